@@ -1,0 +1,41 @@
+# policykg: `make demo` and `make test` are the whole set-up.
+# Each builds .venv (Python 3.11) with what it needs when it is missing or stale.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+OUT    := out
+GOLD   ?= ../shared/eval/gold
+
+.PHONY: demo test eval bench venv clean browser
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+# Headless Chromium renders the diff report in one test; install Debian's package when missing.
+browser:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
+	  { (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	    || echo "note: could not install chromium; the browser test will be skipped"; }
+
+demo: $(STAMP)
+	$(BIN)/policykg extract corpus --out $(OUT)/records
+
+test: $(STAMP) browser
+	$(BIN)/python -m pytest -n 2 -p no:cacheprovider
+
+eval: $(STAMP)
+	$(BIN)/policykg extract corpus/seeds corpus/dev --out $(OUT)/eval
+	$(BIN)/python $(GOLD)/../score.py --gold $(GOLD) --pred $(OUT)/eval
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py
+
+clean:
+	rm -rf $(OUT) $(VENV)

@@ -1,0 +1,27 @@
+"""policykg: read Chinese government policy documents into a queryable knowledge graph.
+
+Three lines in a notebook::
+
+    import extractor
+    records = [extractor.extract(p) for p in ["corpus/seeds/004_36e5cd320c0db03f.txt"]]
+    graph = extractor.build_graph(records)
+"""
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+__all__ = ["__version__", "extract", "build_graph"]
+
+
+def extract(path):  # noqa: ANN001, ANN201 - re-exported below with its real signature
+    """Extract one file into its record dict (see `extractor.pipeline.extract_file`)."""
+    from extractor.pipeline import extract_file
+
+    return extract_file(path)
+
+
+def build_graph(records):  # noqa: ANN001, ANN201
+    """Build the knowledge graph from records (see `extractor.graph.build`)."""
+    from extractor.graph import build
+
+    return build(records)

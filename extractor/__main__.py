@@ -1,0 +1,6 @@
+"""`python -m extractor` is `policykg`."""
+import sys
+
+from extractor.cli import main
+
+sys.exit(main())
