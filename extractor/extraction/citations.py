@@ -1,8 +1,115 @@
-"""TEMPORARY placeholder: the extraction work replaces this finder."""
+"""Citations: the policy titles a document cites in 《…》, with the 文号 that follows.
+
+A title is scanned bracket by bracket (so 《关于〈…〉的决定》 and a 《 nested in a title
+stay whole), its line breaks are removed (PDF text breaks titles anywhere), and it is
+kept when it names a policy, plan, law, agreement or proposal: the genre rules live in
+``resources/citation_genres.json``. One citation per distinct title, at its first mention.
+"""
 from __future__ import annotations
 
-from extractor.model import DocTree, Citation
+import json
+import re
+from functools import cache
+from importlib import resources
+
+from extractor.model import Citation, DocTree, Span
+
+_OPEN, _CLOSE = "《", "》"
+_MAX_TITLE = 200  # a 《 left open this long is a stray bracket, not a title
+_BRACKETS = re.compile(r"[《》]")
+# Whitespace between two CJK characters is a line break or PDF spacing, never a word gap.
+_SPACE = re.compile(r"\s+")
+_CJK_GAP = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
+# Trailing notes that are part of the title but not its genre: （2024—2026年）（修订）（试行）.
+_TRAILING_NOTE = re.compile(r"(?:[（(][^（）()]{1,20}[）)])+$")
+_ENDS_WITH_YEAR = re.compile(r"(?:19|20)\d\d$")
+# 文号 in brackets right after the title: （国办发〔2022〕8号）, (闽国土资函〔2005〕85号).
+_DOC_NUMBER = re.compile(
+    r"\s*[（(]\s*([^\s（）()，,。；;]{1,20}?\s*[〔\[［【(（]\s*(?:19|20)\d\d\s*[〕\]］】)）]\s*第?\s*\d{1,5}\s*号)\s*[）)]"
+)
+
+
+@cache
+def _genres() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """Policy genres, media genres and policy words, longest first (loaded once)."""
+    path = resources.files("extractor").joinpath("resources", "citation_genres.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+
+    def longest_first(key: str) -> tuple[str, ...]:
+        return tuple(sorted(data[key], key=len, reverse=True))
+
+    return longest_first("policy_genres"), longest_first("media_genres"), tuple(data["policy_words"])
+
+
+def clean_title(raw: str) -> str:
+    """A title as written, without line breaks or spacing between Chinese characters.
+
+    Example:
+        >>> clean_title("秦创原创新驱动平台建设三年行动计\\n\\n划（2024—2026年）")
+        '秦创原创新驱动平台建设三年行动计划（2024—2026年）'
+    """
+    return _SPACE.sub(" ", _CJK_GAP.sub("", raw)).strip()
+
+
+def is_policy_title(title: str) -> bool:
+    """Whether a 《》 title names a policy document rather than a newspaper or book.
+
+    Example:
+        >>> is_policy_title("新污染物治理行动方案"), is_policy_title("人民日报")
+        (True, False)
+    """
+    policy, media, words = _genres()
+    head = _TRAILING_NOTE.sub("", title) or title
+    if head.endswith(policy) or _ENDS_WITH_YEAR.search(head):
+        return True
+    if head.endswith(media):
+        return False
+    return any(word in head for word in words)
+
+
+def _bracketed(text: str) -> list[tuple[int, int]]:
+    """Spans of top-level 《…》 pairs (brackets included), nested pairs kept inside."""
+    spans, start, depth = [], -1, 0
+    for m in _BRACKETS.finditer(text):
+        if m.group() == _OPEN:
+            if depth and m.start() - start > _MAX_TITLE:
+                depth = 0  # the earlier 《 was never closed
+            if depth == 0:
+                start = m.start()
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                if m.end() - start <= _MAX_TITLE + 2:
+                    spans.append((start, m.end()))
+    return spans
 
 
 def find_citations(tree: DocTree) -> tuple[Citation, ...]:
-    return ()
+    """Every distinct policy title cited in 《…》, with its 文号 when one follows.
+
+    Example:
+        >>> # 根据《划拨土地使用权管理办法》、…《福建省国土资源厅关于…的函》（闽国土资函〔2005〕85号）
+        >>> [c.title for c in find_citations(tree)]  # doctest: +SKIP
+        ['划拨土地使用权管理办法', '福建省国土资源厅关于个人住房国有划拨土地使用权转让有关问题的函']
+    """
+    text = tree.text
+    seen: dict[str, int] = {}
+    found: list[Citation] = []
+    for start, end in _bracketed(text):
+        title = clean_title(text[start + 1:end - 1])
+        if not title or not is_policy_title(title):
+            continue
+        number = _DOC_NUMBER.match(text, end)
+        doc_number = clean_title(number.group(1)) if number else None
+        key = title.replace(" ", "")
+        if key in seen:
+            index = seen[key]
+            if doc_number and found[index].doc_number is None:
+                old = found[index]
+                found[index] = Citation(title=old.title, span=old.span, doc_number=doc_number)
+            continue
+        seen[key] = len(found)
+        span: Span = (start, end)
+        found.append(Citation(title=title, span=span, doc_number=doc_number))
+    return tuple(found)

@@ -1,8 +1,387 @@
-"""TEMPORARY placeholder: the extraction work replaces this finder."""
+"""Programmes: named initiatives (reforms, funds, plans, mechanisms, layouts, packages).
+
+Regex passes over the text with its whitespace removed (PDF text breaks names
+anywhere; offsets map back), then a document-level decision per name:
+
+- Quoted terms “…” are programmes by their shape (numeric abbreviations 一总两带 三项改革,
+  formulas “1+N” 人才+项目+平台, scheme endings 青禾计划 链长制, nationwide names) or by a
+  cue in their context (a scheme noun after the quote: “校招企用”引才用才模式; quotes
+  closed by 等…机制/模式; an implementing verb before: 推行“…”). A short numeral form
+  (“双中心”) needs a cue or a second mention. A name that qualifies once qualifies
+  everywhere; emphasis and metaphor (“卡脖子”“书架”) and schedules never do.
+- Unquoted names end in a programme head (基金 计划 工程 行动 改革 试验区 大市场 …) after a
+  specific modifier, cut at the nearest particle, number or verb on its left; a modifier
+  of generic words only (创新 科技 产业 …) names nothing, and heads that end common nouns
+  (平台 战略 基地) need an anchor (国家 省级 …) or the document's brand.
+- 秦创原总窗口（以下简称“总窗口”） makes the short form an alias; forms of one programme
+  (职务科技成果“三项改革”, 秦创原春种基金, 秦创原平台) fold into one entry.
+
+All word lists live in ``resources/programme_cues.json``.
+"""
 from __future__ import annotations
 
-from extractor.model import DocTree, Programme
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from extractor.model import DocTree, Programme, Span
+
+_QUOTED = re.compile(r"[“「\"]([^“”「」\"]{1,40})[”」\"]")
+_NON_SPACE = re.compile(r"\S+")
+_SPACE = re.compile(r"\s+")
+_QUOTES = re.compile(r"[“”「」]")
+_QUOTE_GAP = re.compile(r"[、和及与]?$")
+_SENTENCE = re.compile(r"[，。；：！？!?;]")
+_CHINESE_NUMERAL = "一二三四五六七八九十两双百千万多"
+# One unit of a numeric abbreviation: numeral (+ measure word) + a short noun (三池, 四大工程, 十个聚焦).
+_UNIT = rf"[{_CHINESE_NUMERAL}]+[个大项条类]?[\u4e00-\u9fff]{{1,2}}?"
+_NUMERIC_MULTI = re.compile(rf"(?:{_UNIT}){{2,4}}[\u4e00-\u9fff]{{0,2}}")
+_NUMERIC_COUNTED = re.compile(rf"[{_CHINESE_NUMERAL}]+[个大项][\u4e00-\u9fff]{{2,3}}")  # 十个聚焦, 七个一体化, 四大工程
+_NUMERIC_SINGLE = re.compile(rf"[{_CHINESE_NUMERAL}]+[\u4e00-\u9fff]{{1,3}}")
+_NUMERIC_CODE = re.compile(r"\d{3,4}[\u4e00-\u9fff]*")  # 253优势特色产业集群, “544”产业体系
+_FORMULA = re.compile(r"[\w（）()·]{1,12}(?:\+[\w（）()·]{1,12})+\+?|[\w]{1,12}\+")
+_DURATION = re.compile(r"(?:^|\+)\d+(?:天|日|小时|周)\w*\+")
+_COUNT_AFTER = re.compile(r"[市县区个家项条所支]")  # “1+8”市: a count of places, not a scheme
+_FIVE_YEAR = re.compile(r"十[一二三四五六七八九]五")
+_ENUMERATION = re.compile(r"[、—–-]")
+_DEFINED = re.compile(r"[（(]以下简称[“「]([^”」]{1,12})[”」][）)]")
+# What may stand left of an unquoted name: punctuation, a number with its unit, a dash pair,
+# an article number.
+_HARD_BOUNDARY = re.compile(
+    r"[^\u4e00-\u9fff\w“”·—]|[①-⑳]|——|第[一二三四五六七八九十百零〇\d]+[条章节款项]"
+    r"|\d+(?:\.\d+)?[万亿千百]*[元个项支家批条类所名人场年月日号]?|[（(][^（）()]*$")
+_INNER_BRACKETS = re.compile(r"(?<=[\u4e00-\u9fff\w])[（(][^（）()一二三四五六七八九十\d]{1,6}[）)](?=[\u4e00-\u9fff]|$)")
+_CITED = re.compile(r"《[^《》]{1,200}》")
+_TITLE_END = re.compile(r"(?:[（(][^（）()]{1,20}[）)])?》")  # …三年行动计划（2024—2026年）》: the cited plan itself
+_SELF = re.compile(r"(?<![资成根基日版])[本该此]$")  # 本行动计划: the document itself (not 资本大市场)
+# A section marker right before a name: the heading names a part of this document.
+_MARKER_BEFORE = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、]|[①-⑳])$")
+_ORG_END = re.compile(r"(?:局|厅|委|委员会|办公室|办|政府|公司|集团|银行|大学|学院|研究院|研究所|协会|联盟|部|处)$")
+
+
+@dataclass(frozen=True)
+class _Cues:
+    scheme_after: re.Pattern[str]
+    list_after: re.Pattern[str]
+    verb_before: re.Pattern[str]
+    scheme_suffix: tuple[str, ...]
+    heads: re.Pattern[str]
+    generic: re.Pattern[str]
+    boundary: re.Pattern[str]
+    particle: re.Pattern[str]
+    head_not_before: re.Pattern[str]
+    head_not_after: tuple[str, ...]
+    department_stems: tuple[str, ...]
+    anchors: tuple[str, ...]
+    anchored_heads: frozenset[str]
+    designation_heads: frozenset[str]
+    last_head: re.Pattern[str]
+    metaphors: tuple[str, ...]
+    campaign: re.Pattern[str]
+    standard: frozenset[str]
+    standard_re: re.Pattern[str]
+
+
+def _alternation(words: list[str]) -> str:
+    """A regex matching any of `words`, longest first; one that never matches when empty."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+
+
+@cache
+def _cues() -> _Cues:
+    """The cue lists of ``resources/programme_cues.json``, compiled once."""
+    path = resources.files("extractor").joinpath("resources", "programme_cues.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    modifier = rf"[^\W\d的a-zA-Z]{{0,{int(data['max_modifier'])}}}?"
+    head = rf"(?:{_alternation(data['named_heads'])})"
+    return _Cues(
+        scheme_after=re.compile(rf"{modifier}(?:{_alternation(data['scheme_nouns'])})"),
+        list_after=re.compile(rf"等[^，。；“”]{{0,6}}?(?:“|{_alternation(data['list_nouns'])})"),
+        verb_before=re.compile(rf"(?:{_alternation(data['cue_verbs'])})$"),
+        scheme_suffix=tuple(data["scheme_suffixes"]),
+        heads=re.compile(rf"{head}(?:(?:{_alternation(data['head_glue'])})?{head})*"),
+        generic=re.compile(rf"(?:{_alternation(data['generic_words'])})*"),
+        boundary=re.compile(_alternation(data["boundary_words"])),
+        particle=re.compile(_alternation(data["particles"])),
+        head_not_before=re.compile(_alternation(data["head_not_before"])),
+        head_not_after=tuple(data["head_not_after"]),
+        department_stems=tuple(data["department_stems"]),
+        anchors=tuple(data["anchors"]),
+        anchored_heads=frozenset(data["anchored_heads"]),
+        designation_heads=frozenset(data["designation_heads"]),
+        last_head=re.compile(rf"{head}$"),
+        metaphors=tuple(data["metaphors"] + data["slogans"]),
+        campaign=re.compile(rf"({_alternation(data['campaign_prefixes'])})([\u4e00-\u9fff]{{2}})(建设)?"),
+        standard=frozenset(data["standard_programmes"]),
+        standard_re=re.compile(_alternation(data["standard_programmes"])),
+    )
+
+
+def _compact(text: str) -> tuple[str, list[int]]:
+    """The text without whitespace, and each kept character's offset in `text`."""
+    keep: list[int] = []
+    for m in _NON_SPACE.finditer(text):
+        keep.extend(range(m.start(), m.end()))
+    return _SPACE.sub("", text), keep
+
+
+@dataclass
+class _Entry:
+    """What the document says about one name while it is being read."""
+
+    name: str
+    qualified: bool = False
+    weak_hits: int = 0
+    aliases: dict[str, None] = field(default_factory=dict)  # insertion-ordered set
+    mentions: list[Span] = field(default_factory=list)
+
+    def add(self, span: Span, alias: str | None = None) -> None:
+        self.mentions.append(span)
+        if alias and alias != self.name:
+            self.aliases[alias] = None
+
+
+def _shape(term: str, cues: _Cues) -> str | None:
+    """'strong' when a quoted term's own form names a scheme, 'weak' when it might."""
+    if term in cues.standard or (term.endswith(cues.scheme_suffix) and term not in cues.scheme_suffix):
+        return "strong"
+    if _ENUMERATION.search(term):
+        return None  # enumerations and chains need a cue (“…、…”模式)
+    if (_FORMULA.fullmatch(term) or _NUMERIC_MULTI.fullmatch(term)
+            or _NUMERIC_COUNTED.fullmatch(term) or _NUMERIC_CODE.fullmatch(term)):
+        return "strong"
+    if _NUMERIC_SINGLE.fullmatch(term) or _FIVE_YEAR.fullmatch(term):
+        return "weak"
+    return None
+
+
+def _is_metaphor(term: str, cues: _Cues) -> bool:
+    """Whether a term holds a metaphor or slogan word (“卡脖子技术”, “两个大局”)."""
+    return any(word in term for word in cues.metaphors)
+
+
+def _quoted(compact: str, entries: dict[str, _Entry], cues: _Cues) -> None:
+    """Read every quoted term, grouping adjacent quotes into runs (“揭榜挂帅”“赛马制”等机制)."""
+    matches = [m for m in _QUOTED.finditer(compact)
+               if not _SENTENCE.search(m.group(1)) and not _is_metaphor(m.group(1), cues)
+               and not _DURATION.search(m.group(1))]  # “7天集中隔离+3天居家监测”: a schedule
+    runs: list[list[re.Match[str]]] = []
+    for m in matches:
+        if runs and _QUOTE_GAP.fullmatch(compact[runs[-1][-1].end():m.start()]):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    for run in runs:
+        after_run = compact[run[-1].end():run[-1].end() + 12]
+        listed = cues.list_after.match(after_run) is not None
+        for m in run:
+            term = m.group(1).strip()
+            after = compact[m.end():m.end() + 12]
+            scheme = cues.scheme_after.match(after)
+            shape = _shape(term, cues)
+            if _FORMULA.fullmatch(term) and (
+                    _COUNT_AFTER.match(after)  # “1+8”市: a count of places
+                    or (after.startswith("的") and not cues.scheme_after.match(after, 1))):
+                shape = None  # “懂科技+懂产业”的科技经纪人: a description of people
+            enumerated = shape is None and _ENUMERATION.search(term) is not None
+            cue = bool(scheme) or (listed and not enumerated) or (
+                not enumerated and cues.verb_before.search(compact[max(0, m.start() - 2):m.start()]) is not None)
+            entry = entries.setdefault(term, _Entry(term))
+            alias = f"“{term}”{scheme.group()}" if scheme else None
+            entry.add((m.start(1), m.end(1)), alias)
+            start = _name_start(compact, m.start(), cues)
+            prefix = compact[start:m.start()] if start is not None else ""
+            if len(prefix) >= 2 and not _QUOTES.search(prefix) and not cues.boundary.search(prefix):
+                entry.add((m.start(1), m.end(1)), compact[start:m.end()])  # 职务科技成果“三项改革”
+            if shape == "strong" or cue:
+                entry.qualified = True
+            elif shape == "weak":
+                entry.weak_hits += 1
+
+
+def _name_start(compact: str, end: int, cues: _Cues) -> int | None:
+    """Where a name ending at `end` begins, or None when nothing bounds it within reach.
+
+    The nearest boundary on the left wins: punctuation, a number or a particle (的, 等)
+    always; a verb (实施, 建设) only when what it leaves is a name of its own, since
+    引进 and 培育 in 高成长性企业引进培育工程 sit inside the name.
+    """
+    window_start = max(0, end - 16)
+    # A short bracketed part inside a name (国际创投（基金）小镇) is not a boundary; a
+    # section marker （二） is.
+    window = _INNER_BRACKETS.sub(lambda b: "名" * len(b.group()), compact[window_start:end])
+    hard = [window_start + m.end() for pattern in (_HARD_BOUNDARY, cues.particle)
+            for m in pattern.finditer(window)]
+    floor = max(hard, default=0 if window_start == 0 else None)
+    verbs = sorted((window_start + m.end() for m in cues.boundary.finditer(window)), reverse=True)
+    for cut in verbs:
+        if floor is not None and cut < floor:
+            break
+        rest = compact[cut:end]
+        if _specific(rest, cues) or (rest.startswith(cues.anchors) and len(rest) >= 4):
+            return cut
+    return floor
+
+
+def _specific(modifier: str, cues: _Cues) -> bool:
+    """Whether a modifier says which one: two characters or more, not only generic words."""
+    return (len(modifier) >= 2 and cues.generic.fullmatch(modifier) is None
+            and modifier.count("“") == modifier.count("”"))
+
+
+def _names_something(modifier: str, head: str, cues: _Cues) -> bool:
+    """Whether modifier + head is a name: a specific modifier whose part before any
+    verb inside it is specific too (设立基金 and 本市设立科学技术奖 name nothing), or an
+    anchored name (国家未来产业先导区, 国家重点研发计划) whose head is not a common noun."""
+    if ((head in cues.designation_heads or head not in cues.anchored_heads)
+            and modifier.startswith(cues.anchors) and len(modifier) >= 4):
+        return True
+    if not _specific(modifier, cues) or modifier.endswith(cues.head_not_after):
+        return False
+    verb = cues.boundary.search(modifier)
+    return verb is None or _specific(modifier[:verb.start()], cues)
+
+
+def _ends_title(compact: str, end: int, title_ends: set[int]) -> bool:
+    """Whether a head ending at `end` closes a cited title (the cited plan is a citation)."""
+    m = _TITLE_END.match(compact, end)
+    return m is not None and m.end() in title_ends
+
+
+def _unquoted(compact: str, entries: dict[str, _Entry], cues: _Cues) -> None:
+    """Read names that end in a programme head after a specific modifier.
+
+    Heads that also end common nouns (平台, 战略, 基地 …) need an anchor (国家, 全球 …) or
+    a brand: a three-character prefix that starts two or more of the document's other
+    programme names (a province's platform brand, a fund family).
+    """
+    title_ends = {m.end() for m in _CITED.finditer(compact)}
+    found: list[tuple[str, int, int, str]] = []
+    for m in cues.heads.finditer(compact):
+        if (compact.startswith(("）", ")"), m.end()) or cues.head_not_before.match(compact, m.end())
+                or _SELF.search(compact, max(0, m.start() - 2), m.start())
+                or compact.startswith(cues.department_stems, max(0, m.end() - 4))
+                or _ends_title(compact, m.end(), title_ends)):
+            continue  # inside a longer name (国际创投（基金）小镇, 工程研究中心), the document itself, a cited title
+        start = _name_start(compact, m.start(), cues)
+        head = cues.last_head.search(m.group()).group()
+        if (start is None or _MARKER_BEFORE.search(compact, max(0, start - 6), start)
+                or not _names_something(compact[start:m.start()], head, cues)):
+            continue
+        name = compact[start:m.end()]
+        if name.startswith("“") or _is_metaphor(_QUOTED.sub("", name), cues):
+            continue  # a quoted term with its scheme noun: the quoted pass owns it
+        found.append((name, start, m.end(), head))
+    for m in cues.standard_re.finditer(compact):
+        found.append((m.group(), m.start(), m.end(), ""))  # nationwide names need no cue
+    campaigns = [m for m in cues.campaign.finditer(compact) if _specific(m.group(2), cues)]
+    for m in campaigns:
+        # 美丽中国建设, or a place named by two campaigns (美丽平潭、健康平潭): not 健康监测
+        if m.group(3) or any(o.group(2) == m.group(2) and o.group(1) != m.group(1) for o in campaigns):
+            found.append((m.group(1) + m.group(2), m.start(), m.start(2) + 2, ""))
+    prefixes: dict[str, set[str]] = {}
+    for name, _, _, _ in found:
+        prefixes.setdefault(name[:3], set()).add(name)
+    brands = tuple(p for p, names in prefixes.items() if len(names) >= 2 and cues.generic.fullmatch(p) is None)
+    for name, start, end, head in found:
+        if head in cues.anchored_heads and not name.startswith(cues.anchors + brands):
+            continue
+        entry = entries.setdefault(name, _Entry(name))
+        entry.add((start, end))
+        entry.qualified = True
+
+
+def _defined_aliases(compact: str, entries: dict[str, _Entry], cues: _Cues) -> None:
+    """Read 秦创原总窗口（以下简称“总窗口”）: a defined short form names a programme
+    unless the full form is a body (局, 委员会, 公司 …), which organisations own."""
+    for m in _DEFINED.finditer(compact):
+        short = m.group(1)
+        start = _name_start(compact, m.start(), cues)
+        if start is None or m.start() - start < 3:
+            continue
+        full = compact[start:m.start()]
+        if _ORG_END.search(full) or _is_metaphor(full, cues) or "“" in full:
+            continue
+        entry = entries.setdefault(full, _Entry(full))
+        entry.add((start, m.start()), short)
+        entry.qualified = True
+        folded = entries.pop(short, None)
+        for span in folded.mentions if folded else ():
+            entry.add(span)
+
+
+def _fold(entry: _Entry, into: _Entry) -> None:
+    for span in entry.mentions:
+        into.add(span, entry.name)
+    for alias in entry.aliases:
+        into.add(entry.mentions[0], alias)
+
+
+def _merge(entries: dict[str, _Entry], cues: _Cues) -> list[_Entry]:
+    """Qualified names, the forms of one programme folded into one entry.
+
+    A longer form folds into the shorter name it quotes or ends with (职务科技成果“三项改革”,
+    省级“三项改革”试点 → 三项改革; 秦创原春种基金 → 春种基金), and a short form that keeps
+    only the start and the head of one longer name folds into it (秦创原平台 → 秦创原创新驱动平台).
+    """
+    kept = sorted((e for e in entries.values() if e.qualified or e.weak_hits >= 2),
+                  key=lambda e: len(e.name))
+    result: list[_Entry] = []
+    for entry in kept:
+        target = next((r for r in result
+                       if len(r.name) < len(entry.name)
+                       and (f"“{r.name}”" in entry.name or (len(r.name) >= 4 and entry.name.endswith(r.name)))),
+                      None)
+        if target is None:
+            result.append(entry)
+        else:
+            _fold(entry, target)
+    for entry in list(result):
+        head = cues.last_head.search(entry.name)
+        if head is None or head.start() < 2:
+            continue
+        start, tail = entry.name[:head.start()], head.group()
+        longer = [r for r in result if r is not entry and len(r.name) > len(entry.name)
+                  and r.name.startswith(start) and r.name.endswith(tail)]
+        if len(longer) == 1:
+            _fold(entry, longer[0])
+            result.remove(entry)
+    return sorted(result, key=lambda e: min(e.mentions))
+
+
+def _all_mentions(compact: str, merged: list[_Entry]) -> None:
+    """Add every other occurrence of a programme's name (三项改革 written without quotes)."""
+    owner = {e.name: e for e in merged if len(e.name) >= 3}
+    if not owner:
+        return
+    for m in re.finditer(_alternation(list(owner)), compact):
+        entry = owner[m.group()]
+        if m.span() not in entry.mentions:
+            entry.mentions.append(m.span())
 
 
 def find_programmes(tree: DocTree) -> tuple[Programme, ...]:
-    return ()
+    """Every named programme in a document, with its other forms and mentions.
+
+    Example:
+        >>> # 常态化实施“揭榜挂帅”“赛马制”等机制 …
+        >>> [p.name for p in find_programmes(tree)]  # doctest: +SKIP
+        ['揭榜挂帅', '赛马制']
+    """
+    cues = _cues()
+    compact, offsets = _compact(tree.text)
+    entries: dict[str, _Entry] = {}
+    _quoted(compact, entries, cues)
+    _unquoted(compact, entries, cues)
+    _defined_aliases(compact, entries, cues)
+    merged = _merge(entries, cues)
+    _all_mentions(compact, merged)
+    programmes = []
+    for n, entry in enumerate(merged, 1):
+        mentions: tuple[Span, ...] = tuple(
+            (offsets[s], offsets[e - 1] + 1) for s, e in sorted(set(entry.mentions)))
+        programmes.append(Programme(id=f"p{n}", name=entry.name,
+                                    aliases=tuple(entry.aliases), mentions=mentions))
+    return tuple(programmes)

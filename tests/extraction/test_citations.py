@@ -1,0 +1,80 @@
+"""Citations 《…》 on sentences from the bundled corpus."""
+from __future__ import annotations
+
+import hashlib
+
+from hypothesis import given, settings, strategies as st
+
+from extractor.extraction.citations import clean_title, find_citations, is_policy_title
+from extractor.model import RawDocument
+from extractor.pipeline import parse_raw
+
+
+def tree(text: str):
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return parse_raw(RawDocument(path="snippet.txt", format="txt", sha256=sha, pages=(text,)))
+
+
+def test_titles_and_document_numbers():
+    text = ("为贯彻落实《国务院办公厅关于印发2022年政务公开工作要点的通知》（国办发〔2022〕8号）和"
+            "《福建省人民政府办公厅关于印发2022年全省政务公开工作主要任务分解表的通知》（闽政办函〔2022〕28号）"
+            "精神，现将《2022年全区政务公开工作主要任务分解表》印发给你们，请认真组织实施。")
+    found = [(c.title, c.doc_number) for c in find_citations(tree(text))]
+    assert found == [
+        ("国务院办公厅关于印发2022年政务公开工作要点的通知", "国办发〔2022〕8号"),
+        ("福建省人民政府办公厅关于印发2022年全省政务公开工作主要任务分解表的通知", "闽政办函〔2022〕28号"),
+        ("2022年全区政务公开工作主要任务分解表", None),
+    ]
+
+
+def test_title_broken_across_lines_keeps_its_period():
+    text = ("深入落实省、市关于\n\n秦创原建设的系列部署和《秦创原创新驱动平台建设三年行动计\n\n"
+            "划（2024—2026年）》，进一步卓有成效地推进秦创原总窗口")
+    assert [c.title for c in find_citations(tree(text))] == ["秦创原创新驱动平台建设三年行动计划（2024—2026年）"]
+
+
+def test_quoted_name_inside_a_title_stays():
+    text = "①用好《西咸新区关于推进科技成果转化\n\n创新试点•促进“三项改革”的若干措施》及配套政策"
+    assert [c.title for c in find_citations(tree(text))] == ["西咸新区关于推进科技成果转化创新试点•促进“三项改革”的若干措施"]
+
+
+def test_one_entry_per_title_and_the_number_from_any_mention():
+    text = ("关于印发《平潭综合实验区个人住房国有划拨建设用地使用权转让实施办法（修订）》的通知……"
+            "《平潭综合实验区个人住房国有划拨建设用地使用权转让实施办法》（岚综管办〔2015〕11号）同时废止。"
+            "五、本《实施办法》自下发之日起施行。本《实施办法》由区环境与国土资源局负责解释。")
+    found = find_citations(tree(text))
+    assert [c.title for c in found] == [
+        "平潭综合实验区个人住房国有划拨建设用地使用权转让实施办法（修订）",
+        "平潭综合实验区个人住房国有划拨建设用地使用权转让实施办法",
+        "实施办法",
+    ]
+    assert found[1].doc_number == "岚综管办〔2015〕11号"
+
+
+def test_laws_are_cited_and_newspapers_are_not():
+    text = ("根据《中华人民共和国科学技术进步法》和其他有关法律、行政法规，结合本市实际，制定本条例。"
+            "《人民日报》《科技日报》先后报道了有关做法。")
+    assert [c.title for c in find_citations(tree(text))] == ["中华人民共和国科学技术进步法"]
+
+
+def test_nested_angle_brackets_are_part_of_the_title():
+    text = "依照《全国人民代表大会常务委员会关于修改〈中华人民共和国科学技术进步法〉的决定》执行。"
+    assert [c.title for c in find_citations(tree(text))] == [
+        "全国人民代表大会常务委员会关于修改〈中华人民共和国科学技术进步法〉的决定"]
+
+
+def test_genre_rule():
+    assert is_policy_title("新污染物治理行动方案")
+    assert is_policy_title("西咸新区推进西安—咸阳一体化发展三年行动计划（2024-2026年）")
+    assert not is_policy_title("光明日报")
+    assert clean_title("关于印\n\n发国家科技成果转移转化示范区建设指引的通知") == "关于印发国家科技成果转移转化示范区建设指引的通知"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="《》〈〉（）关于印发办法通知\n 2022〔〕号国办发", max_size=60))
+def test_spans_point_at_brackets(text):
+    t = tree(text)
+    for c in find_citations(t):
+        start, end = c.span
+        assert 0 <= start < end <= len(t.text)
+        assert t.text[start] == "《" and t.text[end - 1] == "》"

@@ -1,0 +1,119 @@
+"""Programmes on sentences from the bundled corpus, including the hard forms of GUIDE.md."""
+from __future__ import annotations
+
+import hashlib
+
+from hypothesis import given, settings, strategies as st
+
+from extractor.extraction.programmes import find_programmes
+from extractor.model import RawDocument
+from extractor.pipeline import parse_raw
+
+
+def programmes(text: str) -> dict[str, tuple[str, ...]]:
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    tree = parse_raw(RawDocument(path="snippet.txt", format="txt", sha256=sha, pages=(text,)))
+    return {p.name: p.aliases for p in find_programmes(tree)}
+
+
+def test_quoted_run_closed_by_a_list_noun():
+    found = programmes("通过常态化实施“揭榜挂帅”“赛马制”等机制，引导创新资源向解决关键共性技术和"
+                       "“卡脖子”问题集中，增强区域创新体系的整体攻关能力。")
+    assert set(found) == {"揭榜挂帅", "赛马制"}
+
+
+def test_named_models_in_a_list():
+    found = programmes("一方面，通过探索“校招共用”“先使用后付费”“技术托管”等模式，有效破解")
+    assert set(found) == {"校招共用", "先使用后付费", "技术托管"}
+
+
+def test_metaphors_are_not_programmes():
+    found = programmes("如果把“秦创原”平台比作加速创新资源融合\n\n的“反应釜”，那么，在西咸新区启动的“三项改革”\n\n就是“点火器”。")
+    assert "三项改革" in found
+    assert not {"反应釜", "点火器"} & set(found)
+
+
+def test_descriptive_slogan_is_not_a_programme():
+    assert programmes("四是要把优化科技创新生态圈作为支撑，让“近者悦、远者\n\n来”。") == {}
+
+
+def test_description_of_people_is_not_a_programme():
+    assert programmes("分领域新组建一批“懂科技+懂产业+懂资本+懂市场+懂招商+懂培育”的复合型科技经纪人") == {}
+
+
+def test_aliases_merge_into_one_programme():
+    found = programmes("深化职务科技成果“三项改革”，截至2025年，“三项改革”已覆盖全省200余家单位。")
+    assert found == {"三项改革": ("职务科技成果“三项改革”",)}
+
+
+def test_numeric_abbreviations():
+    found = programmes("依托秦创原“一总两带”的整体布局，西咸新区其首创的“三池一机制”，利用高校人才。"
+                       "会议提出要统筹推进“十个聚焦”。")
+    assert {"一总两带", "三池一机制", "十个聚焦"} <= set(found)
+
+
+def test_formula_with_its_scheme_noun():
+    found = programmes("持续完善“1+N”政策体系，对标先进地区，围绕场景创新")
+    assert "“1+N”政策体系" in found["1+N"]
+
+
+def test_enumerated_model_needs_its_scheme_noun():
+    found = programmes("②拓展“飞地创新、离岸孵化、回迁发展”模式，鼓励总窗口企业。按照“需求导向、协同联动、合作共赢”的原则，引进高校")
+    assert set(found) == {"飞地创新、离岸孵化、回迁发展"}
+
+
+def test_defined_abbreviation_joins_its_full_name():
+    found = programmes("进一步卓有成效地推进秦创原总窗口（以\n\n下简称“总窗口”）建设，更好发挥总窗口在全省创新驱动发展中的示范引领作用")
+    assert found == {"秦创原总窗口": ("总窗口",)}
+
+
+def test_unquoted_named_schemes():
+    found = programmes("2.实施海外人才聚集工程，打造海外人才聚集高地。3.建好秦创原资本大市场，实现“一站式”金融服务")
+    assert set(found) == {"海外人才聚集工程", "秦创原资本大市场"}
+
+
+def test_section_heading_and_generic_phrases_are_not_named():
+    found = programmes("（二）创新资源聚变行动\n1.集群式布局50个重大创新基地和创新平台，特制定本行动计划。")
+    assert found == {}
+
+
+def test_name_broken_across_lines():
+    assert set(programmes("推进“三项改\n\n革”拓面、扩量、提质")) == {"三项改革"}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="“”一二三总带池机制+N改革计划基金实施等模式的，。\n 秦创原科技大市场", max_size=80))
+def test_mentions_are_in_range_and_not_blank(text):
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    tree = parse_raw(RawDocument(path="s.txt", format="txt", sha256=sha, pages=(text,)))
+    for p in find_programmes(tree):
+        assert p.name and p.mentions
+        for start, end in p.mentions:
+            assert 0 <= start < end <= len(tree.text)
+            assert tree.text[start:end].strip()
+
+
+def test_short_form_of_a_branded_name_folds_into_it():
+    found = programmes("秦创原创新驱动平台赋能西安区域科技创新中心建设的实践与思考\n"
+                       "成立秦创原资本大市场，引进西部创投生态服务中心。"
+                       "依托秦创原平台，主动融入国家实验室体系和国家重大科技任务布局。")
+    assert "秦创原平台" in found["秦创原创新驱动平台"]
+    assert "秦创原资本大市场" in found
+
+
+def test_nationwide_names_inside_an_enumeration():
+    found = programmes("①健全科技政策兑现机制，“一站通兑、一网通办”“免\n\n申即享”“即申即享”")
+    assert {"一网通办", "免申即享", "即申即享"} <= set(found)
+
+
+def test_department_and_schedule_are_not_programmes():
+    found = programmes("市和区县发展改革、经济和信息化、农业、教育、财政等部门在各自的职责范围内，"
+                       "负责有关的科学技术进步工作。具体办法由市发展改革部门会同有关部门制定。"
+                       "对入境人员实施“7天集中隔离医学观察+3天居家健康监测”管理措施。")
+    assert found == {}
+
+
+def test_campaigns_named_by_place():
+    found = programmes("新污染物环境与健康风险得到有力管控，提升美丽平潭、健康平潭建设水平。"
+                       "采取发送短信、核酸检测、健康监测、隔离等措施。")
+    assert set(found) == {"美丽平潭", "健康平潭"}

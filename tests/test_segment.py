@@ -1,0 +1,36 @@
+"""policykg's own jieba segmenter."""
+from __future__ import annotations
+
+import jieba
+from hypothesis import given, settings, strategies as st
+
+from extractor import segment
+
+
+def test_one_instance_of_our_own():
+    assert segment.tokenizer() is segment.tokenizer()
+    assert segment.tokenizer() is not jieba.dt
+
+
+def test_user_dictionary_keeps_administrative_terms_whole():
+    assert segment.segment("牵头单位：区科技局；配合单位：区发改委") == [
+        "牵头单位", "：", "区", "科技局", "；", "配合单位", "：", "区", "发改委"]
+    words = segment.segment("通过常态化实施“揭榜挂帅”“赛马制”等机制")
+    assert "揭榜挂帅" in words and "赛马制" in words
+
+
+def test_global_jieba_is_untouched():
+    segment.tokenizer()
+    assert "牵头单位" not in jieba.lcut("牵头单位：区科技局")
+
+
+def test_spans_index_the_text():
+    text = "到2026年，高新技术企业数量达到 4000家。"
+    for word, start, end in segment.segment_spans(text):
+        assert text[start:end] == word
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.text(alphabet="牵头单位科技局不少于5个亿元，。 \n“”ab1", max_size=40))
+def test_segmentation_loses_nothing(text):
+    assert "".join(segment.segment(text)) == text
