@@ -10,7 +10,16 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "extract", "build_graph"]
+__all__ = ["__version__", "extract", "build_graph", "query"]
+
+
+def __getattr__(name):  # noqa: ANN001, ANN202 - lazy submodules keep `import extractor` light
+    """Import `extractor.query` on first use, so ``extractor.query.owners(graph, "…")`` works."""
+    if name == "query":
+        import importlib
+
+        return importlib.import_module("extractor.query")
+    raise AttributeError(f"module 'extractor' has no attribute {name!r}")
 
 
 def extract(path):  # noqa: ANN001, ANN201 - re-exported below with its real signature

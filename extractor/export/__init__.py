@@ -1,0 +1,64 @@
+"""Exports of the knowledge graph, one module per format, each with a reader or a test
+that its consumer parses it.
+
+=========  =====================================  ==================================
+format     files                                  read by
+=========  =====================================  ==================================
+nodelink   graph.json (schemas/graph.schema.json)  networkx.node_link_graph, d3
+graphml    graph.graphml                          Gephi, yEd, igraph, networkx
+gexf       graph.gexf                             Gephi, networkx
+csv        nodes.csv, edges.csv, targets.csv       Excel, pandas (UTF-8 with BOM)
+rdf        graph.ttl                              rdflib, triple stores (SPARQL)
+neo4j      neo4j/nodes.csv, relationships.csv,    neo4j-admin database import,
+           import.cypher                          cypher-shell
+=========  =====================================  ==================================
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import networkx as nx
+
+from extractor.errors import ExportError
+from extractor.export import csv, gexf, graphml, neo4j, nodelink, rdf
+
+Writer = Callable[[nx.MultiDiGraph, Path], list[Path]]
+
+FORMATS: dict[str, Writer] = {
+    "nodelink": nodelink.write,
+    "graphml": graphml.write,
+    "gexf": gexf.write,
+    "csv": csv.write,
+    "rdf": rdf.write,
+    "neo4j": neo4j.write,
+}
+
+
+def export(graph: nx.MultiDiGraph, fmt: str, out_dir: str | Path) -> list[Path]:
+    """Write `graph` in format `fmt` (a key of `FORMATS`, or ``all``) into `out_dir`.
+
+    Returns:
+        The files written.
+
+    Raises:
+        ExportError: unknown format, or the folder cannot be written.
+
+    Example:
+        >>> export(graph, "graphml", "out")  # doctest: +SKIP
+        [PosixPath('out/graph.graphml')]
+    """
+    names = list(FORMATS) if fmt == "all" else [fmt]
+    unknown = [n for n in names if n not in FORMATS]
+    if unknown:
+        raise ExportError(f"unknown export format {unknown[0]!r}",
+                          hint=f"use one of {', '.join(FORMATS)} or all")
+    out = Path(out_dir)
+    written: list[Path] = []
+    for name in names:
+        try:
+            written += FORMATS[name](graph, out)
+        except OSError as err:
+            raise ExportError(f"cannot write {name} export ({err.strerror or err})",
+                              path=str(out), hint="check the folder exists and is writable") from err
+    return written

@@ -1,0 +1,102 @@
+"""CSV, RDF and Neo4j exports as their consumers read them: pandas, rdflib + SPARQL, neo4j-admin."""
+from __future__ import annotations
+
+import csv as stdcsv
+import re
+
+import pandas as pd
+import pytest
+
+from extractor import query
+from extractor.errors import ExportError
+from extractor.export import FORMATS, csv, export, neo4j, rdf
+
+
+def test_csv_tables_open_in_pandas_with_chinese_intact(graph, tmp_path):
+    nodes_path, edges_path, targets_path = csv.write(graph, tmp_path)
+    assert nodes_path.read_bytes().startswith(b"\xef\xbb\xbf")  # BOM: Excel reads UTF-8
+    nodes = pd.read_csv(nodes_path, encoding="utf-8-sig")
+    assert len(nodes) == graph.number_of_nodes()
+    assert "陕西省西咸新区开发建设管理委员会" in set(nodes["label"])
+    edges = pd.read_csv(edges_path, encoding="utf-8-sig")
+    assert len(edges) == graph.number_of_edges()
+    assert set(edges["type"]) >= {"CONTAINS", "OWNS", "MENTIONS"}
+    targets = pd.read_csv(targets_path, encoding="utf-8-sig")
+    row = targets[targets["metric"] == "高新技术企业数量"].iloc[0]
+    assert row["value"] == 4000 and row["unit"] == "家" and row["evidence"] == "高新技术企业数量达到4000家"
+
+
+def test_targets_csv_lists_owners_with_roles(records, tmp_path):
+    from extractor.graph import build
+
+    plan = next(r for r in records if r["document"]["id"].startswith("004"))
+    next(t for t in plan["tasks"] if t["id"] == "t20")["owners"] = [
+        {"org": "o2", "role": "lead"}, {"org": "o1", "role": "support"}]
+    *_, targets_path = csv.write(build(records), tmp_path)
+    targets = pd.read_csv(targets_path, encoding="utf-8-sig")
+    row = targets[targets["evidence"] == "三年内新增高层次人才500名"].iloc[0]
+    assert row["lead"] == "组织人事部（人才办）" and row["support"] == "社会事业服务局"
+    assert row["owners"] == "组织人事部（人才办）（lead）；社会事业服务局（support）"
+
+
+def test_sparql_who_owns_which_target_answers_like_the_query(graph, tmp_path):
+    [path] = rdf.write(graph, tmp_path)
+    parsed = rdf.read(path)
+    answer = {(str(item).rsplit("/", 1)[1], str(name), str(role))
+              for item, _, name, role in parsed.query(rdf.OWNERS_QUERY)}
+    expected = {(row["id"], owner["name"], owner["role"])
+                for row in query.owners(graph) for owner in row["owners"]}
+    assert answer == expected and len(answer) == 7
+
+
+def test_turtle_documents_its_vocabulary_and_keeps_chinese(graph, tmp_path):
+    [path] = rdf.write(graph, tmp_path)
+    text = path.read_text(encoding="utf-8")
+    assert "pk:Organisation a rdfs:Class" in text and "pk:owns a rdf:Property" in text
+    assert "科技创新和新经济局" in text
+    labels = {str(o) for o in rdf.read(path).objects(None, rdf.PK.alias)}
+    assert "西安交大" in labels
+
+
+def _header(path):
+    with path.open(encoding="utf-8", newline="") as handle:
+        return next(stdcsv.reader(handle))
+
+
+def test_neo4j_files_have_import_headers(graph, tmp_path):
+    nodes_path, rels_path, cypher_path = neo4j.write(graph, tmp_path)
+    header = _header(nodes_path)
+    assert header[:2] == ["id:ID", ":LABEL"]
+    assert "value:double" in header and "page:long" in header and "aliases:string[]" in header
+    assert _header(rels_path)[:3] == [":START_ID", ":END_ID", ":TYPE"]
+    with nodes_path.open(encoding="utf-8", newline="") as handle:
+        rows = list(stdcsv.DictReader(handle))
+    assert len(rows) == graph.number_of_nodes()
+    assert {r[":LABEL"] for r in rows} == {f"{t};Node" for t in {d["type"] for _, d in graph.nodes(data=True)}}
+    org = next(r for r in rows if r["name"] == "西安交通大学")
+    assert org["aliases:string[]"] == "西安交大"
+    script = cypher_path.read_text(encoding="utf-8")
+    for rel in {d["type"] for *_, d in graph.edges(keys=True, data=True)}:
+        assert f"CREATE (a)-[r:{rel}]->(b)" in script
+    # every header the script reads exists in the files
+    used = set(re.findall(r"row\.`([^`]+)`", script))
+    assert used <= set(header) | set(_header(rels_path))
+
+
+def test_export_all_and_unknown_format(graph, tmp_path):
+    written = export(graph, "all", tmp_path)
+    assert {p.name for p in written} >= {"graph.json", "graph.graphml", "graph.gexf", "targets.csv",
+                                         "graph.ttl", "import.cypher"}
+    assert set(FORMATS) == {"nodelink", "graphml", "gexf", "csv", "rdf", "neo4j"}
+    with pytest.raises(ExportError):
+        export(graph, "xlsx", tmp_path)
+
+
+def test_cli_export(tmp_path, capsys):
+    from extractor.cli import main
+    from tests.graph.conftest import GRAPH_FIXTURES
+
+    assert main(["export", "--records", str(GRAPH_FIXTURES), "--format", "graphml", "--out", str(tmp_path)]) == 0
+    assert (tmp_path / "graph.graphml").exists()
+    assert main(["export", "--records", str(GRAPH_FIXTURES), "--out", str(tmp_path)]) == 0
+    assert (tmp_path / "graph.json").exists()
