@@ -1,9 +1,315 @@
-"""Normalise: TEMPORARY identity repair; the normalise work replaces it."""
+"""Normalise: repair text extracted from PDFs and web pages, keeping a map to the source.
+
+The repair is a chain of small named steps (`STEPS`), each a function `Tracked -> Tracked`:
+a string plus, for every character, the offset of the source character it came from.
+Steps only delete characters or replace them one for one (a folded form, or whitespace
+for whitespace), so every clean character maps to one source character. The chain is
+applied until the text no longer changes, which makes normalising idempotent.
+
+    fold_characters -> drop_page_furniture -> join_broken_lines -> close_digit_spaces
+    -> collapse_spaces -> strip_edges
+"""
 from __future__ import annotations
 
+import json
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
 from extractor.model import CleanText, RawDocument
+from extractor.structure.markers import marker_at
+
+
+@dataclass(frozen=True)
+class Tracked:
+    """Text with the source offset of each character; `offsets[len(text)]` is the source length."""
+
+    text: str
+    offsets: tuple[int, ...]
+
+    @classmethod
+    def of(cls, text: str) -> Tracked:
+        """Untouched source text: character i comes from offset i."""
+        return cls(text, tuple(range(len(text) + 1)))
+
+
+Step = Callable[[Tracked], Tracked]
+
+
+def _load_fold() -> tuple[dict[int, str], re.Pattern[str]]:
+    data = json.loads(resources.files("extractor.resources").joinpath("normalise_fold.json")
+                      .read_text(encoding="utf-8"))
+    table = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F) if chr(code) not in data["keep"]}
+    table.update({ord(k): v for k, v in data["map"].items()})
+    return table, re.compile("[" + "".join(data["delete"]) + "]")
+
+
+FOLD, _INVISIBLE = _load_fold()
+"""Character -> folded character (one for one); and the invisible characters dropped."""
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
+_CRLF = re.compile(r"\r(?=\n)")
+_BREAK = re.compile(r"[^\S\n\f]*[\n\f]\s*")
+_LINE = re.compile(r"[^\n\f]*")
+_DIGIT_SPACE = re.compile(rf"(?<=[{_CJK}])[ ]+(?=\d)|(?<=\d)[ ]+(?=[{_CJK}])")
+_MULTI_SPACE = re.compile(r"(?<= ) +")
+_EDGES = re.compile(r"\A\s+|\s+\Z")
+_DASHES = "-—–－−_~·•"
+_PAGE_MARK = re.compile(
+    rf"[{_DASHES}\s]*(?:第\s*\d{{1,4}}\s*页(?:\s*[,，/]?\s*共\s*\d{{1,4}}\s*页)?"
+    rf"|[Pp]age\s*\d{{1,4}}(?:\s*(?:of|/)\s*\d{{1,4}})?)[{_DASHES}\s]*"
+    rf"|[{_DASHES}]+\s*\d{{1,4}}\s*[{_DASHES}]+"
+)
+_URL_LINE = re.compile(r"(?:https?://|www\.)\S+")
+_BARE_NUMBER = re.compile(r"\d{1,4}")
+
+TERMINAL = "。！？；：!?;:…⋯"
+"""A line ending in one of these ends a sentence: the break after it is kept."""
+CLOSERS = "”’」』】》）)\"'"
+NO_LINE_START = "，。、；：！？）》”’」』】%,.;:!?)…⋯"
+"""Typesetting never starts a line with these: a break before one is a broken line."""
+CLAUSE_MARKS = "，。；、,;"
+"""Marks that show a line is running prose rather than a title or a label."""
+_CLAUSE_TAIL = re.compile(rf"[{CLAUSE_MARKS}][^{CLAUSE_MARKS}]{{1,10}}$")
+CONTINUES = "，、（《“‘—-/～~+·([【"
+"""A line ending in one of these goes on in the next line."""
+
+
+def _splice(t: Tracked, edits: Iterable[tuple[int, int, str]]) -> Tracked:
+    """Replace sorted, disjoint ranges; replacement char k takes the offset of range char k."""
+    parts: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for start, end, replacement in edits:
+        parts += (t.text[pos:start], replacement)
+        offsets += t.offsets[pos:start]
+        offsets += t.offsets[start:start + len(replacement)]
+        pos = end
+    parts.append(t.text[pos:])
+    offsets += t.offsets[pos:]
+    return Tracked("".join(parts), tuple(offsets))
+
+
+def _sub(t: Tracked, pattern: re.Pattern[str], replacement: str = "") -> Tracked:
+    return _splice(t, ((m.start(), m.end(), replacement) for m in pattern.finditer(t.text)))
+
+
+@lru_cache(maxsize=4096)
+def _char_width(char: str) -> int:
+    return 2 if unicodedata.east_asian_width(char) in "WFA" else 1
+
+
+def display_width(line: str) -> int:
+    """Columns a line takes when typeset: CJK characters count two, ASCII one."""
+    return sum(_char_width(c) for c in line)
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum()  # true for CJK ideographs, letters and digits
+
+
+def fold_characters(t: Tracked) -> Tracked:
+    """Fold full-width ASCII letters, digits and symbols and odd spaces; drop invisible marks."""
+    t = _sub(_sub(t, _INVISIBLE), _CRLF)
+    return Tracked(t.text.translate(FOLD), t.offsets)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line; lines end at a newline or a page break."""
+    return [(m.start(), m.end()) for m in _LINE.finditer(text)
+            if m.start() == 0 or text[m.start() - 1] in "\n\f"]
+
+
+def _running_lines(text: str, lines: list[tuple[int, int]]) -> set[int]:
+    """Starts of header/footer lines: the same text at the edge of at least half the pages."""
+    pages: list[list[tuple[int, int]]] = [[]]
+    for start, end in lines:
+        if text[start:end].strip():
+            pages[-1].append((start, end))
+        if end < len(text) and text[end] == "\f":
+            pages.append([])
+    if len(pages) < 3:
+        return set()
+    edges: dict[str, list[int]] = {}
+    for page in pages:
+        for start, end in {page[0], page[-1]} if page else ():
+            key = re.sub(r"\d+", "#", text[start:end].strip())
+            edges.setdefault(key, []).append(start)
+    return {start for key, starts in edges.items()
+            if len(key) <= 40 and len(starts) >= max(3, len(pages) // 2) for start in starts}
+
+
+def _is_furniture(text: str, start: int, end: int) -> bool:
+    line = text[start:end].strip()
+    if _PAGE_MARK.fullmatch(line) or _URL_LINE.fullmatch(line):
+        return True
+    if not _BARE_NUMBER.fullmatch(line):
+        return False
+    before, after = text[:start].rstrip(" \t"), text[end:end + 1]
+    # A page number stands at a page edge, or (text pasted from PDFs) after two blank lines;
+    # a number alone after a single break is a table's row number.
+    return (before.endswith("\f") or after == "\f" or before.endswith("\n\n\n")
+            or ("\f" in text and (not before or end == len(text))))
+
+
+def drop_page_furniture(t: Tracked) -> Tracked:
+    """Drop page numbers (— 9 —, - 9 -, 第9页), running headers/footers and stray URL lines."""
+    text = t.text
+    lines = _lines(text)
+    running = _running_lines(text, lines)
+    edits = []
+    for start, end in lines:
+        if start == end or not (start in running or _is_furniture(text, start, end)):
+            continue
+        # Take one adjacent newline with the line so the breaks around it read as one.
+        if start > 0 and text[start - 1] == "\n":
+            start -= 1
+        elif end < len(text) and text[end] == "\n":
+            end += 1
+        edits.append((start, end, ""))
+    return _splice(t, _merge(edits))
+
+
+def _merge(edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    merged: list[tuple[int, int, str]] = []
+    for start, end, rep in edits:
+        if merged and start < merged[-1][1]:
+            start = merged[-1][1]
+        merged.append((start, max(start, end), rep))
+    return merged
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """How a text breaks its lines: whether a blank line may be a wrap, and the wrap width."""
+
+    blank_is_soft: bool
+    width: int | None = None  # the wrap width in columns; None: lines are not wrapped
+    full: int | None = None  # columns from which a plain line counts as full (wrapped)
+
+
+def _layout(breaks: list[str], lines: list[str]) -> _Layout:
+    single = sum(1 for b in breaks if b.count("\n") == 1 and "\f" not in b)
+    multi = sum(1 for b in breaks if b.count("\n") >= 2)
+    widths = [w for w in map(display_width, lines) if w >= 20]
+    soft = multi > 2 * single
+    if widths:
+        width = Counter(widths).most_common(1)[0][0]
+        support = sum(1 for w in widths if width - 4 <= w <= width + 2)
+        # Printed lines hold 15 or more CJK characters and most lines run to the margin.
+        if width >= _MIN_WRAP and support >= max(3, 0.3 * len(widths)):
+            return _Layout(soft, width, width - max(4, round(0.15 * width)))
+    return _Layout(soft)
+
+
+def _keeps_break(prev: str, nxt: str, brk: str, layout: _Layout) -> bool:
+    """Whether the break `brk` between lines `prev` and `nxt` ends a paragraph."""
+    if brk.count("\n") >= 2 and "\f" not in brk and not layout.blank_is_soft:
+        return True
+    if marker_at(nxt):
+        return True
+    last = prev.rstrip(CLOSERS)[-1:] or prev[-1]
+    if last in TERMINAL:
+        return nxt[0] not in NO_LINE_START
+    if nxt[0] in NO_LINE_START or prev[-1] in CONTINUES:
+        return False
+    if marker_at(prev):
+        # Headings and item lead-ins end short of the margin; a wrapped one reaches it.
+        return layout.width is None or display_width(prev) < layout.width - 4
+    if layout.width is not None and _is_word_char(prev[-1]) and _CLAUSE_TAIL.search(prev):
+        # Printed prose ends a paragraph with punctuation; a line that stops a few words into
+        # a new clause is wrapped (also around a picture, where lines are short).
+        return False
+    return layout.full is None or display_width(prev) < layout.full
+
+
+def join_broken_lines(t: Tracked) -> Tracked:
+    """Join lines broken inside a sentence; keep paragraph and heading breaks as one newline.
+
+    A break is a wrap when the line before it is full (as wide as the text's wrap width) or
+    ends in a comma-like mark, or the next line starts with a mark no line may start with;
+    it ends a paragraph after 。；：！？, before a heading marker, or after a short line.
+    Page breaks count as line breaks, so a sentence running over a page is joined.
+    """
+    text = t.text
+    matches = list(_BREAK.finditer(text))
+    bounds = [0] + [x for m in matches for x in (m.start(), m.end())] + [len(text)]
+    lines = [text[bounds[i]:bounds[i + 1]] for i in range(0, len(bounds), 2)]
+    layout = _layout([m.group() for m in matches], lines)
+    edits = []
+    for i, m in enumerate(matches):
+        prev, nxt = lines[i], lines[i + 1]
+        if not prev or not nxt:
+            edits.append((m.start(), m.end(), ""))
+        elif _keeps_break(prev, nxt, m.group(), layout):
+            edits.append((m.start(), m.end(), "\n"))
+        elif prev[-1].isascii() and prev[-1].isalnum() and nxt[0].isascii() and nxt[0].isalnum():
+            edits.append((m.start(), m.end(), " "))
+        else:
+            edits.append((m.start(), m.end(), ""))
+    return _splice(t, edits)
+
+
+def close_digit_spaces(t: Tracked) -> Tracked:
+    """Close spaces between CJK and digits: "2024 年" -> "2024年", "第 212 号" -> "第212号"."""
+    return _sub(t, _DIGIT_SPACE)
+
+
+def collapse_spaces(t: Tracked) -> Tracked:
+    """Collapse runs of spaces to one."""
+    return _sub(t, _MULTI_SPACE)
+
+
+def strip_edges(t: Tracked) -> Tracked:
+    """Drop whitespace at the start and end of the text."""
+    return _sub(t, _EDGES)
+
+
+STEPS: tuple[Step, ...] = (
+    fold_characters,
+    drop_page_furniture,
+    join_broken_lines,
+    close_digit_spaces,
+    collapse_spaces,
+    strip_edges,
+)
+
+_MAX_PASSES = 6
+_MIN_WRAP = 30
+
+
+def repair(text: str) -> Tracked:
+    """Apply the chain of steps until the text is stable.
+
+    Example:
+        >>> repair("一、发展目标\\n— 9 —\\n到 2026年，高新技术企业数量达到 4000家。").text
+        '一、发展目标\\n到2026年，高新技术企业数量达到4000家。'
+    """
+    tracked = Tracked.of(text)
+    for _ in range(_MAX_PASSES):
+        before = tracked.text
+        for step in STEPS:
+            tracked = step(tracked)
+        if tracked.text == before:
+            break
+    return tracked
+
+
+def normalise_text(text: str, *, page_starts: tuple[int, ...] = (0,)) -> CleanText:
+    """Repair a source text into a `CleanText` whose offsets point into `text`."""
+    tracked = repair(text)
+    return CleanText(text=tracked.text, offsets=tracked.offsets, page_starts=page_starts)
 
 
 def normalise(raw: RawDocument) -> CleanText:
-    text = raw.text
-    return CleanText(text=text, offsets=tuple(range(len(text) + 1)), page_starts=raw.page_starts())
+    """Repair an ingested document's text.
+
+    Example:
+        >>> normalise(load("corpus/seeds/004_36e5cd320c0db03f.txt")).text[:8]  # doctest: +SKIP
+        '为深入学习贯彻习近'
+    """
+    return normalise_text(raw.text, page_starts=raw.page_starts())

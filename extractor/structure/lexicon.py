@@ -1,0 +1,36 @@
+"""The structure stage's lexicon (extractor/resources/document_meta.json), loaded once."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Words of official documents: title genres, body suffixes, closings, table headers."""
+
+    genres: tuple[str, ...]
+    org_suffixes: tuple[str, ...]
+    closings: tuple[str, ...]
+    bylines: tuple[str, ...]
+    trailers: tuple[str, ...]
+    task_headers: tuple[str, ...]
+    owner_headers: tuple[str, ...]
+
+
+def _by_length(words: list[str]) -> tuple[str, ...]:
+    """Longest first, so a longer genre or suffix wins over its own ending."""
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The lexicon, read from the package's resources on first use."""
+    data = json.loads(resources.files("extractor.resources").joinpath("document_meta.json")
+                      .read_text(encoding="utf-8"))
+    return Lexicon(_by_length(data["title_genres"]), _by_length(data["org_suffixes"]),
+                   _by_length(data["closing_formulas"]), tuple(data["byline_suffixes"]),
+                   tuple(data["recipient_trailers"]), tuple(data["task_table_headers"]),
+                   tuple(data["owner_headers"]))

@@ -1,0 +1,42 @@
+"""Heading and list markers of Chinese policy documents, as compiled patterns.
+
+Shared by normalise (a line that starts with a marker starts a new paragraph) and by
+structure (which reads the marker's kind and level). Each pattern matches at a position
+where a marker may start; none matches "1.5万" or "2024年".
+"""
+from __future__ import annotations
+
+import re
+
+CN_DIGITS = "一二三四五六七八九十百千零〇两"
+"""Characters of Chinese numerals as headings and dates write them."""
+
+# Kinds of marker in the order of the usual hierarchy of a policy text.
+MARKER_PATTERNS: dict[str, str] = {
+    "markdown": r"#{1,6}[ \t]+",
+    "chapter": rf"第[{CN_DIGITS}\d]+(?:[编章](?!程)|部分)",
+    "section": rf"第[{CN_DIGITS}\d]+节",
+    "article": rf"第[{CN_DIGITS}\d]+条(?![例件款])",
+    "annex": r"附件[ \t]*(?:\d{1,2}(?:[-－—]\d{1,2})?)?(?=[：:\s]|$|[^\d下上载])",
+    "cn": rf"[{CN_DIGITS}]{{1,3}}[、．.](?!\d)",
+    "cn_paren": rf"[（(][{CN_DIGITS}]{{1,3}}[）)]",
+    "num": r"\d{1,2}(?:[、]|[.．](?![\d%％]))",
+    "num_paren": r"[（(]\d{1,2}[）)]",
+    "circled": "[\u2460-\u2473\u2474-\u2487]",
+    "ordinal": rf"[{CN_DIGITS}]{{1,2}}是",
+}
+
+MARKER = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in MARKER_PATTERNS.items()))
+"""Any marker; `match(text, pos)` tells whether a marker starts at `pos` and which kind."""
+
+
+def marker_at(text: str, pos: int = 0) -> re.Match[str] | None:
+    """The marker starting at `pos`, or None.
+
+    Example:
+        >>> marker_at("（一）四个特色定位").lastgroup
+        'cn_paren'
+        >>> marker_at("1.5万家") is None
+        True
+    """
+    return MARKER.match(text, pos)

@@ -1,0 +1,334 @@
+"""Official-document metadata after GB/T 9704-2012, read from the clean text.
+
+The header holds 发文字号, 签发人 and the title (…关于…的通知); the recipients (主送) end in
+a colon before the body; the 落款 (issuing body, then the date) closes the body; 抄送 and
+印发机关/印发日期 close the document. Research briefs carry a masthead date and a byline
+instead. Crawled web pages put all of this on one line after the site's breadcrumbs.
+"""
+from __future__ import annotations
+
+import re
+
+from extractor.model import DocMeta
+from extractor.structure.dates import DATE, iso_date
+from extractor.structure.lexicon import lexicon
+from extractor.structure.markers import marker_at
+
+_HEADER_CHARS = 2500
+_HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
+_DOC_NUMBER = re.compile(
+    rf"(?P<prefix>[{_HAN}]{{1,16}})\s*[〔\[［【(（]\s*(?P<year>(?:19|20)\d\d)\s*[〕\]］】)）]\s*(?P<no>\d{{1,4}})\s*号"
+)
+_SIGNER = re.compile(rf"签\s*发\s*人\s*[：:]\s*(?P<name>[{_HAN}·]{{2,5}}(?:[ 、，,][{_HAN}·]{{2,5}})*)")
+_CATEGORY = re.compile(r"类\s*别\s*[：:]\s*(?P<cat>[A-Za-z甲乙丙丁])")
+_CC = re.compile(r"抄\s*送\s*[：:]\s*(?P<list>[^。\n]+)")
+_SEND = re.compile(r"(?:^|\n)\s*(?:主送|报送|送)\s*[：:]\s*(?P<list>.+?)(?=\n\s*(?:发|抄送|印发)\s*[：:]|\Z)", re.S)
+_PERIOD = re.compile(r"[（(]\s*(?P<a>(?:19|20)\d\d)\s*(?:年)?\s*[—–\-－~～至到]+\s*(?P<b>(?:19|20)\d\d)\s*年?\s*[）)]")
+_ADDRESS = re.compile(r"(?P<list>[^。：:\n ]{2,200})[：:]")
+_BREADCRUMB = re.compile(r"当前位置\s*[：:][^\n]*?\s(?P<title>[^\s：:]{4,160})\s+(?:发布)?(?:时间|日期)\s*[：:]")
+_TITLE_FOLLOW = re.compile(r"\s|$|[^。，；、\n][^。；\n]{1,200}[：:]")
+_ISSUE = re.compile(r"第\s*\d+\s*期")  # a journal's issue line: （第16期•总第264期）
+_TITLE_PERIOD = re.compile(r"[（(][^）)\n]{1,20}[）)]")
+_HAN_SPACE = re.compile(rf"(?<=[{_HAN}《》（）“”])\s+(?=[{_HAN}《》（）“”])")
+_PUNCT = "，。；：！？、,;:!?"
+
+
+def _is_org(name: str) -> bool:
+    """A plausible body's name: short, no clause punctuation, ends like an organisation."""
+    name = name.strip()
+    return (2 <= len(name) <= 40 and not any(p in name for p in _PUNCT) and not re.search(r"\d", name)
+            and name.endswith(lexicon().org_suffixes))
+
+
+def _squeeze(text: str) -> str:
+    return _HAN_SPACE.sub("", text.strip())
+
+
+def doc_number(text: str) -> str | None:
+    """The first 发文字号 standing on its own in the header (not a cited one in brackets).
+
+    Example:
+        >>> doc_number("签发人：艾晨\\n陕西咸函〔2024〕2号\\n陕西省西咸新区开发建设管理委员会")
+        '陕西咸函〔2024〕2号'
+    """
+    for m in _DOC_NUMBER.finditer(text, 0, min(len(text), _HEADER_CHARS)):
+        if m.start() and text[m.start() - 1] not in " \n：:号":
+            continue  # cited inside a sentence or brackets: （国办发〔2022〕8号）
+        prefix = m.group("prefix")
+        return f"{prefix}〔{m.group('year')}〕{m.group('no')}号"
+    return None
+
+
+def _title_end(text: str, start: int, limit: int) -> int | None:
+    """End of a title that starts at `start`: after its genre word, outside 《》, before any 。："""
+    depth = 0
+    i = start
+    genres = lexicon().genres
+    best = None
+    while i < min(limit, len(text)):
+        char = text[i]
+        if char in "《“":
+            depth += 1
+        elif char in "》”" and depth:
+            depth -= 1
+        elif depth == 0 and char in "。：:；，":
+            break
+        elif depth == 0:
+            genre = next((g for g in genres if text.startswith(g, i)), None)
+            if genre:
+                end = i + len(genre)
+                # A title goes on over a line break: 方案\n（第九版）的通知, 建议\n的复函.
+                after = end + 1 if text.startswith("\n", end) else end
+                period = _TITLE_PERIOD.match(text, after)
+                after = period.end() if period else after
+                after = after + 1 if text.startswith("\n", after) else after
+                if not text.startswith("的", after):
+                    return period.end() if period else end
+                best = end
+                i = after
+                continue
+        i += 1
+    return best
+
+
+def _about_title(text: str) -> tuple[int, int] | None:
+    """Span of the longest 关于…的通知 title in the header, with the issuer's name before it.
+
+    Web pages repeat the title in their breadcrumbs, sometimes without the issuer; the
+    longest form is the one the document itself carries.
+    """
+    limit = min(len(text), _HEADER_CHARS)
+    best: tuple[int, int] | None = None
+    for m in re.finditer("关于", text[:limit]):
+        end = _title_end(text, m.end(), m.end() + 160)
+        if end is None or not _TITLE_FOLLOW.match(text, end):
+            continue  # a title ends its line, or runs straight into the 主送 names
+        start = m.start()
+        line_start = text.rfind("\n", 0, start) + 1
+        head = text[line_start:start]
+        # The issuer's name may stand before 关于 on the same line or the line above.
+        cut = max(head.rfind(" "), head.rfind("号"), head.rfind("："), head.rfind(":")) + 1
+        prefix = head[cut:]
+        if prefix and not _is_org(prefix):
+            if cut == 0:
+                continue  # 关于 inside a sentence
+            prefix = ""
+        span = (start - len(prefix), end)
+        if not prefix and start == line_start and line_start:
+            above_start = text.rfind("\n", 0, line_start - 1) + 1
+            if _is_org(text[above_start:line_start - 1]):
+                span = (above_start, end)
+        if best is None or len(_squeeze(text[span[0]:span[1]])) > len(_squeeze(text[best[0]:best[1]])):
+            best = span
+    return best
+
+
+def _line_spans(text: str, limit: int) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    while pos < min(len(text), limit):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        spans.append((pos, end))
+        pos = end + 1
+    return spans
+
+
+def _is_prose(line: str) -> bool:
+    return len(line) > 60 and any(p in line for p in "，。")
+
+
+def _standalone_title(text: str) -> tuple[int, int] | None:
+    """A research brief's or article's title: the longest plain line of the header."""
+    best = None
+    lines = _line_spans(text, _HEADER_CHARS)
+    for i, (start, end) in enumerate(lines):
+        line = text[start:end].strip()
+        if _is_prose(line):
+            break
+        if (len(line) < 8 or any(p in line for p in _PUNCT) or DATE.search(line) or _is_org(line)
+                or _ISSUE.search(line) or marker_at(line)):
+            continue
+        following = text[lines[i + 1][0]:lines[i + 1][1]].strip() if i + 1 < len(lines) else ""
+        if following.startswith("——") or _TITLE_PERIOD.fullmatch(following):
+            end = lines[i + 1][1]  # a dashed subtitle or （试行第十版） belongs to the title
+        if best is None or end - start > best[1] - best[0]:
+            best = (start, end)
+    return best
+
+
+def _breadcrumb_title(text: str) -> tuple[int, int] | None:
+    """A web page's title: the last step of its breadcrumbs (当前位置：…), before the time stamp."""
+    m = _BREADCRUMB.search(text, 0, min(len(text), _HEADER_CHARS))
+    return m.span("title") if m else None
+
+
+def title(text: str) -> tuple[str | None, int]:
+    """The document's title and the offset where it ends (0 when there is none).
+
+    Example:
+        >>> title("陕西咸函〔2024〕2号\\n陕西省西咸新区开发建设管理委员会\\n关于第212号建议\\n的复函\\n刘新志代表：")[0]
+        '陕西省西咸新区开发建设管理委员会关于第212号建议的复函'
+    """
+    md = re.match(r"\s*#[ \t]+(.+)", text)
+    if md:
+        return md.group(1).strip(), md.end()
+    span = _about_title(text) or _breadcrumb_title(text) or _standalone_title(text)
+    if span is None:
+        return None, 0
+    return _squeeze(text[span[0]:span[1]].replace("\n", "")), span[1]
+
+
+def _closing_date(text: str, after: int) -> tuple[re.Match[str], str | None] | None:
+    """The 落款 date (after the title) with the issuing body written just before it."""
+    fallback = None
+    for m in DATE.finditer(text):
+        following = text[m.end():m.end() + 2]
+        if following.startswith("印发") or following.startswith("起") or iso_date(m) is None:
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        head = text[line_start:m.start()].rstrip(" ")
+        boundary = max(head.rfind(" "), *(head.rfind(p) for p in "。！？；："))
+        org = head[boundary + 1:]
+        org = next((org[len(c):] for c in lexicon().closings if org.startswith(c)), org)
+        if not org and line_start:
+            org = _block_above(text, line_start)
+        if org and not _is_org(org):
+            continue
+        if m.start() >= after:
+            return m, org or None
+        fallback = fallback or (m, org or None)
+    return fallback
+
+
+def _block_above(text: str, line_start: int) -> str:
+    """The 落款 name on the lines above a date, skipping （…代章）; a name may wrap over lines."""
+    name = ""
+    end = line_start - 1
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        end = start - 1
+        if re.fullmatch(r"[（(][^）)]*代章[）)]", line):
+            continue
+        if not line or any(p in line for p in _PUNCT) or len(line) > 30 or marker_at(line):
+            break
+        if name and _is_org(line):
+            break  # a body of its own above: a joint 落款; the nearest one is kept
+        if not _is_org(line + name) and name:
+            break
+        name = line + name
+        if not end or len(name) > 40:
+            break
+    return name if _is_org(name) else ""
+
+
+def _byline(text: str, after: int) -> str | None:
+    """The author body on the line right after a research brief's title."""
+    m = re.match(r"\s*([^\n]{2,40})\n", text[after:])
+    if not m:
+        return None
+    name = m.group(1).strip()
+    for suffix in lexicon().bylines:
+        if name.endswith(suffix) and _is_org(name[: -len(suffix)]):
+            return name[: -len(suffix)]
+    return name if _is_org(name) else None
+
+
+def _recipients(text: str, after: int) -> tuple[str, ...]:
+    """主送: the names before the first colon after the title, or a 报送/送 list."""
+    for m in _ADDRESS.finditer(text, after, min(len(text), after + 600)):
+        if "。" in text[after:m.start()]:
+            break  # the body has begun: no 主送 line
+        head = m.group("list")
+        if re.search(r"\d|签发人|类别|附件|时间|来源|位置|日期", head):
+            continue
+        names = _names(head)
+        if names:
+            return names
+        break
+    sent = _SEND.search(text)
+    return _names(sent.group("list")) if sent else ()
+
+
+def _names(listing: str) -> tuple[str, ...]:
+    """Split a 主送/抄送 list: at top-level commas, or at 、 when the list has no comma."""
+    separators = "，,；;\n" if re.search(r"[，,；;]", listing) else "、\n"
+    parts, depth, current = [], 0, ""
+    for char in listing:
+        depth += char in "（(《"
+        depth -= char in "）)》" and depth > 0
+        if char in separators and not depth:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    parts.append(current)
+    names = []
+    for part in parts:
+        part = part.strip(" 。.")
+        for trailer in lexicon().trailers:
+            part = part.removesuffix(trailer)
+        if 2 <= len(part) <= 60 and not any(p in part for p in "。：:"):
+            names.append(part)
+    return tuple(names)
+
+
+def _printer(text: str) -> tuple[str | None, str | None]:
+    """印发机关和印发日期: "国家卫生健康委员会办公厅 2022年6月27日印发"."""
+    for m in DATE.finditer(text):
+        if not text.startswith("印发", m.end()):
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        head = text[line_start:m.start()].strip()
+        head = head[max(head.rfind(" "), *(head.rfind(p) for p in "。；")) + 1:]
+        return (head if _is_org(head) else None), iso_date(m)
+    return None, None
+
+
+def _period(text: str, title_text: str | None) -> tuple[int, int] | None:
+    """The plan's own period, （2024—2026年）, from the title or the first paragraph outside 《》."""
+    cut = text.find("\n", 200)
+    outside = re.sub(r"《[^》]*》", "", text[: cut if cut > 0 else len(text)])
+    for source in (title_text or "", outside):
+        m = _PERIOD.search(source)
+        if m and int(m.group("a")) <= int(m.group("b")):
+            return int(m.group("a")), int(m.group("b"))
+    return None
+
+
+def read_meta(text: str, *, title_hint: str | None = None) -> DocMeta:
+    """All metadata of one clean text.
+
+    Example:
+        >>> read_meta("陕西咸函〔2024〕2号\\n关于第212号建议的复函\\n刘新志代表：\\n正文。\\n陕西省西咸新区开发建设管理委员会\\n2025年5月29日").date
+        '2025-05-29'
+    """
+    title_text, title_end = title(text)
+    closing = _closing_date(text, title_end)
+    issuer = date = None
+    if closing:
+        match, org = closing
+        date = iso_date(match)
+        if match.start() >= title_end:
+            issuer = org
+    if issuer is None and title_end:
+        issuer = _byline(text, title_end)
+    if issuer is None and closing:
+        issuer = closing[1]
+    signer = _SIGNER.search(text[:_HEADER_CHARS])
+    category = _CATEGORY.search(text)
+    cc = _CC.search(text)
+    printer, print_date = _printer(text)
+    return DocMeta(
+        title=title_text or title_hint,
+        doc_number=doc_number(text),
+        issuer=issuer,
+        signer=re.split(r"[ 、，,]", signer.group("name"))[0] if signer else None,
+        date=date,
+        recipients=_recipients(text, title_end) if title_end else (),
+        cc=_names(cc.group("list")) if cc else (),
+        printer=printer,
+        print_date=print_date,
+        category=category.group("cat").upper() if category else None,
+        period=_period(text, title_text),
+    )

@@ -1,0 +1,36 @@
+"""Heading markers: what starts a heading and what only looks like one."""
+from __future__ import annotations
+
+import pytest
+
+from extractor.structure.markers import marker_at
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("一、总体要求", "cn"),
+    ("（一）“三项改革”深化行动", "cn_paren"),
+    ("1.深化推广“三项改革”任务，加速科技成果源头释放", "num"),
+    ("3、建立市场主体反映投资和工程建设项目审批问题的办理和反馈机制", "num"),
+    ("（1）对已建成的地下综合管廊", "num_paren"),
+    ("①用好《西咸新区关于推进科技成果转化创新试点•促进办法》", "circled"),
+    ("第一章　总则", "chapter"),
+    ("第四十九条 本条例自2010年11月1日起施行。", "article"),
+    ("附件1", "annex"),
+    ("# 上海市科学技术进步条例", "markdown"),
+    ("二是以高能级创新组织体系建设，提升区域原始创新和策源能力。", "ordinal"),
+])
+def test_markers_of_policy_headings(text, kind):
+    assert marker_at(text).lastgroup == kind
+
+
+@pytest.mark.parametrize("text", [
+    "1.5万家", "2024年，西咸新区地区生产总值941.2亿元", "11年来，这片土地上的“创新因子”持续迸发",
+    "附件下载", "第三条例", "12.5%的增长",
+])
+def test_numbers_that_are_not_headings(text):
+    assert marker_at(text) is None
+
+
+def test_part_headings():
+    assert marker_at("第一部分 总体要求").lastgroup == "chapter"
+    assert marker_at("第三章程") is None

@@ -1,0 +1,210 @@
+"""Official-document metadata from real headers and closings."""
+from __future__ import annotations
+
+import pytest
+
+from extractor import ingest
+from extractor.errors import IngestError
+from extractor.normalise import normalise, normalise_text
+from extractor.structure import parse
+from extractor.structure.dates import DATE, cn_number, iso_date
+from extractor.structure.meta import doc_number, read_meta
+from tests.conftest import DEV, PDFS, SEEDS
+
+REPLY_HEAD = (
+    " 签发人：艾晨\n\n陕西咸函〔2024〕2号\n\n陕西省西咸新区开发建设管理委员会\n"
+    "关于陕西省人大十四届三次会议第 212 号建议\n\n的复函\n\n刘新志代表：\n\n"
+    "您提出的《关于加强秦创原科技成果转化先行区建设的建议》\n\n(第 212号)收悉，现答复如下:\n\n"
+)
+REPLY_TAIL = (
+    "感谢您对秦创原建设发展的关心与支持!\n\n陕西省西咸新区开发建设管理委员会\n\n2025年 5月 29日\n\n"
+)
+
+
+def _meta(source: str):
+    return read_meta(normalise_text(source).text)
+
+
+def test_reply_to_a_deputy():
+    meta = _meta(REPLY_HEAD + "类别：A\n 体，推进全省科技成果转化与地方经济高质量发展。\n\n" + REPLY_TAIL)
+    assert meta.title == "陕西省西咸新区开发建设管理委员会关于陕西省人大十四届三次会议第212号建议的复函"
+    assert meta.doc_number == "陕西咸函〔2024〕2号"
+    assert meta.signer == "艾晨"
+    assert meta.recipients == ("刘新志代表",)
+    assert meta.issuer == "陕西省西咸新区开发建设管理委员会"
+    assert meta.date == "2025-05-29"
+    assert meta.category == "A"
+
+
+def test_crawled_notice_with_breadcrumbs():
+    source = ("当前位置： 首页政务公开最新文件区管委会办公室文件 关于印发《平潭综合实验区个人住房国有划拨建设用地使用权转让实施办法》的通知 "
+              "时间：2015-01-12 11:30 微信 微博 QQ空间 岚综管办〔2015〕11号平潭综合实验区管委会办公室关于印发"
+              "《平潭综合实验区个人住房国有划拨建设用地使用权转让实施办法》的通知区直各单位，各片区开发管理局："
+              "《平潭综合实验区个人住房国有划拨建设用地使用权转让实施办法》经平潭综合实验区管委会2014年第14次主任办公会议研究通过，"
+              "现予以印发施行。特此通知平潭综合实验区管委会办公室2015年1月9日平潭综合实验区个人住房国有划拨建设用地使用权转让实施办法"
+              "为加强个人住房国有划拨建设用地使用权转让管理，根据《关于已购公有住房和经济适用住房上市出售中土地出让金计算问题的通知》"
+              "（闽土〔2000〕015号)等法律法规之规定，特制定本实施办法。")
+    meta = _meta(source)
+    assert meta.title == ("平潭综合实验区管委会办公室关于印发《平潭综合实验区个人住房国有划拨建设用地使用权转让实施办法》的通知")
+    assert meta.doc_number == "岚综管办〔2015〕11号"
+    assert meta.recipients == ("区直各单位", "各片区开发管理局")
+    assert meta.issuer == "平潭综合实验区管委会办公室"
+    assert meta.date == "2015-01-09"
+
+
+def test_closing_date_not_print_date():
+    source = ("岚综管办〔2018〕184号 平潭综合实验区管委会办公室关于 印发《平潭综合实验区个人住房国有划拨建 设用地使用权转让实施办法（修订）》的通知 "
+              "各片区项目建设指挥部，区直各单位： 《平潭综合实验区个人住房国有划拨建设用地使用权转让实施办法（修订）》已经区管委会研究同意，"
+              "现予以印发施行。 特此通知。 平潭综合实验区管委会办公室 2018年10月26日 五、本《实施办法》自下发之日起施行。"
+              "《平潭综合实验区个人住房国有划拨建设用地使用权转让实施办法》（岚综管办〔2015〕11号）同时废止。 "
+              "平潭综合实验区管委会办公室 2018年11月1日印发 来源：平潭综合实验区管委会办公室")
+    meta = _meta(source)
+    assert meta.title == ("平潭综合实验区管委会办公室关于印发《平潭综合实验区个人住房国有划拨建设用地使用权转让实施办法（修订）》的通知")
+    assert meta.date == "2018-10-26"
+    assert (meta.printer, meta.print_date) == ("平潭综合实验区管委会办公室", "2018-11-01")
+    assert meta.recipients == ("各片区项目建设指挥部", "区直各单位")
+
+
+def test_notice_from_a_pdf_first_page():
+    # ed9 prevention plan page 1 as pdfplumber reads it
+    source = ("联防联控机制综发〔2022〕71 号\n关于印发新型冠状病毒肺炎防控方案\n（第九版）的通知\n"
+              "各省、自治区、直辖市及新疆生产建设兵团应对新型冠状病毒\n肺炎疫情联防联控机制（领导小组、指挥部），国务院应对新\n"
+              "型冠状病毒肺炎疫情联防联控机制各成员单位，中国疾控中\n心：\n"
+              "为进一步指导各地做好新型冠状病毒肺炎防控工作，国务\n院应对新型冠状病毒肺炎疫情联防联控机制综合组制定了新\n"
+              "型冠状病毒肺炎防控方案（第九版）。现印发给你们，请认真\n组织实施。各地各部门在执行过程中如有相关建议，请及时反\n"
+              "馈机制综合组。\n国务院应对新型冠状病毒肺炎\n疫情联防联控机制综合组\n（国家卫生健康委代章）\n2022 年 6 月 27 日\n"
+              "（信息公开形式：主动公开）\n1")
+    meta = _meta(source)
+    assert meta.doc_number == "联防联控机制综发〔2022〕71号"
+    assert meta.title == "关于印发新型冠状病毒肺炎防控方案（第九版）的通知"
+    assert meta.issuer == "国务院应对新型冠状病毒肺炎疫情联防联控机制综合组"
+    assert meta.date == "2022-06-27"
+    assert meta.recipients[-1] == "中国疾控中心"
+    assert meta.recipients[0].startswith("各省、自治区、直辖市")
+
+
+def test_research_brief_masthead_byline_and_send_list():
+    source = ("\n\n西咸研究\n\n(第1期·总第345期)\n\n西咸新区研究院\n\n2026年4月10日\n\n"
+              "秦创原创新驱动平台赋能西安区域科技创新中心建设的实践与思考\n\n秦创原创新促进中心\n\n"
+              "中央经济工作会议指出，要坚持创新驱动，加紧培育壮大新动能。秦创原作为全省统筹推进科技创新与成果转化的总平台和总引擎，"
+              "经过5年系统建设，已逐步演进为综合性创新平台。\n\n"
+              "送：西咸新区党工委、管委会班子成员。\n\n省委政研室、省政府研究室。\n\n发：各相关单位。")
+    meta = _meta(source)
+    assert meta.title == "秦创原创新驱动平台赋能西安区域科技创新中心建设的实践与思考"
+    assert meta.issuer == "秦创原创新促进中心"
+    assert meta.date == "2026-04-10"
+    assert meta.recipients[:2] == ("西咸新区党工委", "管委会")
+    assert "省委政研室" in meta.recipients
+
+
+def test_byline_team_is_read_as_its_body():
+    source = (" 关于推动建设国家区域科技创新中心和\n科技成果转移转化示范区的思考与建议\n\n西咸新区研究院课题组\n\n"
+              "创新是发展的逻辑起点、处于城市迭代的核心位置，也是国家级新区的自带基因。")
+    meta = _meta(source)
+    assert meta.title == "关于推动建设国家区域科技创新中心和科技成果转移转化示范区的思考与建议"
+    assert meta.issuer == "西咸新区研究院"
+
+
+def test_plan_period_from_the_title_not_from_a_cited_plan():
+    meta = _meta("秦创原总窗口提能升级三年行动计划（2024—2026年）\n\n为深入落实《秦创原创新驱动平台建设三年行动计划（2023—2025年）》，特制定本行动计划。")
+    assert meta.period == (2024, 2026)
+    assert _meta("为深入落实《秦创原创新驱动平台建设三年行动计划（2024—2026年）》，特制定本行动计划。").period is None
+
+
+def test_body_text_gives_no_title_and_no_cited_doc_number():
+    text = ("为深入学习贯彻习近平总书记关于发展新质生产力的重要论述，落实《国务院办公厅关于印发2022年政务公开工作要点的通知》"
+            "（国办发〔2022〕8号）精神，特制定本行动计划。")
+    meta = read_meta(text)
+    assert meta.title is None and meta.doc_number is None and meta.date is None
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("二〇二四年五月二十九日", "2024-05-29"),
+    ("2022 年 6 月 27 日", "2022-06-27"),
+    ("二〇二三年十二月三十一日", "2023-12-31"),
+    ("2025年2月30日", None),
+])
+def test_dates(text, iso):
+    assert iso_date(DATE.search(text)) == iso
+
+
+def test_chinese_numerals():
+    assert [cn_number(x) for x in ("十", "十一", "二十九", "一百零五", "二〇二四", "12")] == [10, 11, 29, 105, 2024, 12]
+
+
+def test_doc_number_bracket_variants():
+    assert doc_number("京政发[2023]5号\n北京市人民政府关于印发…的通知") == "京政发〔2023〕5号"
+    assert doc_number("国办函（2021）103号\n") == "国办函〔2021〕103号"
+
+
+def _tree(path):
+    raw = ingest.load(path)
+    return parse(normalise(raw), raw=raw)
+
+
+def test_seed_reply_letter_end_to_end():
+    meta = _tree(SEEDS / "003_3f674aba3fe25ad0.txt").meta
+    assert (meta.doc_number, meta.signer, meta.recipients, meta.date) == (
+        "陕西咸函〔2024〕2号", "艾晨", ("刘新志代表",), "2025-05-29")
+    assert meta.issuer == "陕西省西咸新区开发建设管理委员会"
+
+
+def test_crawled_notice_end_to_end():
+    tree = _tree(DEV / "05_pingtan-new-pollutants-plan-2023.txt")
+    assert tree.meta.date == "2023-03-30"
+    assert tree.meta.recipients == ("各相关单位",)
+    assert [s.title for s in tree.sections if s.level == 1][:2] == ["总体要求", "重点任务"]
+    assert all(t.section for t in tree.tasks)
+
+
+def test_prevention_plan_pdf_doc_number():
+    try:
+        tree = _tree(PDFS / "covid_prevention_control_plan_ed9_2022.pdf")
+    except IngestError as error:  # the PDF reader is another stage's work
+        pytest.skip(str(error))
+    assert tree.meta.doc_number == "联防联控机制综发〔2022〕71号"
+    assert tree.meta.date == "2022-06-27"
+    assert any(s.kind == "annex" and s.number == "附件1" for s in tree.sections)
+
+
+def test_web_page_title_from_breadcrumbs():
+    source = ("当前位置： 首页政务公开最新文件区管委会办公室文件 平潭综合实验区管委会办公室关于印发平潭综合实验区新污染物治理工作方案的通知 "
+              "时间：2023-03-30 15:53 微信 微博 QQ空间 各相关单位： 《平潭综合实验区新污染物治理工作方案》已经平潭综合实验区管委会同意，"
+              "现印发给你们，请认真组织实施。 平潭综合实验区管委会办公室 2023年3月30日平潭综合实验区新污染物治理工作方案 新污染物是指新近发现或被关注的污染物。")
+    meta = _meta(source)
+    assert meta.title == "平潭综合实验区管委会办公室关于印发平潭综合实验区新污染物治理工作方案的通知"
+    assert meta.recipients == ("各相关单位",)
+    assert (meta.issuer, meta.date) == ("平潭综合实验区管委会办公室", "2023-03-30")
+    crumbs = read_meta("当前位置： 首页政务公开法规规章 上海市科学技术进步条例 发布时间：2010-09-17 第一条 为了促进科学技术进步。")
+    assert crumbs.title == "上海市科学技术进步条例"
+
+
+def test_standalone_title_keeps_its_edition():
+    # ed10 diagnosis plan, page 1
+    meta = _meta("新型冠状病毒感染诊疗方案\n（试行第十版）\n为进一步做好新型冠状病毒感染（COVID-19）诊疗工作，\n"
+                 "我们组织专家在《新型冠状病毒肺炎诊疗方案（试行第九\n版）》基础上，制定了《新型冠状病毒感染诊疗方案（试行\n"
+                 "第十版）》。\n一、病原学特点\n")
+    assert meta.title == "新型冠状病毒感染诊疗方案（试行第十版）"
+
+
+def test_a_sentence_opening_with_about_is_not_the_title():
+    text = ("关于“将先行区和总窗口一体对待”的建议，2023年，省科技厅提出构建“一总多区多平台”发展格局。\n"
+            "感谢您对秦创原建设发展的关心与支持!")
+    assert read_meta(text).title is None
+
+
+def test_gbt9704_layout_with_cc_and_print_line():
+    # the standard 文件 layout: masthead, 发文字号, title over two lines, 主送, body, 落款 with a
+    # date in Chinese numerals, 抄送 and the 印发 line
+    source = ("国务院办公厅文件\n国办发〔2024〕12号\n国务院办公厅关于印发促进科技成果转化\n行动方案的通知\n"
+              "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n"
+              "《促进科技成果转化行动方案》已经国务院同意，现印发给你们，请认真贯彻执行。\n"
+              "国务院办公厅\n二〇二四年三月一日\n（此件公开发布）\n"
+              "抄送：党中央各部门，中央军委办公厅，各民主党派中央。\n国务院办公厅秘书局 2024年3月2日印发\n")
+    meta = _meta(source)
+    assert meta.title == "国务院办公厅关于印发促进科技成果转化行动方案的通知"
+    assert meta.doc_number == "国办发〔2024〕12号"
+    assert (meta.issuer, meta.date) == ("国务院办公厅", "2024-03-01")
+    assert meta.recipients == ("各省、自治区、直辖市人民政府", "国务院各部委、各直属机构")
+    assert meta.cc == ("党中央各部门", "中央军委办公厅", "各民主党派中央")
+    assert (meta.printer, meta.print_date) == ("国务院办公厅秘书局", "2024-03-02")
