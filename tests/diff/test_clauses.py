@@ -1,0 +1,52 @@
+"""Clauses are cut where a reader cites them, also in text a web page flattened to one line."""
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from extractor.diff.clauses import comparison_key, display, split_clauses
+from tests.diff.conftest import LAND_2015, tree_of
+
+
+def test_flattened_web_text_splits_on_list_markers():
+    clauses = split_clauses(tree_of(LAND_2015.read_text(encoding="utf-8")))
+    refs = [c.ref for c in clauses]
+    for ref in ("一、", "二、", "三、", "三、（一）", "三、（二）", "三、（三）", "三、（四）", "四、", "五、"):
+        assert ref in refs
+    # 第十二条 inside a sentence is a cross-reference, not a new article.
+    third = next(c for c in clauses if c.ref == "三、（三）")
+    assert "第十二条规定执行" in third.text
+
+
+def test_numerals_in_running_text_open_no_clause():
+    text = ("五、疫情处置\n（一）密切接触者管理。对密切接触者采取14天的集中隔离医学观察，"
+            "在集中隔离医学观察的第1、4、7和14天分别进行一次核酸检测。\n"
+            "1、2、3、5、7天各开展一次核酸检测。\n（二）转运。发现的病例应在2小时内转运。")
+    refs = [c.ref for c in split_clauses(tree_of(text))]
+    assert refs[:2] == ["五、", "五、（一）"]
+    assert "五、（二）" in refs
+    assert not any(r.endswith("1.") or r.endswith("1、") for r in refs)
+
+
+def test_short_heading_line_is_its_own_clause():
+    text = "一、总体要求\n坚持“预防为主、防治结合、依法科学、分级分类”的原则。\n二、病原学特点\n人群普遍易感。"
+    clauses = split_clauses(tree_of(text))
+    assert [c.text for c in clauses][:2] == ["一、总体要求", "坚持“预防为主、防治结合、依法科学、分级分类”的原则。"]
+    assert clauses[1].ref == "一、¶1"
+
+
+def test_key_drops_marker_and_layout():
+    clauses = split_clauses(tree_of("（二）疫苗接种。\n1.做好18 周岁及以上人群\n接种工作。"))
+    item = next(c for c in clauses if c.marker == "1.")
+    assert item.key == comparison_key("做好18周岁及以上人群接种工作。")
+    assert display("18 周岁及\n以上") == "18周岁及以上"
+
+
+@given(st.text(alphabet="一二三、（）1.。第条章附件\n平潭区管委会审批天", max_size=120))
+def test_clauses_are_ordered_and_inside_the_text(text):
+    tree = tree_of(text)
+    clauses = split_clauses(tree)
+    ends = [c.span for c in clauses]
+    assert all(0 <= s < e <= len(tree.text) for s, e in ends)
+    assert all(a[1] <= b[0] for a, b in zip(ends, ends[1:]))
+    assert [c.index for c in clauses] == list(range(len(clauses)))

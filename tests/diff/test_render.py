@@ -1,0 +1,79 @@
+"""Reports: JSON that meets its schema, Markdown and an HTML 新旧对照表 a browser shows offline."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+
+import jsonschema
+import pytest
+
+from extractor.diff.changes import meta_changes
+from extractor.diff.render import figure, to_html, to_json, to_markdown, to_text
+from extractor.model import DocMeta
+from tests.conftest import ROOT
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="module")
+def diff_schema() -> dict:
+    return json.loads((ROOT / "schemas" / "diff.schema.json").read_text(encoding="utf-8"))
+
+
+def test_json_meets_the_schema(treatment_diff, land_diff, diff_schema):
+    for d in (treatment_diff, land_diff):
+        data = json.loads(to_json(d))
+        jsonschema.validate(data, diff_schema)
+        assert data["summary"]["modified"] == d.count("modified")
+
+
+def test_meta_changes_read_field_by_field():
+    old = DocMeta(title="关于印发《个人住房国有划拨建设用地使用权转让实施办法》的通知",
+                  doc_number="岚综管办〔2015〕11号", date="2015-01-09", recipients=("区直各单位", "各片区开发管理局"))
+    new = DocMeta(title="关于印发《个人住房国有划拨建设用地使用权转让实施办法（修订）》的通知",
+                  doc_number="岚综管办〔2018〕184号", date="2018-10-26", recipients=("各片区项目建设指挥部", "区直各单位"))
+    changes = {m.field: (m.old, m.new) for m in meta_changes(old, new)}
+    assert changes["doc_number"] == ("岚综管办〔2015〕11号", "岚综管办〔2018〕184号")
+    assert changes["date"] == ("2015-01-09", "2018-10-26")
+    assert set(changes) == {"title", "doc_number", "date", "recipients"}
+    assert not meta_changes(old, DocMeta(**{**old.__dict__, "recipients": ("各片区开发管理局", "区直各单位")}))
+
+
+def test_text_and_markdown_name_the_figures(treatment_diff):
+    text = to_text(treatment_diff)
+    assert "≤5天 → ≤3天" in text  # 发病后5天内 → 3天内
+    md = to_markdown(treatment_diff)
+    assert "| 变化 |" in md and "1～14天" in md and "2～4天" in md
+    assert "~~5~~" in md and "**3**" in md
+
+
+def test_html_is_self_contained(land_diff):
+    page = to_html(land_diff)
+    assert "<del>房地产交易</del>" in page and "<ins>不动产登记</ins>" in page
+    for remote in ("http://", "https://", "<script", "<link"):
+        assert remote not in page
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (make test installs it)")
+def test_html_renders_in_headless_chromium_with_the_figure_changes(treatment_diff, tmp_path):
+    page = tmp_path / "diff.html"
+    page.write_text(to_html(treatment_diff), encoding="utf-8")
+    profile = tmp_path / "profile"
+    result = subprocess.run(
+        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run",
+         f"--user-data-dir={profile}", "--dump-dom", page.as_uri()],
+        capture_output=True, text=True, timeout=120, check=False)
+    dom = result.stdout
+    assert "数量变化" in dom, result.stderr[-500:]
+    quantities = dom[dom.index("数量变化"):dom.index("条文对照")]
+    for shown in ("5天", "3天", "1～14天", "2～4天"):
+        assert shown in quantities
+
+
+def test_figure_reads_like_the_document():
+    from extractor.diff.model import QuantityState
+    assert figure(QuantityState(value=100, unit="亿元", comparator=">=", year=2025)) == "≥100亿元（2025年）"
+    assert figure(QuantityState(value=1, value_max=14, unit="天")) == "1～14天"
+    assert figure(None) == "—"
