@@ -1,9 +1,63 @@
-"""TEMPORARY placeholder: the owners work replaces this."""
+"""Owners: which organisation leads or supports which task, and the quantities inside it.
+
+Responsibility is written in a few fixed forms of Chinese administrative prose:
+
+* labelled lists: 牵头单位：…；配合单位：… (also 责任单位, 承办单位, 协办单位), whose items
+  may be circled-number references （牵头单位：①…；②③…） to the numbered measures
+  ① ② ③ of the same subsection;
+* inline notes: （区资源生态局牵头，区经发局、平潭海关等按职责分工负责）, （市科技局牵头）;
+* 由…负责 / 由…审核 / 经…批准 / 报…审批 clauses, and a regulation's subject
+  (市人民政府应当…, 市科学技术行政部门负责…);
+* task-division tables, also web tables flattened into one line
+  (工作任务 工作要求 牵头单位 配合/责任单位).
+
+Each form yields an `OwnerClause`: the owners with their roles and the text they apply to.
+Clauses attach to the innermost task of `tree.tasks` that holds them (or become a task of
+their own when structure found none), and every quantity inside that task gets the same
+owners. Owner names the organisation finder missed are added to the organisations.
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
-from extractor.model import DocTree, Organisation, Quantity, Task
+from extractor.extraction.organisations import Compact, best_match, compact, lexicon, org_type, tagger
+from extractor.model import DocTree, Organisation, OwnerRef, Quantity, Span, Table, Task
+
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+_PAREN_NOTE = re.compile(r"（((?:[^（）]|（[^（）]{0,12}）){2,200}?)[）)]")
+_OWNER_WORD = re.compile(r"牵头|负责|配合|单位[：:]|承办|协办|参与")
+_LABEL = re.compile(r"(牵头单位|主办单位|承办单位|责任单位|配合单位|协办单位|参与单位|主责单位)[：:]")
+# a label list on its own, outside brackets: up to the sentence end or the next numbered item
+_LABEL_LINE = re.compile(
+    r"(?:牵头单位|主办单位|承办单位|责任单位|主责单位)[：:][^。（）]{2,160}?"
+    r"(?=。|$|\d{1,2}[.．、](?!\d)|（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}、)")
+_SUPPORT_LABELS = ("配合单位", "协办单位", "参与单位")
+_ROLE_TAIL = re.compile(
+    r"(?:等)?(?:单位|部门)?(?:按职责分工|按照职责分工|根据职责分工|按职责)?"
+    r"(?:牵头负责|牵头落实|牵头|负责配合落实|负责配合|配合落实|配合|参与|协助|共同负责|分别负责|负责落实|负责)$"
+)
+_LIST_ITEM = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9（）·、]{2,30}$")
+_CONCATENATED = re.compile(r"(?<=[局厅委室办部处站院司行关心])(?=[区市省县各])")
+_VAGUE = re.compile(r"^(有关|相关|其他|其它|各有关|各相关|以下|上述|本)")
+
+_BY = re.compile(
+    r"(由|经|上报|报请|报)((?:[\u4e00-\u9fffA-Za-z0-9（）、]){2,30}?)(?:直接|依法)?(?:予以)?"
+    r"(负责|牵头|(?<!委)会同|组织|统筹|审核|审议|审批|汇总|认定|制定|办理|批准|解释|实施|承担|核准|备案|确定)"
+)
+_SUBJECT = re.compile(
+    r"(?:^|(?<=[。；;\n]))(?:第[一二三四五六七八九十百零]+条\s*)?"
+    r"((?:[\u4e00-\u9fffA-Za-z0-9、]){2,60}?)(应当|负责|(?<!委)会同|可以|领导|在各自的职责范围内)"
+)
+_ROLE_SEGMENT = re.compile(
+    r"[^；;]*?(?:牵头负责|牵头落实|牵头|负责配合落实|配合落实|配合|按职责分工负责|共同负责|分别负责|负责|参与|协助)"
+)
+_STANDING_SUPPORT = re.compile(r"以下(?:均|都)?(?:需|由)?([\u4e00-\u9fff]{2,12}?)(?:负责)?配合")
+_TABLE_HEAD = re.compile(r"牵头单位\s*(?:配合|责任|协办)[^\s，。：:]{0,6}单位")
+_ROW_MARK = re.compile(r"(?<![\d.．])(\d{1,2})[.．、](?!\d)")
+_ITEM_MARK = re.compile(r"(?<![\d.．])(?:\d{1,2}[.．、]|（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}、)(?!\d)")
+_SECTION_MARK = re.compile(r"[一二三四五六七八九十]{1,3}、")
 
 
 @dataclass(frozen=True)
@@ -16,6 +70,430 @@ class OwnerAssignment:
     organisations: tuple[Organisation, ...]
 
 
+Owner = tuple[str, str, Span]  # (organisation name, role, mention span)
+
+
+@dataclass(frozen=True)
+class OwnerClause:
+    """Owners named in one place and the text they are responsible for (clean offsets)."""
+
+    owners: tuple[Owner, ...]
+    anchor: Span  # where the owner expression is written
+    scopes: tuple[Span, ...]  # the measures it applies to; empty: the enclosing task
+    reach: Span | None = None  # a 由…负责 or subject clause: the part of its sentence it owns
+
+
+def _clean_item(item: str) -> str:
+    """A list item without its role words: 平潭海关等按职责分工负责 -> 平潭海关."""
+    item = item.strip(" ：:。")
+    item = _ROLE_TAIL.sub("", item)
+    item = re.sub(r"等$", "", item)
+    return re.sub(r"等(部门|单位|机关)$", r"\1", item)
+
+
+_REGION_PAIR = re.compile(r"^([市省])和((?:区、县|区县|县|区|市))(?=[\u4e00-\u9fff]{2})")
+
+
+def _distribute(name: str, in_list: bool) -> list[str]:
+    """市和区、县人民政府 names two bodies: 市人民政府 and 区、县人民政府. At the head of
+    a list of departments (市和区县发展改革、财政…等部门) the first level stands for all."""
+    m = _REGION_PAIR.match(name)
+    if not m:
+        return [name]
+    rest = name[m.end():]
+    return [m.group(1) + rest] if in_list else [m.group(1) + rest, m.group(2) + rest]
+
+
+def _pieces(text: str) -> list[tuple[int, str, bool]]:
+    """Split a written list into items: (offset, item, written after a separator).
+
+    Items run together without a separator (区经济发展局区行政审批局, cells of a
+    flattened table) are cut where a new name starts after a head.
+    """
+    pieces = []
+    pos = 0
+    # 区、县: coordinated level words belong to the name that follows
+    text = re.sub(r"(?<=[省市区县])、(?=[省市区县])", "\x00", text)
+    for part in re.split(r"([、，,；;]|以及)", text):
+        part = part.replace("\x00", "、")
+        if part and part not in ("、", "，", ",", "；", ";", "以及"):
+            offset = pos
+            for j, piece in enumerate(_CONCATENATED.split(part)):
+                pieces.append((offset, piece, j == 0 and pos > 0))
+                offset += len(piece)
+        pos += len(part)
+    return pieces
+
+
+def _parse_list(c: Compact, start: int, end: int) -> list[tuple[str, Span, bool]]:
+    """Organisation names in a list written at compact [start, end): (name, clean span,
+    written after a separator)."""
+    names = []
+    pieces = _pieces(c.text[start:end])
+    # 市科技、财政部门: the last item's head belongs to every bare item before it
+    last_head = re.search(r"(部门|机关)$", _clean_item(pieces[-1][1])) if pieces else None
+    for offset, raw, after_separator in pieces:
+        name = _clean_item(raw)
+        if not name or _VAGUE.match(name) or not _LIST_ITEM.match(name) or "以下" in raw or "的" in name:
+            continue
+        shared_head = bool(last_head and not lexicon().suffix_re.search(name) and len(name) <= 12)
+        if shared_head:
+            name += last_head.group(1)
+        s = start + offset + max(raw.find(name[:2]), 0)
+        span = c.to_clean(s, min(s + len(name), end))
+        for form in _distribute(name, in_list=shared_head):
+            names.append((form, span, after_separator))
+    return names
+
+
+def _labelled(c: Compact, base: int, body: str) -> tuple[list[Owner], dict[str, list[Owner]]]:
+    """牵头单位：…；配合单位：… lists: owners, and owners by circled measure number."""
+    labels = list(_LABEL.finditer(body))
+    owners: list[Owner] = []
+    by_marker: dict[str, list[Owner]] = {}
+    has_lead_label = any(lb.group(1) in ("牵头单位", "主办单位", "主责单位") for lb in labels)
+    for k, lb in enumerate(labels):
+        end = labels[k + 1].start() if k + 1 < len(labels) else len(body)
+        label = lb.group(1)
+        role = "support" if label in _SUPPORT_LABELS or (label == "责任单位" and has_lead_label) else "lead"
+        for seg in re.finditer(r"[^；;]+", body[lb.end():end]):
+            s0, s1 = base + lb.end() + seg.start(), base + lb.end() + seg.end()
+            markers = re.match(rf"[{CIRCLED}]+", seg.group(0))
+            names = _parse_list(c, s0 + (markers.end() if markers else 0), s1)
+            for ch in markers.group(0) if markers else "":
+                by_marker.setdefault(ch, []).extend((n, role, sp) for n, sp, _ in names)
+            if not markers:
+                owners.extend((n, role, sp) for n, sp, _ in names)
+    return owners, by_marker
+
+
+def _inline(c: Compact, base: int, body: str) -> list[Owner]:
+    """区资源生态局牵头，区经发局、平潭海关等按职责分工负责: 牵头 leads, the rest support."""
+    owners: list[Owner] = []
+    parts = list(_ROLE_SEGMENT.finditer(body))
+    has_lead = any("牵头" in p.group(0) for p in parts)
+    for p in parts:
+        words = p.group(0)
+        if "以下" in words:
+            continue
+        role = "lead" if "牵头" in words or (not has_lead and "配合" not in words) else "support"
+        owners.extend((n, role, sp) for n, sp, _ in _parse_list(c, base + p.start(), base + p.end()))
+    return owners
+
+
+def _note_clauses(c: Compact) -> list[OwnerClause]:
+    """（…牵头…）, （牵头单位：…；配合单位：…）, a 责任单位：… line, circled-number references."""
+    notes = [(m.start(), m.end(), m.start(1), m.group(1)) for m in _PAREN_NOTE.finditer(c.text)
+             if _OWNER_WORD.search(m.group(1)) and "《" not in m.group(1)]
+    for m in _LABEL_LINE.finditer(c.text):
+        if not any(a <= m.start() < b for a, b, _, _ in notes):
+            notes.append((m.start(), m.end(), m.start(), m.group(0)))
+    clauses = []
+    for start, end, base, body in sorted(notes):
+        anchor = c.to_clean(start, end)
+        if _LABEL.search(body):
+            owners, by_marker = _labelled(c, base, body)
+        else:
+            owners, by_marker = _inline(c, base, body), {}
+        if by_marker:
+            clauses.extend(_marker_clauses(c, start, anchor, by_marker))
+        if owners:
+            clauses.append(OwnerClause(tuple(owners), anchor, ()))
+    return clauses
+
+
+def _marker_clauses(c: Compact, at: int, anchor: Span,
+                    by_marker: dict[str, list[Owner]]) -> list[OwnerClause]:
+    """Resolve ①②… to the numbered measures written just before the note at `at`."""
+    first = c.text.rfind("①", 0, at)
+    if first < 0:
+        return []
+    positions = [(i, ch) for i, ch in enumerate(c.text[first:at], first) if ch in CIRCLED]
+    clauses = []
+    for k, (pos, ch) in enumerate(positions):
+        if ch not in by_marker:
+            continue
+        end = positions[k + 1][0] if k + 1 < len(positions) else at
+        scope = c.to_clean(pos, end)
+        clauses.append(OwnerClause(tuple(by_marker[ch]), anchor, (scope,)))
+    return clauses
+
+
+def _sentence(c: Compact, pos: int) -> tuple[int, int]:
+    """Compact span of the sentence holding `pos`."""
+    start = max(c.text.rfind(ch, 0, pos) for ch in "。；;") + 1
+    ends = [i for i in (c.text.find(ch, pos) for ch in "。；;") if i >= 0]
+    return start, (min(ends) + 1 if ends else len(c.text))
+
+
+def _is_org_name(name: str) -> bool:
+    """Whether a clause's subject names a body (a standard body or a known head)."""
+    lex = lexicon()
+    bare = re.sub(r"（[^（）]*）$", "", name)
+    return bare in lex.standard or any(bare.endswith(h) for h in lex.suffixes) and len(bare) >= 3
+
+
+def _is_word_at(text: str, pos: int, word: str) -> bool:
+    """Whether the tagger reads `word` at `pos` as a word of its own (not 经 of 经济)."""
+    lo = max(0, pos - 3)
+    at = lo
+    for pair in tagger().cut(text[lo:pos + len(word) + 3], HMM=False):
+        if at == pos:
+            return pair.word == word
+        if at > pos:
+            return False
+        at += len(pair.word)
+    return False
+
+
+def _opens_with_preposition(words: str) -> bool:
+    """具体办法由市人民政府制定: a clause holding a preposition has another subject."""
+    return any(pair.flag == "p" for pair in tagger().cut(words, HMM=False))
+
+
+def _clause_clauses(c: Compact) -> list[OwnerClause]:
+    """由…负责, 经…批准, 报…审批 and a regulation subject's 应当/负责 (lead).
+
+    Each belongs to its sentence's task and owns the quantities of its sentence, or,
+    when one sentence passes the work along (由A汇总，报B审议，由C审核后，报D批准), of
+    the part up to the next hand-over.
+    """
+    found = []
+    for pattern, group in ((_BY, 2), (_SUBJECT, 1)):
+        for m in pattern.finditer(c.text):
+            if pattern is _SUBJECT and _opens_with_preposition(m.group(1)):
+                continue
+            if pattern is _BY and not _is_word_at(c.text, m.start(), m.group(1)):  # 经 of 区经济发展局
+                continue
+            names = [(n, sp) for n, sp, _ in _parse_list(c, m.start(group), m.end(group)) if _is_org_name(n)]
+            if names:
+                found.append((m.start(), m.end(), names))
+    found.sort(key=lambda f: f[0])
+    clauses = []
+    for k, (start, end, names) in enumerate(found):
+        s, e = _sentence(c, start)
+        later = [f[0] for f in found[k + 1:] if f[0] < e]
+        first = not any(s <= f[0] < start for f in found[:k])
+        reach = c.to_clean(s if first else start, later[0] if later else e)
+        clauses.append(OwnerClause(tuple((n, "lead", sp) for n, sp in names),
+                                   c.to_clean(start, end), (c.to_clean(s, e),), reach=reach))
+    return clauses
+
+
+def _table_clauses(c: Compact) -> list[OwnerClause]:
+    """Rows of a task-division table whose cells arrive run together in one line."""
+    clauses = []
+    for head in _TABLE_HEAD.finditer(c.text):
+        rows = list(_ROW_MARK.finditer(c.text, head.end()))
+        for k, row in enumerate(rows):
+            end = rows[k + 1].start() if k + 1 < len(rows) else len(c.text)
+            if k + 1 < len(rows) and int(rows[k + 1].group(1)) != int(row.group(1)) + 1:
+                continue
+            text = c.text[row.end():end]
+            section = _SECTION_MARK.search(text)
+            if section:
+                text = text[:section.start()]
+            stop = max(text.rfind("。"), text.rfind("；"))
+            if stop < 0:
+                continue
+            zone_start = row.end() + stop + 1
+            zone = text[stop + 1:]
+            if not zone.strip() or len(zone) > 120:
+                continue
+            trimmed = re.split(r"来源[：:]", zone)[0]
+            names = _parse_list(c, zone_start, zone_start + len(trimmed))
+            if not names:
+                continue
+            roles = _table_roles(names)
+            owners = tuple((n, role, sp) for (n, sp, _), role in zip(names, roles))
+            scope = c.to_clean(row.start(), zone_start)
+            clauses.append(OwnerClause(owners, c.to_clean(zone_start, zone_start + len(trimmed)), (scope,)))
+    return clauses
+
+
+def _table_roles(names: list[tuple[str, Span, bool]]) -> list[str]:
+    """Lead for the lead cell, support for the last cell when both are filled.
+
+    Cells run together without a separator; items inside one cell keep theirs (、，),
+    so the last run of separated items is the support cell when anything precedes it.
+    """
+    run = max((k for k, (_, _, after_separator) in enumerate(names) if not after_separator), default=0)
+    return ["lead" if k < run or run == 0 else "support" for k in range(len(names))]
+
+
+_OWNER_COLUMNS = (("牵头", "lead"), ("主办", "lead"), ("主责", "lead"), ("配合", "support"),
+                  ("协办", "support"), ("参与", "support"), ("责任", "lead"), ("承办", "lead"))
+_TASK_COLUMNS = ("任务", "措施", "内容", "事项", "工作")
+
+
+def _locate(text: str, cell: str) -> Span | None:
+    """Span of a cell's text in the clean text, allowing line breaks inside it."""
+    if len(cell) < 2:
+        return None
+    m = re.search(r"\s*".join(map(re.escape, cell)), text)
+    return m.span() if m else None
+
+
+def _columns(header: tuple[str, ...]) -> tuple[int | None, dict[int, str]]:
+    """The task column and the owner columns (index -> role) of a task table's header."""
+    cells = [re.sub(r"\s+", "", cell) for cell in header]
+    roles: dict[int, str] = {}
+    for i, cell in enumerate(cells):
+        for word, role in _OWNER_COLUMNS:
+            if word in cell and "单位" in cell or cell in (word, word + "部门"):
+                roles[i] = role
+                break
+    if any(r == "lead" and "牵头" in cells[i] for i, r in roles.items()):
+        roles = {i: ("support" if "责任" in cells[i] and "牵头" not in cells[i] else r) for i, r in roles.items()}
+    task = next((i for word in _TASK_COLUMNS for i, cell in enumerate(cells) if word in cell and i not in roles), None)
+    return task, roles
+
+
+def _grid_clauses(text: str, tables: tuple[Table, ...]) -> list[OwnerClause]:
+    """Rows of task-division tables read as tables (PDF, DOCX, HTML): one clause per row."""
+    clauses = []
+    for table in tables:
+        if len(table.rows) < 2:
+            continue
+        task_col, roles = _columns(table.rows[0])
+        if task_col is None or not roles:
+            continue
+        for row in table.rows[1:]:
+            if task_col >= len(row):
+                continue
+            scope = _locate(text, re.sub(r"\s+", "", row[task_col]))
+            if scope is None:
+                continue
+            owners: list[Owner] = []
+            for col, role in roles.items():
+                cell = re.sub(r"\s+", "", row[col]) if col < len(row) else ""
+                if not cell:
+                    continue
+                at = _locate(text, cell) or scope
+                cc = compact(cell)
+                owners.extend((n, role, at) for n, _, _ in _parse_list(cc, 0, len(cc.text)))
+            if owners:
+                clauses.append(OwnerClause(tuple(owners), scope, (scope,)))
+    return clauses
+
+
+def find_owner_clauses(text: str, tables: tuple[Table, ...] = ()) -> list[OwnerClause]:
+    """Every owner expression in a clean text (and its task tables), in text order."""
+    c = compact(text)
+    lists = _note_clauses(c) + _table_clauses(c)
+    # 以下均需各片区配合落实，不再列出: a standing supporter of every later owner list
+    standing = _STANDING_SUPPORT.search(c.text)
+    if standing:
+        names = [(n, sp) for n, sp, _ in _parse_list(c, standing.start(1), standing.end(1))]
+        at = c.index[standing.start()]
+        lists = [
+            replace(cl, owners=cl.owners + tuple((n, "support", sp) for n, sp in names))
+            if cl.anchor[0] >= at and any(r == "lead" for _, r, _ in cl.owners) else cl
+            for cl in lists
+        ]
+    # a note's own words (区资源生态局牵头负责) are not a sentence's subject
+    sentences = [cl for cl in _clause_clauses(c)
+                 if not any(n.anchor[0] <= cl.anchor[0] < n.anchor[1] for n in lists)]
+    return sorted(lists + sentences + _grid_clauses(text, tables), key=lambda cl: cl.anchor)
+
+
+class _Registry:
+    """The document's organisations, growing as owner lists name bodies the finder missed."""
+
+    def __init__(self, organisations: tuple[Organisation, ...]):
+        self.orgs = list(organisations)
+
+    def resolve(self, name: str, span: Span) -> str:
+        """The id of the organisation `name` denotes, adding the form (or the body)."""
+        for org in self.orgs:
+            if name == org.name or name in org.aliases:
+                return org.id
+        k = best_match(name, [(org.name, *org.aliases) for org in self.orgs])
+        if k is not None:
+            org = self.orgs[k]
+            mentions = tuple(sorted(set(org.mentions) | {span}))
+            if len(name) > len(org.name) and org.name in name:  # the record's name is the fullest form
+                org = replace(org, name=name, aliases=org.aliases + (org.name,))
+            else:
+                org = replace(org, aliases=org.aliases + (name,))
+            self.orgs[k] = replace(org, mentions=mentions)
+            return org.id
+        used = {o.id for o in self.orgs}
+        n = len(self.orgs) + 1
+        while f"o{n}" in used:
+            n += 1
+        self.orgs.append(Organisation(id=f"o{n}", name=name, type=org_type(name), mentions=(span,)))
+        return f"o{n}"
+
+
+def _add(owners: tuple[OwnerRef, ...], new: list[OwnerRef]) -> tuple[OwnerRef, ...]:
+    """Owners with `new` added once each; a lead role outranks a support role."""
+    out = list(owners)
+    for ref in new:
+        if any(o.org == ref.org and (o.role == ref.role or o.role == "lead") for o in out):
+            continue
+        out = [o for o in out if o.org != ref.org] + [ref]
+    return tuple(out)
+
+
+def _innermost(tasks: list[Task], span: Span) -> int | None:
+    """Index of the smallest task holding `span` (a closing bracket may stick out)."""
+    best = None
+    for k, task in enumerate(tasks):
+        if task.span[0] <= span[0] and span[1] <= task.span[1] + 2:
+            if best is None or task.span[1] - task.span[0] < tasks[best].span[1] - tasks[best].span[0]:
+                best = k
+    return best
+
+
+def _enclosing_text(text: str, anchor: Span, floor: int) -> Span:
+    """The measure a trailing note belongs to when structure gave no task: back to the
+    last item number after the previous note (`floor`) or paragraph break."""
+    start = anchor[0]
+    floor = max(floor - 1, text.rfind("\n", 0, start))
+    begin = floor + 1
+    for m in _ITEM_MARK.finditer(text, begin, start):
+        begin = m.start()
+    return (begin, anchor[1])
+
+
 def assign_owners(tree: DocTree, organisations: tuple[Organisation, ...],
                   quantities: tuple[Quantity, ...]) -> OwnerAssignment:
-    return OwnerAssignment(tree.tasks, quantities, organisations)
+    """Attach owners to tasks and to the quantities inside them.
+
+    Example:
+        >>> assigned = assign_owners(tree, find_organisations(tree), find_quantities(tree))  # doctest: +SKIP
+        >>> assigned.tasks[0].owners
+        (OwnerRef(org='o7', role='lead'),)
+    """
+    registry = _Registry(organisations)
+    tasks = list(tree.tasks)
+    text = tree.text
+    previous_end = 0
+    # where each set of owners holds: a task, or one sentence for 由…负责 and a subject
+    reach: list[Task] = []
+    for clause in find_owner_clauses(text, tree.tables):
+        refs = [OwnerRef(registry.resolve(name, span), role) for name, role, span in clause.owners]
+        scopes = clause.scopes or (_enclosing_text(text, clause.anchor, previous_end),)
+        if not clause.scopes:
+            previous_end = clause.anchor[1]
+        for scope in scopes:
+            k = _innermost(tasks, scope if clause.scopes else clause.anchor)
+            if k is None:
+                body = text[scope[0]:scope[1]].strip()
+                tasks.append(Task(id=f"to{len(tasks) + 1}", section=tree.section_at(scope[0]), marker="",
+                                  text=re.sub(r"\s+", "", body), span=scope))
+                k = len(tasks) - 1
+            tasks[k] = replace(tasks[k], owners=_add(tasks[k].owners, refs))
+            held = clause.reach or tasks[k].span
+            reach.append(Task(id="", section=None, marker="", text="", span=held, owners=tuple(refs)))
+    targets = []
+    for q in quantities:
+        holding = [t for t in reach if t.span[0] <= q.span[0] and q.span[1] <= t.span[1] + 2]
+        if holding:
+            inner = min(t.span[1] - t.span[0] for t in holding)
+            refs = [r for t in holding if t.span[1] - t.span[0] == inner for r in t.owners]
+            q = replace(q, owners=_add(q.owners, refs))
+        targets.append(q)
+    return OwnerAssignment(tuple(tasks), tuple(targets), tuple(registry.orgs))
+

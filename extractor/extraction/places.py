@@ -1,8 +1,73 @@
-"""TEMPORARY placeholder: the extraction work replaces this finder."""
+"""Places: provinces, cities, counties, districts, new areas and zones a document names.
+
+A place used as an actor (西咸新区设立了…) is a place, not an organisation. Places are
+province names from the lexicon, zones (a proper name and 新区/新城/高新区/综合实验区 …)
+and cities and counties (a word the tagger reads as a place, and 市/县/区).
+"""
 from __future__ import annotations
 
-from extractor.model import DocTree, Place
+import re
+from functools import cache
+
+from extractor.extraction.organisations import PLACE_PART_POS, compact, resource_rows, tagger, window_start
+from extractor.model import DocTree, Place, Span
+
+# zones named by a proper name and a zone word: 西咸新区, 沣西新城, 平潭综合实验区
+_ZONE = re.compile(r"(?:综合实验区|自由贸易试验区|高新技术产业开发区|经济技术开发区|高新区|自贸区|经开区|新区|新城)")
+# cities and counties: a proper name (a place word to the tagger) and 市/县/区
+_ADMIN = re.compile(r"([\u4e00-\u9fff]{2,3}?)(市|县|区|州)(?![场域级民委政直属内外属长])")
+_STOP = ("p", "c", "d", "r", "u", "v", "m", "q")
+
+
+@cache
+def _provinces() -> re.Pattern[str]:
+    """Full and short names of the provincial-level divisions, longest first."""
+    forms = sorted({f for row in resource_rows("org_regions.tsv") for f in row if f}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, forms)))
+
+
+def _zone_mentions(text: str) -> list[tuple[int, int]]:
+    """西咸新区, 沣西新城: the zone word and the proper-name tokens just before it."""
+    found = []
+    for m in _ZONE.finditer(text):
+        lo = window_start(text, m.start(), max(0, m.start() - 6))
+        words = list(tagger().cut(text[lo:m.start()], HMM=False))
+        size = 0
+        for pair in reversed(words):
+            if not (pair.flag.startswith(PLACE_PART_POS) or (len(pair.word) == 1 and not pair.flag.startswith(_STOP))):
+                break
+            size += len(pair.word)
+        if 2 <= size <= 5:
+            found.append((m.start() - size, m.end()))
+    return found
+
+
+def _admin_mentions(text: str) -> list[tuple[int, int]]:
+    """西安市, 三原县: a place word to the tagger followed by its level word."""
+    found = []
+    for m in _ADMIN.finditer(text):
+        name = m.group(1)
+        words = list(tagger().cut(name, HMM=False))
+        tail = words[-1]
+        if tail.flag == "ns" and len(tail.word) >= 2:
+            found.append((m.end(1) - len(tail.word), m.end()))
+    return found
 
 
 def find_places(tree: DocTree) -> tuple[Place, ...]:
-    return ()
+    """Every place named in a document, one `Place` per name with its mentions.
+
+    Example:
+        >>> [p.name for p in find_places(tree)][:2]  # doctest: +SKIP
+        ['西咸新区', '陕西省']
+    """
+    c = compact(tree.text)
+    spans: list[tuple[int, int]] = [m.span() for m in _provinces().finditer(c.text)]
+    spans += _zone_mentions(c.text) + _admin_mentions(c.text)
+    by_name: dict[str, list[Span]] = {}
+    for s, e in sorted(set(spans)):
+        by_name.setdefault(c.text[s:e], []).append(c.to_clean(s, e))
+    return tuple(
+        Place(id=f"l{k}", name=name, mentions=tuple(sorted(set(by_name[name]))))
+        for k, name in enumerate(sorted(by_name, key=lambda n: min(by_name[n])), 1)
+    )

@@ -1,0 +1,98 @@
+"""Organisation finder on real sentences from the bundled corpus."""
+from __future__ import annotations
+
+from hypothesis import given, settings, strategies as st
+
+from extractor.extraction.organisations import body_key, find_mentions, merge, split_region
+
+
+def _names(text: str) -> list[str]:
+    return [o.name for o in merge(find_mentions(text))]
+
+
+def test_left_boundary_stops_at_verbs():
+    # corpus/seeds/000
+    text = "自2021年3月秦创原建设启动以来，西咸新区依托西安交通大学西部创新港的科创策源效应"
+    assert "西安交通大学" in _names(text)
+
+
+def test_company_and_college_names():
+    # corpus/seeds/000
+    assert "西安西京学院" in _names("国际科技巨头。”来自西安西京学院的公司创始人李克轩告诉记者")
+    assert "陕西埃恩束能碳基技术有限公司" in _names("在西咸新区注册成立了陕西埃恩束能碳基技术有限公司。")
+
+
+def test_subunit_joins_its_parent():
+    # corpus/seeds/004 and seeds/000
+    assert "西安市公安局西咸新区分局" in _names("发展改革和商务局、科技创新和新经济局、西安市公安局西咸新区分局）")
+    assert "西安市社会科学院经济研究所" in _names("（作者系西安市社会科学院经济研究所所长、研究员）")
+
+
+def test_region_prefix_and_abbreviation_merge():
+    # corpus/seeds/003: the full name and the standard short form are one body
+    text = "陕西省西咸新区开发建设管理委员会关于省人大十四届五次会议第号建议的复函。西咸新区管委会将积极落实。"
+    orgs = merge(find_mentions(text))
+    full = [o for o in orgs if o.name == "陕西省西咸新区开发建设管理委员会"]
+    assert full and "西咸新区管委会" in full[0].aliases
+
+
+def test_abbreviation_keys():
+    assert body_key("省科技厅") == body_key("陕西省科学技术厅")
+    assert split_region("平潭综合实验区管委会办公室")[0] == "平潭综合实验区"
+
+
+def test_department_list_is_split():
+    # corpus/dev/05
+    text = "（区经发局、区资源生态局、区农业农村局、区市场监管局等按职责分工负责）"
+    names = _names(text)
+    assert {"区资源生态局", "区农业农村局", "区市场监管局"} <= set(names)
+
+
+def test_words_ending_in_a_head_are_not_bodies():
+    # corpus/seeds/000 and seeds/002
+    assert _names("依托秦创原“一总两带”的整体布局，西咸新区积极建设产业协同创新格局") == []
+    assert _names("执笔：综合处处长赵江、干部李宁") == [] or "干部" not in "".join(_names("干部李宁"))
+
+
+def test_types_by_head():
+    orgs = {o.name: o.type for o in merge(find_mentions("送：西咸新区党工委、管委会班子成员。省政府研究室。西北工业大学、秦川集团"))}
+    assert orgs.get("西咸新区党工委") == "party"
+    assert orgs.get("西北工业大学") == "university"
+    assert orgs.get("秦川集团") == "company"
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet="西安交通大学由会同区资源生态局牵头，。、（）科技厅有限公司\n ", max_size=60))
+def test_mention_spans_hold_their_name(text):
+    for mention in find_mentions(text):
+        start, end = mention.span
+        assert 0 <= start < end <= len(text)
+        assert "".join(text[start:end].split()) == mention.name
+
+
+def test_named_examples_before_a_category_noun():
+    # corpus/seeds/000: brand names listed before 等…企业 are companies
+    names = _names("成功吸引上海协氢、盛世盈创等一批链式企业入驻，先后培育出佰美基因、零壹空间等一批“小巨人”企业。")
+    assert {"上海协氢", "盛世盈创", "佰美基因", "零壹空间"} <= set(names)
+    # an industry list is not a list of bodies
+    assert _names("推动新能源汽车、生物医药等企业集聚") == []
+
+
+def test_body_parts_rooms_and_verbs_are_not_heads():
+    # corpus/pdf covid plans
+    assert _names("胸部影像学显示肺部有炎症") == []
+    assert _names("依照《中华人民共和国治安管理处罚法》处理") == []
+
+
+def test_unit_title_after_a_head():
+    # corpus/seeds/000: 局长 after 科技局 does not hide the body
+    assert "铜川市科技局" in _names("。”铜川市科技局局长宋鑫说")
+
+
+def test_coordinated_levels_and_short_region_forms():
+    # corpus/dev/13 and seeds/002
+    orgs = merge(find_mentions("区、县人民政府应当根据全市的规划推进工作。市和区县人民政府应当采取措施。"))
+    same = [o for o in orgs if o.name == "区、县人民政府"]
+    assert same and "区县人民政府" in same[0].aliases
+    orgs = merge(find_mentions("西咸新区管委会负责统筹。西咸管委会各部门配合。"))
+    assert [o.name for o in orgs if "管委会" in o.name] == ["西咸新区管委会"]
