@@ -25,7 +25,11 @@ browser:
 	    || echo "note: could not install chromium; the browser test will be skipped"; }
 
 demo: $(STAMP)
-	$(BIN)/policykg extract corpus --out $(OUT)/records
+	$(BIN)/policykg extract corpus/seeds corpus/dev corpus/pdf --out $(OUT)/records
+	$(BIN)/policykg export --records $(OUT)/records --format all --out $(OUT)/graph
+	$(BIN)/policykg query owners 高新技术企业 --records $(OUT)/records
+	$(BIN)/policykg diff corpus/dev/09_pingtan-allocated-land-transfer-measures-2015.txt \
+	  corpus/dev/10_pingtan-allocated-land-transfer-measures-revised-2018.txt --format html --out $(OUT)/diff_09_10.html
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest -n 2 -p no:cacheprovider

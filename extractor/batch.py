@@ -1,60 +1,284 @@
-"""Batch extraction over files and directories: records written atomically, failures kept.
+"""Batch extraction over files and directories: parallel, resumable, deterministic.
 
-TEMPORARY sequential version; the corpus-scale work adds workers, resume and Dask.
+`run` plans one job per input file, skips inputs whose record is current (same source,
+sha256 and extractor version), extracts the rest in worker processes (or on a Dask
+cluster), writes each record atomically as it arrives and keeps going past bad files,
+which end up in `failures.jsonl`. A record depends only on its input file, so the output
+is byte-identical whatever the number of workers or the order of the inputs.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import hashlib
+import json
+import os
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from extractor import __version__, parallel
 from extractor.errors import ExtractorError
-from extractor.record import dumps, write_atomic
+from extractor.ingest import SUPPORTED_SUFFIXES
+from extractor.parallel import Counts, Failure, Outcome, count_record, extract_job
+from extractor.record import write_atomic
 
-SUPPORTED_SUFFIXES = (".pdf", ".txt", ".md", ".html", ".htm", ".docx")
+__all__ = ["SUPPORTED_SUFFIXES", "FAILURES_FILE", "DEFAULT_TIMEOUT", "BatchResult", "Failure",
+           "Job", "expand_inputs", "plan", "run", "print_summary"]
+
+FAILURES_FILE = "failures.jsonl"
+DEFAULT_TIMEOUT = 120.0
+"""Seconds one document may take before it is reported as a failure."""
 
 
 @dataclass(frozen=True)
-class Failure:
-    """One file that could not be extracted."""
+class Job:
+    """One input file and the record file it is extracted into.
 
-    path: str
-    problem: str
-    hint: str | None = None
+    `doc_id` is set only when inputs share a stem: then it is `<stem>-<8 hex of the
+    path>` and names both the record file and the record's `document.id`.
+    """
+
+    path: Path
+    out: Path
+    doc_id: str | None = None
 
 
 @dataclass(frozen=True)
 class BatchResult:
-    """What a batch did: records written, and the files that failed."""
+    """What a batch did: records written, records already current, and failures."""
 
     written: tuple[Path, ...] = ()
     failures: tuple[Failure, ...] = ()
-    records: tuple[dict, ...] = field(default=(), repr=False)
+    skipped: tuple[Path, ...] = ()
+    counts: Counts = Counts()
+    renamed: tuple[Job, ...] = field(default=(), repr=False)
+
+    @property
+    def records(self) -> tuple[dict[str, Any], ...]:
+        """Every current record of the batch (written or skipped), read from disk."""
+        return tuple(json.loads(p.read_text(encoding="utf-8")) for p in (*self.written, *self.skipped))
+
+
+def _visible(path: Path, root: Path) -> bool:
+    return not any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
 def expand_inputs(inputs: Iterable[str | Path]) -> Iterator[Path]:
-    """Files named directly, and every supported file under a named directory (sorted)."""
+    """Files named directly, and every supported, non-hidden file under a named directory (sorted)."""
     for item in inputs:
         p = Path(item)
         if p.is_dir():
-            yield from sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES)
+            yield from sorted(f for f in p.rglob("*")
+                              if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES and _visible(f, p))
         else:
             yield p
 
 
-def run(inputs: Iterable[str | Path], out_dir: Path) -> BatchResult:
-    """Extract every input into `out_dir/<stem>.json`; a bad file never stops the batch."""
-    from extractor.pipeline import extract_file
+def _path_tag(path: Path) -> str:
+    return hashlib.sha256(os.path.normpath(str(path)).encode("utf-8")).hexdigest()[:8]
 
-    written, failures, records = [], [], []
+
+def plan(inputs: Iterable[str | Path], out_dir: Path) -> tuple[Job, ...]:
+    """One job per distinct input file, sorted by path, record names free of clashes.
+
+    The same file named twice (`a/x.txt`, `./a/x.txt`) is one job. Different files with
+    the same stem (`2023/通知.txt`, `2024/通知.pdf`) each get `<stem>-<8 hex of the
+    path>.json`, so no record overwrites another and the names never depend on order.
+    """
+    by_file: dict[str, Path] = {}
     for path in expand_inputs(inputs):
-        try:
-            record = extract_file(path)
-        except ExtractorError as err:
-            failures.append(Failure(str(path), err.problem, err.hint))
-            continue
-        target = out_dir / f"{path.stem}.json"
-        write_atomic(target, dumps(record))
-        written.append(target)
-        records.append(record)
-    return BatchResult(tuple(written), tuple(failures), tuple(records))
+        key = os.path.normcase(os.path.abspath(path))
+        if key not in by_file or str(path) < str(by_file[key]):
+            by_file[key] = path
+    paths = sorted(by_file.values(), key=str)
+    stems: dict[str, int] = {}
+    for path in paths:
+        stems[path.stem.casefold()] = stems.get(path.stem.casefold(), 0) + 1
+    jobs = []
+    for path in paths:
+        if stems[path.stem.casefold()] > 1:
+            doc_id = f"{path.stem}-{_path_tag(path)}"
+            jobs.append(Job(path, out_dir / f"{doc_id}.json", doc_id))
+        else:
+            jobs.append(Job(path, out_dir / f"{path.stem}.json"))
+    return tuple(jobs)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def current_record(job: Job) -> dict[str, Any] | None:
+    """The job's existing record when it is current (same source, sha256, version), else None."""
+    try:
+        record = json.loads(job.out.read_text(encoding="utf-8"))
+        document = record["document"]
+        current = (document.get("source") == str(job.path)
+                   and document.get("extractor_version") == __version__
+                   and document.get("sha256") == _sha256(job.path))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    return record if current else None
+
+
+def default_workers() -> int:
+    """All the cores this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def _remove_stale_temporaries(out_dir: Path) -> None:
+    # A run killed inside write_atomic leaves `.<name>.json.<random>.tmp`; never a record.
+    for tmp in out_dir.glob(".*.json.*.tmp"):
+        tmp.unlink(missing_ok=True)
+
+
+def _write_failures(out_dir: Path, failures: tuple[Failure, ...]) -> None:
+    target = out_dir / FAILURES_FILE
+    if not failures:
+        target.unlink(missing_ok=True)
+        return
+    rows = ({"file": f.path, "error": f.problem, "kind": f.kind, "hint": f.hint} for f in failures)
+    # A file name that is not UTF-8 stays readable as a \udcxx escape rather than breaking the file.
+    lines = (json.dumps(row, ensure_ascii=not parallel._utf8(row["file"])) for row in rows)
+    write_atomic(target, "".join(f"{line}\n" for line in lines))
+
+
+def _unwritable(out_dir: Path, err: OSError) -> ExtractorError:
+    return ExtractorError(f"cannot write records to {out_dir}: {err.strerror or err}",
+                          hint="check the folder is writable and the disk has space; re-run to resume")
+
+
+def _outcomes(todo: tuple[Job, ...], *, workers: int, timeout: float | None,
+              dask: str | None) -> Iterator[Outcome]:
+    specs = [(str(job.path), job.doc_id) for job in todo]
+    if dask:
+        from extractor import dask_runner
+
+        return dask_runner.imap_unordered(specs, address=dask, workers=workers, timeout=timeout)
+    if workers <= 1 or len(specs) <= 1:
+        # One process: no pool to start, which keeps `policykg extract one.txt` quick.
+        return (extract_job(path, doc_id, timeout) for path, doc_id in specs)
+    return parallel.imap_unordered(specs, workers=workers, timeout=timeout)
+
+
+def run(inputs: Iterable[str | Path], out_dir: Path, *, workers: int | None = None,
+        force: bool = False, timeout: float | None = DEFAULT_TIMEOUT, dask: str | None = None,
+        progress: bool = False, on_outcome: Callable[[Outcome], None] | None = None) -> BatchResult:
+    """Extract every input into `out_dir/<stem>.json`; a bad file never stops the batch.
+
+    Args:
+        inputs: files and directories (directories are searched recursively).
+        out_dir: where records and `failures.jsonl` go.
+        workers: processes on this machine (default: all cores); 1 runs in this process.
+        force: re-extract inputs whose record is already current.
+        timeout: seconds per document before it counts as failed (None: no limit).
+        dask: a scheduler address (`tcp://host:8786`) or "local" to run on Dask.
+        progress: show a progress bar on stderr.
+        on_outcome: called with each finished job, e.g. to report progress elsewhere.
+
+    Raises:
+        ExtractorError: the Dask scheduler cannot be reached or workers cannot start.
+
+    Example:
+        >>> result = run(["corpus/seeds"], Path("out/records"), workers=2)  # doctest: +SKIP
+        >>> len(result.written) + len(result.skipped), result.failures
+        (5, ())
+    """
+    out_dir = Path(out_dir)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise _unwritable(out_dir, err) from None
+    _remove_stale_temporaries(out_dir)
+    jobs = plan(inputs, out_dir)
+    skipped, todo, counts = [], [], Counts()
+    for job in jobs:
+        record = None if force else current_record(job)
+        if record is None:
+            todo.append(job)
+        else:
+            skipped.append(job.out)
+            counts += count_record(record)
+    by_path = {str(job.path): job for job in todo}
+    written: set[Path] = set()
+    failures: list[Failure] = []
+    bar = _ProgressBar(len(todo), len(skipped)) if progress and todo else None
+    try:
+        for outcome in _outcomes(tuple(todo), workers=workers or default_workers(),
+                                 timeout=timeout, dask=dask):
+            if outcome.failure is not None:
+                failures.append(outcome.failure)
+            else:
+                job = by_path[outcome.path]
+                try:
+                    write_atomic(job.out, outcome.text)
+                except OSError as err:  # disk full, permissions: nothing further can be saved
+                    raise _unwritable(out_dir, err) from None
+                written.add(job.out)
+                counts += outcome.counts
+            if bar is not None:
+                bar.advance(outcome)
+            if on_outcome is not None:
+                on_outcome(outcome)
+    finally:
+        if bar is not None:
+            bar.close()
+    failures.sort(key=lambda f: f.path)
+    _write_failures(out_dir, tuple(failures))
+    return BatchResult(
+        written=tuple(job.out for job in todo if job.out in written),
+        failures=tuple(failures),
+        skipped=tuple(skipped),
+        counts=counts,
+        renamed=tuple(job for job in jobs if job.doc_id is not None),
+    )
+
+
+class _ProgressBar:
+    """A rich progress bar on stderr: documents done, documents/s, failures, ETA."""
+
+    def __init__(self, total: int, skipped: int):
+        from rich.console import Console
+        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn,
+                                   TextColumn, TimeElapsedColumn, TimeRemainingColumn)
+
+        self.failed = 0
+        note = f" ({skipped} current, skipped)" if skipped else ""
+        self.progress = Progress(
+            TextColumn("[bold]extracting[/]{task.description}"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
+            TextColumn("{task.fields[rate]} docs/s"), TextColumn("{task.fields[failed]}"),
+            TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+            console=Console(stderr=True), transient=False)
+        self.task = self.progress.add_task(note, total=total, rate="-", failed="")
+        self.progress.start()
+
+    def advance(self, outcome: Outcome) -> None:
+        if outcome.failure is not None:
+            self.failed += 1
+        self.progress.advance(self.task)
+        speed = self.progress.tasks[0].speed
+        self.progress.update(self.task, rate=f"{speed:.1f}" if speed else "-",
+                             failed=f"[red]{self.failed} failed[/]" if self.failed else "")
+
+    def close(self) -> None:
+        self.progress.stop()
+
+
+def print_summary(result: BatchResult, out_dir: Path) -> None:
+    """Print the batch's totals as a table (plain text when stdout is not a terminal)."""
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"policykg extract → {out_dir}", title_justify="left")
+    for name in ("documents", "pages", "sections", "tasks", "targets", "organisations", "failures"):
+        table.add_column(name, justify="right")
+    table.add_row(*(str(n) for n in result.counts.as_tuple()), str(len(result.failures)))
+    console = Console()
+    console.print(table)
+    console.print(f"{len(result.written)} extracted, {len(result.skipped)} already current (skipped), "
+                  f"{len(result.failures)} failed"
+                  + (f"; see {out_dir / FAILURES_FILE}" if result.failures else ""), highlight=False)
