@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 
@@ -54,11 +55,12 @@ _DIFF_SUFFIX_FORMAT = {".html": "html", ".htm": "html", ".md": "md", ".json": "j
 def _cmd_diff(args: argparse.Namespace) -> int:
     from extractor.diff import diff_files
     from extractor.diff.render import RENDERERS
+    from extractor.record import write_atomic
 
     fmt = args.format or _DIFF_SUFFIX_FORMAT.get(Path(args.out).suffix.lower() if args.out else "", "text")
     report = RENDERERS[fmt](diff_files(args.old, args.new))
     if args.out:
-        Path(args.out).write_text(report, encoding="utf-8")
+        write_atomic(Path(args.out), report)
         print(f"{fmt} diff written to {args.out}")
     else:
         sys.stdout.write(report)
@@ -87,9 +89,16 @@ def _print_table(title: str, columns: list[str], rows: list[list]) -> None:
     Console().print(table)
 
 
+_TABLE_EVIDENCE_CHARS = 60  # a task's evidence is its whole text; --json gives it in full
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= _TABLE_EVIDENCE_CHARS else text[:_TABLE_EVIDENCE_CHARS] + "…"
+
+
 def _item_rows(rows: list[dict]) -> list[list]:
     return [[r["document"], r["page"], r.get("metric") or r.get("marker") or r["type"],
-             r["evidence"], _owners_cell(r["owners"])] for r in rows]
+             _short(r["evidence"]), _owners_cell(r["owners"])] for r in rows]
 
 
 def _cmd_query(args: argparse.Namespace) -> int:
@@ -223,6 +232,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if not args.debug:
+        # pdfminer logs recoverable damage ("Data-loss while decompressing") as warnings;
+        # a bad file is reported once, as one line, by the command itself.
+        logging.getLogger("pdfminer").setLevel(logging.ERROR)
     try:
         return args.func(args)
     except ExtractorError as err:
