@@ -5,12 +5,12 @@ import jsonschema
 import pytest
 
 from extractor.pipeline import extract_file
-from tests.conftest import DEV, SEEDS
+from tests.conftest import DEV, PDFS, SEEDS
 
-TEXT_DOCS = sorted(SEEDS.glob("*.txt")) + sorted(DEV.glob("*"))
+BUNDLED = sorted(SEEDS.glob("*.txt")) + sorted(DEV.glob("*")) + sorted(PDFS.glob("*.pdf"))
 
 
-@pytest.mark.parametrize("path", TEXT_DOCS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)
 def test_record_validates_against_schema(path, record_schema):
     record = extract_file(path)
     jsonschema.validate(record, record_schema, cls=jsonschema.Draft202012Validator)

@@ -26,20 +26,33 @@ from extractor.model import DocTree, Organisation, OwnerRef, Quantity, Span, Tab
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
-_PAREN_NOTE = re.compile(r"（((?:[^（）]|（[^（）]{0,12}）){2,200}?)[）)]")
-_OWNER_WORD = re.compile(r"牵头|负责|配合|单位[：:]|承办|协办|参与")
-_LABEL = re.compile(r"(牵头单位|主办单位|承办单位|责任单位|配合单位|协办单位|参与单位|主责单位)[：:]")
+# web text keeps ASCII brackets: （…牵头）, (…牵头) and 〔责任单位：…〕 are the same note
+_PAREN_NOTE = re.compile(r"[（(〔]((?:[^（）()〔〕]|[（(][^（）()]{0,12}[）)]){2,200}?)[）)〕]")
+_OWNER_WORD = re.compile(r"牵头|负责|配合|(?:单位|部门)[：:]|承办|协办|参与|协同")
+# 牵头单位, 责任部门, 牵头责任单位, 协同责任单位, 参与单位 …: a role word, then the unit word
+_LABEL_WORDS = r"(?:牵头|主办|主责|承办|责任|配合|协办|参与|协同|协助)(?:责任)?(?:单位|部门)"
+_LABEL = re.compile(rf"({_LABEL_WORDS})[：:]")
 # a label list on its own, outside brackets: up to the sentence end or the next numbered item
 _LABEL_LINE = re.compile(
-    r"(?:牵头单位|主办单位|承办单位|责任单位|主责单位)[：:][^。（）]{2,160}?"
-    r"(?=。|$|\d{1,2}[.．、](?!\d)|（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}、)")
-_SUPPORT_LABELS = ("配合单位", "协办单位", "参与单位")
+    rf"{_LABEL_WORDS}[：:][^。（）()]{{2,160}}?"
+    r"(?=。|$|\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)")
+# 部门分工：省发展改革委牵头，各地、各部门配合: roles written inline after a division label
+_DIVISION_LINE = re.compile(
+    r"(?:部门分工|责任分工|任务分工|职责分工)[：:]([^。（）()]{2,160}?)"
+    r"(?=。|$|\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)")
+_LEAD_LABELS = ("牵头", "主办", "主责")
+_SUPPORT_LABELS = ("配合", "协办", "参与", "协同", "协助")
+# a document's own key to its unlabelled lists: 责任单位：A、B、C（排在第一位的为牵头单位）
+_FIRST_LEADS = re.compile(r"(?:排在?|列)(?:第一位|首位)的?(?:单位|部门)?为牵头(?:单位|部门)")
 _ROLE_TAIL = re.compile(
-    r"(?:等)?(?:单位|部门)?(?:按职责分工|按照职责分工|根据职责分工|按职责)?"
+    # 各部门 / 有关单位 keep their unit word: it is the name of the collective
+    r"(?:等)?(?:(?<!各)(?<!有关)(?<!相关)(?:单位|部门))?(?:按职责分工|按照职责分工|根据职责分工|按职责)?"
     r"(?:牵头负责|牵头落实|牵头|负责配合落实|负责配合|配合落实|配合|参与|协助|共同负责|分别负责|负责落实|负责)$"
 )
 _LIST_ITEM = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9（）·、]{2,30}$")
-_CONCATENATED = re.compile(r"(?<=[局厅委室办部处站院司行关心])(?=[区市省县各])")
+# 区财政局各片区管理局 runs two names together; 国务院各部门 is one collective
+_CONCATENATED = re.compile(
+    r"(?<=[局厅委室办部处站院司行关心])(?=[区市省县]|各(?!(?:有关|相关|直属)?(?:部门|单位|机构)))")
 _VAGUE = re.compile(r"^(有关|相关|其他|其它|各有关|各相关|以下|上述|本)")
 
 _BY = re.compile(
@@ -56,7 +69,7 @@ _ROLE_SEGMENT = re.compile(
 _STANDING_SUPPORT = re.compile(r"以下(?:均|都)?(?:需|由)?([\u4e00-\u9fff]{2,12}?)(?:负责)?配合")
 _TABLE_HEAD = re.compile(r"牵头单位\s*(?:配合|责任|协办)[^\s，。：:]{0,6}单位")
 _ROW_MARK = re.compile(r"(?<![\d.．])(\d{1,2})[.．、](?!\d)")
-_ITEM_MARK = re.compile(r"(?<![\d.．])(?:\d{1,2}[.．、]|（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}、)(?!\d)")
+_ITEM_MARK = re.compile(r"(?<![\d.．])(?:\d{1,2}[.．、﹒]|（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}、)(?!\d)")
 _SECTION_MARK = re.compile(r"[一二三四五六七八九十]{1,3}、")
 
 
@@ -131,7 +144,8 @@ def _parse_list(c: Compact, start: int, end: int) -> list[tuple[str, Span, bool]
     names = []
     pieces = _pieces(c.text[start:end])
     # 市科技、财政部门: the last item's head belongs to every bare item before it
-    last_head = re.search(r"(部门|机关)$", _clean_item(pieces[-1][1])) if pieces else None
+    # (not a collective's: 各地、各部门 is two collectives)
+    last_head = re.search(r"(?<!^各)(?<!^有关)(?<!^相关)(部门|机关)$", _clean_item(pieces[-1][1])) if pieces else None
     for offset, raw, after_separator in pieces:
         name = _clean_item(raw)
         if not name or _VAGUE.match(name) or not _LIST_ITEM.match(name) or "以下" in raw or "的" in name:
@@ -146,16 +160,33 @@ def _parse_list(c: Compact, start: int, end: int) -> list[tuple[str, Span, bool]
     return names
 
 
-def _labelled(c: Compact, base: int, body: str) -> tuple[list[Owner], dict[str, list[Owner]]]:
+def _label_role(label: str, has_lead_label: bool) -> str:
+    """协同责任单位 and 配合部门 support; 责任单位 supports beside a 牵头单位, else leads."""
+    if label.startswith(_SUPPORT_LABELS) or (label.startswith("责任") and has_lead_label):
+        return "support"
+    return "lead"
+
+
+def _first_leads(owners: list[Owner]) -> list[Owner]:
+    """Under 排在第一位的为牵头单位 the first body of a list leads and the others support."""
+    return [(n, "lead" if k == 0 else "support", sp) for k, (n, _, sp) in enumerate(owners)]
+
+
+def _labelled(c: Compact, base: int, body: str,
+              first_leads: bool = False) -> tuple[list[Owner], dict[str, list[Owner]]]:
     """牵头单位：…；配合单位：… lists: owners, and owners by circled measure number."""
     labels = list(_LABEL.finditer(body))
     owners: list[Owner] = []
     by_marker: dict[str, list[Owner]] = {}
-    has_lead_label = any(lb.group(1) in ("牵头单位", "主办单位", "主责单位") for lb in labels)
+    has_lead_label = any(lb.group(1).startswith(_LEAD_LABELS) for lb in labels)
     for k, lb in enumerate(labels):
         end = labels[k + 1].start() if k + 1 < len(labels) else len(body)
         label = lb.group(1)
-        role = "support" if label in _SUPPORT_LABELS or (label == "责任单位" and has_lead_label) else "lead"
+        role = _label_role(label, has_lead_label)
+        listed: list[Owner] = []
+        # a list ends with its sentence: 〔责任单位：…负责。具体任务均涉及…，下同。〕
+        stop = body.find("。", lb.end(), end)
+        end = end if stop < 0 else stop
         for seg in re.finditer(r"[^；;]+", body[lb.end():end]):
             s0, s1 = base + lb.end() + seg.start(), base + lb.end() + seg.end()
             markers = re.match(rf"[{CIRCLED}]+", seg.group(0))
@@ -163,11 +194,14 @@ def _labelled(c: Compact, base: int, body: str) -> tuple[list[Owner], dict[str, 
             for ch in markers.group(0) if markers else "":
                 by_marker.setdefault(ch, []).extend((n, role, sp) for n, sp, _ in names)
             if not markers:
-                owners.extend((n, role, sp) for n, sp, _ in names)
+                listed.extend((n, role, sp) for n, sp, _ in names)
+        if first_leads and label.startswith("责任") and not has_lead_label:
+            listed = _first_leads(listed)
+        owners.extend(listed)
     return owners, by_marker
 
 
-def _inline(c: Compact, base: int, body: str) -> list[Owner]:
+def _inline(c: Compact, base: int, body: str, first_leads: bool = False) -> list[Owner]:
     """区资源生态局牵头，区经发局、平潭海关等按职责分工负责: 牵头 leads, the rest support."""
     owners: list[Owner] = []
     parts = list(_ROLE_SEGMENT.finditer(body))
@@ -178,23 +212,42 @@ def _inline(c: Compact, base: int, body: str) -> list[Owner]:
             continue
         role = "lead" if "牵头" in words or (not has_lead and "配合" not in words) else "support"
         owners.extend((n, role, sp) for n, sp, _ in _parse_list(c, base + p.start(), base + p.end()))
+    if first_leads and not has_lead and all(role == "lead" for _, role, _ in owners):
+        owners = _first_leads(owners)
     return owners
 
 
+def _label_lines(c: Compact, notes: list[tuple[int, int, int, str]]) -> list[tuple[int, int, int, str]]:
+    """Label lists outside brackets; lists written one after another (牵头单位：…。
+    配合单位：…。) are one note, so a 责任单位 beside a 牵头单位 reads as support."""
+    lines: list[tuple[int, int, int, str]] = []
+    for m in _LABEL_LINE.finditer(c.text):
+        if any(a <= m.start() < b for a, b, _, _ in notes):
+            continue
+        if lines and re.fullmatch(r"[。；;\s]*", c.text[lines[-1][1]:m.start()]):
+            start = lines[-1][0]
+            lines[-1] = (start, m.end(), start, c.text[start:m.end()])
+        else:
+            lines.append((m.start(), m.end(), m.start(), m.group(0)))
+    return lines
+
+
 def _note_clauses(c: Compact) -> list[OwnerClause]:
-    """（…牵头…）, （牵头单位：…；配合单位：…）, a 责任单位：… line, circled-number references."""
+    """（…牵头…）, （牵头单位：…；配合单位：…）, a 责任单位：… line, a 部门分工：…牵头 line,
+    circled-number references."""
     notes = [(m.start(), m.end(), m.start(1), m.group(1)) for m in _PAREN_NOTE.finditer(c.text)
              if _OWNER_WORD.search(m.group(1)) and "《" not in m.group(1)]
-    for m in _LABEL_LINE.finditer(c.text):
-        if not any(a <= m.start() < b for a, b, _, _ in notes):
-            notes.append((m.start(), m.end(), m.start(), m.group(0)))
+    notes += _label_lines(c, notes)
+    notes += [(m.start(), m.end(), m.start(1), m.group(1)) for m in _DIVISION_LINE.finditer(c.text)
+              if _OWNER_WORD.search(m.group(1)) and not any(a <= m.start() < b for a, b, _, _ in notes)]
+    first_leads = bool(_FIRST_LEADS.search(c.text))
     clauses = []
     for start, end, base, body in sorted(notes):
         anchor = c.to_clean(start, end)
         if _LABEL.search(body):
-            owners, by_marker = _labelled(c, base, body)
+            owners, by_marker = _labelled(c, base, body, first_leads)
         else:
-            owners, by_marker = _inline(c, base, body), {}
+            owners, by_marker = _inline(c, base, body, first_leads), {}
         if by_marker:
             clauses.extend(_marker_clauses(c, start, anchor, by_marker))
         if owners:
@@ -322,7 +375,8 @@ def _table_roles(names: list[tuple[str, Span, bool]]) -> list[str]:
 
 
 _OWNER_COLUMNS = (("牵头", "lead"), ("主办", "lead"), ("主责", "lead"), ("配合", "support"),
-                  ("协办", "support"), ("参与", "support"), ("责任", "lead"), ("承办", "lead"))
+                  ("协办", "support"), ("参与", "support"), ("协同", "support"), ("责任", "lead"),
+                  ("承办", "lead"))
 _TASK_COLUMNS = ("任务", "措施", "内容", "事项", "工作")
 
 
@@ -436,11 +490,16 @@ def _add(owners: tuple[OwnerRef, ...], new: list[OwnerRef]) -> tuple[OwnerRef, .
     return tuple(out)
 
 
+_EDGE_SLACK = 2
+"""Characters a scope may stick out of its task: the item marker before it (①, 1.),
+a closing bracket after it."""
+
+
 def _innermost(tasks: list[Task], span: Span) -> int | None:
-    """Index of the smallest task holding `span` (a closing bracket may stick out)."""
+    """Index of the smallest task holding `span`, give or take its marker and brackets."""
     best = None
     for k, task in enumerate(tasks):
-        if task.span[0] <= span[0] and span[1] <= task.span[1] + 2:
+        if task.span[0] <= span[0] + _EDGE_SLACK and span[1] <= task.span[1] + _EDGE_SLACK:
             if best is None or task.span[1] - task.span[0] < tasks[best].span[1] - tasks[best].span[0]:
                 best = k
     return best
@@ -448,9 +507,16 @@ def _innermost(tasks: list[Task], span: Span) -> int | None:
 
 def _enclosing_text(text: str, anchor: Span, floor: int) -> Span:
     """The measure a trailing note belongs to when structure gave no task: back to the
-    last item number after the previous note (`floor`) or paragraph break."""
+    last item number after the previous note (`floor`) or paragraph break. A list on a
+    line of its own (牵头责任单位：…) belongs to the measure written above it."""
     start = anchor[0]
-    floor = max(floor - 1, text.rfind("\n", 0, start))
+    line = text.rfind("\n", 0, start)
+    if line >= floor and not text[line + 1:start].strip():
+        marks = list(_ITEM_MARK.finditer(text, floor, line))
+        if marks:
+            return (marks[-1].start(), anchor[1])
+        return (max(text.rfind("\n", 0, line) + 1, floor), anchor[1])
+    floor = max(floor - 1, line)
     begin = floor + 1
     for m in _ITEM_MARK.finditer(text, begin, start):
         begin = m.start()
