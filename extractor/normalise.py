@@ -8,6 +8,9 @@ applied until the text no longer changes, which makes normalising idempotent.
 
     fold_characters -> drop_page_furniture -> join_broken_lines -> close_digit_spaces
     -> collapse_spaces -> strip_edges
+
+Text from web pages and Word files (`HARD_BREAK_FORMATS`) has one line per paragraph, so
+none of its line breaks is a wrap; text from PDFs and pasted text is wrapped at the margin.
 """
 from __future__ import annotations
 
@@ -17,10 +20,12 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import resources
 
 from extractor.model import CleanText, RawDocument
+from extractor.structure.dates import DATE
+from extractor.structure.lexicon import lexicon
 from extractor.structure.markers import marker_at
 
 
@@ -40,16 +45,23 @@ class Tracked:
 Step = Callable[[Tracked], Tracked]
 
 
-def _load_fold() -> tuple[dict[int, str], re.Pattern[str]]:
+def _load_fold() -> tuple[dict[int, str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     data = json.loads(resources.files("extractor.resources").joinpath("normalise_fold.json")
                       .read_text(encoding="utf-8"))
     table = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F) if chr(code) not in data["keep"]}
     table.update({ord(k): v for k, v in data["map"].items()})
-    return table, re.compile("[" + "".join(data["delete"]) + "]")
+    marks = re.compile(r"\s*(?:" + "|".join(data["margin_marks"]) + r")\s*")
+    labels = re.compile(r"(?:" + "|".join(map(re.escape, data["field_labels"])) + r")\s*[：:]")
+    return table, re.compile("[" + "".join(data["delete"]) + "]"), marks, labels
 
 
-FOLD, _INVISIBLE = _load_fold()
-"""Character -> folded character (one for one); and the invisible characters dropped."""
+FOLD, _INVISIBLE, _MARGIN_MARK, _FIELD_LABEL = _load_fold()
+"""Character -> folded character (one for one); the invisible characters dropped; the
+GB/T 9704 marks printed in the margin of a page (类别：A, 特急), as a whole line; and the
+labels that open a field line of the header or the closing block (抄送：, 校对：)."""
+
+HARD_BREAK_FORMATS = frozenset({"html", "docx"})
+"""Formats whose ingest writes one line per paragraph: every line break there is real."""
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
 _CRLF = re.compile(r"\r(?=\n)")
@@ -57,6 +69,7 @@ _BREAK = re.compile(r"[^\S\n\f]*[\n\f]\s*")
 _LINE = re.compile(r"[^\n\f]*")
 _DIGIT_SPACE = re.compile(rf"(?<=[{_CJK}])[ ]+(?=\d)|(?<=\d)[ ]+(?=[{_CJK}])")
 _MULTI_SPACE = re.compile(r"(?<= ) +")
+_NAME_LINE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff（）()]+")
 _EDGES = re.compile(r"\A\s+|\s+\Z")
 _DASHES = "-—–－−_~·•"
 _PAGE_MARK = re.compile(
@@ -75,6 +88,8 @@ NO_LINE_START = "，。、；：！？）》”’」』】%,.;:!?)…⋯"
 CLAUSE_MARKS = "，。；、,;"
 """Marks that show a line is running prose rather than a title or a label."""
 _CLAUSE_TAIL = re.compile(rf"[{CLAUSE_MARKS}][^{CLAUSE_MARKS}]{{1,10}}$")
+_SENTENCE_INSIDE = re.compile(r"[。；：！？;:!?][^。；：！？;:!?]+$")
+_WORD_INTO_CLAUSE = re.compile(rf"[{CLAUSE_MARKS}][^{CLAUSE_MARKS}]{{1,2}}$")
 CONTINUES = "，、（《“‘—-/～~+·([【"
 """A line ending in one of these goes on in the next line."""
 
@@ -156,14 +171,34 @@ def _is_furniture(text: str, start: int, end: int) -> bool:
             or ("\f" in text and (not before or end == len(text))))
 
 
+def _interrupts_sentence(text: str, lines: list[tuple[int, int]], i: int) -> bool:
+    """Whether line `i` is a margin mark standing between two halves of one broken sentence.
+
+    Typeset replies to deputies print 类别：A in the page margin; text extracted from the
+    PDF puts it on a line of its own wherever the page's first line falls, so the words on
+    either side of it (企业主 | 体，推进…) belong together and the mark is no part of the prose.
+    """
+    start, end = lines[i]
+    if not _MARGIN_MARK.fullmatch(text, start, end):
+        return False
+    before = next((text[a:b].strip() for a, b in reversed(lines[:i]) if text[a:b].strip()), "")
+    after = next((text[a:b].strip() for a, b in lines[i + 1:] if text[a:b].strip()), "")
+    if not before or not after or marker_at(after):
+        return False
+    return (before[-1] not in TERMINAL + CLOSERS and _is_word_char(before[-1])
+            and (_is_word_char(after[0]) or after[0] in NO_LINE_START))
+
+
 def drop_page_furniture(t: Tracked) -> Tracked:
-    """Drop page numbers (— 9 —, - 9 -, 第9页), running headers/footers and stray URL lines."""
+    """Drop page numbers (— 9 —, - 9 -, 第9页), running headers/footers, stray URL lines and
+    margin marks (类别：A) that fell inside a broken sentence."""
     text = t.text
     lines = _lines(text)
     running = _running_lines(text, lines)
     edits = []
-    for start, end in lines:
-        if start == end or not (start in running or _is_furniture(text, start, end)):
+    for i, (start, end) in enumerate(lines):
+        if start == end or not (start in running or _is_furniture(text, start, end)
+                                or _interrupts_sentence(text, lines, i)):
             continue
         # Take one adjacent newline with the line so the breaks around it read as one.
         if start > 0 and text[start - 1] == "\n":
@@ -200,8 +235,10 @@ def _layout(breaks: list[str], lines: list[str]) -> _Layout:
     if widths:
         width = Counter(widths).most_common(1)[0][0]
         support = sum(1 for w in widths if width - 4 <= w <= width + 2)
-        # Printed lines hold 15 or more CJK characters and most lines run to the margin.
-        if width >= _MIN_WRAP and support >= max(3, 0.3 * len(widths)):
+        beyond = sum(1 for w in widths if w > 1.25 * width)
+        # Printed lines hold 15 or more CJK characters and most lines run to the margin;
+        # few run far past it (a web page's paragraphs, one per line, run past any width).
+        if width >= _MIN_WRAP and support >= max(3, 0.3 * len(widths)) and beyond <= 0.25 * len(widths):
             return _Layout(soft, width, width - max(4, round(0.15 * width)))
     return _Layout(soft)
 
@@ -210,7 +247,7 @@ def _keeps_break(prev: str, nxt: str, brk: str, layout: _Layout) -> bool:
     """Whether the break `brk` between lines `prev` and `nxt` ends a paragraph."""
     if brk.count("\n") >= 2 and "\f" not in brk and not layout.blank_is_soft:
         return True
-    if marker_at(nxt):
+    if marker_at(nxt) or (_FIELD_LABEL.match(nxt) and prev[-1] not in CONTINUES):
         return True
     last = prev.rstrip(CLOSERS)[-1:] or prev[-1]
     if last in TERMINAL:
@@ -218,8 +255,16 @@ def _keeps_break(prev: str, nxt: str, brk: str, layout: _Layout) -> bool:
     if nxt[0] in NO_LINE_START or prev[-1] in CONTINUES:
         return False
     if marker_at(prev):
-        # Headings and item lead-ins end short of the margin; a wrapped one reaches it.
-        return layout.width is None or display_width(prev) < layout.width - 4
+        # Headings and item lead-ins end short of the margin; a wrapped one reaches it. An
+        # item near the margin that runs as prose (a sentence ends inside the line and the
+        # next one stops unfinished, or it stops a word into a clause) is wrapped too: pages
+        # set narrower than the text's usual width and squeezed punctuation hide the margin.
+        # A heading holds no full stop and ends its last clause, however long the line.
+        if layout.width is None:
+            return True
+        runs_on = (layout.full is not None and display_width(prev) >= layout.full and _is_word_char(prev[-1])
+                   and (_SENTENCE_INSIDE.search(prev) is not None or _WORD_INTO_CLAUSE.search(prev) is not None))
+        return display_width(prev) < layout.width - 4 and not runs_on
     if layout.width is not None and _is_word_char(prev[-1]) and _CLAUSE_TAIL.search(prev):
         # Printed prose ends a paragraph with punctuation; a line that stops a few words into
         # a new clause is wrapped (also around a picture, where lines are short).
@@ -227,13 +272,15 @@ def _keeps_break(prev: str, nxt: str, brk: str, layout: _Layout) -> bool:
     return layout.full is None or display_width(prev) < layout.full
 
 
-def join_broken_lines(t: Tracked) -> Tracked:
+def join_broken_lines(t: Tracked, *, hard_breaks: bool = False) -> Tracked:
     """Join lines broken inside a sentence; keep paragraph and heading breaks as one newline.
 
     A break is a wrap when the line before it is full (as wide as the text's wrap width) or
     ends in a comma-like mark, or the next line starts with a mark no line may start with;
     it ends a paragraph after 。；：！？, before a heading marker, or after a short line.
     Page breaks count as line breaks, so a sentence running over a page is joined.
+    With `hard_breaks` (one line per paragraph, as web pages and Word files give them)
+    every break ends a paragraph.
     """
     text = t.text
     matches = list(_BREAK.finditer(text))
@@ -245,7 +292,7 @@ def join_broken_lines(t: Tracked) -> Tracked:
         prev, nxt = lines[i], lines[i + 1]
         if not prev or not nxt:
             edits.append((m.start(), m.end(), ""))
-        elif _keeps_break(prev, nxt, m.group(), layout):
+        elif hard_breaks or _keeps_break(prev, nxt, m.group(), layout):
             edits.append((m.start(), m.end(), "\n"))
         elif prev[-1].isascii() and prev[-1].isalnum() and nxt[0].isascii() and nxt[0].isalnum():
             edits.append((m.start(), m.end(), " "))
@@ -254,9 +301,27 @@ def join_broken_lines(t: Tracked) -> Tracked:
     return _splice(t, edits)
 
 
+def _names_date(text: str, space: re.Match[str]) -> bool:
+    """Whether a space separates a body's name (the whole line so far) from the date after it.
+
+    A masthead or 落款 sets the date beside the name (西咸新区研究院 2022 年 5 月 7 日); closing
+    the space would glue the two into one word.
+    """
+    if not DATE.match(text, space.end()):
+        return False
+    line = text[text.rfind("\n", 0, space.start()) + 1:space.start()].strip()
+    return (2 <= len(line) <= 40 and _NAME_LINE.fullmatch(line) is not None
+            and line.endswith(lexicon().org_suffixes))
+
+
 def close_digit_spaces(t: Tracked) -> Tracked:
-    """Close spaces between CJK and digits: "2024 年" -> "2024年", "第 212 号" -> "第212号"."""
-    return _sub(t, _DIGIT_SPACE)
+    """Close spaces between CJK and digits: "2024 年" -> "2024年", "第 212 号" -> "第212号".
+
+    The space between a body's name and a date set beside it stays (see `_names_date`).
+    """
+    text = t.text
+    return _splice(t, ((m.start(), m.end(), "") for m in _DIGIT_SPACE.finditer(text)
+                       if not _names_date(text, m)))
 
 
 def collapse_spaces(t: Tracked) -> Tracked:
@@ -282,26 +347,28 @@ _MAX_PASSES = 6
 _MIN_WRAP = 30
 
 
-def repair(text: str) -> Tracked:
-    """Apply the chain of steps until the text is stable.
+def repair(text: str, *, hard_breaks: bool = False) -> Tracked:
+    """Apply the chain of steps until the text is stable; `hard_breaks`: every line is a paragraph.
 
     Example:
         >>> repair("一、发展目标\\n— 9 —\\n到 2026年，高新技术企业数量达到 4000家。").text
         '一、发展目标\\n到2026年，高新技术企业数量达到4000家。'
     """
+    steps = STEPS if not hard_breaks else tuple(
+        partial(join_broken_lines, hard_breaks=True) if step is join_broken_lines else step for step in STEPS)
     tracked = Tracked.of(text)
     for _ in range(_MAX_PASSES):
         before = tracked.text
-        for step in STEPS:
+        for step in steps:
             tracked = step(tracked)
         if tracked.text == before:
             break
     return tracked
 
 
-def normalise_text(text: str, *, page_starts: tuple[int, ...] = (0,)) -> CleanText:
+def normalise_text(text: str, *, page_starts: tuple[int, ...] = (0,), hard_breaks: bool = False) -> CleanText:
     """Repair a source text into a `CleanText` whose offsets point into `text`."""
-    tracked = repair(text)
+    tracked = repair(text, hard_breaks=hard_breaks)
     return CleanText(text=tracked.text, offsets=tracked.offsets, page_starts=page_starts)
 
 
@@ -312,4 +379,5 @@ def normalise(raw: RawDocument) -> CleanText:
         >>> normalise(load("corpus/seeds/004_36e5cd320c0db03f.txt")).text[:8]  # doctest: +SKIP
         '为深入学习贯彻习近'
     """
-    return normalise_text(raw.text, page_starts=raw.page_starts())
+    return normalise_text(raw.text, page_starts=raw.page_starts(),
+                          hard_breaks=raw.format in HARD_BREAK_FORMATS)

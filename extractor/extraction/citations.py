@@ -13,6 +13,7 @@ from functools import cache
 from importlib import resources
 
 from extractor.model import Citation, DocTree, Span
+from extractor.structure.meta import YEAR_IN_BRACKETS, canonical_doc_number
 
 _OPEN, _CLOSE = "《", "》"
 _MAX_TITLE = 200  # a 《 left open this long is a stray bracket, not a title
@@ -23,9 +24,10 @@ _CJK_GAP = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
 # Trailing notes that are part of the title but not its genre: （2024—2026年）（修订）（试行）.
 _TRAILING_NOTE = re.compile(r"(?:[（(][^（）()]{1,20}[）)])+$")
 _ENDS_WITH_YEAR = re.compile(r"(?:19|20)\d\d$")
-# 文号 in brackets right after the title: （国办发〔2022〕8号）, (闽国土资函〔2005〕85号).
+# 文号 in brackets right after the title: （国办发〔2022〕8号）, (闽国土资函[2005]85号); it is
+# recorded in the 〔〕 form, so a citation and the cited document's own 文号 read the same.
 _DOC_NUMBER = re.compile(
-    r"\s*[（(]\s*([^\s（）()，,。；;]{1,20}?\s*[〔\[［【(（]\s*(?:19|20)\d\d\s*[〕\]］】)）]\s*第?\s*\d{1,5}\s*号)\s*[）)]"
+    rf"\s*[（(]\s*(?P<prefix>[^\s（）()，,。；;]{{1,20}}?)\s*{YEAR_IN_BRACKETS}\s*第?\s*(?P<no>\d{{1,5}})\s*号\s*[）)]"
 )
 
 
@@ -101,7 +103,7 @@ def find_citations(tree: DocTree) -> tuple[Citation, ...]:
         if not title or not is_policy_title(title):
             continue
         number = _DOC_NUMBER.match(text, end)
-        doc_number = clean_title(number.group(1)) if number else None
+        doc_number = canonical_doc_number(*number.group("prefix", "year", "no")) if number else None
         key = title.replace(" ", "")
         if key in seen:
             index = seen[key]

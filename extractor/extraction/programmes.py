@@ -206,7 +206,8 @@ def _name_start(compact: str, end: int, cues: _Cues) -> int | None:
 
     The nearest boundary on the left wins: punctuation, a number or a particle (的, 等)
     always; a verb (实施, 建设) only when what it leaves is a name of its own, since
-    引进 and 培育 in 高成长性企业引进培育工程 sit inside the name.
+    引进 and 培育 in 高成长性企业引进培育工程 sit inside the name. A verb that leaves only
+    generic words (参与重大工程) bounds a generic phrase: no name starts further left.
     """
     window_start = max(0, end - 16)
     # A short bracketed part inside a name (国际创投（基金）小镇) is not a boundary; a
@@ -222,6 +223,10 @@ def _name_start(compact: str, end: int, cues: _Cues) -> int | None:
         rest = compact[cut:end]
         if _specific(rest, cues) or (rest.startswith(cues.anchors) and len(rest) >= 4):
             return cut
+        if rest and not cues.boundary.search(rest):
+            # The verb's object is a generic head (参与重大工程项目建设): what lies further
+            # left is the clause around it, not the start of a name.
+            return None
     return floor
 
 

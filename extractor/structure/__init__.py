@@ -30,7 +30,7 @@ def parse(clean: CleanText, *, raw: RawDocument) -> DocTree:
     text = clean.text
     sections, tasks = build_sections(text, find_markers(text))
     tree = DocTree(doc_id=raw.id, source=raw.path, sha256=raw.sha256, format=raw.format,
-                   pages=len(raw.pages), clean=clean, meta=read_meta(text, title_hint=raw.title_hint),
+                   pages=len(raw.pages), clean=clean, meta=read_meta(text, title_hint=raw.title_hint, source=raw.text),
                    sections=sections, tasks=tasks, tables=raw.tables)
     words = lexicon()
     rows = table_tasks(clean, raw.tables, first_id=len(tasks) + 1,

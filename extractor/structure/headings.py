@@ -30,6 +30,7 @@ _NOT_BEFORE = set("0123456789.．第、-—~～/年月日号")
 _TITLE_END = re.compile(r"[。；;\n]")
 _CIRCLED_REF = re.compile("[\u2460-\u2487、—\\-~～至到和及]")
 _TITLE_STRIP = " ：:，,、"
+_LETTER_SPACING = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")  # 总  则: spaced out for show
 _MAX_TITLE = 80
 _GLUE_WINDOW = 60
 
@@ -153,7 +154,9 @@ def _accept(text: str, kind: str, where: str, value: int | None, last: int | Non
     if value == 1 and accepted:
         prev = accepted[-1]
         gap = text[prev.body:pos]
-        return prev.rank < RANK[kind] and len(gap) <= _GLUE_WINDOW and "。" not in gap
+        # The text between is the heading's title, which runs without clause punctuation;
+        # after a comma the 一、 is a word's end (统一、高效), not a list's start.
+        return prev.rank < RANK[kind] and len(gap) <= _GLUE_WINDOW and not any(p in gap for p in "。，,")
     return False
 
 
@@ -182,7 +185,7 @@ def _title(text: str, marker: Marker, stop: int) -> str:
     if not marker.line_start:
         space = text.find(" ", marker.body, end)
         end = space if space > marker.body else end
-    title = text[marker.body:end].strip(_TITLE_STRIP)
+    title = _LETTER_SPACING.sub("", text[marker.body:end].strip(_TITLE_STRIP))
     if not title and marker.kind == "annex":  # 附件1 alone on its line: the title is the next line
         line = re.match(r"\s*([^\n]{1,%d})" % _MAX_TITLE, text[marker.body:stop])
         title = line.group(1).strip(_TITLE_STRIP) if line else ""

@@ -18,6 +18,8 @@ class Lexicon:
     trailers: tuple[str, ...]
     task_headers: tuple[str, ...]
     owner_headers: tuple[str, ...]
+    signing_offices: tuple[str, ...]
+    addressees: tuple[str, ...]
 
 
 def _by_length(words: list[str]) -> tuple[str, ...]:
@@ -33,4 +35,5 @@ def lexicon() -> Lexicon:
     return Lexicon(_by_length(data["title_genres"]), _by_length(data["org_suffixes"]),
                    _by_length(data["closing_formulas"]), tuple(data["byline_suffixes"]),
                    tuple(data["recipient_trailers"]), tuple(data["task_table_headers"]),
-                   tuple(data["owner_headers"]))
+                   tuple(data["owner_headers"]), _by_length(data["signing_offices"]),
+                   tuple(data["addressee_endings"]))

@@ -16,9 +16,10 @@ from extractor.structure.markers import marker_at
 
 _HEADER_CHARS = 2500
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
-_DOC_NUMBER = re.compile(
-    rf"(?P<prefix>[{_HAN}]{{1,16}})\s*[〔\[［【(（]\s*(?P<year>(?:19|20)\d\d)\s*[〕\]］】)）]\s*(?P<no>\d{{1,4}})\s*号"
-)
+YEAR_IN_BRACKETS = r"[〔\[［【(（„]\s*(?P<year>(?:19|20)\d\d)\s*[〕\]］】)）‟]"
+"""The year of a 文号 in any bracket documents use: 〔2024〕 [2024] （2024）, and „2024‟,
+the form PDF text extraction gives 〔〕 set in some official fonts."""
+_DOC_NUMBER = re.compile(rf"(?P<prefix>[{_HAN}]{{1,16}})\s*{YEAR_IN_BRACKETS}\s*(?P<no>\d{{1,4}})\s*号")
 _SIGNER = re.compile(rf"签\s*发\s*人\s*[：:]\s*(?P<name>[{_HAN}·]{{2,5}}(?:[ 、，,][{_HAN}·]{{2,5}})*)")
 _CATEGORY = re.compile(r"类\s*别\s*[：:]\s*(?P<cat>[A-Za-z甲乙丙丁])")
 _CC = re.compile(r"抄\s*送\s*[：:]\s*(?P<list>[^。\n]+)")
@@ -31,6 +32,14 @@ _ISSUE = re.compile(r"第\s*\d+\s*期")  # a journal's issue line: （第16期�
 _TITLE_PERIOD = re.compile(r"[（(][^）)\n]{1,20}[）)]")
 _HAN_SPACE = re.compile(rf"(?<=[{_HAN}《》（）“”])\s+(?=[{_HAN}《》（）“”])")
 _PUNCT = "，。；：！？、,;:!?"
+_ORDER_GENRE = re.compile(r"(?:令|公告|通告)$")
+_ORDER_NUMBER = re.compile(
+    rf"(?:^|\n)[ \t]*(?P<name>[{_HAN}]{{2,30}}(?:令|公告|通告))\s*[（(]?\s*第\s*(?P<no>\d{{1,5}})\s*号\s*[）)]?[ \t]*(?=\n|$)"
+)
+_ADOPTED = re.compile(rf"[（(]\s*(?P<date>{DATE.pattern})[^）)\n]{{0,60}}?(?:通过|批准|公布|发布|施行)")
+_ABOUT = re.compile("关于")
+_HAN_CHAR = re.compile(rf"[{_HAN}]")
+_WHITESPACE = re.compile(r"\s+")
 
 
 def _is_org(name: str) -> bool:
@@ -44,6 +53,16 @@ def _squeeze(text: str) -> str:
     return _HAN_SPACE.sub("", text.strip())
 
 
+def canonical_doc_number(prefix: str, year: str, number: str) -> str:
+    """A 文号 in the form GB/T 9704 prescribes, whatever brackets and spacing it came with.
+
+    Example:
+        >>> canonical_doc_number("国办发 ", "2022", "08")
+        '国办发〔2022〕8号'
+    """
+    return f"{_WHITESPACE.sub('', prefix)}〔{year}〕{int(number)}号"
+
+
 def doc_number(text: str) -> str | None:
     """The first 发文字号 standing on its own in the header (not a cited one in brackets).
 
@@ -51,12 +70,14 @@ def doc_number(text: str) -> str | None:
         >>> doc_number("签发人：艾晨\\n陕西咸函〔2024〕2号\\n陕西省西咸新区开发建设管理委员会")
         '陕西咸函〔2024〕2号'
     """
-    for m in _DOC_NUMBER.finditer(text, 0, min(len(text), _HEADER_CHARS)):
+    header = text[:_HEADER_CHARS]
+    for m in _DOC_NUMBER.finditer(header):
         if m.start() and text[m.start() - 1] not in " \n：:号":
             continue  # cited inside a sentence or brackets: （国办发〔2022〕8号）
-        prefix = m.group("prefix")
-        return f"{prefix}〔{m.group('year')}〕{m.group('no')}号"
-    return None
+        return canonical_doc_number(m.group("prefix"), m.group("year"), m.group("no"))
+    # Orders and announcements are numbered in series: 中华人民共和国国务院令 第227号.
+    order = _ORDER_NUMBER.search(header)
+    return f"{order.group('name')}第{order.group('no')}号" if order else None
 
 
 def _title_end(text: str, start: int, limit: int) -> int | None:
@@ -106,14 +127,17 @@ def _about_title(text: str) -> tuple[int, int] | None:
         start = m.start()
         line_start = text.rfind("\n", 0, start) + 1
         head = text[line_start:start]
-        # The issuer's name may stand before 关于 on the same line or the line above.
+        # The issuer's name may stand before 关于 on the same line (web pages often set a
+        # space between the two: 东阳市人民政府办公室 关于印发…) or on the line above.
         cut = max(head.rfind(" "), head.rfind("号"), head.rfind("："), head.rfind(":")) + 1
-        prefix = head[cut:]
-        if prefix and not _is_org(prefix):
+        if head[cut:] == "" and _joint_issuers(head):
+            cut = len(head) - len(head.lstrip())  # one or several bodies, set apart by spaces
+        prefix = head[cut:].rstrip()
+        if prefix and not _joint_issuers(prefix):
             if cut == 0:
                 continue  # 关于 inside a sentence
             prefix = ""
-        span = (start - len(prefix), end)
+        span = (start - len(head) + cut, end) if prefix else (start, end)
         if not prefix and start == line_start and line_start:
             above_start = text.rfind("\n", 0, line_start - 1) + 1
             if _is_org(text[above_start:line_start - 1]):
@@ -121,6 +145,12 @@ def _about_title(text: str) -> tuple[int, int] | None:
         if best is None or len(_squeeze(text[span[0]:span[1]])) > len(_squeeze(text[best[0]:best[1]])):
             best = span
     return best
+
+
+def _joint_issuers(head: str) -> tuple[str, ...]:
+    """The bodies named before 关于, one or several set apart by spaces (a joint notice), or ()."""
+    names = tuple(head.split())
+    return names if names and all(_is_org(name) for name in names) else ()
 
 
 def _line_spans(text: str, limit: int) -> list[tuple[int, int]]:
@@ -145,7 +175,9 @@ def _standalone_title(text: str) -> tuple[int, int] | None:
         line = text[start:end].strip()
         if _is_prose(line):
             break
-        if (len(line) < 8 or any(p in line for p in _PUNCT) or DATE.search(line) or _is_org(line)
+        if ((len(line) < 8 and not (len(line) >= 4 and line.endswith(lexicon().genres)))
+                or len(_HAN_CHAR.findall(line)) * 2 < len(line)  # an index number, a URL
+                or any(p in line for p in _PUNCT) or DATE.search(line) or _is_org(line)
                 or _ISSUE.search(line) or marker_at(line)):
             continue
         following = text[lines[i + 1][0]:lines[i + 1][1]].strip() if i + 1 < len(lines) else ""
@@ -175,7 +207,12 @@ def title(text: str) -> tuple[str | None, int]:
     span = _about_title(text) or _breadcrumb_title(text) or _standalone_title(text)
     if span is None:
         return None, 0
-    return _squeeze(text[span[0]:span[1]].replace("\n", "")), span[1]
+    raw = text[span[0]:span[1]].replace("\n", "")
+    about = raw.find("关于")
+    joint = _joint_issuers(raw[:about]) if about > 0 else ()
+    if len(joint) > 1:  # 成都市发展和改革委员会 中共成都市委社会工作部 关于…: keep the bodies apart
+        return " ".join(joint) + _squeeze(raw[about:]), span[1]
+    return _squeeze(raw), span[1]
 
 
 def _closing_date(text: str, after: int) -> tuple[re.Match[str], str | None] | None:
@@ -240,14 +277,20 @@ def _recipients(text: str, after: int) -> tuple[str, ...]:
         if "。" in text[after:m.start()]:
             break  # the body has begun: no 主送 line
         head = m.group("list")
-        if re.search(r"\d|签发人|类别|附件|时间|来源|位置|日期", head):
+        if re.search(r"\d|签发人|类别|附件|时间|来源|位置|日期|发文|索引|分类|有效性", head):
             continue
         names = _names(head)
-        if names:
+        if names and any(_addressee(name) for name in names):
             return names
-        break
+        if names:
+            continue  # a label of the page's metadata block (主题分类:), not an address
     sent = _SEND.search(text)
     return _names(sent.group("list")) if sent else ()
+
+
+def _addressee(name: str) -> bool:
+    """Whether a 主送 name reads as an addressee: a body, 各…, or a person by role (刘新志代表)."""
+    return _is_org(name) or name.startswith("各") or name.endswith(lexicon().addressees)
 
 
 def _names(listing: str) -> tuple[str, ...]:
@@ -296,8 +339,52 @@ def _period(text: str, title_text: str | None) -> tuple[int, int] | None:
     return None
 
 
-def read_meta(text: str, *, title_hint: str | None = None) -> DocMeta:
+def _title_issuer(title_text: str | None) -> str | None:
+    """The body named before 关于 in a title (国务院关于…的意见), when no 落款 names one."""
+    m = _ABOUT.search(title_text or "")
+    names = _joint_issuers((title_text or "")[:m.start()]) if m else ()
+    return names[0] if names else None  # a joint notice's lead body comes first
+
+
+def _order_issuer(text: str) -> str | None:
+    """The body that numbers an order or announcement: 中华人民共和国国务院 of …国务院令 第227号.
+
+    Example:
+        >>> _order_issuer("沈阳市人民代表大会常务委员会办公室公告(第7号)\\n市十七届人大常委会第六次会议")
+        '沈阳市人民代表大会常务委员会办公室'
+    """
+    order = _ORDER_NUMBER.search(text, 0, min(len(text), _HEADER_CHARS))
+    name = _ORDER_GENRE.sub("", order.group("name")) if order else ""
+    return name if _is_org(name) else None
+
+
+def _signer(text: str) -> str | None:
+    """签发人 in the header, or the signing leader of an order (总理 李鹏 above the date)."""
+    m = _SIGNER.search(text[:_HEADER_CHARS])
+    if m:
+        return re.split(r"[ 、，,]", m.group("name"))[0]
+    for line in _line_spans(text, _HEADER_CHARS):
+        words = text[line[0]:line[1]].split() or [""]
+        joined = "".join(words)
+        office = next((o for o in lexicon().signing_offices if joined.startswith(o)), None)
+        name = joined[len(office):] if office else ""
+        if office and re.fullmatch(rf"[{_HAN}·]{{2,5}}", name) and DATE.match(text, line[1] + 1):
+            return name
+    return None
+
+
+def _adoption_date(text: str) -> str | None:
+    """The date a regulation was adopted, from its 题注: （2005年11月25日…会议通过）."""
+    m = _ADOPTED.search(text, 0, min(len(text), _HEADER_CHARS))
+    date = DATE.search(m.group("date")) if m else None
+    return iso_date(date) if date else None
+
+
+def read_meta(text: str, *, title_hint: str | None = None, source: str | None = None) -> DocMeta:
     """All metadata of one clean text.
+
+    `source` is the text before repair: a margin mark (类别：A) that normalise dropped from
+    the flow is read there.
 
     Example:
         >>> read_meta("陕西咸函〔2024〕2号\\n关于第212号建议的复函\\n刘新志代表：\\n正文。\\n陕西省西咸新区开发建设管理委员会\\n2025年5月29日").date
@@ -315,16 +402,17 @@ def read_meta(text: str, *, title_hint: str | None = None) -> DocMeta:
         issuer = _byline(text, title_end)
     if issuer is None and closing:
         issuer = closing[1]
-    signer = _SIGNER.search(text[:_HEADER_CHARS])
-    category = _CATEGORY.search(text)
+    if issuer is None:
+        issuer = _title_issuer(title_text) or _order_issuer(text)
+    category = _CATEGORY.search(text) or (_CATEGORY.search(source) if source else None)
     cc = _CC.search(text)
     printer, print_date = _printer(text)
     return DocMeta(
         title=title_text or title_hint,
         doc_number=doc_number(text),
         issuer=issuer,
-        signer=re.split(r"[ 、，,]", signer.group("name"))[0] if signer else None,
-        date=date,
+        signer=_signer(text),
+        date=date or _adoption_date(text),
         recipients=_recipients(text, title_end) if title_end else (),
         cc=_names(cc.group("list")) if cc else (),
         printer=printer,

@@ -78,3 +78,15 @@ def test_spans_point_at_brackets(text):
         start, end = c.span
         assert 0 <= start < end <= len(t.text)
         assert t.text[start] == "《" and t.text[end - 1] == "》"
+
+
+def test_document_numbers_in_any_bracket_read_in_one_form():
+    # 湘政办发〔2009〕24号 as a PDF font gives its 〔〕 (tests/fixtures/structure/SOURCES.md)
+    text = ("根据《国务院办公厅关于加强普通高等学校毕业生就业工作的通知》(国办发„2009‟3号)精神,结合我省实际。"
+            "为贯彻落实《浙江省人民政府办公厅关于印发〈浙江省促进残疾人就业行动方案(2022—2025年)〉的通知》"
+            "(浙政办发[2022]59号)精神。")
+    found = [(c.title, c.doc_number) for c in find_citations(tree(text))]
+    assert found == [
+        ("国务院办公厅关于加强普通高等学校毕业生就业工作的通知", "国办发〔2009〕3号"),
+        ("浙江省人民政府办公厅关于印发〈浙江省促进残疾人就业行动方案(2022—2025年)〉的通知", "浙政办发〔2022〕59号"),
+    ]

@@ -117,3 +117,44 @@ def test_campaigns_named_by_place():
     found = programmes("新污染物环境与健康风险得到有力管控，提升美丽平潭、健康平潭建设水平。"
                        "采取发送短信、核酸检测、健康监测、隔离等措施。")
     assert set(found) == {"美丽平潭", "健康平潭"}
+
+
+# Sentences of documents from other provinces (tests/fixtures/structure/SOURCES.md).
+
+def test_common_prosperity_zone_keeps_its_first_word():
+    found = programmes("围绕“扩中”“提低”,以全市就业年龄段的7600多名持证残疾人为主要对象,"
+                       "以共同富裕示范区建设和数字化改革为牵引,更好地发挥政府部门作用。")
+    assert "共同富裕示范区" in found
+    assert "富裕示范区" not in found
+
+
+def test_generic_project_after_a_verb_is_no_programme():
+    found = programmes("(一)支持民间投资介入重大工程项目建设。\n"
+                       "1.聚焦国家“十四五”计划102项重大工程、国家重大战略以及省委、省政府明确的重点建设义务。")
+    assert not any("重大工程" in name for name in found)
+
+
+def test_reform_of_an_institution_is_a_general_concept():
+    found = programmes("坚持新发展理念,推动大众创业、万众创新,进一步深化收入分配制度改革,"
+                       "强化收入分配政策激励导向,分群体施策。")
+    assert "收入分配制度改革" not in found
+
+
+def test_quoted_schemes_of_a_provincial_notice():
+    found = programmes("二、积极引导高校毕业生到基层就业。继续组织实施“选派大学生到村任职”、“选调生”、"
+                       "“三支一扶”(支教、支农、支医和扶贫)等项目。从2009年起,“三支一扶”期间大学生的各项生活与"
+                       "交通补助所需经费由省、市、县三级财政按照4:3:3的比例分担。")
+    assert {"选派大学生到村任职", "三支一扶"} <= set(found)
+
+
+def test_numeric_abbreviations_but_not_metaphors():
+    found = programmes("推动内蒙古在建设“两个屏障”、“两个基地”、“一个桥头堡”上展现新作为,"
+                       "加快落实“五大任务”,推动高质量发展。")
+    assert {"两个屏障", "两个基地", "五大任务"} <= set(found)
+    assert "一个桥头堡" not in found
+
+
+def test_livelihood_projects_are_a_general_concept():
+    found = programmes("开展城市社区嵌入式服务设施建设是新时代新征程党中央、国务院部署的重大民生工程,"
+                       "是坚持以人民为中心,推动城市更好承载人民美好生活的重大政策。")
+    assert "重大民生工程" not in found

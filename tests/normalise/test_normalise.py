@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from extractor.model import RawDocument
 from extractor.normalise import FOLD, normalise, normalise_text, repair
-from tests.conftest import SEEDS
+from tests.conftest import FIXTURES, SEEDS
 
 # Seed 004 as printed: every line followed by a blank line, a page number in the flow.
 PAGE_9 = (
@@ -177,3 +177,103 @@ def test_unwrapped_paragraphs_stay_apart():
     source = ("关于进一步加强科技创新，推动高质量发展的意见\n各片区管理局，区直各单位：\n"
               "《平潭综合实验区新污染物治理工作方案》已经平潭综合实验区管委会同意，现印发给你们，请认真组织实施。\n")
     assert normalise_text(source).text == source.strip()
+
+
+# Two paragraphs of 粤府办〔2023〕5号 (tests/fixtures/structure/): the first ends in a comma.
+WORD_PARAGRAPHS = (
+    "(一)支持民间投资介入重大工程项目建设,\n"
+    "1.聚焦国家“十四五”计划102项重大工程、国家重大战略以及省委、省政府明确的重点建设义务。"
+)
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx"])
+def test_word_and_web_paragraphs_are_never_joined(fmt):
+    # ingest writes one line per paragraph for these formats: every break is real
+    lines = ["到2025年，基本掌握重点区域、重点园区、重点行业有毒有害化学物质生产使用状况，",
+             "完成一批化学物质环境风险筛查"]
+    raw = RawDocument(path=f"a.{fmt}", format=fmt, sha256="0" * 64, pages=("\n\n".join(lines),))
+    assert normalise(raw).text == "\n".join(lines)
+    as_text = RawDocument(path="a.txt", format="txt", sha256="0" * 64, pages=("\n".join(lines),))
+    assert normalise(as_text).text == "".join(lines)  # a wrapped line in text from a PDF
+
+
+def test_web_page_saved_as_text_keeps_its_paragraphs():
+    # One paragraph per line, blank lines between: long lines are no wrap width.
+    source = (FIXTURES / "structure" / "dongyang_2023_canjiren.txt").read_text(encoding="utf-8")
+    text = normalise_text(source).text
+    assert "的通知\n发布日期:2023-03-21" in text
+    assert "信息来源:东阳市人民政府办公室\n各镇、乡人民政府," in text
+    assert "(2023—2025年)\n为贯彻落实" in text
+
+
+def test_margin_mark_inside_a_broken_sentence_leaves_the_words_whole():
+    # seed 003: 类别：A printed in the margin lands between 企业主 and 体
+    source = ("创新驱动力的同时，推动总窗口与全省各地资源共享、创新协作和\n\n产业协同。\n\n"
+              "西咸新区作为秦创原总窗口，发挥创新引领示范带动作用，\n\n"
+              "将总窗口的创新资源聚集优势向各地市、区县辐射，探索出“总\n\n"
+              "部+基地”“研发+制造”“西安研发、地市转化”等区域协同创\n\n"
+              "新模式，使总窗口的科技成果转化成果惠及更多的市县和企业主\n\n类别：A\n"
+              " 体，推进全省科技成果转化与地方经济高质量发展，助力全省创\n\n"
+              "新驱动工作实现协同。今年初，按照省委、省政府部署要求，在\n\n")
+    text = normalise_text(source).text
+    assert "惠及更多的市县和企业主体，推进全省科技成果转化" in text
+    assert "类别" not in text
+    # after a finished sentence the mark stays where it stands
+    kept = "(第 212号)收悉，现答复如下:\n\n类别：A\n\n 一、关于建设先行区"
+    assert "类别：A" in normalise_text(kept).text
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("西咸新区研究院 2022 年 5 月 7 日", "西咸新区研究院 2022年5月7日"),
+    ("国家卫生健康委员会办公厅 2022 年 6 月 27 日印发", "国家卫生健康委员会办公厅 2022年6月27日印发"),
+    ("到 2025 年 12 月 31 日前完成", "到2025年12月31日前完成"),
+    ("粤府办〔2023〕 5 号", "粤府办〔2023〕5号"),
+])
+def test_a_name_and_the_date_beside_it_stay_two_words(source, expected):
+    assert normalise_text(source).text == expected
+
+
+def test_wrapped_regulation_is_joined_per_paragraph():
+    source = (FIXTURES / "structure" / "guowuyuanling_227_1997.txt").read_text(encoding="utf-8")
+    text = normalise_text(source).text
+    assert "第一条为了规范国务院行政机构的设置,加强编制管理,提高行政效率,根据宪法和国务院组织法,制定本条例。\n" in text
+    assert "行使国务院行政机构设置和编制管理职权。\n国务院机构编制管理机关" in text
+    assert "总理李鹏\n1997年8月3日\n第一章总则\n" in text
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXTS)
+def test_hard_break_text_is_idempotent_and_maps_back(text):
+    once = repair(text, hard_breaks=True)
+    assert repair(once.text, hard_breaks=True).text == once.text
+    assert list(once.offsets) == sorted(once.offsets)
+    for i, char in enumerate(once.text):
+        assert _same(text[once.offsets[i]], char)
+
+
+# A page of the 9th-edition prevention plan (corpus/pdf), as pdfplumber reads it.
+ITEMS_NEAR_THE_MARGIN = (
+    "二、常态化疫情防控要求\n（一）重点场所。\n"
+    "在采取人员健康监测、清洁消毒、通风换气、个人防护\n等防控措施前提下，各类重点场所正常营业或开放。\n"
+    "1.落实场所主体责任，制定应急工作预案，开展应急演\n"
+    "练，做好口罩、洗手液、消毒剂和非接触式温度计等防疫物\n资储备。\n"
+    "重点场所和重点机构的工作人员、感染风险较高或抵抗\n力较低的人群，包括医务人员，移民、海关、市场监管系统\n"
+    "一线人员，警察、环卫工人、保安、保洁员，口岸交通运输\n从业人员、快递外卖人员、水电煤气等工作人员，居家隔离\n"
+    "医学观察或居家健康监测人员、有本土疫情区域的援建人\n员、疫情防控工作人员、流浪乞讨人员、零散装修与建设施\n"
+    "2.科学戴口罩。乘电梯时，乘坐公共交通工具时，进\n入人员密集的公共场所时，要科学佩戴口罩。\n"
+)
+def test_wrapped_items_are_joined_but_headings_kept():
+    text = normalise_text(ITEMS_NEAR_THE_MARGIN).text
+    assert "1.落实场所主体责任，制定应急工作预案，开展应急演练，做好口罩" in text
+    assert "2.科学戴口罩。乘电梯时，乘坐公共交通工具时，进入人员密集的公共场所时" in text
+    assert "（一）重点场所。\n在采取" in text
+    # Headings of seed 004 are as wide as those items, but hold no full stop and end
+    # their last clause.
+    clean = normalise_text((SEEDS / "004_36e5cd320c0db03f.txt").read_text(encoding="utf-8-sig")).text
+    assert "1.深化推广“三项改革”任务，加速科技成果源头释放\n深入落实" in clean
+
+
+def test_closing_block_field_line_is_not_joined():
+    source = ("3.抵抗力较差、患有基础性疾病的人群减少外出，不\n去人员密集尤其是通风不良的场所。\n"
+              "国家卫生健康委员会办公厅 2022 年 6 月 27 日印发\n校对：王李维")
+    assert normalise_text(source).text.endswith("国家卫生健康委员会办公厅 2022年6月27日印发\n校对：王李维")

@@ -208,3 +208,52 @@ def test_gbt9704_layout_with_cc_and_print_line():
     assert meta.recipients == ("各省、自治区、直辖市人民政府", "国务院各部委、各直属机构")
     assert meta.cc == ("党中央各部门", "中央军委办公厅", "各民主党派中央")
     assert (meta.printer, meta.print_date) == ("国务院办公厅秘书局", "2024-03-02")
+
+
+def test_margin_mark_dropped_from_the_flow_is_read_from_the_source():
+    from extractor.model import RawDocument
+    from extractor.pipeline import parse_raw
+
+    # seed 003: 类别：A lands inside 企业主|体; normalise drops it from the prose
+    body = ("创新驱动力的同时，推动总窗口与全省各地资源共享、创新协作和\n\n产业协同。\n\n"
+            "西咸新区作为秦创原总窗口，发挥创新引领示范带动作用，\n\n"
+            "将总窗口的创新资源聚集优势向各地市、区县辐射，探索出“总\n\n"
+            "部+基地”“研发+制造”“西安研发、地市转化”等区域协同创\n\n"
+            "新模式，使总窗口的科技成果转化成果惠及更多的市县和企业主\n\n类别：A\n"
+            " 体，推进全省科技成果转化与地方经济高质量发展，助力全省创\n\n"
+            "新驱动工作实现协同。今年初，按照省委、省政府部署要求，在\n\n")
+    raw = RawDocument(path="reply.txt", format="txt", sha256="0" * 64, pages=(REPLY_HEAD + body + REPLY_TAIL,))
+    tree = parse_raw(raw)
+    assert "企业主体" in tree.text
+    assert tree.meta.category == "A"
+    assert tree.meta.date == "2025-05-29"
+
+
+def test_title_with_the_issuer_set_apart_by_a_space():
+    meta = read_meta("东阳市人民政府办公室 关于印发《东阳市促进残疾人就业行动实施方案(2023—2025年)》的通知\n"
+                     "各镇、乡人民政府,各街道办事处,市政府各部门:\n正文。")
+    assert meta.title == "东阳市人民政府办公室关于印发《东阳市促进残疾人就业行动实施方案(2023—2025年)》的通知"
+    assert meta.issuer == "东阳市人民政府办公室"
+
+
+def test_chinese_numeral_date_with_circle_zero():
+    meta = read_meta("皖政办〔2008〕33号\n关于印发安徽省省级预算管理办法的通知\n省政府各部门、各直属机构:\n"
+                     "经省政府同意,现将修订后的《安徽省省级预算管理办法》印发给你们,请认真贯彻执行。\n"
+                     "安徽省人民政府办公厅\n二○○八年六月二十五日")
+    assert (meta.issuer, meta.date) == ("安徽省人民政府办公厅", "2008-06-25")
+
+
+def test_order_number_and_signing_leader():
+    meta = read_meta("中华人民共和国国务院令\n第227号\n现发布《国务院行政机构设置和编制管理条例》,自发布之日起施行。\n"
+                     "总理李鹏\n1997年8月3日\n第一章总则")
+    assert (meta.doc_number, meta.signer, meta.date) == ("中华人民共和国国务院令第227号", "李鹏", "1997-08-03")
+
+
+@pytest.mark.parametrize("header, expected", [
+    ("晋政发[2018]13号\n", "晋政发〔2018〕13号"),
+    ("镇政发（2024）7号\n", "镇政发〔2024〕7号"),
+    ("湘政办发„2009‟24号\n", "湘政办发〔2009〕24号"),
+    ("沈阳市人民代表大会常务委员会办公室公告(第7号)\n", "沈阳市人民代表大会常务委员会办公室公告第7号"),
+])
+def test_document_number_in_any_bracket_form(header, expected):
+    assert doc_number(header + "各市、县人民政府:") == expected
