@@ -3,9 +3,11 @@
 jieba's module-level functions share one global tokenizer, and any caller's
 ``jieba.add_word`` leaks into everyone else's segmentation. policykg builds its own
 ``jieba.Tokenizer`` instead, loads the user dictionary made from its resources
-(``resources/segmenter_dict.txt``, the standard bodies and their abbreviations in
-``org_standard_bodies.tsv`` and ``org_abbreviations.tsv``, the nationwide programmes in
-``programme_cues.json``), and builds it lazily, once per process.
+(``resources/segmenter_dict.txt``, the nationwide programmes in ``programme_cues.json``,
+the organisation-name heads in ``org_suffixes.tsv``, the standard bodies and their
+abbreviations in ``org_standard_bodies.tsv`` and ``org_abbreviations.tsv``), and builds it
+lazily, once per process. The organisation finder's part-of-speech tagger wraps this same
+instance (``tagger()``), so there is one segmenter in the process.
 """
 from __future__ import annotations
 
@@ -13,13 +15,18 @@ import json
 import logging
 import threading
 from collections.abc import Iterator
+from functools import cache
 from importlib import resources
 
 import jieba
+import jieba.posseg
 
 _LOCK = threading.Lock()
 _TOKENIZER: jieba.Tokenizer | None = None
 _NAMED_FREQ = 500  # as frequent as a common compound: enough to stay whole, not to swallow neighbours
+# organisation heads and names outweigh the words around them, so 经发局 / 科技厅 / 发改委 stay
+# whole and a name's left edge falls on a word boundary the organisation finder can read
+_ORG_FREQ = 2000
 
 
 def _resource(name: str) -> str:
@@ -45,15 +52,18 @@ def user_words() -> Iterator[tuple[str, int | None, str | None]]:
         if parts:
             freq = int(parts[1]) if len(parts) > 1 else None
             yield parts[0], freq, (parts[2] if len(parts) > 2 else None)
-    for row in _tsv("org_standard_bodies.tsv"):
-        for name in [row[0], *(row[2].split("|") if len(row) > 2 and row[2] else ())]:
-            yield name, _NAMED_FREQ, "nt"
-    for row in _tsv("org_abbreviations.tsv"):
-        yield row[0], _NAMED_FREQ, "nt"
     for name in json.loads(_resource("programme_cues.json"))["standard_programmes"]:
         # jieba cannot hold a word with punctuation inside (双随机、一公开); its parts segment fine.
         if name.isalnum():
             yield name, _NAMED_FREQ, "nz"
+    # organisation words last: where a word is also a programme, its organisation tag wins
+    for row in _tsv("org_suffixes.tsv"):
+        yield row[0], _ORG_FREQ, "n"
+    for row in _tsv("org_standard_bodies.tsv"):
+        for name in [row[0], *(row[2].split("|") if len(row) > 2 and row[2] else ())]:
+            yield name, _ORG_FREQ, "nt"
+    for row in _tsv("org_abbreviations.tsv"):
+        yield row[0], _ORG_FREQ, "nt"
 
 
 def tokenizer() -> jieba.Tokenizer:
@@ -75,6 +85,17 @@ def tokenizer() -> jieba.Tokenizer:
                     built.add_word(word, freq, tag)
                 _TOKENIZER = built
     return _TOKENIZER
+
+
+@cache
+def tagger() -> jieba.posseg.POSTokenizer:
+    """A part-of-speech tagger over `tokenizer()` (the same instance, not a second one).
+
+    Example:
+        >>> tagger().tokenizer is tokenizer()
+        True
+    """
+    return jieba.posseg.POSTokenizer(tokenizer())
 
 
 def segment(text: str) -> list[str]:

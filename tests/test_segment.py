@@ -34,3 +34,10 @@ def test_spans_index_the_text():
 @given(st.text(alphabet="牵头单位科技局不少于5个亿元，。 \n“”ab1", max_size=40))
 def test_segmentation_loses_nothing(text):
     assert "".join(segment.segment(text)) == text
+
+
+def test_one_segmenter_behind_the_tagger():
+    # the organisation finder's part-of-speech tagger reads our tokenizer, not a second one
+    assert segment.tagger().tokenizer is segment.tokenizer()
+    words = [(p.word, p.flag) for p in segment.tagger().cut("省人力资源社会保障厅、市发改委负责", HMM=False)]
+    assert ("发改委", "nt") in words and ("厅", "n") in words

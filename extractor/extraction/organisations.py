@@ -2,10 +2,11 @@
 
 A body's name is an optional region prefix (陕西省, 区, 国家 …), a name body and a head
 from the suffix lexicon (局 厅 委员会 管委会 大学 有限公司 …, `org_suffixes.tsv`). Finding
-a name is the head match plus a left boundary, read off our own jieba tagger's tokens:
-the name starts after the last word that cannot open one (由, 会同, 依托, 设立了 … in
-`org_boundaries.txt`, prepositions, adverbs, particles), at punctuation, or where the
-previous name ended; at its region token when it has one. Heads common in prose
+a name is the head match plus a left boundary, read off the tokens of policykg's one
+segmenter (`extractor.segment.tagger`): the name starts after the last word that cannot
+open one (由, 会同, 依托, 设立了 … in `org_boundaries.txt`, prepositions, adverbs,
+particles), at punctuation, or where the previous name ended; at its region token when it
+has one; at 各 for a collective (各省、自治区、直辖市人民政府). Heads common in prose
 (中心, 公司, 部门 …) need a specific part (a place, a proper name). Standard bodies
 without a known head come from `org_standard_bodies.tsv`; brand names listed as
 examples (隆基、三一等企业) from `org_example_categories.tsv`.
@@ -24,6 +25,7 @@ from functools import cache
 from pathlib import Path
 
 from extractor.model import DocTree, Organisation, Span
+from extractor.segment import tagger
 
 _RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
@@ -81,6 +83,7 @@ def lexicon() -> Lexicon:
     region = (
         rf"(?:{_alternation(provinces)}|国家|中共|"
         r"[\u4e00-\u9fff]{1,6}?(?:自治区|自治州|特别行政区|新区|新城|开发区|实验区|试验区|省|市|县|区|州|盟|旗))"
+        r"(?![场域])"  # 省|市场监管局, 市|区域…: the level word opens 市场, 区域, not a region
     )
     standard: dict[str, tuple[str, str]] = {}
     for row in resource_rows("org_standard_bodies.tsv"):
@@ -99,29 +102,13 @@ def lexicon() -> Lexicon:
         boundaries=frozenset(row[0] for row in resource_rows("org_boundaries.txt")),
         region_re=re.compile(region),
         standard=standard,
-        standard_re=re.compile(_alternation(standard)),
+        # 财政部 of 财政部门 names a kind of department, not the ministry
+        standard_re=re.compile(f"(?:{_alternation(standard)})(?!门)"),
         examples_re=re.compile(
             r"([^，。；：:、“”《》（）\s]{1,12}(?:、[^，。；：:、“”《》（）\s]{1,8})*)等"
             rf"[^。；，、]{{0,14}}?({_alternation(categories)})"),
         example_types=categories,
     )
-
-
-@cache
-def tagger():
-    """Our own jieba part-of-speech tagger (never jieba's global one), for name boundaries."""
-    import jieba
-    import jieba.posseg
-
-    tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
-    for word in lexicon().suffixes:
-        tokenizer.add_word(word, 2000, "n")
-    for word in lexicon().standard:
-        tokenizer.add_word(word, 2000, "nt")
-    for word in lexicon().abbreviations:  # 发改委, 人社局: one word each, never cut inside
-        tokenizer.add_word(word, 2000, "nt")
-    return jieba.posseg.POSTokenizer(tokenizer)
 
 
 @dataclass(frozen=True)
@@ -180,7 +167,7 @@ _TITLES = ("局长", "厅长", "部长", "处长", "院长", "校长", "行长",
 
 def _ends_word(text: str, end: int) -> bool:
     """Whether a word ends at `end` (管理处 of 治安管理处罚 does not; 科技局 of 科技局局长 does)."""
-    if text.startswith(_TITLES, end):
+    if text.startswith(_TITLES, end + (text[end:end + 1] == "副")):  # 教育部副部长
         return True
     lo = max(0, end - 3)
     pos = lo
@@ -231,7 +218,9 @@ def _is_region(word: str, flag: str) -> bool:
 _GENERIC_HEADS = frozenset(("公司", "集团", "银行", "中心", "服务中心", "研究院", "研究中心", "联盟",
                             "共同体", "协会", "学院", "工作站", "服务站", "部门", "机关", "委员会",
                             "交易中心", "促进中心", "登记中心", "政府", "学校", "海关",
-                            "有限公司", "有限责任公司", "股份有限公司", "医院", "卫生院", "指挥部"))
+                            "有限公司", "有限责任公司", "股份有限公司", "医院", "卫生院", "指挥部", "事务所",
+                            # people's organisations exist at every level: 省妇联, not 领域妇联
+                            "妇联", "残联", "工商联", "侨联", "文联", "总工会", "科协"))
 PLACE_PART_POS = ("ns", "nr", "nz", "f", "zg", "j")
 _SPECIFIC_POS = ("ns", "nr", "nz", "nt", "j", "eng", "zg")
 _INNER_CONJUNCTIONS = ("和", "与")  # 发展和改革委员会, 自然资源与生态环境局
@@ -330,7 +319,7 @@ def _name_start(text: str, lo: int, head: int, generic: bool, verb_before_head: 
     # a place in brackets (启承悬浮科技（西安）有限公司) is not the name's region prefix
     regions = [k for k, (_, word, flag) in enumerate(run)
                if _is_region(word, flag) and not (k > 0 and run[k - 1][1] == "（")]
-    if regions:
+    if regions and run[0][1] != "各":  # 各经济开发区管委会: the collective keeps its 各
         k = regions[0]
         # a place name the tagger split (西/f 咸/ns 新区) joins its region token
         while k > 0 and (run[k - 1][2].startswith(PLACE_PART_POS) or run[k - 1][1] == "各"):
@@ -346,13 +335,29 @@ def _name_start(text: str, lo: int, head: int, generic: bool, verb_before_head: 
 _LEVELS = "省市区县"
 
 
+# every body of some levels at once (各省、自治区、直辖市人民政府, 各县（市、区）人民政府,
+# 各地级以上市人民政府): 各, then level words with their separators and brackets
+_COLLECTIVE_LEVELS = re.compile(
+    r"(?:地级以上市|县级市|自治区|自治州|直辖市|特区|乡镇|街道|[省市区县旗州盟乡镇]|[、（）()])+")
+_COLLECTIVE_REACH = 16
+_LEVELS_ONLY = re.compile(r"[省市区县乡镇、]*")
+# collectives: every body of a level or kind (各新城管委会), or a body's departments at large
+# (市政府有关部门, 省直相关部门)
+_COLLECTIVE_NAME = re.compile(r"^各|(?:各|有关|相关)(?:部门|单位|机构)$")
+
+
 def _level_coordination(text: str, start: int, floor: int) -> int:
-    """Take in coordinated level words before a name: 区、县人民政府 (not 市和 of 市和区县…,
-    which names two bodies)."""
+    """Take in coordinated level words before a name: 区、县人民政府, 各市、特区、区人民政府
+    (not 市和 of 市和区县…, which names two bodies)."""
     if start - 2 >= floor and text[start - 1] == "、" and text[start - 2] in _LEVELS and text[start] in _LEVELS:
         start -= 2
     if text[start:start + 1] in ("市", "省") and text[start + 1:start + 2] == "和" and text[start + 2:start + 3] in _LEVELS:
         start += 2
+    each = text.rfind("各", max(floor, start - _COLLECTIVE_REACH), start)
+    if each >= 0:
+        levels = _COLLECTIVE_LEVELS.match(text, each + 1)
+        if levels and levels.end() >= start:
+            start = each
     return start
 
 
@@ -375,8 +380,16 @@ def body_key(name: str) -> str:
     """The comparable body of a name: region stripped, standard abbreviations expanded."""
     lex = lexicon()
     rest = split_region(re.sub(r"（[^（）]*）$", "", name))[1]
-    rest = lex.abbreviation_re.sub(lambda m: lex.abbreviations[m.group(0)], rest)
+    rest = lex.abbreviation_re.sub(lambda m: _expand(m, lex.abbreviations[m.group(0)]), rest)
     return re.sub(r"(?<!人民)政府", "人民政府", rest)  # 市政府 = 市人民政府
+
+
+def _expand(m: re.Match[str], full: str) -> str:
+    """The full form of an abbreviation, unless the full form is already written around it
+    (卫生健康委 of 卫生健康委员会, 人民银行 of 中国人民银行)."""
+    lo = max(0, m.start() - len(full))
+    at = m.string.find(full, lo, m.end() + len(full))
+    return m.group(0) if 0 <= at <= m.start() and at + len(full) >= m.end() else full
 
 
 def org_type(name: str) -> str:
@@ -432,7 +445,9 @@ def _head_mentions(text: str) -> list[tuple[int, int, str]]:
             floor = e
             continue
         body = text[start:s]
-        if len(body) < min_body or _COUNTED.match(body) or body.startswith(("该", "本", "此", "这")):
+        if head in ("部门", "机关") and _LEVELS_ONLY.fullmatch(body):  # 省、市部门 names no one body
+            continue
+        if len(body) < min_body or body in _VAGUE_BODY or _COUNTED.match(body) or body.startswith(("该", "本", "此", "这")):
             continue
         if start > 0 and text[start - 1] in _NUMERALS:  # 一区一中心 is a numeric abbreviation
             continue
@@ -510,8 +525,15 @@ def find_mentions(clean_text: str) -> list[Mention]:
             spans.append((s, e, kind))
     spans.sort()
     mentions = []
+    collective_end = -1
     for s, e, kind in spans:
         name = text[s:e].strip()
+        # a collective (各省、自治区、直辖市人民政府, 市政府有关部门) is no one body: found whole
+        # so no piece of it passes for a body, and left to owner lists that assign it work;
+        # so is the alternative in brackets after it (各县区人民政府（管委会）)
+        if _COLLECTIVE_NAME.search(name) or text[collective_end:s].strip() in ("(", "（"):
+            collective_end = e
+            continue
         if not name or " " in name:
             continue
         typed = org_type(name)

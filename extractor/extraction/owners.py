@@ -44,6 +44,7 @@ _LEAD_LABELS = ("牵头", "主办", "主责")
 _SUPPORT_LABELS = ("配合", "协办", "参与", "协同", "协助")
 # a document's own key to its unlabelled lists: 责任单位：A、B、C（排在第一位的为牵头单位）
 _FIRST_LEADS = re.compile(r"(?:排在?|列)(?:第一位|首位)的?(?:单位|部门)?为牵头(?:单位|部门)")
+_FIRST_LEADS_NOTE = re.compile(rf"[（(]{_FIRST_LEADS.pattern}[）)]$")
 _ROLE_TAIL = re.compile(
     # 各部门 / 有关单位 keep their unit word: it is the name of the collective
     r"(?:等)?(?:(?<!各)(?<!有关)(?<!相关)(?:单位|部门))?(?:按职责分工|按照职责分工|根据职责分工|按职责)?"
@@ -53,7 +54,9 @@ _LIST_ITEM = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9（）·、]{2,30}$")
 # 区财政局各片区管理局 runs two names together; 国务院各部门 is one collective
 _CONCATENATED = re.compile(
     r"(?<=[局厅委室办部处站院司行关心])(?=[区市省县]|各(?!(?:有关|相关|直属)?(?:部门|单位|机构)))")
-_VAGUE = re.compile(r"^(有关|相关|其他|其它|各有关|各相关|以下|上述|本)")
+# collectives that name no one: 有关部门, 各级政府, 各地, 各部门 (but 省政府各部门, 国务院各部门,
+# 各片区管理局 and 区直各有关单位 are the bodies of a named body, level or kind, and stay)
+_VAGUE = re.compile(r"^(?:有关|相关|其他|其它|各有关|各相关|各级|以下|上述|本)|^各(?:部门|单位|机构|直属机构|地|地区|方面)$")
 
 _BY = re.compile(
     r"(由|经|上报|报请|报)((?:[\u4e00-\u9fffA-Za-z0-9（）、]){2,30}?)(?:直接|依法)?(?:予以)?"
@@ -63,6 +66,8 @@ _SUBJECT = re.compile(
     r"(?:^|(?<=[。；;\n]))(?:第[一二三四五六七八九十百零]+条\s*)?"
     r"((?:[\u4e00-\u9fffA-Za-z0-9、]){2,60}?)(应当|负责|(?<!委)会同|可以|领导|在各自的职责范围内)"
 )
+# a clause of its own inside a sentence: …，省教育厅负责梳理…，省科技厅会同…
+_CLAUSE_SUBJECT = re.compile(r"(?<=[，,])((?:[\u4e00-\u9fffA-Za-z0-9、]){2,30}?)(负责|(?<!委)会同)")
 _ROLE_SEGMENT = re.compile(
     r"[^；;]*?(?:牵头负责|牵头落实|牵头|负责配合落实|配合落实|配合|按职责分工负责|共同负责|分别负责|负责|参与|协助)"
 )
@@ -99,6 +104,7 @@ class OwnerClause:
 def _clean_item(item: str) -> str:
     """A list item without its role words: 平潭海关等按职责分工负责 -> 平潭海关."""
     item = item.strip(" ：:。")
+    item = _FIRST_LEADS_NOTE.sub("", item)
     item = _ROLE_TAIL.sub("", item)
     item = re.sub(r"等$", "", item)
     return re.sub(r"等(部门|单位|机关)$", r"\1", item)
@@ -312,9 +318,9 @@ def _clause_clauses(c: Compact) -> list[OwnerClause]:
     the part up to the next hand-over.
     """
     found = []
-    for pattern, group in ((_BY, 2), (_SUBJECT, 1)):
+    for pattern, group in ((_BY, 2), (_SUBJECT, 1), (_CLAUSE_SUBJECT, 1)):
         for m in pattern.finditer(c.text):
-            if pattern is _SUBJECT and _opens_with_preposition(m.group(1)):
+            if pattern is not _BY and _opens_with_preposition(m.group(1)):
                 continue
             if pattern is _BY and not _is_word_at(c.text, m.start(), m.group(1)):  # 经 of 区经济发展局
                 continue
@@ -529,7 +535,7 @@ def assign_owners(tree: DocTree, organisations: tuple[Organisation, ...],
 
     Example:
         >>> assigned = assign_owners(tree, find_organisations(tree), find_quantities(tree))  # doctest: +SKIP
-        >>> assigned.tasks[0].owners
+        >>> assigned.tasks[0].owners  # doctest: +SKIP
         (OwnerRef(org='o7', role='lead'),)
     """
     registry = _Registry(organisations)

@@ -1,8 +1,9 @@
 """Places: provinces, cities, counties, districts, new areas and zones a document names.
 
 A place used as an actor (西咸新区设立了…) is a place, not an organisation. Places are
-province names from the lexicon, zones (a proper name and 新区/新城/高新区/综合实验区 …)
-and cities and counties (a word the tagger reads as a place, and 市/县/区).
+province and prefecture-level city names from the lexicons (`org_regions.tsv`,
+`org_cities.tsv`), zones (a proper name and 新区/新城/高新区/综合实验区 …) and cities and
+counties (a word the tagger reads as a place, and 市/县/区).
 """
 from __future__ import annotations
 
@@ -24,6 +25,29 @@ def _provinces() -> re.Pattern[str]:
     """Full and short names of the provincial-level divisions, longest first."""
     forms = sorted({f for row in resource_rows("org_regions.tsv") for f in row if f}, key=len, reverse=True)
     return re.compile("|".join(map(re.escape, forms)))
+
+
+@cache
+def _cities() -> re.Pattern[str]:
+    """Prefecture-level divisions (`org_cities.tsv`): full names, and the short names that
+    are no common word, longest first."""
+    forms = {f for row in resource_rows("org_cities.tsv") for f in row[:2] if f}
+    return re.compile("|".join(map(re.escape, sorted(forms, key=len, reverse=True))))
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    """Whether the tagger cuts words at both ends of [start, end) (合肥 of 合肥海关, not 三明 of 三明治)."""
+    lo = max(0, start - 3)
+    cuts, pos = {lo}, lo
+    for pair in tagger().cut(text[lo:end + 3], HMM=False):
+        pos += len(pair.word)
+        cuts.add(pos)
+    return start in cuts and end in cuts
+
+
+def _city_mentions(text: str) -> list[tuple[int, int]]:
+    """石家庄市, 合肥 (人行合肥中心支行), 延边朝鲜族自治州: cities from the lexicon."""
+    return [m.span() for m in _cities().finditer(text) if _whole_word(text, m.start(), m.end())]
 
 
 def _zone_mentions(text: str) -> list[tuple[int, int]]:
@@ -64,6 +88,8 @@ def find_places(tree: DocTree) -> tuple[Place, ...]:
     c = compact(tree.text)
     spans: list[tuple[int, int]] = [m.span() for m in _provinces().finditer(c.text)]
     spans += _zone_mentions(c.text) + _admin_mentions(c.text)
+    # a city inside a longer place name (湘潭 of 湘潭高新区) is that place's mention, not its own
+    spans += [(s, e) for s, e in _city_mentions(c.text) if not any(a <= s and e <= b for a, b in spans)]
     by_name: dict[str, list[Span]] = {}
     for s, e in sorted(set(spans)):
         by_name.setdefault(c.text[s:e], []).append(c.to_clean(s, e))

@@ -1,4 +1,4 @@
-"""Organisation finder on real sentences from the bundled corpus."""
+"""Organisation finder on real sentences from the bundled corpus and from other documents (tests/fixtures/organisations/)."""
 from __future__ import annotations
 
 from hypothesis import given, settings, strategies as st
@@ -96,3 +96,70 @@ def test_coordinated_levels_and_short_region_forms():
     assert same and "区县人民政府" in same[0].aliases
     orgs = merge(find_mentions("西咸新区管委会负责统筹。西咸管委会各部门配合。"))
     assert [o.name for o in orgs if "管委会" in o.name] == ["西咸新区管委会"]
+
+
+# Real passages from documents outside the bundled corpus (tests/fixtures/organisations/,
+# each file names its source address on its first line).
+def _fixture(name: str) -> str:
+    from pathlib import Path
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "organisations" / name
+    return path.read_text(encoding="utf-8").split("\n", 1)[1]
+
+
+def test_state_council_ministries_by_their_standard_forms():
+    # 国办函〔2019〕59号: ministries written bare, before a person's title
+    orgs = {o.name: o.type for o in merge(find_mentions(_fixture("state_council_health_committee.txt")))}
+    assert {"工业和信息化部", "人力资源社会保障部", "住房城乡建设部", "教育部", "市场监管总局"} <= set(orgs)
+    assert orgs["中央网信办"] == "party" and orgs["工业和信息化部"] == "government"
+
+
+def test_a_kind_of_department_is_not_the_ministry():
+    # corpus/dev/13: 财政部门 names the finance departments, not 财政部
+    assert _names("财政性资金设立的科学技术研究项目，市科技、财政部门应当会同有关部门建立") == []
+
+
+def test_collective_recipients_are_no_body_nor_a_piece_of_one():
+    # recipients of State Council, Guizhou, Shijiazhuang, Guangdong and Shanxi notices: the
+    # collective is read whole (各省、自治区、直辖市人民政府) and left out, no fragment of it kept
+    for name, fragments in (("state_council_division_2020.txt", {"直辖市人民政府"}),
+                            ("liupanshui_recipients.txt", {"区、区人民政府", "区人民政府", "开发区管委会"}),
+                            ("shijiazhuang_income_growth.txt", {"区人民政府", "市政府有关部门"}),
+                            ("guangdong_finance_recipients.txt", {"市人民政府", "上市人民政府"}),
+                            ("shanxi_recipients.txt", {"县人民政府", "各委"})):
+        names = set(_names(_fixture(name)))
+        assert not names & fragments and not any(n.startswith("各") for n in names), name
+    assert "六盘水高新区管委会" in _names(_fixture("liupanshui_recipients.txt"))
+
+
+def test_full_and_short_forms_of_a_provincial_department_merge():
+    # Sichuan: 四川省发展和改革委员会 signs the plan; the notes write 省发展改革委
+    orgs = merge(find_mentions(_fixture("sichuan_circulation_plan.txt")))
+    ndrc = next(o for o in orgs if o.name == "四川省发展和改革委员会")
+    assert "省发展改革委" in ndrc.aliases
+
+
+def test_short_office_names_and_label_words():
+    # Shijiazhuang 金融办; Guangdong: a leader's name before 部门分工 is no department
+    assert {"市人社局", "市发改委", "金融办"} <= set(_names(_fixture("shijiazhuang_income_growth.txt")))
+    assert not any("部门" in n for n in _names(_fixture("guangdong_work_report_division.txt")))
+
+
+def test_peoples_organisations_need_a_level_or_a_name():
+    # Xiangtan: 湘潭市妇联, 湘潭高新区妇联 are bodies; “三新”领域妇联 names a kind of body
+    names = _names(_fixture("xiangtan_womens_federation.txt"))
+    assert {"湘潭市妇联", "湘乡市妇联", "湘潭高新区妇联"} <= set(names)
+    assert not any(n.startswith("领域") for n in names)
+    assert {"市工商联", "市科协", "长春开放大学"} <= set(_names(_fixture("changchun_care_committee.txt")))
+
+
+def test_signatures_run_together_and_their_short_forms():
+    # Shandong: three signing departments without separators, then 省科技厅 in the text
+    orgs = {o.name: o.aliases for o in merge(find_mentions(_fixture("shandong_industry_chain.txt")))}
+    assert orgs == {"山东省工业和信息化厅": ("省工业和信息化厅",), "山东省教育厅": ("省教育厅",),
+                    "山东省科学技术厅": ("省科技厅",)}
+
+
+def test_level_word_opening_a_word_is_no_region():
+    # Anhui 省市场监管局: 省 is the region, 市 opens 市场
+    assert split_region("省市场监管局") == ("省", "市场监管局")
+    assert body_key("省市场监管局") == body_key("河北省市场监督管理局")

@@ -1,4 +1,4 @@
-"""Owner assignment on real passages from the bundled corpus."""
+"""Owner assignment on real passages from the bundled corpus and from other documents (tests/fixtures/organisations/)."""
 from __future__ import annotations
 
 from extractor.extraction.organisations import find_organisations
@@ -124,3 +124,69 @@ def test_task_table_read_as_a_table():
                                 (row_task, "区经济发展局\n区行政审批局", "区直各有关单位，各区属事业单位")))
     owners = {(n, r) for c in find_owner_clauses(text, (table,)) for n, r, _ in c.owners}
     assert {("区经济发展局", "lead"), ("区行政审批局", "lead"), ("各区属事业单位", "support")} <= owners
+
+
+# Real passages from documents outside the bundled corpus (tests/fixtures/organisations/,
+# each file names its source address on its first line).
+def _fixture(name: str) -> str:
+    from pathlib import Path
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "organisations" / name
+    return path.read_text(encoding="utf-8").split("\n", 1)[1]
+
+
+def _roles(text: str) -> dict[str, set[str]]:
+    links, _ = _links(text)
+    roles: dict[str, set[str]] = {}
+    for org, role, _ in links:
+        roles.setdefault(org, set()).add(role)
+    return roles
+
+
+def test_lead_and_partner_label_lines_under_their_measure():
+    # Anhui: 牵头责任单位：… / 协同责任单位：… on lines of their own under each numbered goal
+    links, assigned = _links(_fixture("anhui_key_work_division.txt"))
+    goal2 = {(org, role) for org, role, task in links if task.startswith("2﹒固定资产投资")}
+    assert ("省发展改革委", "lead") in goal2
+    assert {("省财政厅", "support"), ("省住房城乡建设厅", "support"), ("省林业局", "support")} <= goal2
+    assert ("人行合肥中心支行", "support") in {(o, r) for o, r, t in links if t.startswith("5﹒")}
+
+
+def test_ascii_bracket_note_from_web_text():
+    # Shijiazhuang: (市人社局牵头,市发改委、财政局、…负责) written with ASCII brackets and commas
+    roles = _roles(_fixture("shijiazhuang_income_growth.txt"))
+    assert roles["市人社局"] == {"lead"}
+    assert roles["市发改委"] == roles["金融办"] == roles["地税局"] == {"support"}
+
+
+def test_tortoise_shell_bracket_note_ends_with_its_sentence():
+    # Sichuan: 〔责任单位:…按职责分工负责。具体任务均涉及相关市(州)人民政府,不再做分工,下同。〕
+    roles = _roles(_fixture("sichuan_circulation_plan.txt"))
+    assert {"省市场监管局", "商务厅", "省大数据中心"} <= set(roles)
+    assert not any("分工" in org or org == "下同" for org in roles)
+
+
+def test_first_listed_leads_when_the_document_says_so():
+    # the Sichuan note with the standard key of 分工 lists (排在第一位的为牵头单位)
+    text = "推进高标准市场体系建设。〔责任单位:省发展改革委、省市场监管局、商务厅（排在第一位的为牵头单位）〕"
+    roles = _roles(text)
+    assert roles["省发展改革委"] == {"lead"}
+    assert roles["省市场监管局"] == roles["商务厅"] == {"support"}
+
+
+def test_division_label_with_inline_roles():
+    # Guangdong: 部门分工:省发展改革委牵头,各地、各部门配合。
+    roles = _roles(_fixture("guangdong_work_report_division.txt"))
+    assert roles["省发展改革委"] == {"lead"} and roles["省商务厅"] == {"lead"}
+    # 各地、各部门 name no one: no owner, and no invented 各地部门
+    assert not {"各地", "各部门", "各地部门"} & set(roles)
+
+
+def test_collective_owner_keeps_its_unit_word():
+    # State Council 国发〔2020〕6号: (国务院各部门分别负责,年内持续推进)
+    assert _roles(_fixture("state_council_division_2020.txt")) == {"国务院各部门": {"lead"}}
+
+
+def test_clause_subjects_inside_one_sentence():
+    # Shandong: …,省教育厅负责梳理…,省科技厅负责梳理…
+    roles = _roles(_fixture("shandong_industry_chain.txt"))
+    assert roles["山东省教育厅"] == roles["山东省科学技术厅"] == {"lead"}

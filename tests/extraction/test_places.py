@@ -1,5 +1,7 @@
-"""Place finder on real sentences from the bundled corpus."""
+"""Place finder on real sentences from the bundled corpus and from other documents (tests/fixtures/organisations/)."""
 from __future__ import annotations
+
+from hypothesis import given, settings, strategies as st
 
 from extractor.extraction.places import find_places
 from extractor.model import CleanText, DocMeta, DocTree
@@ -32,3 +34,37 @@ def test_a_place_acting_is_a_place_not_a_body():
     tree = _tree("在法治保障方面，西咸新区设立了秦创原法治综合保障中心，构建全链条服务体系。")
     assert "西咸新区" in {p.name for p in find_places(tree)}
     assert [o.name for o in find_organisations(tree)] == ["秦创原法治综合保障中心"]
+
+
+def test_zone_is_a_place_and_its_committee_a_body():
+    # Liupanshui 六盘水府办发〔2022〕10号 (tests/fixtures/organisations/liupanshui_recipients.txt)
+    from pathlib import Path
+
+    from extractor.extraction.organisations import find_organisations
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "organisations" / "liupanshui_recipients.txt"
+    tree = _tree(path.read_text(encoding="utf-8").split("\n", 1)[1])
+    assert {"六盘水市", "六盘水高新区"} <= {p.name for p in find_places(tree)}
+    orgs = {o.name for o in find_organisations(tree)}
+    assert "六盘水高新区管委会" in orgs and "六盘水高新区" not in orgs
+
+
+def test_cities_by_their_standard_names():
+    # Anhui 人行合肥中心支行 and Shijiazhuang (tests/fixtures/organisations/): a city named
+    # without its level word is a place too; a word that only contains one (三明治) is not
+    text = "省发展改革委、省税务局、人行合肥中心支行等。石家庄市人民政府关于促进居民收入增长的实施意见"
+    assert {"合肥", "石家庄市"} <= {p.name for p in find_places(_tree(text))}
+    assert find_places(_tree("提供三明治和交通化服务")) == ()
+
+
+def test_a_city_inside_a_zone_name_is_not_listed_apart():
+    # Xiangtan (tests/fixtures/organisations/xiangtan_womens_federation.txt)
+    names = {p.name for p in find_places(_tree("会上,湘乡市妇联、湘潭高新区妇联和金杯电工电磁线有限公司妇联代表"))}
+    assert names == {"湘乡市", "湘潭高新区"}
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet="合肥石家庄市湘潭高新区三明治各省、县人民政府海关\n ", max_size=40))
+def test_place_mentions_always_spell_their_name(text):
+    for place in find_places(_tree(text)):
+        for start, end in place.mentions:
+            assert text[start:end].replace("\n", "") == place.name
