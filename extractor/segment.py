@@ -95,7 +95,13 @@ def tagger() -> jieba.posseg.POSTokenizer:
         >>> tagger().tokenizer is tokenizer()
         True
     """
-    return jieba.posseg.POSTokenizer(tokenizer())
+    # jieba.posseg reads its whole word-tag table (350k lines, ~0.6 s) into the global
+    # tagger at import; a second POSTokenizer would read it again. Ours takes a copy of
+    # that table instead (a copy, because user words are merged into it on first use).
+    tagged = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
+    tagged.tokenizer = tokenizer()
+    tagged.word_tag_tab = dict(jieba.posseg.dt.word_tag_tab)
+    return tagged
 
 
 def segment(text: str) -> list[str]:
