@@ -49,18 +49,23 @@ _SUBJECT = re.compile("[^的，、（(“]{0,10}?(?:%s)" % "|".join(_longest_fir
 _PREPOSITION = re.compile(r"^(?:在|与|围绕|聚焦|向|对|从|为|由|经|于|以|把|将|同)+")
 _PREPOSITION_INSIDE = re.compile(r"[在与对向从把将同]")
 _FOLD = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)},
-                       "％": "%", "﹪": "%", "．": ".", "～": "~", "＋": "+", "／": "/",
+                       "％": "%", "﹪": "%", "．": ".", "～": "~", "〜": "~", "＋": "+", "／": "/",
                        "＞": ">", "＜": "<", "\t": "|"})
 _INK = re.compile(r"[^ \r\n\f\v\u3000\xa0\u2002\u2003\u2009]+")  # a tab stays, folded to a | cell break
+_BULLETS = "●■◆▲►•★☆○◎□◇▪"  # a list item's mark, a break like a heading number
 _HEADING_START = re.compile(
     r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|[（(]\d+[)）]|\d+[.．、](?!\d)"
-    r"|[①-⑳]|第[一二三四五六七八九十百]+[章节条部分])")
+    r"|[①-⑳]|[%s]|第[一二三四五六七八九十百]+[章节条部分])" % _BULLETS)
 _TOP_HEADING = re.compile(r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
 _PAGE_NUMBER_LINE = re.compile(r"^[-—－–\s]*\d{1,4}[-—－–\s]*$")
 _SENTENCE_PUNCT = "。！？!?；;：:"
+_CONTINUES = "、，,（(“《—-－/"  # a line ending so runs on
+_MIN_WRAPPED = 18
+_GOAL_LEAD = 12
+_HEADING_MAX = 40  # a heading is a short line: longer ones are sentences
 
-_CLAUSE_BREAKS = re.compile(r"[，,；;。！？!?：:\n|]")
-_SENTENCE_BREAKS = re.compile(r"[。！？!?\n|①-⑳]")
+_CLAUSE_BREAKS = re.compile(r"[，,；;。！？!?：:\n|%s]" % _BULLETS)
+_SENTENCE_BREAKS = re.compile(r"[。！？!?\n|①-⑳%s]" % _BULLETS)
 
 _AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _CN = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
@@ -74,29 +79,41 @@ _FIGURE = re.compile(
     rf"|(?P<fden>{_CN})分之(?P<fnum>{_CN})"
     rf"|翻(?P<dbl>[一两二三四五六七八九十]|\d+)番"
     rf"|(?P<num>{_NUM})(?:(?P<unit1>{_UNIT})?{_DASH}(?P<num2>{_NUM})(?=(?:余|多|来)?(?:{_UNIT})))?"
-    rf"(?P<infix>余|多|来)?(?P<mag2>{_MAG})?(?P<unit>{_UNIT})?"
+    rf"(?:(?P<infix>余|多|来)(?P<mag2>{_MAG})?)?(?P<unit>{_UNIT})?"  # 10余万人; 9.34亿千瓦 is 亿 + 千瓦
 )
-_GROWTH = re.compile(r"^(?:同比|比上年|较上年|年均)?(?:增长|下降|提高|减少|增加)")
-_GROWTH_WORD = re.compile(r"增长|下降|提高|减少|增加")
+_FIGURE_START = re.compile(r"(?!(?:19|20)\d{2}年)[\d%‰.零〇一二两三四五六七八九十百千万亿]|以上|以下|以内|之内|左右|上下")
+_FIGURE_ENDS = ("%", "‰", "以上", "以下", "以内", "之内", "左右", "上下")  # a figure ends its line whole
+_GROWTH = re.compile(r"^(?:同比|环比|年均|(?:比|较|相比|与)[^，,。；;]{0,12}?)?(?:增长|下降|提高|减少|增加|上升|降低)")
+_GROWTH_WORD = re.compile(r"增长|下降|提高|减少|增加|上升|降低")
 _ANNEX = re.compile(r"附[件表]\d")
 _ORDINAL_LIST = re.compile(r"第[\d、，,和及]+$")
 _ITEM_DECIMAL = re.compile(r"\d{1,2}\.\d")
 _PER_UNIT = re.compile(rf"/[万千百]?(?:人口|{_UNIT}|年|月|季度|[A-Za-z]{{1,3}})")
 _CN_ONLY = re.compile(rf"^{_CN}$")
 _MAGNITUDE_ONLY = re.compile(r"^[百千万亿]+$")
+_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千"
+_PER_CAPITA = re.compile(r"每[十百千万]+(?:常住)?(?:人口|人|名|户|平方公里)")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_DAY_RUNS_ON = "内以之左后的"  # 15日内, 7日以上, 30日后: a number of days goes on so
 
 _YEAR = re.compile(r"(?P<pre>到|至|截至|截止|预计|力争|争取)?(?P<y>(?:19|20)\d{2})年"
                    r"(?P<post>底前|以前|前|以来|来|底|末|初|度)?")
 _WITHIN_YEARS = re.compile(r"(?<![第\d])(?:未来|用)?(?P<n>[一二两三四五六七八九十]|\d{1,2})年(?:内|间|时间|建设)")
 _FIVE_YEAR_PLAN = re.compile(r"(?:到|至)?“?十(?P<n>[一二三四五六七八九])五”?(?:期间|末|时期|规划期)")
 _SINCE = re.compile(r"[^，。；]{0,6}以来")
-_PERIOD = re.compile(r"[（(]((?:19|20)\d{2})\s*[—–\-－~～至到]\s*((?:19|20)\d{2})\s*年?[)）]")
+_PERIOD = re.compile(r"[（(]((?:19|20)\d{2})\s*[—–\-－~～〜至到]\s*((?:19|20)\d{2})\s*年?[)）]")
+_RELATIVE_YEAR = re.compile(r"(?P<pre>到|至|截至|截止|预计|力争|争取)?(?P<rel>今年|本年|去年|上年|明年)"
+                            r"(?P<post>底前|以前|前|以来|来|底|末|初|度)?")
+_RELATIVE_YEARS = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "明年": 1}
+_BASE_MARKS = ("比", "较", "与", "同")
 _DOC_YEAR = re.compile(r"((?:19|20)\d{2})")
 
 _LEAD_NOISE = re.compile(
-    r"^(?:(?:到|至|截至|截止|预计)?(?:19|20)\d{2}年(?:底前|以前|前|底|末|初)?|(?:未来|用)?[一二两三四五六七八九十\d]+年(?:内|间|时间)?"
-    r"|[①-⑳]|\d{1,2}[.、](?!\d)|其中|同时|并且|并|另外|此外|目前|当前|已经|已|累计|先后|共计|全年|每年度|每年|年均|力争|争取|预计|确保|分别|还|也|均|将|为)+")
-_TRAIL_NOISE = re.compile(r"(?:分别|累计|已经|已|为|的|将|均|总计|合计|共|了|仅用|仅|就|还|也|达|到)+$")
+    r"^(?:(?:到|至|截至|截止|预计)?(?:19|20)\d{2}年(?:底前|以前|前|底|末|初)?|(?:未来|用)?[一二两三四五六七八九十\d]+年(?:内|间|时间|以来|来)?"
+    r"|\d{1,2}(?:[-—~至]\d{1,2})?月(?:份|末|底)?|[一二三四]季度|前三季度|上半年|下半年|[（(]"
+    r"|[①-⑳]|\d{1,2}[.、](?!\d)|其中|同时|并且|并|以及|和|及|另外|此外|目前|当前|已经|已|累计|先后|共计|全年|每年度|每年|年均|力争|争取|预计|确保|分别|还|也|均|将|为)+")
+_ENUMERATOR = re.compile(r"(?:\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[)）]|[①-⑳%s])+" % _BULLETS)
+_TRAIL_NOISE = re.compile(r"(?:首次|再次|分别|累计|已经|已|为|的|将|均|总计|合计|共|了|仅用|仅|就|还|也|达|到)+$")
 
 
 @dataclass(frozen=True)
@@ -108,24 +125,29 @@ class _View:
 
 
 def compact(clean: str) -> _View:
-    """Drop layout whitespace, fold full-width digits, keep a ``\\n`` only where a sentence
-    or heading ends, so figures and phrases broken over lines read whole.
+    """Drop layout whitespace, fold full-width digits, keep a ``\\n`` only where a sentence,
+    heading or short paragraph ends, so figures and phrases broken over lines read whole.
 
     Example:
         >>> compact("2024 年，地区生产总值\\n\\n941.2 亿元").text
         '2024年，地区生产总值941.2亿元'
     """
-    chars: list[str] = []
-    offsets: list[int] = []
-    after_heading = False
+    lines = []
     pos = 0
     for line in clean.splitlines(keepends=True):
         start, pos = pos, pos + len(line)
         stripped = line.strip()
-        if not stripped or _PAGE_NUMBER_LINE.match(stripped):
-            continue
+        if stripped and not _PAGE_NUMBER_LINE.match(stripped):
+            lines.append((start, line, stripped))
+    width = _wrap_width([s for _, _, s in lines])
+    chars: list[str] = []
+    offsets: list[int] = []
+    after_heading = False
+    previous = ""
+    for start, line, stripped in lines:
         if chars and chars[-1] != "\n" and (
             chars[-1][-1] in _SENTENCE_PUNCT or after_heading or _HEADING_START.match(stripped)
+            or _ends_paragraph(previous, stripped, width)
         ):
             chars.append("\n")
             offsets.append(start)
@@ -137,7 +159,41 @@ def compact(clean: str) -> _View:
             chars.append(chunk)
             offsets.extend(range(start + m.start(), start + m.end()))
         after_heading = bool(_TOP_HEADING.match(stripped)) and not any(p in stripped for p in "。；;")
-    return _View("".join(chars), tuple(offsets))
+        previous = stripped
+    return _bullets_on_lines("".join(chars), offsets)
+
+
+def _bullets_on_lines(text: str, offsets: list[int]) -> _View:
+    """Start a line at every list bullet (●…●… run together into one line), as at a heading."""
+    out, outs = [], []
+    for i, c in enumerate(text):
+        if c in _BULLETS and i and text[i - 1] != "\n":
+            out.append("\n")
+            outs.append(offsets[i])
+        out.append(c)
+        outs.append(offsets[i])
+    return _View("".join(out), tuple(outs))
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width a PDF's text wraps its lines at (the usual length of its long lines), None
+    when the lines are paragraphs (web text, a text file, a list)."""
+    lengths = [len(s) for s in lines if len(s) >= _MIN_WRAPPED]
+    if len(lengths) < 8:
+        return None
+    mode = max(set(lengths), key=lengths.count)
+    near = sum(abs(n - mode) <= 2 for n in lengths)
+    return mode if near >= 0.3 * len(lengths) else None
+
+
+def _ends_paragraph(line: str, nxt: str, width: int | None) -> bool:
+    """Whether a line with no closing punctuation still ends its paragraph: a list item, title
+    or cell shorter than the wrap width, not cut inside a clause or a figure (…突破 / 500亿元)."""
+    if not line or line[-1] in _CONTINUES or line[-1].isdigit():
+        return False
+    if _FIGURE_START.match(nxt) and not line.endswith(_FIGURE_ENDS):
+        return False
+    return width is None or len(line) < 0.8 * width
 
 
 @dataclass(frozen=True)
@@ -246,16 +302,23 @@ def _read(m: re.Match, text: str) -> _Figure | None:
             return None  # a bare number is no measured figure
         if unit and text.startswith(_NOT_BEFORE.get(unit, ()), end):
             return None  # 项目, 条件, 次会议: the unit character starts a word
-        if chinese and (numeral in ("〇", "零") or numeral == "一" and unit != "倍" or text.startswith(_NAME_HEADS, end)):
-            return None  # 一批 / 三项改革: an article or a name, not a count
-        if value != int(value) and not magnitude and unit not in _FRACTIONAL:
-            return None  # 1.3个: an item number glued to a count, no count is fractional
+        if chinese and (numeral in ("〇", "零") or numeral == "一" and unit != "倍" or text.startswith(_NAME_HEADS, end)
+                        or text[end:end + 1] in _NUMERAL_CHARS):
+            return None  # 一批 / 三项改革 / 两个一百年: an article or a name, not a count
+        if value != int(value) and not magnitude and unit not in _FRACTIONAL \
+                and not _PER_CAPITA.search(text, max(0, start - 24), start):
+            return None  # 1.3个: an item number glued to a count; only a rate (每千人口4.5个) is fractional
         if unit == "次" and numeral == "二":
             return None  # 二次开发: "secondary"; a count of times is 两次
         if unit == "日" and text[max(0, start - 1)] == "月" or (unit in ("名", "位") and prev and prev in "前后"):
             return None  # a date (6月27日) or a rank (前10名)
         if prev and prev in "这那该此每" or text[max(0, start - 2):start] in ("上述", "前述"):
             return None  # 这两个: a reference, not a count
+        if prev == "届":
+            return None  # 五届七十九次常务会议: the session's ordinal
+        if unit == "日" and value <= 31 and _CJK.match(text, end) and text[end] not in _DAY_RUNS_ON \
+                and not _comparator_before(text, start)[0]:
+            return None  # 李强5日在…, 国家能源局2日发布: the day a report dates, not a duration
         value_max = None
         if m.group("unit1") and m.group("unit1") != unit:
             return None  # 3天～5次 is no range
@@ -295,14 +358,25 @@ def find_figures(text: str) -> list[_Figure]:
 
 
 @dataclass(frozen=True)
+class _Scope:
+    """A stretch of the view whose figures share a kind and a year: a paragraph opening with
+    到2026年, or the section under a heading that names its kind (2024年工作回顾, 主要预期目标)."""
+
+    start: int
+    end: int
+    year: int | None
+    kind: str
+
+
+@dataclass(frozen=True)
 class _Context:
     """What a document says about all its figures: its kind, its year, its period, its
-    dated goal sections (view offsets start, end and the year they are due)."""
+    dated or headed scopes (view offsets)."""
 
     prior: str | None
     now: int | None  # the year the document speaks from: its date, else its period's start
     period: tuple[int, int] | None
-    goal_scopes: tuple[tuple[int, int, int], ...]
+    scopes: tuple[_Scope, ...]
 
 
 def _document_prior(tree: DocTree, text: str) -> str | None:
@@ -314,27 +388,74 @@ def _document_prior(tree: DocTree, text: str) -> str | None:
     """
     heads = [line[:40] for line in text[:400].split("\n")[:4] if not any(p in line for p in "。，；")]
     zone = "\n".join([tree.meta.title or "", *heads])
-    last = {kind: max((zone.rfind(w) + len(w) for w in _CUES[words] if w in zone), default=-1)
-            for kind, words in (("actual", "report_documents"), ("target", "plan_documents"))}
-    if max(last.values()) >= 0:
-        return max(last, key=last.get)
+    kind = _last_kind_word(zone, _CUES["report_documents"], _CUES["plan_documents"])
+    if kind:
+        return kind
     return "target" if any(w in text for w in _CUES["plan_declarations"]) else None
 
 
-def _goal_scopes(text: str, now: int | None) -> tuple[tuple[int, int, int], ...]:
-    """A paragraph that opens with 到2026年 dates every goal up to the next heading (a year
-    already past when the document was written opens no goals)."""
+def _last_kind_word(text: str, actual_words: list[str], target_words: list[str]) -> str | None:
+    """`actual` or `target` by whichever kind word ends nearest the end of `text` (a Chinese
+    title or heading ends with what it is: 主要目标任务完成情况 is a 情况)."""
+    last = {kind: max((text.rfind(w) + len(w) for w in words if w in text), default=-1)
+            for kind, words in (("actual", actual_words), ("target", target_words))}
+    return max(last, key=last.get) if max(last.values()) >= 0 else None
+
+
+def _goal_scopes(text: str, now: int | None) -> list[_Scope]:
+    """A paragraph that opens with 到2026年 (or 主要目标：到2026年) dates every goal up to the
+    next heading (a year already past when the document was written opens no goals)."""
     heads = [m.start() for m in re.finditer(r"\n", text) if _TOP_HEADING.match(text, m.start() + 1)]
     scopes = []
     for y in _year_mentions(text):
         opening = y.start - (2 if text[max(0, y.start - 2):y.start] in ("力争", "争取") else 0)
-        if y.due and (now is None or y.year >= now) and (opening == 0 or text[opening - 1] in "\n：:"):
+        line_start = text.rfind("\n", 0, opening) + 1
+        lead = text[line_start:opening]  # 总体发展目标，到2025年: a short lead-in may name the goals
+        if y.due and (now is None or y.year >= now) and (
+                not lead or lead[-1] in "：:" or lead[-1] in "，," and len(lead) <= _GOAL_LEAD and "目标" in lead):
             i = bisect.bisect_right(heads, y.start)
-            scopes.append((y.start, heads[i] if i < len(heads) else len(text), y.year))
-    return tuple(scopes)
+            scopes.append(_Scope(y.start, heads[i] if i < len(heads) else len(text), y.year, "target"))
+    return scopes
 
 
-def _context(tree: DocTree, text: str) -> _Context:
+def _heading_mark(line: str) -> tuple[int, str]:
+    """A heading's level and mark: (0, 一、), (1, （一）), (2, the bullet), (3, "") unmarked."""
+    if re.match(r"[一二三四五六七八九十]+、", line):
+        return 0, ""
+    if re.match(r"[（(][一二三四五六七八九十]+[)）]", line):
+        return 1, ""
+    return (2, line[0]) if line[:1] in _BULLETS else (3, "")
+
+
+def _heading_scopes(text: str, figures: list[_Figure], now: int | None) -> list[_Scope]:
+    """The section under each heading that names its kind (一、2024年工作回顾 → actuals of
+    2024; ■ 2025年主要预期目标 → targets of 2025; 今年 → the document's year), up to the next
+    heading of its level or above (a bullet: of its mark), or the next heading naming a kind."""
+    starts = [f.start for f in figures]
+    headings = []  # (start, end, mark, kind or None, year)
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        body = line.rstrip("：:")
+        if not body or len(body) > _HEADING_MAX or any(c in body for c in "。；;，,！？!?") \
+                or bisect.bisect_left(starts, start) < bisect.bisect_left(starts, start + len(line)):
+            continue
+        mark = _heading_mark(body)
+        kind = _last_kind_word(body, _CUES["actual_headings"], _CUES["target_headings"])
+        y = _YEAR.search(body)
+        year = int(y.group("y")) if y else (now if "今年" in body or "本年" in body else None)
+        headings.append((start, pos, mark, kind, year))
+    scopes = []
+    for i, (start, end, mark, kind, year) in enumerate(headings):
+        if kind is None:
+            continue
+        stop = next((s for s, _, m, k, _ in headings[i + 1:]
+                     if k is not None or mark[0] < 3 and (m[0] < mark[0] or m == mark)), len(text))
+        scopes.append(_Scope(end, stop, year, kind))
+    return scopes
+
+
+def _context(tree: DocTree, text: str, figures: list[_Figure]) -> _Context:
     doc_year = None
     if tree.meta.date and _DOC_YEAR.match(tree.meta.date):
         doc_year = int(tree.meta.date[:4])
@@ -343,7 +464,8 @@ def _context(tree: DocTree, text: str) -> _Context:
         m = _PERIOD.search(text, 0, 2000)
         period = (int(m.group(1)), int(m.group(2))) if m else None
     now = doc_year or (period[0] if period else None)
-    return _Context(_document_prior(tree, text), now, period, _goal_scopes(text, now))
+    scopes = sorted(_goal_scopes(text, now) + _heading_scopes(text, figures, now), key=lambda c: c.end - c.start)
+    return _Context(_document_prior(tree, text), now, period, tuple(scopes))
 
 
 def _nearest_cue(prefix: str, words: list[str]) -> int:
@@ -354,9 +476,13 @@ def _nearest_cue(prefix: str, words: list[str]) -> int:
 _TARGET_STRONG = _CUES["target_strong"]
 _ACTUAL_STRONG = _CUES["actual_strong"]
 _TARGET_WEAK = _CUES["target_weak"]
-_ACTUAL_WEAK = _CUES["actual_weak"]
+_ACTUAL_WEAK = _CUES["actual_weak"] + _CUES["comparisons"]
+_COMPARISON = re.compile("|".join(_longest_first(_CUES["comparisons"])))
+_ESTIMATE = _CUES["estimates"]
 _ANNUAL = _CUES["annual"]
 _CHAIN = ("、", "和", "及", "以及")
+_GOAL_AFTER = re.compile(r"的?(?:预期|年度|规划|既定|发展|主要)?目标")
+_BREAKDOWN = ("其中，", "其中,", "其中：", "其中:")  # a sentence that breaks down the figure before it
 
 
 @dataclass(frozen=True)
@@ -371,9 +497,9 @@ class _YearMention:
     as_of: bool
 
 
-def _year_mentions(text: str) -> list[_YearMention]:
+def _year_mentions(text: str, now: int | None = None) -> list[_YearMention]:
     """Years that date a statement, in order: not a range end, not 以来, not a base year
-    (较2020年增长), not a cited title's."""
+    (较2020年增长), not a cited title's; 今年 / 去年 / 明年 too when the document's year is known."""
     out = []
     for m in _YEAR.finditer(text):
         before = text[m.start("y") - 1] if m.start("y") else "。"
@@ -384,26 +510,42 @@ def _year_mentions(text: str) -> list[_YearMention]:
         due = m.group("pre") in ("到", "至", "预计", "力争", "争取") or m.group("post") in ("前", "底前", "以前")
         out.append(_YearMention(m.start(), m.end(), int(m.group("y")), due, m.group("pre") in ("截至", "截止")))
     for m in _FIVE_YEAR_PLAN.finditer(text):
+        if text[:m.start()].rstrip("“").endswith(_BASE_MARKS):
+            continue  # 较“十二五”末增加: the base of a comparison
         n = "一二三四五六七八九".index(m.group("n")) + 1
         out.append(_YearMention(m.start(), m.end(), 2005 + 5 * n, True, False))
+    for m in _RELATIVE_YEAR.finditer(text) if now else ():
+        if text[m.start("rel") - 1:m.start("rel")] in _BASE_MARKS or m.group("post") in ("以来", "来"):
+            continue  # 比上年, 与去年同期相比: the base of a comparison; 今年以来: a span
+        due = m.group("pre") in ("到", "至", "预计", "力争", "争取") or m.group("post") in ("前", "底前", "以前")
+        year = now + _RELATIVE_YEARS[m.group("rel")]
+        out.append(_YearMention(m.start(), m.end(), year, due, m.group("pre") in ("截至", "截止")))
     return sorted(out, key=lambda y: y.end)
 
 
-def _kind_and_year(prefix: str, ctx: _Context, start: int) -> tuple[str, int | None, bool]:
+def _kind_and_year(prefix: str, ctx: _Context, start: int,
+                   whole: Quantity | None = None) -> tuple[str, int | None, bool]:
     """Target or actual, the year, and whether the figure is annual (每年 nearer than any
-    dated or 三年内 phrase), from the sentence before a figure and the document."""
-    years = _year_mentions(prefix)
+    dated or 三年内 phrase), from the sentence before a figure and the document; a sentence
+    opening with 其中 breaks down the figure before it (`whole`) and shares its reading."""
+    years = _year_mentions(prefix, ctx.now)
     last = years[-1] if years else None
     now = ctx.now
     if last is not None and now and last.due and last.year < now:
         last = replace(last, due=False)  # “十三五”期间 in a 2022 plan: a past period reported
-    scope_year = next((y for s, e, y in ctx.goal_scopes if s <= start < e), None)
+    scope = next((c for c in ctx.scopes if c.start <= start < c.end), None)
     within = None
     for m in _WITHIN_YEARS.finditer(prefix):
         within = m
     dated = max(last.end if last else -1, within.end() if within else -1)
     annual = _nearest_cue(prefix, _ANNUAL) > dated
-    strong_t, strong_a = _nearest_cue(prefix, _TARGET_STRONG), _nearest_cue(prefix, _ACTUAL_STRONG)
+    # 比上年增长 names the base a figure is compared with, not its kind: an actual in a
+    # bulletin, a target in a plan (今年…比上年增长5%); its 上年 is no cue of its own
+    masked = _COMPARISON.sub(lambda m: "·" * len(m.group()), prefix)
+    strong_t, strong_a = _nearest_cue(masked, _TARGET_STRONG), _nearest_cue(masked, _ACTUAL_STRONG)
+    past = last is not None and now is not None and last.year < now
+    if strong_t >= 0 and strong_t == _nearest_cue(prefix, _ESTIMATE) and (past or scope and scope.kind == "actual"):
+        strong_t = -1  # 预计全省地区生产总值增长6%左右 under 2024年成绩单: a year past, estimated
     if last is not None and last.due:
         strong_t = max(strong_t, last.end)
     if last is not None and last.as_of:
@@ -412,8 +554,10 @@ def _kind_and_year(prefix: str, ctx: _Context, start: int) -> tuple[str, int | N
         strong_t = max(strong_t, within.end())
     if strong_t >= 0 or strong_a >= 0:
         kind = "target" if strong_t > strong_a else "actual"
-    elif scope_year is not None:
-        kind = "target"
+    elif whole is not None and last is None:
+        kind = whole.kind
+    elif scope is not None:
+        kind = scope.kind
     else:
         weak_t, weak_a = _nearest_cue(prefix, _TARGET_WEAK), _nearest_cue(prefix, _ACTUAL_WEAK)
         if last is not None and now and last.year != now:
@@ -426,8 +570,10 @@ def _kind_and_year(prefix: str, ctx: _Context, start: int) -> tuple[str, int | N
         year: int | None = last.year
     elif kind == "target" and within is not None and not annual:
         year = _within_year(within.group("n"), ctx)
-    elif kind == "target" and not annual:
-        year = scope_year
+    elif whole is not None and whole.kind == kind and not annual:
+        year = whole.year
+    elif scope is not None and scope.kind == kind and not annual:
+        year = scope.year
     elif kind == "actual" and "目前" in prefix:
         year = ctx.now
     else:
@@ -470,10 +616,11 @@ def _metric(left: str, right: str) -> str:
     """
     if right.startswith("、"):
         right = ""
+    right = re.split(r"[（(]", right.lstrip("）)"))[0]  # a bracket adds a note (其中抽水蓄能…)
     measure = next((w for w in _MEASURE_NOUNS if left.endswith(w)), "")
     if measure and right.startswith("的") and len(right) > 1:
         return right[1:].rsplit("的", 1)[-1][:20] + measure  # 总规模200亿元的创投基金矩阵
-    right = re.sub(r"^(?:的|以上|以下|左右|大关|关口)+", "", right).rsplit("的", 1)[-1]
+    right = re.sub(r"^(?:的|以上|以下|左右|大关|关口|新台阶|台阶|新高|以及|和|及|与|或)+", "", right).rsplit("的", 1)[-1]
     right = re.sub(r"(?:的|等)$", "", right[:24])
     if not right:
         return left[-20:]
@@ -493,9 +640,15 @@ def _programme(clause: str) -> str | None:
     return m.group(1) if m and not re.search(r"\d", m.group(1)) else None
 
 
+def _open_bracket(text: str, start: int, end: int) -> int:
+    """Where a bracket opened in [start, end) and still open at `end` is, -1 when none is."""
+    at = max(text.rfind("（", start, end), text.rfind("(", start, end))
+    return at if at >= 0 and max(text.find("）", at, end), text.find(")", at, end)) < 0 else -1
+
+
 def _clause(text: str, breaks: list[int], f: _Figure, lead_start: int,
             prev: _Figure | None, nxt: _Figure | None) -> tuple[int, int, int, bool]:
-    """The figure's clause (cut at ，；。 and at the 、 between figures sharing it), where
+    """The figure's clause (cut at ，；。 and at the 、 or bracket between figures sharing it), where
     the words after it end (before the next figure), and whether it follows another figure
     in the same clause with no 、 between (累计投资212家企业近2亿元)."""
     k = bisect.bisect_left(breaks, f.start)
@@ -504,20 +657,20 @@ def _clause(text: str, breaks: list[int], f: _Figure, lead_start: int,
     ce = right_end = breaks[k] if k < len(breaks) else len(text)
     follows = prev is not None and prev.end > cs
     if follows:
-        cut = text.rfind("、", prev.end, lead_start)
+        cut = max(text.rfind("、", prev.end, lead_start), _open_bracket(text, prev.end, lead_start))
         cs = cut + 1 if cut >= 0 else prev.end
         follows = cut < 0
     if nxt is not None and nxt.start < ce:
         right_end = _comparator_before(text, nxt.start)[1]
-        cut = text.find("、", f.end, nxt.start)
+        marks = "、（()）" if cs and text[cs - 1] in "（(" else "、（("  # a note in brackets ends at its bracket
+        cut = min((i for i in (text.find(c, f.end, nxt.start) for c in marks) if i >= 0), default=-1)
         ce = cut if cut >= 0 else ce
     return cs, ce, right_end, follows
 
 
-def _quantities_in_text(tree: DocTree, view: _View, ctx: _Context) -> list[Quantity]:
+def _quantities_in_text(tree: DocTree, view: _View, figures: list[_Figure], ctx: _Context) -> list[Quantity]:
     """Every figure written in running text (tables' own figures come from `tree.tables`)."""
     text = view.text
-    figures = find_figures(text)
     clause_breaks = _breaks(text, _CLAUSE_BREAKS)
     sentence_breaks = _breaks(text, _SENTENCE_BREAKS)
     out: list[Quantity] = []
@@ -537,27 +690,36 @@ def _quantities_in_text(tree: DocTree, view: _View, ctx: _Context) -> list[Quant
             continue  # an annex title (附件2 已批复的12个示范区概况) names, it does not measure
         j = bisect.bisect_left(sentence_breaks, f.start)
         ss = sentence_breaks[j - 1] + 1 if j else 0
-        kind, year, annual = _kind_and_year(text[ss:f.start], ctx, f.start)
+        whole = out[-1] if out and text.startswith(_BREAKDOWN, ss) else None
+        kind, year, annual = _kind_and_year(text[ss:f.start], ctx, f.start, whole)
+        if _GOAL_AFTER.match(text, f.end):
+            kind = "target"  # 超额完成规划提出的12件的预期目标: the figure names a goal
         comparator = f.comparator
         subject, left = _split_subject(_clean_left(text[cs:lead_start]))
         if follows:  # 累计投资212家企业近2亿元: the second figure shares the first one's verb
             left = lefts[-1] + left
         metric = _metric(left, text[f.end:min(ce, right_end)])
         same_sentence = out and ss == last_sentence
-        if same_sentence and text[prev.end:lead_start] in _CHAIN:
-            # 分别达到8500家、4000家: a listed figure shares its head's reading
+        listed = same_sentence and text[prev.end:lead_start] in _CHAIN
+        if listed:  # 分别达到8500家、4000家: a listed figure shares its head's reading and clause
             head = out[-1]
             kind, year, annual = head.kind, head.year, head.annual
             comparator = head.comparator if comparator == "=" else comparator
         if not metric and same_sentence:  # 已投资256个项目、2.39亿元
             metric = out[-1].metric if f.unit == out[-1].unit else lefts[-1] or out[-1].metric
+        if not metric and cs - 1 > ss:  # 给予一次性补助，最高不超过50万元: the clause before names it
+            k = bisect.bisect_left(clause_breaks, cs - 1)
+            metric = _clean_left(text[max(ss, clause_breaks[k - 1] + 1 if k else 0):cs - 1])[-20:]
         if _GROWTH.match(metric) and ss in previous_metric:
             metric = previous_metric[ss] + metric  # 地区生产总值941.2亿元，同比增长5.4%
         elif not _GROWTH_WORD.search(metric):
             previous_metric[ss] = metric
         if subject:
             subjects[ss] = subject
-        start, end = view.offsets[cs], view.offsets[ce - 1] + 1
+        enumerator = _ENUMERATOR.match(text, cs, f.start)
+        start, end = view.offsets[enumerator.end() if enumerator else cs], view.offsets[ce - 1] + 1
+        if listed:
+            start = out[-1].span[0]
         out.append(Quantity(
             id="", kind=kind, metric=metric, value=f.value, unit=f.unit, comparator=comparator,
             evidence=re.sub(r"\s*[\n\f]\s*", "", tree.text[start:end]), span=(start, end),
@@ -680,8 +842,9 @@ def find_quantities(tree: DocTree) -> tuple[Quantity, ...]:
     out: list[Quantity] = []
     by_figure: dict[tuple, list[Quantity]] = {}
     view = compact(tree.text)
-    ctx = _context(tree, view.text)
-    found = _quantities_in_text(tree, view, ctx)
+    figures = find_figures(view.text)
+    ctx = _context(tree, view.text, figures)
+    found = _quantities_in_text(tree, view, figures, ctx)
     for table in (*tree.tables, *_text_tables(tree)):
         found.extend(_table_quantities(tree, table, view, ctx))
     for q in found:

@@ -1,13 +1,17 @@
 """Quantities on literal sentences of the bundled corpus, one hard form each; forms the
-corpus lacks (fines, 十四五, indicator tables) on sentences in the same administrative style."""
+corpus lacks (fines, 十四五, indicator tables) on sentences in the same administrative style;
+and on real passages of work reports, plans, bulletins, notices and news from elsewhere
+(tests/fixtures/quantities/, each file naming its source address on its first line)."""
 from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extractor import ingest
 from extractor.extraction.quantities import compact, find_quantities
 from extractor.model import CleanText, DocMeta, DocTree, Quantity, Table
-from tests.conftest import SEEDS
+from extractor.pipeline import extract_raw
+from tests.conftest import FIXTURES, SEEDS
 
 
 def tree_of(text: str, *, meta: DocMeta = DocMeta(), tables: tuple[Table, ...] = ()) -> DocTree:
@@ -261,3 +265,145 @@ def test_rates_keep_their_denominator_and_formulae_are_no_counts():
     text = PLAN + "以地市为单位按照当地常住人口60间/万人口的比例储备足够的集中隔离房间。增强四个意识，坚持五位一体总体布局。"
     q = only(text)
     assert (q.value, q.unit) == (60, "间/万人口")
+
+
+# Real passages from documents outside the bundled corpus (tests/fixtures/quantities/, each
+# file names its source address on its first line): work reports, plans, bulletins, notices.
+def _fixture(name: str) -> str:
+    return (FIXTURES / "quantities" / f"{name}.txt").read_text(encoding="utf-8").split("\n", 1)[1]
+
+
+def _figures(found) -> list[tuple]:
+    return [(q.kind, q.value, q.unit, q.comparator, q.year) for q in found]
+
+
+def test_work_report_targets_about_above_and_a_magnitude_unit():
+    # 国务院总理李强5日在政府工作报告中提出: 5日 dates the report, it is no duration
+    found = find_quantities(tree_of(_fixture("national_work_report_2024_targets")))
+    got = {(q.value, q.unit): q for q in found}
+    assert (5, "日") not in got
+    assert got[(1200, "万人")].comparator == ">=" and got[(1.3, "万亿斤")].comparator == ">="
+    assert got[(5.5, "%")].comparator == "~" and got[(2.5, "%")].metric == "单位国内生产总值能耗降低"
+    assert all(q.kind == "target" for q in found)
+
+
+def test_work_report_review_section_reports_and_goal_section_sets():
+    # 一、2024年工作回顾 … 二、今年主要预期目标 … 三、今年部分重点工作 (比上年增加 in a plan)
+    found = find_quantities(tree_of(_fixture("national_work_report_2025_highlights")))
+    by_evidence = {q.evidence: q for q in found}
+    assert _figures([by_evidence["城镇新增就业1256万人"]]) == [("actual", 1256, "万人", "=", 2024)]
+    assert _figures([by_evidence["新能源汽车年产量突破1300万辆"]]) == [("actual", 1300, "万辆", ">", 2024)]
+    assert by_evidence["粮食产量首次跃上1.4万亿斤新台阶"].comparator == ">="
+    assert _figures([by_evidence["城镇新增就业1200万人以上"]]) == [("target", 1200, "万人", ">=", None)]
+    assert by_evidence["赤字规模比上年增加1.6万亿元"].kind == "target"
+    assert by_evidence["比上年增加5000亿元"].kind == "target"
+
+
+def test_bulleted_digest_through_the_pipeline(tmp_path):
+    # ■ 2024年成绩单 ●预计…增长6%左右 (an estimate of a year past) ■ 2025年…主要预期目标 ●…
+    path = tmp_path / "hubei.txt"
+    path.write_text(_fixture("hubei_work_report_2025_digest"), encoding="utf-8")
+    found = extract_raw(ingest.load(path)).targets
+    by_evidence = {q.evidence: q for q in found}
+    assert _figures([by_evidence["预计全省地区生产总值增长6%左右"]]) == [("actual", 6, "%", "~", 2024)]
+    assert _figures([by_evidence["粮食总产达到557亿斤"]]) == [("actual", 557, "亿斤", ">=", 2024)]
+    assert _figures([by_evidence["城镇新增就业70万人以上"]]) == [("target", 70, "万人", ">=", 2025)]
+    assert _figures([by_evidence["粮食产量继续保持500亿斤以上"]]) == [("target", 500, "亿斤", ">=", 2025)]
+    assert not any(q.value in (3, 10) for q in found)  # 3大产业, 10大类: no unit, no figure
+
+
+def test_control_within_and_per_mille_dated_by_this_year():
+    found = find_quantities(tree_of(_fixture("shandong_work_report_2013"), meta=DocMeta(date="2013-01-25")))
+    by_evidence = {q.evidence: q for q in found}
+    assert _figures([by_evidence["城镇登记失业率控制在4%以内"]]) == [("target", 4, "%", "<=", 2013)]
+    assert _figures([by_evidence["人口自然增长率控制在6‰以内"]]) == [("target", 6, "‰", "<=", 2013)]
+    assert by_evidence["进出口总额力争增长8%左右"].comparator == "~"
+    assert len(found) == 11
+
+
+def test_five_year_goals_with_base_years():
+    # 比2020年下降13.5%: 2020 is the base, the goal is due 到2025年
+    found = find_quantities(tree_of(_fixture("carbon_peak_action_plan_goals")))
+    assert _figures(found) == [("target", 20, "%", "~", 2025), ("target", 13.5, "%", "=", 2025),
+                               ("target", 18, "%", "=", 2025), ("target", 25, "%", "~", 2030),
+                               ("target", 65, "%", ">=", 2030)]
+
+
+def test_notice_numbers_dates_and_sessions_are_not_figures():
+    # 嘉府办发〔2024〕23号, (2016-2035), 2024年10月10日, 五届七十九次常务会议
+    found = find_quantities(tree_of(_fixture("jiading_sponge_city_plan"), meta=DocMeta(date="2024-10-10")))
+    assert _figures(found) == [("target", 50, "平方公里", ">=", 2025), ("target", 80, "平方公里", ">=", 2030)]
+    assert find_quantities(tree_of(_fixture("suqian_sponge_city_notice_header"))) == ()
+
+
+def test_statistical_release_year_on_year_and_percentage_points():
+    found = find_quantities(tree_of(_fixture("nbs_industrial_profits_2018")))
+    assert all(q.kind == "actual" for q in found)
+    by_evidence = {q.evidence: q for q in found}
+    headline = by_evidence["2018年1-7月份全国规模以上工业企业利润增长17.1%"]
+    assert (headline.year, headline.subject) == (2018, "全国")  # 1-7月份 is the period, not the subject
+    assert by_evidence["增速比1-6月份放缓0.1个百分点"].unit == "个百分点"
+    assert by_evidence["同比增长30.5%"].metric == "国有控股企业实现利润总额同比增长"
+
+
+def test_power_capacity_units_and_a_note_in_brackets():
+    found = find_quantities(tree_of(_fixture("nea_renewables_monitoring_2020")))
+    got = {(q.value, q.unit): q for q in found}
+    assert (9.34, "亿千瓦") in got and (22154, "亿千瓦时") in got
+    assert (got[(3.7, "亿千瓦")].metric, got[(3149, "万千瓦")].metric) == ("水电装机", "抽水蓄能")
+    assert got[(3149, "万千瓦")].evidence == "其中抽水蓄能3149万千瓦"
+    assert got[(9.34, "亿千瓦")].year == 2020 and (2, "日") not in got
+
+
+def test_report_titled_by_its_year_dates_its_items():
+    # 2016年1-9月全省旅游接待情况: 1、接待海外入境游客860.03万人次,比去年同期增长5.15%
+    found = find_quantities(tree_of(_fixture("provincial_tourism_2016")))
+    first = found[0]
+    assert (first.kind, first.value, first.unit, first.year) == ("actual", 860.03, "万人次", 2016)
+    assert first.evidence == "接待海外入境游客860.03万人次"
+    assert {q.unit for q in found} == {"万人次", "%", "亿美元", "亿元"}
+
+
+def test_wave_dash_range_and_day_deadlines():
+    # corpus/pdf covid_diagnosis_treatment_plan_ed9_2022: 疗程 3〜6 天 (U+301C wave dash)
+    assert _figures(find_quantities(tree_of("疗程 3〜6 天。"))) == [("actual", 3, "天", "=", None)]
+    assert only("疗程 3〜6 天。").value_max == 6
+    # http://www.fsou.net/html/text/lar/173612/17361218_1.html (行政许可 案卷评查标准)
+    q = only("1、具备行政许可受理通知书。受理通知书签署的日期应当在收件后5日内。")
+    assert (q.value, q.unit, q.comparator) == (5, "日", "<=")
+    # 平府复决字〔2023〕30号: the dates 2023年4月16日 … are no figures, 60日内 is a deadline
+    q = only(_fixture("pingluo_review_decision_2023"))
+    assert (q.value, q.unit, q.comparator) == (60, "日", "<=")
+
+
+def test_plan_goals_breakdown_and_background_against_a_past_plan_end():
+    # 总体发展目标,到2025年,… 其中,…5000座左右 (a breakdown shares its goal's year);
+    # 第一章发展基础: 截至2020年底 … 较“十二五”末增加46.87万辆 (the base, not the year)
+    found = find_quantities(tree_of(_fixture("shandong_charging_plan_14th_fyp")))
+    by_evidence = {q.evidence: q for q in found}
+    assert _figures([by_evidence["公共、专用充换电站保有量达到8000座以上"]]) == [("target", 8000, "座", ">=", 2025)]
+    assert _figures([by_evidence["公共充换电站达到5000座左右"]]) == [("target", 5000, "座", "~", 2025)]
+    assert _figures([by_evidence["较“十二五”末增加46.87万辆"]]) == [("actual", 46.87, "万辆", "=", 2020)]
+    assert _figures([by_evidence["纯电动汽车40万辆"]]) == [("actual", 40, "万辆", "=", 2020)]
+    assert _figures([by_evidence["相比“十二五”末增长14倍"]]) == [("actual", 14, "倍", "=", 2020)]
+
+
+def test_news_report_of_a_plan_target_and_shares_in_tenths():
+    found = find_quantities(tree_of(_fixture("cnipa_patents_news")))
+    by_evidence = {q.evidence: q for q in found}
+    assert _figures([by_evidence["中国每万人口高价值发明专利拥有量达到16件"]]) == [("actual", 16, "件", ">=", 2025)]
+    assert by_evidence["超额完成国家“十四五”规划提出的12件的预期目标"].kind == "target"
+    assert by_evidence["较“十三五”末提高2.9个百分点"].metric == "占国内有效发明专利总量的比重较“十三五”末提高"
+    assert _figures([by_evidence["占高价值发明专利总量的比重保持在七成左右"]]) == [("actual", 7, "成", "~", 2025)]
+    assert not any(q.value in (1, 23, 4) for q in found)  # 1月23日电, 四个“有”
+
+
+def test_review_of_last_year_in_a_dated_news_report():
+    # 现代快报 2009-02-03: 省政府去年50项重点工作 … 2008年全省地区生产总值增长12.5%左右 …
+    found = find_quantities(tree_of(_fixture("jiangsu_targets_review_2009"), meta=DocMeta(date="2009-02-03")))
+    assert len(found) == 14 and all(q.kind == "actual" and q.year == 2008 for q in found)
+    by_evidence = {q.evidence: q for q in found}
+    assert by_evidence["省政府去年50项重点工作完成情况良好"].value == 50
+    listed = [q for q in found if q.evidence == "化学需氧量和二氧化硫排放量分别削减4.48%和7.2%"]
+    assert [q.value for q in listed] == [4.48, 7.2]  # listed figures share their clause
+    assert by_evidence["城镇登记失业率3.25%"].comparator == "="
