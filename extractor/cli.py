@@ -5,9 +5,13 @@ import argparse
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from extractor import __version__
 from extractor.errors import ExtractorError
+
+if TYPE_CHECKING:
+    from extractor.query import Table
 
 EXAMPLES = {
     "query": "policykg query owners 高新技术企业 --records out/records",
@@ -73,32 +77,18 @@ def _graph(records: str):
     return build(read_records(records))
 
 
-def _owners_cell(owners: list[dict]) -> str:
-    return "、".join(f"{o['name']}（{o['role']}）" for o in owners) or "—"
-
-
-def _print_table(title: str, columns: list[str], rows: list[list]) -> None:
+def _print_table(table: Table) -> None:
     from rich.console import Console
-    from rich.table import Table
+    from rich.table import Table as RichTable
 
-    table = Table(title=title, show_lines=True)
-    for column in columns:
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        table.add_row(*("" if cell is None else str(cell) for cell in row))
-    Console().print(table)
-
-
-_TABLE_EVIDENCE_CHARS = 60  # a task's evidence is its whole text; --json gives it in full
-
-
-def _short(text: str) -> str:
-    return text if len(text) <= _TABLE_EVIDENCE_CHARS else text[:_TABLE_EVIDENCE_CHARS] + "…"
-
-
-def _item_rows(rows: list[dict]) -> list[list]:
-    return [[r["document"], r["page"], r.get("metric") or r.get("marker") or r["type"],
-             _short(r["evidence"]), _owners_cell(r["owners"])] for r in rows]
+    out = RichTable(title=table.title, show_lines=True)
+    for column in table.columns:
+        out.add_column(column, overflow="fold")
+    for row in table.rows:
+        out.add_row(*("" if cell is None else str(cell) for cell in row))
+    Console().print(out)
+    if table.note:
+        print(table.note)
 
 
 def _cmd_query(args: argparse.Namespace) -> int:
@@ -106,44 +96,15 @@ def _cmd_query(args: argparse.Namespace) -> int:
 
     from extractor import query
 
-    graph = _graph(args.records)
-    if args.what == "owners":
-        result = query.owners(graph, args.phrase)
-        title, columns, rows = f"who owns {args.phrase}", ["document", "page", "item", "evidence", "owners"], _item_rows(result)
-    elif args.what == "targets":
-        if not query.find(graph, args.org, "Organisation"):
-            print(f"policykg: no organisation matches {args.org!r}", file=sys.stderr)
-            return 1
-        result = query.targets(graph, args.org)
-        title, columns = f"owned by {args.org}", ["organisation", "role", "document", "page", "item", "evidence"]
-        rows = [[r["organisation"], r["role"], *_item_rows([r])[0][:4]] for r in result]
-    elif args.what == "programme":
-        result = query.programme(graph, args.name)
-        if result is None:
-            print(f"policykg: no programme matches {args.name!r}", file=sys.stderr)
-            return 1
-        title, columns = f"{args.name}: figures", ["year", "kind", "metric", "value", "document", "evidence"]
-        rows = [[f["year"], f["kind"], f["metric"], f"{f['value']:g} {f['unit']}", f["doc"], f["evidence"]]
-                for f in result["figures"]]
-        if not args.json:
-            _print_table(f"{args.name}: documents", ["document", "page", "mentions", "evidence"],
-                         [[d["document"], d["page"], d["mentions"], d["evidence"]] for d in result["documents"]])
-            _print_table(f"{args.name}: tasks", ["document", "page", "item", "evidence", "owners"],
-                         _item_rows(result["tasks"]))
-            print("organisations: " + ("、".join(result["organisations"]) or "—"))
-    elif args.what == "due":
-        result = query.due(graph, args.year)
-        title, columns = f"targets due by {args.year}", ["year", "metric", "value", "document", "page", "evidence", "owners"]
-        rows = [[r["year"], r["metric"], f"{r['value']:g} {r['unit']}", r["document"], r["page"], r["evidence"],
-                 _owners_cell(r["owners"])] for r in result]
-    else:
-        result = query.search(graph, args.text)
-        title, columns = f"search {args.text}", ["type", "label", "document", "page", "evidence"]
-        rows = [[r["type"], r["label"], r["document"], r["page"], r["evidence"]] for r in result]
+    result = query.answer(_graph(args.records), args.what, args.subject)
+    if result is None:
+        print(f"policykg: no {query.KINDS[args.what]} matches {args.subject!r}", file=sys.stderr)
+        return 1
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=1))
     else:
-        _print_table(title, columns, rows)
+        for table in query.tables(args.what, result, args.subject):
+            _print_table(table)
     return 0
 
 
@@ -203,19 +164,19 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--json", action="store_true", help="print JSON instead of a table")
     q = what.add_parser("owners", parents=[common], help="who owns the targets and tasks matching a phrase",
                         epilog=f"example: {EXAMPLES['query owners']}")
-    q.add_argument("phrase", help="words of the target or task, e.g. 高新技术企业")
+    q.add_argument("subject", metavar="phrase", help="words of the target or task, e.g. 高新技术企业")
     q = what.add_parser("targets", parents=[common], help="targets and tasks an organisation owns (aliases too)",
                         epilog=f"example: {EXAMPLES['query targets']}")
-    q.add_argument("--org", required=True, help="the organisation's name or any alias")
+    q.add_argument("--org", dest="subject", metavar="ORG", required=True, help="the organisation's name or any alias")
     q = what.add_parser("programme", parents=[common], help="documents, targets, owners and figures of a programme",
                         epilog=f"example: {EXAMPLES['query programme']}")
-    q.add_argument("name", help="the programme's name or alias")
+    q.add_argument("subject", metavar="name", help="the programme's name or alias")
     q = what.add_parser("due", parents=[common], help="targets due by the end of a year",
                         epilog=f"example: {EXAMPLES['query due']}")
-    q.add_argument("year", type=int, help="a year, e.g. 2026")
+    q.add_argument("subject", metavar="year", type=int, help="a year, e.g. 2026")
     q = what.add_parser("search", parents=[common], help="free-text search over names and evidence",
                         epilog=f"example: {EXAMPLES['query search']}")
-    q.add_argument("text", help="text to look for")
+    q.add_argument("subject", metavar="text", help="text to look for")
     p.set_defaults(func=_cmd_query)
 
     p = sub.add_parser("export", help="write the knowledge graph for Gephi, Neo4j, spreadsheets, RDF stores",

@@ -9,14 +9,15 @@ reader can check it against the text::
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
 
 from extractor.graph.names import normalise
 
-__all__ = ["owners", "targets", "programme", "due", "search", "find"]
+__all__ = ["owners", "targets", "programme", "due", "search", "find", "answer", "tables", "Table", "KINDS"]
 
 Row = dict[str, Any]
 
@@ -114,7 +115,8 @@ def programme(graph: nx.MultiDiGraph, name: str) -> Row | None:
 
     Returns the programme(s) matched, the documents mentioning them (with evidence),
     their targets and figures ordered by year, and the organisations owning those
-    targets or the tasks that mention the programme.
+    targets or the tasks that mention the programme. A figure's ``as_of`` is its year,
+    or for a reported figure without one the year of its document's date.
     """
     titles = _titles(graph)
     ids = find(graph, name, "Programme")
@@ -140,16 +142,27 @@ def programme(graph: nx.MultiDiGraph, name: str) -> Row | None:
             items.setdefault(nid, _item(graph, nid, titles))
     found = _order(items.values())
     organisations = sorted({o["name"] for row in found for o in row["owners"]})
+    dates = {data["doc"]: data.get("date") for _, data in graph.nodes(data=True) if data["type"] == "Document"}
+    for row in found:
+        row["date"] = dates.get(row["doc"])
     figures = sorted((r for r in found if r["type"] == "Target"),
-                     key=lambda r: (r["year"] is None, r["year"] or 0, r["metric"], r["doc"]))
+                     key=lambda r: (_when(r) is None, _when(r) or 0, r["metric"], r["doc"]))
     return {"programme": [{"id": nid, "name": graph.nodes[nid]["name"],
                            "aliases": graph.nodes[nid].get("aliases", [])} for nid in ids],
             "documents": sorted(documents, key=lambda d: d["doc"]),
             "targets": [r for r in found if r["type"] == "Target"],
             "tasks": [r for r in found if r["type"] == "Task"],
             "organisations": organisations,
-            "figures": [{k: r[k] for k in ("year", "kind", "metric", "value", "unit", "doc", "evidence")}
-                        for r in figures]}
+            "figures": [{**{k: r[k] for k in ("year", "kind", "metric", "value", "unit", "doc", "date",
+                                              "evidence")}, "as_of": _when(r)} for r in figures]}
+
+
+def _when(row: Row) -> int | None:
+    """The year a figure speaks of: its own, else (a reported figure) its document's date."""
+    if row.get("year") is not None:
+        return row["year"]
+    date = row.get("date") or ""
+    return int(date[:4]) if row.get("kind") == "actual" and date[:4].isdigit() else None
 
 
 def due(graph: nx.MultiDiGraph, year: int) -> list[Row]:
@@ -172,3 +185,84 @@ def search(graph: nx.MultiDiGraph, text: str) -> list[Row]:
                          "doc": data["doc"], "document": titles.get(data["doc"], data["doc"]),
                          "page": data.get("page"), "evidence": data["evidence"]})
     return sorted(rows, key=lambda r: (r["type"], r["doc"] or "", r["id"]))
+
+
+# What each question is asked about, for answers that find nothing to ask about.
+KINDS = {"owners": "phrase", "targets": "organisation", "programme": "programme",
+         "due": "year", "search": "text"}
+
+
+def answer(graph: nx.MultiDiGraph, kind: str, subject: str | int) -> list[Row] | Row | None:
+    """Ask one question by name (a key of `KINDS`): ``answer(graph, "due", 2026)``.
+
+    Returns None when the organisation or programme asked about is not in the graph,
+    so a caller can tell "not known" from "owns nothing".
+    """
+    if kind == "targets":
+        return targets(graph, str(subject)) if find(graph, str(subject), "Organisation") else None
+    questions: dict[str, Callable[..., Any]] = {"owners": owners, "programme": programme,
+                                                "due": due, "search": search}
+    return questions[kind](graph, subject)
+
+
+@dataclass(frozen=True)
+class Table:
+    """An answer shaped for a terminal: a title, column names, rows of cells, a note after."""
+
+    title: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[Any, ...], ...]
+    note: str | None = None
+
+
+TABLE_EVIDENCE_CHARS = 60  # a task's evidence is its whole text; JSON gives it in full
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= TABLE_EVIDENCE_CHARS else text[:TABLE_EVIDENCE_CHARS] + "…"
+
+
+def _owners_cell(owners: list[Row]) -> str:
+    return "、".join(f"{o['name']}（{o['role']}）" for o in owners) or "—"
+
+
+def _figure(row: Row) -> str:
+    return f"{row['value']:g} {row['unit']}"
+
+
+def _item_cells(row: Row) -> tuple[Any, ...]:
+    return (row["document"], row["page"], row.get("metric") or row.get("marker") or row["type"],
+            _short(row["evidence"]), _owners_cell(row["owners"]))
+
+
+_ITEM_COLUMNS = ("document", "page", "item", "evidence", "owners")
+
+
+def tables(kind: str, result: Any, subject: str | int) -> list[Table]:
+    """The tables that show the answer `result` of question `kind` about `subject`.
+
+    Example:
+        >>> [t.columns for t in tables("due", [], 2026)]
+        [('year', 'metric', 'value', 'document', 'page', 'evidence', 'owners')]
+    """
+    if kind == "owners":
+        return [Table(f"who owns {subject}", _ITEM_COLUMNS, tuple(map(_item_cells, result)))]
+    if kind == "targets":
+        return [Table(f"owned by {subject}", ("organisation", "role", *_ITEM_COLUMNS[:4]),
+                      tuple((r["organisation"], r["role"], *_item_cells(r)[:4]) for r in result))]
+    if kind == "programme":
+        return [Table(f"{subject}: documents", ("document", "page", "mentions", "evidence"),
+                      tuple((d["document"], d["page"], d["mentions"], d["evidence"])
+                            for d in result["documents"])),
+                Table(f"{subject}: tasks", _ITEM_COLUMNS, tuple(map(_item_cells, result["tasks"]))),
+                Table(f"{subject}: figures", ("year", "kind", "metric", "value", "document", "evidence"),
+                      tuple((f["as_of"], f["kind"], f["metric"], _figure(f), f["doc"], f["evidence"])
+                            for f in result["figures"]),
+                      note="organisations: " + ("、".join(result["organisations"]) or "—"))]
+    if kind == "due":
+        return [Table(f"targets due by {subject}",
+                      ("year", "metric", "value", "document", "page", "evidence", "owners"),
+                      tuple((r["year"], r["metric"], _figure(r), r["document"], r["page"],
+                             r["evidence"], _owners_cell(r["owners"])) for r in result))]
+    return [Table(f"search {subject}", ("type", "label", "document", "page", "evidence"),
+                  tuple((r["type"], r["label"], r["document"], r["page"], r["evidence"]) for r in result))]

@@ -13,6 +13,7 @@ document's parts, so two runs over the same records give the same ids in the sam
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections import defaultdict
@@ -22,7 +23,7 @@ from typing import Any
 import networkx as nx
 
 from extractor.graph import names
-from extractor.graph.merge import Entity, Mention, jurisdiction, merge
+from extractor.graph.merge import Entity, Mention, containment, document_places, merge, named_province
 
 NODE_TYPES = ("Document", "Section", "Task", "Target", "Organisation", "Programme", "Place", "Policy")
 EDGE_TYPES = ("CONTAINS", "OWNS", "HAS_TARGET", "ABOUT", "MENTIONS", "CITES", "PUBLISHED_AS",
@@ -30,7 +31,7 @@ EDGE_TYPES = ("CONTAINS", "OWNS", "HAS_TARGET", "ABOUT", "MENTIONS", "CITES", "P
 _PREFIX = {"Document": "doc", "Section": "sec", "Task": "task", "Target": "tgt",
            "Organisation": "org", "Programme": "prog", "Place": "place", "Policy": "pol"}
 _SENTENCE = re.compile(r"[^。；;！？!?]*[。；;！？!?]?")
-_NOTICE = re.compile(r"^关于印发(.+?)的通知$")
+_NOTICE = re.compile(r"关于印发(.+?)的通知$")
 _EVIDENCE_MAX = 240
 
 Record = Mapping[str, Any]
@@ -79,16 +80,30 @@ class _Context:
             spans.append((s["span"], s.get("page"), s["title"]))
         self.spans = sorted(spans, key=lambda s: s[0][1] - s[0][0])
         self.title = record["document"].get("title") or ""
+        paged = sorted((span[0], page) for span, page, _ in spans if page)
+        self.starts = [start for start, _ in paged]
+        self.pages = [page for _, page in paged]
+        self.single = record["document"].get("pages") == 1
+
+    def page(self, offset: int) -> int | None:
+        """The page of `offset`: that of the nearest fact starting before it (or after, at
+        the top of the document), since pages only grow with the offset."""
+        if self.single or not self.pages:
+            return 1 if self.single else None
+        i = bisect.bisect_right(self.starts, offset)
+        return self.pages[i - 1] if i else self.pages[0]
 
     def at(self, span: list[int], name: str) -> tuple[int | None, str]:
-        """Page and evidence sentence of the smallest fact around `span`."""
+        """Page and evidence of `span`: the sentence naming `name` in the smallest fact
+        around it, else the title that names it, else the name itself."""
         start, end = span
         for (s, e), page, text in self.spans:
-            if s <= start and end <= e:
-                return page, _clip(_sentence_with(text, name) or text)
+            sentence = _sentence_with(text, name) if s <= start and end <= e else None
+            if sentence:
+                return page or self.page(start), _clip(sentence)
         if name and name in self.title:
             return 1, _clip(self.title)
-        return None, name
+        return self.page(start), name
 
 
 class _Builder:
@@ -138,7 +153,7 @@ def build(records: Iterable[Record]) -> nx.MultiDiGraph:
     entities = _add_entities(builder, recs, contexts)
     for record in recs:
         _add_facts(builder, record, entities)
-    _add_citations(builder, recs)
+    _add_citations(builder, recs, contexts)
     _add_part_of(builder, recs, entities, contexts)
     return builder.graph()
 
@@ -153,14 +168,14 @@ def _add_document(builder: _Builder, record: Record) -> None:
         date=doc.get("date"), source=doc.get("source"), format=doc.get("format"),
         pages=doc.get("pages"), sha256=doc.get("sha256"))
     for s in record.get("sections", []):
-        sid = builder.node(_local_id("Section", did, s["id"]), "Section",
-                           f"{s['number']} {s['title']}".strip(), doc=did, local_id=s["id"],
-                           span=list(s["span"]), page=s.get("page"), evidence=_clip(s["title"]),
-                           number=s["number"], title=s["title"], level=s["level"],
-                           kind=s.get("kind", "heading"))
+        heading = f"{s['number']} {s['title']}".strip()  # an annex (附件) may have no title
+        sid = builder.node(_local_id("Section", did, s["id"]), "Section", heading, doc=did,
+                           local_id=s["id"], span=list(s["span"]), page=s.get("page"),
+                           evidence=_clip(heading), number=s["number"], title=s["title"],
+                           level=s["level"], kind=s.get("kind", "heading"))
         parent = _local_id("Section", did, s["parent"]) if s.get("parent") else dnode
         builder.edge(parent, sid, "CONTAINS", doc=did, span=s["span"], page=s.get("page"),
-                     evidence=s["title"])
+                     evidence=heading)
     for t in record.get("tasks", []):
         tid = builder.node(_local_id("Task", did, t["id"]), "Task", _clip(t["text"])[:40],
                            doc=did, local_id=t["id"], span=list(t["span"]), page=t.get("page"),
@@ -200,16 +215,21 @@ def _container(record: Record, target: Mapping[str, Any]) -> str:
     return node_id("Document", did)
 
 
-def _mentions(record: Record, scope: str | None) -> list[tuple[str, Mention, list]]:
+def _mentions(record: Record, within: Mapping[str, str]) -> list[tuple[str, Mention, list]]:
     """Every entity mention of one record as (node type, Mention, spans)."""
     did = record["document"]["id"]
+    places = document_places(record, within)
+    scope = places[-1] if places else None
+    province = named_province(record)
+    if province and not any(names.province(p) for p in places):
+        places = (province, *places)  # 省委 of a paper that names only 陕西 is 陕西省委
     found = []
     for o in record.get("organisations", []):
         found.append(("Organisation", Mention(did, o["id"], o["name"], tuple(o.get("aliases", [])),
-                                              o.get("type", "other"), scope), o.get("mentions", [])))
+                                              o.get("type", "other"), scope, places), o.get("mentions", [])))
     issuer = record["document"].get("issuer")
     if issuer and not _find_local(record, "organisations", issuer):
-        found.append(("Organisation", Mention(did, "issuer", issuer, (), "government", scope), []))
+        found.append(("Organisation", Mention(did, "issuer", issuer, (), "government", scope, places), []))
     for p in record.get("programmes", []):
         found.append(("Programme", Mention(did, p["id"], p["name"], tuple(p.get("aliases", [])),
                                            "programme"), p.get("mentions", [])))
@@ -239,9 +259,9 @@ def _add_entities(builder: _Builder, recs: list[Record],
     """Merge entity mentions across documents; return (doc, local id) → node id."""
     by_type: dict[str, list[Mention]] = defaultdict(list)
     spans: dict[tuple[str, str], list] = {}
+    within = containment(recs)
     for record in recs:
-        scope = jurisdiction(record["document"].get("issuer"))
-        for node_type, mention, mention_spans in _mentions(record, scope):
+        for node_type, mention, mention_spans in _mentions(record, within):
             by_type[node_type].append(mention)
             spans[(mention.doc, mention.local_id)] = sorted(mention_spans)
     index: dict[tuple[str, str], str] = {}
@@ -312,9 +332,11 @@ def _add_facts(builder: _Builder, record: Record, entities: dict[tuple[str, str]
     issuer = record["document"].get("issuer")
     if issuer:
         local = _find_local(record, "organisations", issuer) or "issuer"
+        seen = [m for o in record.get("organisations", []) if o["id"] == local for m in o.get("mentions", [])]
         if (did, local) in entities:
+            # the issuer's first mention is usually the title or the signature; [0, 0] is the header
             builder.edge(node_id("Document", did), entities[(did, local)], "ISSUED_BY", doc=did,
-                         span=[0, 0], page=1, evidence=issuer)
+                         span=min(seen, default=[0, 0]), page=1, evidence=issuer)
 
 
 def _subject_node(record: Record, subject: str | None,
@@ -333,66 +355,94 @@ def _title_keys(title: str) -> set[str]:
     """Forms a document's title can be cited by: the title, its 《…》, 关于印发X的通知 → X."""
     keys = {names.normalise(title)}
     keys.update(names.normalise(t) for t in re.findall(r"《([^》]+)》", title))
-    notice = _NOTICE.match(names.normalise(title))
+    notice = _NOTICE.search(names.normalise(title))
     if notice:
         keys.add(notice.group(1))
     return {k for k in keys if k}
 
 
-def _add_citations(builder: _Builder, recs: list[Record]) -> None:
-    titles: dict[str, str] = {}
+def _add_citations(builder: _Builder, recs: list[Record], contexts: dict[str, _Context]) -> None:
+    """Cited titles as Policy nodes, each linked to the corpus document of that title.
+
+    A notice that prints a policy (关于印发《X》的通知) is that policy's document, so a
+    citation of X in the notice itself links to it too.
+    """
+    titles: dict[str, list[str]] = defaultdict(list)
     for record in recs:
         if record["document"].get("title"):
             for key in _title_keys(record["document"]["title"]):
-                titles.setdefault(key, record["document"]["id"])
+                titles[key].append(record["document"]["id"])
     for record in recs:
         did = record["document"]["id"]
         for c in record.get("citations", []):
             key = names.normalise(c["title"])
             pid = node_id("Policy", key)
-            evidence = f"《{c['title']}》" + (f"（{c['doc_number']}）" if c.get("doc_number") else "")
+            cited = f"《{c['title']}》" + (f"（{c['doc_number']}）" if c.get("doc_number") else "")
+            page, evidence = contexts[did].at(c["span"], c["title"])
+            evidence = evidence if c["title"] in evidence and evidence != c["title"] else cited
+            published = did if did in titles.get(key, []) else next(iter(titles.get(key, [])), None)
             if pid in builder.nodes:
                 node = builder.nodes[pid]
                 node["docs"] = sorted({*node["docs"], did})
                 node["doc_number"] = node["doc_number"] or c.get("doc_number")
+                node["document"] = node["document"] or published
             else:
                 builder.node(pid, "Policy", c["title"], title=c["title"],
                              doc_number=c.get("doc_number"), docs=[did], doc=did,
-                             span=list(c["span"]), page=None, evidence=evidence,
-                             document=titles.get(key))
+                             span=list(c["span"]), page=page, evidence=evidence,
+                             document=published)
             builder.edge(node_id("Document", did), pid, "CITES", doc=did, span=c["span"],
-                         page=None, evidence=evidence)
-            if key in titles and titles[key] != did:
-                builder.edge(pid, node_id("Document", titles[key]), "PUBLISHED_AS", doc=did,
-                             span=c["span"], page=None, evidence=evidence, rule="title")
+                         page=page, evidence=evidence)
+            if published:
+                builder.edge(pid, node_id("Document", published), "PUBLISHED_AS", doc=did,
+                             span=c["span"], page=page, evidence=evidence, rule="title")
+
+
+def _form_key(node: Mapping[str, Any], form: str) -> tuple[str | None, str]:
+    """A name as the parent lookup compares it: a name without a place (市政府) is that of
+    its node's jurisdiction, so 市政府研究室 of 西咸新区 is not part of 上海's 市人民政府."""
+    return (None if names.analyse(form).places else node["scope"]), names.expand(form)
+
+
+def _body_place(node: Mapping[str, Any]) -> str | None:
+    """The place a body governs: named (平潭综合实验区管委会) or read from its bare level
+    (省政府 of a 陕西 document: scope 陕西省). A scope of another level is only the
+    document's jurisdiction (市、县政府 in a national plan) and governs nothing here."""
+    if node["place"]:
+        return node["place"]
+    scope, level = node["scope"], node["admin_level"]
+    if scope and level and (names.analyse(scope).level == level or scope.endswith(node["name"][:1])):
+        return scope
+    return None
 
 
 def _add_part_of(builder: _Builder, recs: list[Record], index: dict[tuple[str, str], str],
                  contexts: dict[str, _Context]) -> None:
     """Department → body and smaller place → larger place, from names and co-occurrence."""
-    orgs = {nid: d for nid, d in builder.nodes.items() if d["type"] == "Organisation"}
-    by_form: dict[str, str] = {}
-    for nid in sorted(orgs):
-        for form in [orgs[nid]["name"], *orgs[nid]["aliases"]]:
-            by_form.setdefault(names.expand(form), nid)
+    orgs = {nid: builder.nodes[nid] for nid in sorted(builder.nodes)
+            if builder.nodes[nid]["type"] == "Organisation"}
+    by_form: dict[tuple[str | None, str], str] = {}
+    for nid, node in orgs.items():
+        for form in [node["name"], *node["aliases"]]:
+            by_form.setdefault(_form_key(node, form), nid)
     # A government department belongs to the government body of its place, a party
     # department to the party committee: bodies are keyed by place, level and type.
     bodies: dict[tuple[str | None, str, str], str] = {}
-    for nid in sorted(orgs):
-        node = orgs[nid]
-        if names.is_body(node["name"]) and (node["place"] or node["scope"]):
-            key = (node["place"] or node["scope"], node["admin_level"] or "", node["org_type"])
-            bodies.setdefault(key, nid)
+    for nid, node in orgs.items():
+        if names.is_body(node["name"]) and _body_place(node):
+            bodies.setdefault((_body_place(node), node["admin_level"] or "", node["org_type"]), nid)
     for nid, node in orgs.items():
         name = names.expand(node["name"])
         parent, rule = None, None
         # 西安市公安局西咸新区分局 belongs to 西安市公安局: the longest other name it starts
-        # with, leaving at least two characters (科技部门 is not a part of 科技部).
-        for cut in range(len(name) - 2, 2, -1):
-            candidate = by_form.get(name[:cut])
-            if candidate and candidate != nid and not names.is_body(node["name"]):
-                parent, rule = candidate, "name prefix"
-                break
+        # with, leaving at least two characters (科技部门 is not a part of 科技部). A body,
+        # an alliance or a company is not a department of the name it starts with.
+        if not names.is_body(node["name"]) and node["org_type"] not in ("association", "company"):
+            for cut in range(len(name) - 2, 2, -1):
+                candidate = by_form.get(_form_key(node, name[:cut]))
+                if candidate and candidate != nid:
+                    parent, rule = candidate, "name prefix"
+                    break
         if (parent is None and names.is_department(node["name"])
                 and node["org_type"] in ("government", "party")):
             place, kind = node["place"] or node["scope"], node["org_type"]

@@ -5,9 +5,12 @@ Each document names a body in its own way (陕西省西咸新区开发建设管�
 
 1. **Exact keys.** Every name and alias is expanded (管委会 → 管理委员会) and stripped of
    outer places (陕西省西咸新区… → 西咸新区…); mentions sharing a key are one entity.
-   A department named without a place (财政局, 省科技厅) means the department of the
-   issuing body, so its key is scoped by the document's jurisdiction: 财政局 of 平潭 and
-   财政局 of 西咸新区 stay apart. Generic short forms (管委会) only join within a document.
+   Committees are one key whether named …委 or …委员会. A bare level is read as the document's place of that kind (省科技厅 in a document of
+   陕西省西咸新区 is 陕西省科技厅, so it meets 陕西省科学技术厅). A department named
+   without any place (财政局) means the department of the issuing body, so its key is
+   scoped by the document's jurisdiction: 财政局 of 平潭 and 财政局 of 西咸新区 stay
+   apart; in a document of unknown jurisdiction it joins the one jurisdiction that has
+   it, if only one does. Generic short forms (管委会) only join within a document.
 2. **Near matches.** Groups whose forms score at least `threshold` with RapidFuzz's
    `fuzz.ratio`, or where one form abbreviates the other (西安交大 ← 西安交通大学), are merged,
    but never across administrative levels or places (省科技厅 vs 市科技局, 陕西省… vs 福建省…),
@@ -16,8 +19,9 @@ Each document names a body in its own way (陕西省西咸新区开发建设管�
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -40,6 +44,8 @@ class Mention:
     aliases: tuple[str, ...] = ()
     type: str = "other"
     scope: str | None = None  # the issuing jurisdiction of the document, e.g. 西咸新区
+    # the document's places, outermost first (陕西省, 西咸新区): 省科技厅 there is 陕西省科技厅
+    places: tuple[str, ...] = ()
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -64,13 +70,16 @@ def comparable(form: str) -> str:
     Example:
         >>> comparable("陕西省西咸新区开发建设管理委员会"), comparable("西咸新区管委会")
         ('西咸新区开发建设管理委员会', '西咸新区管理委员会')
+        >>> comparable("国家卫生健康委") == comparable("国家卫生健康委员会")
+        True
     """
     info = names.analyse(form)
     text = names.expand(form)
     if len(info.places) > 1:
         outer = "".join(p.text for p in info.places[:-1])
         text = text[len(outer):] if text.startswith(outer) else text
-    return text
+    # a committee is named …委 or …委员会 (国家卫生健康委, 国家卫生健康委员会)
+    return text + "员会" if text.endswith("委") else text
 
 
 def _is_generic(form: str) -> bool:
@@ -88,12 +97,20 @@ def _is_scoped(mention: Mention, form: str) -> bool:
     return mention.type in _SCOPED_TYPES or names.is_department(form) or info.level is not None
 
 
+def _resolved(mention: Mention, form: str) -> str | None:
+    """`form` with its bare level read as the document's place (省科技厅 → 陕西省科技厅)."""
+    return None if mention.type in _UNSCOPED_TYPES else names.resolve(form, mention.places)
+
+
 def _keys(mention: Mention) -> list[tuple[str, ...]]:
     keys = []
     for form in mention.forms:
         if not names.normalise(form):
             continue
-        if mention.type == "place" and names.province(form):
+        resolved = _resolved(mention, form)
+        if resolved:
+            keys.append(("global", comparable(resolved)))
+        elif mention.type == "place" and names.province(form):
             keys.append(("global", names.province(form)))
         elif _is_generic(form):
             keys.append(("local", mention.doc, names.expand(form)))
@@ -153,10 +170,13 @@ def _canonical(group: Sequence[Mention]) -> str:
 
 
 def _scope_of(group: Sequence[Mention], name: str) -> str | None:
+    """The place a name without one belongs to: the resolved place, else the jurisdiction."""
     for mention in group:
-        if _is_scoped(mention, name) and not _is_generic(name):
-            return mention.scope
-    return None
+        resolved = _resolved(mention, name)
+        if resolved:
+            return names.analyse(resolved).place
+    scopes = sorted({m.scope for m in group if m.scope and _is_scoped(m, name) and not _is_generic(name)})
+    return scopes[0] if scopes else None
 
 
 def merge(mentions: Iterable[Mention], *, threshold: float = FUZZY_THRESHOLD,
@@ -186,6 +206,7 @@ def merge(mentions: Iterable[Mention], *, threshold: float = FUZZY_THRESHOLD,
                 uf.union(first[key], i)
             else:
                 first[key] = i
+    _join_unknown_scope(first, uf)
     if threshold <= 100:
         _merge_near(items, uf, threshold, near)
     groups: dict[int, list[Mention]] = defaultdict(list)
@@ -193,6 +214,19 @@ def merge(mentions: Iterable[Mention], *, threshold: float = FUZZY_THRESHOLD,
         groups[uf.find(i)].append(mention)
     entities = [_entity(group) for group in groups.values()]
     return sorted(entities, key=lambda e: e.key)
+
+
+def _join_unknown_scope(first: dict[tuple[str, ...], int], uf: _UnionFind) -> None:
+    """A department of a document whose jurisdiction is unknown joins the department of
+    that name when the corpus knows it under exactly one jurisdiction; with several it
+    stays apart, as guessing would merge the bodies of two places."""
+    known: dict[str, list[int]] = defaultdict(list)
+    for key, i in first.items():
+        if key[0] == "scoped" and key[1]:
+            known[key[2]].append(i)
+    for key, i in first.items():
+        if key[0] == "scoped" and not key[1] and len(known[key[2]]) == 1:
+            uf.union(i, known[key[2]][0])
 
 
 def _merge_near(items: list[Mention], uf: _UnionFind, threshold: float,
@@ -239,11 +273,56 @@ def _entity(group: list[Mention]) -> Entity:
                   mentions=tuple(group))
 
 
-def jurisdiction(issuer: str | None) -> str | None:
-    """The place a document speaks for: the innermost place in its issuer's name.
+def _place_key(place: str) -> str:
+    # 陕西 and 陕西省 are one province
+    return names.province(place) or names.normalise(place)
+
+
+def containment(records: Iterable[Mapping[str, Any]]) -> dict[str, str]:
+    """The larger place of each place, learnt from names that write both, outermost
+    first (陕西省西咸新区开发建设管理委员会, 陕西西咸新区 → 西咸新区 lies in 陕西).
+    A place written inside two different larger places is left out.
 
     Example:
-        >>> jurisdiction("陕西省西咸新区开发建设管理委员会")
-        '西咸新区'
+        >>> containment([{"document": {"issuer": "陕西省西咸新区开发建设管理委员会"}}])
+        {'西咸新区': '陕西'}
     """
-    return names.analyse(issuer).place if issuer else None
+    found: dict[str, set[str]] = defaultdict(set)
+    for record in records:
+        forms = [record["document"].get("issuer") or ""]
+        forms += [o["name"] for o in record.get("organisations", [])]
+        forms += [p["name"] for p in record.get("places", [])]
+        for form in forms:
+            tokens = names.analyse(form).places
+            for outer, inner in zip(tokens, tokens[1:]):
+                ranks = names.level_rank(outer.level), names.level_rank(inner.level)
+                if None not in ranks and ranks[0] < ranks[1]:
+                    found[_place_key(inner.text)].add(_place_key(outer.text))
+    return {inner: outers.pop() for inner, outers in sorted(found.items()) if len(outers) == 1}
+
+
+def document_places(record: Mapping[str, Any], within: Mapping[str, str]) -> tuple[str, ...]:
+    """The places a document speaks for, outermost first: those of its issuer's name,
+    else those its title starts with (上海市科学技术进步条例), extended outwards by
+    `within` (from `containment`). The last one is the document's jurisdiction.
+
+    Example:
+        >>> document_places({"document": {"issuer": "西咸新区研究院"}}, {"西咸新区": "陕西"})
+        ('陕西', '西咸新区')
+    """
+    doc = record["document"]
+    tokens = [t.text for t in names.analyse(doc.get("issuer") or "").places]
+    if not tokens and doc.get("title"):
+        # a title is free text: only a place the document also names counts
+        named = {_place_key(p["name"]) for p in record.get("places", [])}
+        title = [t.text for t in names.analyse(doc["title"]).places]
+        tokens = title if title and _place_key(title[-1]) in named else []
+    while tokens and within.get(_place_key(tokens[0])) not in (None, *map(_place_key, tokens)):
+        tokens.insert(0, within[_place_key(tokens[0])])
+    return tuple(tokens)
+
+
+def named_province(record: Mapping[str, Any]) -> str | None:
+    """The province a document names, when it names exactly one (陕西 and 陕西省 are one)."""
+    provinces = {names.province(p["name"]) for p in record.get("places", [])} - {None}
+    return provinces.pop() if len(provinces) == 1 else None

@@ -12,6 +12,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 
@@ -222,6 +223,19 @@ def numerals(name: str) -> tuple[str, ...]:
     return tuple(_NUMERALS.findall(normalise(name)))
 
 
+def _same_place_bodies(short: str, full: str) -> bool:
+    # a place has one government body: 西咸新区管理委员会 ← 西咸新区开发建设管理委员会
+    return bool(is_body(short) and is_body(full) and analyse(short).place
+                and analyse(short).place == analyse(full).place)
+
+
+def _departments(short: str, full: str) -> bool:
+    # government departments are shortened by keeping one character of each word
+    # (区经发局 ← 区经济发展局); the caller only compares names of one jurisdiction
+    suffixes = tuple(_lexicon()["abbreviated_department_suffixes"])
+    return short.endswith(suffixes) and full.endswith(suffixes) and is_department(short) and is_department(full)
+
+
 def is_abbreviation(short: str, full: str) -> bool:
     """Whether `short` abbreviates `full` the way Chinese names are shortened.
 
@@ -229,19 +243,21 @@ def is_abbreviation(short: str, full: str) -> bool:
     starts with the same character, ends on the full form's last word, and keeps at
     least 60% of it. When both end in the same character the short form is a complete
     name in its own right (西北大学 is not 西北工业大学), except for the government body
-    of one place (西咸新区管理委员会 ← 西咸新区开发建设管理委员会): a place has one. A
-    prefix is not an abbreviation: 西安市公安局 is the body 西安市公安局西咸新区分局 belongs to.
+    of one place (西咸新区管理委员会 ← 西咸新区开发建设管理委员会) and a government
+    department (区财金局 ← 区财政金融局). A prefix is not an abbreviation: 西安市公安局
+    is the body 西安市公安局西咸新区分局 belongs to.
 
     Example:
         >>> is_abbreviation("西安交大", "西安交通大学"), is_abbreviation("西北大学", "西北工业大学")
         (True, False)
+        >>> is_abbreviation("区经发局", "区经济发展局")
+        True
     """
     if len(short) >= len(full) or not short or short[0] != full[0] or full.startswith(short):
         return False
     if len(short) < 0.6 * len(full):
         return False
-    if short[-1] == full[-1] and not (is_body(short) and is_body(full)
-                                      and analyse(short).place and analyse(short).place == analyse(full).place):
+    if short[-1] == full[-1] and not (_same_place_bodies(short, full) or _departments(short, full)):
         return False
     pos = -1
     for char in short:
@@ -249,3 +265,39 @@ def is_abbreviation(short: str, full: str) -> bool:
         if pos < 0:
             return False
     return pos >= len(full) - 2
+
+
+def resolve(form: str, places: Sequence[str]) -> str | None:
+    """The full name of a body named by a bare level (省科技厅) in a document of `places`.
+
+    `places` are the document's places, outermost first (陕西省, 西咸新区). The bare level
+    character is read as the place of that kind: 省 as the province, 区 as a place ending
+    in 区, 市 as a city or a municipality; a leading kind of place (新区党工委) as the
+    document's place of that kind. None when the form names its place already, has no
+    bare level, or the document has no place of that kind.
+
+    Example:
+        >>> resolve("省科技厅", ["陕西省", "西咸新区"]), resolve("区党工委", ["陕西省", "西咸新区"])
+        ('陕西省科技厅', '西咸新区党工委')
+        >>> resolve("市政府研究室", ["陕西省", "西咸新区"]) is None
+        True
+    """
+    text = normalise(form)
+    info = analyse(text)
+    if info.places:
+        return None
+    kind = next((s for s, _ in _suffix_levels() if len(s) > 1 and text.startswith(s)), None)
+    if kind:  # 新区党工委: the 新区 of the document
+        place = next((p for p in reversed([normalise(p) for p in places]) if p.endswith(kind)), None)
+        return place + text[len(kind):] if place else None
+    level = _lexicon()["bare_prefixes"].get(text[:1])
+    if level is None or info.level != level:
+        return None
+    for place in reversed([normalise(p) for p in places]):
+        stem = province(place)
+        if level == "province":
+            if stem:
+                return stem + text  # 陕西 + 省委, whether the document wrote 陕西 or 陕西省
+        elif place.endswith(text[0]) and not (stem and text[0] != "市"):
+            return place + text[1:]  # 市 of a municipality (上海市) is its own 市
+    return None
