@@ -62,10 +62,10 @@ def _read(data: bytes, path: str) -> Content:
     tables: list[Table] = []
     for element in _blocks(document.element.body):
         if element.tag == f"{_W}tbl":
-            rows = _table_rows(element, document)
+            rows, shown = _table_rows(element, document)
             if rows:
                 tables.append(Table(page=len(pages), rows=rows))
-                pages[-1].append("\n".join("\t".join(cell.replace("\n", " ") for cell in row) for row in rows))
+                pages[-1].append("\n".join("\t".join(cell.replace("\n", " ") for cell in row) for row in shown))
             continue
         paragraph = Paragraph(element, document)
         marker = _marker(element, paragraph, levels, nums, counters, started)
@@ -92,20 +92,30 @@ def _blocks(body) -> Iterator:
                 yield from _blocks(content)
 
 
-def _table_rows(element, document) -> tuple[tuple[str, ...], ...]:
-    """A table's rows as cell strings; a merged cell counts once per row."""
+def _table_rows(element, document) -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]:
+    """A table's rows as cell strings, and the same rows as Word shows them.
+
+    A horizontally merged cell counts once per row. A vertically merged cell repeats in
+    every row it spans in the first (so a lead unit spanning three measures owns each),
+    and shows only in its first row in the second, which is what the text holds.
+    """
     from docx.table import Table as DocxTable
 
-    rows = []
+    grid, shown = [], []
+    above: list = []  # the cell elements of the row above
     for row in DocxTable(element, document).rows:
-        cells, seen = [], set()
+        cells: list = []
         for cell in row.cells:
-            if id(cell._tc) not in seen:  # python-docx repeats a merged cell for each grid column
-                seen.add(id(cell._tc))
-                cells.append(clean_page(cell.text).strip())
-        if any(cells):
-            rows.append(tuple(cells))
-    return tuple(rows)
+            # python-docx repeats a merged cell for each grid column it covers; `is` on the
+            # element, whose proxy the list keeps alive, tells the repeats apart
+            if not any(cell._tc is seen._tc for seen in cells):
+                cells.append(cell)
+        texts = tuple(clean_page(cell.text).strip() for cell in cells)
+        if any(texts):
+            grid.append(texts)
+            shown.append(tuple("" if any(cell._tc is tc for tc in above) else text for cell, text in zip(cells, texts)))
+        above = [cell._tc for cell in cells]
+    return tuple(grid), tuple(shown)
 
 
 @dataclass(frozen=True)

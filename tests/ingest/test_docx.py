@@ -125,3 +125,20 @@ def test_docx_without_text(tmp_path):
     path.write_bytes(out.getvalue())
     with pytest.raises(IngestError, match="no text"):
         ingest.load(path)
+
+
+def test_vertically_merged_cell_repeats_in_the_rows_and_shows_once_in_the_text(tmp_path):
+    # （牵头单位：…②③组织人事部（人才办）…）: one lead cell beside two measures
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=2)
+    for cell, text in zip(table.rows[0].cells, ("具体措施", "牵头单位")):
+        cell.text = text
+    table.cell(1, 0).text = "②争取市级支持，开展人才分类认定改革试点"
+    table.cell(2, 0).text = "③推动实施人才注册制、人才动态评价“积分制”"
+    table.cell(1, 1).merge(table.cell(2, 1)).text = "组织人事部（人才办）"
+    path = tmp_path / "merged.docx"
+    document.save(path)
+    doc = ingest.load(path)
+    assert [row[1] for row in doc.tables[0].rows] == ["牵头单位", "组织人事部（人才办）", "组织人事部（人才办）"]
+    assert doc.text == ("具体措施\t牵头单位\n②争取市级支持，开展人才分类认定改革试点\t组织人事部（人才办）\n"
+                        "③推动实施人才注册制、人才动态评价“积分制”\t")

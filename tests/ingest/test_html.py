@@ -98,3 +98,121 @@ def test_paragraph_text_survives_intact(tmp_path_factory, paragraphs):
     path = tmp_path_factory.mktemp("html") / "p.html"
     path.write_text("".join(f"<p>{html.escape(p)}</p>\n" for p in paragraphs), encoding="utf-8")
     assert ingest.load(path).pages == ("\n\n".join(paragraphs),)
+
+
+# ------------------------------------------------------------ government page furniture
+
+NOTICE_PARAGRAPHS = ["平潭综合实验区管委会办公室关于印发平潭综合实验区新污染物治理工作方案的通知", "各相关单位：",
+                     "《平潭综合实验区新污染物治理工作方案》已经平潭综合实验区管委会同意，现印发给你们，请认真组织实施。"]
+BODY = "".join(f"<p>{p}</p>" for p in NOTICE_PARAGRAPHS[1:])
+
+
+def _load(tmp_path, markup: str):
+    path = tmp_path / "page.html"
+    path.write_text(f"<html><head><title>{NOTICE_PARAGRAPHS[0]}_最新文件_平潭综合实验区管委会</title></head>"
+                    f"<body>{markup}</body></html>", encoding="utf-8")
+    return ingest.load(path)
+
+
+def test_content_container_kept_and_headline_above_it_restored(tmp_path):
+    doc = _load(tmp_path, '<div class="content"><div class="logo">平潭综合实验区管委会</div>'
+                          f'<div class="title-box"><h1>{NOTICE_PARAGRAPHS[0]}</h1>'
+                          '<div class="info">时间：2023-03-30 15:53 来源：平潭综合实验区自然资源与生态环境局</div></div>'
+                          f'<div id="zoom"><div class="TRS_Editor">{BODY}</div></div>'
+                          '<div class="art-btn">【打印本页】【关闭窗口】</div></div>')
+    assert doc.text.split("\n\n") == NOTICE_PARAGRAPHS
+
+
+def test_headline_inside_the_container_not_repeated(tmp_path):
+    doc = _load(tmp_path, f'<h1>{NOTICE_PARAGRAPHS[0]}</h1><article><h2>{NOTICE_PARAGRAPHS[0]}</h2>{BODY}</article>')
+    assert doc.text.split("\n\n") == NOTICE_PARAGRAPHS
+
+
+def test_page_without_named_container_loses_chrome_by_name_and_phrase(tmp_path):
+    doc = _load(tmp_path, '<div class="top-bar">今天是：2023年3月30日 <a>无障碍浏览</a> | <a>长者模式</a></div>'
+                          '<div><a>首页</a> <a>政务公开</a> <a>政务服务</a> <a>互动交流</a></div>'
+                          '<table><tr><td>索 引 号：</td><td>FJ10340-0200-2023-00031</td><td>发布机构：</td>'
+                          '<td>平潭综合实验区管委会办公室</td></tr><tr><td>文　　号：</td><td></td><td>发文日期：</td>'
+                          '<td>2023-03-30</td></tr></table>'
+                          f'<h1>{NOTICE_PARAGRAPHS[0]}</h1><p>时间：2023-03-30 15:53 字号：大 中 小</p>'
+                          f'<p>分享到：微信 微博 QQ空间</p>{BODY}<p>附件下载</p><p>平潭综合实验区新污染物治理工作方案.pdf</p>'
+                          '<p>【打印本页】 【关闭窗口】</p><div class="foot-wrap"><p>版权所有：平潭综合实验区管委会</p>'
+                          '<p>闽ICP备12004405号-1 网站标识码：3501000001</p></div>')
+    assert doc.text.split("\n\n") == NOTICE_PARAGRAPHS
+    assert doc.tables == ()
+
+
+@pytest.mark.parametrize("line", [
+    "时间：2023年5月10日上午9时",  # a meeting notice's own time, written in Chinese
+    "关闭小散乱污企业，打印复印行业纳入监管。",
+    "来源于企业的数据实行分级分类管理。",
+    "附件：平潭综合实验区新污染物治理工作方案",
+    "申报时间：2023-04-01至2023-04-30，截止日期：2023-04-30。",
+])
+def test_document_lines_like_furniture_kept(tmp_path, line):
+    assert line in _load(tmp_path, f"<p>{line}</p>{BODY}").text.split("\n\n")
+
+
+def test_spanning_cells_laid_on_the_grid(tmp_path):
+    doc = _load(tmp_path, '<table><tr><th>工作任务</th><th>工作要求</th><th>牵头单位</th><th>配合/责任单位</th></tr>'
+                          '<tr><td rowspan="2">三、加强涉及扩大有效投资的信息公开</td>'
+                          '<td>6.依法依规做好扩大有效投资相关规划。</td><td rowspan="2">区经济发展局</td>'
+                          '<td>区直各有关单位</td></tr>'
+                          '<tr><td>7.密切关注重大建设项目舆情并及时作出回应。</td><td>区直各有关单位</td></tr>'
+                          '<tr><td colspan="3">各片区管理局按职责分工负责</td><td>各片区管理局</td></tr></table>')
+    (table,) = doc.tables
+    assert table.rows[1:] == (
+        ("三、加强涉及扩大有效投资的信息公开", "6.依法依规做好扩大有效投资相关规划。", "区经济发展局", "区直各有关单位"),
+        ("三、加强涉及扩大有效投资的信息公开", "7.密切关注重大建设项目舆情并及时作出回应。", "区经济发展局", "区直各有关单位"),
+        ("各片区管理局按职责分工负责", "", "", "各片区管理局"),
+    )
+    # the text keeps each cell once, in the page's order
+    assert "7.密切关注重大建设项目舆情并及时作出回应。\t区直各有关单位" in doc.text
+
+
+def test_catalogue_number_kept_when_the_article_omits_it(tmp_path):
+    box = ('<table class="xxgk"><tr><td>索 引 号：</td><td>FJ10340-0200-2015-00012</td></tr>'
+           '<tr><td>发布机构：</td><td>平潭综合实验区管委会办公室</td></tr><tr><td>文　　号：</td>'
+           '<td>岚综管办〔2015〕11号</td></tr></table>')
+    doc = _load(tmp_path, box + f'<h1>{NOTICE_PARAGRAPHS[0]}</h1><div class="TRS_Editor">{BODY}</div>')
+    assert doc.text.split("\n\n") == ["岚综管办〔2015〕11号", *NOTICE_PARAGRAPHS]
+    printed = _load(tmp_path, box + f'<div class="TRS_Editor"><p>岚综管办〔2015〕11号</p>{BODY}</div>')
+    assert printed.text.count("岚综管办〔2015〕11号") == 1
+
+
+def test_table_listing_documents_is_not_the_catalogue_box(tmp_path):
+    doc = _load(tmp_path, "<table><tr><td>序号</td><td>名称</td><td>文号</td><td>发文日期</td></tr>"
+                          "<tr><td>1</td><td>平潭综合实验区个人住房国有划拨建设用地使用权转让实施办法</td>"
+                          "<td>岚综管办〔2015〕11号</td><td>2015-01-09</td></tr></table>" + BODY)
+    (table,) = doc.tables
+    assert table.rows[1][2] == "岚综管办〔2015〕11号" and "岚综管办〔2015〕11号" in doc.text
+
+
+@pytest.mark.parametrize("span", ['rowspan="0"', 'rowspan="x"', 'colspan="99999"', 'rowspan="-2"'])
+def test_malformed_spans_are_harmless(tmp_path, span):
+    doc = _load(tmp_path, f'<table><tr><td {span}>牵头单位</td><td>区经济发展局</td></tr>'
+                          '<tr><td>配合单位</td><td>区直各有关单位</td></tr></table>')
+    (table,) = doc.tables
+    assert table.rows[0][0] == "牵头单位" and "区经济发展局" in table.rows[0] and len(table.rows[0]) <= 3
+    assert table.rows[1][:2] == ("配合单位", "区直各有关单位")
+
+
+FURNITURE_BLOCKS = [
+    '<div class="breadcrumb">当前位置：首页 &gt; 政务公开 &gt; 最新文件</div>',
+    '<div class="header"><img alt="logo"><a>登录</a></div>',
+    '<p>时间：2023-03-30 15:53　来源：平潭综合实验区管委会办公室</p>',
+    '<div class="bdsharebuttonbox"><a>微信</a><a>微博</a><a>QQ空间</a></div>',
+    '<p>【字号：大 中 小】</p>',
+    '<p>【打印本页】 【关闭窗口】</p>',
+    '<ul class="menu"><li><a>首页</a></li><li><a>政务公开</a></li><li><a>互动交流</a></li></ul>',
+    '<div class="footer">版权所有：平潭综合实验区管委会　闽ICP备12004405号-1</div>',
+    '<p>网站标识码：3501000001　闽公网安备 35012802000114号</p>',
+]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(FURNITURE_BLOCKS), max_size=6), st.lists(st.sampled_from(FURNITURE_BLOCKS), max_size=6))
+def test_furniture_around_a_document_never_reaches_the_text(tmp_path_factory, before, after):
+    path = tmp_path_factory.mktemp("furniture") / "page.html"
+    path.write_text("".join(before) + f"<h1>{NOTICE_PARAGRAPHS[0]}</h1>{BODY}" + "".join(after), encoding="utf-8")
+    assert ingest.load(path).text.split("\n\n") == NOTICE_PARAGRAPHS
