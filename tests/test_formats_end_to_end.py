@@ -156,8 +156,6 @@ def test_land_transfer_rates_found(land_transfer):
     _spans_hold_their_evidence(record, raw)
 
 
-@pytest.mark.xfail(strict=True, reason="structure/meta reads the closing formula line 特此通知 above the 落款 into "
-                                       "the issuer; see the ingest helper's report")
 def test_closing_formula_is_not_the_issuer(land_transfer):
     _, record = land_transfer
     assert record["document"]["issuer"] == "平潭综合实验区管委会办公室"

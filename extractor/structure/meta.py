@@ -19,7 +19,9 @@ _HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
 YEAR_IN_BRACKETS = r"[〔\[［【(（„]\s*(?P<year>(?:19|20)\d\d)\s*[〕\]］】)）‟]"
 """The year of a 文号 in any bracket documents use: 〔2024〕 [2024] （2024）, and „2024‟,
 the form PDF text extraction gives 〔〕 set in some official fonts."""
-_DOC_NUMBER = re.compile(rf"(?P<prefix>[{_HAN}]{{1,16}})\s*{YEAR_IN_BRACKETS}\s*(?P<no>\d{{1,4}})\s*号")
+# The prefix is possessive ({1,16}+): what follows it is never a Han character, so giving
+# characters back could not help a match, and not trying spares the scan of a long header.
+_DOC_NUMBER = re.compile(rf"(?P<prefix>[{_HAN}]{{1,16}}+)\s*{YEAR_IN_BRACKETS}\s*(?P<no>\d{{1,4}})\s*号")
 _SIGNER = re.compile(rf"签\s*发\s*人\s*[：:]\s*(?P<name>[{_HAN}·]{{2,5}}(?:[ 、，,][{_HAN}·]{{2,5}})*)")
 _CATEGORY = re.compile(r"类\s*别\s*[：:]\s*(?P<cat>[A-Za-z甲乙丙丁])")
 _CC = re.compile(r"抄\s*送\s*[：:]\s*(?P<list>[^。\n]+)")
@@ -84,7 +86,7 @@ def _title_end(text: str, start: int, limit: int) -> int | None:
     """End of a title that starts at `start`: after its genre word, outside 《》, before any 。："""
     depth = 0
     i = start
-    genres = lexicon().genres
+    genre_at = lexicon().genre
     best = None
     while i < min(limit, len(text)):
         char = text[i]
@@ -95,9 +97,9 @@ def _title_end(text: str, start: int, limit: int) -> int | None:
         elif depth == 0 and char in "。：:；，":
             break
         elif depth == 0:
-            genre = next((g for g in genres if text.startswith(g, i)), None)
+            genre = genre_at.match(text, i)
             if genre:
-                end = i + len(genre)
+                end = genre.end()
                 # A title goes on over a line break: 方案\n（第九版）的通知, 建议\n的复函.
                 after = end + 1 if text.startswith("\n", end) else end
                 period = _TITLE_PERIOD.match(text, after)
@@ -226,9 +228,10 @@ def _closing_date(text: str, after: int) -> tuple[re.Match[str], str | None] | N
         head = text[line_start:m.start()].rstrip(" ")
         boundary = max(head.rfind(" "), *(head.rfind(p) for p in "。！？；："))
         org = head[boundary + 1:]
-        org = next((org[len(c):] for c in lexicon().closings if org.startswith(c)), org)
         if not org and line_start:
             org = _block_above(text, line_start)
+        # 特此通知 may stand on the 落款's line or on a line of its own above it
+        org = next((org[len(c):] for c in lexicon().closings if org.startswith(c)), org)
         if org and not _is_org(org):
             continue
         if m.start() >= after:
