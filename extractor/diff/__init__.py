@@ -33,7 +33,8 @@ def _clause_changes(old: tuple[Clause, ...], new: tuple[Clause, ...]) -> tuple[C
         if a is None or b is None:
             out.append(ClauseChange("added" if a is None else "removed", a, b, 0.0))
         elif pair.relation != "one-to-one":
-            out.append(ClauseChange("modified", a, b, pair.similarity, relation=pair.relation))
+            out.append(ClauseChange("modified", a, b, pair.similarity, moved=pair.moved,
+                                    relation=pair.relation))
         elif a.key == b.key:  # the same words, perhaps under a new number
             status = "moved" if pair.moved else "unchanged"
             out.append(ClauseChange(status, a, b, 100.0, moved=pair.moved))

@@ -1,21 +1,30 @@
 """Align the clauses of two versions: identical text first, then structure plus similarity.
 
 1. Clauses whose comparison keys are identical pair up (the same reference path wins
-   among repeats, then the nearest position).
-2. The rest are scored with rapidfuzz `cdist` (ratio over the keys, numbering markers
-   already stripped), nudged up when the reference path is the same and down with the
-   distance between their relative positions; pairs are taken best first above a cutoff.
-3. A clause left over whose text sits inside a neighbour's partner is a piece of a split
-   (new side) or of a merge (old side).
-4. Pairs off the longest increasing run of positions are marked as moved.
+   among repeats, then the nearest position); a short key found once on each side pairs
+   wherever it sits (a heading carried into another annex).
+2. The rest are scored over the whole document with rapidfuzz `cdist` (the better of the
+   character ratio and the ratio of their phrases sorted, so reordered phrases still
+   match), nudged up when the reference path or the heading phrase is the same and down
+   with the distance between their relative positions; pairs are taken best first above
+   a cutoff. A numbered clause that kept its number and heading pairs however rewritten.
+3. Clauses left over that sit where the aligned clauses in order around them (anchors)
+   say they should, between the same two anchors or near the projected position, are
+   the same stretch of text rewritten: they pair at a lower cutoff, and a short heading
+   pairs with one that contains it (出院标准 → 住院患者的出院标准).
+4. A clause left over whose text lies inside a clause of the other side is a piece of a
+   split (new side) or of a merge (old side); near its neighbours' partners first, then
+   anywhere (a sentence carried into another section).
+5. Pairs off the longest increasing run of positions are marked as moved.
 
-The cost is one `cdist` over the clauses left after step 1, never a character diff
-between unrelated clauses, so 100-page editions align in well under a second.
+Each step compares only the clauses the steps before left over, and containment is
+looked up through a character-trigram index, so 100-page editions align in about a second.
 """
 from __future__ import annotations
 
 import bisect
-from collections import defaultdict
+import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -25,7 +34,12 @@ from rapidfuzz import fuzz, process
 from extractor.diff.model import Clause
 
 MIN_SIMILARITY = 60.0
-"""Ratio (0-100) below which two clauses are not the same clause rewritten."""
+"""Score (0-100) below which two clauses anywhere in the documents are not one clause rewritten."""
+LONG_KEY = 40
+MIN_SIMILARITY_LONG = 55.0
+"""Long clauses seldom share this much by chance: the cutoff anywhere for two of them."""
+GAP_SIMILARITY = 45.0
+"""The same, for two clauses that sit between the same pair of aligned neighbours."""
 SHORT_KEY = 12
 MIN_SIMILARITY_SHORT = 75.0
 """Short keys (headings) share characters by chance, so they need a higher ratio."""
@@ -37,9 +51,18 @@ SAME_REF_PARTIAL = 75.0
 """partial_ratio at which a leftover clause with the same number is taken as rewritten."""
 POSITION_PENALTY = 20.0
 PIECE_SIMILARITY = 90.0
-"""partial_ratio above which a leftover clause is a piece of a neighbour's split or merge."""
+"""partial_ratio above which a leftover clause is a piece of a split or merge."""
 MIN_PIECE_KEY = 8
+MIN_CONTAINED_HEADING = 4
+"""Characters a short heading needs to pair by containment (出院标准)."""
 NEIGHBOURHOOD = 3
+CONTEXT_WINDOW = 8
+"""Clauses an old clause's projected position may be off a new one's and still be in context."""
+GRAM = 3
+PIECE_COVERAGE = 0.8
+"""Share of a leftover's trigrams another clause must hold to be checked as its whole."""
+_PUNCT = re.compile(r"[\W_]+")
+"""Punctuation and spaces: phrase boundaries for the sorted-phrase ratio, noise for containment."""
 
 
 @dataclass(frozen=True)
@@ -64,17 +87,38 @@ def _plausible(a: Clause, b: Clause, n_old: int, n_new: int) -> bool:
     return not short or a.ref == b.ref or _shift(a, b, n_old, n_new) <= SHORT_MAX_SHIFT
 
 
+def _bare(key: str) -> str:
+    """A key without punctuation, for containment checks."""
+    return _PUNCT.sub("", key)
+
+
+def _scores(olds: Sequence[Clause], news: Sequence[Clause], cutoff: float) -> np.ndarray:
+    """Similarity of every old to every new clause: the better of the character ratio and
+    the ratio of their phrases sorted (a clause whose phrases were reordered)."""
+    a, b = [c.key for c in olds], [c.key for c in news]
+    chars = process.cdist(a, b, scorer=fuzz.ratio, score_cutoff=cutoff, dtype=np.float32)
+    phrases = process.cdist([_PUNCT.sub(" ", k) for k in a], [_PUNCT.sub(" ", k) for k in b],
+                            scorer=fuzz.token_sort_ratio, score_cutoff=cutoff, dtype=np.float32)
+    return np.maximum(chars, phrases)
+
+
 def _exact(old: Sequence[Clause], new: Sequence[Clause]) -> dict[int, int]:
-    """Pair clauses with identical keys; among repeats the same ref, then nearest position."""
+    """Pair clauses with identical keys; among repeats the same ref, then nearest position.
+
+    A short key found exactly once on each side pairs wherever it sits (a heading moved
+    to another annex); repeated short keys pair only nearby.
+    """
     by_key: dict[str, list[int]] = defaultdict(list)
     for c in new:
         by_key[c.key].append(c.index)
+    old_count = Counter(c.key for c in old)
     pairs: dict[int, int] = {}
     taken: set[int] = set()
     scale = len(new) / max(len(old), 1)
     for c in old:
+        unique = old_count[c.key] == 1 and len(by_key.get(c.key, ())) == 1 and len(c.key) >= MIN_CONTAINED_HEADING
         free = [j for j in by_key.get(c.key, ()) if j not in taken
-                and _plausible(c, new[j], len(old), len(new))]
+                and (unique or _plausible(c, new[j], len(old), len(new)))]
         if not free:
             continue
         j = min(free, key=lambda j: (new[j].ref != c.ref, abs(j - c.index * scale)))
@@ -83,26 +127,8 @@ def _exact(old: Sequence[Clause], new: Sequence[Clause]) -> dict[int, int]:
     return pairs
 
 
-def _fuzzy(old: Sequence[Clause], new: Sequence[Clause], olds: list[int], news: list[int],
-           ) -> list[tuple[int, int, float]]:
-    """Best-first one-to-one pairs among the leftovers whose ratio clears the cutoff."""
-    if not olds or not news:
-        return []
-    scores = process.cdist([old[i].key for i in olds], [new[j].key for j in news],
-                           scorer=fuzz.ratio, score_cutoff=MIN_SIMILARITY, dtype=np.float32)
-    rows, cols = np.nonzero(scores)
-    candidates = []
-    for r, c in zip(rows.tolist(), cols.tolist()):
-        i, j = olds[r], news[c]
-        raw = float(scores[r, c])
-        if min(len(old[i].key), len(new[j].key)) < SHORT_KEY and raw < MIN_SIMILARITY_SHORT:
-            continue
-        if not _plausible(old[i], new[j], len(old), len(new)):
-            continue
-        adjusted = (raw + SAME_REF_BONUS * (old[i].ref == new[j].ref)
-                    + SAME_TITLE_BONUS * bool(old[i].title and old[i].title == new[j].title)
-                    - POSITION_PENALTY * _shift(old[i], new[j], len(old), len(new)))
-        candidates.append((adjusted, raw, i, j))
+def _best_first(candidates: list[tuple[float, float, int, int]]) -> list[tuple[int, int, float]]:
+    """One-to-one pairs from (adjusted, raw, old, new) candidates, best adjusted score first."""
     candidates.sort(reverse=True)
     used_old: set[int] = set()
     used_new: set[int] = set()
@@ -113,6 +139,32 @@ def _fuzzy(old: Sequence[Clause], new: Sequence[Clause], olds: list[int], news: 
         used_old.add(i)
         used_new.add(j)
         out.append((i, j, raw))
+    return out
+
+
+def _fuzzy(old: Sequence[Clause], new: Sequence[Clause], olds: list[int], news: list[int],
+           ) -> list[tuple[int, int, float]]:
+    """Best-first one-to-one pairs among the leftovers whose score clears the cutoff."""
+    if not olds or not news:
+        return []
+    scores = _scores([old[i] for i in olds], [new[j] for j in news], MIN_SIMILARITY_LONG)
+    rows, cols = np.nonzero(scores)
+    candidates = []
+    for r, c in zip(rows.tolist(), cols.tolist()):
+        i, j = olds[r], news[c]
+        raw = float(scores[r, c])
+        shortest = min(len(old[i].key), len(new[j].key))
+        if shortest < SHORT_KEY and raw < MIN_SIMILARITY_SHORT or shortest < LONG_KEY and raw < MIN_SIMILARITY:
+            continue
+        if not _plausible(old[i], new[j], len(old), len(new)):
+            continue
+        adjusted = (raw + SAME_REF_BONUS * (old[i].ref == new[j].ref)
+                    + SAME_TITLE_BONUS * bool(old[i].title and old[i].title == new[j].title)
+                    - POSITION_PENALTY * _shift(old[i], new[j], len(old), len(new)))
+        candidates.append((adjusted, raw, i, j))
+    out = _best_first(candidates)
+    used_old = {i for i, _, _ in out}
+    used_new = {j for _, j, _ in out}
     out += _structural(old, new, [i for i in olds if i not in used_old],
                        [j for j in news if j not in used_new])
     return out
@@ -135,7 +187,7 @@ def _structural(old: Sequence[Clause], new: Sequence[Clause], olds: list[int], n
         by_ref.setdefault(new[j].ref, j)
         if new[j].title:
             by_title[new[j].title].append(j)
-    old_titles = defaultdict(int)
+    old_titles: dict[str, int] = defaultdict(int)
     for i in olds:
         old_titles[old[i].title] += 1
     for i in olds:
@@ -177,25 +229,117 @@ def _increasing_run(news: list[int]) -> set[int]:
     return keep
 
 
-def _pieces(short: Sequence[Clause], long: Sequence[Clause], leftovers: list[int],
-            partner_of_short: dict[int, int]) -> list[tuple[int, int, float]]:
-    """Leftover clauses of one side whose text lies inside a nearby clause of the other.
+def _anchors(matched: dict[int, int]) -> list[tuple[int, int]]:
+    """The aligned pairs that stay in reading order on both sides (not moved)."""
+    ordered = sorted(matched.items())
+    run = _increasing_run([j for _, j in ordered])
+    return [ordered[p] for p in sorted(run)]
 
-    Candidates are the partners of the leftover's neighbours (a split keeps its pieces
-    together), so the check costs a handful of `partial_ratio` calls per leftover.
+
+def _projection(anchors: list[tuple[int, int]], n_old: int, n_new: int) -> np.ndarray:
+    """Where each old clause would sit in the new version: its position between the two
+    anchors around it, carried over to their partners (linear interpolation)."""
+    xs = [-1, *(i for i, _ in anchors), n_old]
+    ys = [-1, *(j for _, j in anchors), n_new]
+    return np.interp(np.arange(n_old), xs, ys)
+
+
+def _contains(short: str, long: str) -> bool:
+    """Whether a short heading is written inside another (出院标准 in 住院患者的出院标准)."""
+    a, b = _bare(short), _bare(long)
+    return len(a) >= MIN_CONTAINED_HEADING and len(a) < len(b) and a in b
+
+
+def _in_context(old: Sequence[Clause], new: Sequence[Clause], matched: dict[int, int],
+                ) -> list[tuple[int, int, float]]:
+    """Pairs of leftovers that sit where the aligned text around them says they should.
+
+    An old clause is in context with a new one when no anchor separates them (the same
+    stretch between two aligned neighbours) or when its projected position falls within
+    `CONTEXT_WINDOW` clauses of it (a section moved as a whole takes its neighbours along).
     """
+    taken = set(matched.values())
+    olds = [i for i in range(len(old)) if i not in matched]
+    news = [j for j in range(len(new)) if j not in taken]
+    if not olds or not news:
+        return []
+    anchors = _anchors(matched)
+    if not anchors:  # nothing in common vouches for any context
+        return []
+    projected = _projection(anchors, len(old), len(new))
+    old_stretch = np.searchsorted([i for i, _ in anchors], olds)
+    new_stretch = np.searchsorted([j for _, j in anchors], news)
+    distance = np.abs(projected[olds][:, None] - np.array(news)[None, :])
+    near = (old_stretch[:, None] == new_stretch[None, :]) | (distance <= CONTEXT_WINDOW)
+    scores = _scores([old[i] for i in olds], [new[j] for j in news], GAP_SIMILARITY)
+    candidates = []
+    for r, c in zip(*np.nonzero(near)):
+        i, j = olds[r], news[c]
+        a, b = old[i], new[j]
+        raw = float(scores[r, c])
+        if min(len(a.key), len(b.key)) < SHORT_KEY and raw < MIN_SIMILARITY_SHORT:
+            if not (_contains(a.key, b.key) or _contains(b.key, a.key)):
+                continue
+            raw = max(raw, MIN_SIMILARITY_SHORT)
+        elif not raw:
+            continue
+        closeness = min(float(distance[r, c]) / CONTEXT_WINDOW, 1.0)
+        candidates.append((raw + SAME_REF_BONUS * (a.marker == b.marker) - POSITION_PENALTY * closeness,
+                           raw, i, j))
+    return _best_first(candidates)
+
+
+def _trigram_index(clauses: Sequence[Clause]) -> dict[str, list[int]]:
+    index: dict[str, list[int]] = defaultdict(list)
+    for c in clauses:
+        bare = _bare(c.key)
+        for g in {bare[k:k + GRAM] for k in range(len(bare) - GRAM + 1)}:
+            index[g].append(c.index)
+    return index
+
+
+def _holder(key: str, long: Sequence[Clause], index: dict[str, list[int]]) -> tuple[int, float] | None:
+    """The clause of the other side that holds `key` (partial_ratio), found through trigrams."""
+    bare = _bare(key)
+    grams = {bare[k:k + GRAM] for k in range(len(bare) - GRAM + 1)}
+    if not grams:
+        return None
+    hits = Counter(j for g in grams for j in index.get(g, ()))
+    choices = {j: long[j].key for j, n in hits.most_common(5)
+               if n >= PIECE_COVERAGE * len(grams) and len(long[j].key) > len(key)}
+    best = process.extractOne(key, choices, scorer=fuzz.partial_ratio, score_cutoff=PIECE_SIMILARITY)
+    return (best[2], float(best[1])) if best is not None else None
+
+
+def _pieces(short: Sequence[Clause], long: Sequence[Clause], leftovers: list[int],
+            partner_of_short: dict[int, int]) -> list[tuple[int, int, float, bool]]:
+    """Leftover clauses of one side whose text lies inside a clause of the other.
+
+    The partners of the leftover's neighbours are tried first (a split keeps its pieces
+    together), then the whole other side; a piece found far away is a moved one. A short
+    leftover counts only as the head or tail of its direct neighbour's partner (特此通知
+    cut off the signature it ran into).
+    """
+    index = _trigram_index(long) if leftovers else {}
     found = []
     for k in leftovers:
         key = short[k].key
         if len(key) < MIN_PIECE_KEY:
+            bare = _bare(key)
+            for n in (k - 1, k + 1):
+                whole = _bare(long[partner_of_short[n]].key) if n in partner_of_short else ""
+                if bare and len(whole) > len(bare) and (whole.startswith(bare) or whole.endswith(bare)):
+                    found.append((k, partner_of_short[n], 100.0, False))
+                    break
             continue
         near = {partner_of_short[n] for n in range(k - NEIGHBOURHOOD, k + NEIGHBOURHOOD + 1)
                 if n in partner_of_short}
         choices = {j: long[j].key for j in near if len(long[j].key) > len(key)}
-        best = process.extractOne(key, choices, scorer=fuzz.partial_ratio,
-                                  score_cutoff=PIECE_SIMILARITY)
+        best = process.extractOne(key, choices, scorer=fuzz.partial_ratio, score_cutoff=PIECE_SIMILARITY)
         if best is not None:
-            found.append((k, best[2], float(best[1])))
+            found.append((k, best[2], float(best[1]), False))
+        elif (far := _holder(key, long, index)) is not None:
+            found.append((k, far[0], far[1], True))
     return found
 
 
@@ -217,10 +361,15 @@ def align(old: Sequence[Clause], new: Sequence[Clause]) -> tuple[Pair, ...]:
     for i, j, raw in _fuzzy(old, new, olds, news):
         matched[i] = j
         sims[i] = raw
+    for i, j, raw in _in_context(old, new, matched):
+        matched[i] = j
+        sims[i] = raw
 
     new_to_old = {j: i for i, j in matched.items()}
     split = _pieces(new, old, [j for j in range(len(new)) if j not in new_to_old], new_to_old)
     merged = _pieces(old, new, [i for i in range(len(old)) if i not in matched], matched)
+    split_pairs = {(i, j) for j, i, _, _ in split}
+    merged = [m for m in merged if (m[0], m[1]) not in split_pairs]
 
     ordered = sorted(matched.items())
     in_order = _increasing_run([j for _, j in ordered])
@@ -229,11 +378,11 @@ def align(old: Sequence[Clause], new: Sequence[Clause]) -> tuple[Pair, ...]:
     by_new: dict[int, list[Pair]] = defaultdict(list)
     for i, j in matched.items():
         by_new[j].append(Pair(i, j, sims[i], moved=i in moved))
-    for j, i, score in split:
-        by_new[j].append(Pair(i, j, score, relation="split"))
-    placed_old = set(matched) | {i for i, _, _ in merged}
-    for i, j, score in merged:
-        by_new[j].append(Pair(i, j, score, relation="merged"))
+    for j, i, score, far in split:
+        by_new[j].append(Pair(i, j, score, moved=far, relation="split"))
+    placed_old = set(matched) | {i for _, i, _, _ in split} | {i for i, _, _, _ in merged}
+    for i, j, score, far in merged:
+        by_new[j].append(Pair(i, j, score, moved=far, relation="merged"))
     for j in range(len(new)):
         if j not in by_new:
             by_new[j].append(Pair(None, j, 0.0))

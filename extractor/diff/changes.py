@@ -3,13 +3,21 @@
 Figures come from two places. The targets of the two extractions are paired clause by
 clause (metric and unit); and, so that a diff also shows figures that are no target
 (14天 of quarantine, 2小时内 to report), the figures the quantity finder reads in the
-changed characters of an aligned clause are paired by unit and position.
+changed characters of an aligned clause are paired by what they measure.
+
+Two figures are one figure changed only when what they measure reads alike (the phrase
+around each, without list markers and comparator words) and their units measure the same
+dimension (天 and 小时 both time: 体温正常3天 → 24小时); a well-aligned clause vouches for
+two figures in the same changed run. Figures of clauses that alignment left apart pair
+only near each other, so that a figure is not matched with a like one pages away.
 """
 from __future__ import annotations
 
 import bisect
+import json
 import re
 from dataclasses import dataclass, fields
+from importlib import resources
 from typing import Any, Iterable, Sequence
 
 from rapidfuzz import fuzz
@@ -21,16 +29,35 @@ from extractor.model import DocMeta, Extraction, Quantity
 
 Figure = Any  # the quantity finder's figure: start, end, value, value_max, unit, comparator
 
+
+def _load(name: str) -> dict:
+    return json.loads((resources.files("extractor") / "resources" / name).read_text(encoding="utf-8"))
+
+
+_DIMENSION = {unit: dim for dim, units in _load("unit_dimensions.json").items() if dim != "_doc"
+              for unit in units}
+_COMPARATORS = _load("quantity_comparators.json")
+_NOT_METRIC = re.compile("|".join(
+    [r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]|[\u2460-\u2473])+",
+     *sorted((re.escape(w) for w in (*_COMPARATORS["before"], *_COMPARATORS["after"])), key=len, reverse=True),
+     r"[…\W_]+"]))
+"""What does not say what a figure measures: a list marker, comparator words, punctuation."""
+
 METRIC_SIMILARITY = 60.0
 """fuzz.ratio above which two targets of aligned clauses measure the same thing."""
+STRONG_CLAUSE = 80.0
+"""Clause similarity at which two figures in the same changed run are one figure changed."""
 PAIR_METRIC = 80.0
 PAIR_EVIDENCE = 60.0
 PAIR_PARTIAL = 85.0
 PAIR_MIN_PHRASE = 6
 KEPT_CONTEXT = 50.0
 """Context ratio above which an equal figure on both sides of a clause is the same figure."""
-PAIR_POSITION_PENALTY = 30.0
-"""Ratios at which a dropped and an added figure of the same unit are one changed figure."""
+PAIR_POSITION_PENALTY = 10.0
+NEAR_CLAUSES = 10
+SHORT_NEAR = 2
+"""Clauses apart (after alignment) within which figures of unaligned clauses may pair;
+the second for figures whose metric is a word or two."""
 PHRASE_LIMIT = 40
 _PHRASE_STOP = re.compile(r"[，,。；;：:！？!?\n]")
 
@@ -50,6 +77,32 @@ def _metric(text: str, figure: Figure) -> str:
     written = text[figure.start:figure.end]
     at = phrase.find(written)
     return (phrase[:at] + "…" + phrase[at + len(written):]).strip("…") if at >= 0 else phrase
+
+
+def same_dimension(a: str, b: str) -> bool:
+    """Whether two units measure the same thing (天 and 小时; not 天 and 次).
+
+    Example:
+        >>> same_dimension("天", "小时"), same_dimension("天", "次")
+        (True, False)
+    """
+    return a == b or (a in _DIMENSION and _DIMENSION.get(a) == _DIMENSION.get(b))
+
+
+def metric_similarity(a: str, b: str) -> float:
+    """How alike two metric phrases read (0-100), list markers and comparator words aside.
+
+    Example:
+        >>> metric_similarity("1.体温恢复正常…以上", "体温正常超过…")
+        80.0
+    """
+    x, y = _NOT_METRIC.sub("", a), _NOT_METRIC.sub("", b)
+    if not x or not y:
+        return 0.0
+    score = fuzz.ratio(x, y)
+    if min(len(x), len(y)) >= PAIR_MIN_PHRASE:
+        score = max(score, fuzz.partial_ratio(x, y) - 10)
+    return float(score)
 
 
 def _touched(chunks: Sequence[Chunk]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -82,8 +135,12 @@ def _state_of_figure(fig: Figure, text: str, ref: str) -> QuantityState:
 def text_quantity_changes(change: ClauseChange) -> tuple[QuantityChange, ...]:
     """Figures that differ between the two sides of a modified clause.
 
-    Only figures inside changed characters count; they pair by unit, those in the same
-    changed chunk first, then the nearest in relative position.
+    Only figures inside changed characters count. Two of them are one figure changed
+    when their units measure the same dimension and either their metric phrases read
+    alike or they sit in the same changed run of a well-aligned clause; a change of the
+    comparator alone (30分钟 → 30分钟以上), or of the unit, needs both. A figure found again
+    on the other side, in like words or in kept text, was kept; then the same changed run
+    and the closer wording win.
     """
     old, new = change.old, change.new
     if old is None or new is None or not change.chunks:
@@ -91,18 +148,30 @@ def text_quantity_changes(change: ClauseChange) -> tuple[QuantityChange, ...]:
     old_ranges, new_ranges = _touched(change.chunks)
     olds = [(f, _in_changes(f, old_ranges)) for f in find_figures(old.text)]
     news = [(f, _in_changes(f, new_ranges)) for f in find_figures(new.text)]
-    olds = [(f, k) for f, k in olds if k is not None]
-    news = [(f, k) for f, k in news if k is not None]
+    strong = change.similarity >= STRONG_CLAUSE
     candidates = []
     for a, (fo, ko) in enumerate(olds):
         for b, (fn, kn) in enumerate(news):
-            if fo.unit == fn.unit:
+            if not same_dimension(fo.unit, fn.unit) or (ko is None and kn is None):
+                continue
+            context = metric_similarity(_metric(old.text, fo), _metric(new.text, fn))
+            same_amount = (fo.value, fo.value_max, fo.unit) == (fn.value, fn.value_max, fn.unit)
+            # A figure found again on the other side, in like words or in text kept as is,
+            # was kept (300mg and 100mg of two drugs written in a new order).
+            kept = same_amount and fo.comparator == fn.comparator and (
+                ko is None or kn is None or context >= KEPT_CONTEXT)
+            if same_amount:
+                sure = kept or (strong and context >= PAIR_METRIC)
+            elif ko is None or kn is None:
+                sure = False
+            elif fo.unit != fn.unit:
+                sure = context >= PAIR_METRIC
+            else:
+                sure = context >= METRIC_SIMILARITY or (strong and ko == kn)
+            if sure:
                 shift = abs(fo.start / max(len(old.text), 1) - fn.start / max(len(new.text), 1))
-                context = fuzz.ratio(_metric(old.text, fo), _metric(new.text, fn))
-                # A figure found again, in like words, on the other side was kept: its
-                # surroundings changed, not the figure.
-                kept = (fo.value, fo.value_max) == (fn.value, fn.value_max) and context >= KEPT_CONTEXT
-                candidates.append((not kept, ko != kn, -round(context, -1), shift, a, b))
+                rank = 0 if kept else 1 if same_amount else 2
+                candidates.append((rank, ko != kn, -round(context, -1), shift, a, b))
     candidates.sort()
     paired_old: set[int] = set()
     paired_new: set[int] = set()
@@ -113,18 +182,18 @@ def text_quantity_changes(change: ClauseChange) -> tuple[QuantityChange, ...]:
         paired_old.add(a)
         paired_new.add(b)
         fo, fn = olds[a][0], news[b][0]
-        if (fo.value, fo.value_max, fo.comparator) != (fn.value, fn.value_max, fn.comparator):
+        if (fo.value, fo.value_max, fo.unit, fo.comparator) != (fn.value, fn.value_max, fn.unit, fn.comparator):
             out.append(QuantityChange("changed", _metric(new.text, fn),
                                       _state_of_figure(fo, old.text, old.ref),
                                       _state_of_figure(fn, new.text, new.ref), source="text"))
     kept_new = {(f.value, f.unit) for f, _ in news}
     kept_old = {(f.value, f.unit) for f, _ in olds}
-    for a, (fo, _) in enumerate(olds):
-        if a not in paired_old and (fo.value, fo.unit) not in kept_new:
+    for a, (fo, ko) in enumerate(olds):
+        if ko is not None and a not in paired_old and (fo.value, fo.unit) not in kept_new:
             out.append(QuantityChange("removed", _metric(old.text, fo),
                                       _state_of_figure(fo, old.text, old.ref), None, source="text"))
-    for b, (fn, _) in enumerate(news):
-        if b not in paired_new and (fn.value, fn.unit) not in kept_old:
+    for b, (fn, kn) in enumerate(news):
+        if kn is not None and b not in paired_new and (fn.value, fn.unit) not in kept_old:
             out.append(QuantityChange("added", _metric(new.text, fn), None,
                                       _state_of_figure(fn, new.text, new.ref), source="text"))
     return tuple(out)
@@ -136,8 +205,20 @@ def _target_state(q: Quantity, ref: str) -> QuantityState:
 
 
 def _differs(a: Quantity, b: Quantity) -> bool:
-    return (a.value, a.value_max, a.unit, a.comparator, a.year) != (b.value, b.value_max, b.unit,
-                                                                   b.comparator, b.year)
+    """Whether two paired targets state different figures; a year read on one side only
+    (from the document's date) is no change of the figure."""
+    years_differ = a.year is not None and b.year is not None and a.year != b.year
+    return years_differ or (a.value, a.value_max, a.unit, a.comparator) != (b.value, b.value_max,
+                                                                            b.unit, b.comparator)
+
+
+def _same_target(a: Quantity, b: Quantity, score: float) -> bool:
+    """Whether two targets of one aligned clause measure the same thing; a new unit
+    (3天 → 24小时) needs the metric and the sentence around it to read alike."""
+    if a.unit == b.unit:
+        return score >= METRIC_SIMILARITY
+    return (same_dimension(a.unit, b.unit) and metric_similarity(a.metric, b.metric) >= PAIR_METRIC
+            and fuzz.ratio(a.evidence, b.evidence) >= PAIR_EVIDENCE)
 
 
 def _in_clause(targets: Sequence[Quantity], clause: Clause | None) -> list[Quantity]:
@@ -156,13 +237,13 @@ def target_changes(change: ClauseChange, old_targets: Sequence[Quantity],
         return ()
     old_ref = change.old.ref if change.old else ""
     new_ref = change.new.ref if change.new else ""
-    candidates = sorted(((fuzz.ratio(a.metric, b.metric), a.unit == b.unit, i, j)
-                         for i, a in enumerate(olds) for j, b in enumerate(news)), reverse=True)
+    candidates = sorted(((fuzz.ratio(a.metric, b.metric), i, j) for i, a in enumerate(olds)
+                         for j, b in enumerate(news)), reverse=True)
     paired_old: set[int] = set()
     paired_new: set[int] = set()
     out = []
-    for score, same_unit, i, j in candidates:
-        if score < METRIC_SIMILARITY or not same_unit or i in paired_old or j in paired_new:
+    for score, i, j in candidates:
+        if i in paired_old or j in paired_new or not _same_target(olds[i], news[j], score):
             continue
         paired_old.add(i)
         paired_new.add(j)
@@ -189,54 +270,98 @@ def _covered(change: QuantityChange, found: Sequence[QuantityChange]) -> bool:
 
 
 def _same_figure(x: QuantityState | None, y: QuantityState | None) -> bool:
-    return x is not None and y is not None and (x.value, x.value_max, x.unit, x.comparator) == (
-        y.value, y.value_max, y.unit, y.comparator)
+    """Whether two figures of unaligned clauses state the same amount: a comparator that
+    differs there (30分钟 → 30分钟以上) is a rewording too uncertain to report."""
+    return x is not None and y is not None and (x.value, x.value_max, x.unit) == (y.value, y.value_max, y.unit)
 
 
-def _alike(a: QuantityChange, b: QuantityChange, shift: float) -> float:
+@dataclass(frozen=True)
+class _Places:
+    """Where the clauses of both versions sit, and where each old one landed in the new."""
+
+    old_index: dict[str, int]  # ref -> clause index
+    new_index: dict[str, int]
+    aligned_old: tuple[int, ...]  # old indices of aligned clauses, sorted
+    aligned_new: tuple[int, ...]  # their partners' new indices
+
+    def distance(self, old_ref: str, new_ref: str) -> float:
+        """Clauses between where an old clause would sit in the new version and a new clause.
+
+        The old clause is carried along with its nearest aligned neighbour before or after
+        it (a section moved whole keeps its figures near their partners).
+        """
+        i, j = self.old_index.get(old_ref), self.new_index.get(new_ref)
+        if i is None or j is None or not self.aligned_old:
+            return float("inf")
+        k = bisect.bisect_right(self.aligned_old, i)
+        guesses = []
+        if k:
+            guesses.append(self.aligned_new[k - 1] + i - self.aligned_old[k - 1])
+        if k < len(self.aligned_old):
+            guesses.append(self.aligned_new[k] - (self.aligned_old[k] - i))
+        return float(min(abs(g - j) for g in guesses))
+
+
+def _places(changes: Sequence[ClauseChange]) -> _Places:
+    old_index = {c.old.ref: c.old.index for c in changes if c.old is not None}
+    new_index = {c.new.ref: c.new.index for c in changes if c.new is not None}
+    aligned = sorted({c.old.index: c.new.index for c in changes
+                      if c.old is not None and c.new is not None}.items())
+    return _Places(old_index, new_index, tuple(i for i, _ in aligned), tuple(j for _, j in aligned))
+
+
+def _lead(state: QuantityState) -> str:
+    """The words of its sentence right before a figure (体温恢复正常 of 体温恢复正常3天以上)."""
+    fig = next((f for f in find_figures(state.evidence) if (f.value, f.value_max) == (state.value, state.value_max)),
+               None)
+    return _PHRASE_STOP.split(state.evidence[:fig.start])[-1] if fig is not None else ""
+
+
+def _alike(a: QuantityChange, b: QuantityChange, places: _Places) -> float:
     """How surely a dropped figure `a` and an added figure `b` measure the same thing (0: not).
 
-    `shift` is how far apart their clauses sit (fraction of the documents): of two equally
-    worded candidates the nearer one wins.
+    Figures whose metrics read alike pair when their clauses sit near each other once
+    aligned; far apart, the same unit and like evidence are needed too (a sentence moved
+    to another annex). Of equally worded candidates the nearer one wins.
     """
     x, y = a.old, b.new
-    if x is None or y is None or x.unit != y.unit:
+    if x is None or y is None or not same_dimension(x.unit, y.unit):
         return 0.0
-    metric = fuzz.ratio(a.metric, b.metric)
-    if metric >= PAIR_METRIC and (x.ref == y.ref or fuzz.ratio(x.evidence, y.evidence) >= PAIR_EVIDENCE):
-        return metric - PAIR_POSITION_PENALTY * shift
-    if min(len(a.metric), len(b.metric)) >= PAIR_MIN_PHRASE:
-        partial = fuzz.partial_ratio(a.metric, b.metric)
-        if partial >= PAIR_PARTIAL:
-            return partial - 10 - PAIR_POSITION_PENALTY * shift
+    metric = metric_similarity(a.metric, b.metric)
+    # In a new unit the words right before the figure must agree too (体温恢复正常3天 →
+    # 体温正常超过24小时), not only the clause's topic (…可解除集中隔离医学观察).
+    if metric < PAIR_METRIC or (x.unit != y.unit and metric_similarity(_lead(x), _lead(y)) < PAIR_METRIC):
+        return 0.0
+    distance = places.distance(x.ref, y.ref)
+    # A metric of a word or two (每日, 多为) says little: such figures pair only next door.
+    worded = min(len(_NOT_METRIC.sub("", m)) for m in (a.metric, b.metric)) > 2
+    if distance <= (NEAR_CLAUSES if worded else SHORT_NEAR):
+        return metric - PAIR_POSITION_PENALTY * distance / NEAR_CLAUSES
+    if worded and x.unit == y.unit and fuzz.ratio(x.evidence, y.evidence) >= PAIR_EVIDENCE:
+        return metric - PAIR_POSITION_PENALTY
     return 0.0
 
 
-def _pair_leftovers(changes: list[QuantityChange], pool: Sequence[QuantityChange] = (),
-                    positions: tuple[dict[str, float], dict[str, float]] = ({}, {}),
-                    ) -> list[QuantityChange]:
+def _pair_leftovers(changes: list[QuantityChange], pool: Sequence[QuantityChange],
+                    places: _Places) -> list[QuantityChange]:
     """Join a dropped and an added figure that measure the same thing into one change.
 
     Clause alignment leaves some rewritten sentences apart (潜伏期1～14天，多为3～7天 →
     潜伏期多为2～4天; a clause redistributed over a new section); their figures still pair
-    when the unit agrees and the phrases read alike. `pool` holds figures of wholly added or
-    removed clauses: shown only when they pair, since a new annex brings figures by the hundred.
+    when they measure the same dimension and the phrases read alike. `pool` holds figures of
+    wholly added or removed clauses and of split or merged ones: shown only when they pair,
+    since a new annex brings figures by the hundred.
     """
     every = list(changes) + list(pool)
     removed = [i for i, q in enumerate(every) if q.change == "removed"]
     added = [j for j, q in enumerate(every) if q.change == "added"]
-    old_pos, new_pos = positions
-
-    def shift(i: int, j: int) -> float:
-        return abs(old_pos.get(every[i].old.ref, 0.0) - new_pos.get(every[j].new.ref, 0.0))
-
-    candidates = sorted(((score, i, j) for i in removed for j in added
-                         if (score := _alike(every[i], every[j], shift(i, j))) > 0), reverse=True)
-    joined: dict[int, QuantityChange] = {}
-    used: set[int] = set()
+    candidates = [(score, i, j) for i in removed for j in added
+                  if (score := _alike(every[i], every[j], places)) > 0]
     # The same figure on both sides was moved, not changed: such pairs go first and vanish,
     # so that 500mg/L～1000mg/L moved to another annex is not read as 500 → 1000.
     candidates.sort(key=lambda c: (_same_figure(every[c[1]].old, every[c[2]].new), c[0]), reverse=True)
+    joined: dict[int, QuantityChange] = {}
+    used: set[int] = set()
     for _, i, j in candidates:
         if i in used or j in used:
             continue
@@ -249,7 +374,7 @@ def _pair_leftovers(changes: list[QuantityChange], pool: Sequence[QuantityChange
 
 
 def _figures_of(clause: Clause, change: str) -> list[QuantityChange]:
-    """Every figure of a wholly added or removed clause, as added or removed text changes."""
+    """Every figure of a clause, as added or removed text changes."""
     out = []
     for fig in find_figures(clause.text):
         state = _state_of_figure(fig, clause.text, clause.ref)
@@ -258,24 +383,33 @@ def _figures_of(clause: Clause, change: str) -> list[QuantityChange]:
     return out
 
 
+def _unaligned_figures(change: ClauseChange) -> list[QuantityChange]:
+    """Figures of a clause alignment could not pair one to one: a wholly added or removed
+    clause, or both sides of a split or merge (the piece and the clause it lies in)."""
+    if change.status == "added" and change.new is not None:
+        return _figures_of(change.new, "added")
+    if change.status == "removed" and change.old is not None:
+        return _figures_of(change.old, "removed")
+    if change.relation != "one-to-one" and change.old is not None and change.new is not None:
+        return _figures_of(change.old, "removed") + _figures_of(change.new, "added")
+    return []
+
+
 def quantity_changes(changes: Sequence[ClauseChange], old: Extraction, new: Extraction,
                      ) -> tuple[QuantityChange, ...]:
     """Every figure that moved, from the extracted targets first, then from the clause texts."""
     out: list[QuantityChange] = []
-    pool: list[QuantityChange] = []
-    olds = [c.old for c in changes if c.old is not None]
-    news = [c.new for c in changes if c.new is not None]
-    positions = ({c.ref: c.index / max(len(olds), 1) for c in olds},
-                 {c.ref: c.index / max(len(news), 1) for c in news})
+    pool: dict[tuple, QuantityChange] = {}
     for change in changes:
-        found = list(target_changes(change, old.targets, new.targets))
-        if change.status == "modified":
+        found = list(target_changes(change, old.targets, new.targets)) if change.relation == "one-to-one" else []
+        if change.status == "modified" and change.relation == "one-to-one":
             found += [t for t in text_quantity_changes(change) if not _covered(t, found)]
-        elif change.status in ("added", "removed"):
-            clause = change.new if change.status == "added" else change.old
-            pool += [t for t in _figures_of(clause, change.status) if not _covered(t, found)]
+        for t in _unaligned_figures(change):
+            state = t.old or t.new
+            if not _covered(t, found):
+                pool.setdefault((t.change, state.ref, state.text, state.evidence), t)
         out.extend(found)
-    return tuple(_pair_leftovers(out, pool, positions))
+    return tuple(_pair_leftovers(out, list(pool.values()), _places(changes)))
 
 
 @dataclass(frozen=True)

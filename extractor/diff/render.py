@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import html
 import json
+import re
+from dataclasses import dataclass
 from typing import Any, Iterable
 
 from extractor import __version__
@@ -216,20 +218,25 @@ def to_markdown(d: PolicyDiff) -> str:
 
 
 _CSS = """
-body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","PingFang SC",sans-serif;
-margin:1.5em auto;max-width:1200px;color:#222;line-height:1.6;padding:0 1em}
+body{font-family:"Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Micro Hei","Microsoft YaHei","PingFang SC",
+"DejaVu Sans",sans-serif;margin:1.5em auto;max-width:1200px;color:#222;line-height:1.6;padding:0 1em}
 h1{font-size:1.4em}h2{font-size:1.15em;margin-top:1.6em;border-bottom:1px solid #ccc}
 table{border-collapse:collapse;width:100%;margin:.5em 0}
 th,td{border:1px solid #ccc;padding:.3em .5em;vertical-align:top;text-align:left}
-th{background:#f3f3f3}td.ref{white-space:nowrap;color:#555;font-size:.9em}
+th{background:#f3f3f3}td.ref{white-space:nowrap;color:#555;font-size:.9em}td.n{text-align:right;width:4.5em}
+td.kind{white-space:nowrap}
+table.counts{width:auto}table.counts td{text-align:center;min-width:4.5em;font-size:1.1em}
 table.compare td.old,table.compare td.new{width:43%}
 del{background:#fdd;color:#900;text-decoration:line-through}
 ins{background:#dfd;color:#060;text-decoration:none;font-weight:bold}
 tr.added td.new{background:#eefaee}tr.removed td.old{background:#fbeeee}
-tr.unchanged td{color:#777}.chip{display:inline-block;padding:.1em .6em;margin-right:.4em;
-border-radius:1em;background:#eee}.value{white-space:nowrap;font-weight:bold}
+tr.unchanged td{color:#777}.value{white-space:nowrap;font-weight:bold}
 .old-value{color:#900}.new-value{color:#060}details summary{cursor:pointer;color:#555}
+tr.section td{background:#eef3fa;font-weight:bold}a{color:#245}td.zero{color:#bbb}
 """
+SECTION_LIMIT = 40
+"""Characters of a section heading shown in the table of contents."""
+_TOP_MARKER = re.compile(r"附件[\w\-－]*|第[一二三四五六七八九十百零〇\d]+[编章节]|[一二三四五六七八九十百]+、")
 
 
 def _h(text: str) -> str:
@@ -248,6 +255,26 @@ def _html_chunks(chunks: Iterable[Chunk], side: str) -> str:
     return "".join(out)
 
 
+def top_section(ref: str) -> str:
+    """The top-level part a clause reference belongs to: its annex, else its first
+    chapter or 一、 heading; "" for text before any (a notice's preamble).
+
+    Example:
+        >>> top_section("附件4 二、（一）1."), top_section("三、（二）1."), top_section("¶2")
+        ('附件4', '三、', '')
+    """
+    m = _TOP_MARKER.match(ref)
+    return m.group(0) if m else ""
+
+
+def _anchor(key: tuple[str, str]) -> str:
+    return "s-" + key[0] + "-" + (key[1] or "0").encode("utf-8").hex()
+
+
+def _row_id(c: ClauseChange) -> str:
+    return f"n{c.new.index}" if c.new else f"o{c.old.index}"
+
+
 def _html_row(c: ClauseChange) -> str:
     old = _side(c, "old", _html_chunks, _h)
     new = _side(c, "new", _html_chunks, _h)
@@ -257,12 +284,65 @@ def _html_row(c: ClauseChange) -> str:
         new = f"<ins>{new}</ins>"
     note = STATUS_ZH[c.status] + ("（移动）" if c.moved and c.status != "moved" else "")
     note += {"split": "（拆分）", "merged": "（合并）"}.get(c.relation, "")
-    return (f'<tr class="{c.status}"><td class="ref">{_h(_ref(c))}<br>{note}</td>'
+    return (f'<tr class="{c.status}" id="{_row_id(c)}"><td class="ref">{_h(_ref(c))}<br>{note}</td>'
             f'<td class="old">{old}</td><td class="new">{new}</td></tr>')
 
 
-def _compare_rows(d: PolicyDiff) -> list[str]:
-    """Rows of the 对照表; runs of unchanged clauses fold into one <details> row."""
+@dataclass
+class _Section:
+    """One top-level part of the documents as the report lists it."""
+
+    key: tuple[str, str]
+    title: str
+    changes: list[ClauseChange]
+
+    def count(self, status: str) -> int:
+        return sum(1 for c in self.changes if c.status == status)
+
+
+def _section_keys(d: PolicyDiff) -> list[tuple[str, str]]:
+    """The top-level part each clause row belongs to, as (side, part).
+
+    A row with a new clause belongs to its part of the new version. A removed clause joins
+    the part of the row before it when both came from the same old part (a sentence cut
+    from 二、); a run of removals from another old part (an annex dropped whole) forms a
+    part of its own, named by the old numbering.
+    """
+    keys: list[tuple[str, str]] = []
+    last_old = None
+    for c in d.clauses:
+        old_part = top_section(c.old.ref) if c.old else None
+        if c.new is not None:
+            keys.append(("new", top_section(c.new.ref)))
+        elif keys and old_part == last_old:
+            keys.append(keys[-1])
+        else:
+            keys.append(("old", old_part or ""))
+        last_old = old_part if old_part is not None else last_old
+    return keys
+
+
+def _sections(d: PolicyDiff, keys: list[tuple[str, str]]) -> list[_Section]:
+    """The clauses grouped by top-level part, in the order the report first shows them."""
+    by_key: dict[tuple[str, str], _Section] = {}
+    for c, key in zip(d.clauses, keys):
+        section = by_key.get(key)
+        if section is None:
+            section = by_key[key] = _Section(key, "", [])
+        section.changes.append(c)
+        clause = c.new if key[0] == "new" else c.old
+        if not section.title and clause is not None and clause.ref.strip() == key[1]:
+            section.title = clause.text
+    for section in by_key.values():
+        title = section.title or section.key[1] or "正文"
+        title = title if len(title) <= SECTION_LIMIT else title[:SECTION_LIMIT] + "…"
+        section.title = ("原" if section.key[0] == "old" else "") + title
+    return list(by_key.values())
+
+
+def _compare_rows(d: PolicyDiff, sections: list[_Section]) -> list[str]:
+    """Rows of the 对照表 with a heading row per top-level part; runs of unchanged clauses
+    fold into one <details> row so a 100-page edition shows its changes, not its text."""
     rows: list[str] = []
     run: list[ClauseChange] = []
 
@@ -273,7 +353,13 @@ def _compare_rows(d: PolicyDiff) -> list[str]:
                         f"</summary>{inner}</details></td></tr>")
             run.clear()
 
+    first = {id(s.changes[0]): s for s in sections}
     for c in d.clauses:
+        section = first.get(id(c))
+        if section is not None:
+            flush()
+            rows.append(f'<tr class="section" id="{_anchor(section.key)}"><td colspan="3">'
+                        f"{_h(section.title)}</td></tr>")
         if c.status == "unchanged":
             run.append(c)
             continue
@@ -283,26 +369,85 @@ def _compare_rows(d: PolicyDiff) -> list[str]:
     return rows
 
 
-def to_html(d: PolicyDiff) -> str:
-    """A self-contained HTML 新旧对照表: summary of figures at the top, then old | new columns."""
+def _counts_table(d: PolicyDiff) -> str:
+    """The summary at the top: clauses by status, pieces of splits and merges, facts."""
     s = summary(d)
-    chips = "".join(f'<span class="chip">{STATUS_ZH[k]} {s[k]}</span>' for k in STATUSES)
+    by_change = {k: sum(1 for q in d.quantities if q.change == k) for k in CHANGE_ZH}
+    cells = [(STATUS_ZH[k], s[k]) for k in STATUSES]
+    cells += [("拆分", sum(c.relation == "split" for c in d.clauses)),
+              ("合并", sum(c.relation == "merged" for c in d.clauses)),
+              ("数值变化", by_change["changed"]), ("新增数值", by_change["added"]),
+              ("删除数值", by_change["removed"]), ("责任单位变化", len(d.owners)), ("文件信息变化", len(d.meta))]
+    head = "".join(f"<th>{name}</th>" for name, _ in cells)
+    body = "".join(f"<td>{n}</td>" for _, n in cells)
+    return f'<table class="counts"><tr>{head}</tr><tr>{body}</tr></table>'
+
+
+def _quantity_rows(quantities: Iterable[QuantityChange]) -> str:
+    rows = ['<table class="quantities"><tr><th>变化</th><th>指标</th><th>原</th><th>新</th>'
+            "<th>条款</th><th>依据</th></tr>"]
+    for q in quantities:
+        evidence = " → ".join(_h(st.evidence) for st in (q.old, q.new) if st is not None)
+        ref = _h(_figure_ref(q))
+        rows.append(f'<tr><td class="kind">{CHANGE_ZH[q.change]}</td><td>{_h(q.metric)}</td>'
+                    f'<td class="value old-value">{_h(figure(q.old))}</td>'
+                    f'<td class="value new-value">{_h(figure(q.new))}</td>'
+                    f'<td class="ref">{ref}</td><td>{evidence}</td></tr>')
+    rows.append("</table>")
+    return "".join(rows)
+
+
+def _figure_ref(q: QuantityChange) -> str:
+    old, new = (q.old.ref if q.old else ""), (q.new.ref if q.new else "")
+    return old or new if not (old and new) or old == new else f"{old} → {new}"
+
+
+def _toc(sections: list[_Section], keys: list[tuple[str, str]], d: PolicyDiff) -> str:
+    """A table of contents by top-level part with its change counts (zeros greyed)."""
+    where: dict[tuple[str, str], tuple[str, str]] = {}
+    for c, key in zip(d.clauses, keys):
+        if c.old is not None:
+            where.setdefault(("old", c.old.ref), key)
+        if c.new is not None:
+            where.setdefault(("new", c.new.ref), key)
+    figures: dict[tuple[str, str], int] = {}
+    for q in d.quantities:
+        key = where.get(("new", q.new.ref) if q.new else ("old", q.old.ref))
+        figures[key] = figures.get(key, 0) + 1
+    rows = ['<table class="toc"><tr><th>部分</th>'
+            + "".join(f"<th>{STATUS_ZH[k]}</th>" for k in STATUSES if k != "unchanged")
+            + "<th>数量变化</th></tr>"]
+    for s in sections:
+        counts = [s.count(k) for k in STATUSES if k != "unchanged"] + [figures.get(s.key, 0)]
+        cells = "".join(f'<td class="n{" zero" if not n else ""}">{n}</td>' for n in counts)
+        rows.append(f'<tr><td><a href="#{_anchor(s.key)}">{_h(s.title)}</a></td>{cells}</tr>')
+    rows.append("</table>")
+    return "".join(rows)
+
+
+def to_html(d: PolicyDiff) -> str:
+    """A self-contained HTML 新旧对照表 (inline CSS, no script, no network).
+
+    From the top: the counts, the figures that changed (added and dropped ones folded),
+    owners and metadata, a table of contents by top-level part with its change counts,
+    then the old | new columns with unchanged runs folded.
+    """
+    keys = _section_keys(d)
+    sections = _sections(d, keys)
+    quantities = _ordered_quantities(d)
+    changed = [q for q in quantities if q.change == "changed"]
+    removed = [q for q in quantities if q.change == "removed"]
     parts = ["<!DOCTYPE html>", '<html lang="zh-CN"><head><meta charset="utf-8">',
              f"<title>新旧对照表：{_h(d.new_id)}</title><style>{_CSS}</style></head><body>",
-             f"<h1>新旧对照表</h1><p>原：{_h(d.old_id)}<br>新：{_h(d.new_id)}</p><p>{chips}</p>"]
-    parts.append(f"<h2>数量变化（{len(d.quantities)}）</h2>")
-    if d.quantities:
-        parts.append('<table class="quantities"><tr><th>变化</th><th>指标</th><th>原</th><th>新</th>'
-                     "<th>条款</th><th>依据</th></tr>")
-        for q in _ordered_quantities(d):
-            evidence = " → ".join(_h(st.evidence) for st in (q.old, q.new) if st is not None)
-            parts.append(f"<tr><td>{CHANGE_ZH[q.change]}</td><td>{_h(q.metric)}</td>"
-                         f'<td class="value old-value">{_h(figure(q.old))}</td>'
-                         f'<td class="value new-value">{_h(figure(q.new))}</td>'
-                         f'<td class="ref">{_h((q.new or q.old).ref)}</td><td>{evidence}</td></tr>')
-        parts.append("</table>")
-    else:
-        parts.append("<p>无</p>")
+             f"<h1>新旧对照表</h1><p>原：{_h(d.old_id)}<br>新：{_h(d.new_id)}</p>", _counts_table(d)]
+    parts.append(f"<h2>数量变化（变化 {len(changed)} · 新增 {len(quantities) - len(changed) - len(removed)}"
+                 f" · 删除 {len(removed)}）</h2>")
+    parts.append(_quantity_rows(changed) if changed else "<p>无数值变化</p>")
+    for kind in ("added", "removed"):
+        rest = [q for q in quantities if q.change == kind]
+        if rest:
+            parts.append(f"<details><summary>{CHANGE_ZH[kind]}的数值（{len(rest)}）</summary>"
+                         f"{_quantity_rows(rest)}</details>")
     if d.owners:
         parts.append(f"<h2>责任单位变化（{len(d.owners)}）</h2><table><tr><th>条款</th><th>原</th>"
                      "<th>新</th><th>内容</th></tr>")
@@ -315,9 +460,10 @@ def to_html(d: PolicyDiff) -> str:
         parts += [f"<tr><td>{_h(m.field)}</td><td>{_h(_meta_text(m.old))}</td>"
                   f"<td>{_h(_meta_text(m.new))}</td></tr>" for m in d.meta]
         parts.append("</table>")
+    parts.append(f"<h2>目录（{len(sections)} 部分）</h2>{_toc(sections, keys, d)}")
     parts.append('<h2>条文对照</h2><table class="compare"><tr><th>条款</th><th>原文</th>'
                  "<th>修订后</th></tr>")
-    parts += _compare_rows(d)
+    parts += _compare_rows(d, sections)
     parts.append("</table></body></html>")
     return "\n".join(parts) + "\n"
 

@@ -21,6 +21,10 @@ def _by_text(d, start):
     return next(c for c in d.clauses if (c.new or c.old).text.find(start) >= 0)
 
 
+def _by_old_text(d, start):
+    return next(c for c in d.clauses if c.old and start in c.old.text)
+
+
 def test_renumbered_clause_is_unchanged_not_removed_and_added():
     d = diff(tree_of(OLD), tree_of(NEW))
     publicity = _by_text(d, "宣传教育")
@@ -62,3 +66,76 @@ def test_split_clause_pieces_point_at_their_origin():
 def test_identical_documents_have_no_changes():
     d = diff(tree_of(OLD), tree_of(OLD))
     assert not d.changed() and not d.quantities and not d.owners
+
+
+def test_short_heading_pairs_with_the_heading_that_contains_it():
+    # 诊疗方案 9th → 10th edition: 出院标准 moved from 十三、（二） to a section of its own.
+    old = ("十二、重症病例的治疗\n患者应卧床休息，密切监测生命体征。\n"
+           "十三、出院标准及注意事项\n（一）出院标准。\n1.体温恢复正常3天以上；\n2.呼吸道症状明显好转；\n"
+           "3.肺部影像学显示急性渗出性病变明显改善；\n"
+           "十四、医疗机构内感染预防与控制\n严格按照有关要求落实医院感染预防与控制措施。\n")
+    new = ("十二、重症病例的治疗\n患者应卧床休息，密切监测生命体征。\n"
+           "十三、医疗机构内感染预防与控制\n严格按照有关要求落实医院感染预防与控制措施。\n"
+           "十四、住院患者的出院标准\n病情明显好转，生命体征平稳，体温正常超过24小时，"
+           "肺部影像学显示急性渗出性病变明显改善，可考虑出院。\n")
+    d = diff(tree_of(old), tree_of(new))
+    heading = _by_old_text(d, "出院标准。")
+    assert (heading.old.ref, heading.new.ref, heading.status) == ("十三、（一）", "十四、", "modified")
+    assert _by_text(d, "医疗机构内感染").status == "unchanged"
+
+
+def test_clause_with_reordered_phrases_in_another_annex_is_moved_not_added():
+    # 防控方案 8th → 9th edition: 附件12 三、（一）1. became 附件14 二、（二）1., phrases reordered.
+    filler = "".join(f"（{n}）第{n}项工作按照既定要求组织落实，确保各项措施到位。\n" for n in "一二三四五六")
+    old = ("附件12\n三、重点机构\n1.做好口罩、洗手液、消毒剂、非接触式温度计等防疫物资储备，制定应急工作预案，落实单位主体责任。\n"
+           f"附件13\n一、其他要求\n{filler}")
+    new = (f"附件13\n一、其他要求\n{filler}"
+           "附件14\n二、常态化防控\n1.落实单位主体责任，制定应急工作预案，开展应急演练，做好口罩、洗手液、消毒剂、"
+           "非接触式温度计等防疫物资储备。\n")
+    d = diff(tree_of(old), tree_of(new))
+    stocks = _by_text(d, "防疫物资储备")
+    assert stocks.status == "modified" and stocks.old and stocks.new and stocks.moved
+    assert not [c for c in d.clauses if c.status == "added" and "物资储备" in c.new.text]
+
+
+def test_clause_carried_into_another_section_and_extended_is_moved_not_removed():
+    old = ("二、监测\n（一）病例监测。各级各类医疗机构发现病例后应在2小时内进行网络直报。\n"
+           "（二）样本检测。核酸检测机构应在12小时内向送样单位反馈检测结果。\n"
+           "三、处置\n（一）流调。县级疾控机构接到报告后24小时内完成个案调查。\n")
+    new = ("二、监测\n（一）病例监测。各级各类医疗机构发现病例后应在2小时内进行网络直报。\n"
+           "三、处置\n（一）流调。县级疾控机构接到报告后24小时内完成个案调查。\n"
+           "（二）区域核酸检测。根据疫情规模确定检测范围和频次，核酸检测机构应在12小时内向送样单位反馈检测结果，"
+           "并及时报告阳性结果。\n")
+    d = diff(tree_of(old), tree_of(new))
+    carried = _by_old_text(d, "样本检测")
+    assert (carried.status, carried.moved, carried.new.ref) == ("modified", True, "三、（二）")
+    assert d.count("removed") == d.count("added") == 0
+
+
+def test_closing_formula_cut_off_the_signature_is_a_split_piece():
+    # 平潭 2015 → 2018: “特此通知” ran into the signature; the revision gives it its own line.
+    old = ("本《实施办法》自下发之日起施行，由平潭综合实验区环境与国土资源局负责解释。\n"
+           "特此通知平潭综合实验区管委会办公室2015年1月9日\n")
+    new = ("本《实施办法》自下发之日起施行，由平潭综合实验区环境与国土资源局负责解释。\n"
+           "特此通知。\n平潭综合实验区管委会办公室2018年10月26日\n")
+    d = diff(tree_of(old), tree_of(new))
+    notice = _by_text(d, "特此通知。")
+    assert notice.relation == "split" and notice.old.text.startswith("特此通知平潭")
+    assert d.count("added") == d.count("removed") == 0
+
+
+def test_sentence_folded_into_a_clause_of_another_section_is_a_moved_piece():
+    old = ("二、疫情监测\n（一）病例监测。各级各类医疗机构发现病例后应在2小时内进行网络直报。\n"
+           "（二）环境监测。对集中隔离场所定期开展环境核酸检测，重点对生活区和工作人员通道采样。\n"
+           "三、公共措施\n（一）宣传教育。全方位开展防控知识宣传教育。\n"
+           "（二）疫苗接种。做好重点地区人群接种工作，降低人群感染和发病风险。\n"
+           "四、疫情处置\n（一）隔离管理。合理选择集中隔离场所，按照“三区两通道”的标准设置并规范管理。\n")
+    new = ("二、疫情监测\n（一）病例监测。各级各类医疗机构发现病例后应在2小时内进行网络直报。\n"
+           "三、公共措施\n（一）宣传教育。全方位开展防控知识宣传教育。\n"
+           "（二）疫苗接种。做好重点地区人群接种工作，降低人群感染和发病风险。\n"
+           "四、疫情处置\n（一）隔离管理。合理选择集中隔离场所，按照“三区两通道”的标准设置并规范管理。"
+           "对集中隔离场所定期开展环境核酸检测，重点对生活区和工作人员通道采样。\n")
+    d = diff(tree_of(old), tree_of(new))
+    folded = _by_old_text(d, "环境监测")
+    assert (folded.relation, folded.moved, folded.new.ref) == ("merged", True, "四、（一）")
+    assert d.count("removed") == 0

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 
@@ -77,3 +78,24 @@ def test_figure_reads_like_the_document():
     assert figure(QuantityState(value=100, unit="亿元", comparator=">=", year=2025)) == "≥100亿元（2025年）"
     assert figure(QuantityState(value=1, value_max=14, unit="天")) == "1～14天"
     assert figure(None) == "—"
+
+
+def test_top_section_of_a_reference():
+    from extractor.diff.render import top_section
+    assert top_section("附件4 二、（一）1.") == "附件4"
+    assert top_section("附件12-3 2.") == "附件12-3"
+    assert top_section("三、（二）1.¶2") == "三、"
+    assert top_section("¶1") == ""
+
+
+def test_html_of_a_long_edition_opens_with_counts_figures_and_contents(prevention_diff):
+    page = to_html(prevention_diff)
+    counts, figures, contents = page.index('class="counts"'), page.index("数量变化"), page.index("目录")
+    assert counts < figures < contents < page.index("条文对照")
+    top = page[figures:contents]
+    assert "12小时" in top and "8小时" in top  # 密切接触者 transfer within 8 hours
+    toc = page[contents:page.index("条文对照")]
+    assert "附件6新冠肺炎疫情风险区划定及管控方案" in toc and "原附件3-2" in toc
+    for anchor in set(re.findall(r'href="#([^"]+)"', toc)):
+        assert f'id="{anchor}"' in page
+    assert page.count("条未变</summary>") > 10  # unchanged runs fold
