@@ -9,7 +9,9 @@ Offsets inside the pipeline are offsets into `CleanText.text` (the repaired text
 from __future__ import annotations
 
 import bisect
+import heapq
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 Span = tuple[int, int]
@@ -157,13 +159,32 @@ class DocTree:
         return self.clean.text
 
     def section_at(self, offset: int) -> str | None:
-        """Id of the innermost section containing `offset`, or None before the first."""
-        best: Section | None = None
-        for section in self.sections:
-            start, end = section.span
-            if start <= offset < end and (best is None or section.level >= best.level):
-                best = section
-        return best.id if best else None
+        """Id of the innermost section containing `offset`, or None before the first.
+
+        The innermost is the deepest (of equal depths, the later); it is looked up by
+        bisection in the stretches between section boundaries (`_section_stretches`).
+        """
+        points, innermost = self._section_stretches
+        i = bisect.bisect_right(points, offset) - 1
+        return innermost[i] if i >= 0 else None
+
+    @cached_property
+    def _section_stretches(self) -> tuple[list[int], list[str | None]]:
+        """Every start and end of a section, and the innermost section from each one to the next."""
+        points = sorted({p for section in self.sections for p in section.span})
+        order = sorted(range(len(self.sections)), key=lambda i: self.sections[i].span[0])
+        active: list[tuple[int, int, int]] = []  # (-level, -index, end): the innermost on top
+        innermost: list[str | None] = []
+        k = 0
+        for point in points:
+            while k < len(order) and self.sections[order[k]].span[0] <= point:
+                section = self.sections[order[k]]
+                heapq.heappush(active, (-section.level, -order[k], section.span[1]))
+                k += 1
+            while active and active[0][2] <= point:
+                heapq.heappop(active)  # ended; an ended one below the top goes when it surfaces
+            innermost.append(self.sections[-active[0][1]].id if active else None)
+        return points, innermost
 
 
 @dataclass(frozen=True)

@@ -59,18 +59,21 @@ FOLD, _INVISIBLE, _MARGIN_MARK, _FIELD_LABEL = _load_fold()
 """Character -> folded character (one for one); the invisible characters dropped; the
 GB/T 9704 marks printed in the margin of a page (类别：A, 特急), as a whole line; and the
 labels that open a field line of the header or the closing block (抄送：, 校对：)."""
+_FOLDABLE = re.compile("[" + "".join(map(re.escape, map(chr, FOLD))) + "]")
+"""Any character `FOLD` changes: text without one (the second, checking pass) is not translated."""
 
 HARD_BREAK_FORMATS = frozenset({"html", "docx"})
 """Formats whose ingest writes one line per paragraph: every line break there is real."""
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
 _CRLF = re.compile(r"\r(?=\n)")
-_BREAK = re.compile(r"[^\S\n\f]*[\n\f]\s*")
-_LINE = re.compile(r"[^\n\f]*")
-_DIGIT_SPACE = re.compile(rf"(?<=[{_CJK}])[ ]+(?=\d)|(?<=\d)[ ]+(?=[{_CJK}])")
+_BREAK = re.compile(r"(?=\s)[^\S\n\f]*[\n\f]\s*")  # (?=\s): the scan skips text quickly to whitespace
+_LINE_END = re.compile(r"[\n\f]")
+# Starting each branch with the space lets the search skip to spaces; the lookbehind then
+# checks the character before that first space.
+_DIGIT_SPACE = re.compile(rf"[ ](?<=[{_CJK}][ ])[ ]*(?=\d)|[ ](?<=\d[ ])[ ]*(?=[{_CJK}])")
 _MULTI_SPACE = re.compile(r"(?<= ) +")
 _NAME_LINE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff（）()]+")
-_EDGES = re.compile(r"\A\s+|\s+\Z")
 _DASHES = "-—–－−_~·•"
 _PAGE_MARK = re.compile(
     rf"[{_DASHES}\s]*(?:第\s*\d{{1,4}}\s*页(?:\s*[,，/]?\s*共\s*\d{{1,4}}\s*页)?"
@@ -96,6 +99,9 @@ CONTINUES = "，、（《“‘—-/～~+·([【"
 
 def _splice(t: Tracked, edits: Iterable[tuple[int, int, str]]) -> Tracked:
     """Replace sorted, disjoint ranges; replacement char k takes the offset of range char k."""
+    edits = [edit for edit in edits if t.text[edit[0]:edit[1]] != edit[2]]  # the rest change nothing
+    if not edits:
+        return t
     parts: list[str] = []
     offsets: list[int] = []
     pos = 0
@@ -118,9 +124,15 @@ def _char_width(char: str) -> int:
     return 2 if unicodedata.east_asian_width(char) in "WFA" else 1
 
 
+WIDE_RUN = re.compile(r"[\u3000-\u303e\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60]+")
+"""Runs of CJK punctuation, ideographs and full-width forms: blocks wide throughout, counted
+without looking each character up."""
+
+
 def display_width(line: str) -> int:
     """Columns a line takes when typeset: CJK characters count two, ASCII one."""
-    return sum(_char_width(c) for c in line)
+    rest = WIDE_RUN.sub("", line)
+    return 2 * (len(line) - len(rest)) + sum(map(_char_width, rest))
 
 
 def _is_word_char(char: str) -> bool:
@@ -130,25 +142,25 @@ def _is_word_char(char: str) -> bool:
 def fold_characters(t: Tracked) -> Tracked:
     """Fold full-width ASCII letters, digits and symbols and odd spaces; drop invisible marks."""
     t = _sub(_sub(t, _INVISIBLE), _CRLF)
-    return Tracked(t.text.translate(FOLD), t.offsets)
+    return Tracked(t.text.translate(FOLD), t.offsets) if _FOLDABLE.search(t.text) else t
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of each line; lines end at a newline or a page break."""
-    return [(m.start(), m.end()) for m in _LINE.finditer(text)
-            if m.start() == 0 or text[m.start() - 1] in "\n\f"]
+    ends = [m.start() for m in _LINE_END.finditer(text)]
+    return list(zip([0] + [end + 1 for end in ends], ends + [len(text)]))
 
 
 def _running_lines(text: str, lines: list[tuple[int, int]]) -> set[int]:
     """Starts of header/footer lines: the same text at the edge of at least half the pages."""
+    if text.count("\f") < 2:
+        return set()  # fewer than three pages (each page break ends a line and starts a page)
     pages: list[list[tuple[int, int]]] = [[]]
     for start, end in lines:
         if text[start:end].strip():
             pages[-1].append((start, end))
         if end < len(text) and text[end] == "\f":
             pages.append([])
-    if len(pages) < 3:
-        return set()
     edges: dict[str, list[int]] = {}
     for page in pages:
         for start, end in {page[0], page[-1]} if page else ():
@@ -227,10 +239,10 @@ class _Layout:
     full: int | None = None  # columns from which a plain line counts as full (wrapped)
 
 
-def _layout(breaks: list[str], lines: list[str]) -> _Layout:
+def _layout(breaks: list[str], line_widths: list[int]) -> _Layout:
     single = sum(1 for b in breaks if b.count("\n") == 1 and "\f" not in b)
     multi = sum(1 for b in breaks if b.count("\n") >= 2)
-    widths = [w for w in map(display_width, lines) if w >= 20]
+    widths = [w for w in line_widths if w >= 20]
     soft = multi > 2 * single
     if widths:
         width = Counter(widths).most_common(1)[0][0]
@@ -243,8 +255,8 @@ def _layout(breaks: list[str], lines: list[str]) -> _Layout:
     return _Layout(soft)
 
 
-def _keeps_break(prev: str, nxt: str, brk: str, layout: _Layout) -> bool:
-    """Whether the break `brk` between lines `prev` and `nxt` ends a paragraph."""
+def _keeps_break(prev: str, nxt: str, brk: str, layout: _Layout, width: int) -> bool:
+    """Whether the break `brk` between lines `prev` (`width` columns wide) and `nxt` ends a paragraph."""
     if brk.count("\n") >= 2 and "\f" not in brk and not layout.blank_is_soft:
         return True
     if marker_at(nxt) or (_FIELD_LABEL.match(nxt) and prev[-1] not in CONTINUES):
@@ -262,14 +274,14 @@ def _keeps_break(prev: str, nxt: str, brk: str, layout: _Layout) -> bool:
         # A heading holds no full stop and ends its last clause, however long the line.
         if layout.width is None:
             return True
-        runs_on = (layout.full is not None and display_width(prev) >= layout.full and _is_word_char(prev[-1])
+        runs_on = (layout.full is not None and width >= layout.full and _is_word_char(prev[-1])
                    and (_SENTENCE_INSIDE.search(prev) is not None or _WORD_INTO_CLAUSE.search(prev) is not None))
-        return display_width(prev) < layout.width - 4 and not runs_on
+        return width < layout.width - 4 and not runs_on
     if layout.width is not None and _is_word_char(prev[-1]) and _CLAUSE_TAIL.search(prev):
         # Printed prose ends a paragraph with punctuation; a line that stops a few words into
         # a new clause is wrapped (also around a picture, where lines are short).
         return False
-    return layout.full is None or display_width(prev) < layout.full
+    return layout.full is None or width < layout.full
 
 
 def join_broken_lines(t: Tracked, *, hard_breaks: bool = False) -> Tracked:
@@ -286,13 +298,14 @@ def join_broken_lines(t: Tracked, *, hard_breaks: bool = False) -> Tracked:
     matches = list(_BREAK.finditer(text))
     bounds = [0] + [x for m in matches for x in (m.start(), m.end())] + [len(text)]
     lines = [text[bounds[i]:bounds[i + 1]] for i in range(0, len(bounds), 2)]
-    layout = _layout([m.group() for m in matches], lines)
+    widths = [] if hard_breaks else list(map(display_width, lines))
+    layout = _layout([m.group() for m in matches], widths)
     edits = []
     for i, m in enumerate(matches):
         prev, nxt = lines[i], lines[i + 1]
         if not prev or not nxt:
             edits.append((m.start(), m.end(), ""))
-        elif hard_breaks or _keeps_break(prev, nxt, m.group(), layout):
+        elif hard_breaks or _keeps_break(prev, nxt, m.group(), layout, widths[i]):
             edits.append((m.start(), m.end(), "\n"))
         elif prev[-1].isascii() and prev[-1].isalnum() and nxt[0].isascii() and nxt[0].isalnum():
             edits.append((m.start(), m.end(), " "))
@@ -331,7 +344,10 @@ def collapse_spaces(t: Tracked) -> Tracked:
 
 def strip_edges(t: Tracked) -> Tracked:
     """Drop whitespace at the start and end of the text."""
-    return _sub(t, _EDGES)
+    text = t.text
+    start = len(text) - len(text.lstrip())
+    end = max(start, len(text.rstrip()))
+    return _splice(t, [(a, b, "") for a, b in ((0, start), (end, len(text))) if b > a])
 
 
 STEPS: tuple[Step, ...] = (

@@ -78,7 +78,7 @@ class _Cues:
     anchored_heads: frozenset[str]
     designation_heads: frozenset[str]
     last_head: re.Pattern[str]
-    metaphors: tuple[str, ...]
+    metaphor: re.Pattern[str]
     campaign: re.Pattern[str]
     standard: frozenset[str]
     standard_re: re.Pattern[str]
@@ -112,7 +112,7 @@ def _cues() -> _Cues:
         anchored_heads=frozenset(data["anchored_heads"]),
         designation_heads=frozenset(data["designation_heads"]),
         last_head=re.compile(rf"{head}$"),
-        metaphors=tuple(data["metaphors"] + data["slogans"]),
+        metaphor=re.compile(_alternation(data["metaphors"] + data["slogans"])),
         campaign=re.compile(rf"({_alternation(data['campaign_prefixes'])})([\u4e00-\u9fff]{{2}})(建设)?"),
         standard=frozenset(data["standard_programmes"]),
         standard_re=re.compile(_alternation(data["standard_programmes"])),
@@ -159,7 +159,7 @@ def _shape(term: str, cues: _Cues) -> str | None:
 
 def _is_metaphor(term: str, cues: _Cues) -> bool:
     """Whether a term holds a metaphor or slogan word (“卡脖子技术”, “两个大局”)."""
-    return any(word in term for word in cues.metaphors)
+    return cues.metaphor.search(term) is not None
 
 
 def _quoted(compact: str, entries: dict[str, _Entry], cues: _Cues) -> None:
@@ -324,6 +324,14 @@ def _fold(entry: _Entry, into: _Entry) -> None:
         into.add(entry.mentions[0], alias)
 
 
+def _shorter_forms(name: str) -> list[str]:
+    """The names a longer form folds into: each part it quotes (省级“三项改革”试点 → 三项改革)
+    and each ending of four characters or more (秦创原春种基金 → 春种基金)."""
+    quotes = [i for i, c in enumerate(name) if c in "“”"]
+    quoted = [name[i + 1:j] for i in quotes if name[i] == "“" for j in quotes if j > i and name[j] == "”"]
+    return quoted + [name[-size:] for size in range(4, len(name))]
+
+
 def _merge(entries: dict[str, _Entry], cues: _Cues) -> list[_Entry]:
     """Qualified names, the forms of one programme folded into one entry.
 
@@ -334,15 +342,14 @@ def _merge(entries: dict[str, _Entry], cues: _Cues) -> list[_Entry]:
     kept = sorted((e for e in entries.values() if e.qualified or e.weak_hits >= 2),
                   key=lambda e: len(e.name))
     result: list[_Entry] = []
+    position: dict[str, int] = {}  # name -> its place in `result`: the first kept form wins
     for entry in kept:
-        target = next((r for r in result
-                       if len(r.name) < len(entry.name)
-                       and (f"“{r.name}”" in entry.name or (len(r.name) >= 4 and entry.name.endswith(r.name)))),
-                      None)
-        if target is None:
-            result.append(entry)
+        places = [position[form] for form in _shorter_forms(entry.name) if form in position]
+        if places:
+            _fold(entry, result[min(places)])
         else:
-            _fold(entry, target)
+            position[entry.name] = len(result)
+            result.append(entry)
     for entry in list(result):
         head = cues.last_head.search(entry.name)
         if head is None or head.start() < 2:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from importlib import resources
 
@@ -34,7 +35,6 @@ def _longest_first(words) -> list[str]:
     return sorted(words, key=len, reverse=True)
 
 
-_BEFORE = _longest_first(_COMPARATORS["before"])
 _AFTER = _longest_first(_COMPARATORS["after"])
 _NOT_BEFORE = {u: tuple(ws) for u, ws in _UNITS["not_before"].items()}
 _FRACTIONAL = frozenset(_UNITS["fractional"])
@@ -51,8 +51,10 @@ _PREPOSITION_INSIDE = re.compile(r"[在与对向从把将同]")
 _FOLD = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)},
                        "％": "%", "﹪": "%", "．": ".", "～": "~", "〜": "~", "＋": "+", "／": "/",
                        "＞": ">", "＜": "<", "\t": "|"})
+_FOLDABLE = re.compile("[%s]" % re.escape("".join(map(chr, _FOLD))))
 _INK = re.compile(r"[^ \r\n\f\v\u3000\xa0\u2002\u2003\u2009]+")  # a tab stays, folded to a | cell break
 _BULLETS = "●■◆▲►•★☆○◎□◇▪"  # a list item's mark, a break like a heading number
+_BULLET = re.compile(f"[{_BULLETS}]")
 _HEADING_START = re.compile(
     r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|[（(]\d+[)）]|\d+[.．、](?!\d)"
     r"|[①-⑳]|[%s]|第[一二三四五六七八九十百]+[章节条部分])" % _BULLETS)
@@ -73,14 +75,22 @@ _MAG = "|".join(_longest_first(_UNITS["magnitudes"]))
 _UNIT = "|".join(re.escape(u) for u in _longest_first(_UNITS["units"]))
 _NUM = rf"(?:{_AR}(?:{_MAG})?|{_CN})"
 _DASH = r"[—–\-－~～至到]"
-_FIGURE = re.compile(
+
+
+def _scanning(first: str, pattern: str) -> re.Pattern[str]:
+    """`pattern`, whose matches all start with one of the characters `first`, compiled to
+    check that character before trying its branches: scanning a text for it is then fast."""
+    return re.compile(rf"(?=[{first}])(?:{pattern})")
+
+
+_FIGURE = _scanning(r"\d零〇一二两三四五六七八九十百千万亿翻", (
     rf"百分之(?P<pct>{_AR}|{_CN})(?:{_DASH}(?:百分之)?(?P<pct2>{_AR}|{_CN}))?"
     rf"|(?P<fa>\d+)/(?P<fb>\d+)(?![\d/])"
     rf"|(?P<fden>{_CN})分之(?P<fnum>{_CN})"
     rf"|翻(?P<dbl>[一两二三四五六七八九十]|\d+)番"
     rf"|(?P<num>{_NUM})(?:(?P<unit1>{_UNIT})?{_DASH}(?P<num2>{_NUM})(?=(?:余|多|来)?(?:{_UNIT})))?"
     rf"(?:(?P<infix>余|多|来)(?P<mag2>{_MAG})?)?(?P<unit>{_UNIT})?"  # 10余万人; 9.34亿千瓦 is 亿 + 千瓦
-)
+))
 _FIGURE_START = re.compile(r"(?!(?:19|20)\d{2}年)[\d%‰.零〇一二两三四五六七八九十百千万亿]|以上|以下|以内|之内|左右|上下")
 _FIGURE_ENDS = ("%", "‰", "以上", "以下", "以内", "之内", "左右", "上下")  # a figure ends its line whole
 _GROWTH = re.compile(r"^(?:同比|环比|年均|(?:比|较|相比|与)[^，,。；;]{0,12}?)?(?:增长|下降|提高|减少|增加|上升|降低)")
@@ -96,14 +106,15 @@ _PER_CAPITA = re.compile(r"每[十百千万]+(?:常住)?(?:人口|人|名|户|�
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _DAY_RUNS_ON = "内以之左后的"  # 15日内, 7日以上, 30日后: a number of days goes on so
 
-_YEAR = re.compile(r"(?P<pre>到|至|截至|截止|预计|力争|争取)?(?P<y>(?:19|20)\d{2})年"
-                   r"(?P<post>底前|以前|前|以来|来|底|末|初|度)?")
+_YEAR = _scanning("到至截预力争12", r"(?P<pre>到|至|截至|截止|预计|力争|争取)?(?P<y>(?:19|20)\d{2})年"
+                                    r"(?P<post>底前|以前|前|以来|来|底|末|初|度)?")
 _WITHIN_YEARS = re.compile(r"(?<![第\d])(?:未来|用)?(?P<n>[一二两三四五六七八九十]|\d{1,2})年(?:内|间|时间|建设)")
-_FIVE_YEAR_PLAN = re.compile(r"(?:到|至)?“?十(?P<n>[一二三四五六七八九])五”?(?:期间|末|时期|规划期)")
+_FIVE_YEAR_PLAN = _scanning("到至“十", r"(?:到|至)?“?十(?P<n>[一二三四五六七八九])五”?(?:期间|末|时期|规划期)")
 _SINCE = re.compile(r"[^，。；]{0,6}以来")
 _PERIOD = re.compile(r"[（(]((?:19|20)\d{2})\s*[—–\-－~～〜至到]\s*((?:19|20)\d{2})\s*年?[)）]")
-_RELATIVE_YEAR = re.compile(r"(?P<pre>到|至|截至|截止|预计|力争|争取)?(?P<rel>今年|本年|去年|上年|明年)"
-                            r"(?P<post>底前|以前|前|以来|来|底|末|初|度)?")
+_RELATIVE_YEAR = _scanning("到至截预力争今本去上明",
+                           r"(?P<pre>到|至|截至|截止|预计|力争|争取)?(?P<rel>今年|本年|去年|上年|明年)"
+                           r"(?P<post>底前|以前|前|以来|来|底|末|初|度)?")
 _RELATIVE_YEARS = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "明年": 1}
 _BASE_MARKS = ("比", "较", "与", "同")
 _DOC_YEAR = re.compile(r"((?:19|20)\d{2})")
@@ -140,6 +151,9 @@ def compact(clean: str) -> _View:
         if stripped and not _PAGE_NUMBER_LINE.match(stripped):
             lines.append((start, line, stripped))
     width = _wrap_width([s for _, _, s in lines])
+    # Folding is one for one and keeps whitespace apart, so the view's chunks can be cut
+    # from the folded text; translating only the few foldable characters is fast.
+    folded = _FOLDABLE.sub(lambda m: m.group().translate(_FOLD), clean)
     chars: list[str] = []
     offsets: list[int] = []
     after_heading = False
@@ -152,7 +166,7 @@ def compact(clean: str) -> _View:
             chars.append("\n")
             offsets.append(start)
         for m in _INK.finditer(line):
-            chunk = m.group().translate(_FOLD)
+            chunk = folded[start + m.start():start + m.end()]
             if chars and chars[-1][-1].isdigit() and chunk[0].isdigit():
                 chars.append("|")  # 3000 4500: two cells, never one number
                 offsets.append(start + m.start() - 1)
@@ -165,14 +179,19 @@ def compact(clean: str) -> _View:
 
 def _bullets_on_lines(text: str, offsets: list[int]) -> _View:
     """Start a line at every list bullet (●…●… run together into one line), as at a heading."""
-    out, outs = [], []
-    for i, c in enumerate(text):
-        if c in _BULLETS and i and text[i - 1] != "\n":
-            out.append("\n")
-            outs.append(offsets[i])
-        out.append(c)
-        outs.append(offsets[i])
-    return _View("".join(out), tuple(outs))
+    parts: list[str] = []
+    outs: list[int] = []
+    pos = 0
+    for m in _BULLET.finditer(text):
+        i = m.start()
+        if i and text[i - 1] != "\n":
+            parts += (text[pos:i], "\n")
+            outs += offsets[pos:i]
+            outs.append(offsets[i])  # the new break takes the bullet's offset
+            pos = i
+    parts.append(text[pos:])
+    outs += offsets[pos:]
+    return _View("".join(parts), tuple(outs))
 
 
 def _wrap_width(lines: list[str]) -> int | None:
@@ -181,7 +200,8 @@ def _wrap_width(lines: list[str]) -> int | None:
     lengths = [len(s) for s in lines if len(s) >= _MIN_WRAPPED]
     if len(lengths) < 8:
         return None
-    mode = max(set(lengths), key=lengths.count)
+    counts = Counter(lengths)
+    mode = max(set(lengths), key=counts.__getitem__)
     near = sum(abs(n - mode) <= 2 for n in lengths)
     return mode if near >= 0.3 * len(lengths) else None
 
@@ -213,8 +233,9 @@ def _comparator_before(text: str, start: int) -> tuple[str, int]:
     head = text[max(0, start - 6):start]
     if head.endswith("了"):
         head = head[:-1]
-    for word in _BEFORE:
-        if head.endswith(word):
+    for size in range(len(head), 0, -1):  # the longest word first
+        word = head[-size:]
+        if word in _COMPARATORS["before"]:
             return _COMPARATORS["before"][word], start - len(word) - (text[start - 1] == "了")
     return "", start
 

@@ -10,6 +10,7 @@ _CN_UNIT = {"十": 10, "百": 100, "千": 1000}
 _CN_CHARS = "".join(_CN_DIGIT) + "".join(_CN_UNIT)
 
 DATE = re.compile(
+    rf"(?=[\d{''.join(_CN_DIGIT)}])"  # the year's first digit, checked before the rest: a fast scan
     rf"(?P<y>\d{{4}}|[{''.join(_CN_DIGIT)}]{{4}})\s*年\s*(?P<m>\d{{1,2}}|[{_CN_CHARS}]{{1,2}})\s*月"
     rf"\s*(?P<d>\d{{1,2}}|[{_CN_CHARS}]{{1,3}})\s*日"
 )

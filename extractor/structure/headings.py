@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from extractor.model import CleanText, Section, Table, Task
 from extractor.structure.dates import cn_number
-from extractor.structure.markers import MARKER, marker_at
+from extractor.structure.markers import MARKER, MARKER_START, marker_at
 
 RANK = {"annex": 6, "chapter": 7, "section": 8, "article": 9, "cn": 10, "cn_paren": 11,
         "num": 12, "num_paren": 13, "circled": 14, "ordinal": 14}
@@ -75,12 +75,10 @@ def _boundary(text: str, pos: int) -> str:
 
 def _candidates(text: str) -> Iterator[tuple[int, re.Match[str]]]:
     """Every position where a marker pattern matches, in order."""
-    for pos in range(len(text)):
-        if text[pos] in " \n":
-            continue
-        m = MARKER.match(text, pos)
+    for start in MARKER_START.finditer(text):
+        m = MARKER.match(text, start.start())
         if m:
-            yield pos, m
+            yield start.start(), m
 
 
 def find_markers(text: str) -> list[Marker]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -20,6 +21,7 @@ class Lexicon:
     owner_headers: tuple[str, ...]
     signing_offices: tuple[str, ...]
     addressees: tuple[str, ...]
+    genre: re.Pattern[str]  # any genre, longest first: `genre.match(text, i)` is the genre starting at i
 
 
 def _by_length(words: list[str]) -> tuple[str, ...]:
@@ -36,4 +38,5 @@ def lexicon() -> Lexicon:
                    _by_length(data["closing_formulas"]), tuple(data["byline_suffixes"]),
                    tuple(data["recipient_trailers"]), tuple(data["task_table_headers"]),
                    tuple(data["owner_headers"]), _by_length(data["signing_offices"]),
-                   tuple(data["addressee_endings"]))
+                   tuple(data["addressee_endings"]),
+                   re.compile("|".join(map(re.escape, _by_length(data["title_genres"]))) or "(?!)"))

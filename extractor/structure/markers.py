@@ -29,6 +29,9 @@ MARKER_PATTERNS: dict[str, str] = {
 MARKER = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in MARKER_PATTERNS.items()))
 """Any marker; `match(text, pos)` tells whether a marker starts at `pos` and which kind."""
 
+MARKER_START = re.compile(rf"[#第附（(\d{CN_DIGITS}\u2460-\u2487]")
+"""The characters a marker can start with: scanning for these first skips most of a text."""
+
 
 def marker_at(text: str, pos: int = 0) -> re.Match[str] | None:
     """The marker starting at `pos`, or None.

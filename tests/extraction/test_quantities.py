@@ -4,11 +4,21 @@ and on real passages of work reports, plans, bulletins, notices and news from el
 (tests/fixtures/quantities/, each file naming its source address on its first line)."""
 from __future__ import annotations
 
+import re
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractor import ingest
-from extractor.extraction.quantities import compact, find_quantities
+from extractor.extraction.quantities import (
+    _FIGURE,
+    _FIVE_YEAR_PLAN,
+    _RELATIVE_YEAR,
+    _YEAR,
+    compact,
+    find_quantities,
+)
 from extractor.model import CleanText, DocMeta, DocTree, Quantity, Table
 from extractor.pipeline import extract_raw
 from tests.conftest import FIXTURES, SEEDS
@@ -407,3 +417,12 @@ def test_review_of_last_year_in_a_dated_news_report():
     listed = [q for q in found if q.evidence == "化学需氧量和二氧化硫排放量分别削减4.48%和7.2%"]
     assert [q.value for q in listed] == [4.48, 7.2]  # listed figures share their clause
     assert by_evidence["城镇登记失业率3.25%"].comparator == "="
+
+
+@pytest.mark.parametrize("pattern", [_FIGURE, _YEAR, _FIVE_YEAR_PLAN, _RELATIVE_YEAR])
+@given(text=st.text(alphabet=_FIGURE_ALPHABET + "百分之翻番/０５〇今本去上明到截预计力争取底前来末初度“”十四期间规划", max_size=60))
+def test_first_character_check_finds_every_match(pattern, text: str):
+    # these patterns check a match's first character before their branches: it must miss none
+    plain = re.compile(re.sub(r"^\(\?=\[[^]]*\]\)", "", pattern.pattern))
+    assert plain.pattern != pattern.pattern
+    assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from extractor.structure.markers import marker_at
+from extractor.structure.markers import MARKER_START, marker_at
 
 
 @pytest.mark.parametrize("text, kind", [
@@ -34,3 +36,11 @@ def test_numbers_that_are_not_headings(text):
 def test_part_headings():
     assert marker_at("第一部分 总体要求").lastgroup == "chapter"
     assert marker_at("第三章程") is None
+
+
+@given(st.text(alphabet="#第附件一二十百两（()）1２.、．条章节部分编是①⑴ \t\n：的年", max_size=30))
+def test_every_marker_starts_with_a_start_character(text):
+    # headings scan for MARKER_START first; a marker starting elsewhere would be missed
+    for pos in range(len(text)):
+        if marker_at(text, pos):
+            assert MARKER_START.match(text, pos)
