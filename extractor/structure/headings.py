@@ -270,13 +270,26 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _task_column(header: tuple[str, ...], task_words: tuple[str, ...], owner_words: tuple[str, ...]) -> int | None:
-    """Index of the column holding the task in a task table's header row, or None."""
-    cells = [re.sub(r"\s+", "", cell) for cell in header]
-    for word in task_words:
-        for i, cell in enumerate(cells):
-            if word in cell:
-                return i
+def task_column(rows: tuple[tuple[str, ...], ...], task_words: tuple[str, ...],
+                owner_words: tuple[str, ...]) -> int | None:
+    """Index of the column holding the task in a task table (header row first), or None.
+
+    Division tables often have two task-like columns: a group (一、加强…) whose merged
+    cell repeats down the rows, and the items (1.增强…) beside it. The task is the
+    candidate column with the most distinct cells; on a tie, the header word listed first.
+
+    Example:
+        >>> rows = (("工作任务", "工作要求", "牵头单位"), ("一、公开", "1.增强透明度", "区政务办"),
+        ...         ("一、公开", "2.加大公开力度", "区商务局"))
+        >>> task_column(rows, ("工作任务", "工作要求"), ("牵头单位",))
+        1
+    """
+    cells = [re.sub(r"\s+", "", cell) for cell in rows[0]]
+    candidates = [i for word in task_words for i, cell in enumerate(cells) if word in cell]
+    if candidates:
+        def distinct(i: int) -> int:
+            return len({row[i].strip() for row in rows[1:] if i < len(row) and row[i].strip()})
+        return max(dict.fromkeys(candidates), key=lambda i: (distinct(i), -candidates.index(i)))
     if any(word in cell for cell in cells for word in owner_words):
         return max(range(1, len(cells)), key=lambda i: len(cells[i]), default=None)
     return None
@@ -290,7 +303,7 @@ def table_tasks(clean: CleanText, tables: tuple[Table, ...], *, first_id: int,
     for table in tables:
         if not table.rows:
             continue
-        column = _task_column(table.rows[0], task_words, owner_words)
+        column = task_column(table.rows, task_words, owner_words)
         if column is None:
             continue
         page_start = _clean_offset(clean, table.page)
