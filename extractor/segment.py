@@ -105,13 +105,17 @@ def tagger() -> jieba.posseg.POSTokenizer:
 
 
 def segment(text: str) -> list[str]:
-    """Split text into words.
+    """Split text into words, the way the finders read them.
+
+    Without jieba's HMM guesses at unknown words: they would join a function word to
+    the name after it (由区 of 由区科技局牵头), and a finder's span (区科技局) would no
+    longer fall on word boundaries of the spaCy doc.
 
     Example:
         >>> segment("牵头单位：区科技局")
         ['牵头单位', '：', '区', '科技局']
     """
-    return tokenizer().lcut(text)
+    return tokenizer().lcut(text, HMM=False)
 
 
 def segment_spans(text: str) -> list[tuple[str, int, int]]:
@@ -121,4 +125,4 @@ def segment_spans(text: str) -> list[tuple[str, int, int]]:
         >>> segment_spans("不少于5个")
         [('不少于', 0, 3), ('5', 3, 4), ('个', 4, 5)]
     """
-    return list(tokenizer().tokenize(text))
+    return list(tokenizer().tokenize(text, HMM=False))

@@ -41,3 +41,10 @@ def test_one_segmenter_behind_the_tagger():
     assert segment.tagger().tokenizer is segment.tokenizer()
     words = [(p.word, p.flag) for p in segment.tagger().cut("省人力资源社会保障厅、市发改委负责", HMM=False)]
     assert ("发改委", "nt") in words and ("厅", "n") in words
+
+
+def test_function_words_stay_apart_from_the_name_after_them():
+    # corpus/seeds/004: the organisation finder's span 区科技创新和新经济局 must fall on word
+    # boundaries, so 由 is not glued to 区 by a guess at an unknown word
+    words = segment.segment("由区科技创新和新经济局牵头。")
+    assert words[0] == "由" and "".join(words[1:words.index("牵头")]) == "区科技创新和新经济局"

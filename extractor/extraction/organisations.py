@@ -6,8 +6,11 @@ a name is the head match plus a left boundary, read off the tokens of policykg's
 segmenter (`extractor.segment.tagger`): the name starts after the last word that cannot
 open one (由, 会同, 依托, 设立了 … in `org_boundaries.txt`, prepositions, adverbs,
 particles), at punctuation, or where the previous name ended; at its region token when it
-has one; at 各 for a collective (各省、自治区、直辖市人民政府). Heads common in prose
-(中心, 公司, 部门 …) need a specific part (a place, a proper name). Standard bodies
+has one; at 各 for a collective (各省、自治区、直辖市人民政府). A name reaches across
+和/与/及 when the part before is no whole body (住房和城乡建设局, but 省科技厅和省财政厅
+are two). Heads common in prose (中心, 公司, 部门 …) need a specific part (a place, a
+proper name; not a common noun ending in a level word, 辖区 or 城市, `org_not_regions.txt`).
+Tagging reads short windows, cached (`tagged`): the same windows recur. Standard bodies
 without a known head come from `org_standard_bodies.tsv`; brand names listed as
 examples (隆基、三一等企业) from `org_example_categories.tsv`.
 
@@ -20,8 +23,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from extractor.model import DocTree, Organisation, Span
@@ -31,7 +35,7 @@ _RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]")
 _PAREN = re.compile(r"（[^（）。，；\s]{1,12}）")
-_COUNTED = re.compile(r"^[0-9一二两三四五六七八九十百千几多余]+[余多]?[所个家类批项支座]")
+_COUNTED = re.compile(r"^[0-9一二两三四五六七八九十百千几多余]+[余多]?[所个家类批项支座大]")  # 四大中心: a count
 _MAX_NAME = 30
 # digits inside a name stand right before its head or a letter (771所, 航天6院, 3M)
 _COUNT_INSIDE = re.compile(r"\d[^\dA-Za-z所院厂]")
@@ -55,16 +59,17 @@ class Lexicon:
 
     suffixes: dict[str, tuple[str, int]]  # head -> (type, fewest body characters)
     suffix_re: re.Pattern[str]
-    head_re: re.Pattern[str]  # the longest head starting at each position, overlapping
+    head_re: re.Pattern[str]  # the longest head at a position (read overlapping with `overlapping`)
     abbreviations: dict[str, str]  # short word -> full word
     abbreviation_re: re.Pattern[str]
-    exclusion_re: re.Pattern[str]  # every word holding a head that names no body, overlapping
+    exclusion_re: re.Pattern[str]  # a word holding a head that names no body (read overlapping)
     longest_exclusion: int
     boundaries: frozenset[str]
     region_re: re.Pattern[str]
     standard: dict[str, tuple[str, str]]  # any form -> (name, type)
     standard_re: re.Pattern[str]
     examples_re: re.Pattern[str]  # X、Y等…企业: a list of named examples before a category noun
+    examples_tail_re: re.Pattern[str]  # 等…企业 alone: a cheap test before `examples_re`
     example_types: dict[str, str]
 
 
@@ -94,10 +99,10 @@ def lexicon() -> Lexicon:
     return Lexicon(
         suffixes=suffixes,
         suffix_re=re.compile(_alternation(suffixes)),
-        head_re=re.compile(f"(?=({_alternation(suffixes)}))"),
+        head_re=re.compile(_alternation(suffixes)),
         abbreviations=abbreviations,
         abbreviation_re=re.compile(_alternation(abbreviations)),
-        exclusion_re=re.compile(f"(?=({_alternation(exclusions)}))"),
+        exclusion_re=re.compile(_alternation(exclusions)),
         longest_exclusion=max(map(len, exclusions)),
         boundaries=frozenset(row[0] for row in resource_rows("org_boundaries.txt")),
         region_re=re.compile(region),
@@ -107,6 +112,7 @@ def lexicon() -> Lexicon:
         examples_re=re.compile(
             r"([^，。；：:、“”《》（）\s]{1,12}(?:、[^，。；：:、“”《》（）\s]{1,8})*)等"
             rf"[^。；，、]{{0,14}}?({_alternation(categories)})"),
+        examples_tail_re=re.compile(rf"等[^。；，、]{{0,14}}?(?:{_alternation(categories)})"),
         example_types=categories,
     )
 
@@ -120,24 +126,37 @@ class Compact:
 
     text: str
     index: tuple[int, ...]
+    breaks: frozenset[int] = frozenset()  # offsets where a line break was dropped just before
 
     def to_clean(self, start: int, end: int) -> Span:
         return (self.index[start], self.index[end - 1] + 1)
 
 
+_WHITESPACE = re.compile(r"\s+")
+
+
 def compact(text: str) -> Compact:
     """Drop whitespace runs that hold a line or page break; fold others to one space."""
-    chars: list[str] = []
+    pieces: list[str] = []
     index: list[int] = []
-    for m in re.finditer(r"\s+|\S+", text):
+    breaks: list[int] = []
+    pos = size = 0
+    for m in _WHITESPACE.finditer(text):
+        start, end = m.span()
+        pieces.append(text[pos:start])
+        index.extend(range(pos, start))
+        size += start - pos
         chunk = m.group(0)
-        if not chunk[0].isspace():
-            chars.extend(chunk)
-            index.extend(range(m.start(), m.end()))
-        elif "\n" not in chunk and "\f" not in chunk:
-            chars.append(" ")
-            index.append(m.start())
-    return Compact("".join(chars), tuple(index))
+        if "\n" in chunk or "\f" in chunk:
+            breaks.append(size)
+        else:
+            pieces.append(" ")
+            index.append(start)
+            size += 1
+        pos = end
+    pieces.append(text[pos:])
+    index.extend(range(pos, len(text)))
+    return Compact("".join(pieces), tuple(index), frozenset(breaks))
 
 
 @dataclass(frozen=True)
@@ -149,9 +168,24 @@ class Mention:
     span: Span
 
 
+def overlapping(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, str]]:
+    """(offset, word) of the longest word of an alternation at every offset it matches, in order.
+
+    A plain search (the regex engine skips ahead on the words' first characters) and a
+    match at each offset inside what it found: several times faster than a lookahead
+    at every offset, same result.
+    """
+    for m in pattern.finditer(text):
+        yield m.start(), m.group(0)
+        for pos in range(m.start() + 1, m.end()):
+            inner = pattern.match(text, pos)
+            if inner:
+                yield pos, inner.group(0)
+
+
 def _excluded_spans(text: str) -> list[Span]:
     """Spans of the words that end in a head but name no body (布局, 干部), sorted."""
-    return [(m.start(), m.start() + len(m.group(1))) for m in lexicon().exclusion_re.finditer(text)]
+    return [(pos, pos + len(word)) for pos, word in overlapping(lexicon().exclusion_re, text)]
 
 
 def _excluded(spans: list[Span], start: int, end: int) -> bool:
@@ -165,14 +199,31 @@ def _excluded(spans: list[Span], start: int, end: int) -> bool:
 _TITLES = ("局长", "厅长", "部长", "处长", "院长", "校长", "行长", "会长", "所长", "站长", "社长")
 
 
+@lru_cache(maxsize=1 << 14)
+def tagged(segment: str) -> tuple[tuple[str, str], ...]:
+    """The tagger's (word, flag) pairs for a short stretch of text. Cached: the same
+    windows recur (a department named twenty times, 牵头单位 lists), and tagging is
+    most of the finder's time."""
+    return tuple((pair.word, pair.flag) for pair in tagger().cut(segment, HMM=False))
+
+
+# characters the tagger keeps inside one block (jieba's re_han), and a space (委 员)
+_WORD_CHAR = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._ ]")
+
+
 def _ends_word(text: str, end: int) -> bool:
     """Whether a word ends at `end` (管理处 of 治安管理处罚 does not; 科技局 of 科技局局长 does)."""
     if text.startswith(_TITLES, end + (text[end:end + 1] == "副")):  # 教育部副部长
         return True
+    if not _WORD_CHAR.match(text, end):  # the tagger cuts words at punctuation anyway
+        return True
     lo = max(0, end - 3)
     pos = lo
-    for pair in tagger().cut(text[lo:end + 3], HMM=False):
-        pos += len(pair.word)
+    after = text[end:end + 3]
+    if after.startswith(" "):  # 委 员: a space set inside a word to align a column
+        after = after[1:]
+    for word, _ in tagged(text[lo:end] + after):
+        pos += len(word)
         if pos >= end:
             return pos == end
     return True
@@ -203,12 +254,16 @@ _SOFT_POS = ("v", "a", "l")
 _REGION_TOKEN = re.compile(r"(省|市|区|县|州|新区|新城|自治区|实验区|试验区|开发区)$")
 
 
-_NOT_REGIONS = frozenset(("城市", "超市", "都市", "股市", "门市", "上市", "集市", "夜市", "楼市", "车市"))
+@cache
+def _not_regions() -> frozenset[str]:
+    """Words that name no place though they end in a level word or read as one (城市, 辖区,
+    福利), `org_not_regions.txt`."""
+    return frozenset(row[0] for row in resource_rows("org_not_regions.txt"))
 
 
 def _is_region(word: str, flag: str) -> bool:
-    """A token that names a place or a level: 陕西省, 平潭综合实验区, 区, 国家 (not 城市)."""
-    if word in _NOT_REGIONS:
+    """A token that names a place or a level: 陕西省, 平潭综合实验区, 区, 国家 (not 城市, 辖区)."""
+    if word in _not_regions():
         return False
     return flag == "ns" or word in ("国家", "中共") or bool(_REGION_TOKEN.search(word)) and len(word) <= 8
 
@@ -223,7 +278,7 @@ _GENERIC_HEADS = frozenset(("公司", "集团", "银行", "中心", "服务中�
                             "妇联", "残联", "工商联", "侨联", "文联", "总工会", "科协"))
 PLACE_PART_POS = ("ns", "nr", "nz", "f", "zg", "j")
 _SPECIFIC_POS = ("ns", "nr", "nz", "nt", "j", "eng", "zg")
-_INNER_CONJUNCTIONS = ("和", "与")  # 发展和改革委员会, 自然资源与生态环境局
+_INNER_CONJUNCTIONS = ("和", "与", "及")  # 发展和改革委员会, 自然资源与生态环境局
 # after one of these a 和 joins two bodies, not two words of one name
 _HEAD_END = re.compile(r"(局|厅|委|办|室|站|中心|机构|所|院|校|司|团|行|会|盟)$")
 
@@ -235,12 +290,19 @@ def _tokens(text: str, lo: int, head: int, end: int | None = None) -> list[tuple
     word spanning body and head (经发局, 科技厅) keeps its body part whole.
     """
     tokens, pos = [], lo
-    for pair in tagger().cut(text[lo:end or head], HMM=False):
+    lex = lexicon()
+    for word, flag in tagged(text[lo:end or head]):
         if pos >= head:
             break
-        whole = pos + len(pair.word) <= head
-        tokens.append((pos, pair.word, pair.flag) if whole else (pos, text[pos:head], "n"))
-        pos += len(pair.word)
+        if pos + len(word) <= head:
+            tokens.append((pos, word, flag))
+        else:
+            # a company the dictionary knows whole (华为技术有限公司) keeps its proper part;
+            # our own short forms (经发局, 疾控中心) and 党委政府 say nothing of the body
+            known = (flag == "nt" and word not in lex.abbreviations and word not in lex.standard
+                     and lex.suffixes.get(text[head:end or head], ("",))[0] in ("company", "finance"))
+            tokens.append((pos, text[pos:head], "nt" if known else "n"))
+        pos += len(word)
     return tokens
 
 
@@ -248,6 +310,9 @@ def _tokens(text: str, lo: int, head: int, end: int | None = None) -> list[tuple
 # going; single function words stop
 _SINGLE_STOP_POS = ("d", "p", "c", "u", "r", "a", "y", "e", "o", "x", "w", "m")
 _VAGUE_BODY = frozenset(("相关", "有关", "其他", "各", "各级", "上级", "下级"))
+
+
+_COMPLEMENTS = "好实强优"  # 建好, 用好, 做实, 做强: results completing a verb
 
 
 def _is_stop(tokens: list[tuple[int, str, str]], k: int, boundaries: frozenset[str], verb_before_head: bool) -> bool:
@@ -265,27 +330,44 @@ def _is_stop(tokens: list[tuple[int, str, str]], k: int, boundaries: frozenset[s
     if word.isdigit() or _is_region(word, flag):
         return False
     if len(word) == 1:
-        return flag.startswith(_SINGLE_STOP_POS) and (not in_single_run or flag.startswith(("c", "p", "u")))
+        # 建好、用好: an adjective completing a one-character verb is no piece of a name
+        complement = word in _COMPLEMENTS and k > 0 and len(tokens[k - 1][1]) == 1 \
+            and tokens[k - 1][2].startswith(("v", "p"))
+        return flag.startswith(_SINGLE_STOP_POS) and (not in_single_run or complement or flag.startswith(("c", "p", "u")))
     return flag.startswith(_STOP_POS)
 
 
 @cache
 def _starts_with_place(word: str) -> bool:
     """西安理工 (one token to the tagger) starts with a place name."""
-    return len(word) > 2 and any(p.flag == "ns" for p in tagger().cut(word[:2], HMM=False))
+    return len(word) > 2 and any(flag == "ns" for _, flag in tagged(word[:2]))
+
+
+_NOT_NAME_PIECE_POS = ("m", "q", "t", "f")
 
 
 def _specific(run: list[tuple[int, str, str]]) -> bool:
     """A proper part: a place, a tagged name, an unknown name cut into single characters."""
     for k, (_, word, flag) in enumerate(run):
-        if word == "国家":
+        if word == "国家" or word in _not_regions():  # 口岸城市, 辖区: common nouns the tagger reads as places
             continue
         if _is_region(word, flag) or flag.startswith(_SPECIFIC_POS) or not word.isalpha() \
                 or _starts_with_place(word):
             return True
-        if len(word) == 1 and k + 1 < len(run) and len(run[k + 1][1]) == 1:
+        # two lone characters of an unknown name (晶/彩), not a numeral's (月/子 of 月子中心)
+        if len(word) == 1 and k + 1 < len(run) and len(run[k + 1][1]) == 1 \
+                and not flag.startswith(_NOT_NAME_PIECE_POS) and not run[k + 1][2].startswith(_NOT_NAME_PIECE_POS):
             return True
     return False
+
+
+def _join_national_campaigns(run: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """健康中国, 美丽中国, 数字中国: a word and 中国 name a national campaign (健康中国行动推进
+    委员会), so 中国 is no region prefix there."""
+    for k in range(len(run) - 1, 0, -1):
+        if run[k][1] == "中国" and len(run[k - 1][1]) == 2 and run[k - 1][2].startswith(("a", "n")):
+            run = run[:k - 1] + [(run[k - 1][0], run[k - 1][1] + "中国", "nz")] + run[k + 1:]
+    return run
 
 
 def _name_start(text: str, lo: int, head: int, generic: bool, verb_before_head: bool = True,
@@ -301,16 +383,26 @@ def _name_start(text: str, lo: int, head: int, generic: bool, verb_before_head: 
     boundaries = lexicon().boundaries
     run: list[tuple[int, str, str]] = []
     tokens = _tokens(text, lo, head, end)
+    joined = False  # inside the second half of a name joined by 和/与/及
     for k, token in enumerate(tokens):
         word = token[1]
         stop = _is_stop(tokens, k, boundaries, verb_before_head)
+        # 住房和城乡建设局, 科技创新和新经济局: the part before the conjunction is no whole
+        # body (省科技厅和省财政厅 are two), so the name reaches across it
         if word in _INNER_CONJUNCTIONS and run and not _HEAD_END.search(run[-1][1]) \
                 and not (len(run[-1][1]) == 1 and run[-1][2].startswith(("v", "d", "p", "c", "r", "u"))):
-            stop = False
+            stop, joined = False, True
+        elif joined and word in _VAGUE_BODY:
+            stop, joined = True, False  # 服务及相关行业主管部门: a collective follows the conjunction
+        elif joined and stop and len(word) == 1 and token[2].startswith(_SOFT_POS) and word not in boundaries:
+            stop = False  # 新 of 和新经济局 opens the second half, not a new name
+        elif stop:
+            joined = False
         if stop or word == "各":  # 各 opens a collective name: 各片区管理局
             run = [token] if word == "各" else []
         else:
             run.append(token)
+    run = _join_national_campaigns(run)
     while run and (run[0][1] in _INNER_CONJUNCTIONS or (run[0][2] in _SOFT_POS and len(run[0][1]) > 1)
                    or (run[0][2] == "vn" and _specific(run[1:]))):
         run.pop(0)
@@ -398,9 +490,8 @@ def org_type(name: str) -> str:
         return "party"
     lex = lexicon()
     bare = re.sub(r"（[^（）]*）$", "", name)
-    for form, (_, kind) in lex.standard.items():
-        if bare == form:
-            return kind
+    if bare in lex.standard:
+        return lex.standard[bare][1]
     for size in range(min(len(bare), 8), 0, -1):
         head = bare[-size:]
         if head in lex.suffixes:
@@ -408,19 +499,42 @@ def org_type(name: str) -> str:
     return "government" if re.search(r"(单位|部门|片区|政府|街道|乡镇)", bare) else "other"
 
 
-def _head_mentions(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, type) of every name found by its head, left to right, compact offsets."""
+# a body's meeting right after its name: 省委经济工作会议, 市委十四届十次全会
+_MEETING = re.compile(r"(?:[^，。；、“”（）\s]{0,2}|[一二三四五六七八九十百\d]+届[一二三四五六七八九十百\d]+次)"
+                      r"(?:工作会议|全会|全体会议|常务会议|常委会会议)")
+
+
+def _cell_start(text: str, lines: list[int], lo: int, head: int) -> int:
+    """Where a name window starting at `lo` may begin: after the last line break before
+    `head` whose line ends in a body's head (…服务机构⏎精神专科医院: a table's cells)."""
+    k = bisect.bisect_right(lines, head)
+    while k > 0 and lines[k - 1] > lo:
+        k -= 1
+        if _HEAD_END.search(text, max(0, lines[k] - 2), lines[k]):
+            return lines[k]
+    return lo
+
+
+def _head_mentions(text: str, breaks: frozenset[int] = frozenset()) -> list[tuple[int, int, str]]:
+    """(start, end, type) of every name found by its head, left to right, compact offsets.
+
+    `breaks` are the offsets where a line break was dropped: a table's cells arrive one
+    per line, so a name on the next line joins the one before only as its unit (分局),
+    and never reaches back over a line ending in a body's head.
+    """
     lex = lexicon()
     found: list[tuple[int, int, str]] = []
     floor = 0
     excluded = _excluded_spans(text)
+    lines = sorted(breaks)
     # every position a head starts at, overlapping: 理工大 rejected leaves 大学 of 西安理工大学
-    for m in lex.head_re.finditer(text):
-        head = m.group(1)
-        s, e = m.start(), m.start() + len(head)
+    for s, head in overlapping(lex.head_re, text):
+        e = s + len(head)
         if s < floor or _excluded(excluded, s, e) or not _ends_word(text, e):
             continue
         if head.endswith("大") and text.startswith("学", e):
+            continue
+        if _MEETING.match(text, e):  # 省委经济工作会议提出: the meeting speaks, an event's name
             continue
         kind, min_body = lex.suffixes[head]
         paren = _PAREN.match(text, e)
@@ -428,6 +542,7 @@ def _head_mentions(text: str) -> list[tuple[int, int, str]]:
             e = paren.end()
         prev_end = found[-1][1] if found else 0
         lo = window_start(text, s, prev_end)
+        lo = _cell_start(text, lines, lo, s)
         start = _name_start(text, lo, s, head in _GENERIC_HEADS, verb_before_head=min_body > 0, end=e)
         if start is None and found and lo == prev_end:
             # right after another name (省委科技委员会) a generic head names a unit of it
@@ -436,10 +551,12 @@ def _head_mentions(text: str) -> list[tuple[int, int, str]]:
         if start is None:
             continue
         start = _level_coordination(text, start, prev_end)
-        # a unit of the body named just before it: 西安市社会科学院经济研究所, 省委科技委员会
+        # a unit of the body named just before it: 西安市社会科学院经济研究所, 省委科技委员会;
+        # across a line break only a unit head joins (a table's next cell is a body of its own)
         if found and prev_end == lo == start and text[start] != "各" and (
-                head in _SUBUNIT_HEADS or s == start
-                or not any(_is_region(w, f) for _, w, f in _tokens(text, start, s))):
+                head in _SUBUNIT_HEADS
+                or (start not in breaks
+                    and (s == start or not any(_is_region(w, f) for _, w, f in _tokens(text, start, s))))):
             p_start, _, p_kind = found.pop()
             found.append((p_start, e, kind if kind != "government" else p_kind))
             floor = e
@@ -470,7 +587,7 @@ def _example_name(item: str, whole: bool) -> tuple[int, str] | None:
     对接下游极氪 -> 极氪, 竞争3M -> 3M; 新能源汽车 is an industry, not a body.
     """
     boundaries = lexicon().boundaries
-    tokens = [(p.word, p.flag) for p in tagger().cut(item, HMM=False)]
+    tokens = tagged(item)
     keep = 0
     for word, flag in reversed(tokens):
         ok = word not in boundaries and (
@@ -486,21 +603,37 @@ def _example_name(item: str, whole: bool) -> tuple[int, str] | None:
     if singles < 2 and not any(f.startswith(_OOV_POS) or (f == "m" and not w.isdigit()) for w, f in kept):
         return None
     name = "".join(w for w, _ in kept)
+    lex = lexicon()
+    if any(name.endswith(c) and c not in lex.suffixes for c in lex.example_types):
+        return None  # 规上企业、上市企业等…企业: kinds of companies, not their names
     return (len(item) - len(name), name) if 2 <= len(name) <= 8 else None
+
+
+_CLAUSE_CHUNK = re.compile(r"[^。；，]+")
+
+
+def _examples_in(text: str, offset: int, lex: Lexicon) -> list[tuple[int, int, str]]:
+    """The named examples of one stretch of text, at `offset`."""
+    found = []
+    for m in lex.examples_re.finditer(text):
+        kind = lex.example_types[m.group(2)]
+        pos = offset + m.start(1)
+        for k, item in enumerate(m.group(1).split("、")):
+            got = _example_name(item, whole=k > 0)
+            if got:
+                found.append((pos + got[0], pos + len(item), kind))
+            pos += len(item) + 1
+    return found
 
 
 def _example_mentions(text: str) -> list[tuple[int, int, str]]:
     """Bodies named as examples: 吸引上海协氢、盛世盈创等一批链式企业入驻."""
     lex = lexicon()
     found = []
-    for m in lex.examples_re.finditer(text):
-        kind = lex.example_types[m.group(2)]
-        pos = m.start(1)
-        for k, item in enumerate(m.group(1).split("、")):
-            got = _example_name(item, whole=k > 0)
-            if got:
-                found.append((pos + got[0], pos + len(item), kind))
-            pos += len(item) + 1
+    # no list of examples crosses 。；，: only the stretches between them holding 等 can hold one
+    for chunk in _CLAUSE_CHUNK.finditer(text):
+        if "等" in chunk.group(0) and lex.examples_tail_re.search(chunk.group(0)):
+            found += _examples_in(chunk.group(0), chunk.start(), lex)
     return found
 
 
@@ -511,7 +644,7 @@ def find_mentions(clean_text: str) -> list[Mention]:
     lex = lexicon()
     standard = [(m.start(), m.end(), lex.standard[m.group(0)][1]) for m in lex.standard_re.finditer(text)]
     spans: list[tuple[int, int, str]] = []
-    for s, e, kind in _head_mentions(text):
+    for s, e, kind in _head_mentions(text, c.breaks):
         if any(a <= s and e <= b for a, b, _ in standard):
             continue
         # a standard body written inside or just before a longer name (组织人事部（人才办）,
@@ -550,20 +683,30 @@ def regions_compatible(a: str, b: str) -> bool:
 
 
 def _is_abbreviation(short: str, long_: str) -> bool:
-    """A short form as a character subsequence of the full body, same head: 资源生态局 / 自然资源与生态环境局."""
+    """A short form as a character subsequence of the full body, same head: 资源生态局 /
+    自然资源与生态环境局. An abbreviation drops characters in more than one place: one
+    stretch left out names another body (中国银行 / 中国工商银行)."""
     if len(short) < 4 or len(short) >= len(long_) or short[-1] != long_[-1] or long_.endswith(short):
         return False
-    it = iter(long_)
-    return all(ch in it for ch in short)
+    gaps, at = 0, 0
+    for ch in short:
+        found = long_.find(ch, at)
+        if found < 0:
+            return False
+        gaps += found > at
+        at = found + 1
+    return gaps >= 2
 
 
 _COMPANY_HEADS = re.compile(r"(股份有限公司|有限责任公司|有限公司|集团|公司)$")
 
 
 def _brand(key: str, other: str) -> bool:
-    """陕汽 / 陕汽集团: a company's name without its head."""
+    """陕汽 / 陕汽集团: a company's name without its head, or with a shorter one
+    (秦创原发展公司 / 秦创原发展股份有限公司)."""
     short, long_ = sorted((key, other), key=len)
-    return len(short) >= 2 and _COMPANY_HEADS.sub("", long_) == short
+    stem = _COMPANY_HEADS.sub("", long_)
+    return len(short) >= 2 and stem in (short, _COMPANY_HEADS.sub("", short))
 
 
 def _short_region(key: str, other: str, regions: set[str]) -> bool:

@@ -6,22 +6,26 @@ Responsibility is written in a few fixed forms of Chinese administrative prose:
   may be circled-number references （牵头单位：①…；②③…） to the numbered measures
   ① ② ③ of the same subsection;
 * inline notes: （区资源生态局牵头，区经发局、平潭海关等按职责分工负责）, （市科技局牵头）;
-* 由…负责 / 由…审核 / 经…批准 / 报…审批 clauses, and a regulation's subject
-  (市人民政府应当…, 市科学技术行政部门负责…);
+* 由…负责 / 由…审核 / 经…批准 / 报…审批 clauses, a regulation's subject at a clause
+  start (市人民政府应当…, 市科学技术行政部门负责…, 市发展改革、财政等部门按照各自职责…),
+  a body set up for a task (成立了…中心，负责…), and partners after 会同 (support);
 * task-division tables, also web tables flattened into one line
   (工作任务 工作要求 牵头单位 配合/责任单位).
 
-Each form yields an `OwnerClause`: the owners with their roles and the text they apply to.
-Clauses attach to the innermost task of `tree.tasks` that holds them (or become a task of
-their own when structure found none), and every quantity inside that task gets the same
-owners. Owner names the organisation finder missed are added to the organisations.
+In a list a level written once holds for the departments after it (市发改委、财政局 →
+市财政局; 市科技、财政部门 → 市财政部门). Each form yields an `OwnerClause`: the owners
+with their roles and the text they apply to. Clauses attach to the innermost task of
+`tree.tasks` that holds them (or become a task of their own when structure found none),
+and every quantity inside that task gets the same owners. Owner names the organisation
+finder missed are added to the organisations.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 
-from extractor.extraction.organisations import Compact, best_match, compact, lexicon, org_type, tagger
+from extractor.extraction.organisations import Compact, best_match, compact, lexicon, org_type, split_region, tagged
 from extractor.model import DocTree, Organisation, OwnerRef, Quantity, Span, Table, Task
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -32,9 +36,11 @@ _OWNER_WORD = re.compile(r"牵头|负责|配合|(?:单位|部门)[：:]|承办|�
 # 牵头单位, 责任部门, 牵头责任单位, 协同责任单位, 参与单位 …: a role word, then the unit word
 _LABEL_WORDS = r"(?:牵头|主办|主责|承办|责任|配合|协办|参与|协同|协助)(?:责任)?(?:单位|部门)"
 _LABEL = re.compile(rf"({_LABEL_WORDS})[：:]")
+# (牵头) after an item of a list marks its lead: 责任单位：市发展改革委（牵头）、市财政局
+_LEAD_MARK = re.compile(r"[（(]牵头[）)]")
 # a label list on its own, outside brackets: up to the sentence end or the next numbered item
 _LABEL_LINE = re.compile(
-    rf"{_LABEL_WORDS}[：:][^。（）()]{{2,160}}?"
+    rf"{_LABEL_WORDS}[：:](?:[^。（）()]|{_LEAD_MARK.pattern}){{2,160}}?"
     r"(?=。|$|\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)")
 # 部门分工：省发展改革委牵头，各地、各部门配合: roles written inline after a division label
 _DIVISION_LINE = re.compile(
@@ -62,12 +68,28 @@ _BY = re.compile(
     r"(由|经|上报|报请|报)((?:[\u4e00-\u9fffA-Za-z0-9（）、]){2,30}?)(?:直接|依法)?(?:予以)?"
     r"(负责|牵头|(?<!委)会同|组织|统筹|审核|审议|审批|汇总|认定|制定|办理|批准|解释|实施|承担|核准|备案|确定)"
 )
+# a regulation's subject at a clause start (see `_clause_starts`): 市科学技术行政部门负责…,
+# 市发展改革、财政等部门按照各自职责…
 _SUBJECT = re.compile(
-    r"(?:^|(?<=[。；;\n]))(?:第[一二三四五六七八九十百零]+条\s*)?"
-    r"((?:[\u4e00-\u9fffA-Za-z0-9、]){2,60}?)(应当|负责|(?<!委)会同|可以|领导|在各自的职责范围内)"
+    r"((?:[\u4e00-\u9fffA-Za-z0-9、]){2,60}?)"
+    r"(应当|负责|牵头|(?<!委)会同|可以|领导|(?:在|按照|根据|依照)各自(?:的)?职责(?:范围内)?|按照职责分工"
+    # 区不动产登记中心根据…批复文件具体办理…: the subject acts on a decision
+    r"|(?:根据|按照|依照|依据)[^。；;，,]{1,30}?(?:负责|办理|审核|审批|组织实施|制定))"
 )
+# …，省财政厅配合: a clause's subject that only supports
+_CLAUSE_SUPPORT = re.compile(
+    r"(?<=[，,])((?:[\u4e00-\u9fffA-Za-z0-9、]){2,30}?)(?:等(?:部门|单位))?(?:按职责分工|按照职责分工)?(?:负责)?配合")
+# 设立了省秦创原创新促进中心，负责…: a body set up for a task owns it
+_ESTABLISHED = re.compile(
+    r"(?:设立|成立|组建|设置)了?((?:[\u4e00-\u9fffA-Za-z0-9（）]){3,30}?)[，,](?:主要|具体)?负责")
+# 会同省教育厅负责…: the partners named after 会同, up to the work they do together
+_PARTNERS = re.compile(
+    r"会同((?:[\u4e00-\u9fffA-Za-z0-9（）、]){2,40}?)"
+    r"(?=共同|负责|制定|组织|研究|建立|开展|做好|推进|实施|拟订|编制|办理|审核|[，。；,;])")
+# an article's number opens a clause: 第三十一条 市和区、县科学技术行政部门应当…
+_ARTICLE = re.compile(r"第[一二三四五六七八九十百零]+条\s*")
 # a clause of its own inside a sentence: …，省教育厅负责梳理…，省科技厅会同…
-_CLAUSE_SUBJECT = re.compile(r"(?<=[，,])((?:[\u4e00-\u9fffA-Za-z0-9、]){2,30}?)(负责|(?<!委)会同)")
+_CLAUSE_SUBJECT = re.compile(r"(?<=[，,])((?:[\u4e00-\u9fffA-Za-z0-9、]){2,30}?)(负责|牵头|(?<!委)会同|应当)")
 _ROLE_SEGMENT = re.compile(
     r"[^；;]*?(?:牵头负责|牵头落实|牵头|负责配合落实|配合落实|配合|按职责分工负责|共同负责|分别负责|负责|参与|协助)"
 )
@@ -113,14 +135,23 @@ def _clean_item(item: str) -> str:
 _REGION_PAIR = re.compile(r"^([市省])和((?:区、县|区县|县|区|市))(?=[\u4e00-\u9fff]{2})")
 
 
-def _distribute(name: str, in_list: bool) -> list[str]:
-    """市和区、县人民政府 names two bodies: 市人民政府 and 区、县人民政府. At the head of
-    a list of departments (市和区县发展改革、财政…等部门) the first level stands for all."""
+def _distribute(name: str) -> list[str]:
+    """市和区、县人民政府 names two bodies: 市人民政府 and 区、县人民政府."""
     m = _REGION_PAIR.match(name)
     if not m:
         return [name]
     rest = name[m.end():]
-    return [m.group(1) + rest] if in_list else [m.group(1) + rest, m.group(2) + rest]
+    return [m.group(1) + rest, m.group(2) + rest]
+
+
+_LEVEL_PREFIXES = ("省", "市", "区", "县", "州", "盟", "旗")
+_DEPARTMENT = re.compile(r"(?:局|厅|委|办|办公室|部门|机关)$")
+
+
+def _region_of(name: str) -> str:
+    """The level or place a list's first item opens with (市 of 市金融服务部门); none for
+    two levels (市和区县科技部门 names a body at each, the later items stay as written)."""
+    return "" if _REGION_PAIR.match(name) else split_region(name)[0]
 
 
 def _pieces(text: str) -> list[tuple[int, str, bool]]:
@@ -152,16 +183,25 @@ def _parse_list(c: Compact, start: int, end: int) -> list[tuple[str, Span, bool]
     # 市科技、财政部门: the last item's head belongs to every bare item before it
     # (not a collective's: 各地、各部门 is two collectives)
     last_head = re.search(r"(?<!^各)(?<!^有关)(?<!^相关)(部门|机关)$", _clean_item(pieces[-1][1])) if pieces else None
+    region = ""
     for offset, raw, after_separator in pieces:
         name = _clean_item(raw)
         if not name or _VAGUE.match(name) or not _LIST_ITEM.match(name) or "以下" in raw or "的" in name:
             continue
-        shared_head = bool(last_head and not lexicon().suffix_re.search(name) and len(name) <= 12)
-        if shared_head:
-            name += last_head.group(1)
+        # 省人民政府发展改革、财政等部门: an item takes the shared head unless it ends in one
+        shared_head = bool(last_head and not name.endswith(tuple(lexicon().suffixes)) and len(name) <= 12)
         s = start + offset + max(raw.find(name[:2]), 0)
         span = c.to_clean(s, min(s + len(name), end))
-        for form in _distribute(name, in_list=shared_head):
+        if shared_head:
+            name += last_head.group(1)
+        # 市发展改革、财政、科技部门 and 市发改委、财政局、商务局: a level written once holds for
+        # the departments listed after it
+        own = _region_of(name)
+        if own or _REGION_PAIR.match(name):
+            region = own if own in _LEVEL_PREFIXES or last_head else ""
+        elif region and _DEPARTMENT.search(name) and name not in lexicon().standard:
+            name = region + name
+        for form in _distribute(name):
             names.append((form, span, after_separator))
     return names
 
@@ -196,6 +236,13 @@ def _labelled(c: Compact, base: int, body: str,
         for seg in re.finditer(r"[^；;]+", body[lb.end():end]):
             s0, s1 = base + lb.end() + seg.start(), base + lb.end() + seg.end()
             markers = re.match(rf"[{CIRCLED}]+", seg.group(0))
+            lead_mark = _LEAD_MARK.search(seg.group(0))
+            if lead_mark and not markers:
+                # the items up to （牵头） lead, the others support
+                at = s0 + lead_mark.start()
+                listed.extend((n, "lead", sp) for n, sp, _ in _parse_list(c, s0, at))
+                listed.extend((n, "support", sp) for n, sp, _ in _parse_list(c, at + len(lead_mark.group(0)), s1))
+                continue
             names = _parse_list(c, s0 + (markers.end() if markers else 0), s1)
             for ch in markers.group(0) if markers else "":
                 by_marker.setdefault(ch, []).extend((n, role, sp) for n, sp, _ in names)
@@ -278,9 +325,21 @@ def _marker_clauses(c: Compact, at: int, anchor: Span,
     return clauses
 
 
-def _sentence(c: Compact, pos: int) -> tuple[int, int]:
-    """Compact span of the sentence holding `pos`."""
+def _clause_starts(c: Compact) -> list[int]:
+    """Compact offsets where a clause can open: the text's start, after 。；;, a line
+    break (compact text drops them; a heading runs into its first article) or an
+    article's number."""
+    starts = {0} | {m.end() for m in re.finditer(r"[。；;]\s*", c.text)} | c.breaks
+    starts |= {m.end() for m in _ARTICLE.finditer(c.text)}
+    return sorted(p for p in starts if p < len(c.text))
+
+
+def _sentence(c: Compact, pos: int, starts: list[int] | None = None) -> tuple[int, int]:
+    """Compact span of the sentence holding `pos`; with `starts` (`_clause_starts`) a
+    line break or an article number before `pos` opens it too."""
     start = max(c.text.rfind(ch, 0, pos) for ch in "。；;") + 1
+    if starts:
+        start = max(start, starts[max(bisect.bisect_right(starts, pos) - 1, 0)])
     ends = [i for i in (c.text.find(ch, pos) for ch in "。；;") if i >= 0]
     return start, (min(ends) + 1 if ends else len(c.text))
 
@@ -296,45 +355,64 @@ def _is_word_at(text: str, pos: int, word: str) -> bool:
     """Whether the tagger reads `word` at `pos` as a word of its own (not 经 of 经济)."""
     lo = max(0, pos - 3)
     at = lo
-    for pair in tagger().cut(text[lo:pos + len(word) + 3], HMM=False):
+    for token, _ in tagged(text[lo:pos + len(word) + 3]):
         if at == pos:
-            return pair.word == word
+            return token == word
         if at > pos:
             return False
-        at += len(pair.word)
+        at += len(token)
     return False
 
 
-def _opens_with_preposition(words: str) -> bool:
-    """具体办法由市人民政府制定: a clause holding a preposition has another subject."""
-    return any(pair.flag == "p" for pair in tagger().cut(words, HMM=False))
+def _not_a_subject(words: str) -> bool:
+    """具体办法由市人民政府制定: a clause holding a preposition has another subject;
+    探索成立产业技术研究院牵头: one opening with verbs (成立, or two verbs in a row) names
+    what is set up, not who acts (审计机关 opens with one verb and is a body)."""
+    tokens = tagged(words)
+    if any(flag == "p" for _, flag in tokens):
+        return True
+    verbs = [flag == "v" for _, flag in tokens[:2]]
+    return bool(tokens) and (tokens[0][0] in lexicon().boundaries or verbs == [True, True])
+
+
+def _partners(c: Compact, at: int) -> list[Owner]:
+    """由省财政厅会同省教育厅负责: the bodies joined by 会同 right at `at` support the lead."""
+    m = _PARTNERS.match(c.text, at - 2) or _PARTNERS.match(c.text, at)
+    if not m:
+        return []
+    return [(n, "support", sp) for n, sp, _ in _parse_list(c, m.start(1), m.end(1)) if _is_org_name(n)]
 
 
 def _clause_clauses(c: Compact) -> list[OwnerClause]:
-    """由…负责, 经…批准, 报…审批 and a regulation subject's 应当/负责 (lead).
+    """由…负责, 经…批准, 报…审批, a regulation subject's 应当/负责 and 设立…，负责 (lead);
+    partners after 会同 and a clause's subject of 配合 (support).
 
     Each belongs to its sentence's task and owns the quantities of its sentence, or,
     when one sentence passes the work along (由A汇总，报B审议，由C审核后，报D批准), of
     the part up to the next hand-over.
     """
     found = []
-    for pattern, group in ((_BY, 2), (_SUBJECT, 1), (_CLAUSE_SUBJECT, 1)):
-        for m in pattern.finditer(c.text):
-            if pattern is not _BY and _opens_with_preposition(m.group(1)):
+    starts = _clause_starts(c)
+    # an article's number is a start of its own: the match after it reads the subject
+    subjects = [m for m in (_SUBJECT.match(c.text, p) for p in starts if not _ARTICLE.match(c.text, p)) if m]
+    for pattern, group, role in ((_BY, 2, "lead"), (_SUBJECT, 1, "lead"), (_CLAUSE_SUBJECT, 1, "lead"),
+                                 (_ESTABLISHED, 1, "lead"), (_CLAUSE_SUPPORT, 1, "support")):
+        for m in subjects if pattern is _SUBJECT else pattern.finditer(c.text):
+            if pattern is not _BY and _not_a_subject(m.group(1)):
                 continue
             if pattern is _BY and not _is_word_at(c.text, m.start(), m.group(1)):  # 经 of 区经济发展局
                 continue
-            names = [(n, sp) for n, sp, _ in _parse_list(c, m.start(group), m.end(group)) if _is_org_name(n)]
+            names = [(n, role, sp) for n, sp, _ in _parse_list(c, m.start(group), m.end(group)) if _is_org_name(n)]
             if names:
-                found.append((m.start(), m.end(), names))
+                found.append((m.start(), m.end(), names + _partners(c, m.end())))
     found.sort(key=lambda f: f[0])
     clauses = []
     for k, (start, end, names) in enumerate(found):
-        s, e = _sentence(c, start)
+        s, e = _sentence(c, start, starts)
         later = [f[0] for f in found[k + 1:] if f[0] < e]
         first = not any(s <= f[0] < start for f in found[:k])
         reach = c.to_clean(s if first else start, later[0] if later else e)
-        clauses.append(OwnerClause(tuple((n, "lead", sp) for n, sp in names),
+        clauses.append(OwnerClause(tuple(names),
                                    c.to_clean(start, end), (c.to_clean(s, e),), reach=reach))
     return clauses
 

@@ -3,21 +3,23 @@
 A place used as an actor (西咸新区设立了…) is a place, not an organisation. Places are
 province and prefecture-level city names from the lexicons (`org_regions.tsv`,
 `org_cities.tsv`), zones (a proper name and 新区/新城/高新区/综合实验区 …) and cities and
-counties (a word the tagger reads as a place, and 市/县/区).
+counties (a word the tagger reads as a place, and 市/县/区). A city's name right after a
+surname is a person's given name (徐南平), not the city.
 """
 from __future__ import annotations
 
 import re
 from functools import cache
 
-from extractor.extraction.organisations import PLACE_PART_POS, compact, resource_rows, tagger, window_start
+from extractor.extraction.organisations import PLACE_PART_POS, compact, lexicon, resource_rows, tagged, window_start
 from extractor.model import DocTree, Place, Span
 
 # zones named by a proper name and a zone word: 西咸新区, 沣西新城, 平潭综合实验区
 _ZONE = re.compile(r"(?:综合实验区|自由贸易试验区|高新技术产业开发区|经济技术开发区|高新区|自贸区|经开区|新区|新城)")
 # cities and counties: a proper name (a place word to the tagger) and 市/县/区
 _ADMIN = re.compile(r"([\u4e00-\u9fff]{2,3}?)(市|县|区|州)(?![场域级民委政直属内外属长])")
-_STOP = ("p", "c", "d", "r", "u", "v", "m", "q")
+_STOP = ("p", "c", "d", "r", "u", "v", "m", "q", "a")  # 建设好西咸新区: 好 opens no place name
+_LEVEL_WORDS = "省市县区州"
 
 
 @cache
@@ -36,13 +38,18 @@ def _cities() -> re.Pattern[str]:
 
 
 def _whole_word(text: str, start: int, end: int) -> bool:
-    """Whether the tagger cuts words at both ends of [start, end) (合肥 of 合肥海关, not 三明 of 三明治)."""
+    """Whether the tagger cuts words at both ends of [start, end) (合肥 of 合肥海关, not 三明 of
+    三明治) and no surname stands just before it (南平 of 徐南平 is a person's given name)."""
     lo = max(0, start - 3)
     cuts, pos = {lo}, lo
-    for pair in tagger().cut(text[lo:end + 3], HMM=False):
-        pos += len(pair.word)
+    surname = False
+    for word, flag in tagged(text[lo:end + 3]):
+        pos += len(word)
         cuts.add(pos)
-    return start in cuts and end in cuts
+        if pos == start:
+            surname = len(word) == 1 and flag == "nr"
+    # a level word after it (南平市) keeps it a place whatever stands before
+    return start in cuts and end in cuts and not (surname and text[end:end + 1] not in _LEVEL_WORDS)
 
 
 def _city_mentions(text: str) -> list[tuple[int, int]]:
@@ -55,12 +62,13 @@ def _zone_mentions(text: str) -> list[tuple[int, int]]:
     found = []
     for m in _ZONE.finditer(text):
         lo = window_start(text, m.start(), max(0, m.start() - 6))
-        words = list(tagger().cut(text[lo:m.start()], HMM=False))
         size = 0
-        for pair in reversed(words):
-            if not (pair.flag.startswith(PLACE_PART_POS) or (len(pair.word) == 1 and not pair.flag.startswith(_STOP))):
+        for word, flag in reversed(tagged(text[lo:m.start()])):
+            # 印发平潭…, 经平潭…: a verb of the sentence opens no place name
+            piece = flag.startswith(PLACE_PART_POS) or (len(word) == 1 and not flag.startswith(_STOP))
+            if word in lexicon().boundaries or not piece:
                 break
-            size += len(pair.word)
+            size += len(word)
         if 2 <= size <= 5:
             found.append((m.start() - size, m.end()))
     return found
@@ -71,10 +79,9 @@ def _admin_mentions(text: str) -> list[tuple[int, int]]:
     found = []
     for m in _ADMIN.finditer(text):
         name = m.group(1)
-        words = list(tagger().cut(name, HMM=False))
-        tail = words[-1]
-        if tail.flag == "ns" and len(tail.word) >= 2:
-            found.append((m.end(1) - len(tail.word), m.end()))
+        word, flag = tagged(name)[-1]
+        if flag == "ns" and len(word) >= 2:
+            found.append((m.end(1) - len(word), m.end()))
     return found
 
 

@@ -163,3 +163,74 @@ def test_level_word_opening_a_word_is_no_region():
     # Anhui 省市场监管局: 省 is the region, 市 opens 市场
     assert split_region("省市场监管局") == ("省", "市场监管局")
     assert body_key("省市场监管局") == body_key("河北省市场监督管理局")
+
+
+def test_a_name_reaches_across_and_when_its_first_part_is_no_body():
+    # corpus/seeds/004: 区科技创新和新经济局 is one bureau; 省科技厅和省财政厅 are two
+    assert _names("到2026年，高新技术企业数量达到4000家，由区科技创新和新经济局牵头。") == ["区科技创新和新经济局"]
+    assert _names("发展改革和商务局、科技创新和新经济局、西安市公安局西咸新区分局") == [
+        "发展改革和商务局", "科技创新和新经济局", "西安市公安局西咸新区分局"]
+    assert _names("由省科技厅和省财政厅联合发文") == ["省科技厅", "省财政厅"]
+    # Chengdu joint issuers: the standard 和 of 住房和城乡建设局
+    assert "成都市住房和城乡建设局" in _names(_fixture("chengdu_joint_issuers.txt"))
+
+
+def test_a_collective_after_a_conjunction_stays_out():
+    # corpus/pdf covid plan ed9: 服务及相关行业主管部门 is no one body
+    assert not any(n.startswith("服务") for n in _names("抽调街乡政府、公安、安保、医疗卫生机构、服务及相关行业主管部门或单位工作人员"))
+
+
+def test_a_space_inside_a_title_is_no_head():
+    # State Council 国办函〔2019〕59号: 委 员 is a member's title spaced out, 健康中国 a campaign
+    names = _names(_fixture("state_council_health_committee.txt"))
+    assert not any(n.endswith("秘书长委") for n in names)
+    assert "健康中国行动推进委员会" in _names("国务院办公厅关于成立健康中国行动推进委员会的通知")
+
+
+def test_common_nouns_ending_in_a_level_word_open_no_name():
+    # corpus/pdf covid plans: 辖区, 口岸城市 and 月子 name no body; 部门间 is between departments
+    assert _names("2.人员信息管理。辖区政府或疫情防控指挥部对隔离人员的姓名、性别进行登记") == ["疫情防控指挥部"]
+    assert _names("进口冷链食品入境量较大的口岸城市要发挥政府主导作用") == []
+    assert _names("理发洗浴场所、月子中心等，要落实通风换气") == []
+    assert _names("开展人、物、环境等多渠道监测。地方联防联控机制加强部门间信息共享") == []
+
+
+def test_counts_kinds_and_verb_complements_are_not_names():
+    # corpus/seeds/004: “四大中心”, 规上企业 and 建好用好… are no bodies
+    assert _names("提升人才服务中心、人才交流中心“四大中心”功能") == []
+    assert _names("涌现更多高新技术企业、高成长企业、规上企业、上市企业等优质企业群体") == []
+    assert _names("③建好用好总窗口国际科技交流合作联盟，主动对接海外科技企业") == []
+
+
+def test_a_company_the_dictionary_knows_whole():
+    # a company written as one dictionary word is named, as is one cut into pieces
+    assert _names("华为技术有限公司、比亚迪股份有限公司") == ["华为技术有限公司", "比亚迪股份有限公司"]
+    # a category the dictionary knows (党委政府) is no named body
+    assert _names("属地党委政府要落实主体责任") == []
+
+
+def test_a_table_cell_ending_in_a_head_is_not_part_of_the_next_name():
+    # corpus/pdf covid plan ed9: a table's cells arrive one per line
+    text = "学校和托幼机构、培训机构养老和儿童福利领域服务机构\n精神专科医院\n监管场所"
+    assert not any(n.startswith("福利") for n in _names(text))
+
+
+def test_one_stretch_left_out_names_another_body():
+    # 中国银行 is no short form of 中国工商银行; 秦创原发展公司 is one of 秦创原发展股份有限公司 (corpus/seeds/000)
+    assert _names("鼓励中国银行、中国工商银行等金融机构加大信贷支持。") == ["中国银行", "中国工商银行"]
+    orgs = merge(find_mentions("秦创原发展股份有限公司成立。秦创原发展公司负责运营。"))
+    assert [(o.name, o.aliases) for o in orgs] == [("秦创原发展股份有限公司", ("秦创原发展公司",))]
+
+
+def test_a_committees_meeting_is_an_event_not_the_body():
+    # corpus/seeds/001: the meeting speaks (省委经济工作会议, 市委十四届十次全会)
+    assert _names("三、思考建议省委经济工作会议明确提出，要以西安区域科技创新中心建设") == []
+    assert _names("市委十四届十次全会提出要统筹推进“十个聚焦”") == []
+    # a body's name followed by another meeting's name stays
+    assert _names("实践与思考秦创原创新促进中心中央经济工作会议指出") == ["秦创原创新促进中心"]
+
+
+def test_a_standard_office_by_its_short_form_joins_its_government():
+    # corpus/seeds/002: 新闻办 is the government's press office, one body with it
+    assert _names("辽宁省域1月26日，辽宁省政府新闻办发布会提出。") == ["辽宁省政府新闻办"]
+    assert _names("加强新闻办理") == []

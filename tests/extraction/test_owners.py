@@ -155,13 +155,13 @@ def test_ascii_bracket_note_from_web_text():
     # Shijiazhuang: (市人社局牵头,市发改委、财政局、…负责) written with ASCII brackets and commas
     roles = _roles(_fixture("shijiazhuang_income_growth.txt"))
     assert roles["市人社局"] == {"lead"}
-    assert roles["市发改委"] == roles["金融办"] == roles["地税局"] == {"support"}
+    assert roles["市发改委"] == roles["市金融办"] == roles["市地税局"] == {"support"}
 
 
 def test_tortoise_shell_bracket_note_ends_with_its_sentence():
     # Sichuan: 〔责任单位:…按职责分工负责。具体任务均涉及相关市(州)人民政府,不再做分工,下同。〕
     roles = _roles(_fixture("sichuan_circulation_plan.txt"))
-    assert {"省市场监管局", "商务厅", "省大数据中心"} <= set(roles)
+    assert {"省市场监管局", "省商务厅", "省大数据中心"} <= set(roles)
     assert not any("分工" in org or org == "下同" for org in roles)
 
 
@@ -170,7 +170,7 @@ def test_first_listed_leads_when_the_document_says_so():
     text = "推进高标准市场体系建设。〔责任单位:省发展改革委、省市场监管局、商务厅（排在第一位的为牵头单位）〕"
     roles = _roles(text)
     assert roles["省发展改革委"] == {"lead"}
-    assert roles["省市场监管局"] == roles["商务厅"] == {"support"}
+    assert roles["省市场监管局"] == roles["省商务厅"] == {"support"}
 
 
 def test_division_label_with_inline_roles():
@@ -190,3 +190,80 @@ def test_clause_subjects_inside_one_sentence():
     # Shandong: …,省教育厅负责梳理…,省科技厅负责梳理…
     roles = _roles(_fixture("shandong_industry_chain.txt"))
     assert roles["山东省教育厅"] == roles["山东省科学技术厅"] == {"lead"}
+
+
+def _owners(text: str) -> set[tuple[str, str]]:
+    return {(n, r) for cl in find_owner_clauses(text) for n, r, _ in cl.owners}
+
+
+def test_an_article_number_or_heading_opens_the_subject_clause():
+    # corpus/dev/13: compact text runs the chapter heading into the article
+    text = "## 第五章 科学技术普及\n\n第三十一条 市和区、县科学技术行政部门应当制定科普工作规划，加强科学技术知识的普及工作。"
+    assert _owners(text) == {("市科学技术行政部门", "lead"), ("区、县科学技术行政部门", "lead")}
+    links, _ = _links(text)
+    assert {task for _, _, task in links} == {"市和区、县科学技术行政部门应当制定科普工作规划，加强科学技术知识的普及工作。"}
+
+
+def test_a_shared_head_list_keeps_its_level_for_every_item():
+    # corpus/dev/13: 市金融服务、知识产权等部门 are two city departments
+    text = "市金融服务、知识产权等部门应当与金融机构、相关中介服务机构合作建立知识产权质押融资服务平台。"
+    assert _owners(text) == {("市金融服务部门", "lead"), ("市知识产权部门", "lead")}
+    # 市和区县科技、经济信息化等部门: the first item at both levels, the others as written
+    text = "市和区县科技、经济信息化等部门应当健全中小企业服务机构的服务功能。"
+    assert _owners(text) == {("市科技部门", "lead"), ("区县科技部门", "lead"), ("经济信息化部门", "lead")}
+
+
+def test_subjects_after_a_comma_and_by_their_duties():
+    # corpus/dev/13 and dev/09
+    text = "第四十一条 对于利用财政性资金设立的科学技术研究项目，市科技、财政部门应当会同有关部门建立政府科研项目共享信息系统。"
+    assert _owners(text) == {("市科技部门", "lead"), ("市财政部门", "lead")}
+    text = "市和区县发展改革、财政等部门在各自的职责范围内，负责有关的科学技术进步工作。"
+    assert ("市发展改革部门", "lead") in _owners(text)
+    text = "报区管委会批准同意。区房地产交易中心根据区管委会批复文件具体办理划拨地使用权手续。"
+    assert ("区房地产交易中心", "lead") in _owners(text)
+
+
+def test_a_level_written_once_holds_for_the_departments_after_it():
+    # Shijiazhuang and Sichuan (tests/fixtures/organisations/): 市发改委、财政局 are both city bodies
+    text = "城镇登记失业率控制在4.5%以内。(市人社局牵头,市发改委、财政局、商务局、金融办负责)"
+    assert _owners(text) == {("市人社局", "lead"), ("市发改委", "support"), ("市财政局", "support"),
+                             ("市商务局", "support"), ("市金融办", "support")}
+    text = "〔责任单位:省发展改革委、省市场监管局、商务厅、省大数据中心按职责分工负责。〕"
+    assert ("省商务厅", "lead") in _owners(text)
+
+
+def test_partners_joined_by_hui_tong_support_the_lead():
+    # the standard form of joint work: the subject leads, the bodies after 会同 support
+    assert _owners("2.强化资金保障。由省财政厅会同省教育厅负责落实。") == {("省财政厅", "lead"), ("省教育厅", "support")}
+    # corpus/dev/13: 有关部门 after 会同 names no one
+    assert _owners("具体办法由市发展改革部门会同有关部门制定。") == {("市发展改革部门", "lead")}
+
+
+def test_a_governments_departments_share_its_level():
+    # a provincial regulation: 省人民政府发展改革、财政、科学技术等部门按照各自职责…
+    owners = _owners("第十二条 省人民政府发展改革、财政、科学技术等部门按照各自职责，做好相关工作。")
+    assert {("省财政部门", "lead"), ("省科学技术部门", "lead")} <= owners
+
+
+def test_a_body_set_up_for_a_task_owns_it():
+    # corpus/seeds/003
+    text = "进一步优化机构设置，成立了省秦创原创新促进中心，负责全省科技资源统筹与秦创原创新发展融合促进的科技服务工作。"
+    assert _owners(text) == {("省秦创原创新促进中心", "lead")}
+
+
+def test_lead_marked_inside_a_responsibility_list():
+    # the common form of provincial division plans: 责任单位：A（牵头）、B、C
+    assert _owners("2.加强监管。责任单位：市发展改革委（牵头）、市财政局、市市场监管局") == {
+        ("市发展改革委", "lead"), ("市财政局", "support"), ("市市场监管局", "support")}
+
+
+def test_lead_and_support_written_as_clauses_without_brackets():
+    assert _owners("4.强化保障。省科技厅负责，省财政厅配合。") == {("省科技厅", "lead"), ("省财政厅", "support")}
+    assert _owners("2.推进。市商务局牵头，市财政局、市税务局配合。") == {
+        ("市商务局", "lead"), ("市财政局", "support"), ("市税务局", "support")}
+
+
+def test_what_is_set_up_is_no_acting_subject():
+    # corpus/seeds/002: 探索成立产业技术研究院牵头… names a body still to be set up
+    text = "可采取“一题一案”方式，探索成立产业技术研究院牵头、骨干企业出资、海内外研发资源参与的重大项目组织实施载体。"
+    assert _owners(text) == set()

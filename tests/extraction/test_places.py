@@ -62,6 +62,18 @@ def test_a_city_inside_a_zone_name_is_not_listed_apart():
     assert names == {"湘乡市", "湘潭高新区"}
 
 
+def test_a_given_name_is_no_place():
+    # State Council 国办函〔2019〕59号: 徐南平 is a vice minister, not the city 南平
+    assert find_places(_tree("委 员:梁言顺 中央宣传部副部长\n      徐南平  科技部副部长")) == ()
+    assert {p.name for p in find_places(_tree("南平市、三明市和龙岩市"))} == {"南平市", "三明市", "龙岩市"}
+
+
+def test_verbs_and_complements_before_a_zone_stay_out():
+    # corpus/dev/05, dev/09 and seeds/002
+    text = "关于印发平潭综合实验区新污染物治理工作方案的通知。经平潭综合实验区管委会研究。建设好西咸新区这一核心区"
+    assert {p.name for p in find_places(_tree(text))} == {"平潭综合实验区", "西咸新区"}
+
+
 @settings(max_examples=40, deadline=None)
 @given(st.text(alphabet="合肥石家庄市湘潭高新区三明治各省、县人民政府海关\n ", max_size=40))
 def test_place_mentions_always_spell_their_name(text):
