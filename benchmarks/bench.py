@@ -19,6 +19,7 @@ import platform
 import random
 import re
 import resource
+import os
 import subprocess
 import sys
 import tempfile
@@ -110,15 +111,22 @@ def bench_startup(repeats: int) -> None:
     print(f"\n[startup] policykg extract {SMALL_DOC.name} in a fresh process")
     policykg = Path(sys.executable).with_name("policykg")
     command = [str(policykg)] if policykg.exists() else [sys.executable, "-m", "extractor"]
+    # An installed package starts from cached bytecode; an environment with
+    # PYTHONDONTWRITEBYTECODE set recompiles every module on every start. Time both.
+    installed = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     with tempfile.TemporaryDirectory() as tmp:
-        def once() -> None:
+        def once(env: dict[str, str]) -> None:
             subprocess.run([*command, "extract", str(SMALL_DOC), "--out", tmp, "--force", "--quiet"],
-                           check=True, capture_output=True)
+                           check=True, capture_output=True, env=env)
 
         bare = best_of(repeats, lambda: subprocess.run([sys.executable, "-c", "pass"], check=True))
-        wall = best_of(repeats, once)
+        once(installed)  # writes the bytecode cache
+        cached = best_of(repeats, lambda: once(installed))
+        as_is = best_of(repeats, lambda: once(dict(os.environ)))
     line("bare python start", f"{bare:.2f} s")
-    line("policykg extract (one file)", f"{wall:.2f} s", "goal < 1.5 s")
+    line("policykg extract (one file)", f"{cached:.2f} s", "goal < 1.5 s (bytecode cached, as installed)")
+    if "PYTHONDONTWRITEBYTECODE" in os.environ:
+        line("  same, PYTHONDONTWRITEBYTECODE set", f"{as_is:.2f} s", "every module recompiled at start")
 
 
 def mutate(text: str, rng: random.Random) -> str:
