@@ -171,16 +171,22 @@ def _md(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def _md_chunks(chunks: Iterable[Chunk], side: str) -> str:
+def _marked(chunks: Iterable[Chunk], side: str, escape, deleted: str, inserted: str) -> str:
+    """One side of a character diff: equal text escaped, the side's own changes wrapped in
+    `deleted` (old side) or `inserted` (new side), a format string with one ``{}``."""
     out = []
     for k in chunks:
         if k.op == "equal":
-            out.append(_md(k.old if side == "old" else k.new))
+            out.append(escape(k.old if side == "old" else k.new))
         elif side == "old" and k.old:
-            out.append(f"~~{_md(k.old)}~~")
+            out.append(deleted.format(escape(k.old)))
         elif side == "new" and k.new:
-            out.append(f"**{_md(k.new)}**")
+            out.append(inserted.format(escape(k.new)))
     return "".join(out)
+
+
+def _md_chunks(chunks: Iterable[Chunk], side: str) -> str:
+    return _marked(chunks, side, _md, "~~{}~~", "**{}**")
 
 
 def _side(c: ClauseChange, side: str, chunks_fn, plain_fn) -> str:
@@ -244,15 +250,7 @@ def _h(text: str) -> str:
 
 
 def _html_chunks(chunks: Iterable[Chunk], side: str) -> str:
-    out = []
-    for k in chunks:
-        if k.op == "equal":
-            out.append(_h(k.old if side == "old" else k.new))
-        elif side == "old" and k.old:
-            out.append(f"<del>{_h(k.old)}</del>")
-        elif side == "new" and k.new:
-            out.append(f"<ins>{_h(k.new)}</ins>")
-    return "".join(out)
+    return _marked(chunks, side, _h, "<del>{}</del>", "<ins>{}</ins>")
 
 
 def top_section(ref: str) -> str:
