@@ -291,3 +291,10 @@ def test_wide_runs_hold_only_wide_characters():
        | st.text(alphabet="西咸新区，。“”（）　２Ａa1 ·—①", max_size=40))
 def test_display_width_counts_each_character(line):
     assert display_width(line) == sum(2 if unicodedata.east_asian_width(c) in "WFA" else 1 for c in line)
+
+
+def test_folds_small_form_variants_some_pdf_fonts_print():
+    # 安徽省 年度重点工作及责任分解 (as published): item numbers written with ﹒ (U+FE52)
+    text = normalise_text("1﹒全省生产总值增长7%以上,在实际工作中力争更好结果。").text
+    assert text.startswith("1.全省生产总值增长7%以上")
+    assert normalise_text("皖政〔2023〕﹝2号﹞").text.endswith("〔2号〕")
