@@ -191,9 +191,6 @@ def test_task_table_page_metadata(task_division):
     assert document["recipients"] == ["各片区管理局", "区直各单位", "各区属事业单位", "各区属国企"]
 
 
-@pytest.mark.xfail(strict=True, reason="owners/structure take the first 任务 column (工作任务, the group) as the "
-                                       "task column and the flat-table parser re-reads the grid's text with "
-                                       "配合 units as leads; see the ingest helper's report")
 def test_task_table_owners_attach_to_the_items(task_division):
     _, record = task_division
     item = _task(record, "3.建立市场主体反映投资")

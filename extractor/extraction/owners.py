@@ -27,6 +27,8 @@ from dataclasses import dataclass, replace
 
 from extractor.extraction.organisations import Compact, best_match, compact, lexicon, org_type, split_region, tagged
 from extractor.model import DocTree, Organisation, OwnerRef, Quantity, Span, Table, Task
+from extractor.structure.headings import task_column
+from extractor.structure.lexicon import lexicon as document_words
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
@@ -461,20 +463,22 @@ def _table_roles(names: list[tuple[str, Span, bool]]) -> list[str]:
 _OWNER_COLUMNS = (("牵头", "lead"), ("主办", "lead"), ("主责", "lead"), ("配合", "support"),
                   ("协办", "support"), ("参与", "support"), ("协同", "support"), ("责任", "lead"),
                   ("承办", "lead"))
-_TASK_COLUMNS = ("任务", "措施", "内容", "事项", "工作")
 
 
-def _locate(text: str, cell: str) -> Span | None:
-    """Span of a cell's text in the clean text, allowing line breaks inside it."""
+def _locate(text: str, cell: str, start: int = 0) -> Span | None:
+    """Span of a cell's text in the clean text, allowing line breaks inside it: the first
+    from `start` (cells repeat down a table: each row's own), else the first anywhere."""
     if len(cell) < 2:
         return None
-    m = re.search(r"\s*".join(map(re.escape, cell)), text)
+    pattern = re.compile(r"\s*".join(map(re.escape, cell)))
+    m = pattern.search(text, start) or pattern.search(text)
     return m.span() if m else None
 
 
-def _columns(header: tuple[str, ...]) -> tuple[int | None, dict[int, str]]:
-    """The task column and the owner columns (index -> role) of a task table's header."""
-    cells = [re.sub(r"\s+", "", cell) for cell in header]
+def _columns(rows: tuple[tuple[str, ...], ...]) -> tuple[int | None, dict[int, str]]:
+    """The task column (the structure stage's rule, so owners land on its row tasks) and
+    the owner columns (index -> role) of a task table, header row first."""
+    cells = [re.sub(r"\s+", "", cell) for cell in rows[0]]
     roles: dict[int, str] = {}
     for i, cell in enumerate(cells):
         for word, role in _OWNER_COLUMNS:
@@ -483,42 +487,61 @@ def _columns(header: tuple[str, ...]) -> tuple[int | None, dict[int, str]]:
                 break
     if any(r == "lead" and "牵头" in cells[i] for i, r in roles.items()):
         roles = {i: ("support" if "责任" in cells[i] and "牵头" not in cells[i] else r) for i, r in roles.items()}
-    task = next((i for word in _TASK_COLUMNS for i, cell in enumerate(cells) if word in cell and i not in roles), None)
-    return task, roles
+    words = document_words()
+    task = task_column(rows, words.task_headers, words.owner_headers)
+    return (None if task in roles else task), roles
 
 
-def _grid_clauses(text: str, tables: tuple[Table, ...]) -> list[OwnerClause]:
-    """Rows of task-division tables read as tables (PDF, DOCX, HTML): one clause per row."""
-    clauses = []
+@dataclass(frozen=True)
+class _GridRow:
+    """One row of a task table read as a table: where its task cell is written, its owners."""
+
+    scope: Span
+    owners: tuple[Owner, ...]
+
+
+def _grid_rows(text: str, tables: tuple[Table, ...]) -> list[_GridRow]:
+    """Rows of task-division tables read as tables (PDF, DOCX, HTML), located in the text."""
+    found = []
     for table in tables:
         if len(table.rows) < 2:
             continue
-        task_col, roles = _columns(table.rows[0])
+        task_col, roles = _columns(table.rows)
         if task_col is None or not roles:
             continue
+        at = 0
         for row in table.rows[1:]:
             if task_col >= len(row):
                 continue
-            scope = _locate(text, re.sub(r"\s+", "", row[task_col]))
+            scope = _locate(text, re.sub(r"\s+", "", row[task_col]), at)
             if scope is None:
                 continue
+            at = scope[1]
             owners: list[Owner] = []
             for col, role in roles.items():
                 cell = re.sub(r"\s+", "", row[col]) if col < len(row) else ""
                 if not cell:
                     continue
-                at = _locate(text, cell) or scope
+                mention = _locate(text, cell, scope[1]) or scope
                 cc = compact(cell)
-                owners.extend((n, role, at) for n, _, _ in _parse_list(cc, 0, len(cc.text)))
-            if owners:
-                clauses.append(OwnerClause(tuple(owners), scope, (scope,)))
-    return clauses
+                owners.extend((n, role, mention) for n, _, _ in _parse_list(cc, 0, len(cc.text)))
+            found.append(_GridRow(scope, tuple(owners)))
+    return found
+
+
+def _overlaps(span: Span, spans: list[Span]) -> bool:
+    """Whether `span` shares text with any of `spans`."""
+    return any(span[0] < b and a < span[1] for a, b in spans)
 
 
 def find_owner_clauses(text: str, tables: tuple[Table, ...] = ()) -> list[OwnerClause]:
     """Every owner expression in a clean text (and its task tables), in text order."""
     c = compact(text)
-    lists = _note_clauses(c) + _table_clauses(c)
+    grid = _grid_rows(text, tables)
+    # rows read as a table are not read again from their flattened text (where a blank
+    # lead cell would make the 配合 cell lead)
+    covered = [row.scope for row in grid]
+    lists = _note_clauses(c) + [cl for cl in _table_clauses(c) if not _overlaps(cl.scopes[0], covered)]
     # 以下均需各片区配合落实，不再列出: a standing supporter of every later owner list
     standing = _STANDING_SUPPORT.search(c.text)
     if standing:
@@ -532,7 +555,8 @@ def find_owner_clauses(text: str, tables: tuple[Table, ...] = ()) -> list[OwnerC
     # a note's own words (区资源生态局牵头负责) are not a sentence's subject
     sentences = [cl for cl in _clause_clauses(c)
                  if not any(n.anchor[0] <= cl.anchor[0] < n.anchor[1] for n in lists)]
-    return sorted(lists + sentences + _grid_clauses(text, tables), key=lambda cl: cl.anchor)
+    rows = [OwnerClause(row.owners, row.scope, (row.scope,)) for row in grid if row.owners]
+    return sorted(lists + sentences + rows, key=lambda cl: cl.anchor)
 
 
 class _Registry:

@@ -126,6 +126,53 @@ def test_task_table_read_as_a_table():
     assert {("区经济发展局", "lead"), ("区行政审批局", "lead"), ("各区属事业单位", "support")} <= owners
 
 
+# corpus/dev/03 as a web page: a merged group cell (工作任务) repeats down its items (工作要求)
+_GROUP = "一、加强涉及市场主体的信息公开"
+_ITEM_1 = "1.增强政策制定实施的透明度和可预期性，提振市场主体信心，持续打造市场化法治化国际化营商环境。"
+_ITEM_3 = "3.建立市场主体反映投资和工程建设项目审批问题的办理和反馈机制，及时回应和解决“堵点”问题，推动优化投资和建设环境。"
+_SUPPORT = "区直各有关单位，各区属事业单位，各片区管理局、各乡镇人民政府（街道办事处）"
+_GRID_TEXT = (f"工作任务 工作要求 牵头单位 配合/责任单位\n{_GROUP}{_ITEM_1} {_SUPPORT}\n"
+              f"{_ITEM_3} 区经济发展局 区行政审批局 {_SUPPORT}\n")
+
+
+def _grid_table():
+    from extractor.model import Table
+
+    return Table(page=1, rows=(("工作任务", "工作要求", "牵头单位", "配合/责任单位"),
+                               (_GROUP, _ITEM_1, "", _SUPPORT),
+                               (_GROUP, _ITEM_3, "区经济发展局 区行政审批局", _SUPPORT)))
+
+
+def test_grouped_task_table_owners_go_to_the_items():
+    clauses = find_owner_clauses(_GRID_TEXT, (_grid_table(),))
+    by_task = {}
+    for clause in clauses:
+        for scope in clause.scopes:
+            by_task.setdefault(_GRID_TEXT[scope[0]:scope[1]], set()).update((n, r) for n, r, _ in clause.owners)
+    assert set(by_task) == {_ITEM_1, _ITEM_3}
+    assert by_task[_ITEM_3] == {("区经济发展局", "lead"), ("区行政审批局", "lead"), ("区直各有关单位", "support"),
+                                ("各区属事业单位", "support"), ("各片区管理局", "support"),
+                                ("各乡镇人民政府（街道办事处）", "support")}
+    # the flattened text of the same rows is not read again: a blank lead cell keeps 配合 as support
+    assert ("区直各有关单位", "support") in by_task[_ITEM_1]
+    assert all(r == "support" for n, r in by_task[_ITEM_1])
+
+
+def test_grid_row_owners_attach_to_the_row_task():
+    from dataclasses import replace
+
+    from extractor.model import Task
+
+    start = _GRID_TEXT.index(_ITEM_3)
+    row = Task(id="t1", section=None, marker="", text=_ITEM_3, span=(start, start + len(_ITEM_3)))
+    tree = replace(_tree(_GRID_TEXT), tasks=(row,), tables=(_grid_table(),))
+    assigned = assign_owners(tree, find_organisations(tree), ())
+    names = {o.id: o.name for o in assigned.organisations}
+    assert assigned.tasks[0].id == "t1"
+    assert ("区经济发展局", "lead") in {(names[r.org], r.role) for r in assigned.tasks[0].owners}
+    assert not any(t.text.startswith(_GROUP) for t in assigned.tasks)
+
+
 # Real passages from documents outside the bundled corpus (tests/fixtures/organisations/,
 # each file names its source address on its first line).
 def _fixture(name: str) -> str:
