@@ -313,3 +313,10 @@ def test_plan_docx_goals_are_targets_on_page_one(plan):
     assert ("技术合同交易额", 500.0, "亿元") in found
     assert ("创新创业人才", 10.0, "万名") in found
     _spans_hold_their_evidence(record, raw)
+
+
+def test_each_table_row_is_one_task(task_division):
+    # the row "1.增强…" and the numbered measure "1" structure also sees are one item
+    _, record = task_division
+    items = [t for t in record["tasks"] if t["text"].lstrip("0123456789.").startswith("增强政策制定实施")]
+    assert len(items) == 1 and items[0]["marker"] == "1"

@@ -6,14 +6,24 @@ GB/T 9704 metadata into a `DocTree`.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
-from extractor.model import CleanText, DocTree, RawDocument
+from extractor.model import CleanText, DocTree, RawDocument, Task
 from extractor.structure.headings import build_sections, find_markers, table_tasks
 from extractor.structure.lexicon import lexicon
 from extractor.structure.meta import read_meta
 
 __all__ = ["parse"]
+
+_ITEM_NUMBER = re.compile(r"\s*[（(]?[\d一二三四五六七八九十①-⑳]{1,3}[)）.．、]?\s*")
+
+
+def _same_item(text: str, row: Task, measure: Task) -> bool:
+    """Whether a task-table row and a numbered measure are one item: the measure starts
+    right after the row's own item number (1.增强… as row [305, 352], measure [307, 391])."""
+    start, end = row.span
+    return start <= measure.span[0] < end and bool(_ITEM_NUMBER.fullmatch(text[start:measure.span[0]]))
 
 
 def parse(clean: CleanText, *, raw: RawDocument) -> DocTree:
@@ -35,10 +45,19 @@ def parse(clean: CleanText, *, raw: RawDocument) -> DocTree:
     words = lexicon()
     rows = table_tasks(clean, raw.tables, first_id=len(tasks) + 1,
                        task_words=words.task_headers, owner_words=words.owner_headers)
-    # A row already inside a numbered measure is that measure, not a second task.
-    rows = tuple(r for r in rows if not any(t.span[0] <= r.span[0] and r.span[1] <= t.span[1] for t in tasks))
+    # A row already inside a numbered measure is that measure, not a second task; so is a
+    # row whose measure starts just after the row's item number (the measure then runs on
+    # into the owner cells, the row stops at its own cell: keep the row's stretch).
+    kept = []
+    for row in rows:
+        same = next((k for k, t in enumerate(tasks) if _same_item(text, row, t)), None)
+        if same is not None:
+            tasks = (*tasks[:same], replace(tasks[same], span=row.span, text=row.text), *tasks[same + 1:])
+        elif not any(t.span[0] <= row.span[0] and row.span[1] <= t.span[1] for t in tasks):
+            kept.append(row)
+    rows = tuple(kept)
     if not rows:
-        return tree
+        return replace(tree, tasks=tasks)
     placed = [replace(t, section=tree.section_at(t.span[0])) for t in rows]
     ordered = sorted((*tasks, *placed), key=lambda t: t.span)
     return replace(tree, tasks=tuple(replace(t, id=f"t{i}") for i, t in enumerate(ordered, 1)))
