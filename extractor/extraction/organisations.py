@@ -33,6 +33,11 @@ from extractor.segment import tagger
 
 _RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
+def _starts_with_region(text: str, start: int, head: int) -> bool:
+    tokens = _tokens(text, start, head)
+    return bool(tokens) and _is_region(tokens[0][1], tokens[0][2])
+
+
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]")
 _PAREN = re.compile(r"（[^（）。，；\s]{1,12}）")
 _COUNTED = re.compile(r"^[0-9一二两三四五六七八九十百千几多余]+[余多]?[所个家类批项支座大]")  # 四大中心: a count
@@ -278,6 +283,27 @@ _GENERIC_HEADS = frozenset(("公司", "集团", "银行", "中心", "服务中�
                             "妇联", "残联", "工商联", "侨联", "文联", "总工会", "科协"))
 PLACE_PART_POS = ("ns", "nr", "nz", "f", "zg", "j")
 _SPECIFIC_POS = ("ns", "nr", "nz", "nt", "j", "eng", "zg")
+# A registered company's name runs 行政区划 + 字号 + 行业 + 组织形式 (陕西 晶彩明为 科技
+# 有限责任公司): before a legal form the name reaches back to its region, even over a
+# trade name the tagger reads as words (为, 未来), but never over a conjunction or a verb.
+_LEGAL_FORMS = ("有限责任公司", "股份有限公司", "有限公司")
+_NAME_STOPS = ("和", "与", "及", "同", "并", "或", "跟", "向", "对", "在", "由")
+
+
+def _company_region_start(text: str, lo: int, start: int) -> int | None:
+    """The region opening a company name whose trade name begins at `start`, or None."""
+    tokens = _tokens(text, lo, start)
+    for k in range(len(tokens) - 1, -1, -1):
+        offset, word, flag = tokens[k]
+        if word in _NAME_STOPS or not _NAME_CHAR.fullmatch(word) or (len(word) > 1 and flag.startswith("v")):
+            return None
+        if _is_region(word, flag) and len(word) > 1:
+            return offset
+    return None
+
+
+_NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]+")
+
 _INNER_CONJUNCTIONS = ("和", "与", "及")  # 发展和改革委员会, 自然资源与生态环境局
 # after one of these a 和 joins two bodies, not two words of one name
 _HEAD_END = re.compile(r"(局|厅|委|办|室|站|中心|机构|所|院|校|司|团|行|会|盟)$")
@@ -390,6 +416,7 @@ def _name_start(text: str, lo: int, head: int, generic: bool, verb_before_head: 
         # 住房和城乡建设局, 科技创新和新经济局: the part before the conjunction is no whole
         # body (省科技厅和省财政厅 are two), so the name reaches across it
         if word in _INNER_CONJUNCTIONS and run and not _HEAD_END.search(run[-1][1]) \
+                and not _is_region(run[-1][1], run[-1][2]) \
                 and not (len(run[-1][1]) == 1 and run[-1][2].startswith(("v", "d", "p", "c", "r", "u"))):
             stop, joined = False, True
         elif joined and word in _VAGUE_BODY:
@@ -548,6 +575,9 @@ def _head_mentions(text: str, breaks: frozenset[int] = frozenset()) -> list[tupl
             # right after another name (省委科技委员会) a generic head names a unit of it
             start = _name_start(text, lo, s, False, verb_before_head=min_body > 0, end=e)
             start = start if start == lo else None
+        if head.endswith(_LEGAL_FORMS) and (start is None or not _starts_with_region(text, start, s)):
+            region = _company_region_start(text, lo, s if start is None else start)
+            start = start if region is None else region
         if start is None:
             continue
         start = _level_coordination(text, start, prev_end)

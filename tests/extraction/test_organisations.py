@@ -234,3 +234,14 @@ def test_a_standard_office_by_its_short_form_joins_its_government():
     # corpus/seeds/002: 新闻办 is the government's press office, one body with it
     assert _names("辽宁省域1月26日，辽宁省政府新闻办发布会提出。") == ["辽宁省政府新闻办"]
     assert _names("加强新闻办理") == []
+
+
+def test_registered_company_reaches_back_to_its_region():
+    # 行政区划 + 字号 + 行业 + 组织形式: the trade name may read as words (为, 未来)
+    assert "陕西晶彩明为科技有限责任公司" in _names("走进陕西晶彩明为科技有限责任公司中试车间")
+    assert "陕西氢科未来能源科技有限公司" in _names("陕西氢科未来能源科技有限公司总经理表示")
+
+
+def test_a_place_before_a_conjunction_is_not_half_a_name():
+    assert _names("推动西安市与华为技术有限公司合作") == ["华为技术有限公司"]
+    assert "区科技创新和新经济局" in _names("由区科技创新和新经济局牵头")
