@@ -7,12 +7,16 @@ anywhere; offsets map back), then a document-level decision per name:
   formulas “1+N” 人才+项目+平台, scheme endings 青禾计划 链长制, nationwide names) or by a
   cue in their context (a scheme noun after the quote: “校招企用”引才用才模式; quotes
   closed by 等…机制/模式; an implementing verb before: 推行“…”). A short numeral form
-  (“双中心”) needs a cue or a second mention. A name that qualifies once qualifies
-  everywhere; emphasis and metaphor (“卡脖子”“书架”) and schedules never do.
+  (“双中心”) needs a cue or a second mention, and so does a numeric form after a verb of
+  upholding (发挥“三个作用”). A name that qualifies once qualifies everywhere; emphasis
+  and metaphor (“卡脖子”“书架”) and schedules never do.
 - Unquoted names end in a programme head (基金 计划 工程 行动 改革 试验区 大市场 …) after a
   specific modifier, cut at the nearest particle, number or verb on its left; a modifier
   of generic words only (创新 科技 产业 …) names nothing, and heads that end common nouns
-  (平台 战略 基地) need an anchor (国家 省级 …) or the document's brand.
+  (平台 战略 基地) need an anchor (国家 省级 …) or the document's brand. A name longer
+  than a heading-sized stretch needs a word on its left (印发, 实施), else a line start.
+  An unquoted list after an implementing verb closed by 等 and a scheme noun names one
+  scheme per item (实施职务科技成果单列管理、先用后转等改革试点).
 - 秦创原总窗口（以下简称“总窗口”） makes the short form an alias; forms of one programme
   (职务科技成果“三项改革”, 秦创原春种基金, 秦创原平台) fold into one entry.
 
@@ -20,8 +24,10 @@ All word lists live in ``resources/programme_cues.json``.
 """
 from __future__ import annotations
 
+import bisect
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -31,7 +37,14 @@ from extractor.model import DocTree, Programme, Span
 _QUOTED = re.compile(r"[“「\"]([^“”「」\"]{1,40})[”」\"]")
 _NON_SPACE = re.compile(r"\S+")
 _SPACE = re.compile(r"\s+")
+_LINE_BREAK = re.compile(r"\n\s*")
 _QUOTES = re.compile(r"[“”「」]")
+_REACH = 20  # the longest modifier a name may have (成都市城市社区嵌入式服务设施建设 is 16)
+_BARE_REACH = 15  # the longest one bounded by punctuation alone
+_LINE_MODIFIER = 4  # the shortest one bounded by a line start alone (not 序号 in a table head)
+_LIST_BEFORE = re.compile(r"(?:[\u4e00-\u9fff]{2,8}、){2,}[\u4e00-\u9fff]{2,8}[和及与、]$")
+_CHINESE_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_ITEM = r"[\u4e00-\u9fff]{4,12}"  # one item of an unquoted list of schemes
 _QUOTE_GAP = re.compile(r"[、和及与]?$")
 _SENTENCE = re.compile(r"[，。；：！？!?;]")
 _CHINESE_NUMERAL = "一二三四五六七八九十两双百千万多"
@@ -66,10 +79,13 @@ class _Cues:
     scheme_after: re.Pattern[str]
     list_after: re.Pattern[str]
     verb_before: re.Pattern[str]
+    slogan_before: re.Pattern[str]
+    enumeration: re.Pattern[str]
     scheme_suffix: tuple[str, ...]
     heads: re.Pattern[str]
     generic: re.Pattern[str]
     boundary: re.Pattern[str]
+    noun_after_verb: re.Pattern[str]
     particle: re.Pattern[str]
     head_not_before: re.Pattern[str]
     head_not_after: tuple[str, ...]
@@ -100,11 +116,15 @@ def _cues() -> _Cues:
         scheme_after=re.compile(rf"{modifier}(?:{_alternation(data['scheme_nouns'])})"),
         list_after=re.compile(rf"等[^，。；“”]{{0,6}}?(?:“|{_alternation(data['list_nouns'])})"),
         verb_before=re.compile(rf"(?:{_alternation(data['cue_verbs'])})$"),
+        slogan_before=re.compile(rf"(?:{_alternation(data['slogan_verbs'])})$"),
+        enumeration=re.compile(rf"(?:{_alternation(data['cue_verbs'])})((?:{_ITEM}、)+{_ITEM})"
+                               rf"等(?:{_alternation(data['enumeration_nouns'])})"),
         scheme_suffix=tuple(data["scheme_suffixes"]),
         heads=re.compile(rf"{head}(?:(?:{_alternation(data['head_glue'])})?{head})*"),
         generic=re.compile(rf"(?:{_alternation(data['generic_words'])})*"),
         boundary=re.compile(_alternation(data["boundary_words"])),
-        particle=re.compile(_alternation(data["particles"])),
+        noun_after_verb=re.compile(_alternation(data["noun_after_verb"])),
+        particle=re.compile(rf"(?!{_alternation(data['not_particles'])})(?:{_alternation(data['particles'])})"),
         head_not_before=re.compile(_alternation(data["head_not_before"])),
         head_not_after=tuple(data["head_not_after"]),
         department_stems=tuple(data["department_stems"]),
@@ -144,8 +164,12 @@ class _Entry:
 
 
 def _shape(term: str, cues: _Cues) -> str | None:
-    """'strong' when a quoted term's own form names a scheme, 'weak' when it might."""
-    if term in cues.standard or (term.endswith(cues.scheme_suffix) and term not in cues.scheme_suffix):
+    """'strong' when a quoted term's own form names a scheme, 'weak' when it might.
+
+    A scheme ending after generic words only names none (“民生工程”“形象工程”).
+    """
+    if term in cues.standard or any(
+            term.endswith(suffix) and _specific(term[:-len(suffix)], cues) for suffix in cues.scheme_suffix):
         return "strong"
     if _ENUMERATION.search(term):
         return None  # enumerations and chains need a cue (“…、…”模式)
@@ -162,7 +186,7 @@ def _is_metaphor(term: str, cues: _Cues) -> bool:
     return cues.metaphor.search(term) is not None
 
 
-def _quoted(compact: str, entries: dict[str, _Entry], cues: _Cues) -> None:
+def _quoted(compact: str, entries: dict[str, _Entry], cues: _Cues, breaks: tuple[int, ...] = ()) -> None:
     """Read every quoted term, grouping adjacent quotes into runs (“揭榜挂帅”“赛马制”等机制)."""
     matches = [m for m in _QUOTED.finditer(compact)
                if not _SENTENCE.search(m.group(1)) and not _is_metaphor(m.group(1), cues)
@@ -185,15 +209,20 @@ def _quoted(compact: str, entries: dict[str, _Entry], cues: _Cues) -> None:
                     _COUNT_AFTER.match(after)  # “1+8”市: a count of places
                     or (after.startswith("的") and not cues.scheme_after.match(after, 1))):
                 shape = None  # “懂科技+懂产业”的科技经纪人: a description of people
+            if (shape and term not in cues.standard and not term.endswith(cues.scheme_suffix)
+                    and cues.slogan_before.search(compact, max(0, m.start() - 2), m.start())):
+                shape = None  # 发挥“三个作用”: a formula to uphold
             enumerated = shape is None and _ENUMERATION.search(term) is not None
             cue = bool(scheme) or (listed and not enumerated) or (
                 not enumerated and cues.verb_before.search(compact[max(0, m.start() - 2):m.start()]) is not None)
             entry = entries.setdefault(term, _Entry(term))
             alias = f"“{term}”{scheme.group()}" if scheme else None
             entry.add((m.start(1), m.end(1)), alias)
-            start = _name_start(compact, m.start(), cues)
+            start = _name_start(compact, m.start(), cues, breaks)
             prefix = compact[start:m.start()] if start is not None else ""
-            if len(prefix) >= 2 and not _QUOTES.search(prefix) and not cues.boundary.search(prefix):
+            # The last item of a list the quote sums up is no prefix (创新强企、法律护企和数据知企“六位一体”).
+            if (len(prefix) >= 2 and not _QUOTES.search(prefix) and not cues.boundary.search(prefix)
+                    and not _LIST_BEFORE.search(compact, max(0, start - 30), start)):
                 entry.add((m.start(1), m.end(1)), compact[start:m.end()])  # 职务科技成果“三项改革”
             if shape == "strong" or cue:
                 entry.qualified = True
@@ -201,24 +230,41 @@ def _quoted(compact: str, entries: dict[str, _Entry], cues: _Cues) -> None:
                 entry.weak_hits += 1
 
 
-def _name_start(compact: str, end: int, cues: _Cues) -> int | None:
+def _verbs(text: str, cues: _Cues) -> Iterator[re.Match[str]]:
+    """The boundary words in `text`, but for an adverb of one character that forms a
+    word with the one character after it at the end (城市更新行动, 资源再生工程)."""
+    return (m for m in cues.boundary.finditer(text) if len(m.group()) > 1 or len(text) - m.end() != 1)
+
+
+def _name_start(compact: str, end: int, cues: _Cues, breaks: tuple[int, ...] = ()) -> int | None:
     """Where a name ending at `end` begins, or None when nothing bounds it within reach.
 
     The nearest boundary on the left wins: punctuation, a number or a particle (的, 等)
     always; a verb (实施, 建设) only when what it leaves is a name of its own, since
     引进 and 培育 in 高成长性企业引进培育工程 sit inside the name. A verb that leaves only
     generic words (参与重大工程) bounds a generic phrase: no name starts further left.
+    A verb right before a noun it compounds with (服务设施) is no boundary, and a
+    two-character item joined by 、 (机关、事业单位带头…行动) may belong to the name. A name
+    longer than _BARE_REACH needs a word on its left (印发, 实施, 的): punctuation that
+    far away more likely ends a heading run into the next line, so the last line start
+    (`breaks`, sorted offsets into `compact`) bounds it instead.
     """
-    window_start = max(0, end - 16)
+    window_start = max(0, end - _REACH)
     # A short bracketed part inside a name (国际创投（基金）小镇) is not a boundary; a
     # section marker （二） is.
     window = _INNER_BRACKETS.sub(lambda b: "名" * len(b.group()), compact[window_start:end])
-    hard = [window_start + m.end() for pattern in (_HARD_BOUNDARY, cues.particle)
-            for m in pattern.finditer(window)]
-    floor = max(hard, default=0 if window_start == 0 else None)
-    verbs = sorted((window_start + m.end() for m in cues.boundary.finditer(window)), reverse=True)
+    punctuation = max((window_start + m.end() for m in _HARD_BOUNDARY.finditer(window)),
+                      default=0 if window_start == 0 else None)
+    floor = max([window_start + m.end() for m in cues.particle.finditer(window)]
+                + ([punctuation] if punctuation is not None else []), default=None)
+    if floor is not None and floor == punctuation and end - floor > _BARE_REACH:
+        line = bisect.bisect_left(breaks, end - _LINE_MODIFIER + 1) - 1
+        floor = breaks[line] if line >= 0 and breaks[line] > punctuation else None
+    lowest = floor if floor is not None else punctuation or 0  # no name starts left of punctuation
+    verbs = sorted((window_start + m.end() for m in _verbs(window, cues)
+                    if not cues.noun_after_verb.match(window, m.end())), reverse=True)
     for cut in verbs:
-        if floor is not None and cut < floor:
+        if cut < lowest:
             break
         rest = compact[cut:end]
         if _specific(rest, cues) or (rest.startswith(cues.anchors) and len(rest) >= 4):
@@ -227,7 +273,25 @@ def _name_start(compact: str, end: int, cues: _Cues) -> int | None:
             # The verb's object is a generic head (参与重大工程项目建设): what lies further
             # left is the clause around it, not the start of a name.
             return None
+    if floor is not None and floor >= 2 and compact[floor - 1] == "、":
+        return _joined_item(compact, floor - 1, end, cues) or floor
     return floor
+
+
+def _joined_item(compact: str, comma: int, end: int, cues: _Cues) -> int | None:
+    """Where a two-character item ending at the 、 at `comma` starts, when a verb, a
+    particle or punctuation bounds it on its left and a specific modifier follows up to
+    `end` (实施机关、事业单位带头安置残疾人就业行动): bodies named as a pair, the first
+    too short to be a name of its own."""
+    start = comma - 2
+    item, before = compact[max(0, start):comma], compact[max(0, start - 4):start]
+    if (start < 0 or not _CHINESE_RUN.fullmatch(item) or cues.boundary.search(item)
+            or cues.particle.search(item) or not _specific(compact[comma + 1:end], cues)):
+        return None
+    if (not before or _HARD_BOUNDARY.fullmatch(before[-1])
+            or any(before.endswith(w.group()) for p in (cues.boundary, cues.particle) for w in p.finditer(before))):
+        return start
+    return None
 
 
 def _specific(modifier: str, cues: _Cues) -> bool:
@@ -245,7 +309,7 @@ def _names_something(modifier: str, head: str, cues: _Cues) -> bool:
         return True
     if not _specific(modifier, cues) or modifier.endswith(cues.head_not_after):
         return False
-    verb = cues.boundary.search(modifier)
+    verb = next(_verbs(modifier, cues), None)
     return verb is None or _specific(modifier[:verb.start()], cues)
 
 
@@ -255,7 +319,7 @@ def _ends_title(compact: str, end: int, title_ends: set[int]) -> bool:
     return m is not None and m.end() in title_ends
 
 
-def _unquoted(compact: str, entries: dict[str, _Entry], cues: _Cues) -> None:
+def _unquoted(compact: str, entries: dict[str, _Entry], cues: _Cues, breaks: tuple[int, ...] = ()) -> None:
     """Read names that end in a programme head after a specific modifier.
 
     Heads that also end common nouns (平台, 战略, 基地 …) need an anchor (国家, 全球 …) or
@@ -270,7 +334,7 @@ def _unquoted(compact: str, entries: dict[str, _Entry], cues: _Cues) -> None:
                 or compact.startswith(cues.department_stems, max(0, m.end() - 4))
                 or _ends_title(compact, m.end(), title_ends)):
             continue  # inside a longer name (国际创投（基金）小镇, 工程研究中心), the document itself, a cited title
-        start = _name_start(compact, m.start(), cues)
+        start = _name_start(compact, m.start(), cues, breaks)
         head = cues.last_head.search(m.group()).group()
         if (start is None or _MARKER_BEFORE.search(compact, max(0, start - 6), start)
                 or not _names_something(compact[start:m.start()], head, cues)):
@@ -281,6 +345,15 @@ def _unquoted(compact: str, entries: dict[str, _Entry], cues: _Cues) -> None:
         found.append((name, start, m.end(), head))
     for m in cues.standard_re.finditer(compact):
         found.append((m.group(), m.start(), m.end(), ""))  # nationwide names need no cue
+    for m in cues.enumeration.finditer(compact):
+        # 实施职务科技成果单列管理、先用后转等改革试点: each item is a scheme of its own.
+        items = m.group(1).split("、")
+        if all(_specific(item, cues) and not cues.particle.search(item) and next(_verbs(item, cues), None) is None
+               for item in items):
+            start = m.start(1)
+            for item in items:
+                found.append((item, start, start + len(item), ""))
+                start += len(item) + 1
     campaigns = [m for m in cues.campaign.finditer(compact) if _specific(m.group(2), cues)]
     for m in campaigns:
         # 美丽中国建设, or a place named by two campaigns (美丽平潭、健康平潭): not 健康监测
@@ -298,12 +371,12 @@ def _unquoted(compact: str, entries: dict[str, _Entry], cues: _Cues) -> None:
         entry.qualified = True
 
 
-def _defined_aliases(compact: str, entries: dict[str, _Entry], cues: _Cues) -> None:
+def _defined_aliases(compact: str, entries: dict[str, _Entry], cues: _Cues, breaks: tuple[int, ...] = ()) -> None:
     """Read 秦创原总窗口（以下简称“总窗口”）: a defined short form names a programme
     unless the full form is a body (局, 委员会, 公司 …), which organisations own."""
     for m in _DEFINED.finditer(compact):
         short = m.group(1)
-        start = _name_start(compact, m.start(), cues)
+        start = _name_start(compact, m.start(), cues, breaks)
         if start is None or m.start() - start < 3:
             continue
         full = compact[start:m.start()]
@@ -385,9 +458,11 @@ def find_programmes(tree: DocTree) -> tuple[Programme, ...]:
     cues = _cues()
     compact, offsets = _compact(tree.text)
     entries: dict[str, _Entry] = {}
-    _quoted(compact, entries, cues)
-    _unquoted(compact, entries, cues)
-    _defined_aliases(compact, entries, cues)
+    # Where each line starts in `compact`: a heading run into its paragraph ends there.
+    breaks = tuple(bisect.bisect_left(offsets, m.end()) for m in _LINE_BREAK.finditer(tree.text))
+    _quoted(compact, entries, cues, breaks)
+    _unquoted(compact, entries, cues, breaks)
+    _defined_aliases(compact, entries, cues, breaks)
     merged = _merge(entries, cues)
     _all_mentions(compact, merged)
     programmes = []

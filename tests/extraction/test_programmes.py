@@ -158,3 +158,120 @@ def test_livelihood_projects_are_a_general_concept():
     found = programmes("开展城市社区嵌入式服务设施建设是新时代新征程党中央、国务院部署的重大民生工程,"
                        "是坚持以人民为中心,推动城市更好承载人民美好生活的重大政策。")
     assert "重大民生工程" not in found
+
+
+# Sentences of programme-naming documents from other provinces and ministries
+# (tests/fixtures/programmes/SOURCES.md).
+
+def test_verb_compounded_with_a_noun_stays_inside_the_name():
+    found = programmes("成都市发展和改革委员会等四部门关于印发成都市城市社区嵌入式服务设施建设工程实施方案的通知")
+    assert set(found) == {"成都市城市社区嵌入式服务设施建设工程"}
+
+
+def test_pair_of_bodies_joined_by_a_comma_starts_the_name():
+    found = programmes("(一)实施机关、事业单位带头安置残疾人就业行动。")
+    assert set(found) == {"机关、事业单位带头安置残疾人就业行动"}
+
+
+def test_long_unquoted_action_names_of_a_provincial_plan():
+    found = programmes("挖掘粮食生产潜能,推广杂交稻旱种50万亩。开展粮食生产绿色高质高效示范创建行动,"
+                       "建设稻谷、玉米、马铃薯示范基地各10万亩。深入推进优质粮食工程。\n"
+                       "(三)保障重要农产品供给。树牢“大食物观”,在确保粮食供给的前提下,从耕地资源向整个国土资源拓展。")
+    assert set(found) == {"粮食生产绿色高质高效示范创建行动", "优质粮食工程"}
+
+
+def test_reform_of_a_sector_or_of_the_government_is_a_general_concept():
+    found = programmes("中共云南省委 云南省人民政府\n关于进一步深化农村改革扎实推进乡村全面振兴的实施意见\n"
+                       "减税降费2.36万亿元,制造业和小微企业受益最多。政府机构改革任务完成。")
+    assert found == {}
+
+
+def test_national_programmes_of_a_government_work_report():
+    found = programmes("大众创业万众创新深入开展,企业数量日均净增1万户以上。\n改革开放迈出重要步伐\n"
+                       "供给侧结构性改革继续深化,重要领域改革取得新突破。政府机构改革任务完成。“放管服”改革纵深推进。"
+                       "设立科创板。共建 “一带一 路”取得新成效。出台外商投资法实施条例,增设上海自贸试验区新片区。")
+    assert {"大众创业万众创新", "供给侧结构性改革", "放管服", "一带一路", "上海自贸试验区"} <= set(found)
+    assert not any(name.startswith(("改革开放", "增设")) for name in found)
+
+
+def test_quote_summing_up_a_list_takes_no_item_as_its_prefix():
+    found = programmes("推动政策惠企、服务助企、金融暖企、创新强企、法律护企和数据知企“六位一体”的中小企业发展促进工作体系持续升级")
+    assert found == {"六位一体": ()}
+
+
+def test_verb_or_time_word_before_a_quote_is_no_alias():
+    found = programmes("更好推进2023年“揭榜挂帅”科技攻关项目全链条谋划、系统化布局,"
+                       "为科学谋划今年“揭榜挂帅”科技攻关项目提供支撑。"
+                       "为充分发挥“揭榜挂帅”机制对实现关键核心技术突破的重要作用")
+    assert found == {"揭榜挂帅": ("“揭榜挂帅”机制",)}
+
+
+def test_formulas_to_uphold_are_not_programmes_but_campaigns_are():
+    found = programmes("增强“四个意识”,坚定“四个自信”,做到“两个维护”,深化落实习近平总书记对重庆提出的“两点”定位、"
+                       "“两地”“两高”目标、发挥“三个作用”和营造良好政治生态的重要指示要求,坚决打赢“三大攻坚战”,"
+                       "深入实施“八项行动计划”,全面做好“六稳”工作")
+    assert set(found) == {"三大攻坚战", "八项行动计划", "六稳"}
+
+
+def test_quoted_rural_programmes_and_their_scheme_nouns():
+    found = programmes("持续深化“千村示范、万村整治”工程,补短板,强弱项。到2027年,“千万工程”进一步深化推进。"
+                       "持续推进农业“双强”行动,优化调整农业生产力布局。")
+    assert found["千村示范、万村整治"] == ("“千村示范、万村整治”工程",)
+    assert {"千万工程", "双强"} <= set(found)
+
+
+def test_named_engineering_programme_but_not_a_system_of_governance():
+    found = programmes("更好发挥政府作用,构建新型举国体制,充分发挥市场机制作用。"
+                       "深入实施绿色制造工程,大力推行绿色设计,完善绿色制造体系,建设绿色工厂和绿色工业园区。")
+    assert set(found) == {"绿色制造工程"}
+
+
+def test_adverb_forming_a_word_inside_a_name():
+    # 湖南省住房和城乡建设厅 article, http://hnjs.net.cn/newsDetail15708.shtml
+    found = programmes("在全面建设社会主义现代化国家新征程中,坚定不移实施城市更新行动,推动城市高质量发展")
+    assert set(found) == {"城市更新行动"}
+
+
+def test_particle_character_inside_a_word():
+    # 川办发〔2023〕6号 (https://66jnh.com/703.html), in simplified characters
+    found = programmes("持续深化营商环境对标创新行动,启动民营企业营商环境提升行动,对全国首批50项营商环境试点改革举措"
+                       "和我省70项试点改革举措落地情况实施核查")
+    assert set(found) == {"营商环境对标创新行动", "民营企业营商环境提升行动"}
+
+
+def test_evaluative_project_words_are_not_programmes():
+    # 甘肃省委办公厅 规定 as reported (https://www.chinavalue.com.cn/article/2008/9/4/83571.html) and
+    # 南方日报 2024-05-28 (https://www.gzxhcbfx.com/news_detail/27.html)
+    found = programmes("《规定》指出,领导干部搞“形象工程”、“政绩工程”造成重大损失或浪费的,不得提拔任职。"
+                       "反而更加隐形变异、巧立名目,以“民生工程”“文化建设”“留住乡愁”等名义冠冕堂皇地推进,"
+                       "这就是“新形象工程”。")
+    assert found == {}
+
+
+def test_unquoted_list_of_schemes_closed_by_a_scheme_noun():
+    found = programmes("一是要深化制度创新。\n\n实施职务科技成果单列管理、先用后转等改革\n\n试点，建立风险共担、收益共享协同机制，加速\n\n"
+                       "创新要素流动。探索开展氢冶金、二 氧化碳捕集利用一体化等试点示范")
+    assert set(found) == {"职务科技成果单列管理", "先用后转"}
+
+
+def test_national_strategies_and_spatial_belts():
+    found = programmes("推动经济建设和社会发展，实施科教兴国战略，建设创新型城市。"
+                       "与西安经开区、高陵区、阎良区和咸阳三原县等区域在先进制造业\n\n发展上的合作，合力打造渭北先进制造产业带；")
+    assert set(found) == {"科教兴国战略", "渭北先进制造产业带"}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="、\n 实施机关事业单位带头服务设施建设工程行动城市更新对标改革等试点先用后转发挥“三个作用”", max_size=80))
+def test_lists_line_starts_and_compounds_keep_mentions_in_range(text):
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    tree = parse_raw(RawDocument(path="s.txt", format="txt", sha256=sha, pages=(text,)))
+    for p in find_programmes(tree):
+        assert p.name and p.mentions
+        for start, end in p.mentions:
+            assert 0 <= start < end <= len(tree.text)
+            assert tree.text[start:end].strip()
+
+
+def test_sector_form_of_a_national_reform_folds_into_it():
+    found = programmes("2.推动钢铁行业碳达峰。深化钢铁行业供给侧结构性改革,严格执行产能 置换,严禁新增产能,推进存量优化,淘汰落后产能。")
+    assert found == {"供给侧结构性改革": ("钢铁行业供给侧结构性改革",)}
