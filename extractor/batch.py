@@ -20,7 +20,7 @@ from extractor import __version__, parallel
 from extractor.errors import ExtractorError
 from extractor.ingest import SUPPORTED_SUFFIXES
 from extractor.parallel import Counts, Failure, Outcome, count_record, extract_job
-from extractor.record import write_atomic
+from extractor.atomic import write_atomic
 
 __all__ = ["SUPPORTED_SUFFIXES", "FAILURES_FILE", "DEFAULT_TIMEOUT", "BatchResult", "Failure",
            "Job", "expand_inputs", "plan", "run", "print_summary"]

@@ -7,9 +7,6 @@ add fields freely, rename none.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
-from pathlib import Path
 from typing import Any
 
 from extractor import __version__
@@ -140,21 +137,3 @@ def to_record(extraction: Extraction) -> dict[str, Any]:
 def dumps(record: dict[str, Any]) -> str:
     """Serialise a record deterministically: sorted keys off, Chinese unescaped, fixed indent."""
     return json.dumps(record, ensure_ascii=False, indent=1) + "\n"
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write `text` to `path` through a temporary file in the same folder, then rename.
-
-    A reader (or a resumed run) never sees a half-written file.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

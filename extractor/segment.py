@@ -11,15 +11,21 @@ instance (``tagger()``), so there is one segmenter in the process.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
+import marshal
+import os
+import re
+import tempfile
 import threading
 from collections.abc import Iterator
 from functools import cache
 from importlib import resources
+from pathlib import Path
+from typing import NamedTuple
 
 import jieba
-import jieba.posseg
 
 _LOCK = threading.Lock()
 _TOKENIZER: jieba.Tokenizer | None = None
@@ -66,6 +72,17 @@ def user_words() -> Iterator[tuple[str, int | None, str | None]]:
         yield row[0], _ORG_FREQ, "nt"
 
 
+def build_tokenizer() -> jieba.Tokenizer:
+    """A new jieba tokenizer with policykg's user dictionary (use `tokenizer()` for the shared one)."""
+    # jieba logs its dictionary build at DEBUG to stderr; keep CLI output clean.
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    built = jieba.Tokenizer()
+    built.initialize()
+    for word, freq, tag in user_words():
+        built.add_word(word, freq, tag)
+    return built
+
+
 def tokenizer() -> jieba.Tokenizer:
     """policykg's jieba tokenizer with its user dictionary, built on first use.
 
@@ -77,31 +94,117 @@ def tokenizer() -> jieba.Tokenizer:
     if _TOKENIZER is None:
         with _LOCK:
             if _TOKENIZER is None:
-                # jieba logs its dictionary build at DEBUG to stderr; keep CLI output clean.
-                logging.getLogger("jieba").setLevel(logging.WARNING)
-                built = jieba.Tokenizer()
-                built.initialize()
-                for word, freq, tag in user_words():
-                    built.add_word(word, freq, tag)
-                _TOKENIZER = built
+                _TOKENIZER = build_tokenizer()
     return _TOKENIZER
 
 
+class Tagged(NamedTuple):
+    """A word and its part-of-speech flag (jieba's tag set: n, v, ns, nt, eng, m, x …)."""
+
+    word: str
+    flag: str
+
+
+# jieba.posseg's block patterns: runs it segments, and what it tags char by char
+_HAN_BLOCK = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._]+)")
+_SPACE = re.compile(r"(\r\n|\s)")
+_ALNUM_CHAR = re.compile(r"^[a-zA-Z0-9]$")
+_NUMBER = re.compile(r"[\.0-9]+")
+_ALNUM = re.compile(r"[a-zA-Z0-9]+")
+
+
+class Tagger:
+    """Part-of-speech tagging as jieba.posseg's ``cut(text, HMM=False)`` does it, over our
+    tokenizer: the same words, the same flags.
+
+    jieba.posseg cannot be imported without building a global tagger that reads jieba's
+    whole word-tag table and loads its HMM models (about half a second of every start);
+    this tagger reads the table once into a cache file and needs no HMM.
+    """
+
+    def __init__(self, segmenter: jieba.Tokenizer, word_tags: dict[str, str]):
+        self.tokenizer = segmenter
+        self._tags = {**word_tags, **segmenter.user_word_tag_tab}
+
+    def cut(self, text: str) -> Iterator[Tagged]:
+        """Tagged words of `text`, in order, covering every character."""
+        for block in _HAN_BLOCK.split(text):
+            if not block:
+                continue
+            if _HAN_BLOCK.match(block):
+                yield from self._cut_block(block)
+                continue
+            for piece in _SPACE.split(block):
+                if _SPACE.match(piece):
+                    yield Tagged(piece, "x")
+                    continue
+                for char in piece:
+                    flag = "m" if _NUMBER.match(char) else "eng" if _ALNUM.match(piece) else "x"
+                    yield Tagged(char, flag)
+
+    def _cut_block(self, block: str) -> Iterator[Tagged]:
+        dag = self.tokenizer.get_DAG(block)
+        route: dict[int, tuple[float, int]] = {}
+        self.tokenizer.calc(block, dag, route)
+        x, latin = 0, ""
+        while x < len(block):
+            y = route[x][1] + 1
+            word = block[x:y]
+            if _ALNUM_CHAR.match(word):  # single letters and digits run together as one word
+                latin += word
+            else:
+                if latin:
+                    yield Tagged(latin, "eng")
+                    latin = ""
+                yield Tagged(word, self._tags.get(word, "x"))
+            x = y
+        if latin:
+            yield Tagged(latin, "eng")
+
+
+def _read_word_tags(dictionary: Path) -> dict[str, str]:
+    tags = {}
+    with dictionary.open(encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split()
+            if len(parts) == 3:
+                tags[parts[0]] = parts[2]
+    return tags
+
+
+def word_tags(segmenter: jieba.Tokenizer) -> dict[str, str]:
+    """The word -> part-of-speech table of a tokenizer's main dictionary, read once and
+    cached (marshal, in the temporary folder, keyed by the dictionary's path, size and time)."""
+    dictionary = Path(segmenter.dictionary or Path(jieba.__file__).with_name(jieba.DEFAULT_DICT_NAME))
+    stat = dictionary.stat()
+    key = hashlib.sha1(f"{dictionary}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:16]
+    cache_file = Path(tempfile.gettempdir()) / f"policykg-word-tags-{key}.marshal"
+    try:
+        return marshal.loads(cache_file.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    tags = _read_word_tags(dictionary)
+    try:  # a cache that cannot be written costs only time
+        fd, tmp = tempfile.mkstemp(dir=cache_file.parent, prefix=cache_file.name, suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(marshal.dumps(tags))
+        os.replace(tmp, cache_file)
+    except OSError:
+        pass
+    return tags
+
+
 @cache
-def tagger() -> jieba.posseg.POSTokenizer:
+def tagger() -> Tagger:
     """A part-of-speech tagger over `tokenizer()` (the same instance, not a second one).
 
     Example:
         >>> tagger().tokenizer is tokenizer()
         True
+        >>> list(tagger().cut("区科技局"))[-1]
+        Tagged(word='科技局', flag='nt')
     """
-    # jieba.posseg reads its whole word-tag table (350k lines, ~0.6 s) into the global
-    # tagger at import; a second POSTokenizer would read it again. Ours takes a copy of
-    # that table instead (a copy, because user words are merged into it on first use).
-    tagged = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
-    tagged.tokenizer = tokenizer()
-    tagged.word_tag_tab = dict(jieba.posseg.dt.word_tag_tab)
-    return tagged
+    return Tagger(tokenizer(), word_tags(tokenizer()))
 
 
 def segment(text: str) -> list[str]:

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import jieba
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from extractor import segment
+from tests.conftest import DEV, SEEDS
 
 
 def test_one_instance_of_our_own():
@@ -39,7 +41,7 @@ def test_segmentation_loses_nothing(text):
 def test_one_segmenter_behind_the_tagger():
     # the organisation finder's part-of-speech tagger reads our tokenizer, not a second one
     assert segment.tagger().tokenizer is segment.tokenizer()
-    words = [(p.word, p.flag) for p in segment.tagger().cut("省人力资源社会保障厅、市发改委负责", HMM=False)]
+    words = list(segment.tagger().cut("省人力资源社会保障厅、市发改委负责"))
     assert ("发改委", "nt") in words and ("厅", "n") in words
 
 
@@ -48,3 +50,19 @@ def test_function_words_stay_apart_from_the_name_after_them():
     # boundaries, so 由 is not glued to 区 by a guess at an unknown word
     words = segment.segment("由区科技创新和新经济局牵头。")
     assert words[0] == "由" and "".join(words[1:words.index("牵头")]) == "区科技创新和新经济局"
+
+
+@pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt"))[:3] + sorted(DEV.glob("*"))[:2], ids=lambda p: p.stem)
+def test_tagger_tags_as_jieba_posseg_does_without_hmm(path):
+    import jieba.posseg  # the reference, imported here only: its import builds a global tagger
+
+    text = path.read_text(encoding="utf-8") + "COVID-19疫情 2024年 3.5% abc12 x+y #tag\r\n\t 西咸新区管委会"
+    reference = jieba.posseg.POSTokenizer(segment.build_tokenizer())
+    assert list(segment.tagger().cut(text)) == [(p.word, p.flag) for p in reference.cut(text, HMM=False)]
+
+
+def test_tagger_leaves_jiebas_global_state_alone():
+    import jieba
+
+    list(segment.tagger().cut("区科技创新和新经济局牵头"))
+    assert "科技创新和新经济局" not in jieba.dt.FREQ

@@ -16,7 +16,7 @@ from typing import Any
 import networkx as nx
 
 from extractor import query
-from extractor.record import write_atomic
+from extractor.atomic import write_atomic
 
 ENCODING = "utf-8-sig"
 NODE_COLUMNS = ("id", "type", "label", "doc", "page", "span", "evidence")

@@ -10,7 +10,7 @@ from pathlib import Path
 import networkx as nx
 
 from extractor.export.scalars import flatten, unflatten
-from extractor.record import write_atomic
+from extractor.atomic import write_atomic
 
 FILENAME = "graph.graphml"
 

@@ -23,7 +23,7 @@ from typing import Any
 
 import networkx as nx
 
-from extractor.record import write_atomic
+from extractor.atomic import write_atomic
 
 FOLDER = "neo4j"
 ARRAY_DELIMITER = ";"

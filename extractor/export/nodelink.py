@@ -11,7 +11,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from extractor.record import write_atomic
+from extractor.atomic import write_atomic
 
 FILENAME = "graph.json"
 

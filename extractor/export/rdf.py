@@ -28,7 +28,7 @@ from typing import Any
 import networkx as nx
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace
 
-from extractor.record import write_atomic
+from extractor.atomic import write_atomic
 
 FILENAME = "graph.ttl"
 PK = Namespace("https://policykg.invalid/ontology#")

@@ -209,7 +209,7 @@ def tagged(segment: str) -> tuple[tuple[str, str], ...]:
     """The tagger's (word, flag) pairs for a short stretch of text. Cached: the same
     windows recur (a department named twenty times, 牵头单位 lists), and tagging is
     most of the finder's time."""
-    return tuple((pair.word, pair.flag) for pair in tagger().cut(segment, HMM=False))
+    return tuple(tagger().cut(segment))
 
 
 # characters the tagger keeps inside one block (jieba's re_han), and a space (委 员)

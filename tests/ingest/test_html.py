@@ -90,10 +90,14 @@ def test_page_without_visible_text(tmp_path):
         ingest.load(path)
 
 
+# Body paragraphs are sentences: a lone "中" or "0" reads as site furniture (字号 大 中 小,
+# a page number) and is rightly dropped, so the property is stated for sentences.
+_SENTENCE = st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF)
+                    | st.sampled_from("，；：、（）《》〔〕1234567890%"), min_size=6, max_size=40).map(lambda t: t + "。")
+
+
 @settings(max_examples=30, deadline=None)
-@given(st.lists(st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF)
-                        | st.sampled_from("，。；：、（）《》〔〕1234567890%"), min_size=1, max_size=40),
-                min_size=1, max_size=5))
+@given(st.lists(_SENTENCE, min_size=1, max_size=5))
 def test_paragraph_text_survives_intact(tmp_path_factory, paragraphs):
     path = tmp_path_factory.mktemp("html") / "p.html"
     path.write_text("".join(f"<p>{html.escape(p)}</p>\n" for p in paragraphs), encoding="utf-8")
