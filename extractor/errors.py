@@ -54,7 +54,3 @@ class DocumentTimeoutError(ExtractorError):
 
 class ExportError(ExtractorError):
     """A graph or record could not be written in the requested format."""
-
-
-class QueryError(ExtractorError):
-    """A query was malformed or named something the graph does not hold."""

@@ -49,7 +49,6 @@ STRONG_CLAUSE = 80.0
 """Clause similarity at which two figures in the same changed run are one figure changed."""
 PAIR_METRIC = 80.0
 PAIR_EVIDENCE = 60.0
-PAIR_PARTIAL = 85.0
 PAIR_MIN_PHRASE = 6
 KEPT_CONTEXT = 50.0
 """Context ratio above which an equal figure on both sides of a clause is the same figure."""

@@ -18,7 +18,6 @@ import networkx as nx
 from extractor import query
 from extractor.atomic import write_atomic
 
-ENCODING = "utf-8-sig"
 NODE_COLUMNS = ("id", "type", "label", "doc", "page", "span", "evidence")
 EDGE_COLUMNS = ("source", "target", "key", "type", "role", "doc", "page", "span", "evidence")
 TARGET_COLUMNS = ("id", "doc", "document", "kind", "metric", "value", "value_max", "unit",

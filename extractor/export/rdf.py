@@ -162,11 +162,6 @@ def dumps(graph: nx.MultiDiGraph) -> str:
     return "".join(parts)
 
 
-def to_rdf(graph: nx.MultiDiGraph) -> Graph:
-    """The graph as an rdflib Graph in the policykg vocabulary."""
-    return Graph().parse(data=dumps(graph), format="turtle")
-
-
 def write(graph: nx.MultiDiGraph, out_dir: Path) -> list[Path]:
     """Write ``graph.ttl`` into `out_dir`."""
     path = Path(out_dir) / FILENAME

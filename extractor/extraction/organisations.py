@@ -63,7 +63,6 @@ class Lexicon:
     """The data the finder runs on, loaded once from `extractor/resources/`."""
 
     suffixes: dict[str, tuple[str, int]]  # head -> (type, fewest body characters)
-    suffix_re: re.Pattern[str]
     head_re: re.Pattern[str]  # the longest head at a position (read overlapping with `overlapping`)
     abbreviations: dict[str, str]  # short word -> full word
     abbreviation_re: re.Pattern[str]
@@ -103,7 +102,6 @@ def lexicon() -> Lexicon:
             standard[form] = (name, kind)
     return Lexicon(
         suffixes=suffixes,
-        suffix_re=re.compile(_alternation(suffixes)),
         head_re=re.compile(_alternation(suffixes)),
         abbreviations=abbreviations,
         abbreviation_re=re.compile(_alternation(abbreviations)),
