@@ -13,6 +13,7 @@ import bisect
 import json
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from importlib import resources
 
@@ -29,6 +30,7 @@ def _load(name: str) -> dict:
 _UNITS = _load("quantity_units.json")
 _COMPARATORS = _load("quantity_comparators.json")
 _CUES = _load("quantity_cues.json")
+_YEARS = _load("quantity_years.json")
 
 
 def _longest_first(words) -> list[str]:
@@ -112,12 +114,24 @@ _WITHIN_YEARS = re.compile(r"(?<![第\d])(?:未来|用)?(?P<n>[一二两三四�
 _FIVE_YEAR_PLAN = _scanning("到至“十", r"(?:到|至)?“?十(?P<n>[一二三四五六七八九])五”?(?:期间|末|时期|规划期)")
 _SINCE = re.compile(r"[^，。；]{0,6}以来")
 _PERIOD = re.compile(r"[（(]((?:19|20)\d{2})\s*[—–\-－~～〜至到]\s*((?:19|20)\d{2})\s*年?[)）]")
-_RELATIVE_YEAR = _scanning("到至截预力争今本去上明",
-                           r"(?P<pre>到|至|截至|截止|预计|力争|争取)?(?P<rel>今年|本年|去年|上年|明年)"
+_RELATIVE_YEAR = _scanning("到至截预力争今本去上明过",
+                           r"(?P<pre>到|至|截至|截止|预计|力争|争取)?(?P<rel>今年|本年|去年|上年|明年|过去一年)"
                            r"(?P<post>底前|以前|前|以来|来|底|末|初|度)?")
-_RELATIVE_YEARS = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "明年": 1}
+_RELATIVE_YEARS = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "过去一年": -1, "明年": 1}
 _BASE_MARKS = ("比", "较", "与", "同")
 _DOC_YEAR = re.compile(r"((?:19|20)\d{2})")
+# A title's own year: not a range's end or start (2021-2023年), a deadline (2030年前), a
+# horizon (2035年远景目标) or a full date (2026年4月10日, a date line in the title zone)
+_TITLE_YEAR = re.compile(r"(?<![\d—–\-－~～至到])((?:19|20)\d{2})年度?"
+                         r"(?![前底末以内起—–\-－~～至到]|远景|\d{1,2}月\d{1,2}日)")
+_REPORTING_PERIOD = re.compile(r"(?<![\d—–\-－~～至到])((?:19|20)\d{2})年(?:\d{1,2}[-—–－~～至]\d{1,2}月|\d{1,2}月份|%s)"
+                               % "|".join(_longest_first(_YEARS["reporting_periods"])))
+_DATE_LINE = re.compile(r"(?:%s)[：:]\s*((?:19|20)\d{2})\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}"
+                        r"|[—－]\s*((?:19|20)\d{2})年\d{1,2}月\d{1,2}日在[^\n]{2,40}?上"
+                        % "|".join(_longest_first(_YEARS["date_labels"])))
+_DATE_LINE_REACH = 2000  # a dating line stands near the start
+_TITLE_PUNCT = "。，；,;！？!?"  # a line holding these is a sentence, not a title
+_TITLE_MAX = 60
 
 _LEAD_NOISE = re.compile(
     r"^(?:(?:到|至|截至|截止|预计)?(?:19|20)\d{2}年(?:底前|以前|前|底|末|初)?|(?:未来|用)?[一二两三四五六七八九十\d]+年(?:内|间|时间|以来|来)?"
@@ -395,9 +409,11 @@ class _Context:
     dated or headed scopes (view offsets)."""
 
     prior: str | None
-    now: int | None  # the year the document speaks from: its date, else its period's start
+    now: int | None  # the year the document speaks from: its date, title, dating line or period's start
     period: tuple[int, int] | None
     scopes: tuple[_Scope, ...]
+    actual_year: int | None = None  # the year an undated actual reports (a work report's past year)
+    target_year: int | None = None  # the year an undated target is set for (a work report's own year)
 
 
 def _document_prior(tree: DocTree, text: str) -> str | None:
@@ -450,22 +466,16 @@ def _heading_mark(line: str) -> tuple[int, str]:
 
 def _heading_scopes(text: str, figures: list[_Figure], now: int | None) -> list[_Scope]:
     """The section under each heading that names its kind (一、2024年工作回顾 → actuals of
-    2024; ■ 2025年主要预期目标 → targets of 2025; 今年 → the document's year), up to the next
+    2024; ■ 2025年主要预期目标 → targets of 2025; 今年 / 过去一年 → against the document's year), up to the next
     heading of its level or above (a bullet: of its mark), or the next heading naming a kind."""
     starts = [f.start for f in figures]
     headings = []  # (start, end, mark, kind or None, year)
-    pos = 0
-    for line in text.split("\n"):
-        start, pos = pos, pos + len(line) + 1
-        body = line.rstrip("：:")
-        if not body or len(body) > _HEADING_MAX or any(c in body for c in "。；;，,！？!?") \
-                or bisect.bisect_left(starts, start) < bisect.bisect_left(starts, start + len(line)):
-            continue
+    for start, end, body in _heading_lines(text):
+        if bisect.bisect_left(starts, start) < bisect.bisect_left(starts, end - 1):
+            continue  # a line holding a figure states it, it heads nothing
         mark = _heading_mark(body)
         kind = _last_kind_word(body, _CUES["actual_headings"], _CUES["target_headings"])
-        y = _YEAR.search(body)
-        year = int(y.group("y")) if y else (now if "今年" in body or "本年" in body else None)
-        headings.append((start, pos, mark, kind, year))
+        headings.append((start, end, mark, kind, _heading_year(body, now)))
     scopes = []
     for i, (start, end, mark, kind, year) in enumerate(headings):
         if kind is None:
@@ -476,6 +486,80 @@ def _heading_scopes(text: str, figures: list[_Figure], now: int | None) -> list[
     return scopes
 
 
+def _heading_year(body: str, now: int | None) -> int | None:
+    """The year a heading names: 2024年工作回顾 → 2024; 今年 / 过去一年 / 明年 → against `now`."""
+    y = _YEAR.search(body)
+    if y:
+        return int(y.group("y"))
+    rel = _RELATIVE_YEAR.search(body)
+    return now + _RELATIVE_YEARS[rel.group("rel")] if rel and now else None
+
+
+def _heading_lines(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end past its break, body) of each short line without sentence punctuation:
+    the lines that may be headings."""
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        body = line.rstrip("：:")
+        if body and len(body) <= _HEADING_MAX and not any(c in body for c in "。；;，,！？!?"):
+            yield start, pos, body
+
+
+def _title_zone(tree: DocTree, text: str) -> str:
+    """The title and the title-like lines the text opens with (a headline, a dated title)."""
+    heads = []
+    for line in text[:400].split("\n")[:4]:
+        if _HEADING_START.match(line):
+            break  # the first section heading (一、2024年工作回顾) ends the title zone
+        if line and len(line) <= _TITLE_MAX and not any(p in line for p in _TITLE_PUNCT):
+            heads.append(line)
+    return "\n".join([tree.meta.title or "", *heads])
+
+
+def _title_year(zone: str) -> int | None:
+    """The latest own year a title names (关于2023年…执行情况与2024年…计划的报告 speaks from 2024)."""
+    years = [int(m.group(1)) for m in _TITLE_YEAR.finditer(zone)]
+    return years[-1] if years else None
+
+
+def _dated_line(text: str) -> int | None:
+    """The year of a line that dates the document (发布时间：2024-03-05, ——2024年3月5日在…大会上)."""
+    m = _DATE_LINE.search(text, 0, _DATE_LINE_REACH)
+    return int(m.group(1) or m.group(2)) if m else None
+
+
+def _year_after_review(text: str) -> int | None:
+    """A work report's year from its headings: the review of year Y (一、2024年工作回顾)
+    followed by this year's goals (二、今年主要预期目标) speaks from Y + 1."""
+    review = None
+    for _, _, body in _heading_lines(text):
+        kind = _last_kind_word(body, _CUES["actual_headings"], _CUES["target_headings"])
+        y, rel = _YEAR.search(body), _RELATIVE_YEAR.search(body)
+        if kind == "actual" and y and review is None:
+            review = int(y.group("y"))
+        elif kind == "target" and review and rel and not y:
+            return review + 1 - _RELATIVE_YEARS[rel.group("rel")]  # 今年 after it is Y + 1; 明年, Y
+    return None
+
+
+def _undated_years(zone: str, titled: int | None, now: int | None) -> tuple[int | None, int | None]:
+    """The years an undated actual and an undated target take from the document's genre:
+    a work report of Y reviews Y − 1 and sets Y; a review or a reporting period
+    (2018年1-7月份…) reports its title's year; a yearly plan (工作要点) sets its year."""
+    if now and any(w in zone for w in _YEARS["work_reports"]):
+        return now - 1, now
+    period = _REPORTING_PERIOD.search(zone)
+    if period:
+        return int(period.group(1)), None
+    genre = _last_kind_word(zone, _YEARS["year_reviews"], _YEARS["year_plans"])
+    if genre == "actual" and titled:
+        return titled, None
+    if genre == "target" and (titled or now):
+        return None, titled or now
+    return None, None
+
+
 def _context(tree: DocTree, text: str, figures: list[_Figure]) -> _Context:
     doc_year = None
     if tree.meta.date and _DOC_YEAR.match(tree.meta.date):
@@ -484,9 +568,12 @@ def _context(tree: DocTree, text: str, figures: list[_Figure]) -> _Context:
     if period is None:
         m = _PERIOD.search(text, 0, 2000)
         period = (int(m.group(1)), int(m.group(2))) if m else None
-    now = doc_year or (period[0] if period else None)
+    zone = _title_zone(tree, text)
+    titled = _title_year(zone)
+    now = doc_year or titled or _dated_line(text) or (period[0] if period else None) or _year_after_review(text)
+    actual_year, target_year = _undated_years(zone, titled, now)
     scopes = sorted(_goal_scopes(text, now) + _heading_scopes(text, figures, now), key=lambda c: c.end - c.start)
-    return _Context(_document_prior(tree, text), now, period, tuple(scopes))
+    return _Context(_document_prior(tree, text), now, period, tuple(scopes), actual_year, target_year)
 
 
 def _nearest_cue(prefix: str, words: list[str]) -> int:
@@ -597,6 +684,8 @@ def _kind_and_year(prefix: str, ctx: _Context, start: int,
         year = scope.year
     elif kind == "actual" and "目前" in prefix:
         year = ctx.now
+    elif not annual:
+        year = ctx.actual_year if kind == "actual" else ctx.target_year
     else:
         year = None
     return kind, year, annual

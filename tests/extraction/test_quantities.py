@@ -304,7 +304,8 @@ def test_work_report_review_section_reports_and_goal_section_sets():
     assert _figures([by_evidence["城镇新增就业1256万人"]]) == [("actual", 1256, "万人", "=", 2024)]
     assert _figures([by_evidence["新能源汽车年产量突破1300万辆"]]) == [("actual", 1300, "万辆", ">", 2024)]
     assert by_evidence["粮食产量首次跃上1.4万亿斤新台阶"].comparator == ">="
-    assert _figures([by_evidence["城镇新增就业1200万人以上"]]) == [("target", 1200, "万人", ">=", None)]
+    # no date or title: the review of 2024 followed by 今年's goals speaks from 2025
+    assert _figures([by_evidence["城镇新增就业1200万人以上"]]) == [("target", 1200, "万人", ">=", 2025)]
     assert by_evidence["赤字规模比上年增加1.6万亿元"].kind == "target"
     assert by_evidence["比上年增加5000亿元"].kind == "target"
 
@@ -426,3 +427,60 @@ def test_first_character_check_finds_every_match(pattern, text: str):
     plain = re.compile(re.sub(r"^\(\?=\[[^]]*\]\)", "", pattern.pattern))
     assert plain.pattern != pattern.pattern
     assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+# The document's own year when it carries no date: its title, a dating line, its headings
+# (issue 3: in work reports last year's actuals against this year's targets).
+NATIONAL_REPORT_2024_HEAD = "政府工作报告\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n国务院总理　李强\n"
+
+
+def test_work_report_dated_by_its_delivery_line_sets_this_years_targets():
+    goals = _fixture("national_work_report_2024_targets").split("\n", 1)[1]  # the report's own words
+    found = find_quantities(tree_of(NATIONAL_REPORT_2024_HEAD + goals))
+    by_evidence = {q.evidence: q for q in found}
+    assert _figures([by_evidence["城镇新增就业1200万人以上"]]) == [("target", 1200, "万人", ">=", 2024)]
+    assert _figures([by_evidence["粮食产量1.3万亿斤以上"]]) == [("target", 1.3, "万亿斤", ">=", 2024)]
+    assert by_evidence["经济增长预期目标为5%左右"].year == 2024  # undated: the report's year
+
+
+def test_work_report_reviews_the_year_before_it_was_delivered():
+    # 2024年政府工作报告, 一、2023年工作回顾: an undated actual of a report delivered in 2024
+    review = "国内生产总值超过126万亿元，增长5.2%，增速居世界主要经济体前列。城镇新增就业1244万人，城镇调查失业率平均为5.2%。\n"
+    found = find_quantities(tree_of(NATIONAL_REPORT_2024_HEAD + review))
+    assert {(q.kind, q.year) for q in found} == {("actual", 2023)}
+    assert [q.value for q in find_quantities(tree_of(NATIONAL_REPORT_2024_HEAD + "一、2023年工作回顾\n" + review))] \
+        == [126, 5.2, 1244, 5.2]
+
+
+def test_past_year_opens_the_review_of_a_work_report():
+    # 2024年政府工作报告, 一、2023年工作回顾 opens: 过去一年 is the year before the report's
+    m = _RELATIVE_YEAR.search("过去一年是全面贯彻党的二十大精神的开局之年")
+    assert m.group("rel") == "过去一年"
+
+
+STATISTICAL_BULLETIN_2023 = (  # 中华人民共和国2023年国民经济和社会发展统计公报, 一、综合
+    "中华人民共和国2023年国民经济和社会发展统计公报\n国家统计局\n2024年2月29日\n一、综合\n"
+    "初步核算，全年国内生产总值1260582亿元，比上年增长5.2%。\n"
+    "年末全国人口140967万人，比上年末减少208万人。\n")
+
+
+@pytest.mark.parametrize("meta", [DocMeta(), DocMeta(date="2024-02-29")])
+def test_statistical_bulletin_reports_its_title_year_without_a_year_in_the_sentence(meta):
+    found = find_quantities(tree_of(STATISTICAL_BULLETIN_2023, meta=meta))
+    assert [(q.kind, q.value, q.unit, q.year) for q in found] == [
+        ("actual", 1260582, "亿元", 2023), ("actual", 5.2, "%", 2023),
+        ("actual", 140967, "万人", 2023), ("actual", 208, "万人", 2023)]
+
+
+def test_a_headline_naming_a_reporting_period_dates_the_release():
+    # 统计局:2018年1-7月份全国规模以上工业企业利润…: every figure of the release is 2018's
+    found = find_quantities(tree_of(_fixture("nbs_industrial_profits_2018")))
+    assert {(q.kind, q.year) for q in found} == {("actual", 2018)}
+
+
+def test_a_deadline_or_a_range_in_the_title_is_not_the_documents_year():
+    # 2030年前 is a deadline, not the year of 国发〔2021〕23号: its 2025 goals stay goals
+    meta = DocMeta(title="国务院关于印发2030年前碳达峰行动方案的通知")
+    found = find_quantities(tree_of(_fixture("carbon_peak_action_plan_goals"), meta=meta))
+    assert _figures(found)[0] == ("target", 20, "%", "~", 2025)
+    assert {q.kind for q in found} == {"target"}
