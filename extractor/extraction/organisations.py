@@ -114,10 +114,17 @@ def lexicon() -> Lexicon:
         standard_re=re.compile(f"(?:{_alternation(standard)})(?!门)"),
         examples_re=re.compile(
             r"([^，。；：:、“”《》（）\s]{1,12}(?:、[^，。；：:、“”《》（）\s]{1,8})*)等"
-            rf"[^。；，、]{{0,14}}?({_alternation(categories)})"),
-        examples_tail_re=re.compile(rf"等[^。；，、]{{0,14}}?(?:{_alternation(categories)})"),
+            rf"{_EXAMPLES_GAP}({_alternation(categories)})"),
+        examples_tail_re=re.compile(rf"等{_EXAMPLES_GAP}(?:{_alternation(categories)})"),
         example_types=categories,
     )
+
+
+# What may stand between 等 and the category noun of a list of examples: a short phrase
+# (等一批链式企业), or, after a batch word, a description that may list traits with 、
+# and closes with 的 (隆基、三一、软通等一批拥有自主品牌、掌握核心技术…的创新型企业).
+_EXAMPLES_GAP = (r"(?:[^。；，、]{0,14}?"
+                 r"|(?:一批|一大批|一系列|多家|数家|\d+家)[^。；，]{0,40}?的[^。；，、]{0,8}?)")
 
 
 @dataclass(frozen=True)

@@ -245,3 +245,10 @@ def test_registered_company_reaches_back_to_its_region():
 def test_a_place_before_a_conjunction_is_not_half_a_name():
     assert _names("推动西安市与华为技术有限公司合作") == ["华为技术有限公司"]
     assert "区科技创新和新经济局" in _names("由区科技创新和新经济局牵头")
+
+
+def test_examples_before_a_described_category():
+    # corpus/seeds/002: 等一批 + a description listing traits with 、 + 的 + 企业
+    found = _names("遴选隆基、三一、软通等一批拥有自主品牌、掌握核心技术、市场占有率高、引领作用强的创新型企业，开展试点。")
+    assert {"隆基", "三一", "软通"} <= set(found)
+    assert _names("支持数字经济、人工智能等一批前沿领域的企业发展。") == []
