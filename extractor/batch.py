@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from extractor import __version__, parallel
+from extractor.atomic import write_atomic
 from extractor.errors import ExtractorError
 from extractor.ingest import SUPPORTED_SUFFIXES
 from extractor.parallel import Counts, Failure, Outcome, count_record, extract_job
-from extractor.atomic import write_atomic
 
 __all__ = ["SUPPORTED_SUFFIXES", "FAILURES_FILE", "DEFAULT_TIMEOUT", "BatchResult", "Failure",
            "Job", "expand_inputs", "plan", "run", "print_summary"]
@@ -243,8 +243,15 @@ class _ProgressBar:
 
     def __init__(self, total: int, skipped: int):
         from rich.console import Console
-        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn,
-                                   TextColumn, TimeElapsedColumn, TimeRemainingColumn)
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TaskProgressColumn,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
 
         self.failed = 0
         note = f" ({skipped} current, skipped)" if skipped else ""

@@ -57,9 +57,9 @@ _DIFF_SUFFIX_FORMAT = {".html": "html", ".htm": "html", ".md": "md", ".json": "j
 
 
 def _cmd_diff(args: argparse.Namespace) -> int:
+    from extractor.atomic import write_atomic
     from extractor.diff import diff_files
     from extractor.diff.render import RENDERERS
-    from extractor.atomic import write_atomic
 
     fmt = args.format or _DIFF_SUFFIX_FORMAT.get(Path(args.out).suffix.lower() if args.out else "", "text")
     report = RENDERERS[fmt](diff_files(args.old, args.new))

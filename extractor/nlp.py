@@ -25,7 +25,8 @@ from functools import lru_cache
 import spacy
 from spacy import displacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span as SpacySpan
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 from spacy.util import get_words_and_spaces
 from spacy.vocab import Vocab
 

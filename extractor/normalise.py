@@ -14,15 +14,14 @@ none of its line breaks is a wrap; text from PDFs and pasted text is wrapped at 
 """
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache, partial
-from importlib import resources
 
+from extractor.lexicons import load_json
 from extractor.model import CleanText, RawDocument
 from extractor.structure.dates import DATE
 from extractor.structure.lexicon import lexicon
@@ -46,8 +45,7 @@ Step = Callable[[Tracked], Tracked]
 
 
 def _load_fold() -> tuple[dict[int, str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    data = json.loads(resources.files("extractor.resources").joinpath("normalise_fold.json")
-                      .read_text(encoding="utf-8"))
+    data = load_json("normalise_fold.json")
     table = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F) if chr(code) not in data["keep"]}
     table.update({ord(k): v for k, v in data["map"].items()})
     marks = re.compile(r"\s*(?:" + "|".join(data["margin_marks"]) + r")\s*")

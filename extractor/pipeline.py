@@ -7,8 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from extractor import extraction
-from extractor import ingest, normalise, structure
+from extractor import extraction, ingest, normalise, structure
 from extractor.model import DocTree, Extraction, RawDocument
 from extractor.record import to_record
 

@@ -12,7 +12,6 @@ instance (``tagger()``), so there is one segmenter in the process.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import marshal
 import os
@@ -21,11 +20,12 @@ import tempfile
 import threading
 from collections.abc import Iterator
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
 import jieba
+
+from extractor.lexicons import load_json, load_rows, read_text
 
 _LOCK = threading.Lock()
 _TOKENIZER: jieba.Tokenizer | None = None
@@ -35,17 +35,6 @@ _NAMED_FREQ = 500  # as frequent as a common compound: enough to stay whole, not
 _ORG_FREQ = 2000
 
 
-def _resource(name: str) -> str:
-    return resources.files("extractor").joinpath("resources", name).read_text(encoding="utf-8")
-
-
-def _tsv(name: str) -> Iterator[list[str]]:
-    """Rows of a tab-separated resource, without its # comment lines."""
-    for line in _resource(name).splitlines():
-        if line.strip() and not line.startswith("#"):
-            yield line.split("\t")
-
-
 def user_words() -> Iterator[tuple[str, int | None, str | None]]:
     """The user dictionary as (word, frequency, part of speech) from policykg's resources.
 
@@ -53,22 +42,22 @@ def user_words() -> Iterator[tuple[str, int | None, str | None]]:
         >>> ("牵头单位", 2000, "n") in set(user_words())
         True
     """
-    for line in _resource("segmenter_dict.txt").splitlines():
+    for line in read_text("segmenter_dict.txt").splitlines():
         parts = line.split()
         if parts:
             freq = int(parts[1]) if len(parts) > 1 else None
             yield parts[0], freq, (parts[2] if len(parts) > 2 else None)
-    for name in json.loads(_resource("programme_cues.json"))["standard_programmes"]:
+    for name in load_json("programme_cues.json")["standard_programmes"]:
         # jieba cannot hold a word with punctuation inside (双随机、一公开); its parts segment fine.
         if name.isalnum():
             yield name, _NAMED_FREQ, "nz"
     # organisation words last: where a word is also a programme, its organisation tag wins
-    for row in _tsv("org_suffixes.tsv"):
+    for row in load_rows("org_suffixes.tsv"):
         yield row[0], _ORG_FREQ, "n"
-    for row in _tsv("org_standard_bodies.tsv"):
+    for row in load_rows("org_standard_bodies.tsv"):
         for name in [row[0], *(row[2].split("|") if len(row) > 2 and row[2] else ())]:
             yield name, _ORG_FREQ, "nt"
-    for row in _tsv("org_abbreviations.tsv"):
+    for row in load_rows("org_abbreviations.tsv"):
         yield row[0], _ORG_FREQ, "nt"
 
 

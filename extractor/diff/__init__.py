@@ -13,11 +13,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from extractor.diff.align import align
-from extractor.diff.chardiff import char_diff
 from extractor.diff.changes import meta_changes, owner_changes, quantity_changes
+from extractor.diff.chardiff import char_diff
 from extractor.diff.clauses import split_clauses
-from extractor.diff.model import (Chunk, Clause, ClauseChange, MetaChange, OwnerChange, PolicyDiff,
-                                  QuantityChange, QuantityState)
+from extractor.diff.model import (
+    Chunk,
+    Clause,
+    ClauseChange,
+    MetaChange,
+    OwnerChange,
+    PolicyDiff,
+    QuantityChange,
+    QuantityState,
+)
 from extractor.model import DocTree, Extraction
 
 __all__ = ["diff", "diff_files", "PolicyDiff", "ClauseChange", "Clause", "Chunk",

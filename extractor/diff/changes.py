@@ -14,29 +14,31 @@ only near each other, so that a figure is not matched with a like one pages away
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from dataclasses import dataclass, fields
-from importlib import resources
 from typing import Any, Iterable, Sequence
 
 from rapidfuzz import fuzz
 
-from extractor.diff.model import (Chunk, Clause, ClauseChange, MetaChange, OwnerChange,
-                                  QuantityChange, QuantityState)
+from extractor.diff.model import (
+    Chunk,
+    Clause,
+    ClauseChange,
+    MetaChange,
+    OwnerChange,
+    QuantityChange,
+    QuantityState,
+)
 from extractor.extraction.quantities import find_figures
+from extractor.lexicons import load_json
 from extractor.model import DocMeta, Extraction, Quantity
 
 Figure = Any  # the quantity finder's figure: start, end, value, value_max, unit, comparator
 
 
-def _load(name: str) -> dict:
-    return json.loads((resources.files("extractor") / "resources" / name).read_text(encoding="utf-8"))
-
-
-_DIMENSION = {unit: dim for dim, units in _load("unit_dimensions.json").items() if dim != "_doc"
+_DIMENSION = {unit: dim for dim, units in load_json("unit_dimensions.json").items() if dim != "_doc"
               for unit in units}
-_COMPARATORS = _load("quantity_comparators.json")
+_COMPARATORS = load_json("quantity_comparators.json")
 _NOT_METRIC = re.compile("|".join(
     [r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]|[\u2460-\u2473])+",
      *sorted((re.escape(w) for w in (*_COMPARATORS["before"], *_COMPARATORS["after"])), key=len, reverse=True),

@@ -10,7 +10,13 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from extractor import __version__
-from extractor.diff.model import Chunk, ClauseChange, PolicyDiff, QuantityChange, QuantityState
+from extractor.diff.model import (
+    Chunk,
+    ClauseChange,
+    PolicyDiff,
+    QuantityChange,
+    QuantityState,
+)
 
 SCHEMA_VERSION = "1.0"
 STATUSES = ("modified", "added", "removed", "moved", "unchanged")

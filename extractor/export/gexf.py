@@ -9,8 +9,8 @@ from pathlib import Path
 
 import networkx as nx
 
-from extractor.export.scalars import flatten, unflatten
 from extractor.atomic import write_atomic
+from extractor.export.scalars import flatten, unflatten
 
 FILENAME = "graph.gexf"
 

@@ -7,11 +7,10 @@ kept when it names a policy, plan, law, agreement or proposal: the genre rules l
 """
 from __future__ import annotations
 
-import json
 import re
 from functools import cache
-from importlib import resources
 
+from extractor.lexicons import load_json
 from extractor.model import Citation, DocTree, Span
 from extractor.structure.meta import YEAR_IN_BRACKETS, canonical_doc_number
 
@@ -34,8 +33,7 @@ _DOC_NUMBER = re.compile(
 @cache
 def _genres() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """Policy genres, media genres and policy words, longest first (loaded once)."""
-    path = resources.files("extractor").joinpath("resources", "citation_genres.json")
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = load_json("citation_genres.json")
 
     def longest_first(key: str) -> tuple[str, ...]:
         return tuple(sorted(data[key], key=len, reverse=True))

@@ -26,12 +26,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from pathlib import Path
 
+from extractor.lexicons import alternation, load_rows
 from extractor.model import DocTree, Organisation, Span
 from extractor.segment import tagger
 
-_RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
 def _starts_with_region(text: str, start: int, head: int) -> bool:
     tokens = _tokens(text, start, head)
@@ -48,15 +47,6 @@ _NUMERALS = "一二两三四五六七八九十百千"
 
 # heads that name a unit inside the body written just before them (西安市公安局西咸新区分局)
 _SUBUNIT_HEADS = ("分局", "办公室", "研究所", "分公司", "支行", "分行")
-
-def resource_rows(name: str) -> list[list[str]]:
-    """The tab-separated rows of a resource file, without comments and blank lines."""
-    rows = []
-    for line in (_RESOURCES / name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            rows.append(line.rstrip("\n").split("\t"))
-    return rows
-
 
 @dataclass(frozen=True)
 class Lexicon:
@@ -77,45 +67,41 @@ class Lexicon:
     example_types: dict[str, str]
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
 @cache
 def lexicon() -> Lexicon:
     """Load the organisation lexicons (cached: read once per process)."""
-    suffixes = {row[0]: (row[1], int(row[2])) for row in resource_rows("org_suffixes.tsv")}
-    abbreviations = {row[0]: row[1] for row in resource_rows("org_abbreviations.tsv")}
-    categories = {row[0]: row[1] for row in resource_rows("org_example_categories.tsv")}
-    exclusions = [row[0] for row in resource_rows("org_exclusions.txt")]
-    provinces = [form for row in resource_rows("org_regions.tsv") for form in row if form]
+    suffixes = {row[0]: (row[1], int(row[2])) for row in load_rows("org_suffixes.tsv")}
+    abbreviations = {row[0]: row[1] for row in load_rows("org_abbreviations.tsv")}
+    categories = {row[0]: row[1] for row in load_rows("org_example_categories.tsv")}
+    exclusions = [row[0] for row in load_rows("org_exclusions.txt")]
+    provinces = [form for row in load_rows("org_regions.tsv") for form in row if form]
     region = (
-        rf"(?:{_alternation(provinces)}|国家|中共|"
+        rf"(?:{alternation(provinces)}|国家|中共|"
         r"[\u4e00-\u9fff]{1,6}?(?:自治区|自治州|特别行政区|新区|新城|开发区|实验区|试验区|省|市|县|区|州|盟|旗))"
         r"(?![场域])"  # 省|市场监管局, 市|区域…: the level word opens 市场, 区域, not a region
     )
     standard: dict[str, tuple[str, str]] = {}
-    for row in resource_rows("org_standard_bodies.tsv"):
+    for row in load_rows("org_standard_bodies.tsv"):
         name, kind = row[0], row[1]
         aliases = row[2].split("|") if len(row) > 2 and row[2] else []
         for form in [name, *aliases]:
             standard[form] = (name, kind)
     return Lexicon(
         suffixes=suffixes,
-        head_re=re.compile(_alternation(suffixes)),
+        head_re=re.compile(alternation(suffixes)),
         abbreviations=abbreviations,
-        abbreviation_re=re.compile(_alternation(abbreviations)),
-        exclusion_re=re.compile(_alternation(exclusions)),
+        abbreviation_re=re.compile(alternation(abbreviations)),
+        exclusion_re=re.compile(alternation(exclusions)),
         longest_exclusion=max(map(len, exclusions)),
-        boundaries=frozenset(row[0] for row in resource_rows("org_boundaries.txt")),
+        boundaries=frozenset(row[0] for row in load_rows("org_boundaries.txt")),
         region_re=re.compile(region),
         standard=standard,
         # 财政部 of 财政部门 names a kind of department, not the ministry
-        standard_re=re.compile(f"(?:{_alternation(standard)})(?!门)"),
+        standard_re=re.compile(f"(?:{alternation(standard)})(?!门)"),
         examples_re=re.compile(
             r"([^，。；：:、“”《》（）\s]{1,12}(?:、[^，。；：:、“”《》（）\s]{1,8})*)等"
-            rf"{_EXAMPLES_GAP}({_alternation(categories)})"),
-        examples_tail_re=re.compile(rf"等{_EXAMPLES_GAP}(?:{_alternation(categories)})"),
+            rf"{_EXAMPLES_GAP}({alternation(categories)})"),
+        examples_tail_re=re.compile(rf"等{_EXAMPLES_GAP}(?:{alternation(categories)})"),
         example_types=categories,
     )
 
@@ -268,7 +254,7 @@ _REGION_TOKEN = re.compile(r"(省|市|区|县|州|新区|新城|自治区|实验
 def _not_regions() -> frozenset[str]:
     """Words that name no place though they end in a level word or read as one (城市, 辖区,
     福利), `org_not_regions.txt`."""
-    return frozenset(row[0] for row in resource_rows("org_not_regions.txt"))
+    return frozenset(row[0] for row in load_rows("org_not_regions.txt"))
 
 
 def _is_region(word: str, flag: str) -> bool:

@@ -25,7 +25,15 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-from extractor.extraction.organisations import Compact, best_match, compact, lexicon, org_type, split_region, tagged
+from extractor.extraction.organisations import (
+    Compact,
+    best_match,
+    compact,
+    lexicon,
+    org_type,
+    split_region,
+    tagged,
+)
 from extractor.model import DocTree, Organisation, OwnerRef, Quantity, Span, Table, Task
 from extractor.structure.headings import task_column
 from extractor.structure.lexicon import lexicon as document_words

@@ -11,7 +11,14 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from extractor.extraction.organisations import PLACE_PART_POS, compact, lexicon, resource_rows, tagged, window_start
+from extractor.extraction.organisations import (
+    PLACE_PART_POS,
+    compact,
+    lexicon,
+    tagged,
+    window_start,
+)
+from extractor.lexicons import load_rows
 from extractor.model import DocTree, Place, Span
 
 # zones named by a proper name and a zone word: 西咸新区, 沣西新城, 平潭综合实验区
@@ -25,7 +32,7 @@ _LEVEL_WORDS = "省市县区州"
 @cache
 def _provinces() -> re.Pattern[str]:
     """Full and short names of the provincial-level divisions, longest first."""
-    forms = sorted({f for row in resource_rows("org_regions.tsv") for f in row if f}, key=len, reverse=True)
+    forms = sorted({f for row in load_rows("org_regions.tsv") for f in row if f}, key=len, reverse=True)
     return re.compile("|".join(map(re.escape, forms)))
 
 
@@ -33,7 +40,7 @@ def _provinces() -> re.Pattern[str]:
 def _cities() -> re.Pattern[str]:
     """Prefecture-level divisions (`org_cities.tsv`): full names, and the short names that
     are no common word, longest first."""
-    forms = {f for row in resource_rows("org_cities.tsv") for f in row[:2] if f}
+    forms = {f for row in load_rows("org_cities.tsv") for f in row[:2] if f}
     return re.compile("|".join(map(re.escape, sorted(forms, key=len, reverse=True))))
 
 

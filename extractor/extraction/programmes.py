@@ -25,13 +25,12 @@ All word lists live in ``resources/programme_cues.json``.
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
+from extractor.lexicons import alternation, load_json
 from extractor.model import DocTree, Programme, Span
 
 _QUOTED = re.compile(r"[“「\"]([^“”「」\"]{1,40})[”」\"]")
@@ -100,42 +99,36 @@ class _Cues:
     standard_re: re.Pattern[str]
 
 
-def _alternation(words: list[str]) -> str:
-    """A regex matching any of `words`, longest first; one that never matches when empty."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
-
-
 @cache
 def _cues() -> _Cues:
     """The cue lists of ``resources/programme_cues.json``, compiled once."""
-    path = resources.files("extractor").joinpath("resources", "programme_cues.json")
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = load_json("programme_cues.json")
     modifier = rf"[^\W\d的a-zA-Z]{{0,{int(data['max_modifier'])}}}?"
-    head = rf"(?:{_alternation(data['named_heads'])})"
+    head = rf"(?:{alternation(data['named_heads'])})"
     return _Cues(
-        scheme_after=re.compile(rf"{modifier}(?:{_alternation(data['scheme_nouns'])})"),
-        list_after=re.compile(rf"等[^，。；“”]{{0,6}}?(?:“|{_alternation(data['list_nouns'])})"),
-        verb_before=re.compile(rf"(?:{_alternation(data['cue_verbs'])})$"),
-        slogan_before=re.compile(rf"(?:{_alternation(data['slogan_verbs'])})$"),
-        enumeration=re.compile(rf"(?:{_alternation(data['cue_verbs'])})((?:{_ITEM}、)+{_ITEM})"
-                               rf"等(?:{_alternation(data['enumeration_nouns'])})"),
+        scheme_after=re.compile(rf"{modifier}(?:{alternation(data['scheme_nouns'])})"),
+        list_after=re.compile(rf"等[^，。；“”]{{0,6}}?(?:“|{alternation(data['list_nouns'])})"),
+        verb_before=re.compile(rf"(?:{alternation(data['cue_verbs'])})$"),
+        slogan_before=re.compile(rf"(?:{alternation(data['slogan_verbs'])})$"),
+        enumeration=re.compile(rf"(?:{alternation(data['cue_verbs'])})((?:{_ITEM}、)+{_ITEM})"
+                               rf"等(?:{alternation(data['enumeration_nouns'])})"),
         scheme_suffix=tuple(data["scheme_suffixes"]),
-        heads=re.compile(rf"{head}(?:(?:{_alternation(data['head_glue'])})?{head})*"),
-        generic=re.compile(rf"(?:{_alternation(data['generic_words'])})*"),
-        boundary=re.compile(_alternation(data["boundary_words"])),
-        noun_after_verb=re.compile(_alternation(data["noun_after_verb"])),
-        particle=re.compile(rf"(?!{_alternation(data['not_particles'])})(?:{_alternation(data['particles'])})"),
-        head_not_before=re.compile(_alternation(data["head_not_before"])),
+        heads=re.compile(rf"{head}(?:(?:{alternation(data['head_glue'])})?{head})*"),
+        generic=re.compile(rf"(?:{alternation(data['generic_words'])})*"),
+        boundary=re.compile(alternation(data["boundary_words"])),
+        noun_after_verb=re.compile(alternation(data["noun_after_verb"])),
+        particle=re.compile(rf"(?!{alternation(data['not_particles'])})(?:{alternation(data['particles'])})"),
+        head_not_before=re.compile(alternation(data["head_not_before"])),
         head_not_after=tuple(data["head_not_after"]),
         department_stems=tuple(data["department_stems"]),
         anchors=tuple(data["anchors"]),
         anchored_heads=frozenset(data["anchored_heads"]),
         designation_heads=frozenset(data["designation_heads"]),
         last_head=re.compile(rf"{head}$"),
-        metaphor=re.compile(_alternation(data["metaphors"] + data["slogans"])),
-        campaign=re.compile(rf"({_alternation(data['campaign_prefixes'])})([\u4e00-\u9fff]{{2}})(建设)?"),
+        metaphor=re.compile(alternation(data["metaphors"] + data["slogans"])),
+        campaign=re.compile(rf"({alternation(data['campaign_prefixes'])})([\u4e00-\u9fff]{{2}})(建设)?"),
         standard=frozenset(data["standard_programmes"]),
-        standard_re=re.compile(_alternation(data["standard_programmes"])),
+        standard_re=re.compile(alternation(data["standard_programmes"])),
     )
 
 
@@ -441,7 +434,7 @@ def _all_mentions(compact: str, merged: list[_Entry]) -> None:
     owner = {e.name: e for e in merged if len(e.name) >= 3}
     if not owner:
         return
-    for m in re.finditer(_alternation(list(owner)), compact):
+    for m in re.finditer(alternation(list(owner)), compact):
         entry = owner[m.group()]
         if m.span() not in entry.mentions:
             entry.mentions.append(m.span())

@@ -10,27 +10,21 @@ words around them (comparators, cue words, units) come from data files in
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from importlib import resources
 
 from rapidfuzz import fuzz
 
 from extractor.extraction.numbers import doubling, parse_fraction, parse_numeral
+from extractor.lexicons import load_json
 from extractor.model import DocTree, Quantity, Table
 
-
-def _load(name: str) -> dict:
-    return json.loads((resources.files("extractor") / "resources" / name).read_text(encoding="utf-8"))
-
-
-_UNITS = _load("quantity_units.json")
-_COMPARATORS = _load("quantity_comparators.json")
-_CUES = _load("quantity_cues.json")
-_YEARS = _load("quantity_years.json")
+_UNITS = load_json("quantity_units.json")
+_COMPARATORS = load_json("quantity_comparators.json")
+_CUES = load_json("quantity_cues.json")
+_YEARS = load_json("quantity_years.json")
 
 
 def _longest_first(words) -> list[str]:

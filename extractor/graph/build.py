@@ -23,7 +23,14 @@ from typing import Any
 import networkx as nx
 
 from extractor.graph import names
-from extractor.graph.merge import Entity, Mention, containment, document_places, merge, named_province
+from extractor.graph.merge import (
+    Entity,
+    Mention,
+    containment,
+    document_places,
+    merge,
+    named_province,
+)
 
 NODE_TYPES = ("Document", "Section", "Task", "Target", "Organisation", "Programme", "Place", "Policy")
 EDGE_TYPES = ("CONTAINS", "OWNS", "HAS_TARGET", "ABOUT", "MENTIONS", "CITES", "PUBLISHED_AS",

@@ -8,19 +8,18 @@ blurred (省科技厅 and 市科技局 are different bodies). The lexicon lives 
 """
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
-from dataclasses import dataclass
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from extractor.lexicons import load_json
 
 
 @lru_cache(maxsize=1)
 def _lexicon() -> dict:
-    text = resources.files("extractor.resources").joinpath("admin_levels.json").read_text(encoding="utf-8")
-    return json.loads(text)
+    return load_json("admin_levels.json")
 
 
 _SPACE_QUOTES = re.compile(r"[\s\u3000“”‘’\"'「」『』《》〈〉<>•·・]")

@@ -21,13 +21,12 @@ is followed by empty cells, so each column holds one kind of value (task, lead u
 """
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources
 
 from extractor.errors import IngestError
 from extractor.ingest.common import Content, clean_page, decode
+from extractor.lexicons import load_json
 from extractor.model import Table
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)|encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
@@ -171,8 +170,7 @@ def _is_menu(tag) -> bool:
 @lru_cache(maxsize=1)
 def _furniture() -> dict:
     """The furniture lexicon, read once from the package's resources."""
-    data = json.loads(resources.files("extractor.resources").joinpath("html_furniture.json")
-                      .read_text(encoding="utf-8"))
+    data = load_json("html_furniture.json")
     return {
         "chrome": frozenset(data["chrome_names"]),
         "fragments": tuple(data["chrome_fragments"]),

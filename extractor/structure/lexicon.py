@@ -1,11 +1,11 @@
 """The structure stage's lexicon (extractor/resources/document_meta.json), loaded once."""
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from extractor.lexicons import load_json
 
 
 @dataclass(frozen=True)
@@ -32,8 +32,7 @@ def _by_length(words: list[str]) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The lexicon, read from the package's resources on first use."""
-    data = json.loads(resources.files("extractor.resources").joinpath("document_meta.json")
-                      .read_text(encoding="utf-8"))
+    data = load_json("document_meta.json")
     return Lexicon(_by_length(data["title_genres"]), _by_length(data["org_suffixes"]),
                    _by_length(data["closing_formulas"]), tuple(data["byline_suffixes"]),
                    tuple(data["recipient_trailers"]), tuple(data["task_table_headers"]),
