@@ -40,7 +40,16 @@ _MEASURE_NOUNS = _longest_first(_CUES["measure_nouns"])
 _NAME_HEADS = tuple(_CUES["name_heads"])
 _METRIC_VERBS = _longest_first(_CUES["metric_verbs"])
 _VERB_HEADS = tuple(_METRIC_VERBS)
-_SUBJECT = re.compile("[^的，、（(“]{0,10}?(?:%s)" % "|".join(_longest_first(_CUES["subject_suffixes"])))
+_SUBJECT_SUFFIXES = tuple(_CUES["subject_suffixes"])
+# a short form the document defines for itself: 秦创原总窗口（以下简称“总窗口”）
+_DEFINED_SHORT_FORM = re.compile(r"[（(]以下简称[“\"]([^”\"]{1,12})[”\"][）)]")
+
+
+def _subject_pattern(text: str) -> re.Pattern[str]:
+    """A leading place or body before a figure: the general endings (新区, 集团, 基金 …) and
+    the short forms the document defines (以下简称“总窗口”), which name its subjects."""
+    words = {*_SUBJECT_SUFFIXES, *_DEFINED_SHORT_FORM.findall(text)}
+    return re.compile("[^的，、（(“]{0,10}?(?:%s)" % "|".join(map(re.escape, _longest_first(words))))
 
 _PREPOSITION = re.compile(r"^(?:在|与|围绕|聚焦|向|对|从|为|由|经|于|以|把|将|同)+")
 _PREPOSITION_INSIDE = re.compile(r"[在与对向从把将同]")
@@ -408,6 +417,7 @@ class _Context:
     scopes: tuple[_Scope, ...]
     actual_year: int | None = None  # the year an undated actual reports (a work report's past year)
     target_year: int | None = None  # the year an undated target is set for (a work report's own year)
+    subject: re.Pattern[str] = re.compile("(?!)")  # see `_subject_pattern`
 
 
 def _document_prior(tree: DocTree, text: str) -> str | None:
@@ -567,7 +577,8 @@ def _context(tree: DocTree, text: str, figures: list[_Figure]) -> _Context:
     now = doc_year or titled or _dated_line(text) or (period[0] if period else None) or _year_after_review(text)
     actual_year, target_year = _undated_years(zone, titled, now)
     scopes = sorted(_goal_scopes(text, now) + _heading_scopes(text, figures, now), key=lambda c: c.end - c.start)
-    return _Context(_document_prior(tree, text), now, period, tuple(scopes), actual_year, target_year)
+    return _Context(_document_prior(tree, text), now, period, tuple(scopes), actual_year, target_year,
+                    _subject_pattern(text))
 
 
 def _nearest_cue(prefix: str, words: list[str]) -> int:
@@ -701,9 +712,9 @@ def _clean_left(left: str) -> str:
     return _TRAIL_NOISE.sub("", _LEAD_NOISE.sub("", left))
 
 
-def _split_subject(left: str) -> tuple[str | None, str]:
+def _split_subject(left: str, subject: re.Pattern[str]) -> tuple[str | None, str]:
     """Split a leading place or body (西咸新区, 秦创原总窗口) off the words before a figure."""
-    m = _SUBJECT.match(left)
+    m = subject.match(left)
     if not m or not left[m.end():] or left[m.end()] in "、和或及与" or m.group(0).startswith(_VERB_HEADS):
         return None, left
     subject = _PREPOSITION.sub("", m.group(0))
@@ -799,7 +810,7 @@ def _quantities_in_text(tree: DocTree, view: _View, figures: list[_Figure], ctx:
         if _GOAL_AFTER.match(text, f.end):
             kind = "target"  # 超额完成规划提出的12件的预期目标: the figure names a goal
         comparator = f.comparator
-        subject, left = _split_subject(_clean_left(text[cs:lead_start]))
+        subject, left = _split_subject(_clean_left(text[cs:lead_start]), ctx.subject)
         if follows:  # 累计投资212家企业近2亿元: the second figure shares the first one's verb
             left = lefts[-1] + left
         metric = _metric(left, text[f.end:min(ce, right_end)])

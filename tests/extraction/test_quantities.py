@@ -484,3 +484,11 @@ def test_a_deadline_or_a_range_in_the_title_is_not_the_documents_year():
     found = find_quantities(tree_of(_fixture("carbon_peak_action_plan_goals"), meta=meta))
     assert _figures(found)[0] == ("target", 20, "%", "~", 2025)
     assert {q.kind for q in found} == {"target"}
+
+
+def test_a_short_form_the_document_defines_names_the_subject():
+    # seeds/004: 秦创原总窗口（以下简称“总窗口”）… then 总窗口 as the subject of its figures
+    text = ("进一步推进秦创原总窗口（以下简称“总窗口”）建设。\n"
+            "到2026年，总窗口技术合同交易额突破500亿元。\n")
+    (found,) = find_quantities(tree_of(text))
+    assert (found.subject, found.value, found.unit) == ("总窗口", 500, "亿元")
