@@ -41,4 +41,6 @@ def alternation(words: Iterable[str]) -> str:
         >>> re.fullmatch(alternation(["局", "管委会", "委"]), "管委会") is not None
         True
     """
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) or "(?!)"
+    # longest first so a longer word wins; then by the words themselves, so the pattern is the
+    # same string in every process (set order varies with the hash seed)
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) or "(?!)"

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz
 
 from extractor.extraction.numbers import doubling, parse_fraction, parse_numeral
-from extractor.lexicons import load_json
+from extractor.lexicons import alternation, load_json
 from extractor.model import DocTree, Quantity, Table
 
 _UNITS = load_json("quantity_units.json")
@@ -41,15 +41,16 @@ _NAME_HEADS = tuple(_CUES["name_heads"])
 _METRIC_VERBS = _longest_first(_CUES["metric_verbs"])
 _VERB_HEADS = tuple(_METRIC_VERBS)
 _SUBJECT_SUFFIXES = tuple(_CUES["subject_suffixes"])
-# a short form the document defines for itself: 秦创原总窗口（以下简称“总窗口”）
-_DEFINED_SHORT_FORM = re.compile(r"[（(]以下简称[“\"]([^”\"]{1,12})[”\"][）)]")
+# a short form the document defines for itself: 秦创原总窗口（以下简称“总窗口”）; a one-character
+# one (以下简称“区”) would end every word in 区
+_DEFINED_SHORT_FORM = re.compile(r"[（(]以下简称[“\"]([^”\"]{2,12})[”\"][）)]")
 
 
 def _subject_pattern(text: str) -> re.Pattern[str]:
     """A leading place or body before a figure: the general endings (新区, 集团, 基金 …) and
     the short forms the document defines (以下简称“总窗口”), which name its subjects."""
     words = {*_SUBJECT_SUFFIXES, *_DEFINED_SHORT_FORM.findall(text)}
-    return re.compile("[^的，、（(“]{0,10}?(?:%s)" % "|".join(map(re.escape, _longest_first(words))))
+    return re.compile("[^的，、（(“]{0,10}?(?:%s)" % alternation(words))
 
 _PREPOSITION = re.compile(r"^(?:在|与|围绕|聚焦|向|对|从|为|由|经|于|以|把|将|同)+")
 _PREPOSITION_INSIDE = re.compile(r"[在与对向从把将同]")
@@ -76,8 +77,8 @@ _SENTENCE_BREAKS = re.compile(r"[。！？!?\n|①-⑳%s]" % _BULLETS)
 
 _AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _CN = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
-_MAG = "|".join(_longest_first(_UNITS["magnitudes"]))
-_UNIT = "|".join(re.escape(u) for u in _longest_first(_UNITS["units"]))
+_MAG = alternation(_UNITS["magnitudes"])
+_UNIT = alternation(_UNITS["units"])
 _NUM = rf"(?:{_AR}(?:{_MAG})?|{_CN})"
 _DASH = r"[—–\-－~～至到]"
 
@@ -128,10 +129,10 @@ _DOC_YEAR = re.compile(r"((?:19|20)\d{2})")
 _TITLE_YEAR = re.compile(r"(?<![\d—–\-－~～至到])((?:19|20)\d{2})年度?"
                          r"(?![前底末以内起—–\-－~～至到]|远景|\d{1,2}月\d{1,2}日)")
 _REPORTING_PERIOD = re.compile(r"(?<![\d—–\-－~～至到])((?:19|20)\d{2})年(?:\d{1,2}[-—–－~～至]\d{1,2}月|\d{1,2}月份|%s)"
-                               % "|".join(_longest_first(_YEARS["reporting_periods"])))
+                               % alternation(_YEARS["reporting_periods"]))
 _DATE_LINE = re.compile(r"(?:%s)[：:]\s*((?:19|20)\d{2})\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}"
                         r"|[—－]\s*((?:19|20)\d{2})年\d{1,2}月\d{1,2}日在[^\n]{2,40}?上"
-                        % "|".join(_longest_first(_YEARS["date_labels"])))
+                        % alternation(_YEARS["date_labels"]))
 _DATE_LINE_REACH = 2000  # a dating line stands near the start
 _TITLE_PUNCT = "。，；,;！？!?"  # a line holding these is a sentence, not a title
 _TITLE_MAX = 60
@@ -590,7 +591,7 @@ _TARGET_STRONG = _CUES["target_strong"]
 _ACTUAL_STRONG = _CUES["actual_strong"]
 _TARGET_WEAK = _CUES["target_weak"]
 _ACTUAL_WEAK = _CUES["actual_weak"] + _CUES["comparisons"]
-_COMPARISON = re.compile("|".join(_longest_first(_CUES["comparisons"])))
+_COMPARISON = re.compile(alternation(_CUES["comparisons"]))
 _ESTIMATE = _CUES["estimates"]
 _ANNUAL = _CUES["annual"]
 _CHAIN = ("、", "和", "及", "以及")
@@ -912,8 +913,8 @@ def _table_quantities(tree: DocTree, table: Table, view: _View, ctx: _Context) -
 
 
 _TOKEN = re.compile(r"\S+")
-_HEADER_CELL = re.compile("^(?:序号|%s|(?:19|20)\\d{2}年.{0,6}|属性|指标属性|类型|备注)$" % "|".join(
-    _longest_first(w for ws in _TABLE_HEADERS.values() for w in ws)))
+_HEADER_CELL = re.compile("^(?:序号|%s|(?:19|20)\\d{2}年.{0,6}|属性|指标属性|类型|备注)$" % alternation(
+    w for ws in _TABLE_HEADERS.values() for w in ws))
 _EMPTY_CELL = re.compile(r"^[—\-－/／]+$")
 
 
