@@ -2,19 +2,76 @@
 
 Every stage reads its word lists through these functions, so the file formats stay one:
 JSON, or UTF-8 text with one entry a line (tab-separated fields, `#` comment lines).
-Callers compile what they read once and cache it; nothing here holds state.
+
+A caller may supply its own rules: `using(directory)` lays the files of a directory over the
+packaged ones (a file there replaces the packaged file of the same name) for the calls made
+inside it, e.g. ``extract(tree, rules="my_rules/")``. Derived tables (compiled patterns,
+lookup sets) are memoised with `cached`, which keeps one memo per rules directory, so a
+variant never leaks into another caller's results.
 """
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import wraps
 from importlib import resources
-from typing import Any
+from pathlib import Path
+from typing import Any, TypeVar
+
+R = TypeVar("R")
+
+# A context variable rather than a parameter: lexicon look-ups sit deep inside every finder,
+# and threading a directory through each helper would couple them all. The variable is set
+# only for the duration of one `using` block and is private to its thread or task.
+_RULES_DIR: ContextVar[Path | None] = ContextVar("policykg_rules_dir", default=None)
+
+
+@contextmanager
+def using(directory: str | Path | None) -> Iterator[None]:
+    """Read rule files from `directory` first, packaged ones otherwise, inside the block.
+
+    Raises:
+        extractor.errors.ExtractorError: `directory` is not a folder.
+    """
+    if directory is None:
+        yield
+        return
+    path = Path(directory)
+    if not path.is_dir():
+        from extractor.errors import ExtractorError
+        raise ExtractorError(f"{path}: rules directory not found (give a folder of rule files)")
+    token = _RULES_DIR.set(path.resolve())
+    try:
+        yield
+    finally:
+        _RULES_DIR.reset(token)
+
+
+def cached(function: Callable[..., R]) -> Callable[..., R]:
+    """Memoise a table derived from rule files, one memo per rules directory in use."""
+    memo: dict[tuple[Path | None, tuple[Any, ...]], R] = {}
+
+    @wraps(function)
+    def wrapper(*args: Any) -> R:
+        key = (_RULES_DIR.get(), args)
+        if key not in memo:
+            memo[key] = function(*args)
+        return memo[key]
+
+    return wrapper
 
 
 def read_text(name: str) -> str:
-    """The text of a resource file, e.g. ``read_text("segmenter_dict.txt")``."""
+    """The text of a rule file, e.g. ``read_text("segmenter_dict.txt")``.
+
+    A file of that name in the active rules directory (see `using`) wins over the packaged one.
+    """
+    override = _RULES_DIR.get()
+    if override is not None and (override / name).is_file():
+        return (override / name).read_text(encoding="utf-8")
     return resources.files("extractor").joinpath("resources", name).read_text(encoding="utf-8")
 
 

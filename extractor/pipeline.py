@@ -7,23 +7,24 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from extractor import extraction, ingest, normalise, structure
+from extractor import extraction, ingest, lexicons, normalise, structure
 from extractor.model import DocTree, Extraction, RawDocument
 from extractor.record import to_record
 
 
-def parse_raw(raw: RawDocument) -> DocTree:
-    """Repair and structure an ingested document."""
-    return structure.parse(normalise.normalise(raw), raw=raw)
+def parse_raw(raw: RawDocument, *, rules: str | Path | None = None) -> DocTree:
+    """Repair and structure an ingested document (`rules`: see `extraction.extract`)."""
+    with lexicons.using(rules):
+        return structure.parse(normalise.normalise(raw), raw=raw)
 
 
-def extract_raw(raw: RawDocument) -> Extraction:
+def extract_raw(raw: RawDocument, *, rules: str | Path | None = None) -> Extraction:
     """Run every stage after ingest on one document."""
-    return extraction.extract(parse_raw(raw))
+    return extraction.extract(parse_raw(raw, rules=rules), rules=rules)
 
 
-def extract_file(path: str | Path) -> dict[str, Any]:
-    """Read one file and return its record.
+def extract_file(path: str | Path, *, rules: str | Path | None = None) -> dict[str, Any]:
+    """Read one file and return its record (`rules`: a folder laid over the packaged rules).
 
     Raises:
         extractor.errors.IngestError: the file cannot be read (with a hint).
@@ -32,4 +33,4 @@ def extract_file(path: str | Path) -> dict[str, Any]:
         >>> extract_file("corpus/seeds/003_3f674aba3fe25ad0.txt")["document"]["signer"]  # doctest: +SKIP
         '艾晨'
     """
-    return to_record(extract_raw(ingest.load(path)))
+    return to_record(extract_raw(ingest.load(path), rules=rules))

@@ -5,6 +5,9 @@ runs them in dependency order (owners need organisations, tasks and quantities).
 """
 from __future__ import annotations
 
+from pathlib import Path
+
+from extractor import lexicons
 from extractor.extraction.citations import find_citations
 from extractor.extraction.organisations import find_organisations
 from extractor.extraction.owners import assign_owners
@@ -14,24 +17,30 @@ from extractor.extraction.quantities import find_quantities
 from extractor.model import DocTree, Extraction
 
 
-def extract(tree: DocTree) -> Extraction:
+def extract(tree: DocTree, *, rules: str | Path | None = None) -> Extraction:
     """Find every fact in a structured document.
+
+    Args:
+        tree: the structured document.
+        rules: a folder of rule files laid over the packaged ones (`extractor/resources/`),
+            to try a variant lexicon without editing the package.
 
     Example:
         >>> from extractor.pipeline import parse_raw  # doctest: +SKIP
         >>> extract(parse_raw(raw)).targets[0].evidence  # doctest: +SKIP
         '高新技术企业数量达到4000家'
     """
-    quantities = find_quantities(tree)
-    organisations = find_organisations(tree)
-    programmes = find_programmes(tree)
-    assigned = assign_owners(tree, organisations, quantities)
-    return Extraction(
-        tree=tree,
-        targets=assigned.targets,
-        organisations=assigned.organisations,
-        programmes=programmes,
-        places=find_places(tree),
-        citations=find_citations(tree),
-        tasks=assigned.tasks,
-    )
+    with lexicons.using(rules):
+        quantities = find_quantities(tree)
+        organisations = find_organisations(tree)
+        programmes = find_programmes(tree)
+        assigned = assign_owners(tree, organisations, quantities)
+        return Extraction(
+            tree=tree,
+            targets=assigned.targets,
+            organisations=assigned.organisations,
+            programmes=programmes,
+            places=find_places(tree),
+            citations=find_citations(tree),
+            tasks=assigned.tasks,
+        )

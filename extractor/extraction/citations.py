@@ -8,9 +8,8 @@ kept when it names a policy, plan, law, agreement or proposal: the genre rules l
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from extractor.lexicons import load_json
+from extractor.lexicons import cached, load_json
 from extractor.model import Citation, DocTree, Span
 from extractor.structure.meta import YEAR_IN_BRACKETS, canonical_doc_number
 
@@ -30,7 +29,7 @@ _DOC_NUMBER = re.compile(
 )
 
 
-@cache
+@cached
 def _genres() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """Policy genres, media genres and policy words, longest first (loaded once)."""
     data = load_json("citation_genres.json")

@@ -25,9 +25,9 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
-from extractor.lexicons import alternation, load_rows
+from extractor.lexicons import alternation, cached, load_rows
 from extractor.model import DocTree, Organisation, Span
 from extractor.segment import tagger
 
@@ -67,7 +67,7 @@ class Lexicon:
     example_types: dict[str, str]
 
 
-@cache
+@cached
 def lexicon() -> Lexicon:
     """Load the organisation lexicons (cached: read once per process)."""
     suffixes = {row[0]: (row[1], int(row[2])) for row in load_rows("org_suffixes.tsv")}
@@ -250,7 +250,7 @@ _SOFT_POS = ("v", "a", "l")
 _REGION_TOKEN = re.compile(r"(省|市|区|县|州|新区|新城|自治区|实验区|试验区|开发区)$")
 
 
-@cache
+@cached
 def _not_regions() -> frozenset[str]:
     """Words that name no place though they end in a level word or read as one (城市, 辖区,
     福利), `org_not_regions.txt`."""
@@ -354,7 +354,7 @@ def _is_stop(tokens: list[tuple[int, str, str]], k: int, boundaries: frozenset[s
     return flag.startswith(_STOP_POS)
 
 
-@cache
+@cached
 def _starts_with_place(word: str) -> bool:
     """西安理工 (one token to the tagger) starts with a place name."""
     return len(word) > 2 and any(flag == "ns" for _, flag in tagged(word[:2]))
@@ -738,7 +738,7 @@ def _short_region(key: str, other: str, regions: set[str]) -> bool:
     return len(lead) >= 2 and any(r.startswith(lead) and len(r) > len(lead) for r in regions)
 
 
-@cache
+@cached
 def _parts(name: str) -> tuple[str, str]:
     return split_region(name)[0], body_key(name)
 

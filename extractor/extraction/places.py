@@ -9,7 +9,6 @@ surname is a person's given name (徐南平), not the city.
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from extractor.extraction.organisations import (
     PLACE_PART_POS,
@@ -18,7 +17,7 @@ from extractor.extraction.organisations import (
     tagged,
     window_start,
 )
-from extractor.lexicons import alternation, load_rows
+from extractor.lexicons import alternation, cached, load_rows
 from extractor.model import DocTree, Place, Span
 
 # zones named by a proper name and a zone word: 西咸新区, 沣西新城, 平潭综合实验区
@@ -29,13 +28,13 @@ _STOP = ("p", "c", "d", "r", "u", "v", "m", "q", "a")  # 建设好西咸新区: 
 _LEVEL_WORDS = "省市县区州"
 
 
-@cache
+@cached
 def _provinces() -> re.Pattern[str]:
     """Full and short names of the provincial-level divisions, longest first."""
     return re.compile(alternation(f for row in load_rows("org_regions.tsv") for f in row if f))
 
 
-@cache
+@cached
 def _cities() -> re.Pattern[str]:
     """Prefecture-level divisions (`org_cities.tsv`): full names, and the short names that
     are no common word, longest first."""

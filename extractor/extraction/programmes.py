@@ -28,9 +28,8 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
 
-from extractor.lexicons import alternation, load_json
+from extractor.lexicons import alternation, cached, load_json
 from extractor.model import DocTree, Programme, Span
 
 _QUOTED = re.compile(r"[“「\"]([^“”「」\"]{1,40})[”」\"]")
@@ -99,7 +98,7 @@ class _Cues:
     standard_re: re.Pattern[str]
 
 
-@cache
+@cached
 def _cues() -> _Cues:
     """The cue lists of ``resources/programme_cues.json``, compiled once."""
     data = load_json("programme_cues.json")

@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from extractor.lexicons import load_json
+from extractor.lexicons import cached, load_json
 
 
 @dataclass(frozen=True)
@@ -29,7 +28,7 @@ def _by_length(words: list[str]) -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
-@lru_cache(maxsize=1)
+@cached
 def lexicon() -> Lexicon:
     """The lexicon, read from the package's resources on first use."""
     data = load_json("document_meta.json")
