@@ -23,6 +23,7 @@ EXAMPLES = {
     "export": "policykg export --records out/records --format all --out out",
     "extract": "policykg extract corpus/ --out out/records",
     "diff": "policykg diff old.pdf new.pdf --format html --out diff.html",
+    "explain": "policykg explain corpus/dev/05_pingtan-new-pollutants-plan-2023.txt --family organisations --rejected",
 }
 
 
@@ -117,6 +118,37 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_explain(args: argparse.Namespace) -> int:
+    import json
+    from dataclasses import asdict
+
+    from extractor import ingest
+    from extractor.explain import explain
+    from extractor.pipeline import parse_raw
+    from extractor.query import Table
+
+    tree = parse_raw(ingest.load(args.file), rules=args.rules)
+    rows = [row for row in explain(tree, families=args.family or _all_families(), rules=args.rules)
+            if (not args.rejected or not row.accepted) and (not args.accepted or row.accepted)
+            and (args.grep is None or args.grep in row.text)]
+    if args.json:
+        print(json.dumps([asdict(row) for row in rows], ensure_ascii=False, indent=1))
+        return 0
+    accepted = sum(row.accepted for row in rows)
+    _print_table(Table(
+        title=f"{args.file}: {len(rows)} candidates, {accepted} accepted",
+        columns=("family", "candidate", "decision", "reason", "page", "span", "detail"),
+        rows=tuple((r.family, r.text, r.decision, r.reason, r.page, f"{r.span[0]}–{r.span[1]}", r.detail)
+                   for r in rows)))
+    return 0
+
+
+def _all_families() -> tuple[str, ...]:
+    from extractor.explain import FAMILIES
+
+    return tuple(FAMILIES)
+
+
 def _positive_int(text: str) -> int:
     value = int(text)
     if value < 1:
@@ -153,6 +185,20 @@ def build_parser() -> argparse.ArgumentParser:
                    help="report format (default: from --out's suffix, else text)")
     p.add_argument("--out", default=None, help="write the report to this file instead of stdout")
     p.set_defaults(func=_cmd_diff)
+
+    p = sub.add_parser("explain", help="why each name, figure or owner was or was not extracted",
+                       epilog=f"example: {EXAMPLES['explain']}")
+    p.add_argument("file", help="one document (.pdf .txt .md .html .docx)")
+    p.add_argument("--family", action="append", choices=_all_families(),
+                   help="only this family (repeatable; default: all)")
+    shown = p.add_mutually_exclusive_group()
+    shown.add_argument("--rejected", action="store_true", help="only the candidates a filter refused")
+    shown.add_argument("--accepted", action="store_true", help="only the candidates that were taken")
+    p.add_argument("--grep", metavar="TEXT", default=None, help="only candidates containing TEXT")
+    p.add_argument("--rules", metavar="DIR", default=None,
+                   help="a folder of rule files laid over the packaged ones (extractor/resources/)")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.set_defaults(func=_cmd_explain)
 
     p = sub.add_parser("query", help="ask the graph: owners, targets, programme, due, search",
                        formatter_class=argparse.RawDescriptionHelpFormatter,
