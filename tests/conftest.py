@@ -20,6 +20,18 @@ SEEDS = CORPUS / "seeds"
 DEV = CORPUS / "dev"
 PDFS = CORPUS / "pdf"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+_NOTES = {"README.md", "SOURCES.md"}  # notes about the corpus, not policy documents
+_DOCUMENT_SUFFIXES = {".txt", ".md", ".html", ".pdf", ".docx"}
+
+
+def documents(folder: Path) -> list[Path]:
+    """The policy documents of a corpus folder, without its notes and source lists."""
+    return sorted(p for p in folder.iterdir()
+                  if p.suffix in _DOCUMENT_SUFFIXES and p.name not in _NOTES)
+
+
+BUNDLED = documents(SEEDS) + documents(DEV) + documents(PDFS)
+"""Every document `make demo` extracts."""
 
 
 @pytest.fixture(scope="session")

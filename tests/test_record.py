@@ -5,9 +5,7 @@ import jsonschema
 import pytest
 
 from extractor.pipeline import extract_file
-from tests.conftest import DEV, PDFS, SEEDS
-
-BUNDLED = sorted(SEEDS.glob("*.txt")) + sorted(DEV.glob("*")) + sorted(PDFS.glob("*.pdf"))
+from tests.conftest import BUNDLED
 
 
 @pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)

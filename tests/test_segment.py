@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from extractor import segment
-from tests.conftest import DEV, SEEDS
+from tests.conftest import DEV, SEEDS, documents
 
 
 def test_one_instance_of_our_own():
@@ -52,7 +52,7 @@ def test_function_words_stay_apart_from_the_name_after_them():
     assert words[0] == "由" and "".join(words[1:words.index("牵头")]) == "区科技创新和新经济局"
 
 
-@pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt"))[:3] + sorted(DEV.glob("*"))[:2], ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt"))[:3] + documents(DEV)[:2], ids=lambda p: p.stem)
 def test_tagger_tags_as_jieba_posseg_does_without_hmm(path):
     import jieba.posseg  # the reference, imported here only: its import builds a global tagger
 
