@@ -1,0 +1,78 @@
+"""One view type: the clean text with layout whitespace taken out, and a map back.
+
+PDF lines break inside names and figures (西咸新区\\n管委会), web pages separate table cells
+with spaces or tabs, and two cells of digits must never read as one number (3000 4500家).
+A finder works on a `View`, matches there, and maps what it found back to clean offsets with
+`View.span`, so every finder agrees on where a fact sits.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from extractor.model import Span
+
+_WHITESPACE = re.compile(r"\s+")
+_ALNUM = re.compile(r"[0-9A-Za-z０-９Ａ-Ｚａ-ｚ.%]")
+_LINE_BREAKS = ("\n", "\f", "\r")
+
+
+@dataclass(frozen=True)
+class View:
+    """Text cut from the clean text, with each character's clean offset.
+
+    `breaks` are the view offsets where a line break was taken out just before.
+    """
+
+    text: str
+    offsets: tuple[int, ...]
+    breaks: frozenset[int] = frozenset()
+
+    def span(self, start: int, end: int) -> Span:
+        """The clean-text span of the view's characters ``[start, end)`` (``end > start``)."""
+        return (self.offsets[start], self.offsets[end - 1] + 1)
+
+
+def _separator(run: str, before: str, after: str, spaces: str) -> str | None:
+    """The one character a whitespace run leaves in the view, or None when it goes."""
+    if "\t" in run:
+        return "\t"  # a table cell boundary, in every view
+    if before and after and _ALNUM.match(before) and _ALNUM.match(after):
+        return " "  # 3000 4500: two figures, never one
+    if spaces == "one" and not any(b in run for b in _LINE_BREAKS):
+        return " "  # a space in web text separates cells or words
+    return None
+
+
+def view(clean: str, *, spaces: Literal["one", "drop"] = "one") -> View:
+    """A view of `clean` without line breaks (and, with ``spaces="drop"``, without spaces).
+
+    A run holding a tab, or lying between two digits or Latin letters, always leaves one
+    separator, so no pattern reads across a cell or glues two numbers.
+
+    Example:
+        >>> v = view("到 2026 年，西咸新区\\n管委会 牵头，新增企业 3000 4500家。", spaces="drop")
+        >>> v.text
+        '到2026年，西咸新区管委会牵头，新增企业3000 4500家。'
+        >>> v.span(v.text.index("西咸"), v.text.index("牵头"))
+        (9, 17)
+    """
+    pieces: list[str] = []
+    offsets: list[int] = []
+    breaks: list[int] = []
+    last = 0
+    for m in _WHITESPACE.finditer(clean):
+        start, end = m.span()
+        pieces.append(clean[last:start])
+        offsets.extend(range(last, start))
+        if any(b in m.group() for b in _LINE_BREAKS):
+            breaks.append(len(offsets))
+        kept = _separator(m.group(), clean[start - 1:start], clean[end:end + 1], spaces)
+        if kept is not None:
+            pieces.append(kept)
+            offsets.append(start)
+        last = end
+    pieces.append(clean[last:])
+    offsets.extend(range(last, len(clean)))
+    return View("".join(pieces), tuple(offsets), frozenset(breaks))
