@@ -62,6 +62,10 @@ _NUMERIC_CODE = re.compile(r"\d{3,4}[\u4e00-\u9fff]*")  # 253优势特色产业�
 _FORMULA = re.compile(r"[\w（）()·]{1,12}(?:\+[\w（）()·]{1,12})+\+?|[\w]{1,12}\+")
 _FIVE_YEAR = re.compile(r"十[一二三四五六七八九]五")
 _ENUMERATION = re.compile(r"[、—–-]")
+# A spatial layout spelled out item by item (一淀、三带、九片、多廊) and a sequence rule
+# (先入区、后检测): named formulas by their form, like 一总两带.
+_LAYOUT = re.compile(rf"[{_CHINESE_NUMERAL}][\u4e00-\u9fff]{{1,3}}(?:、[{_CHINESE_NUMERAL}][\u4e00-\u9fff]{{1,3}})+")
+_SEQUENCE = re.compile(r"先[\u4e00-\u9fff]{1,4}、?后[\u4e00-\u9fff]{1,4}")
 _DEFINED = re.compile(r"[（(]以下简称[“「]([^”」]{1,12})[”」][）)]")
 _INNER_BRACKETS = re.compile(r"(?<=[\u4e00-\u9fff\w])[（(][^（）()一二三四五六七八九十\d]{1,6}[）)](?=[\u4e00-\u9fff]|$)")
 _CITED = re.compile(r"《[^《》]{1,200}》")
@@ -99,6 +103,8 @@ class _Cues:
     schedule: re.Pattern[str]
     itself: re.Pattern[str]
     leading_tags: tuple[str, ...]
+    object_heads: frozenset[str]
+    nominal_verbs: frozenset[str]
 
 
 def _hard_boundary(data: dict) -> re.Pattern[str]:
@@ -146,6 +152,8 @@ def _cues() -> _Cues:
         itself=re.compile(rf"(?<!{alternation(data['self_word_compounds'])})"
                           rf"(?:{alternation(data['self_words'])})$"),
         leading_tags=tuple(data["leading_tags"]),
+        object_heads=frozenset(data["object_heads"]),
+        nominal_verbs=frozenset(data["nominal_verbs"]),
     )
 
 
@@ -344,6 +352,8 @@ def _shape(term: str, cues: _Cues) -> str:
     if term in cues.standard or any(
             term.endswith(suffix) and _specific(term[:-len(suffix)], cues) for suffix in cues.scheme_suffix):
         return "strong"
+    if _LAYOUT.fullmatch(term) or _SEQUENCE.fullmatch(term):
+        return "strong"
     if _ENUMERATION.search(term):
         return ""  # enumerations and chains need a cue (“…、…”模式)
     if (_FORMULA.fullmatch(term) or _NUMERIC_MULTI.fullmatch(term)
@@ -399,8 +409,10 @@ def _strength(p: _Proposal, listed: bool) -> tuple[str, re.Match[str] | None]:
             and cues.slogan_before.search(compact, max(0, p.start - 3), p.start - 1)):
         shape = ""  # 发挥“三个作用”: a formula to uphold
     enumerated = not shape and _ENUMERATION.search(p.name) is not None
+    # An implementing verb names an enumeration too (实施“装、树、联”); a list of quotes
+    # (“…、…”“…”等) does not, since slogans are listed as often as schemes.
     cue = bool(scheme) or (listed and not enumerated) or (
-        not enumerated and cues.verb_before.search(compact[max(0, p.start - 3):p.start - 1]) is not None)
+        cues.verb_before.search(compact[max(0, p.start - 3):p.start - 1]) is not None)
     return ("strong" if shape == "strong" or cue else shape), scheme
 
 
@@ -499,10 +511,24 @@ def _quoted_term(p: _Proposal) -> str | None:
 def _leading_verb(p: _Proposal) -> str | None:
     """A name never starts with a verb, adverb, pronoun or conjunction (总结试点,
     有力有序开展试点, 稳步提高医保基金): what starts so is a clause around a head."""
+    cues = p.doc.cues
     first = next(tagger().cut(p.name), None)
-    if first is not None and first.flag in p.doc.cues.leading_tags and len(first.word) < len(p.modifier):
-        return f"starts with {first.word} ({first.flag}): a clause, not a name"
-    return None
+    # One-character words are the tagger's guesses inside unknown names (临空, 自贸), and a
+    # generic word (创新) starts names as a noun: neither says the name is a clause.
+    if (first is None or first.flag not in cues.leading_tags or len(first.word) < 2
+            or len(first.word) >= len(p.modifier) or cues.generic.fullmatch(first.word)):
+        return None
+    return f"starts with {first.word} ({first.flag}): a clause, not a name"
+
+
+def _verb_object(p: _Proposal) -> str | None:
+    """开展试点, 确保试点, 深化改革: a verb right before an object head takes it as its object."""
+    cues = p.doc.cues
+    if p.head not in cues.object_heads or not p.modifier:
+        return None
+    verb = next((m.group() for m in _verbs(p.modifier, cues)
+                 if m.end() == len(p.modifier) and m.group() not in cues.nominal_verbs), None)
+    return f"the object of the verb {verb}" if verb else None
 
 
 def _common_noun_head(p: _Proposal) -> str | None:
@@ -589,7 +615,7 @@ def _body(p: _Proposal) -> str | None:
 _LOCAL: dict[str, tuple[NamedFilter[_Proposal], ...]] = {
     "quoted": named(_clause, _metaphor, _schedule),
     "headed": named(_inside_longer_name, _document_itself, _department, _cited_title, _unbounded,
-                    _section_heading, _generic_modifier, _quoted_term, _metaphor),
+                    _section_heading, _generic_modifier, _quoted_term, _metaphor, _leading_verb, _verb_object),
     "standard": (),
     "listed": named(_unlike_names),
     "campaign": named(_no_campaign),
