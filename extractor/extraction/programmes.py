@@ -104,6 +104,8 @@ class _Cues:
     itself: re.Pattern[str]
     leading_tags: tuple[str, ...]
     object_heads: frozenset[str]
+    system_heads: frozenset[str]
+    system_function: re.Pattern[str]
     nominal_verbs: frozenset[str]
 
 
@@ -143,7 +145,10 @@ def _cues() -> _Cues:
         designation_heads=frozenset(data["designation_heads"]),
         last_head=re.compile(rf"{head}$"),
         metaphor=re.compile(alternation(data["metaphors"] + data["slogans"])),
-        campaign=re.compile(rf"({alternation(data['campaign_prefixes'])})([\u4e00-\u9fff]{{2}})(建设)?"),
+        campaign=re.compile(rf"((?:{alternation(data['campaign_verbs'])})?)({alternation(data['campaign_prefixes'])})"
+                            rf"([\u4e00-\u9fff]{{2}})((?:{alternation(data['campaign_verbs'])})?)"),
+        system_heads=frozenset(data["system_heads"]),
+        system_function=re.compile(rf"(?:{alternation(data['system_functions'])}){{2,}}$"),
         standard=frozenset(data["standard_programmes"]),
         standard_re=re.compile(alternation(data["standard_programmes"])),
         hard_boundary=_hard_boundary(data),
@@ -320,7 +325,7 @@ def _joined_item(compact: str, comma: int, end: int, cues: _Cues) -> int | None:
     too short to be a name of its own."""
     start = comma - 2
     item, before = compact[max(0, start):comma], compact[max(0, start - 4):start]
-    if (start < 0 or not _CHINESE_RUN.fullmatch(item) or cues.boundary.search(item)
+    if (start < 0 or not _CHINESE_RUN.fullmatch(item) or cues.boundary.search(item) or not _specific(item, cues)
             or cues.particle.search(item) or not _specific(compact[comma + 1:end], cues)):
         return None
     if (not before or cues.hard_boundary.fullmatch(before[-1])
@@ -531,13 +536,24 @@ def _verb_object(p: _Proposal) -> str | None:
     return f"the object of the verb {verb}" if verb else None
 
 
-def _common_noun_head(p: _Proposal) -> str | None:
-    """平台, 战略, 基地 also end common nouns: the name needs an anchor (国家, 全球 …), an
-    implementing verb right before it (实施就业优先战略) or the document's brand."""
+def _named_system(p: _Proposal) -> bool:
+    """农机化信息服务管理平台, 科技成果公示系统: a specific domain, then what the system does."""
     cues = p.doc.cues
-    if p.head not in cues.anchored_heads or p.name.startswith(cues.anchors + p.doc.brands):
+    function = cues.system_function.search(p.modifier)
+    return (p.head in cues.system_heads and function is not None
+            and _specific(p.modifier[:function.start()], cues))
+
+
+def _common_noun_head(p: _Proposal) -> str | None:
+    """平台, 战略, 基地 also end common nouns: the name needs an anchor (国家, 全球 …), a
+    nationwide name (乡村振兴战略), an implementing verb right before it (实施就业优先战略),
+    function words if it is a platform or system (see `_named_system`), or the document's brand."""
+    cues = p.doc.cues
+    if (p.head not in cues.anchored_heads or p.name.startswith(cues.anchors + p.doc.brands)
+            or cues.standard_re.match(p.name)  # 乡村振兴战略: a nationwide name and its head
+            or cues.verb_before.search(p.compact, max(0, p.start - 2), p.start) or _named_system(p)):
         return None
-    return f"{p.head} ends common nouns: no anchor, implementing verb or brand"
+    return f"{p.head} ends common nouns: no anchor, implementing verb, function or brand"
 
 
 # --- Names known nationwide, listed schemes, campaigns, defined short forms ------------------
@@ -570,21 +586,25 @@ def _unlike_names(p: _Proposal) -> str | None:
 
 
 def _campaigns(doc: _Doc) -> list[_Proposal]:
-    """美丽平潭, 健康平潭: a campaign prefix and a place; `forms` holds the other prefixes
-    the same place takes in the document."""
+    """美丽平潭, 健康平潭: a campaign prefix and a place; `strength` holds a campaign verb
+    before or after it (建设健康中国), `forms` the other prefixes the same place takes."""
     matches = list(doc.cues.campaign.finditer(doc.view.text))
-    return [_Proposal(doc, "campaign", m.group(1) + m.group(2), m.start(), m.start(2) + 2,
-                      mid=m.start(2), strength="建设" if m.group(3) else "",
-                      forms=tuple(o.group(1) for o in matches if o.group(2) == m.group(2) and o.group(1) != m.group(1)))
+    return [_Proposal(doc, "campaign", m.group(2) + m.group(3), m.start(2), m.end(3),
+                      mid=m.start(3), strength=m.group(1) or m.group(4),
+                      forms=tuple(o.group(2) for o in matches if o.group(3) == m.group(3) and o.group(2) != m.group(2)))
             for m in matches]
 
 
 def _no_campaign(p: _Proposal) -> str | None:
-    """健康监测 is no campaign: the place must be specific, and 建设 must follow or the
-    same place take a second campaign (美丽平潭、健康平潭)."""
-    if not _specific(p.name[2:], p.doc.cues):
+    """健康监测 is no campaign: the place must be specific, and 建设 must stand next to it
+    or the same place take a second campaign (美丽平潭、健康平潭)."""
+    cues = p.doc.cues
+    if not _specific(p.name[2:], cues):
         return f"{p.name[2:]} is no place"
-    return None if p.strength or p.forms else "neither 建设 after it nor a second campaign of the place"
+    if p.strength and p.compact[p.end:p.end + 2] != p.strength and _CHINESE_RUN.match(p.compact, p.end) \
+            and not cues.particle.match(p.compact, p.end):
+        return f"runs on into {p.compact[p.end:p.end + 2]}: part of a longer word (建设平安法治乡村)"
+    return None if p.strength or p.forms else "neither 建设 next to it nor a second campaign of the place"
 
 
 def _defined(doc: _Doc) -> list[_Proposal]:
@@ -645,8 +665,9 @@ def _summary(doc: _Doc, passed: list[_Proposal]) -> _Doc:
         doc, qualified=frozenset(p.name for p in quoted if p.strength == "strong"),
         weak_counts=tuple(weak.items()),
         defined=frozenset(p.forms[0] for p in passed if p.way == "defined"),
+        # a brand starts with a word of its own (秦创原), not a generic one (创新创业…)
         brands=tuple(pre for pre, names in prefixes.items()
-                     if len(names) >= 2 and doc.cues.generic.fullmatch(pre) is None))
+                     if len(names) >= 2 and doc.cues.generic.fullmatch(pre[:2]) is None))
 
 
 def _judged(view: _View) -> list[tuple[_Proposal, Decision | None]]:
