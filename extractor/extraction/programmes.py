@@ -106,6 +106,8 @@ class _Cues:
     object_heads: frozenset[str]
     system_heads: frozenset[str]
     system_function: re.Pattern[str]
+    function_run: re.Pattern[str]
+    boundary_before: re.Pattern[str]
     nominal_verbs: frozenset[str]
 
 
@@ -149,6 +151,8 @@ def _cues() -> _Cues:
                             rf"([\u4e00-\u9fff]{{2}})((?:{alternation(data['campaign_verbs'])})?)"),
         system_heads=frozenset(data["system_heads"]),
         system_function=re.compile(rf"(?:{alternation(data['system_functions'])}){{2,}}$"),
+        function_run=re.compile(rf"(?:{alternation(data['system_functions'])})+$"),
+        boundary_before=re.compile(rf"(?:{alternation(data['boundary_words'])})$"),
         standard=frozenset(data["standard_programmes"]),
         standard_re=re.compile(alternation(data["standard_programmes"])),
         hard_boundary=_hard_boundary(data),
@@ -461,8 +465,14 @@ def _headed(doc: _Doc) -> list[_Proposal]:
     """Every programme head in the view, with the name that would end in it."""
     proposals = []
     for m in doc.cues.heads.finditer(doc.view.text):
-        start = _name_start(doc.view, m.start(), doc.cues)
         head = doc.cues.last_head.search(m.group()).group()
+        # What a platform does is part of its head: 服务 in 信息服务管理平台 is no verb ending a name.
+        run = doc.cues.function_run.search(doc.view.text, max(0, m.start() - 12), m.start()) \
+            if head in doc.cues.system_heads else None
+        end = run.start() if run else m.start()
+        start = _name_start(doc.view, end, doc.cues)
+        if run and doc.cues.boundary_before.search(doc.view.text, max(0, end - 6), end):
+            start = end  # 依托办理服务系统: the verb ends the clause, the function words start the name
         begin = m.start() if start is None else start
         proposals.append(_Proposal(doc, "headed", doc.view.text[begin:m.end()], begin, m.end(),
                                    mid=m.start(), head=head, strength="" if start is None else "bounded"))
@@ -518,10 +528,12 @@ def _leading_verb(p: _Proposal) -> str | None:
     有力有序开展试点, 稳步提高医保基金): what starts so is a clause around a head."""
     cues = p.doc.cues
     first = next(tagger().cut(p.name), None)
-    # One-character words are the tagger's guesses inside unknown names (临空, 自贸), and a
-    # generic word (创新) starts names as a noun: neither says the name is a clause.
+    # One-character words are the tagger's guesses inside unknown names (临空, 自贸), a
+    # generic word (创新) starts names as a noun, and what an implementing verb introduces
+    # is a name (实施就业优先战略): none of them says the name is a clause.
     if (first is None or first.flag not in cues.leading_tags or len(first.word) < 2
-            or len(first.word) >= len(p.modifier) or cues.generic.fullmatch(first.word)):
+            or len(first.word) >= len(p.modifier) or cues.generic.fullmatch(first.word)
+            or cues.verb_before.search(p.compact, max(0, p.start - 2), p.start)):
         return None
     return f"starts with {first.word} ({first.flag}): a clause, not a name"
 
@@ -756,6 +768,16 @@ def _shorter_forms(name: str) -> list[str]:
     return quoted + [name[-size:] for size in range(4, len(name))]
 
 
+def _fold_standard(entries: dict[str, _Entry], cues: _Cues) -> None:
+    """A nationwide name folds into its form with a head (乡村振兴 → 乡村振兴战略): the full
+    form names the programme, the bare name is how the text refers to it."""
+    for entry in list(entries.values()):
+        standard = cues.standard_re.match(entry.name)
+        if (standard and standard.group() in entries and entry.name in entries
+                and cues.last_head.fullmatch(entry.name, standard.end())):
+            _fold(entries.pop(standard.group()), entry)
+
+
 def _merge(entries: dict[str, _Entry], cues: _Cues) -> list[_Entry]:
     """The forms of one programme folded into one entry.
 
@@ -763,6 +785,7 @@ def _merge(entries: dict[str, _Entry], cues: _Cues) -> list[_Entry]:
     省级“三项改革”试点 → 三项改革; 秦创原春种基金 → 春种基金), and a short form that keeps
     only the start and the head of one longer name folds into it (秦创原平台 → 秦创原创新驱动平台).
     """
+    _fold_standard(entries, cues)
     result: list[_Entry] = []
     position: dict[str, int] = {}  # name -> its place in `result`: the first kept form wins
     for entry in sorted(entries.values(), key=lambda e: len(e.name)):
