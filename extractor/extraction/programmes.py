@@ -105,6 +105,7 @@ class _Cues:
     leading_tags: tuple[str, ...]
     object_heads: frozenset[str]
     system_heads: frozenset[str]
+    campaign_words: frozenset[str]
     system_function: re.Pattern[str]
     function_run: re.Pattern[str]
     boundary_before: re.Pattern[str]
@@ -150,6 +151,7 @@ def _cues() -> _Cues:
         campaign=re.compile(rf"((?:{alternation(data['campaign_verbs'])})?)({alternation(data['campaign_prefixes'])})"
                             rf"([\u4e00-\u9fff]{{2}})((?:{alternation(data['campaign_verbs'])})?)"),
         system_heads=frozenset(data["system_heads"]),
+        campaign_words=frozenset(data["campaign_verbs"]),
         system_function=re.compile(rf"(?:{alternation(data['system_functions'])}){{2,}}$"),
         function_run=re.compile(rf"(?:{alternation(data['system_functions'])})+$"),
         boundary_before=re.compile(rf"(?:{alternation(data['boundary_words'])})$"),
@@ -769,12 +771,14 @@ def _shorter_forms(name: str) -> list[str]:
 
 
 def _fold_standard(entries: dict[str, _Entry], cues: _Cues) -> None:
-    """A nationwide name folds into its form with a head (乡村振兴 → 乡村振兴战略): the full
-    form names the programme, the bare name is how the text refers to it."""
+    """A nationwide name folds into its form with a head or a campaign verb (乡村振兴 →
+    乡村振兴战略, 高标准农田 → 高标准农田建设): the full form names the programme, the bare
+    name is how the text refers to it."""
     for entry in list(entries.values()):
         standard = cues.standard_re.match(entry.name)
         if (standard and standard.group() in entries and entry.name in entries
-                and cues.last_head.fullmatch(entry.name, standard.end())):
+                and (cues.last_head.fullmatch(entry.name, standard.end())
+                     or entry.name[standard.end():] in cues.campaign_words)):
             _fold(entries.pop(standard.group()), entry)
 
 
