@@ -475,10 +475,38 @@ def _headed(doc: _Doc) -> list[_Proposal]:
         start = _name_start(doc.view, end, doc.cues)
         if run and doc.cues.boundary_before.search(doc.view.text, max(0, end - 6), end):
             start = end  # 依托办理服务系统: the verb ends the clause, the function words start the name
+        if start is not None:
+            start = _past_clause_words(doc, start, m.start())
         begin = m.start() if start is None else start
         proposals.append(_Proposal(doc, "headed", doc.view.text[begin:m.end()], begin, m.end(),
                                    mid=m.start(), head=head, strength="" if start is None else "bounded"))
     return proposals
+
+
+def _clause_word(doc: _Doc, text: str) -> str | None:
+    """The first word of `text` when it is a verb, adverb, pronoun or conjunction that
+    starts a clause: a word of two characters or more (one-character words are the
+    tagger's guesses inside unknown names: 临空, 自贸) and not a generic word, which starts
+    names as a noun (创新人才攀登计划)."""
+    first = next(tagger().cut(text), None)
+    if (first is None or first.flag not in doc.cues.leading_tags or len(first.word) < 2
+            or doc.cues.generic.fullmatch(first.word)):
+        return None
+    return first.word
+
+
+def _past_clause_words(doc: _Doc, start: int, mid: int) -> int:
+    """Where a name starts once the clause words on its left are cut off (筹办好北京冬奥会
+    → 北京冬奥会), keeping two characters or more before the head; what an implementing verb
+    introduces is a name as it stands (实施就业优先战略)."""
+    compact = doc.view.text
+    if doc.cues.verb_before.search(compact, max(0, start - 2), start):
+        return start
+    word = _clause_word(doc, compact[start:mid])
+    while word and mid - (start + len(word)) >= 2:
+        start += len(word)
+        word = _clause_word(doc, compact[start:mid])
+    return start
 
 
 def _inside_longer_name(p: _Proposal) -> str | None:
@@ -527,17 +555,10 @@ def _quoted_term(p: _Proposal) -> str | None:
 
 def _leading_verb(p: _Proposal) -> str | None:
     """A name never starts with a verb, adverb, pronoun or conjunction (总结试点,
-    有力有序开展试点, 稳步提高医保基金): what starts so is a clause around a head."""
-    cues = p.doc.cues
-    first = next(tagger().cut(p.name), None)
-    # One-character words are the tagger's guesses inside unknown names (临空, 自贸), a
-    # generic word (创新) starts names as a noun, and what an implementing verb introduces
-    # is a name (实施就业优先战略): none of them says the name is a clause.
-    if (first is None or first.flag not in cues.leading_tags or len(first.word) < 2
-            or len(first.word) >= len(p.modifier) or cues.generic.fullmatch(first.word)
-            or cues.verb_before.search(p.compact, max(0, p.start - 2), p.start)):
-        return None
-    return f"starts with {first.word} ({first.flag}): a clause, not a name"
+    有力有序开展试点): what starts so, with too little left to cut it off, is a clause."""
+    word = None if p.doc.cues.verb_before.search(p.compact, max(0, p.start - 2), p.start) \
+        else _clause_word(p.doc, p.name)
+    return f"starts with {word}: a clause, not a name" if word and len(word) <= len(p.modifier) else None
 
 
 def _verb_object(p: _Proposal) -> str | None:
