@@ -106,6 +106,7 @@ class _Cues:
     object_heads: frozenset[str]
     system_heads: frozenset[str]
     campaign_words: frozenset[str]
+    pair_joints: tuple[tuple[str, int], ...]
     system_function: re.Pattern[str]
     function_run: re.Pattern[str]
     boundary_before: re.Pattern[str]
@@ -152,6 +153,7 @@ def _cues() -> _Cues:
                             rf"([\u4e00-\u9fff]{{2}})((?:{alternation(data['campaign_verbs'])})?)"),
         system_heads=frozenset(data["system_heads"]),
         campaign_words=frozenset(data["campaign_verbs"]),
+        pair_joints=tuple((joint, int(size)) for joint, size in data["pair_joints"].items()),
         system_function=re.compile(rf"(?:{alternation(data['system_functions'])}){{2,}}$"),
         function_run=re.compile(rf"(?:{alternation(data['system_functions'])})+$"),
         boundary_before=re.compile(rf"(?:{alternation(data['boundary_words'])})$"),
@@ -319,17 +321,20 @@ def _name_start(view: _View, end: int, cues: _Cues) -> int | None:
             # The verb's object is a generic head (参与重大工程项目建设): what lies further
             # left is the clause around it, not the start of a name.
             return None
-    if floor is not None and floor >= 2 and compact[floor - 1] == "、":
-        return _joined_item(compact, floor - 1, end, cues) or floor
+    longest = dict(cues.pair_joints).get(compact[floor - 1], 0) if floor else 0
+    for size in range(longest, 1, -1):
+        joined = _joined_item(compact, floor - 1, end, cues, size)
+        if joined is not None:
+            return joined
     return floor
 
 
-def _joined_item(compact: str, comma: int, end: int, cues: _Cues) -> int | None:
-    """Where a two-character item ending at the 、 at `comma` starts, when a verb, a
-    particle or punctuation bounds it on its left and a specific modifier follows up to
-    `end` (实施机关、事业单位带头安置残疾人就业行动): bodies named as a pair, the first
-    too short to be a name of its own."""
-    start = comma - 2
+def _joined_item(compact: str, comma: int, end: int, cues: _Cues, size: int) -> int | None:
+    """Where an item of `size` characters ending at the joint at `comma` (、, 与) starts,
+    when a verb, a particle or punctuation bounds it on its left and a specific modifier
+    follows up to `end`: two things named as a pair, the first too short to be a name of
+    its own (实施机关、事业单位带头安置残疾人就业行动, 实施好农机购置与应用补贴政策)."""
+    start = comma - size
     item, before = compact[max(0, start):comma], compact[max(0, start - 4):start]
     if (start < 0 or not _CHINESE_RUN.fullmatch(item) or cues.boundary.search(item) or not _specific(item, cues)
             or cues.particle.search(item) or not _specific(compact[comma + 1:end], cues)):
