@@ -348,6 +348,8 @@ def test_the_cue_file_is_valid():
     about = data.pop("_about")
     assert set(data) <= set(about), "every list is described in _about"
     assert isinstance(data.pop("max_modifier"), int)
+    joints = data.pop("pair_joints")
+    assert all(len(joint) == 1 and isinstance(size, int) and size >= 2 for joint, size in joints.items())
     for key, words in data.items():
         assert isinstance(words, list) and all(isinstance(w, str) and w.strip() == w and w for w in words), key
         assert len(words) == len(set(words)), f"{key} has duplicates"
