@@ -64,7 +64,8 @@ _FIVE_YEAR = re.compile(r"十[一二三四五六七八九]五")
 _ENUMERATION = re.compile(r"[、—–-]")
 # A spatial layout spelled out item by item (一淀、三带、九片、多廊) and a sequence rule
 # (先入区、后检测): named formulas by their form, like 一总两带.
-_LAYOUT = re.compile(rf"[{_CHINESE_NUMERAL}][\u4e00-\u9fff]{{1,3}}(?:、[{_CHINESE_NUMERAL}][\u4e00-\u9fff]{{1,3}})+")
+_LAYOUT_ITEM = rf"[{_CHINESE_NUMERAL}][^\W\d{_CHINESE_NUMERAL}]{{1,3}}"
+_LAYOUT = re.compile(rf"{_LAYOUT_ITEM}(?:、{_LAYOUT_ITEM})+")
 _SEQUENCE = re.compile(r"先[\u4e00-\u9fff]{1,4}、?后[\u4e00-\u9fff]{1,4}")
 _DEFINED = re.compile(r"[（(]以下简称[“「]([^”」]{1,12})[”」][）)]")
 _INNER_BRACKETS = re.compile(r"(?<=[\u4e00-\u9fff\w])[（(][^（）()一二三四五六七八九十\d]{1,6}[）)](?=[\u4e00-\u9fff]|$)")
