@@ -108,6 +108,7 @@ class _Cues:
     system_heads: frozenset[str]
     campaign_words: frozenset[str]
     pair_joints: tuple[tuple[str, int], ...]
+    actor_nouns: tuple[str, ...]
     system_function: re.Pattern[str]
     function_run: re.Pattern[str]
     boundary_before: re.Pattern[str]
@@ -155,6 +156,7 @@ def _cues() -> _Cues:
         system_heads=frozenset(data["system_heads"]),
         campaign_words=frozenset(data["campaign_verbs"]),
         pair_joints=tuple((joint, int(size)) for joint, size in data["pair_joints"].items()),
+        actor_nouns=tuple(data["actor_nouns"]),
         system_function=re.compile(rf"(?:{alternation(data['system_functions'])}){{2,}}$"),
         function_run=re.compile(rf"(?:{alternation(data['system_functions'])})+$"),
         boundary_before=re.compile(rf"(?:{alternation(data['boundary_words'])})$"),
@@ -667,6 +669,11 @@ def _holds_quote(p: _Proposal) -> str | None:
     return "holds a quote: a quoted term's context, not a full name" if "“" in p.name else None
 
 
+def _actors(p: _Proposal) -> str | None:
+    """农业生产经营组织（以下简称“购机者”）: a class of actors is defined, not a programme."""
+    return "names a class of actors" if p.name.endswith(p.doc.cues.actor_nouns) else None
+
+
 def _body(p: _Proposal) -> str | None:
     """A short form of a body (局, 委员会, 公司 …) is the organisations' to take."""
     heads = [h for h in _body_heads() if p.name.endswith(h)]
@@ -680,7 +687,7 @@ _LOCAL: dict[str, tuple[NamedFilter[_Proposal], ...]] = {
     "standard": (),
     "listed": named(_unlike_names),
     "campaign": named(_no_campaign),
-    "defined": named(_too_short, _body, _metaphor, _holds_quote),
+    "defined": named(_too_short, _body, _actors, _metaphor, _holds_quote),
 }
 # Filters that need the whole document: decided after every candidate passed the ones above.
 _DOCUMENT: dict[str, tuple[NamedFilter[_Proposal], ...]] = {
