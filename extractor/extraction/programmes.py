@@ -683,7 +683,7 @@ def _body(p: _Proposal) -> str | None:
 _LOCAL: dict[str, tuple[NamedFilter[_Proposal], ...]] = {
     "quoted": named(_clause, _metaphor, _schedule),
     "headed": named(_inside_longer_name, _document_itself, _department, _cited_title, _unbounded,
-                    _section_heading, _generic_modifier, _quoted_term, _metaphor, _leading_verb, _verb_object),
+                    _section_heading, _generic_modifier, _quoted_term, _leading_verb, _verb_object),
     "standard": (),
     "listed": named(_unlike_names),
     "campaign": named(_no_campaign),
