@@ -235,6 +235,7 @@ class _Doc:
     weak_counts: tuple[tuple[str, int], ...] = ()  # quoted numeral forms and how often they occur
     defined: frozenset[str] = frozenset()  # short forms the document defines (以下简称“X”)
     brands: tuple[str, ...] = ()  # prefixes that start several of the document's names
+    quoted_names: tuple[Span, ...] = ()  # where quoted terms that name a programme stand
 
 
 @dataclass(frozen=True)
@@ -607,6 +608,14 @@ def _standard(doc: _Doc) -> list[_Proposal]:
             for m in doc.cues.standard_re.finditer(doc.view.text)]
 
 
+def _inside_quoted_name(p: _Proposal) -> str | None:
+    """“互联网+农机作业”: a nationwide name inside a longer quoted name is part of it (an
+    item of a quoted enumeration, “一站通兑、一网通办”, stays a name of its own)."""
+    inside = any(start <= p.start and p.end <= end and end - start > p.end - p.start
+                 for start, end in p.doc.quoted_names)
+    return "part of a longer quoted name" if inside else None
+
+
 def _listed(doc: _Doc) -> list[_Proposal]:
     """实施职务科技成果单列管理、先用后转等改革试点: each item of the list is a scheme."""
     proposals = []
@@ -692,6 +701,7 @@ _LOCAL: dict[str, tuple[NamedFilter[_Proposal], ...]] = {
 # Filters that need the whole document: decided after every candidate passed the ones above.
 _DOCUMENT: dict[str, tuple[NamedFilter[_Proposal], ...]] = {
     "quoted": named(_uncued),
+    "standard": named(_inside_quoted_name),
     "headed": named(_common_noun_head),
 }
 
@@ -709,8 +719,10 @@ def _summary(doc: _Doc, passed: list[_Proposal]) -> _Doc:
     for p in passed:
         if p.way != "quoted" and p.way != "defined":
             prefixes.setdefault(p.name[:3], set()).add(p.name)
+    qualified = frozenset(p.name for p in quoted if p.strength == "strong")
     return replace(
-        doc, qualified=frozenset(p.name for p in quoted if p.strength == "strong"),
+        doc, qualified=qualified, quoted_names=tuple((p.start, p.end) for p in quoted
+                                                if p.name in qualified and not _ENUMERATION.search(p.name)),
         weak_counts=tuple(weak.items()),
         defined=frozenset(p.forms[0] for p in passed if p.way == "defined"),
         # a brand starts with a word of its own (秦创原), not a generic one (创新创业…)
