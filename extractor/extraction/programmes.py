@@ -109,6 +109,7 @@ class _Cues:
     campaign_words: frozenset[str]
     pair_joints: tuple[tuple[str, int], ...]
     actor_nouns: tuple[str, ...]
+    formula: re.Pattern[str]
     system_function: re.Pattern[str]
     function_run: re.Pattern[str]
     boundary_before: re.Pattern[str]
@@ -157,6 +158,10 @@ def _cues() -> _Cues:
         campaign_words=frozenset(data["campaign_verbs"]),
         pair_joints=tuple((joint, int(size)) for joint, size in data["pair_joints"].items()),
         actor_nouns=tuple(data["actor_nouns"]),
+        formula=re.compile(rf"(?:{alternation(data['cue_verbs'])})("
+                           + "|".join(rf"{re.escape(a)}[\u4e00-\u9fff]{re.escape(b)}[\u4e00-\u9fff]"
+                                      for a, b in data["formula_pairs"])
+                           + r")(?![\u4e00-\u9fff])"),
         system_function=re.compile(rf"(?:{alternation(data['system_functions'])}){{2,}}$"),
         function_run=re.compile(rf"(?:{alternation(data['system_functions'])})+$"),
         boundary_before=re.compile(rf"(?:{alternation(data['boundary_words'])})$"),
@@ -616,6 +621,12 @@ def _inside_quoted_name(p: _Proposal) -> str | None:
     return "part of a longer quoted name" if inside else None
 
 
+def _formulas(doc: _Doc) -> list[_Proposal]:
+    """推进优机优补, 实行以奖代补: a four-character policy formula after an implementing verb."""
+    return [_Proposal(doc, "formula", m.group(1), m.start(1), m.end(1))
+            for m in doc.cues.formula.finditer(doc.view.text)]
+
+
 def _listed(doc: _Doc) -> list[_Proposal]:
     """实施职务科技成果单列管理、先用后转等改革试点: each item of the list is a scheme."""
     proposals = []
@@ -694,6 +705,7 @@ _LOCAL: dict[str, tuple[NamedFilter[_Proposal], ...]] = {
     "headed": named(_inside_longer_name, _document_itself, _department, _cited_title, _unbounded,
                     _section_heading, _generic_modifier, _quoted_term, _leading_verb, _verb_object),
     "standard": (),
+    "formula": named(_metaphor),
     "listed": named(_unlike_names),
     "campaign": named(_no_campaign),
     "defined": named(_too_short, _body, _actors, _metaphor, _holds_quote),
@@ -737,7 +749,7 @@ def _judged(view: _View) -> list[tuple[_Proposal, Decision | None]]:
     marks = [(p, judge(p, _LOCAL["quoted"])) for p in _quote_marks(doc)]
     quotes = iter(_read_quotes([p for p, d in marks if d is None]))
     first = [(next(quotes) if d is None else p, d) for p, d in marks]
-    for way, propose in (("headed", _headed), ("standard", _standard), ("listed", _listed),
+    for way, propose in (("headed", _headed), ("standard", _standard), ("formula", _formulas), ("listed", _listed),
                          ("campaign", _campaigns), ("defined", _defined)):
         first += [(p, judge(p, _LOCAL[way])) for p in propose(doc)]
     whole = _summary(doc, [p for p, d in first if d is None])

@@ -397,3 +397,16 @@ def test_spelled_out_layouts_and_sequence_rules_are_named_formulas():
 def test_strategy_after_an_implementing_verb():
     found = programmes("坚持实施就业优先战略和更加积极的就业政策，完善营销战略。")
     assert set(found) == {"就业优先战略"}
+
+
+def test_a_policy_formula_after_an_implementing_verb():
+    # source: 2026 中央一号文件 (../shared/corpus/dev/m02), 第二部分
+    found = programmes("实施好农机购置与应用补贴政策，推进优机优补，加强全链条常态化监管。")
+    assert "优机优补" in found
+
+
+def test_clause_words_are_cut_off_a_name():
+    # source: 国办发〔2018〕121号 加快发展体育竞赛表演产业的指导意见 (gov.cn)
+    found = programmes("筹办好北京冬奥会、冬残奥会及赛前各级各类测试赛。")
+    assert "北京冬奥会" in found
+    assert "改变博览会" not in fixture_names("shandong_2023_bolanhui.txt")  # 不得随意改变博览会名称
