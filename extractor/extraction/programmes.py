@@ -110,6 +110,7 @@ class _Cues:
     pair_joints: tuple[tuple[str, int], ...]
     actor_nouns: tuple[str, ...]
     formula: re.Pattern[str]
+    verb_complements: tuple[str, ...]
     system_function: re.Pattern[str]
     function_run: re.Pattern[str]
     boundary_before: re.Pattern[str]
@@ -158,6 +159,7 @@ def _cues() -> _Cues:
         campaign_words=frozenset(data["campaign_verbs"]),
         pair_joints=tuple((joint, int(size)) for joint, size in data["pair_joints"].items()),
         actor_nouns=tuple(data["actor_nouns"]),
+        verb_complements=tuple(data["verb_complements"]),
         formula=re.compile(rf"(?:{alternation(data['cue_verbs'])})("
                            + "|".join(rf"{re.escape(a)}[\u4e00-\u9fff]{re.escape(b)}[\u4e00-\u9fff]"
                                       for a, b in data["formula_pairs"])
@@ -519,6 +521,8 @@ def _past_clause_words(doc: _Doc, start: int, mid: int) -> int:
     word = _clause_word(doc, compact[start:mid])
     while word and mid - (start + len(word)) >= 2:
         start += len(word)
+        if compact.startswith(doc.cues.verb_complements, start) and mid - start > 2:
+            start += 1
         word = _clause_word(doc, compact[start:mid])
     return start
 

@@ -349,6 +349,7 @@ def test_the_cue_file_is_valid():
     assert set(data) <= set(about), "every list is described in _about"
     assert isinstance(data.pop("max_modifier"), int)
     joints = data.pop("pair_joints")
+    assert all(len(a) == len(b) == 1 for a, b in data.pop("formula_pairs"))
     assert all(len(joint) == 1 and isinstance(size, int) and size >= 2 for joint, size in joints.items())
     for key, words in data.items():
         assert isinstance(words, list) and all(isinstance(w, str) and w.strip() == w and w for w in words), key
