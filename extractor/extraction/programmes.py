@@ -3,25 +3,32 @@ platforms, designations, strategies).
 
 The finder reads a view of the text with line breaks and spaces removed (PDF text breaks
 names anywhere; offsets map back) but table cells and runs of digits kept apart. It proposes
-candidates five ways, then runs named filters over each (`explain` shows every decision):
+candidates several ways, then runs named filters over each, first the ones that read the
+candidate alone, then the ones that need the whole document (`explain` shows every decision;
+`find_programmes` keeps the accepted ones):
 
 - Quoted terms “…” are programmes by their shape (numeric abbreviations 一总两带 三项改革,
-  formulas “1+N” 人才+项目+平台, scheme endings 青禾计划 链长制 枫桥经验, nationwide names) or by
-  a cue in their context (a scheme noun after the quote: “校招企用”引才用才模式; quotes closed
-  by 等…机制/模式; an implementing verb before: 推行“…”). A short numeral form (“双中心”)
-  needs a cue or a second mention, and so does a numeric form after a verb of upholding
-  (发挥“三个作用”). A name that qualifies once qualifies everywhere; emphasis and metaphor
-  (“卡脖子”“书架”) and schedules never do.
+  spelled-out layouts 一淀、三带、九片, sequence rules 先入区、后检测, formulas “1+N”, scheme
+  endings 青禾计划 链长制 枫桥经验 八八战略, nationwide names) or by a cue in their context (a
+  scheme noun after the quote: “校招企用”引才用才模式; quotes closed by 等…机制/模式; an
+  implementing verb before: 推行“…”). A short numeral form (“双中心”) needs a cue or a second
+  mention, and so does a numeric form after a verb of upholding (发挥“三个作用”). A name that
+  qualifies once qualifies everywhere; emphasis and metaphor (“卡脖子”“书架”) and schedules
+  never do.
 - Unquoted names end in a programme head (基金 计划 工程 行动 改革 试点城市 博览会 论坛 …) after a
-  specific modifier, cut at the nearest particle, number or verb on its left; a modifier of
-  generic words only (创新 科技 产业 …) names nothing, and heads that end common nouns
-  (平台 战略 基地) need an anchor (国家 省级 …), an implementing verb (实施…战略) or the
-  document's brand. A platform or system is named by its domain and its function
-  (农机化信息服务管理平台); one with a generic domain (公共服务平台) is not.
-- Nationwide names known by name (一带一路, 放管服, 12345热线), an unquoted list after an
-  implementing verb closed by 等 and a scheme noun (one scheme per item), campaigns named by
-  place (美丽平潭), and defined short forms (秦创原总窗口（以下简称“总窗口”）, an alias).
-- Forms of one programme (职务科技成果“三项改革”, 秦创原春种基金, 秦创原平台) fold into one entry.
+  specific modifier, cut at the nearest particle, number or verb on its left, and past the
+  clause words (筹办好, 不得随意) that start no name; a modifier of generic words only (创新 科技
+  产业 …) names nothing, a verb right before an object head makes it that verb's object
+  (开展试点, 深化改革), and heads that end common nouns (平台 战略 基地) need an anchor (国家 省级 …),
+  a nationwide name (乡村振兴战略), an implementing verb (实施…战略) or the document's brand. A
+  platform or system is named by its domain and its function (农机化信息服务管理平台); one with a
+  generic domain or a single function word (公共服务平台, 在线交易平台) is not.
+- Nationwide names known by name (一带一路, 放管服, 保交楼, 12345热线), four-character formulas
+  after an implementing verb (推进优机优补), an unquoted list after an implementing verb closed by
+  等 and a scheme noun (one scheme per item), campaigns named by place (美丽平潭, 建设健康中国), and
+  defined short forms (秦创原总窗口（以下简称“总窗口”）, an alias; not a body or a class of actors).
+- Forms of one programme (职务科技成果“三项改革”, 秦创原春种基金, 秦创原平台, 乡村振兴 and
+  乡村振兴战略) fold into one entry.
 
 All word lists live in ``resources/programme_cues.json``; organisation heads (which end a
 body, not a programme) come from the organisation head table through `_body_heads`.
