@@ -615,12 +615,14 @@ def _named_system(p: _Proposal) -> bool:
 
 def _common_noun_head(p: _Proposal) -> str | None:
     """平台, 战略, 基地 also end common nouns: the name needs an anchor (国家, 全球 …), a
-    nationwide name (乡村振兴战略), an implementing verb right before it (实施就业优先战略),
-    function words if it is a platform or system (see `_named_system`), or the document's brand."""
+    nationwide name (乡村振兴战略), an implementing verb right before it (实施就业优先战略; not
+    for a platform or system, which is implemented as a thing: 实行补贴系统常年开放), function
+    words if it is a platform or system (see `_named_system`), or the document's brand."""
     cues = p.doc.cues
     if (p.head not in cues.anchored_heads or p.name.startswith(cues.anchors + p.doc.brands)
             or cues.standard_re.match(p.name)  # 乡村振兴战略: a nationwide name and its head
-            or cues.verb_before.search(p.compact, max(0, p.start - 2), p.start) or _named_system(p)):
+            or (p.head not in cues.system_heads and cues.verb_before.search(p.compact, max(0, p.start - 2), p.start))
+            or _named_system(p)):
         return None
     return f"{p.head} ends common nouns: no anchor, implementing verb, function or brand"
 

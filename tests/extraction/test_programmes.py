@@ -411,3 +411,8 @@ def test_clause_words_are_cut_off_a_name():
     found = programmes("筹办好北京冬奥会、冬残奥会及赛前各级各类测试赛。")
     assert "北京冬奥会" in found
     assert "改变博览会" not in fixture_names("shandong_2023_bolanhui.txt")  # 不得随意改变博览会名称
+
+
+def test_reforms_and_rules_of_a_provincial_plan():
+    found = fixture_names("sichuan_2022_liutong.txt")
+    assert {"非禁即入", "证照分离", "一网通办", "多证合一", "国家要素市场化配置综合改革试点"} <= found
