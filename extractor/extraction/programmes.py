@@ -134,6 +134,20 @@ def _hard_boundary(data: dict) -> re.Pattern[str]:
         rf"|\d+(?:\.\d+)?[万亿千百]*[{measures}]?|[（(][^（）()]*$")
 
 
+def _formula(data: dict) -> re.Pattern[str]:
+    """A four-character policy formula (优机优补, 以奖代补) right after an implementing verb."""
+    pairs = "|".join(rf"{re.escape(a)}[\u4e00-\u9fff]{re.escape(b)}[\u4e00-\u9fff]" for a, b in data["formula_pairs"])
+    return re.compile(rf"(?:{alternation(data['cue_verbs'])})({pairs})(?![\u4e00-\u9fff])")
+
+
+def _system_cues(data: dict) -> dict:
+    """Platform and system heads, and the function words before them (信息服务管理平台)."""
+    functions = alternation(data["system_functions"])
+    return {"system_heads": frozenset(data["system_heads"]),
+            "system_function": re.compile(rf"(?:{functions}){{2,}}$"),
+            "function_run": re.compile(rf"(?:{functions})+$")}
+
+
 @cached
 def _cues() -> _Cues:
     """The cue lists of ``resources/programme_cues.json``, compiled once per rules folder."""
@@ -163,18 +177,13 @@ def _cues() -> _Cues:
         metaphor=re.compile(alternation(data["metaphors"] + data["slogans"])),
         campaign=re.compile(rf"((?:{alternation(data['campaign_verbs'])})?)({alternation(data['campaign_prefixes'])})"
                             rf"([\u4e00-\u9fff]{{2}})((?:{alternation(data['campaign_verbs'])})?)"),
-        system_heads=frozenset(data["system_heads"]),
         campaign_words=frozenset(data["campaign_verbs"]),
         pair_joints=tuple((joint, int(size)) for joint, size in data["pair_joints"].items()),
         actor_nouns=tuple(data["actor_nouns"]),
         verb_complements=tuple(data["verb_complements"]),
-        formula=re.compile(rf"(?:{alternation(data['cue_verbs'])})("
-                           + "|".join(rf"{re.escape(a)}[\u4e00-\u9fff]{re.escape(b)}[\u4e00-\u9fff]"
-                                      for a, b in data["formula_pairs"])
-                           + r")(?![\u4e00-\u9fff])"),
-        system_function=re.compile(rf"(?:{alternation(data['system_functions'])}){{2,}}$"),
-        function_run=re.compile(rf"(?:{alternation(data['system_functions'])})+$"),
+        formula=_formula(data),
         boundary_before=re.compile(rf"(?:{alternation(data['boundary_words'])})$"),
+        **_system_cues(data),
         standard=frozenset(data["standard_programmes"]),
         standard_re=re.compile(alternation(data["standard_programmes"])),
         hard_boundary=_hard_boundary(data),
