@@ -1,41 +1,56 @@
-"""Programmes: named initiatives (reforms, funds, plans, mechanisms, layouts, packages).
+"""Programmes: named initiatives (reforms, funds, plans, mechanisms, layouts, packages, events,
+platforms, designations, strategies).
 
-Regex passes over the text with its whitespace removed (PDF text breaks names
-anywhere; offsets map back), then a document-level decision per name:
+The finder reads a view of the text with line breaks and spaces removed (PDF text breaks
+names anywhere; offsets map back) but table cells and runs of digits kept apart. It proposes
+candidates several ways, then runs named filters over each, first the ones that read the
+candidate alone, then the ones that need the whole document (`explain` shows every decision;
+`find_programmes` keeps the accepted ones):
 
 - Quoted terms “…” are programmes by their shape (numeric abbreviations 一总两带 三项改革,
-  formulas “1+N” 人才+项目+平台, scheme endings 青禾计划 链长制, nationwide names) or by a
-  cue in their context (a scheme noun after the quote: “校招企用”引才用才模式; quotes
-  closed by 等…机制/模式; an implementing verb before: 推行“…”). A short numeral form
-  (“双中心”) needs a cue or a second mention, and so does a numeric form after a verb of
-  upholding (发挥“三个作用”). A name that qualifies once qualifies everywhere; emphasis
-  and metaphor (“卡脖子”“书架”) and schedules never do.
-- Unquoted names end in a programme head (基金 计划 工程 行动 改革 试验区 大市场 …) after a
-  specific modifier, cut at the nearest particle, number or verb on its left; a modifier
-  of generic words only (创新 科技 产业 …) names nothing, and heads that end common nouns
-  (平台 战略 基地) need an anchor (国家 省级 …) or the document's brand. A name longer
-  than a heading-sized stretch needs a word on its left (印发, 实施), else a line start.
-  An unquoted list after an implementing verb closed by 等 and a scheme noun names one
-  scheme per item (实施职务科技成果单列管理、先用后转等改革试点).
-- 秦创原总窗口（以下简称“总窗口”） makes the short form an alias; forms of one programme
-  (职务科技成果“三项改革”, 秦创原春种基金, 秦创原平台) fold into one entry.
+  spelled-out layouts 一淀、三带、九片, sequence rules 先入区、后检测, formulas “1+N”, scheme
+  endings 青禾计划 链长制 枫桥经验 八八战略, nationwide names) or by a cue in their context (a
+  scheme noun after the quote: “校招企用”引才用才模式; quotes closed by 等…机制/模式; an
+  implementing verb before: 推行“…”). A short numeral form (“双中心”) needs a cue or a second
+  mention, and so does a numeric form after a verb of upholding (发挥“三个作用”). A name that
+  qualifies once qualifies everywhere; emphasis and metaphor (“卡脖子”“书架”) and schedules
+  never do.
+- Unquoted names end in a programme head (基金 计划 工程 行动 改革 试点城市 博览会 论坛 …) after a
+  specific modifier, cut at the nearest particle, number or verb on its left, and past the
+  clause words (筹办好, 不得随意) that start no name; a modifier of generic words only (创新 科技
+  产业 …) names nothing, a verb right before an object head makes it that verb's object
+  (开展试点, 深化改革), and heads that end common nouns (平台 战略 基地) need an anchor (国家 省级 …),
+  a nationwide name (乡村振兴战略), an implementing verb (实施…战略) or the document's brand. A
+  platform or system is named by its domain and its function (农机化信息服务管理平台); one with a
+  generic domain or a single function word (公共服务平台, 在线交易平台) is not.
+- Nationwide names known by name (一带一路, 放管服, 保交楼, 12345热线), four-character formulas
+  after an implementing verb (推进优机优补), an unquoted list after an implementing verb closed by
+  等 and a scheme noun (one scheme per item), campaigns named by place (美丽平潭, 建设健康中国), and
+  defined short forms (秦创原总窗口（以下简称“总窗口”）, an alias; not a body or a class of actors).
+- Forms of one programme (职务科技成果“三项改革”, 秦创原春种基金, 秦创原平台, 乡村振兴 and
+  乡村振兴战略) fold into one entry.
 
-All word lists live in ``resources/programme_cues.json``.
+All word lists live in ``resources/programme_cues.json``; organisation heads (which end a
+body, not a programme) come from the organisation head table through `_body_heads`.
 """
 from __future__ import annotations
 
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
-from extractor.lexicons import alternation, cached, load_json
+from extractor.extraction.candidates import Candidate, Decision, NamedFilter, judge, named
+from extractor.lexicons import alternation, cached, load_json, load_rows
 from extractor.model import DocTree, Programme, Span
+from extractor.segment import tagger
+
+FAMILY = "programmes"
 
 _QUOTED = re.compile(r"[“「\"]([^“”「」\"]{1,40})[”」\"]")
-_NON_SPACE = re.compile(r"\S+")
-_SPACE = re.compile(r"\s+")
-_LINE_BREAK = re.compile(r"\n\s*")
+_WHITESPACE = re.compile(r"\s+")
+_ALNUM = re.compile(r"[0-9A-Za-z]")
 _QUOTES = re.compile(r"[“”「」]")
 _REACH = 20  # the longest modifier a name may have (成都市城市社区嵌入式服务设施建设 is 16)
 _BARE_REACH = 15  # the longest one bounded by punctuation alone
@@ -44,7 +59,7 @@ _LIST_BEFORE = re.compile(r"(?:[\u4e00-\u9fff]{2,8}、){2,}[\u4e00-\u9fff]{2,8}[
 _CHINESE_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _ITEM = r"[\u4e00-\u9fff]{4,12}"  # one item of an unquoted list of schemes
 _QUOTE_GAP = re.compile(r"[、和及与]?$")
-_SENTENCE = re.compile(r"[，。；：！？!?;]")
+_SENTENCE = re.compile(r"[，。；：！？!?;\t]")
 _CHINESE_NUMERAL = "一二三四五六七八九十两双百千万多"
 # One unit of a numeric abbreviation: numeral (+ measure word) + a short noun (三池, 四大工程, 十个聚焦).
 _UNIT = rf"[{_CHINESE_NUMERAL}]+[个大项条类]?[\u4e00-\u9fff]{{1,2}}?"
@@ -53,23 +68,19 @@ _NUMERIC_COUNTED = re.compile(rf"[{_CHINESE_NUMERAL}]+[个大项][\u4e00-\u9fff]
 _NUMERIC_SINGLE = re.compile(rf"[{_CHINESE_NUMERAL}]+[\u4e00-\u9fff]{{1,3}}")
 _NUMERIC_CODE = re.compile(r"\d{3,4}[\u4e00-\u9fff]*")  # 253优势特色产业集群, “544”产业体系
 _FORMULA = re.compile(r"[\w（）()·]{1,12}(?:\+[\w（）()·]{1,12})+\+?|[\w]{1,12}\+")
-_DURATION = re.compile(r"(?:^|\+)\d+(?:天|日|小时|周)\w*\+")
-_COUNT_AFTER = re.compile(r"[市县区个家项条所支]")  # “1+8”市: a count of places, not a scheme
 _FIVE_YEAR = re.compile(r"十[一二三四五六七八九]五")
 _ENUMERATION = re.compile(r"[、—–-]")
+# A spatial layout spelled out item by item (一淀、三带、九片、多廊) and a sequence rule
+# (先入区、后检测): named formulas by their form, like 一总两带.
+_LAYOUT_ITEM = rf"[{_CHINESE_NUMERAL}][^\W\d{_CHINESE_NUMERAL}]{{1,3}}"
+_LAYOUT = re.compile(rf"{_LAYOUT_ITEM}(?:、{_LAYOUT_ITEM})+")
+_SEQUENCE = re.compile(r"先[\u4e00-\u9fff]{1,4}、?后[\u4e00-\u9fff]{1,4}")
 _DEFINED = re.compile(r"[（(]以下简称[“「]([^”」]{1,12})[”」][）)]")
-# What may stand left of an unquoted name: punctuation, a number with its unit, a dash pair,
-# an article number.
-_HARD_BOUNDARY = re.compile(
-    r"[^\u4e00-\u9fff\w“”·—]|[①-⑳]|——|第[一二三四五六七八九十百零〇\d]+[条章节款项]"
-    r"|\d+(?:\.\d+)?[万亿千百]*[元个项支家批条类所名人场年月日号]?|[（(][^（）()]*$")
 _INNER_BRACKETS = re.compile(r"(?<=[\u4e00-\u9fff\w])[（(][^（）()一二三四五六七八九十\d]{1,6}[）)](?=[\u4e00-\u9fff]|$)")
 _CITED = re.compile(r"《[^《》]{1,200}》")
 _TITLE_END = re.compile(r"(?:[（(][^（）()]{1,20}[）)])?》")  # …三年行动计划（2024—2026年）》: the cited plan itself
-_SELF = re.compile(r"(?<![资成根基日版])[本该此]$")  # 本行动计划: the document itself (not 资本大市场)
 # A section marker right before a name: the heading names a part of this document.
 _MARKER_BEFORE = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、]|[①-⑳])$")
-_ORG_END = re.compile(r"(?:局|厅|委|委员会|办公室|办|政府|公司|集团|银行|大学|学院|研究院|研究所|协会|联盟|部|处)$")
 
 
 @dataclass(frozen=True)
@@ -96,11 +107,50 @@ class _Cues:
     campaign: re.Pattern[str]
     standard: frozenset[str]
     standard_re: re.Pattern[str]
+    hard_boundary: re.Pattern[str]
+    count_after: re.Pattern[str]
+    schedule: re.Pattern[str]
+    itself: re.Pattern[str]
+    leading_tags: tuple[str, ...]
+    object_heads: frozenset[str]
+    system_heads: frozenset[str]
+    campaign_words: frozenset[str]
+    pair_joints: tuple[tuple[str, int], ...]
+    actor_nouns: tuple[str, ...]
+    formula: re.Pattern[str]
+    verb_complements: tuple[str, ...]
+    system_function: re.Pattern[str]
+    function_run: re.Pattern[str]
+    boundary_before: re.Pattern[str]
+    nominal_verbs: frozenset[str]
+
+
+def _hard_boundary(data: dict) -> re.Pattern[str]:
+    """What may stand left of an unquoted name: punctuation, a number with its measure word,
+    a dash pair, an article number, an open bracket."""
+    measures = "".join(data["measure_words"])
+    return re.compile(
+        r"[^\u4e00-\u9fff\w“”·—]|[①-⑳]|——|第[一二三四五六七八九十百零〇\d]+[条章节款项]"
+        rf"|\d+(?:\.\d+)?[万亿千百]*[{measures}]?|[（(][^（）()]*$")
+
+
+def _formula(data: dict) -> re.Pattern[str]:
+    """A four-character policy formula (优机优补, 以奖代补) right after an implementing verb."""
+    pairs = "|".join(rf"{re.escape(a)}[\u4e00-\u9fff]{re.escape(b)}[\u4e00-\u9fff]" for a, b in data["formula_pairs"])
+    return re.compile(rf"(?:{alternation(data['cue_verbs'])})({pairs})(?![\u4e00-\u9fff])")
+
+
+def _system_cues(data: dict) -> dict:
+    """Platform and system heads, and the function words before them (信息服务管理平台)."""
+    functions = alternation(data["system_functions"])
+    return {"system_heads": frozenset(data["system_heads"]),
+            "system_function": re.compile(rf"(?:{functions}){{2,}}$"),
+            "function_run": re.compile(rf"(?:{functions})+$")}
 
 
 @cached
 def _cues() -> _Cues:
-    """The cue lists of ``resources/programme_cues.json``, compiled once."""
+    """The cue lists of ``resources/programme_cues.json``, compiled once per rules folder."""
     data = load_json("programme_cues.json")
     modifier = rf"[^\W\d的a-zA-Z]{{0,{int(data['max_modifier'])}}}?"
     head = rf"(?:{alternation(data['named_heads'])})"
@@ -125,101 +175,124 @@ def _cues() -> _Cues:
         designation_heads=frozenset(data["designation_heads"]),
         last_head=re.compile(rf"{head}$"),
         metaphor=re.compile(alternation(data["metaphors"] + data["slogans"])),
-        campaign=re.compile(rf"({alternation(data['campaign_prefixes'])})([\u4e00-\u9fff]{{2}})(建设)?"),
+        campaign=re.compile(rf"((?:{alternation(data['campaign_verbs'])})?)({alternation(data['campaign_prefixes'])})"
+                            rf"([\u4e00-\u9fff]{{2}})((?:{alternation(data['campaign_verbs'])})?)"),
+        campaign_words=frozenset(data["campaign_verbs"]),
+        pair_joints=tuple((joint, int(size)) for joint, size in data["pair_joints"].items()),
+        actor_nouns=tuple(data["actor_nouns"]),
+        verb_complements=tuple(data["verb_complements"]),
+        formula=_formula(data),
+        boundary_before=re.compile(rf"(?:{alternation(data['boundary_words'])})$"),
+        **_system_cues(data),
         standard=frozenset(data["standard_programmes"]),
         standard_re=re.compile(alternation(data["standard_programmes"])),
+        hard_boundary=_hard_boundary(data),
+        count_after=re.compile(alternation(data["count_nouns"])),
+        schedule=re.compile(rf"(?:^|\+)\d+(?:{alternation(data['schedule_units'])})\w*\+"),
+        itself=re.compile(rf"(?<!{alternation(data['self_word_compounds'])})"
+                          rf"(?:{alternation(data['self_words'])})$"),
+        leading_tags=tuple(data["leading_tags"]),
+        object_heads=frozenset(data["object_heads"]),
+        nominal_verbs=frozenset(data["nominal_verbs"]),
     )
 
 
-def _compact(text: str) -> tuple[str, list[int]]:
-    """The text without whitespace, and each kept character's offset in `text`."""
-    keep: list[int] = []
-    for m in _NON_SPACE.finditer(text):
-        keep.extend(range(m.start(), m.end()))
-    return _SPACE.sub("", text), keep
+@cached
+def _body_heads() -> tuple[str, ...]:
+    """Heads that end the name of a body (局, 委员会, 公司 …): the organisation head table.
 
-
-@dataclass
-class _Entry:
-    """What the document says about one name while it is being read."""
-
-    name: str
-    qualified: bool = False
-    weak_hits: int = 0
-    aliases: dict[str, None] = field(default_factory=dict)  # insertion-ordered set
-    mentions: list[Span] = field(default_factory=list)
-
-    def add(self, span: Span, alias: str | None = None) -> None:
-        self.mentions.append(span)
-        if alias and alias != self.name:
-            self.aliases[alias] = None
-
-
-def _shape(term: str, cues: _Cues) -> str | None:
-    """'strong' when a quoted term's own form names a scheme, 'weak' when it might.
-
-    A scheme ending after generic words only names none (“民生工程”“形象工程”).
+    Read through this one accessor so the table can be repointed when organisation heads
+    move; programmes only need the heads themselves, not their types, and leave out the
+    heads that also end designations (``shared_heads``: 中心).
     """
-    if term in cues.standard or any(
-            term.endswith(suffix) and _specific(term[:-len(suffix)], cues) for suffix in cues.scheme_suffix):
-        return "strong"
-    if _ENUMERATION.search(term):
-        return None  # enumerations and chains need a cue (“…、…”模式)
-    if (_FORMULA.fullmatch(term) or _NUMERIC_MULTI.fullmatch(term)
-            or _NUMERIC_COUNTED.fullmatch(term) or _NUMERIC_CODE.fullmatch(term)):
-        return "strong"
-    if _NUMERIC_SINGLE.fullmatch(term) or _FIVE_YEAR.fullmatch(term):
-        return "weak"
-    return None
+    shared = set(load_json("programme_cues.json")["shared_heads"])
+    return tuple(row[0] for row in load_rows("org_suffixes.tsv") if row[0] not in shared)
 
 
-def _is_metaphor(term: str, cues: _Cues) -> bool:
-    """Whether a term holds a metaphor or slogan word (“卡脖子技术”, “两个大局”)."""
-    return cues.metaphor.search(term) is not None
+@dataclass(frozen=True)
+class _View:
+    """The text with whitespace removed, and each kept character's offset in the clean text.
+
+    A whitespace run is dropped (PDF lines break inside names) unless it separates table
+    cells (a tab) or two runs of digits or Latin letters (3000 4500家 is two figures, not
+    30004500): one character of it stays, so no pattern reads across the boundary.
+    `breaks` are the offsets into `text` where a line starts.
+    """
+
+    text: str
+    offsets: tuple[int, ...]
+    breaks: tuple[int, ...]
+
+    def span(self, start: int, end: int) -> Span:
+        return (self.offsets[start], self.offsets[end - 1] + 1)
 
 
-def _quoted(compact: str, entries: dict[str, _Entry], cues: _Cues, breaks: tuple[int, ...] = ()) -> None:
-    """Read every quoted term, grouping adjacent quotes into runs (“揭榜挂帅”“赛马制”等机制)."""
-    matches = [m for m in _QUOTED.finditer(compact)
-               if not _SENTENCE.search(m.group(1)) and not _is_metaphor(m.group(1), cues)
-               and not _DURATION.search(m.group(1))]  # “7天集中隔离+3天居家监测”: a schedule
-    runs: list[list[re.Match[str]]] = []
-    for m in matches:
-        if runs and _QUOTE_GAP.fullmatch(compact[runs[-1][-1].end():m.start()]):
-            runs[-1].append(m)
-        else:
-            runs.append([m])
-    for run in runs:
-        after_run = compact[run[-1].end():run[-1].end() + 12]
-        listed = cues.list_after.match(after_run) is not None
-        for m in run:
-            term = m.group(1).strip()
-            after = compact[m.end():m.end() + 12]
-            scheme = cues.scheme_after.match(after)
-            shape = _shape(term, cues)
-            if _FORMULA.fullmatch(term) and (
-                    _COUNT_AFTER.match(after)  # “1+8”市: a count of places
-                    or (after.startswith("的") and not cues.scheme_after.match(after, 1))):
-                shape = None  # “懂科技+懂产业”的科技经纪人: a description of people
-            if (shape and term not in cues.standard and not term.endswith(cues.scheme_suffix)
-                    and cues.slogan_before.search(compact, max(0, m.start() - 2), m.start())):
-                shape = None  # 发挥“三个作用”: a formula to uphold
-            enumerated = shape is None and _ENUMERATION.search(term) is not None
-            cue = bool(scheme) or (listed and not enumerated) or (
-                not enumerated and cues.verb_before.search(compact[max(0, m.start() - 2):m.start()]) is not None)
-            entry = entries.setdefault(term, _Entry(term))
-            alias = f"“{term}”{scheme.group()}" if scheme else None
-            entry.add((m.start(1), m.end(1)), alias)
-            start = _name_start(compact, m.start(), cues, breaks)
-            prefix = compact[start:m.start()] if start is not None else ""
-            # The last item of a list the quote sums up is no prefix (创新强企、法律护企和数据知企“六位一体”).
-            if (len(prefix) >= 2 and not _QUOTES.search(prefix) and not cues.boundary.search(prefix)
-                    and not _LIST_BEFORE.search(compact, max(0, start - 30), start)):
-                entry.add((m.start(1), m.end(1)), compact[start:m.end()])  # 职务科技成果“三项改革”
-            if shape == "strong" or cue:
-                entry.qualified = True
-            elif shape == "weak":
-                entry.weak_hits += 1
+def _view(clean: str) -> _View:
+    kept: list[str] = []
+    offsets: list[int] = []
+    breaks: list[int] = []
+    last = 0
+    for m in _WHITESPACE.finditer(clean):
+        kept.append(clean[last:m.start()])
+        offsets.extend(range(last, m.start()))
+        run, before, after = m.group(), clean[m.start() - 1:m.start()], clean[m.end():m.end() + 1]
+        if "\t" in run or (_ALNUM.fullmatch(before) and _ALNUM.fullmatch(after)):
+            kept.append("\t")
+            offsets.append(m.start())
+        if "\n" in run:
+            breaks.append(len(offsets))
+        last = m.end()
+    kept.append(clean[last:])
+    offsets.extend(range(last, len(clean)))
+    return _View("".join(kept), tuple(offsets), tuple(breaks))
+
+
+@dataclass(frozen=True)
+class _Doc:
+    """What filters read: the view, the cues, and what the whole document says (filled in
+    after every candidate has passed or failed the filters that read it alone)."""
+
+    view: _View
+    cues: _Cues
+    title_ends: frozenset[int] = frozenset()
+    qualified: frozenset[str] = frozenset()  # quoted terms with a strong form or a cue somewhere
+    weak_counts: tuple[tuple[str, int], ...] = ()  # quoted numeral forms and how often they occur
+    defined: frozenset[str] = frozenset()  # short forms the document defines (以下简称“X”)
+    brands: tuple[str, ...] = ()  # prefixes that start several of the document's names
+    quoted_names: tuple[Span, ...] = ()  # where quoted terms that name a programme stand
+
+
+@dataclass(frozen=True)
+class _Proposal:
+    """A candidate name at `start:end` of the view, how it was found, and what was read
+    about it (`strength`: 'strong', 'cue' or 'weak' for quoted terms; `forms`: other forms
+    of the name at this mention; `mid`: where the head starts)."""
+
+    doc: _Doc = field(repr=False, compare=False)
+    way: str
+    name: str
+    start: int
+    end: int
+    mid: int = 0
+    head: str = ""
+    strength: str = ""
+    forms: tuple[str, ...] = ()
+
+    @property
+    def modifier(self) -> str:
+        return self.name[:self.mid - self.start]
+
+    @property
+    def compact(self) -> str:
+        return self.doc.view.text
+
+
+# --- Where a name starts -------------------------------------------------------------------
+
+def _specific(modifier: str, cues: _Cues) -> bool:
+    """Whether a modifier says which one: two characters or more, not only generic words."""
+    return (len(modifier) >= 2 and cues.generic.fullmatch(modifier) is None
+            and modifier.count("“") == modifier.count("”"))
 
 
 def _verbs(text: str, cues: _Cues) -> Iterator[re.Match[str]]:
@@ -228,7 +301,28 @@ def _verbs(text: str, cues: _Cues) -> Iterator[re.Match[str]]:
     return (m for m in cues.boundary.finditer(text) if len(m.group()) > 1 or len(text) - m.end() != 1)
 
 
-def _name_start(compact: str, end: int, cues: _Cues, breaks: tuple[int, ...] = ()) -> int | None:
+def _floor(view: _View, end: int, cues: _Cues) -> tuple[int | None, int | None]:
+    """The nearest particle or punctuation left of `end` within reach, and the nearest
+    punctuation alone (None when nothing bounds the window and it is not the text start).
+
+    A short bracketed part inside a name (国际创投（基金）小镇) is not a boundary; a section
+    marker （二） is. A name longer than _BARE_REACH needs a word on its left (印发, 实施,
+    的): punctuation that far away more likely ends a heading run into the next line, so
+    the last line start bounds it instead.
+    """
+    window_start = max(0, end - _REACH)
+    window = _INNER_BRACKETS.sub(lambda b: "名" * len(b.group()), view.text[window_start:end])
+    punctuation = max((window_start + m.end() for m in cues.hard_boundary.finditer(window)),
+                      default=0 if window_start == 0 else None)
+    floor = max([window_start + m.end() for m in cues.particle.finditer(window)]
+                + ([punctuation] if punctuation is not None else []), default=None)
+    if floor is not None and floor == punctuation and end - floor > _BARE_REACH:
+        line = bisect.bisect_left(view.breaks, end - _LINE_MODIFIER + 1) - 1
+        floor = view.breaks[line] if line >= 0 and view.breaks[line] > punctuation else None
+    return floor, punctuation
+
+
+def _name_start(view: _View, end: int, cues: _Cues) -> int | None:
     """Where a name ending at `end` begins, or None when nothing bounds it within reach.
 
     The nearest boundary on the left wins: punctuation, a number or a particle (的, 等)
@@ -236,23 +330,13 @@ def _name_start(compact: str, end: int, cues: _Cues, breaks: tuple[int, ...] = (
     引进 and 培育 in 高成长性企业引进培育工程 sit inside the name. A verb that leaves only
     generic words (参与重大工程) bounds a generic phrase: no name starts further left.
     A verb right before a noun it compounds with (服务设施) is no boundary, and a
-    two-character item joined by 、 (机关、事业单位带头…行动) may belong to the name. A name
-    longer than _BARE_REACH needs a word on its left (印发, 实施, 的): punctuation that
-    far away more likely ends a heading run into the next line, so the last line start
-    (`breaks`, sorted offsets into `compact`) bounds it instead.
+    two-character item joined by 、 (机关、事业单位带头…行动) may belong to the name.
     """
+    compact = view.text
     window_start = max(0, end - _REACH)
-    # A short bracketed part inside a name (国际创投（基金）小镇) is not a boundary; a
-    # section marker （二） is.
-    window = _INNER_BRACKETS.sub(lambda b: "名" * len(b.group()), compact[window_start:end])
-    punctuation = max((window_start + m.end() for m in _HARD_BOUNDARY.finditer(window)),
-                      default=0 if window_start == 0 else None)
-    floor = max([window_start + m.end() for m in cues.particle.finditer(window)]
-                + ([punctuation] if punctuation is not None else []), default=None)
-    if floor is not None and floor == punctuation and end - floor > _BARE_REACH:
-        line = bisect.bisect_left(breaks, end - _LINE_MODIFIER + 1) - 1
-        floor = breaks[line] if line >= 0 and breaks[line] > punctuation else None
+    floor, punctuation = _floor(view, end, cues)
     lowest = floor if floor is not None else punctuation or 0  # no name starts left of punctuation
+    window = compact[window_start:end]
     verbs = sorted((window_start + m.end() for m in _verbs(window, cues)
                     if not cues.noun_after_verb.match(window, m.end())), reverse=True)
     for cut in verbs:
@@ -265,31 +349,28 @@ def _name_start(compact: str, end: int, cues: _Cues, breaks: tuple[int, ...] = (
             # The verb's object is a generic head (参与重大工程项目建设): what lies further
             # left is the clause around it, not the start of a name.
             return None
-    if floor is not None and floor >= 2 and compact[floor - 1] == "、":
-        return _joined_item(compact, floor - 1, end, cues) or floor
+    longest = dict(cues.pair_joints).get(compact[floor - 1], 0) if floor else 0
+    for size in range(longest, 1, -1):
+        joined = _joined_item(compact, floor - 1, end, cues, size)
+        if joined is not None:
+            return joined
     return floor
 
 
-def _joined_item(compact: str, comma: int, end: int, cues: _Cues) -> int | None:
-    """Where a two-character item ending at the 、 at `comma` starts, when a verb, a
-    particle or punctuation bounds it on its left and a specific modifier follows up to
-    `end` (实施机关、事业单位带头安置残疾人就业行动): bodies named as a pair, the first
-    too short to be a name of its own."""
-    start = comma - 2
+def _joined_item(compact: str, comma: int, end: int, cues: _Cues, size: int) -> int | None:
+    """Where an item of `size` characters ending at the joint at `comma` (、, 与) starts,
+    when a verb, a particle or punctuation bounds it on its left and a specific modifier
+    follows up to `end`: two things named as a pair, the first too short to be a name of
+    its own (实施机关、事业单位带头安置残疾人就业行动, 实施好农机购置与应用补贴政策)."""
+    start = comma - size
     item, before = compact[max(0, start):comma], compact[max(0, start - 4):start]
-    if (start < 0 or not _CHINESE_RUN.fullmatch(item) or cues.boundary.search(item)
+    if (start < 0 or not _CHINESE_RUN.fullmatch(item) or cues.boundary.search(item) or not _specific(item, cues)
             or cues.particle.search(item) or not _specific(compact[comma + 1:end], cues)):
         return None
-    if (not before or _HARD_BOUNDARY.fullmatch(before[-1])
+    if (not before or cues.hard_boundary.fullmatch(before[-1])
             or any(before.endswith(w.group()) for p in (cues.boundary, cues.particle) for w in p.finditer(before))):
         return start
     return None
-
-
-def _specific(modifier: str, cues: _Cues) -> bool:
-    """Whether a modifier says which one: two characters or more, not only generic words."""
-    return (len(modifier) >= 2 and cues.generic.fullmatch(modifier) is None
-            and modifier.count("“") == modifier.count("”"))
 
 
 def _names_something(modifier: str, head: str, cues: _Cues) -> bool:
@@ -305,81 +386,462 @@ def _names_something(modifier: str, head: str, cues: _Cues) -> bool:
     return verb is None or _specific(modifier[:verb.start()], cues)
 
 
-def _ends_title(compact: str, end: int, title_ends: set[int]) -> bool:
-    """Whether a head ending at `end` closes a cited title (the cited plan is a citation)."""
-    m = _TITLE_END.match(compact, end)
-    return m is not None and m.end() in title_ends
+# --- Quoted terms ---------------------------------------------------------------------------
 
+def _shape(term: str, cues: _Cues) -> str:
+    """'strong' when a quoted term's own form names a scheme, 'weak' when it might, else ''.
 
-def _unquoted(compact: str, entries: dict[str, _Entry], cues: _Cues, breaks: tuple[int, ...] = ()) -> None:
-    """Read names that end in a programme head after a specific modifier.
-
-    Heads that also end common nouns (平台, 战略, 基地 …) need an anchor (国家, 全球 …) or
-    a brand: a three-character prefix that starts two or more of the document's other
-    programme names (a province's platform brand, a fund family).
+    A scheme ending after generic words only names none (“民生工程”“形象工程”).
     """
-    title_ends = {m.end() for m in _CITED.finditer(compact)}
-    found: list[tuple[str, int, int, str]] = []
-    for m in cues.heads.finditer(compact):
-        if (compact.startswith(("）", ")"), m.end()) or cues.head_not_before.match(compact, m.end())
-                or _SELF.search(compact, max(0, m.start() - 2), m.start())
-                or compact.startswith(cues.department_stems, max(0, m.end() - 4))
-                or _ends_title(compact, m.end(), title_ends)):
-            continue  # inside a longer name (国际创投（基金）小镇, 工程研究中心), the document itself, a cited title
-        start = _name_start(compact, m.start(), cues, breaks)
-        head = cues.last_head.search(m.group()).group()
-        if (start is None or _MARKER_BEFORE.search(compact, max(0, start - 6), start)
-                or not _names_something(compact[start:m.start()], head, cues)):
-            continue
-        name = compact[start:m.end()]
-        if name.startswith("“") or _is_metaphor(_QUOTED.sub("", name), cues):
-            continue  # a quoted term with its scheme noun: the quoted pass owns it
-        found.append((name, start, m.end(), head))
-    for m in cues.standard_re.finditer(compact):
-        found.append((m.group(), m.start(), m.end(), ""))  # nationwide names need no cue
-    for m in cues.enumeration.finditer(compact):
-        # 实施职务科技成果单列管理、先用后转等改革试点: each item is a scheme of its own.
+    if term in cues.standard or any(
+            term.endswith(suffix) and _specific(term[:-len(suffix)], cues) for suffix in cues.scheme_suffix):
+        return "strong"
+    if _LAYOUT.fullmatch(term) or _SEQUENCE.fullmatch(term):
+        return "strong"
+    if _ENUMERATION.search(term):
+        return ""  # enumerations and chains need a cue (“…、…”模式)
+    if (_FORMULA.fullmatch(term) or _NUMERIC_MULTI.fullmatch(term)
+            or _NUMERIC_COUNTED.fullmatch(term) or _NUMERIC_CODE.fullmatch(term)):
+        return "strong"
+    if _NUMERIC_SINGLE.fullmatch(term) or _FIVE_YEAR.fullmatch(term):
+        return "weak"
+    return ""
+
+
+def _quote_marks(doc: _Doc) -> list[_Proposal]:
+    return [_Proposal(doc, "quoted", m.group(1).strip(), m.start(1), m.end(1))
+            for m in _QUOTED.finditer(doc.view.text)]
+
+
+def _clause(p: _Proposal) -> str | None:
+    return "holds sentence punctuation or a table cell boundary" if _SENTENCE.search(p.name) else None
+
+
+def _metaphor(p: _Proposal) -> str | None:
+    """“卡脖子技术”, “两个大局”: emphasis, imagery or a slogan (quotes taken off the name)."""
+    word = p.doc.cues.metaphor.search(_QUOTED.sub("", p.name))
+    return f"holds the metaphor or slogan word {word.group()}" if word else None
+
+
+def _schedule(p: _Proposal) -> str | None:
+    """“7天集中隔离+3天居家监测”: a schedule, not a formula."""
+    return "a schedule of days" if p.doc.cues.schedule.search(p.name) else None
+
+
+def _runs(passed: list[_Proposal]) -> list[list[_Proposal]]:
+    """Adjacent quotes grouped into runs (“揭榜挂帅”“赛马制”等机制)."""
+    runs: list[list[_Proposal]] = []
+    for p in passed:
+        if runs and _QUOTE_GAP.fullmatch(p.compact[runs[-1][-1].end + 1:p.start - 1]):
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    return runs
+
+
+def _strength(p: _Proposal, listed: bool) -> tuple[str, re.Match[str] | None]:
+    """How strongly a quoted term names a scheme: its own shape, or a cue around it."""
+    cues, compact = p.doc.cues, p.compact
+    after = compact[p.end + 1:p.end + 13]
+    scheme = cues.scheme_after.match(after)
+    shape = _shape(p.name, cues)
+    if _FORMULA.fullmatch(p.name) and (
+            cues.count_after.match(after)  # “1+8”市: a count of places
+            or (after.startswith("的") and not cues.scheme_after.match(after, 1))):
+        shape = ""  # “懂科技+懂产业”的科技经纪人: a description of people
+    if (shape and p.name not in cues.standard and not p.name.endswith(cues.scheme_suffix)
+            and cues.slogan_before.search(compact, max(0, p.start - 3), p.start - 1)):
+        shape = ""  # 发挥“三个作用”: a formula to uphold
+    enumerated = not shape and _ENUMERATION.search(p.name) is not None
+    # An implementing verb names an enumeration too (实施“装、树、联”); a list of quotes
+    # (“…、…”“…”等) does not, since slogans are listed as often as schemes.
+    cue = bool(scheme) or (listed and not enumerated) or (
+        cues.verb_before.search(compact[max(0, p.start - 3):p.start - 1]) is not None)
+    return ("strong" if shape == "strong" or cue else shape), scheme
+
+
+def _prefix_form(p: _Proposal) -> str | None:
+    """职务科技成果“三项改革”: a specific prefix bound on its left is another form of the name,
+    but not the last item of a list the quote sums up (创新强企、法律护企和数据知企“六位一体”)."""
+    cues, compact, mark = p.doc.cues, p.compact, p.start - 1
+    start = _name_start(p.doc.view, mark, cues)
+    prefix = compact[start:mark] if start is not None else ""
+    if (len(prefix) >= 2 and not _QUOTES.search(prefix) and not cues.boundary.search(prefix)
+            and not _LIST_BEFORE.search(compact, max(0, start - 30), start)):
+        return compact[start:p.end + 1]
+    return None
+
+
+def _read_quotes(passed: list[_Proposal]) -> list[_Proposal]:
+    """Each quoted term with its strength and the other forms written at this mention."""
+    read = []
+    for run in _runs(passed):
+        last = run[-1]
+        listed = last.doc.cues.list_after.match(last.compact[last.end + 1:last.end + 13]) is not None
+        for p in run:
+            strength, scheme = _strength(p, listed)
+            forms = ((f"“{p.name}”{scheme.group()}",) if scheme else ()) + tuple(filter(None, [_prefix_form(p)]))
+            read.append(replace(p, strength=strength, forms=forms))
+    return read
+
+
+def _uncued(p: _Proposal) -> str | None:
+    """A quoted term names a programme when its form or a cue says so somewhere in the
+    document, when it is a numeral form used twice, or when the document defines it."""
+    doc = p.doc
+    if p.name in doc.qualified or p.name in doc.defined or dict(doc.weak_counts).get(p.name, 0) >= 2:
+        return None
+    return "quoted, but no scheme form or cue anywhere in the document (emphasis)"
+
+
+# --- Unquoted names: a specific modifier and a programme head --------------------------------
+
+def _headed(doc: _Doc) -> list[_Proposal]:
+    """Every programme head in the view, with the name that would end in it."""
+    proposals = []
+    for m in doc.cues.heads.finditer(doc.view.text):
+        head = doc.cues.last_head.search(m.group()).group()
+        # What a platform does is part of its head: 服务 in 信息服务管理平台 is no verb ending a name.
+        run = doc.cues.function_run.search(doc.view.text, max(0, m.start() - 12), m.start()) \
+            if head in doc.cues.system_heads else None
+        end = run.start() if run else m.start()
+        start = _name_start(doc.view, end, doc.cues)
+        if run and doc.cues.boundary_before.search(doc.view.text, max(0, end - 6), end):
+            start = end  # 依托办理服务系统: the verb ends the clause, the function words start the name
+        if start is not None:
+            start = _past_clause_words(doc, start, m.start())
+        begin = m.start() if start is None else start
+        proposals.append(_Proposal(doc, "headed", doc.view.text[begin:m.end()], begin, m.end(),
+                                   mid=m.start(), head=head, strength="" if start is None else "bounded"))
+    return proposals
+
+
+@lru_cache(maxsize=1 << 14)
+def _first_word(text: str) -> tuple[str, str] | None:
+    """The tagger's first (word, flag) of `text`. Cached: the same stretches before a head
+    recur across a document (a programme named twenty times), and tagging is most of the
+    finder's time."""
+    first = next(tagger().cut(text), None)
+    return (first.word, first.flag) if first else None
+
+
+def _clause_word(doc: _Doc, text: str) -> str | None:
+    """The first word of `text` when it is a verb, adverb, pronoun or conjunction that
+    starts a clause: a word of two characters or more (one-character words are the
+    tagger's guesses inside unknown names: 临空, 自贸) and not a generic word, which starts
+    names as a noun (创新人才攀登计划)."""
+    first = _first_word(text)
+    if first is None or first[1] not in doc.cues.leading_tags or len(first[0]) < 2 or doc.cues.generic.fullmatch(first[0]):
+        return None
+    return first[0]
+
+
+def _past_clause_words(doc: _Doc, start: int, mid: int) -> int:
+    """Where a name starts once the clause words on its left are cut off (筹办好北京冬奥会
+    → 北京冬奥会), keeping two characters or more before the head; what an implementing verb
+    introduces is a name as it stands (实施就业优先战略)."""
+    compact = doc.view.text
+    if doc.cues.verb_before.search(compact, max(0, start - 2), start):
+        return start
+    word = _clause_word(doc, compact[start:mid])
+    while word and mid - (start + len(word)) >= 2:
+        start += len(word)
+        if compact.startswith(doc.cues.verb_complements, start) and mid - start > 2:
+            start += 1
+        word = _clause_word(doc, compact[start:mid])
+    return start
+
+
+def _inside_longer_name(p: _Proposal) -> str | None:
+    """国际创投（基金）小镇, 工程研究中心, 基金会: the head is part of another word."""
+    follower = p.doc.cues.head_not_before.match(p.compact, p.end)
+    if follower or p.compact.startswith(("）", ")"), p.end):
+        return f"the head runs on into {follower.group() if follower else '）'}"
+    return None
+
+
+def _document_itself(p: _Proposal) -> str | None:
+    """本行动计划, 该基金: the document or a thing already named."""
+    return "the document itself (本, 该)" if p.doc.cues.itself.search(p.compact, max(0, p.mid - 2), p.mid) else None
+
+
+def _department(p: _Proposal) -> str | None:
+    stems = p.doc.cues.department_stems
+    return "a department (发展改革…)" if p.compact.startswith(stems, max(0, p.end - 4)) else None
+
+
+def _cited_title(p: _Proposal) -> str | None:
+    """…三年行动计划（2024—2026年）》: the cited plan is a citation."""
+    m = _TITLE_END.match(p.compact, p.end)
+    return "ends a cited title 《…》" if m is not None and m.end() in p.doc.title_ends else None
+
+
+def _unbounded(p: _Proposal) -> str | None:
+    return "nothing bounds a name on its left within reach" if p.strength != "bounded" else None
+
+
+def _section_heading(p: _Proposal) -> str | None:
+    """（二）创新资源聚变行动: a heading names a part of this document."""
+    return "a section heading" if _MARKER_BEFORE.search(p.compact, max(0, p.start - 6), p.start) else None
+
+
+def _generic_modifier(p: _Proposal) -> str | None:
+    if _names_something(p.modifier, p.head, p.doc.cues):
+        return None
+    return f"the modifier {p.modifier or '(none)'} names nothing specific"
+
+
+def _quoted_term(p: _Proposal) -> str | None:
+    """“先投后股”专项资金: the quoted pass owns a quoted term with its scheme noun."""
+    return "starts with a quoted term" if p.name.startswith("“") else None
+
+
+def _leading_verb(p: _Proposal) -> str | None:
+    """A name never starts with a verb, adverb, pronoun or conjunction (总结试点,
+    有力有序开展试点): what starts so, with too little left to cut it off, is a clause."""
+    word = None if p.doc.cues.verb_before.search(p.compact, max(0, p.start - 2), p.start) \
+        else _clause_word(p.doc, p.name)
+    return f"starts with {word}: a clause, not a name" if word and len(word) <= len(p.modifier) else None
+
+
+def _verb_object(p: _Proposal) -> str | None:
+    """开展试点, 确保试点, 深化改革: a verb right before an object head takes it as its object."""
+    cues = p.doc.cues
+    if p.head not in cues.object_heads or not p.modifier:
+        return None
+    verb = next((m.group() for m in _verbs(p.modifier, cues)
+                 if m.end() == len(p.modifier) and m.group() not in cues.nominal_verbs), None)
+    return f"the object of the verb {verb}" if verb else None
+
+
+def _named_system(p: _Proposal) -> bool:
+    """农机化信息服务管理平台, 科技成果公示系统: a specific domain, then what the system does."""
+    cues = p.doc.cues
+    function = cues.system_function.search(p.modifier)
+    return (p.head in cues.system_heads and function is not None
+            and _specific(p.modifier[:function.start()], cues))
+
+
+def _common_noun_head(p: _Proposal) -> str | None:
+    """平台, 战略, 基地 also end common nouns: the name needs an anchor (国家, 全球 …), a
+    nationwide name (乡村振兴战略), an implementing verb right before it (实施就业优先战略; not
+    for a platform or system, which is implemented as a thing: 实行补贴系统常年开放), function
+    words if it is a platform or system (see `_named_system`), or the document's brand."""
+    cues = p.doc.cues
+    if (p.head not in cues.anchored_heads or p.name.startswith(cues.anchors + p.doc.brands)
+            or cues.standard_re.match(p.name)  # 乡村振兴战略: a nationwide name and its head
+            or (p.head not in cues.system_heads and cues.verb_before.search(p.compact, max(0, p.start - 2), p.start))
+            or _named_system(p)):
+        return None
+    return f"{p.head} ends common nouns: no anchor, implementing verb, function or brand"
+
+
+# --- Names known nationwide, listed schemes, campaigns, defined short forms ------------------
+
+def _standard(doc: _Doc) -> list[_Proposal]:
+    """一带一路, 放管服 …: nationwide names need no cue."""
+    return [_Proposal(doc, "standard", m.group(), m.start(), m.end())
+            for m in doc.cues.standard_re.finditer(doc.view.text)]
+
+
+def _inside_quoted_name(p: _Proposal) -> str | None:
+    """“互联网+农机作业”: a nationwide name inside a longer quoted name is part of it (an
+    item of a quoted enumeration, “一站通兑、一网通办”, stays a name of its own)."""
+    inside = any(start <= p.start and p.end <= end and end - start > p.end - p.start
+                 for start, end in p.doc.quoted_names)
+    return "part of a longer quoted name" if inside else None
+
+
+def _formulas(doc: _Doc) -> list[_Proposal]:
+    """推进优机优补, 实行以奖代补: a four-character policy formula after an implementing verb."""
+    return [_Proposal(doc, "formula", m.group(1), m.start(1), m.end(1))
+            for m in doc.cues.formula.finditer(doc.view.text)]
+
+
+def _listed(doc: _Doc) -> list[_Proposal]:
+    """实施职务科技成果单列管理、先用后转等改革试点: each item of the list is a scheme."""
+    proposals = []
+    for m in doc.cues.enumeration.finditer(doc.view.text):
         items = m.group(1).split("、")
-        if all(_specific(item, cues) and not cues.particle.search(item) and next(_verbs(item, cues), None) is None
-               for item in items):
-            start = m.start(1)
-            for item in items:
-                found.append((item, start, start + len(item), ""))
-                start += len(item) + 1
-    campaigns = [m for m in cues.campaign.finditer(compact) if _specific(m.group(2), cues)]
-    for m in campaigns:
-        # 美丽中国建设, or a place named by two campaigns (美丽平潭、健康平潭): not 健康监测
-        if m.group(3) or any(o.group(2) == m.group(2) and o.group(1) != m.group(1) for o in campaigns):
-            found.append((m.group(1) + m.group(2), m.start(), m.start(2) + 2, ""))
+        start = m.start(1)
+        for item in items:
+            proposals.append(_Proposal(doc, "listed", item, start, start + len(item), forms=tuple(items)))
+            start += len(item) + 1
+    return proposals
+
+
+def _unlike_names(p: _Proposal) -> str | None:
+    """Every item of the list must read as a name: specific, no particle, no verb."""
+    cues = p.doc.cues
+    for item in p.forms:
+        if not _specific(item, cues) or cues.particle.search(item) or next(_verbs(item, cues), None):
+            return f"the list item {item} is no name"
+    return None
+
+
+def _campaigns(doc: _Doc) -> list[_Proposal]:
+    """美丽平潭, 健康平潭: a campaign prefix and a place; `strength` holds a campaign verb
+    before or after it (建设健康中国), `forms` the other prefixes the same place takes."""
+    matches = list(doc.cues.campaign.finditer(doc.view.text))
+    return [_Proposal(doc, "campaign", m.group(2) + m.group(3), m.start(2), m.end(3),
+                      mid=m.start(3), strength=m.group(1) or m.group(4),
+                      forms=tuple(o.group(2) for o in matches if o.group(3) == m.group(3) and o.group(2) != m.group(2)))
+            for m in matches]
+
+
+def _no_campaign(p: _Proposal) -> str | None:
+    """健康监测 is no campaign: the place must be specific, and 建设 must stand next to it
+    or the same place take a second campaign (美丽平潭、健康平潭)."""
+    cues = p.doc.cues
+    if not _specific(p.name[2:], cues):
+        return f"{p.name[2:]} is no place"
+    if p.strength and p.compact[p.end:p.end + 2] != p.strength and _CHINESE_RUN.match(p.compact, p.end) \
+            and not cues.particle.match(p.compact, p.end):
+        return f"runs on into {p.compact[p.end:p.end + 2]}: part of a longer word (建设平安法治乡村)"
+    return None if p.strength or p.forms else "neither 建设 next to it nor a second campaign of the place"
+
+
+def _defined(doc: _Doc) -> list[_Proposal]:
+    """秦创原总窗口（以下简称“总窗口”）: the full form, with the short form it defines."""
+    proposals = []
+    for m in _DEFINED.finditer(doc.view.text):
+        start = _name_start(doc.view, m.start(), doc.cues)
+        begin = m.start() if start is None else start
+        proposals.append(_Proposal(doc, "defined", doc.view.text[begin:m.start()], begin, m.start(),
+                                   mid=m.start(), forms=(m.group(1),)))
+    return proposals
+
+
+def _too_short(p: _Proposal) -> str | None:
+    return "no full form of three characters or more before it" if len(p.name) < 3 else None
+
+
+def _holds_quote(p: _Proposal) -> str | None:
+    return "holds a quote: a quoted term's context, not a full name" if "“" in p.name else None
+
+
+def _actors(p: _Proposal) -> str | None:
+    """农业生产经营组织（以下简称“购机者”）: a class of actors is defined, not a programme."""
+    return "names a class of actors" if p.name.endswith(p.doc.cues.actor_nouns) else None
+
+
+def _body(p: _Proposal) -> str | None:
+    """A short form of a body (局, 委员会, 公司 …) is the organisations' to take."""
+    heads = [h for h in _body_heads() if p.name.endswith(h)]
+    return f"ends in the organisation head {max(heads, key=len)}" if heads else None
+
+
+_LOCAL: dict[str, tuple[NamedFilter[_Proposal], ...]] = {
+    "quoted": named(_clause, _metaphor, _schedule),
+    "headed": named(_inside_longer_name, _document_itself, _department, _cited_title, _unbounded,
+                    _section_heading, _generic_modifier, _quoted_term, _leading_verb, _verb_object),
+    "standard": (),
+    "formula": named(_metaphor),
+    "listed": named(_unlike_names),
+    "campaign": named(_no_campaign),
+    "defined": named(_too_short, _body, _actors, _metaphor, _holds_quote),
+}
+# Filters that need the whole document: decided after every candidate passed the ones above.
+_DOCUMENT: dict[str, tuple[NamedFilter[_Proposal], ...]] = {
+    "quoted": named(_uncued),
+    "standard": named(_inside_quoted_name),
+    "headed": named(_common_noun_head),
+}
+
+
+# --- Deciding ----------------------------------------------------------------------------------
+
+def _summary(doc: _Doc, passed: list[_Proposal]) -> _Doc:
+    """What the whole document says, from the candidates that passed their own filters."""
+    quoted = [p for p in passed if p.way == "quoted"]
+    weak: dict[str, int] = {}
+    for p in quoted:
+        if p.strength == "weak":
+            weak[p.name] = weak.get(p.name, 0) + 1
     prefixes: dict[str, set[str]] = {}
-    for name, _, _, _ in found:
-        prefixes.setdefault(name[:3], set()).add(name)
-    brands = tuple(p for p, names in prefixes.items() if len(names) >= 2 and cues.generic.fullmatch(p) is None)
-    for name, start, end, head in found:
-        if head in cues.anchored_heads and not name.startswith(cues.anchors + brands):
-            continue
-        entry = entries.setdefault(name, _Entry(name))
-        entry.add((start, end))
-        entry.qualified = True
+    for p in passed:
+        if p.way != "quoted" and p.way != "defined":
+            prefixes.setdefault(p.name[:3], set()).add(p.name)
+    qualified = frozenset(p.name for p in quoted if p.strength == "strong")
+    return replace(
+        doc, qualified=qualified, quoted_names=tuple((p.start, p.end) for p in quoted
+                                                if p.name in qualified and not _ENUMERATION.search(p.name)),
+        weak_counts=tuple(weak.items()),
+        defined=frozenset(p.forms[0] for p in passed if p.way == "defined"),
+        # a brand starts with a word of its own (秦创原), not a generic one (创新创业…)
+        brands=tuple(pre for pre, names in prefixes.items()
+                     if len(names) >= 2 and doc.cues.generic.fullmatch(pre[:2]) is None))
 
 
-def _defined_aliases(compact: str, entries: dict[str, _Entry], cues: _Cues, breaks: tuple[int, ...] = ()) -> None:
-    """Read 秦创原总窗口（以下简称“总窗口”）: a defined short form names a programme
-    unless the full form is a body (局, 委员会, 公司 …), which organisations own."""
-    for m in _DEFINED.finditer(compact):
-        short = m.group(1)
-        start = _name_start(compact, m.start(), cues, breaks)
-        if start is None or m.start() - start < 3:
+def _judged(view: _View) -> list[tuple[_Proposal, Decision | None]]:
+    """Every candidate and its decision, in the order the ways are read."""
+    cues = _cues()
+    doc = _Doc(view, cues, title_ends=frozenset(m.end() for m in _CITED.finditer(view.text)))
+    marks = [(p, judge(p, _LOCAL["quoted"])) for p in _quote_marks(doc)]
+    quotes = iter(_read_quotes([p for p, d in marks if d is None]))
+    first = [(next(quotes) if d is None else p, d) for p, d in marks]
+    for way, propose in (("headed", _headed), ("standard", _standard), ("formula", _formulas), ("listed", _listed),
+                         ("campaign", _campaigns), ("defined", _defined)):
+        first += [(p, judge(p, _LOCAL[way])) for p in propose(doc)]
+    whole = _summary(doc, [p for p, d in first if d is None])
+    return [(p, d if d is not None else judge(replace(p, doc=whole), _DOCUMENT.get(p.way, ())))
+            for p, d in first]
+
+
+def _candidate(view: _View, p: _Proposal, decision: Decision | None) -> Candidate:
+    end = max(p.end, p.start + 1)
+    detail = " ".join(filter(None, [p.way, f"head={p.head}" if p.head else "",
+                                    f"strength={p.strength}" if p.strength else "",
+                                    f"forms={'、'.join(p.forms)}" if p.forms else ""]))
+    return Candidate(FAMILY, p.name, view.span(p.start, min(end, len(view.text))), decision, detail)
+
+
+def explain(tree: DocTree) -> tuple[Candidate, ...]:
+    """Every programme candidate of a document with its decision: accepted, or the filter
+    that refused it and why. `find_programmes` keeps the accepted ones.
+
+    Example:
+        >>> # 常态化实施“揭榜挂帅”“赛马制”等机制，引导…“卡脖子”问题集中
+        >>> [(c.text, c.rejection and c.rejection.filter) for c in explain(tree)]  # doctest: +SKIP
+        [('揭榜挂帅', None), ('赛马制', None), ('卡脖子', 'metaphor')]
+    """
+    view = _view(tree.text)
+    if not view.text:
+        return ()
+    return tuple(_candidate(view, p, d) for p, d in _judged(view))
+
+
+# --- From accepted candidates to programmes -----------------------------------------------------
+
+@dataclass
+class _Entry:
+    """What the document says about one name while it is being read."""
+
+    name: str
+    aliases: dict[str, None] = field(default_factory=dict)  # insertion-ordered set
+    mentions: list[Span] = field(default_factory=list)
+
+    def add(self, span: Span, alias: str | None = None) -> None:
+        self.mentions.append(span)
+        if alias and alias != self.name:
+            self.aliases[alias] = None
+
+
+def _entries(accepted: list[_Proposal]) -> dict[str, _Entry]:
+    """One entry per accepted name; a defined short form joins its full form."""
+    entries: dict[str, _Entry] = {}
+    for p in accepted:
+        entry = entries.setdefault(p.name, _Entry(p.name))
+        if p.way == "defined":
+            entry.add((p.start, p.end), p.forms[0])
+            folded = entries.pop(p.forms[0], None)
+            for span in folded.mentions if folded else ():
+                entry.add(span)
             continue
-        full = compact[start:m.start()]
-        if _ORG_END.search(full) or _is_metaphor(full, cues) or "“" in full:
-            continue
-        entry = entries.setdefault(full, _Entry(full))
-        entry.add((start, m.start()), short)
-        entry.qualified = True
-        folded = entries.pop(short, None)
-        for span in folded.mentions if folded else ():
-            entry.add(span)
+        entry.add((p.start, p.end))
+        for form in p.forms if p.way == "quoted" else ():
+            entry.add((p.start, p.end), form)
+    return entries
 
 
 def _fold(entry: _Entry, into: _Entry) -> None:
@@ -397,18 +859,29 @@ def _shorter_forms(name: str) -> list[str]:
     return quoted + [name[-size:] for size in range(4, len(name))]
 
 
+def _fold_standard(entries: dict[str, _Entry], cues: _Cues) -> None:
+    """A nationwide name folds into its form with a head or a campaign verb (乡村振兴 →
+    乡村振兴战略, 高标准农田 → 高标准农田建设): the full form names the programme, the bare
+    name is how the text refers to it."""
+    for entry in list(entries.values()):
+        standard = cues.standard_re.match(entry.name)
+        if (standard and standard.group() in entries and entry.name in entries
+                and (cues.last_head.fullmatch(entry.name, standard.end())
+                     or entry.name[standard.end():] in cues.campaign_words)):
+            _fold(entries.pop(standard.group()), entry)
+
+
 def _merge(entries: dict[str, _Entry], cues: _Cues) -> list[_Entry]:
-    """Qualified names, the forms of one programme folded into one entry.
+    """The forms of one programme folded into one entry.
 
     A longer form folds into the shorter name it quotes or ends with (职务科技成果“三项改革”,
     省级“三项改革”试点 → 三项改革; 秦创原春种基金 → 春种基金), and a short form that keeps
     only the start and the head of one longer name folds into it (秦创原平台 → 秦创原创新驱动平台).
     """
-    kept = sorted((e for e in entries.values() if e.qualified or e.weak_hits >= 2),
-                  key=lambda e: len(e.name))
+    _fold_standard(entries, cues)
     result: list[_Entry] = []
     position: dict[str, int] = {}  # name -> its place in `result`: the first kept form wins
-    for entry in kept:
+    for entry in sorted(entries.values(), key=lambda e: len(e.name)):
         places = [position[form] for form in _shorter_forms(entry.name) if form in position]
         if places:
             _fold(entry, result[min(places)])
@@ -447,20 +920,11 @@ def find_programmes(tree: DocTree) -> tuple[Programme, ...]:
         >>> [p.name for p in find_programmes(tree)]  # doctest: +SKIP
         ['揭榜挂帅', '赛马制']
     """
-    cues = _cues()
-    compact, offsets = _compact(tree.text)
-    entries: dict[str, _Entry] = {}
-    # Where each line starts in `compact`: a heading run into its paragraph ends there.
-    breaks = tuple(bisect.bisect_left(offsets, m.end()) for m in _LINE_BREAK.finditer(tree.text))
-    _quoted(compact, entries, cues, breaks)
-    _unquoted(compact, entries, cues, breaks)
-    _defined_aliases(compact, entries, cues, breaks)
-    merged = _merge(entries, cues)
-    _all_mentions(compact, merged)
-    programmes = []
-    for n, entry in enumerate(merged, 1):
-        mentions: tuple[Span, ...] = tuple(
-            (offsets[s], offsets[e - 1] + 1) for s, e in sorted(set(entry.mentions)))
-        programmes.append(Programme(id=f"p{n}", name=entry.name,
-                                    aliases=tuple(entry.aliases), mentions=mentions))
-    return tuple(programmes)
+    view = _view(tree.text)
+    if not view.text:
+        return ()
+    merged = _merge(_entries([p for p, d in _judged(view) if d is None]), _cues())
+    _all_mentions(view.text, merged)
+    return tuple(Programme(id=f"p{n}", name=entry.name, aliases=tuple(entry.aliases),
+                           mentions=tuple(view.span(s, e) for s, e in sorted(set(entry.mentions))))
+                 for n, entry in enumerate(merged, 1))

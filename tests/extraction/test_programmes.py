@@ -2,10 +2,14 @@
 from __future__ import annotations
 
 import hashlib
+import json
+from pathlib import Path
 
 from hypothesis import given, settings, strategies as st
 
-from extractor.extraction.programmes import find_programmes
+from extractor import lexicons
+from extractor.extraction import extract
+from extractor.extraction.programmes import _view, explain, find_programmes
 from extractor.model import RawDocument
 from extractor.pipeline import parse_raw
 
@@ -275,3 +279,140 @@ def test_lists_line_starts_and_compounds_keep_mentions_in_range(text):
 def test_sector_form_of_a_national_reform_folds_into_it():
     found = programmes("2.推动钢铁行业碳达峰。深化钢铁行业供给侧结构性改革,严格执行产能 置换,严禁新增产能,推进存量优化,淘汰落后产能。")
     assert found == {"供给侧结构性改革": ("钢铁行业供给侧结构性改革",)}
+
+
+# Candidates and filters, the view, the rules folder and the cue file.
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "programmes"
+
+
+def tree_of(text: str):
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return parse_raw(RawDocument(path="snippet.txt", format="txt", sha256=sha, pages=(text,)))
+
+
+def fixture_names(name: str) -> set[str]:
+    return {p.name for p in find_programmes(tree_of((FIXTURES / name).read_text(encoding="utf-8")))}
+
+
+def test_explain_gives_every_decision_and_find_keeps_the_accepted():
+    tree = tree_of("通过常态化实施“揭榜挂帅”“赛马制”等机制，引导创新资源向解决关键共性技术和“卡脖子”问题集中。")
+    candidates = explain(tree)
+    decisions = {c.text: c.rejection.filter if c.rejection else "accepted" for c in candidates}
+    assert decisions["揭榜挂帅"] == decisions["赛马制"] == "accepted"
+    assert decisions["卡脖子"] == "metaphor"
+    assert {c.family for c in candidates} == {"programmes"}
+    assert {p.name for p in find_programmes(tree)} == {c.text for c in candidates if c.accepted}
+
+
+def test_explain_names_the_filter_that_refuses_a_generic_head():
+    # 国办发〔2018〕128号 (“无废城市”建设试点工作方案): 系统总结试点经验;
+    # 国发〔2019〕3号 (综合保税区高水平开放高质量发展): 以新时代全面深化改革为引领
+    decisions = {c.text: c.rejection.filter if c.rejection else "accepted"
+                 for c in explain(tree_of("系统总结试点经验。以新时代全面深化改革为引领。"))}
+    assert decisions["系统总结试点"] == "inside_longer_name"
+    assert decisions["新时代全面深化改革"] == "verb_object"
+    assert "accepted" not in decisions.values()
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet="“”一二三带实施开展试点改革平台信息服务管理国家示范区博览会、\n\t 3045家", max_size=60))
+def test_every_programme_is_an_accepted_candidate_whose_span_holds_its_text(text):
+    tree = tree_of(text)
+    accepted = [c for c in explain(tree) if c.accepted]
+    assert {p.name for p in find_programmes(tree)} <= {c.text for c in accepted}
+    for c in accepted:
+        start, end = c.span
+        assert "".join(tree.text[start:end].split()) == "".join(c.text.split())
+
+
+def test_the_view_keeps_table_cells_and_figures_apart():
+    # issue 9: the programme view glued two table cells into one number (30004500)
+    view = _view("一、发展目标\n到 2026 年，西咸新区\n管委会 牵头，新增企业 3000 4500家。\n序号\t名称")
+    assert "30004500" not in view.text and "3000\t4500家" in view.text
+    assert "西咸新区管委会牵头" in view.text  # a line break inside a name joins it
+    assert "序号\t名称" in view.text
+
+
+def test_a_new_programme_head_is_a_one_file_change(tmp_path):
+    cues = lexicons.load_json("programme_cues.json")
+    cues["named_heads"].append("嘉年华")
+    (tmp_path / "programme_cues.json").write_text(json.dumps(cues, ensure_ascii=False), "utf-8")
+    tree = tree_of("举办长沙国际动漫嘉年华，带动文旅消费。")
+    assert "长沙国际动漫嘉年华" in {p.name for p in extract(tree, rules=tmp_path).programmes}
+    assert "长沙国际动漫嘉年华" not in {p.name for p in find_programmes(tree)}
+
+
+def test_the_cue_file_is_valid():
+    data = lexicons.load_json("programme_cues.json")
+    about = data.pop("_about")
+    assert set(data) <= set(about), "every list is described in _about"
+    assert isinstance(data.pop("max_modifier"), int)
+    joints = data.pop("pair_joints")
+    assert all(len(a) == len(b) == 1 for a, b in data.pop("formula_pairs"))
+    assert all(len(joint) == 1 and isinstance(size, int) and size >= 2 for joint, size in joints.items())
+    for key, words in data.items():
+        assert isinstance(words, list) and all(isinstance(w, str) and w.strip() == w and w for w in words), key
+        assert len(words) == len(set(words)), f"{key} has duplicates"
+    assert all(len(c) == 1 for c in data["self_word_compounds"])  # read in a look-behind
+    assert set(data["designation_heads"]) <= set(data["named_heads"])
+    assert set(data["system_heads"]) <= set(data["named_heads"])
+    heads = {row[0] for row in lexicons.load_rows("org_suffixes.tsv")}
+    assert set(data["shared_heads"]) <= heads
+
+
+# Issue 10's programme classes, on real texts from other provinces and ministries
+# (tests/fixtures/programmes/SOURCES.md).
+
+def test_named_events():
+    assert "首届山东聊城(莘县)绿色蔬菜博览会" in fixture_names("shandong_2023_bolanhui.txt")
+    found = fixture_names("hubei_2018_nongbohui.txt")
+    assert "第十五届中国武汉农业博览会" in found
+    assert "乡村振兴战略" in found and "乡村振兴" not in found  # one programme, the bare name an alias
+
+
+def test_designations_and_campaigns_of_a_work_report():
+    found = fixture_names("liaocheng_2024_baogao.txt")
+    assert {"省级生态文明建设示范区", "四下基层"} <= found
+    assert any(name.endswith("婴幼儿照护服务示范城市") for name in found)
+    assert not any("获评" in name for name in found)
+
+
+def test_a_quoted_strategy_and_numbered_projects():
+    assert {"八八战略", "一号工程", "十项重大工程"} <= fixture_names("hangzhou_shangcheng_2024_baogao.txt")
+
+
+def test_named_platforms_but_not_generic_ones():
+    found = fixture_names("ndrc_2017_1055_jiaoyipingtai.txt")
+    assert {"全国公共资源交易平台", "中国招标投标公共服务平台", "简政放权、放管结合、优化服务"} <= found
+    assert not {"公共资源交易平台", "电子招标投标公共服务平台", "平台系统"} & found
+    assert not any(name.startswith(("实时", "规定")) for name in found)
+
+
+def test_spelled_out_layouts_and_sequence_rules_are_named_formulas():
+    # 长江三角洲城市群发展规划 (cre.org.cn/zl/xlwjlz/15213.html) writes 构建“一核五圈四带”的网络化空间格局
+    found = programmes("构建“一核、五圈、四带”的网络化空间格局，对进口货物实行“先入区、后检测”。")
+    assert {"一核、五圈、四带", "先入区、后检测"} <= set(found)
+
+
+def test_strategy_after_an_implementing_verb():
+    found = programmes("坚持实施就业优先战略和更加积极的就业政策，完善营销战略。")
+    assert set(found) == {"就业优先战略"}
+
+
+def test_a_policy_formula_after_an_implementing_verb():
+    # source: 2026 中央一号文件 (../shared/corpus/dev/m02), 第二部分
+    found = programmes("实施好农机购置与应用补贴政策，推进优机优补，加强全链条常态化监管。")
+    assert "优机优补" in found
+
+
+def test_clause_words_are_cut_off_a_name():
+    # source: 国办发〔2018〕121号 加快发展体育竞赛表演产业的指导意见 (gov.cn)
+    found = programmes("筹办好北京冬奥会、冬残奥会及赛前各级各类测试赛。")
+    assert "北京冬奥会" in found
+    assert "改变博览会" not in fixture_names("shandong_2023_bolanhui.txt")  # 不得随意改变博览会名称
+
+
+def test_reforms_and_rules_of_a_provincial_plan():
+    found = fixture_names("sichuan_2022_liutong.txt")
+    assert {"非禁即入", "证照分离", "一网通办", "多证合一", "国家要素市场化配置综合改革试点"} <= found
