@@ -10,15 +10,8 @@ import pandas as pd
 import pytest
 
 from extractor import query
-from extractor.export import export, gexf, graphml, nodelink, rdf
+from extractor.export import gexf, graphml, nodelink, rdf
 from tests.conftest import ROOT
-
-
-@pytest.fixture(scope="module")
-def exported(corpus_graph, tmp_path_factory):
-    out = tmp_path_factory.mktemp("export")
-    export(corpus_graph, "all", out)
-    return out
 
 
 def _content(graph):
