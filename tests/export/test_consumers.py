@@ -67,7 +67,7 @@ def test_neo4j_files_have_import_headers(graph, tmp_path):
     nodes_path, rels_path, cypher_path = neo4j.write(graph, tmp_path)
     header = _header(nodes_path)
     assert header[:2] == ["id:ID", ":LABEL"]
-    assert "value:double" in header and "page:long" in header and "aliases:string[]" in header
+    assert {"value:double", "page:int", "year:int", "date:date", "aliases:string[]"} <= set(header)
     assert _header(rels_path)[:3] == [":START_ID", ":END_ID", ":TYPE"]
     with nodes_path.open(encoding="utf-8", newline="") as handle:
         rows = list(stdcsv.DictReader(handle))
@@ -77,7 +77,9 @@ def test_neo4j_files_have_import_headers(graph, tmp_path):
     assert org["aliases:string[]"] == "西安交大"
     script = cypher_path.read_text(encoding="utf-8")
     for rel in {d["type"] for *_, d in graph.edges(keys=True, data=True)}:
-        assert f"CREATE (a)-[r:{rel}]->(b)" in script
+        assert f"MERGE (a)-[r:{rel} {{key: row.`key`}}]->(b)" in script
+    assert "CREATE (" not in script and "), (" not in script  # idempotent, no cartesian product
+    assert "CREATE CONSTRAINT policykg_target_id IF NOT EXISTS FOR (n:Target) REQUIRE n.id IS UNIQUE;" in script
     # every header the script reads exists in the files
     used = set(re.findall(r"row\.`([^`]+)`", script))
     assert used <= set(header) | set(_header(rels_path))
