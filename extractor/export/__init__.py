@@ -15,6 +15,7 @@ neo4j      neo4j/nodes.csv, relationships.csv,    neo4j-admin database import,
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 
@@ -35,8 +36,16 @@ FORMATS: dict[str, Writer] = {
 }
 
 
-def export(graph: nx.MultiDiGraph, fmt: str, out_dir: str | Path) -> list[Path]:
-    """Write `graph` in format `fmt` (a key of `FORMATS`, or ``all``) into `out_dir`.
+def _writer(name: str, base_iri: str | None) -> Writer:
+    if name == "rdf" and base_iri is not None:
+        return functools.partial(rdf.write, base_iri=rdf.check_base_iri(base_iri))
+    return FORMATS[name]
+
+
+def export(graph: nx.MultiDiGraph, fmt: str, out_dir: str | Path, *,
+           base_iri: str | None = None) -> list[Path]:
+    """Write `graph` in format `fmt` (a key of `FORMATS`, or ``all``) into `out_dir`;
+    RDF node IRIs under `base_iri` when given.
 
     Returns:
         The files written.
@@ -56,8 +65,9 @@ def export(graph: nx.MultiDiGraph, fmt: str, out_dir: str | Path) -> list[Path]:
     out = Path(out_dir)
     written: list[Path] = []
     for name in names:
+        write = _writer(name, base_iri)
         try:
-            written += FORMATS[name](graph, out)
+            written += write(graph, out)
         except OSError as err:
             raise ExportError(f"cannot write {name} export ({err.strerror or err})",
                               path=str(out), hint="check the folder exists and is writable") from err
