@@ -7,7 +7,10 @@ format     files                                  read by
 nodelink   graph.json (schemas/graph.schema.json)  networkx.node_link_graph, d3
 graphml    graph.graphml                          Gephi, yEd, igraph, networkx
 gexf       graph.gexf                             Gephi, networkx
-csv        nodes.csv, edges.csv, targets.csv       Excel, pandas (UTF-8 with BOM)
+csv        nodes.csv and one CSV per table         Excel, pandas (UTF-8 with BOM)
+           (documents … targets, owners, edges)
+parquet    parquet/{table}.parquet (typed)        pandas, DuckDB, Polars, Spark
+xlsx       graph.xlsx (one sheet per table)       Excel, LibreOffice
 rdf        graph.ttl                              rdflib, triple stores (SPARQL)
 neo4j      neo4j/nodes.csv, relationships.csv,    neo4j-admin database import,
            import.cypher                          cypher-shell
@@ -22,7 +25,7 @@ from pathlib import Path
 import networkx as nx
 
 from extractor.errors import ExportError
-from extractor.export import csv, gexf, graphml, neo4j, nodelink, rdf
+from extractor.export import csv, gexf, graphml, neo4j, nodelink, parquet, rdf, xlsx
 
 Writer = Callable[[nx.MultiDiGraph, Path], list[Path]]
 
@@ -33,6 +36,8 @@ FORMATS: dict[str, Writer] = {
     "csv": csv.write,
     "rdf": rdf.write,
     "neo4j": neo4j.write,
+    "parquet": parquet.write,
+    "xlsx": xlsx.write,
 }
 
 

@@ -13,7 +13,8 @@ from extractor.export import FORMATS, csv, export, neo4j, rdf
 
 
 def test_csv_tables_open_in_pandas_with_chinese_intact(graph, tmp_path):
-    nodes_path, edges_path, targets_path = csv.write(graph, tmp_path)
+    paths = {p.stem: p for p in csv.write(graph, tmp_path)}
+    nodes_path, edges_path, targets_path = paths["nodes"], paths["edges"], paths["targets"]
     assert nodes_path.read_bytes().startswith(b"\xef\xbb\xbf")  # BOM: Excel reads UTF-8
     nodes = pd.read_csv(nodes_path, encoding="utf-8-sig")
     assert len(nodes) == graph.number_of_nodes()
@@ -32,11 +33,12 @@ def test_targets_csv_lists_owners_with_roles(records, tmp_path):
     plan = next(r for r in records if r["document"]["id"].startswith("004"))
     next(t for t in plan["tasks"] if t["id"] == "t20")["owners"] = [
         {"org": "o2", "role": "lead"}, {"org": "o1", "role": "support"}]
-    *_, targets_path = csv.write(build(records), tmp_path)
-    targets = pd.read_csv(targets_path, encoding="utf-8-sig")
+    csv.write(build(records), tmp_path)
+    targets = pd.read_csv(tmp_path / "targets.csv", encoding="utf-8-sig")
     row = targets[targets["evidence"] == "三年内新增高层次人才500名"].iloc[0]
     assert row["lead"] == "组织人事部（人才办）" and row["support"] == "社会事业服务局"
-    assert row["owners"] == "组织人事部（人才办）（lead）；社会事业服务局（support）"
+    owners = pd.read_csv(tmp_path / "owners.csv", encoding="utf-8-sig")
+    assert set(owners[owners["item"] == "三年内新增高层次人才500名"]["role"]) == {"lead", "support"}
 
 
 def test_sparql_who_owns_which_target_answers_like_the_query(graph, tmp_path):
@@ -89,9 +91,9 @@ def test_export_all_and_unknown_format(graph, tmp_path):
     written = export(graph, "all", tmp_path)
     assert {p.name for p in written} >= {"graph.json", "graph.graphml", "graph.gexf", "targets.csv",
                                          "graph.ttl", "import.cypher"}
-    assert set(FORMATS) == {"nodelink", "graphml", "gexf", "csv", "rdf", "neo4j"}
+    assert set(FORMATS) == {"nodelink", "graphml", "gexf", "csv", "rdf", "neo4j", "parquet", "xlsx"}
     with pytest.raises(ExportError):
-        export(graph, "xlsx", tmp_path)
+        export(graph, "docx", tmp_path)
 
 
 def test_cli_export(tmp_path, capsys):
