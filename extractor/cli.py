@@ -183,7 +183,7 @@ def build_parser() -> argparse.ArgumentParser:
                        epilog=f"example: {EXAMPLES['export']}")
     p.add_argument("--records", default="out/records", help="directory of records (from extract)")
     p.add_argument("--format", default="nodelink",
-                   choices=("nodelink", "graphml", "gexf", "csv", "rdf", "neo4j", "parquet", "xlsx", "all"),
+                   choices=("nodelink", "graphml", "gexf", "csv", "rdf", "neo4j", "parquet", "xlsx", "html", "all"),
                    help="output format (default: nodelink JSON)")
     p.add_argument("--out", default="out", help="output directory")
     p.add_argument("--base-iri", default=None, metavar="IRI",

@@ -11,6 +11,7 @@ csv        nodes.csv and one CSV per table         Excel, pandas (UTF-8 with BOM
            (documents … targets, owners, edges)
 parquet    parquet/{table}.parquet (typed)        pandas, DuckDB, Polars, Spark
 xlsx       graph.xlsx (one sheet per table)       Excel, LibreOffice
+html       graph.html (offline interactive view)  any browser
 rdf        graph.ttl                              rdflib, triple stores (SPARQL)
 neo4j      neo4j/nodes.csv, relationships.csv,    neo4j-admin database import,
            import.cypher                          cypher-shell
@@ -25,7 +26,7 @@ from pathlib import Path
 import networkx as nx
 
 from extractor.errors import ExportError
-from extractor.export import csv, gexf, graphml, neo4j, nodelink, parquet, rdf, xlsx
+from extractor.export import csv, gexf, graphml, html, neo4j, nodelink, parquet, rdf, xlsx
 
 Writer = Callable[[nx.MultiDiGraph, Path], list[Path]]
 
@@ -38,6 +39,7 @@ FORMATS: dict[str, Writer] = {
     "neo4j": neo4j.write,
     "parquet": parquet.write,
     "xlsx": xlsx.write,
+    "html": html.write,
 }
 
 

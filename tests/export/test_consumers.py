@@ -91,7 +91,7 @@ def test_export_all_and_unknown_format(graph, tmp_path):
     written = export(graph, "all", tmp_path)
     assert {p.name for p in written} >= {"graph.json", "graph.graphml", "graph.gexf", "targets.csv",
                                          "graph.ttl", "import.cypher"}
-    assert set(FORMATS) == {"nodelink", "graphml", "gexf", "csv", "rdf", "neo4j", "parquet", "xlsx"}
+    assert set(FORMATS) == {"nodelink", "graphml", "gexf", "csv", "rdf", "neo4j", "parquet", "xlsx", "html"}
     with pytest.raises(ExportError):
         export(graph, "docx", tmp_path)
 
