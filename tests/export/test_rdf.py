@@ -7,7 +7,7 @@ from rdflib import Literal, URIRef
 
 from extractor import query
 from extractor.errors import ExportError
-from extractor.export import export, rdf
+from extractor.export import export, neo4j, rdf
 from extractor.graph import node_id
 from tests.conftest import ROOT
 
@@ -40,8 +40,18 @@ def test_readme_owners_query_answers_like_the_owners_query(engine, engines, corp
     assert answer == expected and answer
 
 
-def test_the_readme_shows_the_owners_query():
-    assert rdf.OWNERS_QUERY.split("SELECT", 1)[1] in (ROOT / "README.md").read_text(encoding="utf-8")
+def _words(text):
+    return " ".join(text.split())
+
+
+def test_the_readme_shows_the_owners_queries_and_a_working_neo4j_command():
+    readme = _words((ROOT / "README.md").read_text(encoding="utf-8"))
+    assert _words(rdf.OWNERS_QUERY.split("SELECT", 1)[1]) in readme
+    assert _words(neo4j.OWNERS_QUERY) in readme
+    command = readme[readme.index("neo4j-admin database import full"):][:300]
+    for option in ("--multiline-fields=true", "--overwrite-destination", '--array-delimiter=";"'):
+        assert option in command
+    assert command.split("```")[0].rstrip().endswith(" neo4j")
 
 
 @pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
