@@ -179,29 +179,20 @@ COMPONENTS: dict[str, SpanComponent] = {
 }
 
 
-# Module-level factories, so pyproject.toml's spacy_factories entry points can name them.
-@Language.factory("policykg_quantities")
-def make_quantities(nlp: Language, name: str) -> SpanComponent:
-    """The quantities component (``nlp.add_pipe("policykg_quantities")``)."""
-    return COMPONENTS["policykg_quantities"]
+def _factory(factory: str) -> Callable[[Language, str], SpanComponent]:
+    """Register the factory of the component `factory` names and return it."""
+
+    def make(nlp: Language, name: str) -> SpanComponent:
+        return COMPONENTS[factory]
+
+    return Language.factory(factory, func=make)
 
 
-@Language.factory("policykg_organisations")
-def make_organisations(nlp: Language, name: str) -> SpanComponent:
-    """The organisations component."""
-    return COMPONENTS["policykg_organisations"]
-
-
-@Language.factory("policykg_programmes")
-def make_programmes(nlp: Language, name: str) -> SpanComponent:
-    """The programmes component."""
-    return COMPONENTS["policykg_programmes"]
-
-
-@Language.factory("policykg_places")
-def make_places(nlp: Language, name: str) -> SpanComponent:
-    """The places component."""
-    return COMPONENTS["policykg_places"]
+# Module-level names, so pyproject.toml's spacy_factories entry points can point at them.
+make_quantities = _factory("policykg_quantities")
+make_organisations = _factory("policykg_organisations")
+make_programmes = _factory("policykg_programmes")
+make_places = _factory("policykg_places")
 
 
 def make_nlp(*, components: Iterable[str] = tuple(COMPONENTS)) -> Language:

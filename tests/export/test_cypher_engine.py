@@ -91,16 +91,23 @@ def _import(connection, folder):
             connection.execute(translated)
 
 
+def _loaded(folder, database):
+    """A Kùzu database at `database` with the schema made from `folder`'s CSVs and
+    import.cypher run once."""
+    connection = kuzu.Connection(kuzu.Database(str(database)))
+    for statement in _schema(folder):
+        connection.execute(statement)
+    _import(connection, folder)
+    return connection
+
+
 def _count(connection, pattern):
     return connection.execute(f"MATCH {pattern} RETURN count(*)").get_next()[0]
 
 
 def test_import_cypher_runs_twice_and_answers_who_owns_what(graph, tmp_path):
     folder = neo4j.write(graph, tmp_path)[0].parent
-    connection = kuzu.Connection(kuzu.Database(str(tmp_path / "db")))
-    for statement in _schema(folder):
-        connection.execute(statement)
-    _import(connection, folder)
+    connection = _loaded(folder, tmp_path / "db")
     counts = _count(connection, "(n)"), _count(connection, "()-[r]->()")
     _import(connection, folder)  # MERGE: a second run adds nothing
     assert counts == (_count(connection, "(n)"), _count(connection, "()-[r]->()"))
@@ -115,11 +122,7 @@ def test_import_cypher_runs_twice_and_answers_who_owns_what(graph, tmp_path):
 
 
 def test_typed_columns_arrive_typed(graph, tmp_path):
-    folder = neo4j.write(graph, tmp_path)[0].parent
-    connection = kuzu.Connection(kuzu.Database(str(tmp_path / "db")))
-    for statement in _schema(folder):
-        connection.execute(statement)
-    _import(connection, folder)
+    connection = _loaded(neo4j.write(graph, tmp_path)[0].parent, tmp_path / "db")
     value, year = connection.execute(
         "MATCH (t:Target) WHERE t.metric = '高新技术企业数量' RETURN t.value, t.year").get_next()
     assert (value, year) == (4000.0, 2026)
@@ -131,11 +134,7 @@ def test_typed_columns_arrive_typed(graph, tmp_path):
 
 
 def test_the_real_graph_imports_whole_multiline_text_included(corpus_graph, exported, tmp_path):
-    folder = exported / neo4j.FOLDER
-    connection = kuzu.Connection(kuzu.Database(str(tmp_path / "db")))
-    for statement in _schema(folder):
-        connection.execute(statement)
-    _import(connection, folder)
+    connection = _loaded(exported / neo4j.FOLDER, tmp_path / "db")
     assert _count(connection, "(n)") == corpus_graph.number_of_nodes()
     assert _count(connection, "()-[r]->()") == corpus_graph.number_of_edges()
     texts = {t for _, t in corpus_graph.nodes(data="text") if t and "\n" in t}
