@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import csv as stdcsv
+import os
+import stat
 import re
 
 import pandas as pd
@@ -104,3 +106,16 @@ def test_cli_export(tmp_path, capsys):
     assert (tmp_path / "graph.graphml").exists()
     assert main(["export", "--records", str(GRAPH_FIXTURES), "--out", str(tmp_path)]) == 0
     assert (tmp_path / "graph.json").exists()
+
+
+def test_every_format_twice_gives_the_same_bytes_readable_by_others(graph, tmp_path):
+    old = os.umask(0o022)
+    try:
+        first = {p.relative_to(tmp_path / "a"): p for p in export(graph, "all", tmp_path / "a")}
+        second = {p.relative_to(tmp_path / "b"): p for p in export(graph, "all", tmp_path / "b")}
+    finally:
+        os.umask(old)
+    assert first.keys() == second.keys() and len(first) > 20
+    for name, path in first.items():
+        assert path.read_bytes() == second[name].read_bytes(), name
+        assert stat.S_IMODE(path.stat().st_mode) == 0o644, name
