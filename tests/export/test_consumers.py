@@ -119,3 +119,17 @@ def test_every_format_twice_gives_the_same_bytes_readable_by_others(graph, tmp_p
     for name, path in first.items():
         assert path.read_bytes() == second[name].read_bytes(), name
         assert stat.S_IMODE(path.stat().st_mode) == 0o644, name
+
+
+def test_cli_export_base_iri(tmp_path, capsys):
+    from extractor.cli import main
+    from tests.graph.conftest import GRAPH_FIXTURES
+
+    base = "https://data.example.org/policykg/"
+    assert main(["export", "--records", str(GRAPH_FIXTURES), "--format", "rdf", "--base-iri", base,
+                 "--out", str(tmp_path)]) == 0
+    assert f"@prefix id: <{base}> ." in (tmp_path / "graph.ttl").read_text(encoding="utf-8")
+    assert main(["export", "--records", str(GRAPH_FIXTURES), "--format", "rdf", "--base-iri", "policykg",
+                 "--out", str(tmp_path / "bad")]) != 0
+    error = capsys.readouterr().err.strip()
+    assert error.count("\n") == 0 and "not a base IRI" in error and "e.g. https://" in error
