@@ -3,14 +3,19 @@ the official schemas, one id per edge, UTF-8 text, loaded by networkx and igraph
 from __future__ import annotations
 
 import collections
+import json
+import os
 import re
+import shutil
+import subprocess
+from pathlib import Path
 
 import networkx as nx
 import pytest
 from lxml import etree
 
 from extractor.export import gexf, graphml
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, ROOT
 
 SCHEMAS = FIXTURES / "xml-schemas"
 GRAPHML_NS = "{http://graphml.graphdrawing.org/xmlns}"
@@ -67,3 +72,18 @@ def test_two_exports_of_the_same_graph_are_byte_identical(graph, tmp_path):
     for module in (graphml, gexf):
         first = module.write(graph, tmp_path / "a")[0].read_bytes()
         assert module.write(graph, tmp_path / "b")[0].read_bytes() == first
+
+
+NODE = shutil.which("node")
+NODE_MODULES = ROOT / ".venv" / "node" / "node_modules"
+
+
+@pytest.mark.skipif(NODE is None or not (NODE_MODULES / "graphology-gexf").is_dir(),
+                    reason="node or graphology is missing (make graphology installs it into .venv/node)")
+def test_graphology_loads_every_node_and_edge(corpus_graph, exported):
+    result = subprocess.run(
+        [NODE, str(Path(__file__).with_name("graphology_read.js")), str(exported / graphml.FILENAME),
+         str(exported / gexf.FILENAME)],
+        capture_output=True, text=True, timeout=300, check=False, env={**os.environ, "NODE_PATH": str(NODE_MODULES)})
+    counts = [corpus_graph.number_of_nodes(), corpus_graph.number_of_edges()]
+    assert json.loads(result.stdout or "{}") == {"graphml": counts, "gexf": counts}, result.stderr[-800:]
