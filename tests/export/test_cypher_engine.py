@@ -2,10 +2,10 @@
 the CSV headers, `import.cypher` run twice, and the owners query answered like
 ``extractor.query.owners``.
 
-Kùzu speaks Cypher with three differences, applied to the script here and nowhere else:
+Kùzu speaks Cypher with four differences, applied to the script here and nowhere else:
 it wants a table per label declared first (no second ``Node`` label), reads a CSV with
-``LOAD WITH HEADERS (…) FROM`` into variables instead of ``LOAD CSV … AS row``, and names
-four functions differently.
+``LOAD WITH HEADERS (…) FROM`` into variables instead of ``LOAD CSV … AS row``, names
+three functions differently, and binds each end of a relationship to one table.
 """
 from __future__ import annotations
 
