@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 OUT    := out
 GOLD   ?= ../shared/eval/gold
 
-.PHONY: demo test eval bench venv clean browser
+.PHONY: demo test eval bench venv clean browser graphology
 
 venv: $(STAMP)
 
@@ -24,6 +24,15 @@ browser:
 	  { (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
 	    || echo "note: could not install chromium; the browser test will be skipped"; }
 
+# graphology (the reader behind sigma.js) loads the GraphML and GEXF exports in one test;
+# npm installs it into .venv/node when node is there.
+GRAPHOLOGY := $(VENV)/node/node_modules/graphology-gexf
+graphology: $(STAMP)
+	@test -d $(GRAPHOLOGY) || ! command -v npm >/dev/null 2>&1 || \
+	  npm install --silent --no-audit --no-fund --prefix $(VENV)/node \
+	    graphology@0.26 graphology-graphml@0.5 graphology-gexf@0.13 >/dev/null \
+	  || echo "note: could not install graphology; its test will be skipped"
+
 demo: $(STAMP)
 	$(BIN)/policykg extract corpus/seeds corpus/dev corpus/pdf --out $(OUT)/records
 	$(BIN)/policykg export --records $(OUT)/records --format all --out $(OUT)/graph
@@ -31,7 +40,7 @@ demo: $(STAMP)
 	$(BIN)/policykg diff corpus/dev/09_pingtan-allocated-land-transfer-measures-2015.txt \
 	  corpus/dev/10_pingtan-allocated-land-transfer-measures-revised-2018.txt --format html --out $(OUT)/diff_09_10.html
 
-test: $(STAMP) browser
+test: $(STAMP) browser graphology
 	$(BIN)/python -m pytest -n 2 -p no:cacheprovider
 
 eval: $(STAMP)

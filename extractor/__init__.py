@@ -10,7 +10,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "extract", "build_graph", "query"]
+__all__ = ["__version__", "extract", "build_graph", "query", "tables"]
 
 
 def __getattr__(name):  # noqa: ANN001, ANN202 - lazy submodules keep `import extractor` light
@@ -34,3 +34,17 @@ def build_graph(records):  # noqa: ANN001, ANN201
     from extractor.graph import build
 
     return build(records)
+
+
+def tables(records):  # noqa: ANN001, ANN201
+    """The records' graph as typed pandas DataFrames, one per table (documents, sections,
+    tasks, targets, organisations, programmes, owners, mentions, edges); see
+    `extractor.export.tables`.
+
+    Example:
+        >>> extractor.tables(records)["targets"][["metric", "value", "unit", "year", "lead"]]  # doctest: +SKIP
+    """
+    from extractor.export.tables import frames
+    from extractor.graph import build
+
+    return frames(build(records))

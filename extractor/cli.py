@@ -112,7 +112,7 @@ def _cmd_query(args: argparse.Namespace) -> int:
 def _cmd_export(args: argparse.Namespace) -> int:
     from extractor.export import export
 
-    written = export(_graph(args.records), args.format, args.out)
+    written = export(_graph(args.records), args.format, args.out, base_iri=args.base_iri)
     for path in written:
         print(path)
     return 0
@@ -229,9 +229,11 @@ def build_parser() -> argparse.ArgumentParser:
                        epilog=f"example: {EXAMPLES['export']}")
     p.add_argument("--records", default="out/records", help="directory of records (from extract)")
     p.add_argument("--format", default="nodelink",
-                   choices=("nodelink", "graphml", "gexf", "csv", "rdf", "neo4j", "all"),
+                   choices=("nodelink", "graphml", "gexf", "csv", "rdf", "neo4j", "parquet", "xlsx", "html", "all"),
                    help="output format (default: nodelink JSON)")
     p.add_argument("--out", default="out", help="output directory")
+    p.add_argument("--base-iri", default=None, metavar="IRI",
+                   help="RDF: node IRIs under this base (default https://policykg.invalid/id/)")
     p.set_defaults(func=_cmd_export)
     return parser
 

@@ -55,3 +55,39 @@ def test_serialisation_round_trip(nlp):
 def test_doc_text_is_the_input(text):
     doc = pk.make_nlp(components=[]).make_doc(text)
     assert doc.text == text
+
+
+# source: corpus/seeds 004 (秦创原 action plan), a target with its owner
+_TARGET = "到2026年，高新技术企业数量达到4000家，由区科技创新和新经济局牵头。"
+
+
+def test_spans_carry_value_unit_year_and_their_graph_node(nlp):
+    from extractor.graph import build
+    from extractor.record import to_record
+
+    doc = nlp(_TARGET)
+    (quantity,) = doc.spans["quantities"]
+    assert (quantity._.value, quantity._.unit, quantity._.year, quantity._.comparator) == (4000, "家", 2026, ">=")
+    graph = build([to_record(pk.extraction.extract(pk.tree_of_text(_TARGET)))])
+    assert graph.nodes[quantity._.node_id]["metric"] == quantity._.metric
+    (org,) = doc.spans["organisations"]
+    assert graph.nodes[org._.node_id]["type"] == "Organisation" and org._.value is None
+
+
+def test_displacy_puts_no_space_between_chinese_tokens(nlp):
+    html = pk.render_html(nlp(_TARGET), page=False)
+    assert "到2026年，" in html and "到 2026" not in html
+    assert "。" in html and " 。" not in html
+    assert "target" in html and "organisation" in html
+
+
+def test_a_saved_pipeline_loads_in_a_process_that_never_imported_policykg(nlp, tmp_path):
+    import subprocess
+    import sys
+
+    nlp.to_disk(tmp_path / "pipeline")
+    script = ("import spacy; nlp = spacy.load('pipeline'); doc = nlp('" + _TARGET + "');"
+              "print(nlp.pipe_names[0], [(s._.value, s._.year) for s in doc.spans['quantities']])")
+    result = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True,
+                            text=True, timeout=300, check=False)
+    assert result.stdout.strip() == "policykg_quantities [(4000.0, 2026)]", result.stderr[-800:]

@@ -34,4 +34,6 @@ def test_quickstart_notebook_runs(kernel, monkeypatch):
     assert not [o for o in outputs if o.output_type == "error"]
     text = "".join(o.get("text", "") for o in outputs)
     assert "documents ->" in text
+    assert "CJK font:" in text or "No CJK font found" in text  # never silent tofu boxes
+    assert "Glyph" not in text and "filterwarnings" not in notebook.cells[-1].source
     assert any("image/png" in o.get("data", {}) for o in outputs)

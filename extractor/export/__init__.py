@@ -7,7 +7,11 @@ format     files                                  read by
 nodelink   graph.json (schemas/graph.schema.json)  networkx.node_link_graph, d3
 graphml    graph.graphml                          Gephi, yEd, igraph, networkx
 gexf       graph.gexf                             Gephi, networkx
-csv        nodes.csv, edges.csv, targets.csv       Excel, pandas (UTF-8 with BOM)
+csv        nodes.csv and one CSV per table         Excel, pandas (UTF-8 with BOM)
+           (documents … targets, owners, edges)
+parquet    parquet/{table}.parquet (typed)        pandas, DuckDB, Polars, Spark
+xlsx       graph.xlsx (one sheet per table)       Excel, LibreOffice
+html       graph.html (offline interactive view)  any browser
 rdf        graph.ttl                              rdflib, triple stores (SPARQL)
 neo4j      neo4j/nodes.csv, relationships.csv,    neo4j-admin database import,
            import.cypher                          cypher-shell
@@ -15,13 +19,14 @@ neo4j      neo4j/nodes.csv, relationships.csv,    neo4j-admin database import,
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 
 import networkx as nx
 
 from extractor.errors import ExportError
-from extractor.export import csv, gexf, graphml, neo4j, nodelink, rdf
+from extractor.export import csv, gexf, graphml, html, neo4j, nodelink, parquet, rdf, xlsx
 
 Writer = Callable[[nx.MultiDiGraph, Path], list[Path]]
 
@@ -32,11 +37,22 @@ FORMATS: dict[str, Writer] = {
     "csv": csv.write,
     "rdf": rdf.write,
     "neo4j": neo4j.write,
+    "parquet": parquet.write,
+    "xlsx": xlsx.write,
+    "html": html.write,
 }
 
 
-def export(graph: nx.MultiDiGraph, fmt: str, out_dir: str | Path) -> list[Path]:
-    """Write `graph` in format `fmt` (a key of `FORMATS`, or ``all``) into `out_dir`.
+def _writer(name: str, base_iri: str | None) -> Writer:
+    if name == "rdf" and base_iri is not None:
+        return functools.partial(rdf.write, base_iri=rdf.check_base_iri(base_iri))
+    return FORMATS[name]
+
+
+def export(graph: nx.MultiDiGraph, fmt: str, out_dir: str | Path, *,
+           base_iri: str | None = None) -> list[Path]:
+    """Write `graph` in format `fmt` (a key of `FORMATS`, or ``all``) into `out_dir`;
+    RDF node IRIs under `base_iri` when given.
 
     Returns:
         The files written.
@@ -56,8 +72,9 @@ def export(graph: nx.MultiDiGraph, fmt: str, out_dir: str | Path) -> list[Path]:
     out = Path(out_dir)
     written: list[Path] = []
     for name in names:
+        write = _writer(name, base_iri)
         try:
-            written += FORMATS[name](graph, out)
+            written += write(graph, out)
         except OSError as err:
             raise ExportError(f"cannot write {name} export ({err.strerror or err})",
                               path=str(out), hint="check the folder exists and is writable") from err

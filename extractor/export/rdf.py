@@ -4,11 +4,15 @@ Vocabulary (namespace ``pk:`` = ``https://policykg.invalid/ontology#``, written 
 every file as RDFS so the file documents itself):
 
 - classes ``pk:Document pk:Section pk:Task pk:Target pk:Organisation pk:Programme
-  pk:Place pk:Policy``; each node is ``<https://policykg.invalid/id/{node id}>``;
+  pk:Place pk:Policy``; each node is ``<{base IRI}{node id}>``, the base IRI
+  ``https://policykg.invalid/id/`` unless the caller gives one (``--base-iri``);
 - one property per edge type: ``pk:contains pk:owns pk:hasTarget pk:about pk:mentions
   pk:cites pk:publishedAs pk:issuedBy pk:partOf``;
 - node attributes as literals named in camelCase (``pk:metric``, ``pk:value``,
-  ``pk:year``, ``pk:evidence``, ``pk:docNumber`` …), ``span`` as ``pk:spanStart`` /
+  ``pk:year``, ``pk:evidence``, ``pk:docNumber`` …); Chinese text tagged ``@zh``, a
+  document's ``pk:date`` an ``xsd:date`` and a target's ``pk:year`` an ``xsd:gYear`` (so
+  SPARQL can compare them), ``pk:doc`` / ``pk:docs`` the IRI of the Document node;
+  ``span`` as ``pk:spanStart`` /
   ``pk:spanEnd``, lists of names (``aliases`` as ``pk:alias``, ``docs``) as repeated
   values, other lists as JSON text (``pk:mentionsJson``);
 - every edge is also an ``rdf:Statement`` (standard reification) carrying the edge's
@@ -19,8 +23,8 @@ every file as RDFS so the file documents itself):
 """
 from __future__ import annotations
 
-import hashlib
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -29,10 +33,19 @@ import networkx as nx
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace
 
 from extractor.atomic import write_atomic
+from extractor.errors import ExportError
+from extractor.export.scalars import edge_id
+from extractor.graph import node_id
 
 FILENAME = "graph.ttl"
 PK = Namespace("https://policykg.invalid/ontology#")
 ID = Namespace("https://policykg.invalid/id/")
+BASE_IRI = str(ID)
+_ABSOLUTE_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*[/#]")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_DATE_TYPES = ((re.compile(r"\d{4}-\d{2}-\d{2}"), "xsd:date"),
+               (re.compile(r"\d{4}-\d{2}"), "xsd:gYearMonth"), (re.compile(r"\d{4}"), "xsd:gYear"))
+_DOCUMENT_LINKS = frozenset({"doc", "docs"})  # attributes naming a document by its id
 
 CLASSES = {
     "Document": "A policy document of the corpus (one record).",
@@ -56,7 +69,10 @@ RELATIONS = {
     "PART_OF": ("partOf", "Department is part of a body; smaller place is part of a larger one."),
 }
 PROVENANCE = {
-    "doc": "Id of the document the fact comes from.",
+    "doc": "The Document the fact comes from.",
+    "docs": "A Document that names the entity.",
+    "date": "Date a document was written (成文日期), an xsd:date.",
+    "year": "Year a target is due or a figure reported, an xsd:gYear.",
     "page": "1-based page of the evidence.",
     "spanStart": "Start of the evidence span, a character offset into the source text.",
     "spanEnd": "End (exclusive) of the evidence span.",
@@ -65,6 +81,16 @@ PROVENANCE = {
     "name": "Canonical name of an entity.",
     "alias": "Another form of an entity's name used in some document.",
 }
+
+DATE_QUERY = f"""\
+PREFIX pk: <{PK}>
+PREFIX xsd: <{XSD}>
+SELECT ?document ?date WHERE {{
+  ?document a pk:Document ; pk:date ?date .
+  FILTER (?date >= "2024-01-01"^^xsd:date)
+}} ORDER BY ?date
+"""
+"""The documents dated 2024 or later: works because dates are typed ``xsd:date``."""
 
 OWNERS_QUERY = f"""\
 PREFIX rdf: <{RDF}>
@@ -87,11 +113,12 @@ _SPECIAL_DOUBLES = {"nan": "NaN", "inf": "INF", "-inf": "-INF"}
 
 
 def _literal(value: Any) -> str:
-    """A Turtle literal. Written by hand: building rdflib Literals costs seconds per corpus.
+    """A Turtle literal; Chinese text tagged ``@zh``. Written by hand: building rdflib
+    Literals costs seconds per corpus.
 
     Example:
-        >>> print(_literal('他说"好"'), _literal(2026), _literal(2.5), _literal(True))
-        "他说\\"好\\"" "2026"^^xsd:integer "2.5"^^xsd:double "true"^^xsd:boolean
+        >>> print(_literal('他说"好"'), _literal(2026), _literal(2.5), _literal(True), _literal("lead"))
+        "他说\\"好\\""@zh "2026"^^xsd:integer "2.5"^^xsd:double "true"^^xsd:boolean "lead"
     """
     if isinstance(value, bool):
         return f'"{str(value).lower()}"^^xsd:boolean'
@@ -99,7 +126,18 @@ def _literal(value: Any) -> str:
         return f'"{value}"^^xsd:integer'
     if isinstance(value, float):
         return f'"{_SPECIAL_DOUBLES.get(repr(value), repr(value))}"^^xsd:double'
-    return '"' + str(value).translate(_ESCAPES) + '"'
+    text = '"' + str(value).translate(_ESCAPES) + '"'
+    return text + "@zh" if _HAN.search(str(value)) else text
+
+
+def _dated(value: Any) -> str:
+    """A date or year typed for SPARQL: 2025-05-29 ``xsd:date``, 2026 ``xsd:gYear``;
+    anything else as it is."""
+    text = str(value)
+    for pattern, datatype in _DATE_TYPES:
+        if pattern.fullmatch(text):
+            return f'"{text}"^^{datatype}'
+    return _literal(value)
 
 
 def _attributes(data: dict[str, Any]) -> Iterator[tuple[str, str]]:
@@ -110,6 +148,11 @@ def _attributes(data: dict[str, Any]) -> Iterator[tuple[str, str]]:
         if name == "span":
             yield "pk:spanStart", _literal(value[0])
             yield "pk:spanEnd", _literal(value[1])
+        elif name in _DOCUMENT_LINKS:
+            for doc in [value] if isinstance(value, str) else value:
+                yield f"pk:{name}", f"id:{node_id('Document', doc)}"
+        elif name in ("date", "year"):
+            yield f"pk:{name}", _dated(value)
         elif name == "aliases":
             for alias in value:
                 yield "pk:alias", _literal(alias)
@@ -136,14 +179,22 @@ def _vocabulary() -> Iterator[str]:
         yield _block(f"pk:{prop}", [("a", "rdf:Property"), (comment, Literal(text, lang="en").n3())])
 
 
-def dumps(graph: nx.MultiDiGraph) -> str:
-    """The graph as Turtle text in the policykg vocabulary.
+def check_base_iri(base_iri: str) -> str:
+    """`base_iri` if it is an absolute IRI ending in ``/`` or ``#``, else ExportError."""
+    if not _ABSOLUTE_IRI.fullmatch(base_iri):
+        raise ExportError(f"not a base IRI: {base_iri!r}",
+                          hint="give an absolute IRI ending in / or #, e.g. https://data.example.org/policykg/")
+    return base_iri
+
+
+def dumps(graph: nx.MultiDiGraph, *, base_iri: str = BASE_IRI) -> str:
+    """The graph as Turtle text in the policykg vocabulary, node IRIs under `base_iri`.
 
     Written directly, subject by subject (node ids are valid local names), because
     building an rdflib Graph first costs minutes on a large corpus.
     """
     parts = [f"@prefix {prefix}: <{ns}> .\n" for prefix, ns in
-             (("rdf", RDF), ("rdfs", RDFS), ("xsd", XSD), ("pk", PK), ("id", ID))]
+             (("rdf", RDF), ("rdfs", RDFS), ("xsd", XSD), ("pk", PK), ("id", check_base_iri(base_iri)))]
     parts.append("\n")
     parts.extend(_vocabulary())
     for nid, data in graph.nodes(data=True):
@@ -154,18 +205,17 @@ def dumps(graph: nx.MultiDiGraph) -> str:
                   for _, v, d in graph.out_edges(nid, data=True)]
         parts.append(_block(f"id:{nid}", pairs))
     for u, v, key, data in graph.edges(keys=True, data=True):
-        digest = hashlib.sha1(f"{u}\x1f{v}\x1f{key}".encode("utf-8")).hexdigest()[:16]
         pairs = [("a", "rdf:Statement"), ("rdf:subject", f"id:{u}"),
                  ("rdf:predicate", f"pk:{RELATIONS[data['type']][0]}"), ("rdf:object", f"id:{v}")]
         pairs += list(_attributes(data))
-        parts.append(_block(f"id:edge_{digest}", pairs))
+        parts.append(_block(f"id:{edge_id(u, v, key)}", pairs))
     return "".join(parts)
 
 
-def write(graph: nx.MultiDiGraph, out_dir: Path) -> list[Path]:
-    """Write ``graph.ttl`` into `out_dir`."""
+def write(graph: nx.MultiDiGraph, out_dir: Path, *, base_iri: str = BASE_IRI) -> list[Path]:
+    """Write ``graph.ttl`` into `out_dir`, node IRIs under `base_iri`."""
     path = Path(out_dir) / FILENAME
-    write_atomic(path, dumps(graph))
+    write_atomic(path, dumps(graph, base_iri=base_iri))
     return [path]
 
 

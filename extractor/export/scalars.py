@@ -5,9 +5,15 @@ GraphML and GEXF declare one type per attribute and cannot hold lists, dicts or 
 ``span_json`` (so the file says what it holds, and a reader needs nothing else), drops
 None, and makes every number of one attribute a float when ints and floats mix;
 `unflatten` undoes it after reading.
+
+XML formats also need a unique id per edge, while the graph's edge key (``CONTAINS``,
+``OWNS:lead``) is unique only between two nodes: `edge_id` hashes the pair and the key,
+`with_edge_ids` writes it (and the key, as the attribute ``edge_key``) on a flat copy, and
+`keyed` rebuilds the multigraph from what a reader returns.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import defaultdict
 from typing import Any
@@ -15,6 +21,7 @@ from typing import Any
 import networkx as nx
 
 JSON_SUFFIX = "_json"
+KEY = "edge_key"
 
 
 def _kinds(graph: nx.MultiDiGraph) -> dict[str, set[type]]:
@@ -68,3 +75,35 @@ def unflatten(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     for *_, data in graph.edges(keys=True, data=True):
         _restore(data)
     return graph
+
+
+def edge_id(u: str, v: str, key: str) -> str:
+    """A stable id unique in the graph, and a valid XML name token (GraphML's ``NMTOKEN``).
+
+    Example:
+        >>> edge_id("org_1", "tgt_2", "OWNS:lead")
+        'e_dc2c6e4e7aaadbd6'
+    """
+    return "e_" + hashlib.sha1(f"{u}\x1f{v}\x1f{key}".encode("utf-8")).hexdigest()[:16]
+
+
+def with_edge_ids(flat: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """Give every edge of a flat copy its `edge_id` as ``id`` and its key as ``edge_key`` (in place)."""
+    for u, v, key, data in flat.edges(keys=True, data=True):
+        data["id"] = edge_id(u, v, key)
+        data[KEY] = key
+    return flat
+
+
+def keyed(loaded: nx.Graph) -> nx.MultiDiGraph:
+    """The multigraph a reader's graph stands for: edge keys from ``edge_key``, ``id``
+    dropped, JSON attributes parsed back. A reader returns a simple graph when no two
+    edges share their ends, so its own edge keys cannot hold the graph's."""
+    graph = nx.MultiDiGraph()
+    graph.graph.update(loaded.graph)
+    graph.add_nodes_from(loaded.nodes(data=True))
+    for u, v, data in loaded.edges(data=True):
+        data = dict(data)
+        data.pop("id", None)
+        graph.add_edge(u, v, key=data.pop(KEY), **data)
+    return unflatten(graph)

@@ -40,6 +40,7 @@ _PREFIX = {"Document": "doc", "Section": "sec", "Task": "task", "Target": "tgt",
 _SENTENCE = re.compile(r"[^。；;！？!?]*[。；;！？!?]?")
 _NOTICE = re.compile(r"关于印发(.+?)的通知$")
 _EVIDENCE_MAX = 240
+_SENTENCE_MAX = 120  # longer, and a "sentence" is likely a table without sentence marks
 
 Record = Mapping[str, Any]
 
@@ -64,14 +65,31 @@ def _clip(text: str | None) -> str:
     return text if len(text) <= _EVIDENCE_MAX else text[:_EVIDENCE_MAX - 1] + "…"
 
 
-def _sentence_with(text: str, needle: str) -> str | None:
-    """The sentence of `text` that contains `needle`, or None."""
-    flat = re.sub(r"\s+", "", text)
-    key = re.sub(r"\s+", "", needle)
-    for match in _SENTENCE.finditer(flat):
-        if key and key in match.group(0):
+def _first_sentence_with(text: str, key: str) -> str | None:
+    for match in _SENTENCE.finditer(re.sub(r"\s+", "", text)):
+        if key in match.group(0):
             return match.group(0)
     return None
+
+
+def _sentence_with(text: str, needle: str) -> str | None:
+    r"""The sentence of `text` that contains `needle`, or None.
+
+    A table (or a list of recipients) has no sentence marks, so its "sentence" is the
+    whole table; when the sentence is that long, the line naming `needle` (a table's row)
+    is the evidence instead.
+
+    Example:
+        >>> _sentence_with("单位 职责\n区财金局 资金保障\n区经发局 项目统筹\n" * 8, "区经发局")
+        '区经发局项目统筹'
+    """
+    key = re.sub(r"\s+", "", needle)
+    sentence = _first_sentence_with(text, key) if key else None
+    if sentence and len(sentence) > _SENTENCE_MAX:
+        line = next((found for line in text.splitlines()
+                     if (found := _first_sentence_with(line, key))), None)
+        return line or sentence
+    return sentence
 
 
 class _Context:
@@ -278,7 +296,41 @@ def _add_entities(builder: _Builder, recs: list[Record],
             nid = _add_entity(builder, node_type, entity, spans, contexts)
             for m in entity.mentions:
                 index[(m.doc, m.local_id)] = nid
+    _distinct_labels(builder.nodes, "Organisation")
     return index
+
+
+def _qualified(entity: Entity) -> str:
+    """The name a reader can place: a bare level read as the jurisdiction of a document
+    that names it (省委 → 陕西省委, 区社会事业局 → 平潭综合实验区社会事业局)."""
+    rest = names.normalise(entity.name)[1:]  # resolve folds the name: keep it as written
+    for mention in entity.mentions:
+        resolved = names.resolve(entity.name, mention.places)
+        if resolved and resolved.endswith(rest):
+            return resolved[:len(resolved) - len(rest)] + entity.name[1:]
+    return entity.name
+
+
+def _jurisdiction(entity: Entity, info: names.NameInfo) -> str | None:
+    """The place whose body this is: the one its name or its documents give; 全国 for a
+    national body."""
+    if info.level == "national":
+        return "全国"
+    return entity.scope or info.place
+
+
+def _distinct_labels(nodes: dict[str, dict[str, Any]], node_type: str) -> None:
+    """Where two nodes of `node_type` still share a label (two 财政局 of two places), each
+    label names its jurisdiction, and then its id if even that is shared."""
+    qualifiers = (lambda nid, data: data.get("jurisdiction") or "辖区未知", lambda nid, data: nid)
+    for qualify in qualifiers:
+        same: dict[str, list[str]] = defaultdict(list)
+        for nid, data in nodes.items():
+            if data["type"] == node_type:
+                same[data["label"]].append(nid)
+        for label, nids in same.items():
+            for nid in nids if len(nids) > 1 else ():
+                nodes[nid]["label"] = f"{label}（{qualify(nid, nodes[nid])}）"
 
 
 def _add_entity(builder: _Builder, node_type: str, entity: Entity,
@@ -291,11 +343,13 @@ def _add_entity(builder: _Builder, node_type: str, entity: Entity,
     attrs: dict[str, Any] = {"name": entity.name, "aliases": list(entity.aliases), "docs": docs,
                              "mentions": mentions, "doc": first[0], "span": first[1:],
                              "page": page, "evidence": evidence}
+    label = entity.name
     if node_type == "Organisation":
         info = names.analyse(entity.name)
         attrs.update(org_type=entity.type, admin_level=info.level, place=info.place,
-                     scope=entity.scope)
-    builder.node(nid, node_type, entity.name, **attrs)
+                     scope=entity.scope, jurisdiction=_jurisdiction(entity, info))
+        label = _qualified(entity)
+    builder.node(nid, node_type, label, **attrs)
     for m in entity.mentions:
         own = spans[(m.doc, m.local_id)]
         if own:  # an issuer known only from the header has no mention in the body

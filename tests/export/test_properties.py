@@ -53,3 +53,27 @@ def test_round_trip_of_any_graph(records):
         [path] = rdf.write(graph, Path(tmp))
         labels = {str(o) for o in rdf.read(path).objects(None, rdf.PK.name)}
         assert labels == {d["name"] for _, d in graph.nodes(data=True) if "name" in d}
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_records())
+def test_tables_hold_every_node_and_edge_once(records):
+    from collections import Counter
+
+    from extractor.export import tables
+
+    graph = build(records)
+    rows = tables.rows(graph)
+    kinds = Counter(d["type"] for _, d in graph.nodes(data=True))
+    assert len(rows["targets"]) == kinds["Target"] and len(rows["organisations"]) == kinds["Organisation"]
+    assert len(rows["edges"]) == graph.number_of_edges()
+    assert len({row["id"] for row in rows["edges"]}) == graph.number_of_edges()
+
+
+@given(st.text(max_size=20))
+def test_a_neutralised_cell_never_starts_a_formula_and_neutralising_twice_changes_nothing(text):
+    from extractor.export.cells import neutralise
+
+    once = neutralise(text)
+    assert not once.startswith(("=", "+", "-", "@", "\t", "\r")) and neutralise(once) == once
+    assert once.lstrip("'") == text.lstrip("'") and len(once) - len(text) in (0, 1)

@@ -9,16 +9,8 @@ import networkx as nx
 import pandas as pd
 import pytest
 
-from extractor import query
-from extractor.export import export, gexf, graphml, nodelink, rdf
+from extractor.export import gexf, graphml, nodelink
 from tests.conftest import ROOT
-
-
-@pytest.fixture(scope="module")
-def exported(corpus_graph, tmp_path_factory):
-    out = tmp_path_factory.mktemp("export")
-    export(corpus_graph, "all", out)
-    return out
 
 
 def _content(graph):
@@ -45,16 +37,6 @@ def test_networkx_readers_see_the_real_graph(reader, name, corpus_graph, exporte
 def test_nodelink_of_the_real_graph_follows_its_schema(exported):
     schema = json.loads((ROOT / "schemas" / "graph.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(json.loads((exported / nodelink.FILENAME).read_text(encoding="utf-8")), schema)
-
-
-def test_sparql_owners_equal_the_owners_query(corpus_graph, exported):
-    parsed = rdf.read(exported / rdf.FILENAME)
-    answer = {(str(item).rsplit("/", 1)[1], str(name), str(role))
-              for item, _, name, role in parsed.query(rdf.OWNERS_QUERY)}
-    expected = {(row["id"], owner["name"], owner["role"])
-                for row in query.owners(corpus_graph) for owner in row["owners"]}
-    assert answer == expected
-    assert ("科技创新和新经济局", "lead") in {(name, role) for _, name, role in answer}
 
 
 def test_csv_tables_of_the_real_graph_in_pandas(corpus_graph, exported):
