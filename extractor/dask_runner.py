@@ -7,6 +7,7 @@ serialised records and writes them, so a Dask run writes exactly what a local ru
 from __future__ import annotations
 
 import contextlib
+import itertools
 from collections.abc import Iterator, Sequence
 
 from extractor.errors import ExtractorError
@@ -53,7 +54,8 @@ def imap_unordered(jobs: Sequence[tuple[str, str | None]], *, address: str, work
             paths[future.key] = job[0]
             return future
 
-        first = [submit(job) for job, _ in zip(todo, range(threads * IN_FLIGHT_PER_WORKER))]
+        # islice, not zip(todo, range(n)): zip pulls one job past the n-th and drops it.
+        first = [submit(job) for job in itertools.islice(todo, threads * IN_FLIGHT_PER_WORKER)]
         running = as_completed(first)
         for future in running:
             try:
