@@ -20,7 +20,7 @@ from extractor import __version__, parallel
 from extractor.atomic import write_atomic
 from extractor.errors import ExtractorError
 from extractor.ingest import SUPPORTED_SUFFIXES
-from extractor.parallel import Counts, Failure, Outcome, count_record, extract_job
+from extractor.parallel import Counts, Failure, Outcome, count_record
 
 __all__ = ["SUPPORTED_SUFFIXES", "FAILURES_FILE", "DEFAULT_TIMEOUT", "BatchResult", "Failure",
            "Job", "expand_inputs", "plan", "run", "print_summary"]
@@ -161,7 +161,7 @@ def _outcomes(todo: tuple[Job, ...], *, workers: int, timeout: float | None,
         return dask_runner.imap_unordered(specs, address=dask, workers=workers, timeout=timeout)
     if workers <= 1 or len(specs) <= 1:
         # One process: no pool to start, which keeps `policykg extract one.txt` quick.
-        return (extract_job(path, doc_id, timeout) for path, doc_id in specs)
+        return parallel.run_here(specs, timeout=timeout)
     return parallel.imap_unordered(specs, workers=workers, timeout=timeout)
 
 
