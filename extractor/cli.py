@@ -40,14 +40,17 @@ def _cmd_extract(args: argparse.Namespace) -> int:
               "run the same command again to resume", file=sys.stderr)
         return 130
     for job in result.renamed:
-        print(f"policykg: {job.path}: shares its name with another input; "
-              f"written as {job.out.name}", file=sys.stderr)
+        print(f"policykg: {job.path}: shares its name with another input or record; "
+              f"recorded as {job.out.name}", file=sys.stderr)
+    for path in result.superseded:
+        print(f"policykg: {path}: replaced by the record under the tagged name", file=sys.stderr)
+    for skip in result.passed_over:
+        print(f"policykg: {skip.path}: passed over: {skip.reason}", file=sys.stderr)
     for failure in result.failures:
         hint = f" ({failure.hint})" if failure.hint else ""
         print(f"policykg: {failure.path}: {failure.problem}{hint}", file=sys.stderr)
     if args.quiet:
-        print(f"{len(result.written)} records written to {out}, {len(result.skipped)} already current; "
-              f"{len(result.failures)} failed")
+        print(batch.summary_line(result, out))
     else:
         batch.print_summary(result, out)
     return 1 if result.failures else 0

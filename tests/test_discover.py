@@ -1,0 +1,111 @@
+"""Folder discovery: every file not read is named, with the reason; notes are not documents."""
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+from extractor import batch, ingest
+from extractor.cli import main
+from extractor.discover import discover
+from extractor.errors import ExtractorError
+from tests.conftest import SEEDS
+
+SEED = sorted(SEEDS.glob("*.txt"))[0]
+
+
+def test_a_folder_of_unreadable_files_gives_a_failure_for_each(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    names = {"通知.doc", "方案.wps", "规划.ofd", "报告.docm", "附件.xlsx"}
+    for name in names:  # none of them a readable document, whether or not a reader takes the type
+        (src / name).write_bytes(b"\xd0\xcf\x11\xe0 not a document")
+    result = batch.run([src], tmp_path / "out", workers=1)
+    assert {os.path.basename(f.path) for f in result.failures} == names
+    assert not result.written
+    skipped = [f for f in result.failures if f.kind == "SkippedFile"]
+    assert all("unsupported type" in f.problem and f.hint for f in skipped)
+
+
+def test_cli_exits_1_on_a_folder_of_unreadable_types(tmp_path, capsys):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "通知.xyz").write_bytes(b"x")
+    assert main(["extract", str(src), "--out", str(tmp_path / "out"), "--quiet"]) == 1
+    captured = capsys.readouterr()
+    assert "通知.xyz: unsupported type '.xyz'" in captured.err and "1 failed" in captured.out
+
+
+def test_readme_and_sources_are_passed_over_and_named(tmp_path, capsys):
+    src = tmp_path / "corpus"
+    src.mkdir()
+    shutil.copy(SEED, src / SEED.name)
+    (src / "README.md").write_text("# 语料说明\n\n本目录收录政策文件。\n", encoding="utf-8")
+    (src / "SOURCES.md").write_text("- 来源：gov.cn\n", encoding="utf-8")
+    assert main(["extract", str(src), "--out", str(tmp_path / "out"), "--quiet", "--workers", "1"]) == 0
+    captured = capsys.readouterr()
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.json")) == [f"{SEED.stem}.json"]
+    assert "README.md: passed over" in captured.err and "SOURCES.md: passed over" in captured.err
+    assert "2 passed over" in captured.out
+
+
+def test_a_readme_named_directly_is_read(tmp_path):
+    readme = tmp_path / "README.txt"
+    shutil.copy(SEED, readme)
+    assert discover([readme]).files == (readme,)
+
+
+def test_links_and_unreadable_folders_are_named(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(SEED, src / SEED.name)
+    (src / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (src / "linked").symlink_to(elsewhere)
+    locked = src / "locked"
+    locked.mkdir()
+    locked.chmod(0)
+    try:
+        found = discover([src])
+        root_reads_it = os.access(locked, os.R_OK)  # root opens any folder: then it is walked, empty
+    finally:
+        locked.chmod(0o755)
+    reasons = {s.path.name: s.reason for s in found.skipped}
+    assert found.files == (src / SEED.name,)
+    assert reasons["gone.txt"] == "a broken link" and "not followed" in reasons["linked"]
+    assert root_reads_it or "cannot open the folder" in reasons["locked"]
+
+
+def test_a_new_reader_is_picked_up_from_the_registry(tmp_path, monkeypatch):
+    monkeypatch.setattr(ingest, "SUPPORTED_SUFFIXES", (*ingest.SUPPORTED_SUFFIXES, ".xyz"))
+    (tmp_path / "通知.xyz").write_bytes(b"x")
+    assert [p.name for p in discover([tmp_path]).files] == ["通知.xyz"]
+
+
+@pytest.mark.parametrize("combined_first", [False, True])
+def test_same_name_in_two_runs_never_overwrites_nor_duplicates(tmp_path, combined_first):
+    texts = sorted(SEEDS.glob("*.txt"))[:2]
+    old, new = tmp_path / "2023" / "通知.txt", tmp_path / "2024" / "通知.txt"
+    for path, text in ((old, texts[0]), (new, texts[1])):
+        path.parent.mkdir()
+        shutil.copy(text, path)
+    out = tmp_path / "out"
+    runs = [[old, new], [old], [new]] if combined_first else [[old], [new], [old, new]]
+    for inputs in runs:
+        assert not batch.run(inputs, out, workers=1).failures
+    sources = sorted(batch._source_of(p) for p in out.glob("*.json"))
+    assert sources == sorted([str(old), str(new)])
+
+
+def test_a_second_run_into_the_same_folder_stops_with_one_line(tmp_path):
+    import fcntl
+
+    out = tmp_path / "out"
+    out.mkdir()
+    with (out / batch.LOCK_FILE).open("a") as held:  # as a first run holds it
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        with pytest.raises(ExtractorError, match="another policykg extract is writing"):
+            batch.run([SEED], out, workers=1)
+    assert batch.run([SEED], out, workers=1).written  # released: the next run goes ahead
