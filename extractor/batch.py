@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from extractor import __version__, parallel
+from extractor import __version__, index, parallel
 from extractor.atomic import write_atomic
 from extractor.discover import Skip, discover
 from extractor.errors import ExtractorError
@@ -257,6 +257,7 @@ def run(inputs: Iterable[str | Path], out_dir: Path, *, workers: int | None = No
         _write_failures(out_dir, tuple(failures))
         done = set(written) | set(skipped)
         superseded = _remove_superseded(job for job in jobs if job.out in done)
+        index.refresh(out_dir)  # only the records written or removed now are re-read
     return BatchResult(
         written=tuple(job.out for job in todo if job.out in written),
         failures=tuple(failures),

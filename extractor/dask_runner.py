@@ -27,7 +27,7 @@ def _connect(stack: contextlib.ExitStack, address: str, workers: int):  # noqa: 
     try:
         # The connect timeout comes from Dask's config (distributed.comm.timeouts.connect).
         return stack.enter_context(Client(address))
-    except (OSError, TimeoutError) as err:
+    except (OSError, TimeoutError, ValueError) as err:  # ValueError: an address without a port
         raise ExtractorError(f"cannot reach the Dask scheduler at {address}: {err}",
                              hint="check the address, or use --dask local") from None
 

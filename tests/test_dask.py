@@ -55,3 +55,8 @@ def test_every_input_is_extracted_when_jobs_outnumber_the_slots(tmp_path, monkey
         shutil.copy(path, src / path.name)
     result = batch.run([src], tmp_path / "out", dask="local", workers=1, timeout=60)
     assert len(result.written) == 3 and not result.failures
+
+
+def test_malformed_scheduler_address_is_one_clean_error(tmp_path):
+    with pytest.raises(ExtractorError, match="Dask scheduler at foo"):
+        batch.run([TEXTS[0]], tmp_path / "out", dask="foo")
