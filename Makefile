@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 OUT    := out
 GOLD   ?= ../shared/eval/gold
 
-.PHONY: demo test eval bench venv clean browser
+.PHONY: demo test eval bench venv clean browser browser-note
 
 venv: $(STAMP)
 
@@ -18,11 +18,16 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-# Headless Chromium renders the diff report in one test; install Debian's package when missing.
+# Headless Chromium renders the diff report in one test. `make browser` installs Debian's
+# package (apt-get, as root) when asked to; `make test` never installs system packages.
+HAVE_BROWSER = command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1
+
 browser:
-	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
-	  { (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	@$(HAVE_BROWSER) || { (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
 	    || echo "note: could not install chromium; the browser test will be skipped"; }
+
+browser-note:
+	@$(HAVE_BROWSER) || echo "note: no chromium: the browser test is skipped (\`make browser\` installs it, as root)"
 
 demo: $(STAMP)
 	$(BIN)/policykg extract corpus/seeds corpus/dev corpus/pdf --out $(OUT)/records
@@ -31,12 +36,22 @@ demo: $(STAMP)
 	$(BIN)/policykg diff corpus/dev/09_pingtan-allocated-land-transfer-measures-2015.txt \
 	  corpus/dev/10_pingtan-allocated-land-transfer-measures-revised-2018.txt --format html --out $(OUT)/diff_09_10.html
 
-test: $(STAMP) browser
+test: $(STAMP) browser-note
 	$(BIN)/python -m pytest -n 2 -p no:cacheprovider
 
+# The scorer and the gold annotations live outside the project (../shared/eval); a fresh
+# clone has neither, and says so instead of failing on a missing file.
+SCORER = $(GOLD)/../score.py
+
 eval: $(STAMP)
-	$(BIN)/policykg extract corpus/seeds corpus/dev --out $(OUT)/eval
-	$(BIN)/python $(GOLD)/../score.py --gold $(GOLD) --pred $(OUT)/eval
+	@if [ ! -f "$(SCORER)" ] || [ ! -d "$(GOLD)" ]; then \
+	  echo "make eval: skipped: it needs the gold annotations and the scorer, which are not part of"; \
+	  echo "  this project: GOLD=$(GOLD) (a folder of gold records) and $(SCORER)."; \
+	  echo "  Run \`make eval GOLD=/path/to/eval/gold\` with score.py in the folder above it."; \
+	else \
+	  $(BIN)/policykg extract corpus/seeds corpus/dev --out $(OUT)/eval --quiet && \
+	  $(BIN)/python $(SCORER) --gold $(GOLD) --pred $(OUT)/eval; \
+	fi
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py

@@ -10,6 +10,7 @@ fresh worker.
 from __future__ import annotations
 
 import contextlib
+import logging
 import multiprocessing
 import re
 import resource
@@ -239,6 +240,9 @@ def warm_up() -> None:
 def _serve(conn: Connection, timeout: float | None) -> None:
     """A worker's loop: warm up, say so, then answer jobs until the parent goes away."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    # As in the CLI: pdfminer's recoverable-damage warnings name no file and would
+    # interleave across workers; a file that fails is reported once, by name, by the parent.
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     warm_up()
     try:
         conn.send(None)
