@@ -29,20 +29,28 @@ from extractor.errors import ExtractorError
 from extractor.graph.names import normalise
 
 INDEX_FILE = "index.sqlite"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 3
 _FIELD_SEPARATOR = "\x1f"  # never inside a normalised text, so a phrase cannot match across fields
 
 Row = dict[str, Any]
 
 _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS files (file TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER,
-    doc TEXT, sha256 TEXT, problem TEXT, summary TEXT);
+    doc TEXT, sha256 TEXT, problem TEXT, summary TEXT, dup_of TEXT);
 CREATE TABLE IF NOT EXISTS items (file TEXT, doc TEXT, type TEXT, kind TEXT, year INTEGER,
     owner_key TEXT, row TEXT);
 CREATE INDEX IF NOT EXISTS items_file ON items (file);
+CREATE INDEX IF NOT EXISTS files_sha ON files (sha256);
 CREATE INDEX IF NOT EXISTS items_due ON items (kind, year);
 PRAGMA user_version = {SCHEMA_VERSION};
 """
+
+
+# A record file answers when it parsed and no file earlier by name holds the same document;
+# `dup_of` is recomputed by `refresh` whenever a file changed.
+_ANSWERING = "problem IS NULL AND dup_of IS NULL"
+_MARK_DUPLICATES = """UPDATE files SET dup_of = (SELECT min(earlier.file) FROM files AS earlier
+    WHERE earlier.sha256 = files.sha256 AND earlier.file < files.file AND earlier.problem IS NULL)"""
 
 
 @dataclass(frozen=True)
@@ -60,9 +68,9 @@ def _connect(folder: Path) -> sqlite3.Connection:
     """The folder's index, created when missing; in memory when the folder is read-only."""
     try:
         conn = sqlite3.connect(folder / INDEX_FILE, timeout=30)
-        if conn.execute("PRAGMA user_version").fetchone()[0] not in (0, SCHEMA_VERSION):
-            conn.executescript("DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS items;")
-        conn.executescript(_SCHEMA)
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version != SCHEMA_VERSION:  # new, or written by another version: start again
+            conn.executescript("DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS items;" + _SCHEMA)
     except sqlite3.OperationalError:  # a read-only folder: index this once, in memory
         conn = sqlite3.connect(":memory:")
         conn.executescript(_SCHEMA)
@@ -117,11 +125,11 @@ def _index_file(conn: sqlite3.Connection, path: Path, stat: os.stat_result) -> N
     else:
         problem = None
     if problem is not None:
-        conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, NULL, NULL, ?, NULL)",
+        conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, NULL, NULL, ?, NULL, NULL)",
                      (path.name, stat.st_size, stat.st_mtime_ns, problem))
         return
     document = record["document"]
-    conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, NULL, ?)",
+    conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, NULL, ?, NULL)",
                  (path.name, stat.st_size, stat.st_mtime_ns, document.get("id"), document.get("sha256"),
                   json.dumps(_summary(record, path.name), ensure_ascii=False)))
     conn.executemany("INSERT INTO items VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -134,15 +142,18 @@ def _changed(conn: sqlite3.Connection, folder: Path) -> tuple[list[tuple[Path, o
     known = {file: (size, mtime) for file, size, mtime in conn.execute("SELECT file, size, mtime_ns FROM files")}
     changed = []
     present = set()
-    for path in sorted(folder.glob("*.json")):
-        try:
-            stat = path.stat()
-        except OSError:
-            continue
-        present.add(path.name)
-        if known.get(path.name) != (stat.st_size, stat.st_mtime_ns):
-            changed.append((path, stat))
-    return changed, sorted(set(known) - present)
+    with os.scandir(folder) as entries:  # scandir, not Path.glob: a stat per file and no more
+        for entry in entries:
+            if not entry.name.endswith(".json") or entry.name.startswith("."):
+                continue
+            try:
+                stat = entry.stat()
+            except OSError:
+                continue
+            present.add(entry.name)
+            if known.get(entry.name) != (stat.st_size, stat.st_mtime_ns):
+                changed.append((folder / entry.name, stat))
+    return sorted(changed, key=lambda c: c[0].name), sorted(set(known) - present)
 
 
 class Index:
@@ -162,35 +173,26 @@ class Index:
 
     def _duplicates(self) -> dict[str, str]:
         """Record file -> the first record file (by name) holding the same document."""
-        first: dict[str, str] = {}
-        duplicates = {}
-        for file, sha in self.conn.execute("SELECT file, sha256 FROM files WHERE problem IS NULL ORDER BY file"):
-            if sha and sha in first:
-                duplicates[file] = first[sha]
-            else:
-                first.setdefault(sha or file, file)
-        return duplicates
+        return dict(self.conn.execute("SELECT file, dup_of FROM files WHERE problem IS NULL AND dup_of IS NOT NULL"))
 
     def files(self) -> list[str]:
         """The record files that answer questions: well formed, one per document."""
-        duplicates = self._duplicates()
-        return [file for (file,) in self.conn.execute("SELECT file FROM files WHERE problem IS NULL ORDER BY file")
-                if file not in duplicates]
+        return [file for (file,) in self.conn.execute(f"SELECT file FROM files WHERE {_ANSWERING} ORDER BY file")]
 
     def documents(self) -> list[Row]:
         """One summary row per document: file, id, title, number, issuer, date, counts."""
-        answering = set(self.files())
-        rows = self.conn.execute("SELECT file, summary FROM files WHERE problem IS NULL ORDER BY file")
-        return [json.loads(summary) for file, summary in rows if file in answering]
+        rows = self.conn.execute(f"SELECT summary FROM files WHERE {_ANSWERING} ORDER BY file")  # noqa: S608
+        return [json.loads(summary) for (summary,) in rows]
 
     def records(self) -> list[Row]:
         """The answering records themselves, read from their files (for the graph)."""
         return [_read(self.folder / file) for file in self.files()]
 
     def _rows(self, where: str, params: tuple[Any, ...]) -> list[Row]:
-        answering = set(self.files())
-        cursor = self.conn.execute(f"SELECT file, row FROM items WHERE {where}", params)  # noqa: S608 - fixed clauses
-        return [json.loads(row) for file, row in cursor if file in answering]
+        # fixed clauses only; the user's words travel as parameters
+        cursor = self.conn.execute(f"SELECT row FROM items WHERE {where} AND file IN "  # noqa: S608
+                                   f"(SELECT file FROM files WHERE {_ANSWERING})", params)
+        return [json.loads(row) for (row,) in cursor]
 
     def owners(self, phrase: str = "") -> list[Row]:
         """As `query.owners`, from the index: targets and tasks matching `phrase`, with owners."""
@@ -228,6 +230,8 @@ def refresh(folder: Path) -> Index:
         conn.executemany("DELETE FROM items WHERE file = ?", [(f,) for f in gone])
         for path, stat in changed:
             _index_file(conn, path, stat)
+        if changed or gone:
+            conn.execute(_MARK_DUPLICATES)
     return Index(folder, conn)
 
 
@@ -246,7 +250,7 @@ def sync(folder: str | Path) -> Index:
         raise ExtractorError("no such records directory", path=str(root),
                              hint="run `policykg extract corpus --out out/records` first, or pass --records")
     index = refresh(root)
-    if not index.files():
+    if not index.conn.execute(f"SELECT 1 FROM files WHERE {_ANSWERING} LIMIT 1").fetchone():
         raise ExtractorError("no records found", path=str(root),
                              hint="run `policykg extract corpus --out out/records` first")
     return index
