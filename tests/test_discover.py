@@ -109,3 +109,13 @@ def test_a_second_run_into_the_same_folder_stops_with_one_line(tmp_path):
         with pytest.raises(ExtractorError, match="another policykg extract is writing"):
             batch.run([SEED], out, workers=1)
     assert batch.run([SEED], out, workers=1).written  # released: the next run goes ahead
+
+
+def test_a_failed_input_is_never_reported_as_written_under_a_tagged_name(tmp_path, capsys):
+    for folder, data in (("2023", SEED.read_bytes()), ("2024", b"")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "通知.txt").write_bytes(data)
+    assert main(["extract", str(tmp_path / "2023"), str(tmp_path / "2024"), "--out", str(tmp_path / "out"),
+                 "--quiet", "--workers", "1"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("recorded as") == 1 and "2023" in err.split("recorded as")[0].splitlines()[-1]
