@@ -12,18 +12,12 @@ import pytest
 
 from extractor import cli
 from extractor.cli import main
-from tests.conftest import DEV, FIXTURES, ROOT
+from tests.conftest import DEV, ROOT
 
-RECORDS = FIXTURES / "graph"
+from tests.test_index import RECORDS, records  # noqa: F401 - a pytest fixture: a copy of the graph fixtures
+
 OLD = DEV / "09_pingtan-allocated-land-transfer-measures-2015.txt"
 NEW = DEV / "10_pingtan-allocated-land-transfer-measures-revised-2018.txt"
-
-
-@pytest.fixture()
-def records(tmp_path):
-    folder = tmp_path / "records"
-    shutil.copytree(RECORDS, folder)
-    return folder
 
 
 def test_debug_is_accepted_after_the_command(records, capsys):

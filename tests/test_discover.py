@@ -5,6 +5,8 @@ import os
 import shutil
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from extractor import batch, ingest
 from extractor.cli import main
@@ -119,3 +121,31 @@ def test_a_failed_input_is_never_reported_as_written_under_a_tagged_name(tmp_pat
                  "--quiet", "--workers", "1"]) == 1
     err = capsys.readouterr().err
     assert err.count("recorded as") == 1 and "2023" in err.split("recorded as")[0].splitlines()[-1]
+
+# What a downloaded folder of policy files holds: documents, attachments of other types,
+# files without an extension, notes, broken links, sub-folders.
+ENTRIES = st.tuples(
+    st.sampled_from(["通知", "方案", "附件1", "README", "sources", "规划"]),
+    st.sampled_from([".txt", ".md", ".html", ".doc", ".wps", ".ofd", ".xlsx", ".jpg", "", ".TXT"]),
+    st.sampled_from(["seed", "empty", "link", "sub"]),
+)
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(ENTRIES, min_size=1, max_size=5, unique_by=lambda e: (e[0], e[1].lower())))
+def test_every_file_in_a_folder_is_recorded_failed_or_named_as_notes(tmp_path_factory, entries):
+    src = tmp_path_factory.mktemp("folder")
+    made = []
+    for stem, suffix, kind in entries:
+        folder = src / "sub" if kind == "sub" else src
+        folder.mkdir(exist_ok=True)
+        path = folder / f"{stem}{suffix}"
+        if kind == "link":
+            path.symlink_to(src / "nowhere")
+        else:
+            path.write_bytes(b"" if kind == "empty" else SEED.read_bytes())
+        made.append(path)
+    result = batch.run([src], tmp_path_factory.mktemp("out"), workers=1, timeout=30)
+    sources = {batch._source_of(p) for p in (*result.written, *result.skipped)}
+    accounted = sources | {f.path for f in result.failures} | {str(s.path) for s in result.passed_over}
+    assert {str(p) for p in made} <= accounted
