@@ -65,15 +65,16 @@ class Problem:
 
 
 def _connect(folder: Path) -> sqlite3.Connection:
-    """The folder's index, created when missing; in memory when the folder is read-only."""
-    try:
-        conn = sqlite3.connect(folder / INDEX_FILE, timeout=30)
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if version != SCHEMA_VERSION:  # new, or written by another version: start again
-            conn.executescript("DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS items;" + _SCHEMA)
-    except sqlite3.OperationalError:  # a read-only folder: index this once, in memory
-        conn = sqlite3.connect(":memory:")
-        conn.executescript(_SCHEMA)
+    """The folder's index, created (or started again, when of another schema) as needed."""
+    conn = sqlite3.connect(folder / INDEX_FILE, timeout=30)
+    if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+        conn.executescript("DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS items;" + _SCHEMA)
+    return conn
+
+
+def _in_memory() -> sqlite3.Connection:
+    conn = sqlite3.connect(":memory:")
+    conn.executescript(_SCHEMA)
     return conn
 
 
@@ -222,8 +223,18 @@ def _same_source(name: str, summary: Row) -> bool:
 
 
 def refresh(folder: Path) -> Index:
-    """Bring the index of an existing records folder up to date; `extract` calls it after a run."""
-    conn = _connect(folder)
+    """Bring the index of an existing records folder up to date; `extract` calls it after a run.
+
+    A folder that cannot hold the index (read-only) or an index file that is damaged gets
+    an index in memory for this run: slower, never wrong.
+    """
+    try:
+        return Index(folder, _update(_connect(folder), folder))
+    except sqlite3.DatabaseError:
+        return Index(folder, _update(_in_memory(), folder))
+
+
+def _update(conn: sqlite3.Connection, folder: Path) -> sqlite3.Connection:
     changed, gone = _changed(conn, folder)
     with conn:
         conn.executemany("DELETE FROM files WHERE file = ?", [(f,) for f in gone])
@@ -232,7 +243,7 @@ def refresh(folder: Path) -> Index:
             _index_file(conn, path, stat)
         if changed or gone:
             conn.execute(_MARK_DUPLICATES)
-    return Index(folder, conn)
+    return conn
 
 
 def sync(folder: str | Path) -> Index:

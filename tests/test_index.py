@@ -83,3 +83,9 @@ def test_extract_keeps_the_index_current(tmp_path):
     assert [f for (f,) in connection.execute("SELECT file FROM files")] == [f"{seed.stem}.json"]
     summary = json.loads(connection.execute("SELECT summary FROM files").fetchone()[0])
     assert summary["source"] == str(seed)
+
+
+def test_a_damaged_index_file_still_gives_right_answers(records):
+    expected = index.sync(records).owners("")
+    (records / index.INDEX_FILE).write_bytes(b"not a database, e.g. a partial copy")
+    assert index.sync(records).owners("") == expected
