@@ -66,7 +66,6 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     from extractor.atomic import write_atomic
     from extractor.diff import diff_files
     from extractor.diff.render import RENDERERS
-
     from extractor.parallel import call_with_timeout
 
     fmt = args.format or _DIFF_SUFFIX_FORMAT.get(Path(args.out).suffix.lower() if args.out else "", "text")
