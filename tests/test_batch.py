@@ -297,16 +297,20 @@ def _endless(*args, **kwargs):
         time.sleep(0.01)
 
 
-@pytest.mark.parametrize("reader", ["docx", "html"])
+@pytest.mark.parametrize("reader", ["docx", "html", "pdf"])
 def test_time_limit_is_not_swallowed_inside_a_reader(tmp_path, monkeypatch, reader):
     # The readers wrap their libraries' errors with `except Exception`; the limit must pass through.
     import docx
 
     from extractor.ingest import docx as docx_reader
     from extractor.ingest import html as html_reader
+    from extractor.ingest import pdf as pdf_reader
 
     path = tmp_path / f"plan.{reader}"
-    if reader == "docx":
+    if reader == "pdf":
+        shutil.copy(sorted(PDFS.glob("*.pdf"))[0], path)
+        monkeypatch.setattr(pdf_reader, "_text_layer", _endless)
+    elif reader == "docx":
         document = docx.Document()
         document.add_paragraph("到2025年，全省高新技术企业数量达到4000家。")
         document.save(path)
