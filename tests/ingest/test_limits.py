@@ -88,3 +88,15 @@ def test_ordinary_nesting_is_read():
 def test_caps_leave_room_for_real_documents():
     # A long real plan is a few MB; the caps only stop what no document needs.
     assert common.MAX_INPUT_BYTES >= 100 << 20 and common.MAX_UNPACKED_BYTES >= 64 << 20
+
+
+def test_a_parser_failure_in_html_keeps_lxmls_wording_out(monkeypatch):
+    from lxml import etree
+
+    def failing(markup, path):
+        raise etree.ParserError("Resource limit exceeded: Huge input lookup")
+
+    monkeypatch.setattr(html_reader, "_read", failing)
+    with pytest.raises(IngestError) as caught:
+        html_reader.read(f"<p>{SENTENCE}</p>".encode(), path="page.html")
+    assert "Resource limit" not in str(caught.value) and "cannot parse the HTML" in caught.value.problem
