@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 OUT    := out
 GOLD   ?= ../shared/eval/gold
 
-.PHONY: demo test eval bench venv clean browser graphology
+.PHONY: demo test eval bench venv clean browser readers graphology
 
 venv: $(STAMP)
 
@@ -18,14 +18,26 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-# Headless Chromium renders the diff report in one test; install Debian's package when missing.
+# System tools from Debian that some inputs and checks need: Chromium (the HTML reports and
+# graph view are rendered in it), LibreOffice (.doc/.wps), Tesseract with its Chinese model and
+# a CJK font (scanned PDF pages). `make test` and `make demo` install the missing ones when run
+# as root (a fresh machine, CI); otherwise a note says which tests will skip.
+HAVE_BROWSER = command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1
+HAVE_READERS = command -v soffice >/dev/null 2>&1 && command -v tesseract >/dev/null 2>&1 && \
+  tesseract --list-langs 2>/dev/null | grep -qx chi_sim
+APT_INSTALL = DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
+
 browser:
-	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
-	  { (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
-	    || echo "note: could not install chromium; the browser test will be skipped"; }
+	@$(HAVE_BROWSER) || { [ "$$(id -u)" = 0 ] && apt-get update -qq && $(APT_INSTALL) chromium >/dev/null; } \
+	  || echo "note: no chromium (install Debian's chromium as root); the browser tests will be skipped"
+
+readers:
+	@$(HAVE_READERS) || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
+	    $(APT_INSTALL) libreoffice-writer-nogui tesseract-ocr tesseract-ocr-chi-sim fonts-wqy-zenhei >/dev/null; } \
+	  || echo "note: no LibreOffice/Tesseract (install them as root); the .doc/.wps and OCR tests will be skipped"
 
 # graphology (the reader behind sigma.js) loads the GraphML and GEXF exports in one test;
-# npm installs it into .venv/node when node is there.
+# npm installs it into .venv/node when npm is there.
 GRAPHOLOGY := $(VENV)/node/node_modules/graphology-gexf
 graphology: $(STAMP)
 	@test -d $(GRAPHOLOGY) || ! command -v npm >/dev/null 2>&1 || \
@@ -33,19 +45,29 @@ graphology: $(STAMP)
 	    graphology@0.26 graphology-graphml@0.5 graphology-gexf@0.13 >/dev/null \
 	  || echo "note: could not install graphology; its test will be skipped"
 
-demo: $(STAMP)
+demo: $(STAMP) readers
 	$(BIN)/policykg extract corpus/seeds corpus/dev corpus/pdf --out $(OUT)/records
 	$(BIN)/policykg export --records $(OUT)/records --format all --out $(OUT)/graph
 	$(BIN)/policykg query owners 高新技术企业 --records $(OUT)/records
 	$(BIN)/policykg diff corpus/dev/09_pingtan-allocated-land-transfer-measures-2015.txt \
 	  corpus/dev/10_pingtan-allocated-land-transfer-measures-revised-2018.txt --format html --out $(OUT)/diff_09_10.html
 
-test: $(STAMP) browser graphology
+test: $(STAMP) browser readers graphology
 	$(BIN)/python -m pytest -n 2 -p no:cacheprovider
 
+# The scorer and the gold annotations live outside the project (../shared/eval); a fresh
+# clone has neither, and says so instead of failing on a missing file.
+SCORER = $(GOLD)/../score.py
+
 eval: $(STAMP)
-	$(BIN)/policykg extract corpus/seeds corpus/dev --out $(OUT)/eval
-	$(BIN)/python $(GOLD)/../score.py --gold $(GOLD) --pred $(OUT)/eval
+	@if [ ! -f "$(SCORER)" ] || [ ! -d "$(GOLD)" ]; then \
+	  echo "make eval: skipped: it needs the gold annotations and the scorer, which are not part of"; \
+	  echo "  this project: GOLD=$(GOLD) (a folder of gold records) and $(SCORER)."; \
+	  echo "  Run \`make eval GOLD=/path/to/eval/gold\` with score.py in the folder above it."; \
+	else \
+	  $(BIN)/policykg extract corpus/seeds corpus/dev --out $(OUT)/eval --quiet && \
+	  $(BIN)/python $(SCORER) --gold $(GOLD) --pred $(OUT)/eval; \
+	fi
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py

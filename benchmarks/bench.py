@@ -11,6 +11,8 @@
 - startup: wall time of `policykg extract` of one small file in a fresh process (goal < 1.5 s).
 - scale: a synthetic corpus of mutated copies of the bundled text documents, extracted with
   all cores: time per document as the corpus grows, a resume pass, and peak memory.
+- query: latency of `query owners`, `query due` and the document list from the persistent
+  index at 300 and 10,000 synthetic records, and of rebuilding the graph at 300 (before).
 """
 from __future__ import annotations
 
@@ -207,9 +209,58 @@ def workers_peak_mb() -> list[float]:
     return peaks
 
 
+QUERY_RECORDS = ROOT / "tests" / "fixtures" / "graph"  # small real records (seeds 001, 003, 004)
+
+
+def synthetic_records(folder: Path, size: int, start: int = 0) -> None:
+    """`size` distinct records: copies of the fixture records with their own id, hash and years."""
+    import hashlib
+    import json
+
+    from extractor.atomic import write_atomic
+
+    bases = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(QUERY_RECORDS.glob("*.json"))]
+    for i in range(start, start + size):
+        record = json.loads(json.dumps(bases[i % len(bases)]))
+        record["document"].update(id=f"synthetic_{i:05d}", source=f"synthetic/{i:05d}.txt",
+                                  sha256=hashlib.sha256(str(i).encode()).hexdigest())
+        for target in record.get("targets", []):
+            target["year"] = 2024 + i % 6 if target.get("year") else None
+        write_atomic(folder / f"synthetic_{i:05d}.json", json.dumps(record, ensure_ascii=False))
+
+
+def bench_query(sizes: list[int], repeats: int) -> None:
+    """Query latency from the persistent index against rebuilding the graph, as records grow."""
+    from extractor import index, query
+    from extractor.graph import build, read_records
+
+    print(f"\n[query] synthetic records (copies of {QUERY_RECORDS.relative_to(ROOT)}), "
+          "index in records/index.sqlite")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder, made = Path(tmp), 0
+        for size in sorted(sizes):
+            synthetic_records(folder, size - made, start=made)
+            start = time.perf_counter()
+            index.refresh(folder)  # what extract does after a run: only the new records are read
+            built = time.perf_counter() - start
+            line(f"{size:,} records: index update", f"{built:.1f} s",
+                 f"{(size - made):,} new records, {built / (size - made) * 1000:.0f} ms each (once, in extract)")
+            made = size
+            owners = best_of(repeats, lambda: index.sync(folder).owners("高新技术企业"))
+            due = best_of(repeats, lambda: index.sync(folder).due(2026))
+            listing = best_of(repeats, lambda: index.sync(folder).documents())
+            line(f"{size:,} records: query owners", f"{owners * 1000:.0f} ms", "index (sync + answer)")
+            line(f"{size:,} records: query due", f"{due * 1000:.0f} ms", "index (sync + answer)")
+            line(f"{size:,} records: documents", f"{listing * 1000:.0f} ms", "index (sync + list)")
+            if size <= 1000:  # the graph path grows linearly; timed once where it stays short
+                graph = best_of(1, lambda: query.owners(build(read_records(folder)), "高新技术企业"))
+                line(f"{size:,} records: query owners", f"{graph * 1000:.0f} ms", "rebuilding the graph (before)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", default="text,pdf,startup,scale", help="comma-separated parts to run")
+    parser.add_argument("--only", default="text,pdf,startup,scale,query", help="comma-separated parts to run")
+    parser.add_argument("--query-sizes", default="300,10000", help="record counts for the query part")
     parser.add_argument("--scale", type=int, default=2000, help="documents in the synthetic corpus")
     parser.add_argument("--workers", type=int, default=None, help="workers for the scale run (default: all)")
     parser.add_argument("--repeats", type=int, default=3, help="timed repetitions (best kept)")
@@ -226,6 +277,8 @@ def main() -> None:
         bench_startup(args.repeats)
     if "scale" in parts:
         bench_scale(args.scale, args.workers)
+    if "query" in parts:
+        bench_query([int(n) for n in args.query_sizes.split(",")], args.repeats)
 
 
 if __name__ == "__main__":

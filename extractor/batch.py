@@ -8,19 +8,23 @@ is byte-identical whatever the number of workers or the order of the inputs.
 """
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import hashlib
 import json
 import os
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from extractor import __version__, parallel
+from extractor import __version__, index, parallel
 from extractor.atomic import write_atomic
+from extractor.discover import Skip, discover
 from extractor.errors import ExtractorError
 from extractor.ingest import SUPPORTED_SUFFIXES
-from extractor.parallel import Counts, Failure, Outcome, count_record, extract_job
+from extractor.parallel import Counts, Failure, Outcome, count_record
 
 __all__ = ["SUPPORTED_SUFFIXES", "FAILURES_FILE", "DEFAULT_TIMEOUT", "BatchResult", "Failure",
            "Job", "expand_inputs", "plan", "run", "print_summary"]
@@ -45,13 +49,20 @@ class Job:
 
 @dataclass(frozen=True)
 class BatchResult:
-    """What a batch did: records written, records already current, and failures."""
+    """What a batch did: records written, records already current, and failures.
+
+    `renamed` are the jobs recorded under a tagged name, `passed_over` the collection's
+    notes found in folders, `superseded` the records of an earlier run replaced by a
+    tagged one (same source file).
+    """
 
     written: tuple[Path, ...] = ()
     failures: tuple[Failure, ...] = ()
     skipped: tuple[Path, ...] = ()
     counts: Counts = Counts()
     renamed: tuple[Job, ...] = field(default=(), repr=False)
+    passed_over: tuple[Skip, ...] = ()
+    superseded: tuple[Path, ...] = ()
 
     @property
     def records(self) -> tuple[dict[str, Any], ...]:
@@ -59,23 +70,54 @@ class BatchResult:
         return tuple(json.loads(p.read_text(encoding="utf-8")) for p in (*self.written, *self.skipped))
 
 
-def _visible(path: Path, root: Path) -> bool:
-    return not any(part.startswith(".") for part in path.relative_to(root).parts)
-
-
 def expand_inputs(inputs: Iterable[str | Path]) -> Iterator[Path]:
-    """Files named directly, and every supported, non-hidden file under a named directory (sorted)."""
-    for item in inputs:
-        p = Path(item)
-        if p.is_dir():
-            yield from sorted(f for f in p.rglob("*")
-                              if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES and _visible(f, p))
-        else:
-            yield p
+    """Files named directly, and every document file under a named directory (sorted)."""
+    yield from discover(inputs).files
 
 
 def _path_tag(path: Path) -> str:
-    return hashlib.sha256(os.path.normpath(str(path)).encode("utf-8")).hexdigest()[:8]
+    # surrogateescape: a name that is not UTF-8 (from a GBK archive) still gets a tag
+    return hashlib.sha256(os.path.normpath(str(path)).encode("utf-8", "surrogateescape")).hexdigest()[:8]
+
+
+def _same_file(source: str, path: Path) -> bool:
+    try:
+        return os.path.samefile(source, path)
+    except OSError:  # the recorded source is gone: compare the names
+        return os.path.normcase(os.path.abspath(source)) == os.path.normcase(os.path.abspath(path))
+
+
+def _source_of(record: Path) -> str | None:
+    """The `document.source` of an existing record file, or None when there is none to read."""
+    try:
+        source = json.loads(record.read_text(encoding="utf-8"))["document"]["source"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return source if isinstance(source, str) else None
+
+
+def _job(path: Path, out_dir: Path, *, clash: bool) -> Job:
+    """The job for `path`: `<stem>.json`, unless that name is, or was in an earlier run, another file's.
+
+    A tagged name once given stays (a later run alone on the file finds it), and a plain
+    name already holding a different file's record is never overwritten.
+    """
+    doc_id = f"{path.stem}-{_path_tag(path)}"
+    tagged = Job(path, out_dir / f"{doc_id}.json", doc_id)
+    if clash or tagged.out.exists():
+        return tagged
+    plain = Job(path, out_dir / f"{path.stem}.json")
+    source = _source_of(plain.out)
+    return tagged if source is not None and not _same_file(source, path) else plain
+
+
+def _distinct(paths: Iterable[Path]) -> list[Path]:
+    by_file: dict[str, Path] = {}
+    for path in paths:
+        key = os.path.normcase(os.path.abspath(path))
+        if key not in by_file or str(path) < str(by_file[key]):
+            by_file[key] = path
+    return sorted(by_file.values(), key=str)
 
 
 def plan(inputs: Iterable[str | Path], out_dir: Path) -> tuple[Job, ...]:
@@ -83,25 +125,28 @@ def plan(inputs: Iterable[str | Path], out_dir: Path) -> tuple[Job, ...]:
 
     The same file named twice (`a/x.txt`, `./a/x.txt`) is one job. Different files with
     the same stem (`2023/通知.txt`, `2024/通知.pdf`) each get `<stem>-<8 hex of the
-    path>.json`, so no record overwrites another and the names never depend on order.
+    path>.json`, so no record overwrites another and the names never depend on order;
+    so does a file whose `<stem>.json` in `out_dir` already holds another file's record.
     """
-    by_file: dict[str, Path] = {}
-    for path in expand_inputs(inputs):
-        key = os.path.normcase(os.path.abspath(path))
-        if key not in by_file or str(path) < str(by_file[key]):
-            by_file[key] = path
-    paths = sorted(by_file.values(), key=str)
-    stems: dict[str, int] = {}
-    for path in paths:
-        stems[path.stem.casefold()] = stems.get(path.stem.casefold(), 0) + 1
-    jobs = []
-    for path in paths:
-        if stems[path.stem.casefold()] > 1:
-            doc_id = f"{path.stem}-{_path_tag(path)}"
-            jobs.append(Job(path, out_dir / f"{doc_id}.json", doc_id))
-        else:
-            jobs.append(Job(path, out_dir / f"{path.stem}.json"))
-    return tuple(jobs)
+    return _plan_files(discover(inputs).files, out_dir)
+
+
+def _plan_files(files: Iterable[Path], out_dir: Path) -> tuple[Job, ...]:
+    paths = _distinct(files)
+    stems = Counter(path.stem.casefold() for path in paths)
+    return tuple(_job(path, out_dir, clash=stems[path.stem.casefold()] > 1) for path in paths)
+
+
+def _remove_superseded(jobs: Iterable[Job]) -> tuple[Path, ...]:
+    """Delete plain-named records an earlier run wrote for a file now recorded under its tagged name."""
+    removed = []
+    for job in jobs:
+        plain = job.out.with_name(f"{job.path.stem}.json")
+        source = _source_of(plain) if job.doc_id is not None else None
+        if source is not None and _same_file(source, job.path):
+            plain.unlink(missing_ok=True)
+            removed.append(plain)
+    return tuple(removed)
 
 
 def _sha256(path: Path) -> str:
@@ -161,7 +206,7 @@ def _outcomes(todo: tuple[Job, ...], *, workers: int, timeout: float | None,
         return dask_runner.imap_unordered(specs, address=dask, workers=workers, timeout=timeout)
     if workers <= 1 or len(specs) <= 1:
         # One process: no pool to start, which keeps `policykg extract one.txt` quick.
-        return (extract_job(path, doc_id, timeout) for path, doc_id in specs)
+        return parallel.run_here(specs, timeout=timeout)
     return parallel.imap_unordered(specs, workers=workers, timeout=timeout)
 
 
@@ -169,6 +214,10 @@ def run(inputs: Iterable[str | Path], out_dir: Path, *, workers: int | None = No
         force: bool = False, timeout: float | None = DEFAULT_TIMEOUT, dask: str | None = None,
         progress: bool = False, on_outcome: Callable[[Outcome], None] | None = None) -> BatchResult:
     """Extract every input into `out_dir/<stem>.json`; a bad file never stops the batch.
+
+    Every input ends in a record or a failure: a file found in a folder and not read (a
+    type no reader takes, a broken link, a folder that cannot be opened) is a failure
+    too, except the collection's own notes (README.md), which are listed as passed over.
 
     Args:
         inputs: files and directories (directories are searched recursively).
@@ -181,7 +230,8 @@ def run(inputs: Iterable[str | Path], out_dir: Path, *, workers: int | None = No
         on_outcome: called with each finished job, e.g. to report progress elsewhere.
 
     Raises:
-        ExtractorError: the Dask scheduler cannot be reached or workers cannot start.
+        ExtractorError: the output folder is not writable or another run is writing to
+            it; the Dask scheduler cannot be reached or workers cannot start.
 
     Example:
         >>> result = run(["corpus/seeds"], Path("out/records"), workers=2)  # doctest: +SKIP
@@ -189,12 +239,64 @@ def run(inputs: Iterable[str | Path], out_dir: Path, *, workers: int | None = No
         (5, ())
     """
     out_dir = Path(out_dir)
+    found = discover(inputs)
+    with _exclusive(out_dir):
+        _remove_stale_temporaries(out_dir)
+        jobs = _plan_files(found.files, out_dir)
+        skipped, todo, counts = _current(jobs, force=force)
+        bar = _ProgressBar(len(todo), len(skipped)) if progress and todo else None
+        try:
+            written, failures, new_counts = _extract(todo, out_dir, workers=workers or default_workers(),
+                                                     timeout=timeout, dask=dask, bar=bar, on_outcome=on_outcome)
+        finally:
+            if bar is not None:
+                bar.close()
+        failures += [Failure(str(skip.path), skip.reason, _SKIP_HINT, "SkippedFile")
+                     for skip in found.skipped if not skip.notes]
+        failures.sort(key=lambda f: f.path)
+        _write_failures(out_dir, tuple(failures))
+        done = set(written) | set(skipped)
+        superseded = _remove_superseded(job for job in jobs if job.out in done)
+        index.refresh(out_dir)  # only the records written or removed now are re-read
+    return BatchResult(
+        written=tuple(job.out for job in todo if job.out in written),
+        failures=tuple(failures),
+        skipped=tuple(skipped),
+        counts=counts + new_counts,
+        renamed=tuple(job for job in jobs if job.doc_id is not None and job.out in done),
+        passed_over=tuple(skip for skip in found.skipped if skip.notes),
+        superseded=superseded,
+    )
+
+
+_SKIP_HINT = "convert it to a type policykg reads, or move it out of the folder"
+LOCK_FILE = ".policykg.lock"
+
+
+@contextlib.contextmanager
+def _exclusive(out_dir: Path) -> Iterator[None]:
+    """Hold `out_dir` for this run: a second run into it stops at once with one line.
+
+    Without it the second run deletes the first's temporary files as stale and the
+    first aborts. The lock is released by the kernel when a run dies, so a kill never
+    leaves the folder locked.
+    """
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
+        handle = (out_dir / LOCK_FILE).open("a")
     except OSError as err:
         raise _unwritable(out_dir, err) from None
-    _remove_stale_temporaries(out_dir)
-    jobs = plan(inputs, out_dir)
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise ExtractorError(f"another policykg extract is writing to {out_dir}",
+                                 hint="wait for it to finish, or choose another --out") from None
+        yield
+
+
+def _current(jobs: tuple[Job, ...], *, force: bool) -> tuple[list[Path], list[Job], Counts]:
+    """Records already current (kept as they are), the jobs still to do, and the kept records' counts."""
     skipped, todo, counts = [], [], Counts()
     for job in jobs:
         record = None if force else current_record(job)
@@ -203,39 +305,33 @@ def run(inputs: Iterable[str | Path], out_dir: Path, *, workers: int | None = No
         else:
             skipped.append(job.out)
             counts += count_record(record)
+    return skipped, todo, counts
+
+
+def _extract(todo: list[Job], out_dir: Path, *, workers: int, timeout: float | None, dask: str | None,
+             bar: _ProgressBar | None, on_outcome: Callable[[Outcome], None] | None,
+             ) -> tuple[set[Path], list[Failure], Counts]:
+    """Run the jobs, writing each record atomically as it arrives."""
     by_path = {str(job.path): job for job in todo}
     written: set[Path] = set()
     failures: list[Failure] = []
-    bar = _ProgressBar(len(todo), len(skipped)) if progress and todo else None
-    try:
-        for outcome in _outcomes(tuple(todo), workers=workers or default_workers(),
-                                 timeout=timeout, dask=dask):
-            if outcome.failure is not None:
-                failures.append(outcome.failure)
-            else:
-                job = by_path[outcome.path]
-                try:
-                    write_atomic(job.out, outcome.text)
-                except OSError as err:  # disk full, permissions: nothing further can be saved
-                    raise _unwritable(out_dir, err) from None
-                written.add(job.out)
-                counts += outcome.counts
-            if bar is not None:
-                bar.advance(outcome)
-            if on_outcome is not None:
-                on_outcome(outcome)
-    finally:
+    counts = Counts()
+    for outcome in _outcomes(tuple(todo), workers=workers, timeout=timeout, dask=dask):
+        if outcome.failure is not None:
+            failures.append(outcome.failure)
+        else:
+            job = by_path[outcome.path]
+            try:
+                write_atomic(job.out, outcome.text)
+            except OSError as err:  # disk full, permissions: nothing further can be saved
+                raise _unwritable(out_dir, err) from None
+            written.add(job.out)
+            counts += outcome.counts
         if bar is not None:
-            bar.close()
-    failures.sort(key=lambda f: f.path)
-    _write_failures(out_dir, tuple(failures))
-    return BatchResult(
-        written=tuple(job.out for job in todo if job.out in written),
-        failures=tuple(failures),
-        skipped=tuple(skipped),
-        counts=counts,
-        renamed=tuple(job for job in jobs if job.doc_id is not None),
-    )
+            bar.advance(outcome)
+        if on_outcome is not None:
+            on_outcome(outcome)
+    return written, failures, counts
 
 
 class _ProgressBar:
@@ -286,6 +382,12 @@ def print_summary(result: BatchResult, out_dir: Path) -> None:
     table.add_row(*(str(n) for n in result.counts.as_tuple()), str(len(result.failures)))
     console = Console()
     console.print(table)
-    console.print(f"{len(result.written)} extracted, {len(result.skipped)} already current (skipped), "
-                  f"{len(result.failures)} failed"
-                  + (f"; see {out_dir / FAILURES_FILE}" if result.failures else ""), highlight=False)
+    console.print(summary_line(result, out_dir), highlight=False)
+
+
+def summary_line(result: BatchResult, out_dir: Path) -> str:
+    """One line of totals: every input is in one of its counts."""
+    notes = f", {len(result.passed_over)} passed over (notes, not documents)" if result.passed_over else ""
+    see = f"; see {out_dir / FAILURES_FILE}" if result.failures else ""
+    return (f"{len(result.written)} records written to {out_dir}, {len(result.skipped)} already current "
+            f"(skipped), {len(result.failures)} failed{notes}{see}")

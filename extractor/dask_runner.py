@@ -7,6 +7,7 @@ serialised records and writes them, so a Dask run writes exactly what a local ru
 from __future__ import annotations
 
 import contextlib
+import itertools
 from collections.abc import Iterator, Sequence
 
 from extractor.errors import ExtractorError
@@ -26,7 +27,7 @@ def _connect(stack: contextlib.ExitStack, address: str, workers: int):  # noqa: 
     try:
         # The connect timeout comes from Dask's config (distributed.comm.timeouts.connect).
         return stack.enter_context(Client(address))
-    except (OSError, TimeoutError) as err:
+    except (OSError, TimeoutError, ValueError) as err:  # ValueError: an address without a port
         raise ExtractorError(f"cannot reach the Dask scheduler at {address}: {err}",
                              hint="check the address, or use --dask local") from None
 
@@ -53,7 +54,8 @@ def imap_unordered(jobs: Sequence[tuple[str, str | None]], *, address: str, work
             paths[future.key] = job[0]
             return future
 
-        first = [submit(job) for job, _ in zip(todo, range(threads * IN_FLIGHT_PER_WORKER))]
+        # islice, not zip(todo, range(n)): zip pulls one job past the n-th and drops it.
+        first = [submit(job) for job in itertools.islice(todo, threads * IN_FLIGHT_PER_WORKER)]
         running = as_completed(first)
         for future in running:
             try:

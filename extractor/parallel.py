@@ -9,7 +9,11 @@ fresh worker.
 """
 from __future__ import annotations
 
+import contextlib
+import logging
 import multiprocessing
+import re
+import resource
 import signal
 import threading
 import time
@@ -28,6 +32,11 @@ WARM_UP_TEXT = "到2025年，全省高新技术企业数量达到4000家，研�
 
 KILL_GRACE = 5.0
 """Seconds past the time limit before the parent kills a worker that did not stop by itself."""
+
+MEMORY_LIMIT = 2 << 30
+"""Bytes of address space a process extracting documents may use (workers ~0.2 GB warm)."""
+
+_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 
 START_GRACE = 120.0
 """Seconds a new worker may take to import and warm up before it counts as hung."""
@@ -92,6 +101,15 @@ def _failed(path: str, err: ExtractorError) -> Outcome:
     return Outcome(path, failure=Failure(path, err.problem, err.hint, type(err).__name__))
 
 
+class _Deadline(BaseException):
+    """The time limit struck: a BaseException, so no reader's `except Exception` swallows it.
+
+    The DOCX, PDF and HTML readers wrap their libraries' failures with `except Exception`;
+    an `ExtractorError` raised by the alarm inside them became "cannot read the file" and
+    the document ran on. Like KeyboardInterrupt, this passes through to `call_with_timeout`.
+    """
+
+
 def call_with_timeout(fn: Callable[[], T], seconds: float | None, *, path: str) -> T:
     """Call `fn()`, raising `DocumentTimeoutError` when it runs longer than `seconds`.
 
@@ -104,14 +122,18 @@ def call_with_timeout(fn: Callable[[], T], seconds: float | None, *, path: str) 
     error = _timeout_error(path, seconds)
     if threading.current_thread() is threading.main_thread() and hasattr(signal, "SIGALRM"):
         def _alarm(signum: int, frame: Any) -> None:
-            raise error
+            raise _Deadline
 
         previous = signal.signal(signal.SIGALRM, _alarm)
         signal.setitimer(signal.ITIMER_REAL, seconds)
         try:
-            return fn()
+            try:
+                return fn()
+            finally:  # disarmed inside the handler's reach: a late alarm is still a timeout
+                signal.setitimer(signal.ITIMER_REAL, 0)
+        except _Deadline:
+            raise error from None
         finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
     box: list[Any] = []
 
@@ -166,10 +188,40 @@ def extract_job(path: str, doc_id: str | None = None, timeout: float | None = No
         text, counts = call_with_timeout(lambda: _extract_text(path, doc_id), timeout, path=path)
     except ExtractorError as err:
         return _failed(path, err)
+    except MemoryError:
+        return Outcome(path, failure=Failure(
+            path, f"needed more than the {MEMORY_LIMIT >> 30} GB memory limit",
+            "split the document, or check it is not a decompression bomb", "MemoryLimitError"))
     except Exception as err:  # a bug on one odd file must not lose the rest of the batch
-        return Outcome(path, failure=Failure(path, f"internal error: {type(err).__name__}: {err}",
+        # Reprs like <PDFObjRef at 0x7f…> differ from run to run: failures.jsonl must not.
+        detail = _ADDRESS.sub("", f"{type(err).__name__}: {err}")
+        return Outcome(path, failure=Failure(path, f"internal error: {detail}",
                                              "report this file to the policykg maintainers", type(err).__name__))
     return Outcome(path, text=text, counts=counts)
+
+
+@contextlib.contextmanager
+def memory_limit(limit: int = MEMORY_LIMIT) -> Iterator[None]:
+    """Cap this process's address space at `limit` bytes for the block, then restore it.
+
+    An allocation past the cap raises MemoryError inside the document's own work (one
+    failure) instead of the machine swapping or the OOM killer choosing a victim.
+    """
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    capped = limit if hard == resource.RLIM_INFINITY else min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (capped, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+
+def run_here(jobs: Sequence[tuple[str, str | None]], *, timeout: float | None) -> Iterator[Outcome]:
+    """Run `(path, doc_id)` jobs one by one in this process, each under the memory limit."""
+    for path, doc_id in jobs:
+        with memory_limit():
+            outcome = extract_job(path, doc_id, timeout)
+        yield outcome
 
 
 def warm_up() -> None:
@@ -188,11 +240,15 @@ def warm_up() -> None:
 def _serve(conn: Connection, timeout: float | None) -> None:
     """A worker's loop: warm up, say so, then answer jobs until the parent goes away."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    # As in the CLI: pdfminer's recoverable-damage warnings name no file and would
+    # interleave across workers; a file that fails is reported once, by name, by the parent.
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     warm_up()
     try:
         conn.send(None)
-        while (job := conn.recv()) is not None:
-            conn.send(extract_job(*job, timeout=timeout))
+        with memory_limit():
+            while (job := conn.recv()) is not None:
+                conn.send(extract_job(*job, timeout=timeout))
     except (EOFError, OSError):  # the parent finished or went away: nothing left to do
         return
 

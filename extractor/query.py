@@ -17,7 +17,8 @@ import networkx as nx
 
 from extractor.graph.names import normalise
 
-__all__ = ["owners", "targets", "programme", "due", "search", "find", "answer", "tables", "Table", "KINDS"]
+__all__ = ["owners", "targets", "programme", "due", "search", "find", "answer", "tables", "Table", "KINDS",
+           "document_table", "documents_table", "owner_cell"]
 
 Row = dict[str, Any]
 
@@ -27,7 +28,7 @@ def _matches(phrase: str, *texts: Any) -> bool:
     return any(isinstance(t, str) and key in normalise(t) for t in texts)
 
 
-def _titles(graph: nx.MultiDiGraph) -> dict[str, str]:
+def document_titles(graph: nx.MultiDiGraph) -> dict[str, str]:
     """Document id → its title (or the id when the document has no title)."""
     return {data["doc"]: data["label"] for _, data in graph.nodes(data=True)
             if data["type"] == "Document"}
@@ -42,7 +43,7 @@ def _owners_of(graph: nx.MultiDiGraph, nid: str) -> list[Row]:
     return sorted(rows, key=lambda r: (r["role"] != "lead", r["name"]))
 
 
-def _item(graph: nx.MultiDiGraph, nid: str, titles: dict[str, str]) -> Row:
+def item_row(graph: nx.MultiDiGraph, nid: str, titles: dict[str, str]) -> Row:
     """A task or target as an answer row: what it says, where, and who owns it."""
     data = graph.nodes[nid]
     row: Row = {"id": nid, "type": data["type"], "doc": data["doc"],
@@ -57,7 +58,8 @@ def _item(graph: nx.MultiDiGraph, nid: str, titles: dict[str, str]) -> Row:
     return row
 
 
-def _order(rows: Iterable[Row]) -> list[Row]:
+def order_rows(rows: Iterable[Row]) -> list[Row]:
+    """Answer rows in reading order: by document, then position in it."""
     return sorted(rows, key=lambda r: (r["doc"] or "", (r.get("span") or [0])[0], r["id"]))
 
 
@@ -71,15 +73,23 @@ def owners(graph: nx.MultiDiGraph, phrase: str = "") -> list[Row]:
         >>> [o["name"] for o in owners(graph, "外籍人才")[0]["owners"]]  # doctest: +SKIP
         ['发展改革和商务局', '科技创新和新经济局', '西安市公安局西咸新区分局']
     """
-    titles = _titles(graph)
-    hits = []
-    for nid, data in graph.nodes(data=True):
-        if data["type"] == "Target" and _matches(phrase, data["metric"], data["evidence"],
-                                                 data.get("subject"), data.get("programme")):
-            hits.append(_item(graph, nid, titles))
-        elif data["type"] == "Task" and _matches(phrase, data["text"]):
-            hits.append(_item(graph, nid, titles))
-    return _order(hits)
+    titles = document_titles(graph)
+    hits = [item_row(graph, nid, titles) for nid, data in graph.nodes(data=True)
+            if data["type"] in ("Target", "Task") and _matches(phrase, *owner_texts(data))]
+    return order_rows(hits)
+
+
+def owner_texts(data: Row) -> tuple[Any, ...]:
+    """The texts of a Target or Task node that `owners` looks a phrase up in."""
+    if data["type"] == "Target":
+        return (data["metric"], data["evidence"], data.get("subject"), data.get("programme"))
+    return (data["text"],)
+
+
+def is_due(data: Row, year: int) -> bool:
+    """True for a node that is a target (not a reported figure) due by the end of `year`."""
+    return (data["type"] == "Target" and data["kind"] == "target"
+            and data.get("year") is not None and data["year"] <= year)
 
 
 def find(graph: nx.MultiDiGraph, name: str, node_type: str) -> list[str]:
@@ -98,16 +108,16 @@ def targets(graph: nx.MultiDiGraph, org: str) -> list[Row]:
         >>> [r["marker"] for r in targets(graph, "组织人事部（人才办）")]  # doctest: +SKIP
         ['①', '②', '③']
     """
-    titles = _titles(graph)
+    titles = document_titles(graph)
     rows = []
     for oid in find(graph, org, "Organisation"):
         for _, item, data in graph.out_edges(oid, data=True):
             if data["type"] == "OWNS":
-                row = _item(graph, item, titles)
+                row = item_row(graph, item, titles)
                 row["organisation"] = graph.nodes[oid]["name"]
                 row["role"] = data["role"]
                 rows.append(row)
-    return _order(rows)
+    return order_rows(rows)
 
 
 def programme(graph: nx.MultiDiGraph, name: str) -> Row | None:
@@ -118,7 +128,7 @@ def programme(graph: nx.MultiDiGraph, name: str) -> Row | None:
     targets or the tasks that mention the programme. A figure's ``as_of`` is its year,
     or for a reported figure without one the year of its document's date.
     """
-    titles = _titles(graph)
+    titles = document_titles(graph)
     ids = find(graph, name, "Programme")
     if not ids:
         return None
@@ -133,14 +143,14 @@ def programme(graph: nx.MultiDiGraph, name: str) -> Row | None:
                                   "mentions": data.get("count")})
         for _, item, data in graph.out_edges(nid, data=True):
             if data["type"] == "HAS_TARGET":
-                items[item] = _item(graph, item, titles)
+                items[item] = item_row(graph, item, titles)
         for item, _, data in graph.in_edges(nid, data=True):
             if data["type"] == "ABOUT":
-                items[item] = _item(graph, item, titles)
+                items[item] = item_row(graph, item, titles)
     for nid, data in graph.nodes(data=True):
         if data["type"] == "Task" and any(f in normalise(data["text"]) for f in forms):
-            items.setdefault(nid, _item(graph, nid, titles))
-    found = _order(items.values())
+            items.setdefault(nid, item_row(graph, nid, titles))
+    found = order_rows(items.values())
     organisations = sorted({o["name"] for row in found for o in row["owners"]})
     dates = {data["doc"]: data.get("date") for _, data in graph.nodes(data=True) if data["type"] == "Document"}
     for row in found:
@@ -167,16 +177,14 @@ def _when(row: Row) -> int | None:
 
 def due(graph: nx.MultiDiGraph, year: int) -> list[Row]:
     """Targets (kind ``target``) due by the end of `year`, earliest first."""
-    titles = _titles(graph)
-    rows = [_item(graph, nid, titles) for nid, data in graph.nodes(data=True)
-            if data["type"] == "Target" and data["kind"] == "target"
-            and data.get("year") is not None and data["year"] <= year]
-    return sorted(_order(rows), key=lambda r: r["year"])
+    titles = document_titles(graph)
+    rows = [item_row(graph, nid, titles) for nid, data in graph.nodes(data=True) if is_due(data, year)]
+    return sorted(order_rows(rows), key=lambda r: r["year"])
 
 
 def search(graph: nx.MultiDiGraph, text: str) -> list[Row]:
     """Free-text search over names and evidence of every node, with its document."""
-    titles = _titles(graph)
+    titles = document_titles(graph)
     rows = []
     for nid, data in graph.nodes(data=True):
         if _matches(text, data.get("label"), data.get("evidence"), data.get("text"),
@@ -266,3 +274,37 @@ def tables(kind: str, result: Any, subject: str | int) -> list[Table]:
                              r["evidence"], _owners_cell(r["owners"])) for r in result))]
     return [Table(f"search {subject}", ("type", "label", "document", "page", "evidence"),
                   tuple((r["type"], r["label"], r["document"], r["page"], r["evidence"]) for r in result))]
+
+
+NO_OWNER_IN_DOCUMENT = "— no owner stated in the document"
+NO_OWNER_FOUND = "— not found (the document names owners of other items)"
+
+
+def owner_cell(row: Row, *, document_names_owners: bool) -> str:
+    """A row's owners, or why there are none: the document names no owner at all, or
+    names owners elsewhere and none was found for this item (a gap worth reading)."""
+    if row["owners"]:
+        return _owners_cell(row["owners"])
+    return NO_OWNER_FOUND if document_names_owners else NO_OWNER_IN_DOCUMENT
+
+
+def document_table(summary: Row, rows: list[Row]) -> Table:
+    """One document's targets and tasks (`policykg show`): kind, year, value, owners, page."""
+    names_owners = any(row["owners"] for row in rows)
+    cells = tuple((row.get("kind") or "task", row.get("year"),
+                   row.get("metric") or row.get("marker") or "",
+                   _figure(row) if row["type"] == "Target" else "",
+                   owner_cell(row, document_names_owners=names_owners), row["page"], _short(row["evidence"]))
+                  for row in rows)
+    title = summary.get("title") or summary["id"]
+    number = f" {summary['doc_number']}" if summary.get("doc_number") else ""
+    return Table(f"{title}{number} ({summary['file']})",
+                 ("kind", "year", "item", "value", "owners", "page", "evidence"), cells,
+                 note=f"{summary['targets']} quantities, {summary['tasks']} tasks, "
+                      f"{summary['organisations']} organisations; source {summary.get('source')}")
+
+
+def documents_table(rows: list[Row]) -> Table:
+    """The documents of a records folder (`policykg documents`), one row each."""
+    columns = ("file", "title", "doc_number", "issuer", "date", "pages", "targets", "tasks")
+    return Table(f"{len(rows)} documents", columns, tuple(tuple(row.get(c) for c in columns) for row in rows))

@@ -290,3 +290,55 @@ def test_pool_survives_a_worker_dying_mid_document(tmp_path):
     assert len(result.written) == 2
     (failure,) = result.failures
     assert failure.path == str(fifo) and failure.kind == "WorkerCrash"
+
+
+def _endless(*args, **kwargs):
+    while True:
+        time.sleep(0.01)
+
+
+@pytest.mark.parametrize("reader", ["docx", "html", "pdf"])
+def test_time_limit_is_not_swallowed_inside_a_reader(tmp_path, monkeypatch, reader):
+    # The readers wrap their libraries' errors with `except Exception`; the limit must pass through.
+    import docx
+
+    from extractor.ingest import docx as docx_reader
+    from extractor.ingest import html as html_reader
+    from extractor.ingest import pdf as pdf_reader
+
+    path = tmp_path / f"plan.{reader}"
+    if reader == "pdf":
+        shutil.copy(sorted(PDFS.glob("*.pdf"))[0], path)
+        monkeypatch.setattr(pdf_reader, "_text_layer", _endless)
+    elif reader == "docx":
+        document = docx.Document()
+        document.add_paragraph("到2025年，全省高新技术企业数量达到4000家。")
+        document.save(path)
+        monkeypatch.setattr(docx_reader, "_read", _endless)
+    else:
+        path.write_text("<p>到2025年，全省高新技术企业数量达到4000家。</p>", encoding="utf-8")
+        monkeypatch.setattr(html_reader, "_read", _endless)
+    result = batch.run([path], tmp_path / "out", workers=1, timeout=0.3)
+    (failure,) = result.failures
+    assert failure.kind == "DocumentTimeoutError" and "0.3 s" in failure.problem
+    assert not result.written
+
+
+def test_a_document_past_the_memory_limit_is_one_failure(tmp_path, monkeypatch):
+    monkeypatch.setattr(parallel, "_extract_text", lambda path, doc_id: bytearray(3 << 30))
+    result = batch.run([SMALL[0]], tmp_path / "out", workers=1, timeout=30)
+    (failure,) = result.failures
+    assert failure.kind == "MemoryLimitError" and "2 GB" in failure.problem
+    bytearray(3 << 28)  # the limit is lifted once the document is done
+
+
+def test_an_internal_error_carries_no_memory_address(tmp_path, monkeypatch):
+    class Odd:
+        pass
+
+    def broken(path, doc_id):
+        raise ValueError(f"bad object {Odd()!r}")
+
+    monkeypatch.setattr(parallel, "_extract_text", broken)
+    (failure,) = batch.run([SMALL[0]], tmp_path / "out", workers=1).failures
+    assert "0x" not in failure.problem and "bad object" in failure.problem

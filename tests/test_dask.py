@@ -44,3 +44,19 @@ def test_unreachable_scheduler_is_one_clean_error(tmp_path):
     with dask.config.set({"distributed.comm.timeouts.connect": "1s"}), \
             pytest.raises(ExtractorError, match="Dask scheduler"):
         batch.run([src], tmp_path / "out", dask="tcp://127.0.0.1:9")
+
+
+def test_every_input_is_extracted_when_jobs_outnumber_the_slots(tmp_path, monkeypatch):
+    # One worker thread and one job in flight: the first batch is one job, the rest follow.
+    monkeypatch.setattr("extractor.dask_runner.IN_FLIGHT_PER_WORKER", 1)
+    src = tmp_path / "in"
+    src.mkdir()
+    for path in TEXTS[:3]:
+        shutil.copy(path, src / path.name)
+    result = batch.run([src], tmp_path / "out", dask="local", workers=1, timeout=60)
+    assert len(result.written) == 3 and not result.failures
+
+
+def test_malformed_scheduler_address_is_one_clean_error(tmp_path):
+    with pytest.raises(ExtractorError, match="Dask scheduler at foo"):
+        batch.run([TEXTS[0]], tmp_path / "out", dask="foo")

@@ -3,6 +3,7 @@ text documents of the corpus, library and CLI."""
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 
@@ -18,6 +19,15 @@ RECORDS = FIXTURES / "graph"
 @pytest.fixture(scope="module")
 def graph():
     return build(read_records(RECORDS))
+
+
+@pytest.fixture(scope="module")
+def cli_records(tmp_path_factory):
+    # a copy: the CLI keeps its index beside the records, never in the source tree
+    folder = tmp_path_factory.mktemp("records")
+    for path in RECORDS.glob("*.json"):
+        shutil.copy(path, folder / path.name)
+    return folder
 
 
 def test_owners_of_the_foreign_talent_measure(graph):
@@ -68,19 +78,19 @@ def test_search_over_evidence_and_aliases(graph):
     assert [(r["type"], r["label"]) for r in rows] == [("Organisation", "西安交通大学")]
 
 
-def test_cli_owners_json(capsys):
-    assert main(["query", "owners", "外籍人才", "--records", str(RECORDS), "--json"]) == 0
+def test_cli_owners_json(capsys, cli_records):
+    assert main(["query", "owners", "外籍人才", "--records", str(cli_records), "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert rows[0]["owners"][0]["name"] == "发展改革和商务局"
 
 
-def test_cli_tables_show_evidence_and_document(capsys, monkeypatch):
+def test_cli_tables_show_evidence_and_document(capsys, monkeypatch, cli_records):
     monkeypatch.setenv("COLUMNS", "400")  # a wide terminal: no cell wraps
-    assert main(["query", "targets", "--org", "组织人事部（人才办）", "--records", str(RECORDS)]) == 0
+    assert main(["query", "targets", "--org", "组织人事部（人才办）", "--records", str(cli_records)]) == 0
     out = capsys.readouterr().out
     assert "004_36e5cd320c0db03f" in out and "为各类人才精准匹配优惠政策" in out
     for argv in (["programme", "春种基金"], ["due", "2026"], ["search", "管委会"], ["owners", "人才"]):
-        assert main(["query", *argv, "--records", str(RECORDS)]) == 0
+        assert main(["query", *argv, "--records", str(cli_records)]) == 0
     assert capsys.readouterr().out
 
 
@@ -90,9 +100,9 @@ def test_cli_missing_records_is_one_line(tmp_path, capsys):
     assert err.startswith("policykg: ") and "Traceback" not in err
 
 
-def test_cli_unknown_organisation_or_programme_is_one_line(capsys):
-    assert main(["query", "targets", "--org", "没有这个单位", "--records", str(RECORDS)]) == 1
-    assert main(["query", "programme", "没有这个计划", "--records", str(RECORDS)]) == 1
+def test_cli_unknown_organisation_or_programme_is_one_line(capsys, cli_records):
+    assert main(["query", "targets", "--org", "没有这个单位", "--records", str(cli_records)]) == 1
+    assert main(["query", "programme", "没有这个计划", "--records", str(cli_records)]) == 1
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 2 and all(line.startswith("policykg: no ") for line in err)
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import stat
 from pathlib import Path
 
 from extractor.errors import IngestError, UnsupportedFormatError
+from extractor.ingest.common import MAX_INPUT_BYTES
 from extractor.model import RawDocument
 
 FORMATS: dict[str, str] = {".pdf": "pdf", ".txt": "txt", ".md": "md", ".html": "html", ".htm": "html",
@@ -53,7 +55,7 @@ def load(path: str | Path) -> RawDocument:
     reader = importlib.import_module(f"{__name__}.{_READERS[fmt]}")
     try:
         content = reader.read(data, path=name)
-    except IngestError:
+    except (IngestError, MemoryError):  # MemoryError: the batch names the memory limit
         raise
     except Exception as err:  # the last net: a reader's library failed in a way it did not foresee
         raise IngestError(f"cannot read the file ({type(err).__name__}: {err})", path=name,
@@ -64,7 +66,15 @@ def load(path: str | Path) -> RawDocument:
 
 def _read_bytes(p: Path, name: str) -> bytes:
     try:
-        return p.read_bytes()
+        mode = p.stat().st_mode
+        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISSOCK(mode):
+            # /dev/zero or a disk, perhaps behind a symlink: reading would not end. A pipe
+            # is read like a file, up to the cap, and the time limit covers a silent writer.
+            raise IngestError("not a regular file (a device or socket)", path=name,
+                              hint="pass the document file itself")
+        with p.open("rb") as handle:
+            # One byte past the cap tells "at the cap" from "over it" without reading the rest.
+            data = handle.read(MAX_INPUT_BYTES + 1)
     except FileNotFoundError:
         raise _not_found(name) from None
     except IsADirectoryError:
@@ -74,6 +84,10 @@ def _read_bytes(p: Path, name: str) -> bytes:
         raise IngestError("permission denied", path=name, hint="check you may read the file") from None
     except OSError as err:
         raise IngestError(f"cannot read the file ({err.strerror or err})", path=name) from None
+    if len(data) > MAX_INPUT_BYTES:
+        raise IngestError(f"larger than the {MAX_INPUT_BYTES >> 20} MB input limit", path=name,
+                          hint="split the document, or check it is the document and not an archive")
+    return data
 
 
 def _not_found(name: str) -> IngestError:

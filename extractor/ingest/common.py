@@ -9,6 +9,16 @@ from extractor.errors import IngestError
 from extractor.model import PAGE_BREAK, Table
 
 
+MAX_INPUT_BYTES = 256 << 20
+"""The largest file read at all: a policy document, even a long scanned PDF, is far smaller."""
+
+MAX_UNPACKED_BYTES = 128 << 20
+"""The most XML a .docx may unpack to: a 1,000-page report holds ~30 MB; more is a zip bomb."""
+
+MAX_HTML_ELEMENTS = 200_000
+"""Tags an HTML page may hold: a long gov.cn article has ~5,000; each costs ~1 KB parsed."""
+
+
 @dataclass(frozen=True)
 class Content:
     """What a format reader found in a file's bytes; `load` adds path, format and hash."""

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from extractor.errors import IngestError
-from extractor.ingest.common import Content, clean_page
+from extractor.ingest.common import MAX_UNPACKED_BYTES, Content, clean_page
 from extractor.model import Table
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -42,12 +43,39 @@ def read(data: bytes, *, path: str) -> Content:
         raise IngestError("not a .docx file (not a ZIP package)", path=path,
                           hint="check the file is a Word .docx document")
     try:
+        _check_unpacked_size(data, path)
         return _read(data, path)
     except IngestError:
         raise
+    except MemoryError:
+        raise
     except Exception as err:  # python-docx, zipfile and lxml raise many types on damaged packages
-        raise IngestError(f"cannot read the .docx file ({type(err).__name__}: {err})", path=path,
+        raise IngestError(f"cannot read the .docx file ({_damage(err)})", path=path,
                           hint="open it in Word or LibreOffice and save it again") from err
+
+
+def _check_unpacked_size(data: bytes, path: str) -> None:
+    """Refuse a package whose parts unpack past the cap, before anything is decompressed.
+
+    zipfile never returns more than a member's declared size, so the declared sizes bound
+    what parsing could unpack.
+    """
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        unpacked = sum(info.file_size for info in package.infolist())
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise IngestError(f"unpacks to {unpacked >> 20} MB, past the {MAX_UNPACKED_BYTES >> 20} MB limit",
+                          path=path, hint="a zip bomb or a file padded with media; save the text as a new .docx")
+
+
+def _damage(err: Exception) -> str:
+    """What is wrong with the package, in our words rather than zipfile's or lxml's."""
+    if isinstance(err, KeyError):
+        return "a part the document needs is missing from the package"
+    if isinstance(err, zipfile.BadZipFile):
+        return "the ZIP package is damaged"
+    if type(err).__module__.startswith("lxml"):
+        return "the XML inside the package is damaged or too deeply nested"
+    return f"{type(err).__name__}: {err}"
 
 
 def _read(data: bytes, path: str) -> Content:

@@ -25,7 +25,7 @@ import re
 from functools import lru_cache
 
 from extractor.errors import IngestError
-from extractor.ingest.common import Content, clean_page, decode
+from extractor.ingest.common import MAX_HTML_ELEMENTS, Content, clean_page, decode
 from extractor.lexicons import load_json
 from extractor.model import Table
 
@@ -55,6 +55,7 @@ _MIN_ARTICLE = 20  # a content container with less text is a stray box, not the 
 _ARTICLE_SHARE = 0.4  # ... and so is one holding less than this share of the page's text
 _INNER_SHARE = 0.6  # a nested container holding this share of the largest one is the tighter fit
 _MAX_SPAN = 1000  # a rowspan beyond this is a markup error
+MAX_HTML_DEPTH = 256  # real pages nest under 60 deep; libxml2 stops XML at 256 too
 _LABEL_TRIM = re.compile(r"[\s\u3000:：]+")
 _CATALOGUE_LABELS = 3
 _DIGIT = re.compile(r"\d")
@@ -72,13 +73,20 @@ def read(data: bytes, *, path: str) -> Content:
     """
     match = _CHARSET.search(data[:4096])
     declared = (match.group(1) or match.group(2)).decode("ascii") if match else None
+    elements = data.count(b"<")  # an upper bound on the tags, counted before parsing any
+    if elements > MAX_HTML_ELEMENTS:
+        raise IngestError(f"holds over {MAX_HTML_ELEMENTS:,} HTML elements, past the parsing limit",
+                          path=path, hint="check it is one article page; save just the article")
     markup = decode(data, path=path, declared=declared)
     try:
         return _read(markup, path)
-    except IngestError:
+    except (IngestError, MemoryError):
         raise
-    except Exception as err:  # lxml and bs4 on pathological markup
-        raise IngestError(f"cannot parse the HTML ({type(err).__name__}: {err})", path=path,
+    except RecursionError:
+        raise IngestError("the HTML is nested too deeply to read", path=path,
+                          hint="check it is a real page; save just the article") from None
+    except Exception as err:  # lxml and bs4 on pathological markup; their wording stays out
+        raise IngestError(f"cannot parse the HTML ({type(err).__name__})", path=path,
                           hint="open it in a browser and save it again") from err
 
 
@@ -86,6 +94,10 @@ def _read(markup: str, path: str) -> Content:
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(markup, "lxml")
+    if _deeper_than(soup, MAX_HTML_DEPTH):
+        # Finding furniture walks each element's ancestors: time grows with depth squared.
+        raise IngestError(f"the HTML nests elements over {MAX_HTML_DEPTH} deep", path=path,
+                          hint="check it is a real page; save just the article")
     title = _page_title(soup.title.get_text()) if soup.title else ""
     number = _catalogue_number(soup)
     for tag in soup.find_all(_hidden):
@@ -106,6 +118,17 @@ def _read(markup: str, path: str) -> Content:
         raise IngestError("the page holds no visible text", path=path,
                           hint="check the file is the saved document, not a redirect or script page")
     return Content(pages=(text,), tables=tables, title_hint=title or None)
+
+
+def _deeper_than(soup, limit: int) -> bool:
+    """True when some element sits more than `limit` elements deep (one pass, no recursion)."""
+    depth = {id(soup): 0}
+    for element in soup.descendants:
+        level = depth[id(element.parent)] + 1
+        if level > limit:
+            return True
+        depth[id(element)] = level
+    return False
 
 
 def _page_title(text: str) -> str:

@@ -1,0 +1,100 @@
+"""Which files under the inputs are documents, and every file passed over, with the reason.
+
+A folder is walked without following links to folders (a link can loop or leave the
+corpus). Hidden files and folders (``.git``, ``.DS_Store``) are not part of a corpus and
+pass unmentioned; every other file that is not read is named: a type no reader takes,
+a broken link, a folder that cannot be opened, or the collection's own notes (README.md,
+SOURCES.md). The readable extensions are ingest's reader registry, so a new reader is
+picked up here without a change.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from extractor import ingest
+from extractor.lexicons import read_text
+
+
+@dataclass(frozen=True)
+class Skip:
+    """A file or folder found under an input and not read; `notes` are the collection's own notes."""
+
+    path: Path
+    reason: str
+    notes: bool = False
+
+
+@dataclass(frozen=True)
+class Discovery:
+    """The document files to read, in input order, and what was passed over."""
+
+    files: tuple[Path, ...]
+    skipped: tuple[Skip, ...] = ()
+
+
+@lru_cache(maxsize=1)
+def _note_names() -> frozenset[str]:
+    lines = read_text("not_documents.txt").splitlines()
+    return frozenset(line.strip().casefold() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _judge(path: Path) -> Skip | None:
+    """Why a file found in a folder is not read, or None when it is a document to read."""
+    if path.is_symlink() and not path.exists():
+        return Skip(path, "a broken link")
+    if path.is_dir():
+        return Skip(path, "a link to a folder, not followed")
+    if path.suffix.lower() not in ingest.SUPPORTED_SUFFIXES:
+        return Skip(path, f"unsupported type {path.suffix or '(no extension)'!r}; policykg reads "
+                          + " ".join(ingest.SUPPORTED_SUFFIXES))
+    if path.stem.casefold() in _note_names():
+        return Skip(path, "the collection's own notes, not a policy document", notes=True)
+    return None
+
+
+def walk(folder: Path) -> Discovery:
+    """The documents under `folder` (sorted) and every other file found there."""
+    files: list[Path] = []
+    skipped: list[Skip] = []
+
+    def unreadable(err: OSError) -> None:
+        skipped.append(Skip(Path(err.filename or folder), f"cannot open the folder ({err.strerror or err})"))
+
+    for root, dirs, names in os.walk(folder, onerror=unreadable):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        here = Path(root)
+        # os.walk lists a link to a folder among `dirs` and does not enter it: judge it as an entry.
+        entries = [here / n for n in names if not n.startswith(".")]
+        entries += [here / d for d in dirs if (here / d).is_symlink()]
+        for path in entries:
+            skip = _judge(path)
+            if skip is None:
+                files.append(path)
+            else:
+                skipped.append(skip)
+    return Discovery(tuple(sorted(files)), tuple(sorted(skipped, key=lambda s: str(s.path))))
+
+
+def discover(inputs: Iterable[str | Path]) -> Discovery:
+    """Files named directly (always read: a bad one fails with its reason) and folder contents.
+
+    Example:
+        >>> found = discover(["corpus/seeds"])  # doctest: +SKIP
+        >>> [s.path.name for s in found.skipped]  # doctest: +SKIP
+        ['SOURCES.md']
+    """
+    files: list[Path] = []
+    skipped: list[Skip] = []
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            found = walk(path)
+            files += found.files
+            skipped += found.skipped
+        else:
+            files.append(path)
+    return Discovery(tuple(files), tuple(skipped))
