@@ -34,7 +34,7 @@ KILL_GRACE = 5.0
 """Seconds past the time limit before the parent kills a worker that did not stop by itself."""
 
 MEMORY_LIMIT = 2 << 30
-"""Bytes of address space a process extracting documents may use (workers ~0.2 GB warm)."""
+"""Bytes of address space one document may add to its process (workers ~0.2 GB warm)."""
 
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 
@@ -200,15 +200,27 @@ def extract_job(path: str, doc_id: str | None = None, timeout: float | None = No
     return Outcome(path, text=text, counts=counts)
 
 
+def _address_space() -> int:
+    """Bytes of address space this process holds now (0 where /proc is not there)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            return int(statm.read().split()[0]) * resource.getpagesize()
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
 @contextlib.contextmanager
 def memory_limit(limit: int = MEMORY_LIMIT) -> Iterator[None]:
-    """Cap this process's address space at `limit` bytes for the block, then restore it.
+    """Let the block add at most `limit` bytes of address space to this process, then restore.
 
     An allocation past the cap raises MemoryError inside the document's own work (one
-    failure) instead of the machine swapping or the OOM killer choosing a victim.
+    failure) instead of the machine swapping or the OOM killer choosing a victim. The cap is
+    counted from what the process already holds: a host process that loaded libraries
+    reserving large address ranges (Arrow, Polars) must not make every document fail.
     """
     soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    capped = limit if hard == resource.RLIM_INFINITY else min(limit, hard)
+    wanted = _address_space() + limit
+    capped = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
     resource.setrlimit(resource.RLIMIT_AS, (capped, hard))
     try:
         yield

@@ -8,10 +8,10 @@ import pytest
 from extractor import ingest
 from extractor.errors import IngestError, UnsupportedFormatError
 from extractor.model import PAGE_BREAK
-from tests.conftest import DEV, SEEDS
+from tests.conftest import DEV, SEEDS, documents
 
 
-@pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt")) + sorted(DEV.glob("*")), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt")) + documents(DEV), ids=lambda p: p.name)
 def test_corpus_text_documents_load(path):
     doc = ingest.load(path)
     assert doc.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
