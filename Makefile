@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 OUT    := out
 GOLD   ?= ../shared/eval/gold
 
-.PHONY: demo test eval bench venv clean browser
+.PHONY: demo test eval bench venv clean browser readers
 
 venv: $(STAMP)
 
@@ -24,6 +24,16 @@ browser:
 	  { (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
 	    || echo "note: could not install chromium; the browser test will be skipped"; }
 
+# .doc/.wps go through LibreOffice and scanned PDF pages through Tesseract's Chinese model;
+# the font draws the image-only PDF of benchmarks/ocr_fidelity.py. Installed when missing;
+# without them those files end in one line naming the missing tool, and their tests skip.
+readers:
+	@command -v soffice >/dev/null 2>&1 && command -v tesseract >/dev/null 2>&1 && \
+	  tesseract --list-langs 2>/dev/null | grep -qx chi_sim || \
+	  { (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	      libreoffice-writer-nogui tesseract-ocr tesseract-ocr-chi-sim fonts-wqy-zenhei >/dev/null) \
+	    || echo "note: could not install LibreOffice/Tesseract; the .doc/.wps and OCR tests will be skipped"; }
+
 demo: $(STAMP)
 	$(BIN)/policykg extract corpus/seeds corpus/dev corpus/pdf --out $(OUT)/records
 	$(BIN)/policykg export --records $(OUT)/records --format all --out $(OUT)/graph
@@ -31,7 +41,7 @@ demo: $(STAMP)
 	$(BIN)/policykg diff corpus/dev/09_pingtan-allocated-land-transfer-measures-2015.txt \
 	  corpus/dev/10_pingtan-allocated-land-transfer-measures-revised-2018.txt --format html --out $(OUT)/diff_09_10.html
 
-test: $(STAMP) browser
+test: $(STAMP) browser readers
 	$(BIN)/python -m pytest -n 2 -p no:cacheprovider
 
 eval: $(STAMP)

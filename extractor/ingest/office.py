@@ -18,6 +18,7 @@ from pathlib import Path
 from extractor.errors import IngestError
 from extractor.ingest import docx
 from extractor.ingest.common import Content
+from extractor.ingest.garbage import garbled
 
 CONVERT_TIMEOUT = 90.0  # seconds; a fresh profile costs a few seconds, a long report a few more
 INSTALL_HINT = ("install LibreOffice (Debian/Ubuntu: apt-get install libreoffice-writer-nogui), "
@@ -45,7 +46,10 @@ def read(data: bytes, *, path: str) -> Content:
     if soffice is None:
         raise IngestError(f"reading {Path(path).suffix or 'this file'} needs LibreOffice, which is not installed",
                           path=path, hint=INSTALL_HINT)
-    return docx.read(convert(data, soffice=soffice, path=path), path=path)
+    content = docx.read(convert(data, soffice=soffice, path=path), path=path)
+    if garbled("\n".join(content.pages)):  # LibreOffice imports a damaged binary as text
+        raise IngestError("damaged file: LibreOffice read only garbage from it", path=path, hint=_SAVE_AGAIN)
+    return content
 
 
 def _recognised(data: bytes) -> bool:
