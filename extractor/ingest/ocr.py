@@ -7,10 +7,15 @@ reason, so a scan is never read as an empty document in silence.
 """
 from __future__ import annotations
 
+import logging
 import os
 import re
 import shutil
 import subprocess
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+log = logging.getLogger(__name__)
 
 LANGUAGE = "chi_sim"
 PAGE_TIMEOUT = 120.0  # seconds for one page: a 300 dpi A4 page takes a few seconds
@@ -73,3 +78,53 @@ def tidy(text: str) -> str:
         '到2025年，建成10个示范园区ORF3a ORF3b\\n\\n'
     """
     return _BLANK_LINES.sub("\n\n", _SPACED.sub("", text.replace("\f", "")))
+
+
+@dataclass(frozen=True)
+class Pages:
+    """What OCR made of a document's unreadable pages."""
+
+    texts: dict[int, str]  # 0-based page index -> its OCR text
+    done: tuple[int, ...] = ()  # 1-based pages read
+    skipped: tuple[int, ...] = ()  # 1-based pages left unread: OCR unavailable or failed on them
+
+
+def read_pages(indices: Iterable[int], images: Callable[[int], list[bytes]], *, path: str, total: int) -> Pages:
+    """OCR the 0-based pages `indices`, each from the images `images(index)` gives, or name them skipped.
+
+    Without OCR a warning names the skipped pages, unless they are every page: then the
+    reader's own error (an all-scanned document) says it in one line instead.
+    """
+    indices = list(indices)
+    reason = missing()
+    if reason is not None:
+        if len(indices) < total:
+            log.warning("%s: %s without a readable text layer skipped: OCR is unavailable (%s; %s)",
+                        path, page_list([i + 1 for i in indices]), reason, INSTALL_HINT)
+        return Pages({}, skipped=tuple(i + 1 for i in indices))
+    texts, done, skipped = {}, [], []
+    for index in indices:
+        try:
+            texts[index] = "\n\n".join(recognise(image) for image in images(index))
+            done.append(index + 1)
+        except OSError as err:
+            log.warning("%s: page %d: OCR failed, page skipped (%s)", path, index + 1, err)
+            skipped.append(index + 1)
+    return Pages(texts, tuple(done), tuple(skipped))
+
+
+def page_list(numbers: list[int]) -> str:
+    """``page 3`` or ``pages 3, 5-9``: consecutive runs folded.
+
+    Example:
+        >>> page_list([3, 5, 6, 7, 9])
+        'pages 3, 5-7, 9'
+    """
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    text = ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs)
+    return f"page {text}" if len(numbers) == 1 else f"pages {text}"

@@ -10,6 +10,9 @@ positions: fragments on one baseline form a line, lines run top to bottom.
 Elements are matched by local name: writers disagree on the namespace URI. The XML is
 parsed with defusedxml (no entities, no DTDs), and members are read no larger than
 `MAX_MEMBER` bytes, so a hostile package can neither expand nor reach outside itself.
+
+A page with no text that shows an image (a scanned 红头文件 saved as OFD) is read by OCR
+from the image file itself, as PDF pages are (`ocr.read_pages`).
 """
 from __future__ import annotations
 
@@ -20,7 +23,8 @@ import zipfile
 from dataclasses import dataclass
 from xml.etree.ElementTree import Element
 
-from extractor.errors import EncryptedDocumentError, IngestError
+from extractor.errors import EncryptedDocumentError, IngestError, ScannedDocumentError
+from extractor.ingest import ocr
 from extractor.ingest.common import Content, clean_page
 
 MAX_MEMBER = 64 << 20  # bytes of one XML part: pages of text are kilobytes
@@ -60,11 +64,20 @@ def read(data: bytes, *, path: str) -> Content:
             raise EncryptedDocumentError("the OFD is encrypted", path=path,
                                          hint="open it in an OFD reader with its key and export an unencrypted copy")
         package = _Package(archive, path)
-        pages, title = package.pages(), package.title()
-    if not any(page.strip() for page in pages):
-        raise IngestError("the OFD holds no text (its pages are images or empty)", path=path,
-                          hint="export it to PDF in an OFD reader and run OCR on that, e.g. ocrmypdf --language chi_sim")
-    return Content(pages=pages, title_hint=title)
+        contents, title = package.contents(), package.title()
+        texts = [page_text(content) for content in contents]
+        shown = {i: package.images(contents[i]) for i, text in enumerate(texts) if not text.strip()}
+        scanned = [i for i, images in shown.items() if images]
+        read = ocr.read_pages(scanned, shown.__getitem__, path=path, total=len(texts))
+    for index, text in read.texts.items():
+        texts[index] = clean_page(text)
+    if not any(text.strip() for text in texts):
+        if read.skipped:
+            raise ScannedDocumentError(f"no text: the pages are images, and OCR is unavailable ({ocr.missing()})",
+                                       path=path, hint=ocr.INSTALL_HINT)
+        raise IngestError("the OFD holds no text (its pages are empty, or images OCR found no text in)",
+                          path=path, hint=_RESAVE)
+    return Content(pages=tuple(texts), title_hint=title, ocr_pages=read.done, skipped_pages=read.skipped)
 
 
 def _member(archive: zipfile.ZipFile, name: str) -> str | None:
@@ -94,9 +107,8 @@ class _Package:
         self.doc_path = _resolve("", doc_root.text.strip())
         self.document = self.xml(self.doc_path)
 
-    def xml(self, name: str) -> Element:
-        from defusedxml import ElementTree
-
+    def read(self, name: str) -> bytes:
+        """A member's bytes, refused past `MAX_MEMBER`."""
         member = _member(self.archive, name)
         if member is None:
             raise IngestError(f"damaged OFD package: {name} is missing", path=self.path, hint=_RESAVE)
@@ -106,19 +118,53 @@ class _Package:
                               path=self.path, hint=_RESAVE)
         try:
             with self.archive.open(info) as handle:
-                return ElementTree.fromstring(handle.read(MAX_MEMBER + 1))
-        except Exception as err:  # zlib, CRC and XML errors, and defusedxml's refusals
+                return handle.read(MAX_MEMBER + 1)
+        except Exception as err:  # zlib and CRC errors
             raise IngestError(f"damaged OFD package: cannot read {name} ({type(err).__name__})",
                               path=self.path, hint=_RESAVE) from err
 
-    def pages(self) -> tuple[str, ...]:
-        """Each page's text, in the order Document.xml lists the pages."""
+    def xml(self, name: str) -> Element:
+        from defusedxml import ElementTree
+
+        data = self.read(name)
+        try:
+            return ElementTree.fromstring(data)
+        except Exception as err:  # XML errors, and defusedxml's refusals of entities and DTDs
+            raise IngestError(f"damaged OFD package: cannot read {name} ({type(err).__name__})",
+                              path=self.path, hint=_RESAVE) from err
+
+    def contents(self) -> list[Element]:
+        """Each page's ``Content.xml``, in the order Document.xml lists the pages."""
         listed = _find(self.document, "Pages")
         locations = [p.get("BaseLoc", "") for p in listed if _local(p) == "Page"] if listed is not None else []
         if not locations:
             raise IngestError("the OFD has no pages", path=self.path, hint=_RESAVE)
         base = posixpath.dirname(self.doc_path)
-        return tuple(page_text(self.xml(_resolve(base, location))) for location in locations)
+        return [self.xml(_resolve(base, location)) for location in locations]
+
+    def images(self, content: Element) -> list[bytes]:
+        """The bytes of the images a page shows (its scan), found through the document's resources."""
+        ids = [e.get("ResourceID", "") for e in content.iter() if _local(e) == "ImageObject"]
+        if not ids:
+            return []
+        media = self._media()
+        return [self.read(media[i]) for i in ids if i in media]
+
+    def _media(self) -> dict[str, str]:
+        """MultiMedia resource id -> its file in the package, from PublicRes and DocumentRes."""
+        base = posixpath.dirname(self.doc_path)
+        media = {}
+        for entry in self.document.iter():
+            if _local(entry) not in ("PublicRes", "DocumentRes") or not (entry.text or "").strip():
+                continue
+            res_path = _resolve(base, entry.text)
+            res = self.xml(res_path)
+            res_base = _resolve(posixpath.dirname(res_path), res.get("BaseLoc", ""))
+            for item in res.iter():
+                location = next((e.text for e in item if _local(e) == "MediaFile" and e.text), None)
+                if _local(item) == "MultiMedia" and location:
+                    media[item.get("ID", "")] = _resolve(res_base, location)
+        return media
 
     def title(self) -> str | None:
         title = _find(self.root, "Title")

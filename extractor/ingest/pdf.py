@@ -108,27 +108,14 @@ def _check_damage(pages: tuple[_Page, ...], path: str) -> None:
 
 def _recover(document, pages: tuple[_Page, ...], path: str) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]:
     """Every page's text with unreadable pages OCR'd when possible; the 1-based pages OCR'd and skipped."""
-    unreadable = [i for i, page in enumerate(pages) if page.unreadable]
     texts = [page.text for page in pages]
+    unreadable = [i for i, page in enumerate(pages) if page.unreadable]
     if not unreadable:
         return tuple(texts), (), ()
-    reason = ocr.missing()
-    done, skipped = [], []
-    for index in unreadable:
-        texts[index] = ""  # a garbage text layer must not yield facts, OCR'd or not
-        if reason is not None:
-            skipped.append(index + 1)
-            continue
-        try:
-            texts[index] = clean_page(ocr.recognise(_render(document, index)))
-            done.append(index + 1)
-        except OSError as err:
-            log.warning("%s: page %d: OCR failed, page skipped (%s)", path, index + 1, err)
-            skipped.append(index + 1)
-    if skipped and reason is not None and len(skipped) < len(pages):
-        log.warning("%s: %s without a readable text layer skipped: OCR is unavailable (%s; %s)",
-                    path, _page_list(skipped), reason, ocr.INSTALL_HINT)
-    return tuple(texts), tuple(done), tuple(skipped)
+    read = ocr.read_pages(unreadable, lambda index: [_render(document, index)], path=path, total=len(pages))
+    for index in unreadable:  # a garbage text layer must not yield facts, OCR'd or not
+        texts[index] = clean_page(read.texts.get(index, ""))
+    return tuple(texts), read.done, read.skipped
 
 
 def _render(document, index: int) -> bytes:
@@ -141,18 +128,6 @@ def _render(document, index: int) -> bytes:
     out = io.BytesIO()
     image.save(out, format="PNG", compress_level=1)
     return out.getvalue()
-
-
-def _page_list(numbers: list[int]) -> str:
-    """``page 3`` or ``pages 3, 5-9``: consecutive runs folded."""
-    runs: list[list[int]] = []
-    for n in numbers:
-        if runs and n == runs[-1][-1] + 1:
-            runs[-1].append(n)
-        else:
-            runs.append([n])
-    text = ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs)
-    return f"page {text}" if len(numbers) == 1 else f"pages {text}"
 
 
 def _scanned_error(path: str, skipped: tuple[int, ...]) -> ScannedDocumentError:

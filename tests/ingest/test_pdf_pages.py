@@ -79,7 +79,7 @@ def test_ocr_text_is_chinese_without_spaces_between_characters(mixed_raw):
 
 def test_without_ocr_the_scanned_page_is_named_and_the_rest_kept(tmp_path, monkeypatch, caplog):
     monkeypatch.setenv("PATH", str(tmp_path))  # no tesseract on it
-    with caplog.at_level(logging.WARNING, logger="extractor.ingest.pdf"):
+    with caplog.at_level(logging.WARNING, logger="extractor.ingest.ocr"):
         doc = ingest.load(_write(tmp_path, "mixed.pdf", _mixed()))
     assert doc.skipped_pages == (3,) and doc.ocr_pages == ()
     assert doc.pages[2] == "" and "新型冠状病毒感染诊疗方案" in doc.pages[0]
