@@ -81,18 +81,12 @@ class _Page:
     text: str
     ruled: bool = False  # draws enough paths to hold a ruled table
     drawn: bool = False  # draws an image or outlines: without text, a scan to OCR
-    broken: bool = False  # PDFium could not load the page
+    garbage: bool = False  # PDFium could not load the page, or its text is garbage (`garbled`)
 
     @property
     def unreadable(self) -> bool:
-        """The text layer is missing over a drawing, or is garbage: only OCR can read the page."""
-        if self.broken or garbled(self.text):
-            return True
-        return self.drawn and non_space(self.text) < MIN_CHARS
-
-    @property
-    def garbage(self) -> bool:
-        return self.broken or garbled(self.text)
+        """The text layer is garbage, or missing over a drawing: only OCR can read the page."""
+        return self.garbage or (self.drawn and non_space(self.text) < MIN_CHARS)
 
 
 def _check_damage(pages: tuple[_Page, ...], path: str) -> None:
@@ -131,12 +125,14 @@ def _render(document, index: int) -> bytes:
 
 
 def _scanned_error(path: str, skipped: tuple[int, ...]) -> ScannedDocumentError:
-    if skipped:
-        reason = ocr.missing()
+    """The error for a PDF left without text: OCR missing, or OCR found nothing to read."""
+    reason = ocr.missing() if skipped else None
+    if reason is not None:
         return ScannedDocumentError(f"no text layer: looks scanned, and OCR is unavailable ({reason})",
                                     path=path, hint=ocr.INSTALL_HINT)
-    return ScannedDocumentError("no text layer: looks scanned, and holds no image OCR could read", path=path,
-                                hint="check the file shows text in a PDF viewer; if so, run ocrmypdf --force-ocr --language chi_sim in.pdf out.pdf")
+    return ScannedDocumentError("no text layer: looks scanned, and OCR read no text on its pages", path=path,
+                                hint="check the file shows text in a PDF viewer; if it does, "
+                                     "try ocrmypdf --force-ocr --language chi_sim in.pdf out.pdf")
 
 
 def _load_error(err, data: bytes, path: str) -> IngestError:
@@ -172,7 +168,7 @@ def _text_layer(document, path: str) -> tuple[tuple[_Page, ...], str | None]:
             pages.append(_page(document, index))
         except pdfium.PdfiumError as err:  # one broken page object: keep the page count and the rest
             log.warning("%s: page %d: text skipped (%s)", path, index + 1, err)
-            pages.append(_Page("", broken=True))
+            pages.append(_Page("", garbage=True))
     try:
         title = (document.get_metadata_value("Title") or "").strip() or None
     except Exception:  # a malformed info dictionary only costs the hint
@@ -190,7 +186,7 @@ def _page(document, index: int) -> _Page:
         finally:
             textpage.close()
         if non_space(text) >= MIN_CHARS:  # a table needs two edges; images do not matter
-            return _Page(text, ruled=_drawing(page.raw, _MIN_PATHS)[0] >= _MIN_PATHS)
+            return _Page(text, ruled=_drawing(page.raw, _MIN_PATHS)[0] >= _MIN_PATHS, garbage=garbled(text))
         paths, image = _drawing(page.raw, _OUTLINE_PATHS, stop_at_image=True)
         return _Page(text, drawn=image or paths >= _OUTLINE_PATHS)
     finally:
