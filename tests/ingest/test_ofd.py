@@ -221,3 +221,20 @@ def test_page_showing_a_missing_image_holds_no_text(tmp_path):
     members = {"Doc_0/Pages/Page_0/Content.xml": empty, "Doc_0/Pages/Page_1/Content.xml": empty}
     with pytest.raises(IngestError, match="holds no text"):
         _load(tmp_path, _package(members))
+
+
+@given(flips=st.lists(st.tuples(st.integers(0, 10**6), st.integers(1, 255)), min_size=1, max_size=6),
+       cut=st.one_of(st.none(), st.integers(0, 10**6)))
+@settings(max_examples=40, deadline=None)
+def test_damaged_packages_end_in_a_document_or_one_error(tmp_path_factory, flips, cut):
+    data = bytearray(_package())
+    for at, mask in flips:
+        data[at % len(data)] ^= mask
+    if cut is not None:
+        del data[cut % len(data):]
+    try:
+        doc = _load(tmp_path_factory.mktemp("ofd"), bytes(data))
+    except IngestError as err:
+        assert err.problem and err.path.endswith("notice.ofd")
+        return
+    assert doc.pages and all("\f" not in page for page in doc.pages)
