@@ -96,6 +96,8 @@ def read_pages(indices: Iterable[int], images: Callable[[int], list[bytes]], *, 
     reader's own error (an all-scanned document) says it in one line instead.
     """
     indices = list(indices)
+    if not indices:
+        return Pages({})
     reason = missing()
     if reason is not None:
         if len(indices) < total:
