@@ -37,7 +37,7 @@ class RawDocument:
     """
 
     path: str
-    format: str  # "pdf", "txt", "md", "html", "docx", "doc", "wps", "ofd"
+    format: str  # a value of `ingest.FORMATS`: "pdf", "txt", "md", "html", "docx", "doc", "wps", "ofd" …
     sha256: str
     pages: tuple[str, ...]
     tables: tuple[Table, ...] = ()

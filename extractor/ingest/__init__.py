@@ -15,19 +15,20 @@ from extractor.errors import IngestError, UnsupportedFormatError
 from extractor.model import RawDocument
 
 FORMATS: dict[str, str] = {".pdf": "pdf", ".txt": "txt", ".md": "md", ".html": "html", ".htm": "html",
-                           ".docx": "docx", ".doc": "doc", ".wps": "wps", ".ofd": "ofd"}
+                           ".docx": "docx", ".doc": "doc", ".wps": "wps", ".docm": "docm", ".odt": "odt",
+                           ".rtf": "rtf", ".ofd": "ofd"}
 """File extension -> the `RawDocument.format` it is read as: the one registry that
 folder discovery (`SUPPORTED_SUFFIXES`) and `load` read."""
 
 SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(FORMATS)
 
 _READERS = {"pdf": "pdf", "txt": "text", "md": "text", "html": "html", "docx": "docx",
-            "doc": "office", "wps": "office", "ofd": "ofd"}
+            "doc": "office", "wps": "office", "docm": "office", "odt": "office", "rtf": "office", "ofd": "ofd"}
 """Format -> the reader module in this package (each has ``read(data, *, path) -> Content``)."""
 
 
 def load(path: str | Path) -> RawDocument:
-    """Read a .pdf, .txt, .md, .html/.htm, .docx, .doc, .wps or .ofd file into a `RawDocument`.
+    """Read a .pdf, .txt, .md, .html/.htm, .docx, .doc, .wps, .docm, .odt, .rtf or .ofd file into a `RawDocument`.
 
     Args:
         path: the file to read; its extension (any case) names the format.

@@ -1,14 +1,17 @@
-"""Word .doc and WPS Office .wps: converted to .docx by LibreOffice in headless mode, then read as .docx.
+"""Word .doc, WPS Office .wps, and .docm, .odt, .rtf: converted to .docx by headless LibreOffice, read as .docx.
 
 Both are OLE compound files (WPS Office writes .wps in Word 97's binary layout), which no
 maintained Python library reads with list numbering intact; LibreOffice's import filters
 do. Each conversion runs in its own temporary profile, so parallel workers never share
 (and lock) one, with a time limit after which its whole process group is killed.
 Government sites also serve web pages and RTF named .doc: LibreOffice converts those too.
+Macro-enabled .docm and OpenDocument .odt are ZIP packages python-docx refuses; LibreOffice
+converts them (macros are never run: a headless conversion does not execute them).
 """
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -28,18 +31,22 @@ _ZIP_MAGIC = b"PK\x03\x04"
 # What else offices and websites put in a file named .doc: RTF, and web pages (HTML, MHT, Word XML).
 _OTHER_MAGIC = (b"{\\rtf", b"<", b"mime-version")
 _SAVE_AGAIN = "open it in WPS Office or Word and save it as .docx"
+_ASCII_SUFFIX = re.compile(r"\.[a-z0-9]{1,8}")
 
 
 def read(data: bytes, *, path: str) -> Content:
-    """Read a .doc or .wps file through LibreOffice, or directly when it is really a .docx.
+    """Read a .doc, .wps, .docm, .odt or .rtf file through LibreOffice, or directly when it is really a .docx.
 
     Raises:
         IngestError: LibreOffice is not installed, the bytes are not a word-processing
             document, or LibreOffice could not convert them in time.
     """
-    if data.startswith(_ZIP_MAGIC):  # a .docx renamed .doc: no conversion needed
-        return docx.read(data, path=path)
-    if not _recognised(data):
+    if data.startswith(_ZIP_MAGIC):  # a .docx renamed .doc needs no conversion; .docm and .odt do
+        try:
+            return docx.read(data, path=path)
+        except IngestError:
+            pass
+    elif not _recognised(data):
         raise IngestError(f"not a Word or WPS document (unrecognised content for {Path(path).suffix or 'the file'})",
                           path=path, hint="check the file is really a .doc or .wps document")
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
@@ -66,7 +73,10 @@ def convert(data: bytes, *, soffice: str, path: str, timeout: float = CONVERT_TI
     """
     with tempfile.TemporaryDirectory(prefix="policykg-office-") as tmp:
         work = Path(tmp)
-        source = work / "document.doc"  # a fixed ASCII name: the user's may not survive a shell or a codepage
+        # An ASCII name (the user's may not survive a codepage) with the file's own suffix,
+        # which LibreOffice's type detection weighs: a ZIP named .doc is not tried as .docm.
+        suffix = Path(path).suffix.lower()
+        source = work / f"document{suffix if _ASCII_SUFFIX.fullmatch(suffix) else '.doc'}"
         source.write_bytes(data)
         command = [soffice, "--headless", "--norestore", "--nolockcheck", "--nologo", "--nodefault",
                    f"-env:UserInstallation={(work / 'profile').as_uri()}",

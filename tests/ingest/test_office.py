@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import shutil
+import zipfile
 
 import docx
 import pytest
@@ -95,3 +96,37 @@ def test_conversion_past_its_time_limit_is_one_line(tmp_path):
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     with pytest.raises(IngestError, match="LibreOffice took longer than 0 s"):
         office.convert(DOC.read_bytes(), soffice=soffice, path=str(DOC), timeout=0.01)
+
+
+def _docm() -> bytes:
+    """A .docx whose main part is declared macro-enabled, as Word saves a .docm; python-docx refuses it."""
+    document = docx.Document()
+    for paragraph in ("一、总体要求", "到2025年，基本掌握重点区域、重点园区、重点行业有毒有害化学物质生产使用状况。"):
+        document.add_paragraph(paragraph)  # source: corpus/dev/05_pingtan-new-pollutants-plan-2023.txt
+    plain = io.BytesIO()
+    document.save(plain)
+    out = io.BytesIO()
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(b"officedocument.wordprocessingml.document.main+xml",
+                                    b"ms-word.document.macroEnabled.main+xml")
+            target.writestr(item, data)
+    return out.getvalue()
+
+
+@needs_libreoffice
+def test_docm_is_converted_by_libreoffice(tmp_path):
+    doc = ingest.load(_write(tmp_path, "方案.docm", _docm()))
+    assert doc.format == "docm"
+    assert doc.pages[0].split("\n\n")[:2] == ["一、总体要求", "到2025年，基本掌握重点区域、重点园区、重点行业有毒有害化学物质生产使用状况。"]
+
+
+@needs_libreoffice
+def test_rtf_is_converted_by_libreoffice(tmp_path):
+    # source: corpus/dev/09_pingtan-allocated-land-transfer-measures-2015.txt, as RTF's \u escapes
+    text = "岚综管办〔2015〕11号"
+    rtf = "{\\rtf1\\ansi\\ansicpg936 " + "".join(f"\\u{ord(ch)}?" if ord(ch) > 127 else ch for ch in text) + "\\par}"
+    doc = ingest.load(_write(tmp_path, "通知.rtf", rtf.encode("ascii")))
+    assert doc.format == "rtf" and doc.pages == (text,)
