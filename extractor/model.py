@@ -37,11 +37,13 @@ class RawDocument:
     """
 
     path: str
-    format: str  # "pdf", "txt", "md", "html", "docx"
+    format: str  # a value of `ingest.FORMATS`: "pdf", "txt", "md", "html", "docx", "doc", "wps", "ofd" …
     sha256: str
     pages: tuple[str, ...]
     tables: tuple[Table, ...] = ()
     title_hint: str | None = None  # e.g. PDF metadata or HTML <title>, used only as a fallback
+    ocr_pages: tuple[int, ...] = ()  # 1-based pages read by OCR: their facts are OCR-derived
+    skipped_pages: tuple[int, ...] = ()  # 1-based pages without readable text that OCR could not read
 
     @property
     def text(self) -> str:
@@ -153,6 +155,8 @@ class DocTree:
     sections: tuple[Section, ...] = ()
     tasks: tuple[Task, ...] = ()
     tables: tuple[Table, ...] = ()
+    ocr_pages: tuple[int, ...] = ()  # as in `RawDocument`
+    skipped_pages: tuple[int, ...] = ()
 
     @property
     def text(self) -> str:

@@ -60,7 +60,7 @@ labels that open a field line of the header or the closing block (抄送：, 校
 _FOLDABLE = re.compile("[" + "".join(map(re.escape, map(chr, FOLD))) + "]")
 """Any character `FOLD` changes: text without one (the second, checking pass) is not translated."""
 
-HARD_BREAK_FORMATS = frozenset({"html", "docx"})
+HARD_BREAK_FORMATS = frozenset({"html", "docx", "doc", "wps", "docm", "odt", "rtf"})  # all but html read as .docx
 """Formats whose ingest writes one line per paragraph: every line break there is real."""
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"

@@ -51,6 +51,8 @@ def to_record(extraction: Extraction) -> dict[str, Any]:
         "category": meta.category,
         "period": list(meta.period) if meta.period else None,
         "pages": tree.pages,
+        "ocr_pages": list(tree.ocr_pages),
+        "skipped_pages": list(tree.skipped_pages),
         "extractor_version": __version__,
     }
     sections = [

@@ -17,16 +17,20 @@ from extractor.ingest.common import MAX_INPUT_BYTES
 from extractor.model import RawDocument
 
 FORMATS: dict[str, str] = {".pdf": "pdf", ".txt": "txt", ".md": "md", ".html": "html", ".htm": "html",
-                           ".docx": "docx"}
-"""File extension -> the `RawDocument.format` it is read as."""
+                           ".docx": "docx", ".doc": "doc", ".wps": "wps", ".docm": "docm", ".odt": "odt",
+                           ".rtf": "rtf", ".ofd": "ofd"}
+"""File extension -> the `RawDocument.format` it is read as: the one registry that
+folder discovery (`SUPPORTED_SUFFIXES`) and `load` read."""
 
 SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(FORMATS)
 
-_READERS = {"pdf": "pdf", "txt": "text", "md": "text", "html": "html", "docx": "docx"}
+_READERS = {"pdf": "pdf", "txt": "text", "md": "text", "html": "html", "docx": "docx",
+            "doc": "office", "wps": "office", "docm": "office", "odt": "office", "rtf": "office", "ofd": "ofd"}
+"""Format -> the reader module in this package (each has ``read(data, *, path) -> Content``)."""
 
 
 def load(path: str | Path) -> RawDocument:
-    """Read a .pdf, .txt, .md, .html/.htm or .docx file into a `RawDocument`.
+    """Read a .pdf, .txt, .md, .html/.htm, .docx, .doc, .wps, .docm, .odt, .rtf or .ofd file into a `RawDocument`.
 
     Args:
         path: the file to read; its extension (any case) names the format.
@@ -61,7 +65,8 @@ def load(path: str | Path) -> RawDocument:
         raise IngestError(f"cannot read the file ({type(err).__name__}: {err})", path=name,
                           hint="check the file opens in its usual application") from err
     return RawDocument(path=name, format=fmt, sha256=hashlib.sha256(data).hexdigest(),
-                       pages=content.pages, tables=content.tables, title_hint=content.title_hint)
+                       pages=content.pages, tables=content.tables, title_hint=content.title_hint,
+                       ocr_pages=content.ocr_pages, skipped_pages=content.skipped_pages)
 
 
 def _read_bytes(p: Path, name: str) -> bytes:

@@ -26,6 +26,8 @@ class Content:
     pages: tuple[str, ...]
     tables: tuple[Table, ...] = ()
     title_hint: str | None = None
+    ocr_pages: tuple[int, ...] = ()  # 1-based pages whose text came from OCR
+    skipped_pages: tuple[int, ...] = ()  # 1-based pages left empty: no readable text, no OCR
 
 
 _NEWLINES = re.compile(r"\r\n?|[\v\u2028\u2029\x85]")

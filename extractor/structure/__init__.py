@@ -41,7 +41,8 @@ def parse(clean: CleanText, *, raw: RawDocument) -> DocTree:
     sections, tasks = build_sections(text, find_markers(text))
     tree = DocTree(doc_id=raw.id, source=raw.path, sha256=raw.sha256, format=raw.format,
                    pages=len(raw.pages), clean=clean, meta=read_meta(text, title_hint=raw.title_hint, source=raw.text),
-                   sections=sections, tasks=tasks, tables=raw.tables)
+                   sections=sections, tasks=tasks, tables=raw.tables,
+                   ocr_pages=raw.ocr_pages, skipped_pages=raw.skipped_pages)
     words = lexicon()
     rows = table_tasks(clean, raw.tables, first_id=len(tasks) + 1,
                        task_words=words.task_headers, owner_words=words.owner_headers)
