@@ -67,10 +67,11 @@ def tagged_tokens(text: str, lo: int, head: int, end: int | None = None) -> list
         if pos + len(word) <= head:
             tokens.extend(_unglued(pos, word, flag, lex.boundaries))
         else:
-            # a company the dictionary knows whole (华为技术有限公司) keeps its proper part;
+            # a company or university the dictionary knows whole (华为技术有限公司, 斯坦福大学)
+            # keeps its proper part;
             # our own short forms (经发局, 疾控中心) and 党委政府 say nothing of the body
             known = (flag == "nt" and word not in lex.abbreviations and word not in lex.standard
-                     and lex.suffixes.get(text[head:end or head], ("",))[0] in ("company", "finance"))
+                     and lex.suffixes.get(text[head:end or head], ("",))[0] in ("company", "finance", "university"))
             tokens.append((pos, text[pos:head], "nt" if known else "n"))
         pos += len(word)
     return tokens
@@ -165,6 +166,14 @@ def _joins_across(text: str, run: list[Token], token: Token) -> bool:
     return not (len(word) == 1 and flag.startswith(("v", "d", "p", "c", "r", "u")))
 
 
+def _opening_region(run: list[Token], regions: list[int]) -> int:
+    """The region token a name opens with: the first, unless a verb of the sentence stands
+    between it and a later one (新区重大发展事项需要省人民政府: the name opens at 省)."""
+    verbs = [k for k, (_, word, flag) in enumerate(run) if flag == "v" and len(word) > 1]
+    later = [r for r in regions if verbs and r > verbs[-1]]
+    return later[0] if later else regions[0]
+
+
 def name_start(text: str, lo: int, head: int, generic: bool, verb_before_head: bool = True,
                 end: int | None = None) -> int | None:
     """Where the name ending at `head` begins inside [lo, head), or None for no name.
@@ -204,7 +213,7 @@ def name_start(text: str, lo: int, head: int, generic: bool, verb_before_head: b
     regions = [k for k, (_, word, flag) in enumerate(run)
                if is_region(word, flag) and not (k > 0 and run[k - 1][1] == "（")]
     if regions and run[0][1] != "各":  # 各经济开发区管委会: the collective keeps its 各
-        k = regions[0]
+        k = _opening_region(run, regions)
         # a place name the tagger split (西/f 咸/ns 新区) joins its region token
         while k > 0 and (run[k - 1][2].startswith(PLACE_PART_POS) or run[k - 1][1] == "各"):
             k -= 1

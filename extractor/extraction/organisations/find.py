@@ -46,6 +46,7 @@ _COUNTED = re.compile(r"^[0-9一二两三四五六七八九十百千几多余]+[
 # 3M, 第13届)
 _COUNT_INSIDE = re.compile(r"(?<!第)\d+[^\dA-Za-z所院厂届]")
 _NUMERALS = "一二两三四五六七八九十百千"
+_VAGUE_TAIL = ("有关", "相关", "其他", "其它")
 # a body's meeting right after its name: 省委经济工作会议, 市委十四届十次全会
 _MEETING = re.compile(r"(?:[^，。；、“”（）\s]{0,2}|[一二三四五六七八九十百\d]+届[一二三四五六七八九十百\d]+次)"
                       r"(?:工作会议|全会|全体会议|常务会议|常委会会议)")
@@ -75,7 +76,8 @@ class Site:
     end: int  # where the name ends (after a bracketed alternative: 组织人事部（人才办）)
     start: int | None = None  # where the name starts; None when no name ends at the head
     lo: int = 0  # the leftmost offset the name could reach
-    prev_end: int = 0  # where the previous accepted name ended
+    prev_start: int = 0  # where the previous accepted name starts
+    prev_end: int = 0  # and ends
 
     @property
     def text(self) -> str:
@@ -140,8 +142,10 @@ def _too_short(site: Site) -> str | None:
 
 
 def _vague(site: Site) -> str | None:
-    if site.body in VAGUE_BODY or site.body.startswith(("该", "本", "此", "这")):
+    if site.body in VAGUE_BODY or site.body.startswith(("该", "本", "此", "这", *_VAGUE_TAIL)):
         return "a vague or deictic body (有关, 各级, 本…)"
+    if site.body.endswith(_VAGUE_TAIL):
+        return "…有关/相关/其他 + head names the bodies of a kind (请径向相关主管部门), no one body"
     if not site.body and site.head in ("市委", "省委", "区委", "县委") and site.text[site.at - 1:site.at] in "本全":
         return "本市委 / 全省委: the document's own committee written as a deictic"
     return None
@@ -158,7 +162,15 @@ def _a_count(site: Site) -> str | None:
     return None
 
 
-_NAME_FILTERS: tuple[NamedFilter[Site], ...] = named(_levels_only, _too_short, _vague, _a_count)
+def _bare_head(site: Site) -> str | None:
+    name = site.text[site.start:site.end]
+    row = heads().get(name)
+    if name != site.head and row is not None and row.min_body > 0:
+        return f"{name} alone is a head of the table that needs a body before it (党委, 人民政府)"
+    return None
+
+
+_NAME_FILTERS: tuple[NamedFilter[Site], ...] = named(_levels_only, _too_short, _bare_head, _vague, _a_count)
 
 
 # ---- proposing names --------------------------------------------------------------------
@@ -202,6 +214,10 @@ def _unit_of_previous(site: Site) -> bool:
     text, start = site.text, site.start
     if not (site.prev_end == site.lo == start) or text[start] == "各":
         return False
+    standard = lexicon().standard
+    if site.head in flagged("generic") & flagged("department") or (
+            text[start:site.end] in standard and text[site.prev_start:start] in standard):
+        return False  # 人民政府工作部门 are its departments; 农业农村部财政部 are two ministries
     if site.head in flagged("subunit"):
         return True
     return start not in site.page.breaks and (
@@ -218,13 +234,13 @@ def head_candidates(page: Page) -> list[Found]:
         if at < floor:
             continue
         kind = heads()[head].type
-        site = Site(page, head, at, at + len(head), prev_end=decided[last].end if last >= 0 else 0)
+        prev = decided[last] if last >= 0 else Found(0, 0, "")
+        site = Site(page, head, at, at + len(head), prev_start=prev.start, prev_end=prev.end)
         rejection = judge(site, _HEAD_FILTERS)
         if rejection is None:
             site = _propose(site, last >= 0)
             rejection = judge(site, named(_no_name))
         if rejection is None and last >= 0 and _unit_of_previous(site):
-            prev = decided[last]
             decided[last] = Found(prev.start, site.end, kind if kind != "government" else prev.type,
                                   detail=f"{site.head} names a unit of the body before it")
             floor = site.end

@@ -26,6 +26,8 @@ def regions_compatible(a: str, b: str) -> bool:
     """Whether two region prefixes can name the same place: 区 / 平潭综合实验区, 西咸新区 / 陕西省西咸新区."""
     if a == b or not a or not b:
         return True
+    if ("特别行政区" in a + b or "特区" in a + b) and min(len(a), len(b)) == 1:
+        return False  # 区政府 is the document's own district, never 香港特别行政区政府
     short, long_ = sorted((a, b), key=len)
     return long_.endswith(short) or (len(short) > 1 and long_.startswith(short))
 
