@@ -214,10 +214,10 @@ def _unit_of_previous(site: Site) -> bool:
     text, start = site.text, site.start
     if not (site.prev_end == site.lo == start) or text[start] == "各":
         return False
-    standard = lexicon().standard
-    if site.head in flagged("generic") & flagged("department") or (
-            text[start:site.end] in standard and text[site.prev_start:start] in standard):
-        return False  # 人民政府工作部门 are its departments; 农业农村部财政部 are two ministries
+    if site.head in flagged("generic") & flagged("department"):
+        return False  # 人民政府工作部门 are the body's departments at large
+    if text[start:site.end] in lexicon().standard and org_type(text[site.prev_start:start]) != "party":
+        return False  # 农业农村部财政部 are two ministries; 区委统战部 is the committee's department
     if site.head in flagged("subunit"):
         return True
     return start not in site.page.breaks and (
