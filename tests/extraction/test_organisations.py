@@ -375,3 +375,30 @@ def test_no_organisation_in_the_corpus_opens_with_a_verb_or_holds_a_row_number(d
                 if governs(first) or name.startswith(_ADVERBS) or _ROW_NUMBER.search(name):
                     bad.append((record["document"]["id"], name))
     assert not bad
+
+
+def test_verb_phrases_and_collectives_of_fresh_documents():
+    # State Council 国办发〔2016〕37号 and a Jiangxi opinion: 深入落实党中央… names 党中央 only;
+    # the recipients (各省、自治区、直辖市人民政府, 国务院各部委) are no one body
+    assert _names(_fixture("state_council_central_western_education.txt")) == ["国务院", "党中央"]
+    names = _names(_fixture("jiangxi_teachers_opinions.txt"))
+    assert {"中共江西省委", "江西省人民政府"} <= set(names)
+    assert not any(n.startswith(("深入", "落实", "坚持", "确保")) for n in names)
+
+
+def test_units_schools_museums_and_congresses():
+    # 盐城 district report: sub-units (大队, 处) under a district bureau, joined by 和 to a centre
+    names = _names(_fixture("yancheng_district_units.txt"))
+    assert {"区城管执法大队", "区环卫处", "区城市管理综合执法大队", "区数字化城市管理指挥中心"} <= set(names)
+    assert not any(n.startswith(("内设", "挂")) for n in names)
+    assert _names("西安市第一中学、西北工业大学附属中学和陕西历史博物馆") == [
+        "西安市第一中学", "西北工业大学附属中学", "陕西历史博物馆"]
+    assert _names("浙江省第十三届人民代表大会常务委员会第二十八次会议通过") == ["浙江省第十三届人民代表大会常务委员会"]
+
+
+def test_kinds_of_bodies_are_no_body():
+    # issue 10: lone generic nouns and evaluative kinds name no one body
+    for text in ("更好发挥党委农办统筹协调作用", "支持国内外大学来沪办学", "请径向相关主管部门反映", "严肃查处违法行为",
+                 "支持临港地区存量政府债务置换"):
+        assert not any(n in ("党委", "国内外大学", "相关主管部门", "严肃查处") or n.endswith("存量政府")
+                       for n in _names(text)), text
