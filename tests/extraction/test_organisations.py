@@ -402,3 +402,12 @@ def test_kinds_of_bodies_are_no_body():
                  "支持临港地区存量政府债务置换"):
         assert not any(n in ("党委", "国内外大学", "相关主管部门", "严肃查处") or n.endswith("存量政府")
                        for n in _names(text)), text
+
+
+def test_a_long_name_written_again_without_its_proper_name_is_one_body():
+    # source: 景宁畲族自治县惠明茶产业发展条例 (2019), 第十四条 and 第二十三条 (../shared/corpus/dev/l06)
+    orgs = merge(find_mentions("惠明茶产业主管部门应当会同民族宗教、文化、旅游等有关部门及茶文化研究会，深入挖掘。"
+                               "支持依法成立的惠明茶文化研究会、惠明茶行业协会等社会团体开展推动惠明茶产业发展的茶事"))
+    orgs = [o for o in orgs if "研究会" in o.name]
+    assert [(o.name, o.aliases) for o in orgs] == [("惠明茶文化研究会", ("茶文化研究会",))]
+    assert len(merge(find_mentions("西安市科技局、宝鸡市科技局和科技局"))) >= 2

@@ -17,6 +17,7 @@ from extractor.extraction.organisations.vocabulary import (
     governs,
     is_region,
     lexicon,
+    name_words,
     not_regions,
 )
 from extractor.lexicons import cached
@@ -106,7 +107,7 @@ def _is_stop(tokens: list[tuple[int, str, str]], k: int, boundaries: frozenset[s
         return False
     if governs(word):
         return True
-    if _ORDINAL.fullmatch(word):  # 第一中学, 第九届人民代表大会: an ordinal is part of the name
+    if _ORDINAL.fullmatch(word) or word in name_words():  # 第一中学, 第九届人民代表大会, 青年之家
         return False
     if word in boundaries:
         # just before the head a verb names the body's work (培育中心, 促进中心)

@@ -47,6 +47,7 @@ _COUNTED = re.compile(r"^[0-9一二两三四五六七八九十百千几多余]+[
 _COUNT_INSIDE = re.compile(r"(?<!第)\d+[^\dA-Za-z所院厂届]")
 _NUMERALS = "一二两三四五六七八九十百千"
 _VAGUE_TAIL = ("有关", "相关", "其他", "其它")
+_LEVEL_CHARS = "省市区县州乡镇旗盟"
 # a body's meeting right after its name: 省委经济工作会议, 市委十四届十次全会
 _MEETING = re.compile(r"(?:[^，。；、“”（）\s]{0,2}|[一二三四五六七八九十百\d]+届[一二三四五六七八九十百\d]+次)"
                       r"(?:工作会议|全会|全体会议|常务会议|常委会会议)")
@@ -138,6 +139,8 @@ def _levels_only(site: Site) -> str | None:
 def _too_short(site: Site) -> str | None:
     if len(site.body) < heads()[site.head].min_body:
         return f"fewer than {heads()[site.head].min_body} characters before {site.head}"
+    if len(site.body) == 1 and site.body not in _LEVEL_CHARS:
+        return "a one-character body is a level word (市局, 区委); 开创新局 ends a clause"
     return None
 
 

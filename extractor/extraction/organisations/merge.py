@@ -66,6 +66,13 @@ def _short_region(key: str, other: str, regions: set[str]) -> bool:
     return len(lead) >= 2 and any(r.startswith(lead) and len(r) > len(lead) for r in regions)
 
 
+def _without_proper_name(key: str, other: str) -> bool:
+    """茶文化研究会 / 惠明茶文化研究会: a long name written again without its proper name
+    (five characters at least, so a bare kind such as 服务中心 or 科技局 never joins)."""
+    short, long_ = sorted((key, other), key=len)
+    return len(short) >= 5 and len(long_) > len(short) and long_.endswith(short)
+
+
 @cached
 def _parts(name: str) -> tuple[str, str]:
     return split_region(name)[0], body_key(name)
@@ -92,6 +99,7 @@ def best_match(name: str, bodies: list[tuple[str, ...]]) -> int | None:
         return exact[0] if len(exact) == 1 else None
     near = [k for k, keys, regions in fitting
             if any(_is_abbreviation(key, o) or _is_abbreviation(o, key) or _short_region(key, o, regions)
+                   or _without_proper_name(key, o)
                    or _brand(key, o) for o in keys)]
     return near[0] if len(near) == 1 else None
 

@@ -67,6 +67,12 @@ def governs(word: str) -> bool:
 
 
 @cached
+def name_words() -> frozenset[str]:
+    """Words tagged as time words or numerals that sit inside names (`org_name_words.txt`)."""
+    return frozenset(row[0] for row in load_rows("org_name_words.txt"))
+
+
+@cached
 def titles() -> tuple[str, ...]:
     """Holders' titles after a name (局长 of 科技局局长): a titled head's last character + 长."""
     return tuple(sorted({h[-1] + "长" for h in flagged("titled")}))
