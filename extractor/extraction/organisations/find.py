@@ -26,7 +26,7 @@ from extractor.extraction.organisations.boundaries import (
     tagged_tokens,
 )
 from extractor.extraction.organisations.examples import example_mentions
-from extractor.extraction.organisations.keys import org_type
+from extractor.extraction.organisations.keys import org_type, split_region
 from extractor.extraction.organisations.merge import Mention
 from extractor.extraction.organisations.text import (
     Compact,
@@ -195,7 +195,7 @@ def _propose(site: Site, has_previous: bool) -> Site:
     min_body = heads()[head].min_body
     end = at + len(head)
     paren = _PAREN.match(text, end)
-    if paren and paren.group(0)[-2] in "办社处室局委会心":
+    if paren and body_end().search(paren.group(0)[1:-1]):  # 组织人事部（人才办）: another name of the body
         end = paren.end()
     lo = _cell_start(site.page, window_start(text, at, site.prev_end), at)
     start = name_start(text, lo, at, head in flagged("generic"), verb_before_head=min_body > 0, end=end)
@@ -219,7 +219,9 @@ def _unit_of_previous(site: Site) -> bool:
         return False
     if site.head in flagged("generic") & flagged("department"):
         return False  # 人民政府工作部门 are the body's departments at large
-    if text[start:site.end] in lexicon().standard and org_type(text[site.prev_start:start]) != "party":
+    standard = lexicon().standard
+    if any(text[k:site.end] in standard for k in range(start, site.at + 1)) \
+            and org_type(text[site.prev_start:start]) != "party":
         return False  # 农业农村部财政部 are two ministries; 区委统战部 is the committee's department
     if site.head in flagged("subunit"):
         return True
@@ -268,12 +270,25 @@ def _with_standard_bodies(page: Page, found: list[Found]) -> list[Found]:
     for f in found:
         if f.rejection is None and any(t.start <= f.start and f.end <= t.end for t in standard):
             f = replace(f, rejection=Decision("inside_a_standard_body", "part of a standard body's name"))
+        elif f.rejection is None and _stray_prefix(page.text, f, standard):
+            f = replace(f, rejection=Decision("stray_prefix", "a standard body after words that are no region"
+                                                              " or party body (联合报农业农村部)"))
         elif f.rejection is None:
             joined = [t for t in standard if t.start < f.end and f.start <= t.end]
             standard = [t for t in standard if t not in joined]
             f = replace(f, start=min([f.start] + [t.start for t in joined]))
         out.append(f)
     return out + standard
+
+
+def _stray_prefix(text: str, found: Found, standard: list[Found]) -> bool:
+    """Whether a name ends in a standard body after words that are no region or party body:
+    the standard body is the name (中华人民共和国财政部 and 中共中央宣传部 keep their prefix)."""
+    for t in standard:
+        if t.end == found.end and t.start > found.start:
+            prefix = text[found.start:t.start]
+            return bool(split_region(prefix + "部门")[1][:-2]) and org_type(prefix) != "party"
+    return False
 
 
 def _with_examples(page: Page, found: list[Found]) -> list[Found]:

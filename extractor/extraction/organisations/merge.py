@@ -70,7 +70,8 @@ def _without_proper_name(key: str, other: str) -> bool:
     """茶文化研究会 / 惠明茶文化研究会: a long name written again without its proper name
     (five characters at least, so a bare kind such as 服务中心 or 科技局 never joins)."""
     short, long_ = sorted((key, other), key=len)
-    return len(short) >= 5 and len(long_) > len(short) and long_.endswith(short)
+    # 各省级人民政府 / 地方各级人民政府: collectives of different levels, not one body
+    return len(short) >= 5 and len(long_) > len(short) and long_.endswith(short) and "各" not in long_
 
 
 @cached

@@ -106,7 +106,7 @@ def lexicon() -> Lexicon:
     exclusions = [row[0] for row in load_rows("org_exclusions.txt")]
     provinces = [form for row in load_rows("org_regions.tsv") for form in row if form]
     region = (
-        rf"(?:{alternation(provinces)}|国家|中共|"
+        rf"(?:{alternation(provinces)}|中华人民共和国|国家|中共|"
         r"[\u4e00-\u9fff]{1,6}?(?:自治区|自治州|特别行政区|新区|新城|开发区|实验区|试验区|省|市|县|区|州|盟|旗))"
         r"(?![场域])"  # 省|市场监管局, 市|区域…: the level word opens 市场, 区域, not a region
     )
