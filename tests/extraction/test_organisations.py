@@ -411,3 +411,19 @@ def test_a_long_name_written_again_without_its_proper_name_is_one_body():
     orgs = [o for o in orgs if "研究会" in o.name]
     assert [(o.name, o.aliases) for o in orgs] == [("惠明茶文化研究会", ("茶文化研究会",))]
     assert len(merge(find_mentions("西安市科技局、宝鸡市科技局和科技局"))) >= 2
+
+
+def test_sessions_brackets_and_departments_at_large():
+    # a regulation's history (浙江省科技成果转化条例 2021 header, ../shared/corpus/dev/m05): the
+    # sessions of one standing committee are one body
+    orgs = merge(find_mentions("浙江省第十二届人民代表大会常务委员会第三十六次会议通过，"
+                               "浙江省第十三届人民代表大会常务委员会第二十八次会议修订"))
+    assert len(orgs) == 1
+    # corpus/seeds/004: the bracketed other name of a body is one of its forms
+    orgs = merge(find_mentions("组织人事部（人才办）牵头；人才办负责"))
+    assert [(o.name, set(o.aliases)) for o in orgs] == [("组织人事部（人才办）", {"人才办", "组织人事部"})]
+    # 黄岛区人民政府工作部门 are its departments at large, no body of their own
+    assert _names("青岛西海岸新区管理委员会和黄岛区人民政府工作部门应当依法履行职责") == [
+        "青岛西海岸新区管理委员会", "黄岛区人民政府"]
+    # 试验区中与海关: a localizer ends a phrase, 与 joins no name across it
+    assert _names("在综合保税区试验区中与海关监管部门") == []

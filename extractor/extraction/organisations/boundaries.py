@@ -164,7 +164,8 @@ def _joins_across(text: str, run: list[Token], token: Token) -> bool:
     _, word, flag = run[-1]
     if body_end().search(text, run[0][0], token[0]) or is_region(word, flag):
         return False
-    return not (len(word) == 1 and flag.startswith(("v", "d", "p", "c", "r", "u")))
+    # a lone function word or localizer ends a phrase (试验区中与海关), never half a name
+    return not (len(word) == 1 and flag.startswith(("v", "d", "p", "c", "r", "u", "f")))
 
 
 def _opening_region(run: list[Token], regions: list[int]) -> int:

@@ -77,6 +77,7 @@ class Site:
     end: int  # where the name ends (after a bracketed alternative: 组织人事部（人才办）)
     start: int | None = None  # where the name starts; None when no name ends at the head
     lo: int = 0  # the leftmost offset the name could reach
+    unit_only: bool = False  # a generic head read only as a unit of the name before it
     prev_start: int = 0  # where the previous accepted name starts
     prev_end: int = 0  # and ends
 
@@ -199,16 +200,17 @@ def _propose(site: Site, has_previous: bool) -> Site:
         end = paren.end()
     lo = _cell_start(site.page, window_start(text, at, site.prev_end), at)
     start = name_start(text, lo, at, head in flagged("generic"), verb_before_head=min_body > 0, end=end)
+    unit_only = False
     if start is None and has_previous and lo == site.prev_end:
-        # right after another name (省委科技委员会) a generic head names a unit of it
+        # right after another name (省委科技委员会) a generic head names a unit of it, or nothing
         start = name_start(text, lo, at, False, verb_before_head=min_body > 0, end=end)
-        start = start if start == lo else None
+        start, unit_only = (start, True) if start == lo else (None, False)
     if head in flagged("legal") and (start is None or not starts_with_region(text, start, at)):
         region = company_region_start(text, lo, at if start is None else start)
         start = start if region is None else region
     if start is not None:
         start = level_coordination(text, start, site.prev_end)
-    return replace(site, end=end, start=start, lo=lo)
+    return replace(site, end=end, start=start, lo=lo, unit_only=unit_only)
 
 
 def _unit_of_previous(site: Site) -> bool:
@@ -250,6 +252,8 @@ def head_candidates(page: Page) -> list[Found]:
                                   detail=f"{site.head} names a unit of the body before it")
             floor = site.end
             continue
+        if rejection is None and site.unit_only:
+            rejection = Decision("no_name", "a generic head right after a name, and no unit of it (工作部门)")
         if rejection is None:
             rejection = judge(site, _NAME_FILTERS)
         decided.append(Found(at if site.start is None else site.start, site.end, kind, rejection))

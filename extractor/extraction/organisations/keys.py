@@ -21,10 +21,14 @@ def split_region(name: str) -> tuple[str, str]:
     return name[:i], name[i:]
 
 
+_SESSION = re.compile(r"第[0-9一二三四五六七八九十百]+届")
+
+
 def body_key(name: str) -> str:
     """The comparable body of a name: region stripped, standard abbreviations expanded."""
     lex = lexicon()
-    rest = split_region(re.sub(r"（[^（）]*）$", "", name))[1]
+    # a session (第十三届) names a term of the body, not another body
+    rest = split_region(_SESSION.sub("", re.sub(r"（[^（）]*）$", "", name)))[1]
     rest = lex.abbreviation_re.sub(lambda m: _expand(m, lex.abbreviations[m.group(0)]), rest)
     return re.sub(r"(?<!人民)政府", "人民政府", rest)  # 市政府 = 市人民政府
 

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from extractor.extraction.organisations.keys import body_key, org_type, split_region
-from extractor.extraction.organisations.vocabulary import ending
+from extractor.extraction.organisations.vocabulary import ending, heads
 from extractor.lexicons import cached
 from extractor.model import Organisation, Span
 
@@ -71,7 +71,8 @@ def _without_proper_name(key: str, other: str) -> bool:
     (five characters at least, so a bare kind such as 服务中心 or 科技局 never joins)."""
     short, long_ = sorted((key, other), key=len)
     # 各省级人民政府 / 地方各级人民政府: collectives of different levels, not one body
-    return len(short) >= 5 and len(long_) > len(short) and long_.endswith(short) and "各" not in long_
+    return (len(short) >= 5 and len(long_) > len(short) and long_.endswith(short) and "各" not in long_
+            and short not in heads())  # 领导小组办公室 alone is a kind, not a short form
 
 
 @cached
@@ -105,6 +106,12 @@ def best_match(name: str, bodies: list[tuple[str, ...]]) -> int | None:
     return near[0] if len(near) == 1 else None
 
 
+def _bracketed_name(name: str) -> tuple[str, ...]:
+    """The other name a body is given in brackets after its own: 人才办 of 组织人事部（人才办）."""
+    m = re.search(r"（([^（）]+)）$", name)
+    return (m.group(1),) if m and ending().search(m.group(1)) and len(m.group(1)) > 2 else ()
+
+
 def merge(mentions: list[Mention]) -> list[Organisation]:
     """Group mentions of one body into one `Organisation` (name = fullest form, others aliases)."""
     forms: list[list[str]] = []
@@ -117,8 +124,9 @@ def merge(mentions: list[Mention]) -> list[Organisation]:
             spans.append([])
             kinds.append(mention.type)
             k = len(forms) - 1
-        if mention.name not in forms[k]:
-            forms[k].append(mention.name)
+        for form in (mention.name, *_bracketed_name(mention.name)):
+            if form not in forms[k]:
+                forms[k].append(form)
         spans[k].append(mention.span)
     organisations = []
     for n, (group, kind) in enumerate(zip(forms, kinds), 1):
