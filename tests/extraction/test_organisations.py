@@ -427,3 +427,17 @@ def test_sessions_brackets_and_departments_at_large():
         "青岛西海岸新区管理委员会", "黄岛区人民政府"]
     # 试验区中与海关: a localizer ends a phrase, 与 joins no name across it
     assert _names("在综合保税区试验区中与海关监管部门") == []
+
+
+def test_list_tails_are_cut_and_recall_of_kinds_of_bodies():
+    # gov.cn owner brackets (国办发〔2018〕… ../shared/corpus/dev/n03, n04): the tail is no part of a name
+    assert _names("（人力资源社会保障部、财政部、教育部等有关部门和单位负责）") == [
+        "人力资源社会保障部", "财政部", "教育部"]
+    assert _names("（国家发展改革委、财政部会同有关部门负责）") == ["国家发展改革委", "财政部"]
+    # 政协 and 人大 short forms; 和县 is a conjunction and a level word here
+    assert _names("区政协、市人大常委会和县人大") == ["区政协", "市人大常委会", "县人大"]
+    # foreign bodies and companies named by brand with 集团
+    assert _names("与世界卫生组织和联合国儿童基金会合作") == ["世界卫生组织", "联合国儿童基金会"]
+    assert _names("由比亚迪集团、吉利集团参与") == ["比亚迪集团", "吉利集团"]
+    assert _names("市第一人民医院东院区、县中医院分院和区社区卫生服务中心") == [
+        "市第一人民医院东院区", "县中医院分院", "区社区卫生服务中心"]

@@ -80,9 +80,12 @@ def tagged_tokens(text: str, lo: int, head: int, end: int | None = None) -> list
 
 def _unglued(pos: int, word: str, flag: str, boundaries: frozenset[str]) -> list[Token]:
     """A preposition the tagger glued to a transliterated name (由约翰 of 由约翰·霍普金斯大学)
-    is a word of its own: one boundary character, then the name."""
+    or a conjunction glued to a level word (和县) is a word of its own."""
     if flag == "nr" and len(word) >= 3 and word[0] in boundaries:
         return [(pos, word[0], "p"), (pos + 1, word[1:], "nr")]
+    # 和县 of 市人大常委会和县人大: a conjunction glued to a level word
+    if flag == "ns" and len(word) == 2 and word[0] in _INNER_CONJUNCTIONS and word[1] in "省市区县":
+        return [(pos, word[0], "c"), (pos + 1, word[1], "n")]
     return [(pos, word, flag)]
 
 
