@@ -60,6 +60,7 @@ def governing_verbs() -> frozenset[str]:
     return frozenset(row[0] for row in load_rows("org_governing_verbs.txt"))
 
 
+@cached
 def governs(word: str) -> bool:
     """A governing verb, or a compound ending in one of two characters or more (认真落实)."""
     verbs = governing_verbs()
