@@ -13,11 +13,11 @@ from extractor.extraction.organisations.keys import split_region
 from extractor.extraction.organisations.text import NAME_WORD, tagged
 from extractor.extraction.organisations.vocabulary import (
     STOP_POS,
+    Lexicon,
     body_end,
     governs,
     is_region,
     lexicon,
-    name_words,
     not_regions,
 )
 from extractor.lexicons import cached
@@ -98,19 +98,20 @@ VAGUE_BODY = frozenset(("相关", "有关", "其他", "各", "各级", "上级",
 _COMPLEMENTS = "好实强优"  # 建好, 用好, 做实, 做强: results completing a verb
 
 
-def _is_stop(tokens: list[tuple[int, str, str]], k: int, boundaries: frozenset[str], verb_before_head: bool) -> bool:
+def _is_stop(tokens: list[Token], k: int, lex: Lexicon, verb_before_head: bool) -> bool:
     """Whether token `k` cannot sit inside a name. A lone character inside a run of lone
     characters is a piece of an unknown proper name (陕西埃恩束能碳基…, 晶彩明为)."""
     _, word, flag = tokens[k]
+    boundaries = lex.boundaries
     in_single_run = len(word) == 1 and any(
         0 <= j < len(tokens) and len(tokens[j][1]) == 1 and not tokens[j][2].startswith(_SINGLE_STOP_POS)
         for j in (k - 1, k + 1))
     # 各片区管理局 names every district office at once; · joins a foreign name (约翰·霍普金斯)
     if word in "（）·" or word == "各":
         return False
-    if governs(word):
+    if governs(word, lex):
         return True
-    if _ORDINAL.fullmatch(word) or word in name_words():  # 第一中学, 第九届人民代表大会, 青年之家
+    if _ORDINAL.fullmatch(word) or word in lex.name_words:  # 第一中学, 第九届人民代表大会, 青年之家
         return False
     if word in boundaries:
         # just before the head a verb names the body's work (培育中心, 促进中心)
@@ -189,13 +190,14 @@ def name_start(text: str, lo: int, head: int, generic: bool, verb_before_head: b
     """
     if lo >= head:
         return head
-    boundaries = lexicon().boundaries
+    lex = lexicon()
+    boundaries = lex.boundaries
     run: list[tuple[int, str, str]] = []
     tokens = tagged_tokens(text, lo, head, end)
     joined = False  # inside the second half of a name joined by 和/与/及
     for k, token in enumerate(tokens):
         word = token[1]
-        stop = _is_stop(tokens, k, boundaries, verb_before_head)
+        stop = _is_stop(tokens, k, lex, verb_before_head)
         if _joins_across(text, run, token):
             stop, joined = False, True
         elif joined and word in VAGUE_BODY:

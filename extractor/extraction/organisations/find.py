@@ -37,7 +37,7 @@ from extractor.extraction.organisations.text import (
     overlapping,
     window_start,
 )
-from extractor.extraction.organisations.vocabulary import body_end, flagged, heads, lexicon
+from extractor.extraction.organisations.vocabulary import Head, body_end, heads, lexicon
 
 FAMILY = "organisations"
 _PAREN = re.compile(r"（[^（）。，；\s]{1,12}）")
@@ -73,6 +73,7 @@ class Site:
 
     page: Page
     head: str
+    row: Head  # the head's row of the head table
     at: int  # where the head starts
     end: int  # where the name ends (after a bracketed alternative: 组织人事部（人才办）)
     start: int | None = None  # where the name starts; None when no name ends at the head
@@ -132,14 +133,14 @@ def _no_name(site: Site) -> str | None:
 
 
 def _levels_only(site: Site) -> str | None:
-    if site.head in flagged("generic") & flagged("department") and LEVELS_ONLY.fullmatch(site.body):
+    if {"generic", "department"} <= site.row.flags and LEVELS_ONLY.fullmatch(site.body):
         return "level words and a department noun name no one body (省、市部门)"
     return None
 
 
 def _too_short(site: Site) -> str | None:
-    if len(site.body) < heads()[site.head].min_body:
-        return f"fewer than {heads()[site.head].min_body} characters before {site.head}"
+    if len(site.body) < site.row.min_body:
+        return f"fewer than {site.row.min_body} characters before {site.head}"
     if len(site.body) == 1 and site.body not in _LEVEL_CHARS:
         return "a one-character body is a level word (市局, 区委); 开创新局 ends a clause"
     return None
@@ -174,6 +175,7 @@ def _bare_head(site: Site) -> str | None:
     return None
 
 
+_PROPOSAL_FILTERS: tuple[NamedFilter[Site], ...] = named(_no_name)
 _NAME_FILTERS: tuple[NamedFilter[Site], ...] = named(_levels_only, _too_short, _bare_head, _vague, _a_count)
 
 
@@ -193,24 +195,24 @@ def _cell_start(page: Page, lo: int, head: int) -> int:
 def _propose(site: Site, has_previous: bool) -> Site:
     """The name a head closes: its end (with a bracketed alternative), its start or None."""
     text, at, head = site.text, site.at, site.head
-    min_body = heads()[head].min_body
+    min_body = site.row.min_body
     end = at + len(head)
     paren = _PAREN.match(text, end)
     if paren and body_end().search(paren.group(0)[1:-1]):  # 组织人事部（人才办）: another name of the body
         end = paren.end()
     lo = _cell_start(site.page, window_start(text, at, site.prev_end), at)
-    start = name_start(text, lo, at, head in flagged("generic"), verb_before_head=min_body > 0, end=end)
+    start = name_start(text, lo, at, "generic" in site.row.flags, verb_before_head=min_body > 0, end=end)
     unit_only = False
     if start is None and has_previous and lo == site.prev_end:
         # right after another name (省委科技委员会) a generic head names a unit of it, or nothing
         start = name_start(text, lo, at, False, verb_before_head=min_body > 0, end=end)
         start, unit_only = (start, True) if start == lo else (None, False)
-    if head in flagged("legal") and (start is None or not starts_with_region(text, start, at)):
+    if "legal" in site.row.flags and (start is None or not starts_with_region(text, start, at)):
         region = company_region_start(text, lo, at if start is None else start)
         start = start if region is None else region
     if start is not None:
         start = level_coordination(text, start, site.prev_end)
-    return replace(site, end=end, start=start, lo=lo, unit_only=unit_only)
+    return Site(site.page, head, site.row, at, end, start, lo, unit_only, site.prev_start, site.prev_end)
 
 
 def _unit_of_previous(site: Site) -> bool:
@@ -219,13 +221,13 @@ def _unit_of_previous(site: Site) -> bool:
     text, start = site.text, site.start
     if not (site.prev_end == site.lo == start) or text[start] == "各":
         return False
-    if site.head in flagged("generic") & flagged("department"):
+    if {"generic", "department"} <= site.row.flags:
         return False  # 人民政府工作部门 are the body's departments at large
     standard = lexicon().standard
     if any(text[k:site.end] in standard for k in range(start, site.at + 1)) \
             and org_type(text[site.prev_start:start]) != "party":
         return False  # 农业农村部财政部 are two ministries; 区委统战部 is the committee's department
-    if site.head in flagged("subunit"):
+    if "subunit" in site.row.flags:
         return True
     return start not in site.page.breaks and (
         site.at == start or not any(is_region(w, f) for _, w, f in tagged_tokens(text, start, site.at)))
@@ -237,16 +239,18 @@ def head_candidates(page: Page) -> list[Found]:
     decided: list[Found] = []
     last = -1  # index in `decided` of the last accepted name
     floor = 0
+    table = heads()
     for at, head in overlapping(lexicon().head_re, page.text):
         if at < floor:
             continue
-        kind = heads()[head].type
+        row = table[head]
+        kind = row.type
         prev = decided[last] if last >= 0 else Found(0, 0, "")
-        site = Site(page, head, at, at + len(head), prev_start=prev.start, prev_end=prev.end)
+        site = Site(page, head, row, at, at + len(head), prev_start=prev.start, prev_end=prev.end)
         rejection = judge(site, _HEAD_FILTERS)
         if rejection is None:
             site = _propose(site, last >= 0)
-            rejection = judge(site, named(_no_name))
+            rejection = judge(site, _PROPOSAL_FILTERS)
         if rejection is None and last >= 0 and _unit_of_previous(site):
             decided[last] = Found(prev.start, site.end, kind if kind != "government" else prev.type,
                                   detail=f"{site.head} names a unit of the body before it")

@@ -54,23 +54,12 @@ def body_end() -> re.Pattern[str]:
     return re.compile(f"(?:{alternation([*heads(), *lexicon().standard])})$")
 
 
-@cached
-def governing_verbs() -> frozenset[str]:
-    """Verbs that take a body as their object and sit in no name (`org_governing_verbs.txt`)."""
-    return frozenset(row[0] for row in load_rows("org_governing_verbs.txt"))
-
-
-@cached
-def governs(word: str) -> bool:
-    """A governing verb, or a compound ending in one of two characters or more (认真落实)."""
-    verbs = governing_verbs()
-    return word in verbs or any(word.endswith(v) for v in verbs if 1 < len(v) < len(word))
-
-
-@cached
-def name_words() -> frozenset[str]:
-    """Words tagged as time words or numerals that sit inside names (`org_name_words.txt`)."""
-    return frozenset(row[0] for row in load_rows("org_name_words.txt"))
+def governs(word: str, lex: Lexicon) -> bool:
+    """A governing verb (`org_governing_verbs.txt`), or a compound ending in one of two
+    characters or more (认真落实)."""
+    if word in lex.governing:
+        return True
+    return any(word[-n:] in lex.governing for n in range(2, min(len(word) - 1, lex.longest_governing) + 1))
 
 
 @cached
@@ -96,12 +85,16 @@ class Lexicon:
     examples_re: re.Pattern[str]  # X、Y等…企业: a list of named examples before a category noun
     examples_tail_re: re.Pattern[str]  # 等…企业 alone: a cheap test before `examples_re`
     example_types: dict[str, str]
+    governing: frozenset[str]  # verbs (and modifiers) that sit in no name
+    longest_governing: int
+    name_words: frozenset[str]  # words tagged as time words or numerals that sit inside names
 
 
 @cached
 def lexicon() -> Lexicon:
     """Load the organisation lexicons (cached: read once per process and rules folder)."""
     suffixes = {h: (row.type, row.min_body) for h, row in heads().items()}
+    governing = frozenset(row[0] for row in load_rows("org_governing_verbs.txt"))
     abbreviations = {row[0]: row[1] for row in load_rows("org_abbreviations.tsv")}
     categories = {row[0]: row[1] for row in load_rows("org_example_categories.tsv")}
     exclusions = [row[0] for row in load_rows("org_exclusions.txt")]
@@ -134,6 +127,9 @@ def lexicon() -> Lexicon:
             rf"{_EXAMPLES_GAP}({alternation(categories)})"),
         examples_tail_re=re.compile(rf"等{_EXAMPLES_GAP}(?:{alternation(categories)})"),
         example_types=categories,
+        governing=governing,
+        longest_governing=max(map(len, governing), default=0),
+        name_words=frozenset(row[0] for row in load_rows("org_name_words.txt")),
     )
 
 
