@@ -288,7 +288,7 @@ def test_the_head_table_is_valid():
         head, kind, min_body, flags = row
         assert head and kind in types and min_body.isdigit(), row
         assert flags == "-" or set(flags.split(",")) <= FLAGS, row
-    for name in ("org_governing_verbs.txt", "org_exclusions.txt", "org_boundaries.txt"):
+    for name in ("org_governing_verbs.txt", "org_exclusions.txt", "org_boundaries.txt", "org_name_words.txt"):
         words = [r[0] for r in load_rows(name)]
         assert len(set(words)) == len(words) and all(w.strip() == w and w for w in words), name
 
