@@ -441,3 +441,11 @@ def test_list_tails_are_cut_and_recall_of_kinds_of_bodies():
     assert _names("由比亚迪集团、吉利集团参与") == ["比亚迪集团", "吉利集团"]
     assert _names("市第一人民医院东院区、县中医院分院和区社区卫生服务中心") == [
         "市第一人民医院东院区", "县中医院分院", "区社区卫生服务中心"]
+
+
+def test_a_district_congress_hearing():
+    # a district report (fixture's source): the bodies of every level are a collective, the
+    # congress and its standing committee and the government's office are bodies
+    names = _names(_fixture("district_congress_hearing.txt"))
+    assert {"区人大常委会", "区人民政府", "区人民政府办公室", "区委", "区人大"} <= set(names)
+    assert not any("各级" in n or "职能部门" in n for n in names)
