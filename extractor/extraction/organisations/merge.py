@@ -1,0 +1,145 @@
+"""Merging mentions into bodies: all forms of one body (省科技厅 / 陕西省科学技术厅,
+西咸新区管委会 / 陕西省西咸新区开发建设管理委员会) share a key, the name with its region
+stripped and standard abbreviations expanded (`org_abbreviations.tsv`); short forms
+(资源生态局, 西咸管委会, 陕汽) join the one body they fit."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractor.extraction.organisations.keys import body_key, org_type, split_region
+from extractor.extraction.organisations.vocabulary import ending, heads
+from extractor.lexicons import cached
+from extractor.model import Organisation, Span
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of an organisation name: its form, type and clean-text span."""
+
+    name: str
+    type: str
+    span: Span
+
+
+def regions_compatible(a: str, b: str) -> bool:
+    """Whether two region prefixes can name the same place: 区 / 平潭综合实验区, 西咸新区 / 陕西省西咸新区."""
+    if a == b or not a or not b:
+        return True
+    if ("特别行政区" in a + b or "特区" in a + b) and min(len(a), len(b)) == 1:
+        return False  # 区政府 is the document's own district, never 香港特别行政区政府
+    short, long_ = sorted((a, b), key=len)
+    return long_.endswith(short) or (len(short) > 1 and long_.startswith(short))
+
+
+def _is_abbreviation(short: str, long_: str) -> bool:
+    """A short form as a character subsequence of the full body, same head: 资源生态局 /
+    自然资源与生态环境局. An abbreviation drops characters in more than one place: one
+    stretch left out names another body (中国银行 / 中国工商银行)."""
+    if len(short) < 4 or len(short) >= len(long_) or short[-1] != long_[-1] or long_.endswith(short):
+        return False
+    gaps, at = 0, 0
+    for ch in short:
+        found = long_.find(ch, at)
+        if found < 0:
+            return False
+        gaps += found > at
+        at = found + 1
+    return gaps >= 2
+
+
+
+
+def _brand(key: str, other: str) -> bool:
+    """陕汽 / 陕汽集团: a company's name without its head, or with a shorter one
+    (秦创原发展公司 / 秦创原发展股份有限公司)."""
+    short, long_ = sorted((key, other), key=len)
+    stem = ending("brand").sub("", long_)
+    return len(short) >= 2 and stem in (short, ending("brand").sub("", short))
+
+
+def _short_region(key: str, other: str, regions: set[str]) -> bool:
+    """西咸管委会 / 西咸新区管委会: the region written without its level word."""
+    if len(key) <= len(other) or not key.endswith(other):
+        return False
+    lead = key[: len(key) - len(other)]
+    return len(lead) >= 2 and any(r.startswith(lead) and len(r) > len(lead) for r in regions)
+
+
+def _without_proper_name(key: str, other: str) -> bool:
+    """茶文化研究会 / 惠明茶文化研究会: a long name written again without its proper name
+    (five characters at least, so a bare kind such as 服务中心 or 科技局 never joins)."""
+    short, long_ = sorted((key, other), key=len)
+    # 各省级人民政府 / 地方各级人民政府: collectives of different levels, not one body
+    return (len(short) >= 5 and len(long_) > len(short) and long_.endswith(short) and "各" not in long_
+            and short not in heads())  # 领导小组办公室 alone is a kind, not a short form
+
+
+@cached
+def _parts(name: str) -> tuple[str, str]:
+    return split_region(name)[0], body_key(name)
+
+
+def best_match(name: str, bodies: list[tuple[str, ...]]) -> int | None:
+    """Index of the body (given by its forms) that `name` denotes, or None for a new body.
+
+    Same key with compatible regions first (省科技厅 / 陕西省科学技术厅); a bare form
+    with several candidates is the body named first; then, when exactly one body fits,
+    a standard short form (资源生态局, 西咸管委会, 陕汽).
+    """
+    region, key = _parts(name)
+    fitting = []
+    for k, forms in enumerate(bodies):
+        regions = {_parts(f)[0] for f in forms} - {""}
+        if all(regions_compatible(region, r) for r in regions):
+            fitting.append((k, {_parts(f)[1] for f in forms}, regions))
+    same = [(k, regions) for k, keys, regions in fitting if key in keys]
+    if len(same) == 1:
+        return same[0][0]
+    if same:
+        exact = [k for k, regions in same if region in regions] if region else [same[0][0]]
+        return exact[0] if len(exact) == 1 else None
+    near = [k for k, keys, regions in fitting
+            if any(_is_abbreviation(key, o) or _is_abbreviation(o, key) or _short_region(key, o, regions)
+                   or _without_proper_name(key, o)
+                   or _brand(key, o) for o in keys)]
+    return near[0] if len(near) == 1 else None
+
+
+def _bracketed_name(name: str) -> tuple[str, ...]:
+    """The other name a body is given in brackets after its own: 人才办 of 组织人事部（人才办）."""
+    m = re.search(r"（([^（）]+)）$", name)
+    return (m.group(1),) if m and ending().search(m.group(1)) and len(m.group(1)) > 2 else ()
+
+
+def merge(mentions: list[Mention]) -> list[Organisation]:
+    """Group mentions of one body into one `Organisation` (name = fullest form, others aliases)."""
+    forms: list[list[str]] = []
+    spans: list[list[Span]] = []
+    kinds: list[str] = []
+    for mention in mentions:
+        k = best_match(mention.name, [tuple(f) for f in forms])
+        if k is None:
+            forms.append([])
+            spans.append([])
+            kinds.append(mention.type)
+            k = len(forms) - 1
+        for form in (mention.name, *_bracketed_name(mention.name)):
+            if form not in forms[k]:
+                forms[k].append(form)
+        spans[k].append(mention.span)
+    organisations = []
+    for n, (group, kind) in enumerate(zip(forms, kinds), 1):
+        name = max(group, key=lambda f: (len(f), -group.index(f)))
+        aliases = [f for f in group if f != name]
+        bare = re.sub(r"（[^（）]*）$", "", name)
+        if bare != name and bare not in aliases:
+            aliases.append(bare)
+        typed = org_type(name)
+        organisations.append(Organisation(
+            id=f"o{n}", name=name, type=typed if typed != "other" else kind, aliases=tuple(aliases),
+            mentions=tuple(sorted(set(spans[n - 1]))),
+        ))
+    return organisations
+
+

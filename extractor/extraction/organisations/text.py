@@ -1,0 +1,139 @@
+"""The finder's view of a text: lines joined (a PDF breaks lines inside names), a map back to
+the clean text, tagged windows, and where words and names can begin and end."""
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extractor.extraction.organisations.vocabulary import lexicon, titles
+from extractor.model import Span
+from extractor.segment import tagger
+
+# one name character; a foreign name keeps its middle dot (约翰·霍普金斯大学)
+NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]")
+NAME_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]+")
+MAX_NAME = 30
+
+
+@dataclass(frozen=True)
+class Compact:
+    """Text with line breaks removed (PDF lines break inside names) and a map back.
+
+    Whitespace without a line break stays as one space: in web text it separates cells.
+    """
+
+    text: str
+    index: tuple[int, ...]
+    breaks: frozenset[int] = frozenset()  # offsets where a line break was dropped just before
+
+    def to_clean(self, start: int, end: int) -> Span:
+        return (self.index[start], self.index[end - 1] + 1)
+
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+def compact(text: str) -> Compact:
+    """Drop whitespace runs that hold a line or page break; fold others to one space."""
+    pieces: list[str] = []
+    index: list[int] = []
+    breaks: list[int] = []
+    pos = size = 0
+    for m in _WHITESPACE.finditer(text):
+        start, end = m.span()
+        pieces.append(text[pos:start])
+        index.extend(range(pos, start))
+        size += start - pos
+        chunk = m.group(0)
+        if "\n" in chunk or "\f" in chunk:
+            breaks.append(size)
+        else:
+            pieces.append(" ")
+            index.append(start)
+            size += 1
+        pos = end
+    pieces.append(text[pos:])
+    index.extend(range(pos, len(text)))
+    return Compact("".join(pieces), tuple(index), frozenset(breaks))
+
+
+
+
+def overlapping(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, str]]:
+    """(offset, word) of the longest word of an alternation at every offset it matches, in order.
+
+    A plain search (the regex engine skips ahead on the words' first characters) and a
+    match at each offset inside what it found: several times faster than a lookahead
+    at every offset, same result.
+    """
+    for m in pattern.finditer(text):
+        yield m.start(), m.group(0)
+        for pos in range(m.start() + 1, m.end()):
+            inner = pattern.match(text, pos)
+            if inner:
+                yield pos, inner.group(0)
+
+
+def excluded_spans(text: str) -> list[Span]:
+    """Spans of the words that end in a head but name no body (布局, 干部), sorted."""
+    return [(pos, pos + len(word)) for pos, word in overlapping(lexicon().exclusion_re, text)]
+
+
+def excluded(spans: list[Span], start: int, end: int) -> bool:
+    """True when the head at [start, end) sits inside one of the excluded words."""
+    longest = lexicon().longest_exclusion
+    lo = bisect.bisect_left(spans, (start - longest, 0))
+    hi = bisect.bisect_right(spans, (start, end + longest))
+    return any(a <= start and end <= b for a, b in spans[lo:hi])
+
+
+
+@lru_cache(maxsize=1 << 14)
+def tagged(segment: str) -> tuple[tuple[str, str], ...]:
+    """The tagger's (word, flag) pairs for a short stretch of text. Cached: the same
+    windows recur (a department named twenty times, 牵头单位 lists), and tagging is
+    most of the finder's time."""
+    return tuple(tagger().cut(segment))
+
+
+# characters the tagger keeps inside one block (jieba's re_han), and a space (委 员)
+_WORD_CHAR = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._ ]")
+
+
+def ends_word(text: str, end: int) -> bool:
+    """Whether a word ends at `end` (管理处 of 治安管理处罚 does not; 科技局 of 科技局局长 does)."""
+    if text.startswith(titles(), end + (text[end:end + 1] == "副")):  # 教育部副部长
+        return True
+    if not _WORD_CHAR.match(text, end):  # the tagger cuts words at punctuation anyway
+        return True
+    lo = max(0, end - 3)
+    pos = lo
+    after = text[end:end + 3]
+    if after.startswith(" "):  # 委 员: a space set inside a word to align a column
+        after = after[1:]
+    for word, _ in tagged(text[lo:end] + after):
+        pos += len(word)
+        if pos >= end:
+            return pos == end
+    return True
+
+
+def window_start(text: str, start: int, floor: int) -> int:
+    """Leftmost offset a name ending at `start` can reach: name characters, paired brackets."""
+    i = start
+    while i > floor and start - i < MAX_NAME:
+        ch = text[i - 1]
+        if ch == "）":
+            open_at = text.rfind("（", max(floor, i - 14), i - 1)
+            if open_at < 0:
+                break
+            i = open_at
+            continue
+        if not NAME_CHAR.match(ch):
+            break
+        i -= 1
+    return i
+

@@ -1,0 +1,162 @@
+"""The organisation finder's data: one head table with types and flags, and the word lists.
+
+Every list is read through `extractor.lexicons` inside `cached` loaders, so a rules folder
+(`extract(tree, rules=DIR)`) replaces any of them. The heads (局 厅 委员会 大学 有限公司 …)
+live in ONE table, `org_suffixes.tsv`: head, type, fewest body characters, flags
+(generic, subunit, legal, brand, department, titled; see the file's header).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractor.lexicons import alternation, cached, load_rows
+
+FLAGS = frozenset(("generic", "subunit", "legal", "brand", "department", "titled"))
+
+
+@dataclass(frozen=True)
+class Head:
+    """One row of the head table."""
+
+    head: str
+    type: str
+    min_body: int
+    flags: frozenset[str]
+
+
+@cached
+def heads() -> dict[str, Head]:
+    """The head table (`org_suffixes.tsv`), by head."""
+    table = {}
+    for row in load_rows("org_suffixes.tsv"):
+        flags = frozenset(f for f in (row[3] if len(row) > 3 else "-").split(",") if f and f != "-")
+        table[row[0]] = Head(row[0], row[1], int(row[2]), flags)
+    return table
+
+
+@cached
+def flagged(flag: str) -> frozenset[str]:
+    """Every head carrying `flag`, e.g. ``flagged("legal")`` -> 有限公司, 股份有限公司 …"""
+    return frozenset(h for h, row in heads().items() if flag in row.flags)
+
+
+@cached
+def ending(flag: str | None = None) -> re.Pattern[str]:
+    """A pattern for a word ending in a head (with `flag`, only such heads): 科技局 ends a body."""
+    chosen = flagged(flag) if flag else heads()
+    return re.compile(f"(?:{alternation(chosen)})$")
+
+
+@cached
+def body_end() -> re.Pattern[str]:
+    """A pattern for text ending in a complete body: a head or a standard body (国务院)."""
+    return re.compile(f"(?:{alternation([*heads(), *lexicon().standard])})$")
+
+
+def governs(word: str, lex: Lexicon) -> bool:
+    """A governing verb (`org_governing_verbs.txt`), or a compound ending in one of two
+    characters or more (认真落实)."""
+    if word in lex.governing:
+        return True
+    return any(word[-n:] in lex.governing for n in range(2, min(len(word) - 1, lex.longest_governing) + 1))
+
+
+@cached
+def titles() -> tuple[str, ...]:
+    """Holders' titles after a name (局长 of 科技局局长): a titled head's last character + 长."""
+    return tuple(sorted({h[-1] + "长" for h in flagged("titled")}))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The data the finder runs on, loaded once from `extractor/resources/`."""
+
+    suffixes: dict[str, tuple[str, int]]  # head -> (type, fewest body characters)
+    head_re: re.Pattern[str]  # the longest head at a position (read overlapping with `overlapping`)
+    abbreviations: dict[str, str]  # short word -> full word
+    abbreviation_re: re.Pattern[str]
+    exclusion_re: re.Pattern[str]  # a word holding a head that names no body (read overlapping)
+    longest_exclusion: int
+    boundaries: frozenset[str]
+    region_re: re.Pattern[str]
+    standard: dict[str, tuple[str, str]]  # any form -> (name, type)
+    standard_re: re.Pattern[str]
+    examples_re: re.Pattern[str]  # X、Y等…企业: a list of named examples before a category noun
+    examples_tail_re: re.Pattern[str]  # 等…企业 alone: a cheap test before `examples_re`
+    example_types: dict[str, str]
+    governing: frozenset[str]  # verbs (and modifiers) that sit in no name
+    longest_governing: int
+    name_words: frozenset[str]  # words tagged as time words or numerals that sit inside names
+
+
+@cached
+def lexicon() -> Lexicon:
+    """Load the organisation lexicons (cached: read once per process and rules folder)."""
+    suffixes = {h: (row.type, row.min_body) for h, row in heads().items()}
+    governing = frozenset(row[0] for row in load_rows("org_governing_verbs.txt"))
+    abbreviations = {row[0]: row[1] for row in load_rows("org_abbreviations.tsv")}
+    categories = {row[0]: row[1] for row in load_rows("org_example_categories.tsv")}
+    exclusions = [row[0] for row in load_rows("org_exclusions.txt")]
+    provinces = [form for row in load_rows("org_regions.tsv") for form in row if form]
+    region = (
+        rf"(?:{alternation(provinces)}|中华人民共和国|国家|中共|"
+        r"[\u4e00-\u9fff]{1,6}?(?:自治区|自治州|特别行政区|新区|新城|开发区|实验区|试验区|省|市|县|区|州|盟|旗))"
+        r"(?![场域])"  # 省|市场监管局, 市|区域…: the level word opens 市场, 区域, not a region
+    )
+    standard: dict[str, tuple[str, str]] = {}
+    for row in load_rows("org_standard_bodies.tsv"):
+        name, kind = row[0], row[1]
+        aliases = row[2].split("|") if len(row) > 2 and row[2] else []
+        for form in [name, *aliases]:
+            standard[form] = (name, kind)
+    return Lexicon(
+        suffixes=suffixes,
+        head_re=re.compile(alternation(suffixes)),
+        abbreviations=abbreviations,
+        abbreviation_re=re.compile(alternation(abbreviations)),
+        exclusion_re=re.compile(alternation(exclusions)),
+        longest_exclusion=max(map(len, exclusions)),
+        boundaries=frozenset(row[0] for row in load_rows("org_boundaries.txt")),
+        region_re=re.compile(region),
+        standard=standard,
+        # 财政部 of 财政部门 names a kind of department, not the ministry
+        standard_re=re.compile(f"(?:{alternation(standard)})(?!门)"),
+        examples_re=re.compile(
+            r"([^，。；：:、“”《》（）\s]{1,12}(?:、[^，。；：:、“”《》（）\s]{1,8})*)等"
+            rf"{_EXAMPLES_GAP}({alternation(categories)})"),
+        examples_tail_re=re.compile(rf"等{_EXAMPLES_GAP}(?:{alternation(categories)})"),
+        example_types=categories,
+        governing=governing,
+        longest_governing=max(map(len, governing), default=0),
+        name_words=frozenset(row[0] for row in load_rows("org_name_words.txt")),
+    )
+
+
+# What may stand between 等 and the category noun of a list of examples: a short phrase
+# (等一批链式企业), or, after a batch word, a description that may list traits with 、
+# and closes with 的 (隆基、三一、软通等一批拥有自主品牌、掌握核心技术…的创新型企业).
+_EXAMPLES_GAP = (r"(?:[^。；，、]{0,14}?"
+                 r"|(?:一批|一大批|一系列|多家|数家|\d+家)[^。；，]{0,40}?的[^。；，、]{0,8}?)")
+
+
+
+
+# parts of speech that never sit inside a name: prepositions, conjunctions, adverbs,
+# pronouns, time words, particles, measure words, idioms
+STOP_POS = ("p", "c", "d", "r", "t", "u", "y", "e", "o", "q", "i", "ad", "m", "k", "x")
+_REGION_TOKEN = re.compile(r"(省|市|区|县|州|新区|新城|自治区|实验区|试验区|开发区)$")
+
+
+@cached
+def not_regions() -> frozenset[str]:
+    """Words that name no place though they end in a level word or read as one (城市, 辖区,
+    福利), `org_not_regions.txt`."""
+    return frozenset(row[0] for row in load_rows("org_not_regions.txt"))
+
+
+def is_region(word: str, flag: str) -> bool:
+    """A token that names a place or a level: 陕西省, 平潭综合实验区, 区, 国家 (not 城市, 辖区)."""
+    if word in not_regions():
+        return False
+    return flag == "ns" or word in ("国家", "中共") or bool(_REGION_TOKEN.search(word)) and len(word) <= 8
