@@ -34,6 +34,7 @@ from extractor.extraction.organisations import (
     split_region,
     tagged,
 )
+from extractor.extraction.roles import roles
 from extractor.model import DocTree, Organisation, OwnerRef, Quantity, Span, Table, Task
 from extractor.structure.headings import task_column
 from extractor.structure.lexicon import lexicon as document_words
@@ -42,68 +43,15 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 # web text keeps ASCII brackets: （…牵头）, (…牵头) and 〔责任单位：…〕 are the same note
 _PAREN_NOTE = re.compile(r"[（(〔]((?:[^（）()〔〕]|[（(][^（）()]{0,12}[）)]){2,200}?)[）)〕]")
-_OWNER_WORD = re.compile(r"牵头|负责|配合|(?:单位|部门)[：:]|承办|协办|参与|协同")
-# 牵头单位, 责任部门, 牵头责任单位, 协同责任单位, 参与单位 …: a role word, then the unit word
-_LABEL_WORDS = r"(?:牵头|主办|主责|承办|责任|配合|协办|参与|协同|协助)(?:责任)?(?:单位|部门)"
-_LABEL = re.compile(rf"({_LABEL_WORDS})[：:]")
-# (牵头) after an item of a list marks its lead: 责任单位：市发展改革委（牵头）、市财政局
-_LEAD_MARK = re.compile(r"[（(]牵头[）)]")
-# a label list on its own, outside brackets: up to the sentence end or the next numbered item
-_LABEL_LINE = re.compile(
-    rf"{_LABEL_WORDS}[：:](?:[^。（）()]|{_LEAD_MARK.pattern}){{2,160}}?"
-    r"(?=。|$|\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)")
-# 部门分工：省发展改革委牵头，各地、各部门配合: roles written inline after a division label
-_DIVISION_LINE = re.compile(
-    r"(?:部门分工|责任分工|任务分工|职责分工)[：:]([^。（）()]{2,160}?)"
-    r"(?=。|$|\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)")
-_LEAD_LABELS = ("牵头", "主办", "主责")
-_SUPPORT_LABELS = ("配合", "协办", "参与", "协同", "协助")
-# a document's own key to its unlabelled lists: 责任单位：A、B、C（排在第一位的为牵头单位）
-_FIRST_LEADS = re.compile(r"(?:排在?|列)(?:第一位|首位)的?(?:单位|部门)?为牵头(?:单位|部门)")
-_FIRST_LEADS_NOTE = re.compile(rf"[（(]{_FIRST_LEADS.pattern}[）)]$")
-_ROLE_TAIL = re.compile(
-    # 各部门 / 有关单位 keep their unit word: it is the name of the collective
-    r"(?:等)?(?:(?<!各)(?<!有关)(?<!相关)(?:单位|部门))?(?:按职责分工|按照职责分工|根据职责分工|按职责)?"
-    r"(?:牵头负责|牵头落实|牵头|负责配合落实|负责配合|配合落实|配合|参与|协助|共同负责|分别负责|负责落实|负责)$"
-)
 _LIST_ITEM = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9（）·、]{2,30}$")
 # 区财政局各片区管理局 runs two names together; 国务院各部门 is one collective
 _CONCATENATED = re.compile(
     r"(?<=[局厅委室办部处站院司行关心])(?=[区市省县]|各(?!(?:有关|相关|直属)?(?:部门|单位|机构)))")
-# collectives that name no one: 有关部门, 各级政府, 各地, 各部门 (but 省政府各部门, 国务院各部门,
-# 各片区管理局 and 区直各有关单位 are the bodies of a named body, level or kind, and stay)
-_VAGUE = re.compile(r"^(?:有关|相关|其他|其它|各有关|各相关|各级|以下|上述|本)|^各(?:部门|单位|机构|直属机构|地|地区|方面)$")
-
-_BY = re.compile(
-    r"(由|经|上报|报请|报)((?:[\u4e00-\u9fffA-Za-z0-9（）、]){2,30}?)(?:直接|依法)?(?:予以)?"
-    r"(负责|牵头|(?<!委)会同|组织|统筹|审核|审议|审批|汇总|认定|制定|办理|批准|解释|实施|承担|核准|备案|确定)"
-)
-# a regulation's subject at a clause start (see `_clause_starts`): 市科学技术行政部门负责…,
-# 市发展改革、财政等部门按照各自职责…
-_SUBJECT = re.compile(
-    r"((?:[\u4e00-\u9fffA-Za-z0-9、]){2,60}?)"
-    r"(应当|负责|牵头|(?<!委)会同|可以|领导|(?:在|按照|根据|依照)各自(?:的)?职责(?:范围内)?|按照职责分工"
-    # 区不动产登记中心根据…批复文件具体办理…: the subject acts on a decision
-    r"|(?:根据|按照|依照|依据)[^。；;，,]{1,30}?(?:负责|办理|审核|审批|组织实施|制定))"
-)
-# …，省财政厅配合: a clause's subject that only supports
-_CLAUSE_SUPPORT = re.compile(
-    r"(?<=[，,])((?:[\u4e00-\u9fffA-Za-z0-9、]){2,30}?)(?:等(?:部门|单位))?(?:按职责分工|按照职责分工)?(?:负责)?配合")
 # 设立了省秦创原创新促进中心，负责…: a body set up for a task owns it
 _ESTABLISHED = re.compile(
     r"(?:设立|成立|组建|设置)了?((?:[\u4e00-\u9fffA-Za-z0-9（）]){3,30}?)[，,](?:主要|具体)?负责")
-# 会同省教育厅负责…: the partners named after 会同, up to the work they do together
-_PARTNERS = re.compile(
-    r"会同((?:[\u4e00-\u9fffA-Za-z0-9（）、]){2,40}?)"
-    r"(?=共同|负责|制定|组织|研究|建立|开展|做好|推进|实施|拟订|编制|办理|审核|[，。；,;])")
 # an article's number opens a clause: 第三十一条 市和区、县科学技术行政部门应当…
 _ARTICLE = re.compile(r"第[一二三四五六七八九十百零]+条\s*")
-# a clause of its own inside a sentence: …，省教育厅负责梳理…，省科技厅会同…
-_CLAUSE_SUBJECT = re.compile(r"(?<=[，,])((?:[\u4e00-\u9fffA-Za-z0-9、]){2,30}?)(负责|牵头|(?<!委)会同|应当)")
-_ROLE_SEGMENT = re.compile(
-    r"[^；;]*?(?:牵头负责|牵头落实|牵头|负责配合落实|配合落实|配合|按职责分工负责|共同负责|分别负责|负责|参与|协助)"
-)
-_STANDING_SUPPORT = re.compile(r"以下(?:均|都)?(?:需|由)?([\u4e00-\u9fff]{2,12}?)(?:负责)?配合")
 _TABLE_HEAD = re.compile(r"牵头单位\s*(?:配合|责任|协办)[^\s，。：:]{0,6}单位")
 _ROW_MARK = re.compile(r"(?<![\d.．])(\d{1,2})[.．、](?!\d)")
 _ITEM_MARK = re.compile(r"(?<![\d.．])(?:\d{1,2}[.．、﹒]|（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}、)(?!\d)")
@@ -136,8 +84,8 @@ class OwnerClause:
 def _clean_item(item: str) -> str:
     """A list item without its role words: 平潭海关等按职责分工负责 -> 平潭海关."""
     item = item.strip(" ：:。")
-    item = _FIRST_LEADS_NOTE.sub("", item)
-    item = _ROLE_TAIL.sub("", item)
+    item = roles().first_leads_note.sub("", item)
+    item = roles().role_tail.sub("", item)
     item = re.sub(r"等$", "", item)
     return re.sub(r"等(部门|单位|机关)$", r"\1", item)
 
@@ -196,7 +144,7 @@ def _parse_list(c: Compact, start: int, end: int) -> list[tuple[str, Span, bool]
     region = ""
     for offset, raw, after_separator in pieces:
         name = _clean_item(raw)
-        if not name or _VAGUE.match(name) or not _LIST_ITEM.match(name) or "以下" in raw or "的" in name:
+        if not name or roles().vague.search(name) or not _LIST_ITEM.match(name) or "以下" in raw or "的" in name:
             continue
         # 省人民政府发展改革、财政等部门: an item takes the shared head unless it ends in one
         shared_head = bool(last_head and not name.endswith(tuple(lexicon().suffixes)) and len(name) <= 12)
@@ -218,9 +166,8 @@ def _parse_list(c: Compact, start: int, end: int) -> list[tuple[str, Span, bool]
 
 def _label_role(label: str, has_lead_label: bool) -> str:
     """协同责任单位 and 配合部门 support; 责任单位 supports beside a 牵头单位, else leads."""
-    if label.startswith(_SUPPORT_LABELS) or (label.startswith("责任") and has_lead_label):
-        return "support"
-    return "lead"
+    role = next((r for w, r in roles().label_roles.items() if label.startswith(w)), "lead")
+    return "support" if role == "support" or (label.startswith("责任") and has_lead_label) else role
 
 
 def _first_leads(owners: list[Owner]) -> list[Owner]:
@@ -231,10 +178,11 @@ def _first_leads(owners: list[Owner]) -> list[Owner]:
 def _labelled(c: Compact, base: int, body: str,
               first_leads: bool = False) -> tuple[list[Owner], dict[str, list[Owner]]]:
     """牵头单位：…；配合单位：… lists: owners, and owners by circled measure number."""
-    labels = list(_LABEL.finditer(body))
+    labels = list(roles().label.finditer(body))
     owners: list[Owner] = []
     by_marker: dict[str, list[Owner]] = {}
-    has_lead_label = any(lb.group(1).startswith(_LEAD_LABELS) for lb in labels)
+    has_lead_label = any(_label_role(lb.group(1), False) == "lead" and not lb.group(1).startswith("责任")
+                         for lb in labels)
     for k, lb in enumerate(labels):
         end = labels[k + 1].start() if k + 1 < len(labels) else len(body)
         label = lb.group(1)
@@ -246,7 +194,7 @@ def _labelled(c: Compact, base: int, body: str,
         for seg in re.finditer(r"[^；;]+", body[lb.end():end]):
             s0, s1 = base + lb.end() + seg.start(), base + lb.end() + seg.end()
             markers = re.match(rf"[{CIRCLED}]+", seg.group(0))
-            lead_mark = _LEAD_MARK.search(seg.group(0))
+            lead_mark = roles().lead_mark.search(seg.group(0))
             if lead_mark and not markers:
                 # the items up to （牵头） lead, the others support
                 at = s0 + lead_mark.start()
@@ -264,16 +212,21 @@ def _labelled(c: Compact, base: int, body: str,
     return owners, by_marker
 
 
+def _leads(words: str) -> bool:
+    """Whether a note's segment names its lead (牵头, 主办, 主责): the others then support."""
+    return any(w in words for w, r in roles().label_roles.items() if r == "lead" and w not in ("责任", "承办"))
+
+
 def _inline(c: Compact, base: int, body: str, first_leads: bool = False) -> list[Owner]:
     """区资源生态局牵头，区经发局、平潭海关等按职责分工负责: 牵头 leads, the rest support."""
     owners: list[Owner] = []
-    parts = list(_ROLE_SEGMENT.finditer(body))
-    has_lead = any("牵头" in p.group(0) for p in parts)
+    parts = list(roles().role_segment.finditer(body))
+    has_lead = any(_leads(p.group(0)) for p in parts)
     for p in parts:
         words = p.group(0)
         if "以下" in words:
             continue
-        role = "lead" if "牵头" in words or (not has_lead and "配合" not in words) else "support"
+        role = "lead" if _leads(words) else "support" if has_lead else roles().role_of(words)
         owners.extend((n, role, sp) for n, sp, _ in _parse_list(c, base + p.start(), base + p.end()))
     if first_leads and not has_lead and all(role == "lead" for _, role, _ in owners):
         owners = _first_leads(owners)
@@ -284,7 +237,7 @@ def _label_lines(c: Compact, notes: list[tuple[int, int, int, str]]) -> list[tup
     """Label lists outside brackets; lists written one after another (牵头单位：…。
     配合单位：…。) are one note, so a 责任单位 beside a 牵头单位 reads as support."""
     lines: list[tuple[int, int, int, str]] = []
-    for m in _LABEL_LINE.finditer(c.text):
+    for m in roles().label_line.finditer(c.text):
         if any(a <= m.start() < b for a, b, _, _ in notes):
             continue
         if lines and re.fullmatch(r"[。；;\s]*", c.text[lines[-1][1]:m.start()]):
@@ -299,15 +252,15 @@ def _note_clauses(c: Compact) -> list[OwnerClause]:
     """（…牵头…）, （牵头单位：…；配合单位：…）, a 责任单位：… line, a 部门分工：…牵头 line,
     circled-number references."""
     notes = [(m.start(), m.end(), m.start(1), m.group(1)) for m in _PAREN_NOTE.finditer(c.text)
-             if _OWNER_WORD.search(m.group(1)) and "《" not in m.group(1)]
+             if roles().owner_word.search(m.group(1)) and "《" not in m.group(1)]
     notes += _label_lines(c, notes)
-    notes += [(m.start(), m.end(), m.start(1), m.group(1)) for m in _DIVISION_LINE.finditer(c.text)
-              if _OWNER_WORD.search(m.group(1)) and not any(a <= m.start() < b for a, b, _, _ in notes)]
-    first_leads = bool(_FIRST_LEADS.search(c.text))
+    notes += [(m.start(), m.end(), m.start(1), m.group(1)) for m in roles().division_line.finditer(c.text)
+              if roles().owner_word.search(m.group(1)) and not any(a <= m.start() < b for a, b, _, _ in notes)]
+    first_leads = bool(roles().first_leads.search(c.text))
     clauses = []
     for start, end, base, body in sorted(notes):
         anchor = c.to_clean(start, end)
-        if _LABEL.search(body):
+        if roles().label.search(body):
             owners, by_marker = _labelled(c, base, body, first_leads)
         else:
             owners, by_marker = _inline(c, base, body, first_leads), {}
@@ -387,7 +340,8 @@ def _not_a_subject(words: str) -> bool:
 
 def _partners(c: Compact, at: int) -> list[Owner]:
     """由省财政厅会同省教育厅负责: the bodies joined by 会同 right at `at` support the lead."""
-    m = _PARTNERS.match(c.text, at - 2) or _PARTNERS.match(c.text, at)
+    partners = roles().partners
+    m = partners.match(c.text, at - 2) or partners.match(c.text, at)
     if not m:
         return []
     return [(n, "support", sp) for n, sp, _ in _parse_list(c, m.start(1), m.end(1)) if _is_org_name(n)]
@@ -404,13 +358,14 @@ def _clause_clauses(c: Compact) -> list[OwnerClause]:
     found = []
     starts = _clause_starts(c)
     # an article's number is a start of its own: the match after it reads the subject
-    subjects = [m for m in (_SUBJECT.match(c.text, p) for p in starts if not _ARTICLE.match(c.text, p)) if m]
-    for pattern, group, role in ((_BY, 2, "lead"), (_SUBJECT, 1, "lead"), (_CLAUSE_SUBJECT, 1, "lead"),
-                                 (_ESTABLISHED, 1, "lead"), (_CLAUSE_SUPPORT, 1, "support")):
-        for m in subjects if pattern is _SUBJECT else pattern.finditer(c.text):
-            if pattern is not _BY and _not_a_subject(m.group(1)):
+    r = roles()
+    subjects = [m for m in (r.subject.match(c.text, p) for p in starts if not _ARTICLE.match(c.text, p)) if m]
+    for pattern, group, role in ((r.by, 2, "lead"), (r.subject, 1, "lead"), (r.clause_subject, 1, "lead"),
+                                 (_ESTABLISHED, 1, "lead"), (r.clause_support, 1, "support")):
+        for m in subjects if pattern is r.subject else pattern.finditer(c.text):
+            if pattern is not r.by and _not_a_subject(m.group(1)):
                 continue
-            if pattern is _BY and not _is_word_at(c.text, m.start(), m.group(1)):  # 经 of 区经济发展局
+            if pattern is r.by and not _is_word_at(c.text, m.start(), m.group(1)):  # 经 of 区经济发展局
                 continue
             names = [(n, role, sp) for n, sp, _ in _parse_list(c, m.start(group), m.end(group)) if _is_org_name(n)]
             if names:
@@ -468,11 +423,6 @@ def _table_roles(names: list[tuple[str, Span, bool]]) -> list[str]:
     return ["lead" if k < run or run == 0 else "support" for k in range(len(names))]
 
 
-_OWNER_COLUMNS = (("牵头", "lead"), ("主办", "lead"), ("主责", "lead"), ("配合", "support"),
-                  ("协办", "support"), ("参与", "support"), ("协同", "support"), ("责任", "lead"),
-                  ("承办", "lead"))
-
-
 def _locate(text: str, cell: str, start: int = 0) -> Span | None:
     """Span of a cell's text in the clean text, allowing line breaks inside it: the first
     from `start` (cells repeat down a table: each row's own), else the first anywhere."""
@@ -487,17 +437,17 @@ def _columns(rows: tuple[tuple[str, ...], ...]) -> tuple[int | None, dict[int, s
     """The task column (the structure stage's rule, so owners land on its row tasks) and
     the owner columns (index -> role) of a task table, header row first."""
     cells = [re.sub(r"\s+", "", cell) for cell in rows[0]]
-    roles: dict[int, str] = {}
+    columns: dict[int, str] = {}
     for i, cell in enumerate(cells):
-        for word, role in _OWNER_COLUMNS:
+        for word, role in roles().label_roles.items():
             if word in cell and "单位" in cell or cell in (word, word + "部门"):
-                roles[i] = role
+                columns[i] = role
                 break
-    if any(r == "lead" and "牵头" in cells[i] for i, r in roles.items()):
-        roles = {i: ("support" if "责任" in cells[i] and "牵头" not in cells[i] else r) for i, r in roles.items()}
+    if any(r == "lead" and "牵头" in cells[i] for i, r in columns.items()):
+        columns = {i: ("support" if "责任" in cells[i] and "牵头" not in cells[i] else r) for i, r in columns.items()}
     words = document_words()
     task = task_column(rows, words.task_headers, words.owner_headers)
-    return (None if task in roles else task), roles
+    return (None if task in columns else task), columns
 
 
 @dataclass(frozen=True)
@@ -542,6 +492,20 @@ def _overlaps(span: Span, spans: list[Span]) -> bool:
     return any(span[0] < b and a < span[1] for a, b in spans)
 
 
+def _blanket(c: Compact, lists: list[OwnerClause]) -> list[OwnerClause]:
+    """以下均需试点城市政府落实，不再列出 (or 各片区配合落实): the body stated once takes its
+    role in every owner list written after the statement."""
+    for pattern in roles().blanket:
+        for m in pattern.finditer(c.text):
+            role = roles().role_of(m.group("role"))
+            names = [(n, role, sp) for n, sp, _ in _parse_list(c, m.start("body"), m.end("body"))]
+            at = c.index[m.start()]
+            lists = [replace(cl, owners=cl.owners + tuple(names))
+                     if cl.anchor[0] >= at and any(r == "lead" for _, r, _ in cl.owners) else cl
+                     for cl in lists]
+    return lists
+
+
 def find_owner_clauses(text: str, tables: tuple[Table, ...] = ()) -> list[OwnerClause]:
     """Every owner expression in a clean text (and its task tables), in text order."""
     c = compact(text)
@@ -550,16 +514,7 @@ def find_owner_clauses(text: str, tables: tuple[Table, ...] = ()) -> list[OwnerC
     # lead cell would make the 配合 cell lead)
     covered = [row.scope for row in grid]
     lists = _note_clauses(c) + [cl for cl in _table_clauses(c) if not _overlaps(cl.scopes[0], covered)]
-    # 以下均需各片区配合落实，不再列出: a standing supporter of every later owner list
-    standing = _STANDING_SUPPORT.search(c.text)
-    if standing:
-        names = [(n, sp) for n, sp, _ in _parse_list(c, standing.start(1), standing.end(1))]
-        at = c.index[standing.start()]
-        lists = [
-            replace(cl, owners=cl.owners + tuple((n, "support", sp) for n, sp in names))
-            if cl.anchor[0] >= at and any(r == "lead" for _, r, _ in cl.owners) else cl
-            for cl in lists
-        ]
+    lists = _blanket(c, lists)
     # a note's own words (区资源生态局牵头负责) are not a sentence's subject
     sentences = [cl for cl in _clause_clauses(c)
                  if not any(n.anchor[0] <= cl.anchor[0] < n.anchor[1] for n in lists)]
