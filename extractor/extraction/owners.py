@@ -37,6 +37,7 @@ from extractor.extraction.organisations import (
 from extractor.extraction.roles import roles
 from extractor.model import DocTree, Organisation, OwnerRef, Quantity, Span, Table, Task
 from extractor.structure.headings import task_column
+from extractor.structure.markers import marker_at
 from extractor.structure.lexicon import lexicon as document_words
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -561,19 +562,42 @@ def _add(owners: tuple[OwnerRef, ...], new: list[OwnerRef]) -> tuple[OwnerRef, .
     return tuple(out)
 
 
-_EDGE_SLACK = 2
-"""Characters a scope may stick out of its task: the item marker before it (①, 1.),
-a closing bracket after it."""
-
-
-def _innermost(tasks: list[Task], span: Span) -> int | None:
-    """Index of the smallest task holding `span`, give or take its marker and brackets."""
+def _holding(tasks: list[Task], point: int) -> int | None:
+    """Index of the smallest task whose span holds the offset `point`."""
     best = None
     for k, task in enumerate(tasks):
-        if task.span[0] <= span[0] + _EDGE_SLACK and span[1] <= task.span[1] + _EDGE_SLACK:
+        if task.span[0] <= point < task.span[1]:
             if best is None or task.span[1] - task.span[0] < tasks[best].span[1] - tasks[best].span[0]:
                 best = k
     return best
+
+
+def _body_start(text: str, span: Span) -> int:
+    """Where a scope's own words start: after its blanks and its item marker (①, 1., （一）),
+    which structure keeps outside the task's span."""
+    pos = span[0]
+    while pos < span[1] and text[pos].isspace():
+        pos += 1
+    marker = marker_at(text, pos)
+    return marker.end() if marker and marker.end() < span[1] else pos
+
+
+def _note_measures(text: str, task: Task, notes: list[Span]) -> list[Span]:
+    """The measures a task's trailing owner notes cover: each note the sentences before it,
+    back to the previous note or the task's start (（国家发展改革委牵头，…）…（财政部指导）).
+    A task with one note at its end is one measure."""
+    ends = sorted({n[1] for n in notes})
+    if len(ends) == 1 and not text[ends[0]:task.span[1]].strip("。；; \n"):
+        return [task.span]
+    starts = [task.span[0]] + ends[:-1]
+    return [(_skip_blank(text, a), b) for a, b in zip(starts, ends)]
+
+
+def _skip_blank(text: str, pos: int) -> int:
+    """The first offset from `pos` that is no blank or sentence stop."""
+    while pos < len(text) and text[pos] in " \t\n。；;":
+        pos += 1
+    return pos
 
 
 def _enclosing_text(text: str, anchor: Span, floor: int) -> Span:
@@ -604,33 +628,53 @@ def assign_owners(tree: DocTree, organisations: tuple[Organisation, ...],
         (OwnerRef(org='o7', role='lead'),)
     """
     registry = _Registry(organisations)
-    tasks = list(tree.tasks)
     text = tree.text
+    clauses = find_owner_clauses(text, tree.tables)
+    tasks = list(tree.tasks)
+    tasks += _measure_tasks(tree, tasks, [cl.anchor for cl in clauses if not cl.scopes])
     previous_end = 0
     # where each set of owners holds: a task, or one sentence for 由…负责 and a subject
-    reach: list[Task] = []
-    for clause in find_owner_clauses(text, tree.tables):
+    reach: list[tuple[Span, list[OwnerRef]]] = []
+    for clause in clauses:
         refs = [OwnerRef(registry.resolve(name, span), role) for name, role, span in clause.owners]
-        scopes = clause.scopes or (_enclosing_text(text, clause.anchor, previous_end),)
+        point = clause.anchor[0] if clause.reach or not clause.scopes else _body_start(text, clause.scopes[0])
+        k = _holding(tasks, point)
+        if k is None:
+            scope = clause.scopes[0] if clause.scopes else _enclosing_text(text, clause.anchor, previous_end)
+            tasks.append(_new_task(tree, len(tasks) + 1, scope))
+            k = len(tasks) - 1
         if not clause.scopes:
             previous_end = clause.anchor[1]
-        for scope in scopes:
-            k = _innermost(tasks, scope if clause.scopes else clause.anchor)
-            if k is None:
-                body = text[scope[0]:scope[1]].strip()
-                tasks.append(Task(id=f"to{len(tasks) + 1}", section=tree.section_at(scope[0]), marker="",
-                                  text=re.sub(r"\s+", "", body), span=scope))
-                k = len(tasks) - 1
-            tasks[k] = replace(tasks[k], owners=_add(tasks[k].owners, refs))
-            held = clause.reach or tasks[k].span
-            reach.append(Task(id="", section=None, marker="", text="", span=held, owners=tuple(refs)))
+        tasks[k] = replace(tasks[k], owners=_add(tasks[k].owners, refs))
+        reach.append((clause.reach or tasks[k].span, refs))
     targets = []
     for q in quantities:
-        holding = [t for t in reach if t.span[0] <= q.span[0] and q.span[1] <= t.span[1] + 2]
+        holding = [(span, refs) for span, refs in reach if span[0] <= q.span[0] < span[1]]
         if holding:
-            inner = min(t.span[1] - t.span[0] for t in holding)
-            refs = [r for t in holding if t.span[1] - t.span[0] == inner for r in t.owners]
-            q = replace(q, owners=_add(q.owners, refs))
+            inner = min(span[1] - span[0] for span, _ in holding)
+            q = replace(q, owners=_add(q.owners, [r for span, refs in holding if span[1] - span[0] == inner
+                                                  for r in refs]))
         targets.append(q)
     return OwnerAssignment(tuple(tasks), tuple(targets), tuple(registry.orgs))
 
+
+def _new_task(tree: DocTree, number: int, span: Span) -> Task:
+    """A task for a measure structure did not number (a note's sentences, a table row)."""
+    return Task(id=f"to{number}", section=tree.section_at(span[0]), marker="",
+                text=re.sub(r"\s+", "", tree.text[span[0]:span[1]].strip()), span=span)
+
+
+def _measure_tasks(tree: DocTree, tasks: list[Task], notes: list[Span]) -> list[Task]:
+    """Tasks for the measures inside one structure task that each close with their own
+    owner note (national plans write several measures under one （一）)."""
+    by_task: dict[int, list[Span]] = {}
+    for note in notes:
+        k = _holding(tasks, note[0])
+        if k is not None:
+            by_task.setdefault(k, []).append(note)
+    new: list[Task] = []
+    for k, held in sorted(by_task.items()):
+        measures = _note_measures(tree.text, tasks[k], held)
+        if measures != [tasks[k].span]:
+            new += [_new_task(tree, len(tasks) + len(new) + 1, span) for span in measures]
+    return new
