@@ -88,7 +88,11 @@ def _clean_item(item: str) -> str:
     item = roles().first_leads_note.sub("", item)
     item = roles().role_tail.sub("", item)
     item = re.sub(r"等$", "", item)
-    return re.sub(r"等(部门|单位|机关)$", r"\1", item)
+    # 发展改革、财政等部门: the unit word is the head of the list; 农业部等部门: a tail
+    tail = re.search(r"等(部门|单位|机关)$", item)
+    if tail and _is_org_name(item[:tail.start()]):
+        return item[:tail.start()]
+    return item[:tail.start()] + tail.group(1) if tail else item
 
 
 _REGION_PAIR = re.compile(r"^([市省])和((?:区、县|区县|县|区|市))(?=[\u4e00-\u9fff]{2})")
@@ -221,12 +225,12 @@ def _leads(words: str) -> bool:
 def _inline(c: Compact, base: int, body: str, first_leads: bool = False) -> list[Owner]:
     """区资源生态局牵头，区经发局、平潭海关等按职责分工负责: 牵头 leads, the rest support."""
     owners: list[Owner] = []
-    parts = list(roles().role_segment.finditer(body))
+    # 列第一位者为牵头单位 is the document's key to its lists, no owner of its own
+    keys = [k.span() for k in roles().first_leads.finditer(body)]
+    parts = [p for p in roles().role_segment.finditer(body) if "以下" not in p.group(0) and not _overlaps(p.span(), keys)]
     has_lead = any(_leads(p.group(0)) for p in parts)
     for p in parts:
         words = p.group(0)
-        if "以下" in words:
-            continue
         role = "lead" if _leads(words) else "support" if has_lead else roles().role_of(words)
         owners.extend((n, role, sp) for n, sp, _ in _parse_list(c, base + p.start(), base + p.end()))
     if first_leads and not has_lead and all(role == "lead" for _, role, _ in owners):
@@ -507,8 +511,33 @@ def _blanket(c: Compact, lists: list[OwnerClause]) -> list[OwnerClause]:
     return lists
 
 
-def find_owner_clauses(text: str, tables: tuple[Table, ...] = ()) -> list[OwnerClause]:
-    """Every owner expression in a clean text (and its task tables), in text order."""
+_JOINED = re.compile(r"(?:[和与及、，,\s]|以及)*")
+"""What may stand between two bodies written as one list item: 区科技局和区财政局."""
+
+
+def _split_joined(owner: Owner, text: str, mentions: tuple[Span, ...]) -> list[Owner]:
+    """An item the organisation finder read as several bodies joined by 和/与/及 is those
+    bodies (由区科技局和区财政局负责: two leads); any other item stays as written."""
+    name, role, span = owner
+    inside: list[Span] = []
+    for m in sorted((m for m in mentions if span[0] <= m[0] and m[1] <= span[1]), key=lambda m: (m[0], -m[1])):
+        if not inside or m[0] >= inside[-1][1]:
+            inside.append(m)
+    if len(inside) < 2:
+        return [owner]
+    gaps = [text[a:b] for a, b in zip([span[0]] + [m[1] for m in inside], [m[0] for m in inside] + [span[1]])]
+    if not all(_JOINED.fullmatch(gap) for gap in gaps):
+        return [owner]
+    return [(text[a:b], role, (a, b)) for a, b in inside]
+
+
+def find_owner_clauses(text: str, tables: tuple[Table, ...] = (), *,
+                       mentions: tuple[Span, ...] = ()) -> list[OwnerClause]:
+    """Every owner expression in a clean text (and its task tables), in text order.
+
+    `mentions` are the organisation finder's mentions (clean spans): an item holding
+    several of them joined by 和/与/及 names each.
+    """
     c = compact(text)
     grid = _grid_rows(text, tables)
     # rows read as a table are not read again from their flattened text (where a blank
@@ -520,7 +549,9 @@ def find_owner_clauses(text: str, tables: tuple[Table, ...] = ()) -> list[OwnerC
     sentences = [cl for cl in _clause_clauses(c)
                  if not any(n.anchor[0] <= cl.anchor[0] < n.anchor[1] for n in lists)]
     rows = [OwnerClause(row.owners, row.scope, (row.scope,)) for row in grid if row.owners]
-    return sorted(lists + sentences + rows, key=lambda cl: cl.anchor)
+    clauses = [replace(cl, owners=tuple(o for owner in cl.owners for o in _split_joined(owner, text, mentions)))
+               for cl in lists + sentences + rows]
+    return sorted(clauses, key=lambda cl: cl.anchor)
 
 
 class _Registry:
@@ -629,7 +660,8 @@ def assign_owners(tree: DocTree, organisations: tuple[Organisation, ...],
     """
     registry = _Registry(organisations)
     text = tree.text
-    clauses = find_owner_clauses(text, tree.tables)
+    mentions = tuple(span for org in organisations for span in org.mentions)
+    clauses = find_owner_clauses(text, tree.tables, mentions=mentions)
     tasks = list(tree.tasks)
     tasks += _measure_tasks(tree, tasks, [cl.anchor for cl in clauses if not cl.scopes])
     previous_end = 0
@@ -676,5 +708,5 @@ def _measure_tasks(tree: DocTree, tasks: list[Task], notes: list[Span]) -> list[
     for k, held in sorted(by_task.items()):
         measures = _note_measures(tree.text, tasks[k], held)
         if measures != [tasks[k].span]:
-            new += [_new_task(tree, len(tasks) + len(new) + 1, span) for span in measures]
+            new += [_new_task(tree, len(tasks) + len(new) + j, span) for j, span in enumerate(measures, 1)]
     return new

@@ -78,8 +78,8 @@ def roles() -> Roles:
 
 def _sentence_patterns(data: dict, duty: str) -> dict[str, re.Pattern[str]]:
     """Patterns of responsibility written in prose (由…负责, a subject's 应当, 会同 partners)."""
-    # 省政府会同: a partner word; 委会同 is the end of a name (管委会同意), no partner
-    partner = "|".join(rf"(?<!委){re.escape(w)}" for w in data["partner_words"])
+    # 省政府会同: a partner word; 会同意 is 管委会 agreeing (管委会同意), no partner
+    partner = "|".join(rf"{re.escape(w)}(?!意)" for w in data["partner_words"])
     verbs = alternation(w for w in data["handover_verbs"] if w not in data["partner_words"])
     subject = alternation(w for w in data["subject_verbs"] if w not in data["partner_words"])
     clause = alternation(w for w in data["clause_verbs"] if w not in data["partner_words"])
@@ -95,6 +95,6 @@ def _sentence_patterns(data: dict, duty: str) -> dict[str, re.Pattern[str]]:
             r"|(?:根据|按照|依照|依据)[^。；;，,]{1,30}?(?:负责|办理|审核|审批|组织实施|制定))"),
         clause_subject=re.compile(rf"(?<=[，,])({name})({clause}|{partner})"),
         clause_support=re.compile(rf"(?<=[，,])({name})(?:等(?:部门|单位))?(?:{duty})?(?:{support})"),
-        partners=re.compile(rf"(?:{partner})((?:[\u4e00-\u9fffA-Za-z0-9（）、]){{2,40}}?)"
+        partners=re.compile(rf"(?:{partner})((?:[\u4e00-\u9fffA-Za-z0-9（）、]){{2,80}}?)"
                             rf"(?=(?:{alternation(data['partner_work'])})|[，。；,;])"),
     )

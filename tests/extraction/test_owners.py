@@ -314,3 +314,105 @@ def test_what_is_set_up_is_no_acting_subject():
     # corpus/seeds/002: 探索成立产业技术研究院牵头… names a body still to be set up
     text = "可采取“一题一案”方式，探索成立产业技术研究院牵头、骨干企业出资、海内外研发资源参与的重大项目组织实施载体。"
     assert _owners(text) == set()
+
+
+# Issue 9's defects and issue 10's owner classes, on structured documents (structure's own
+# tasks, as the pipeline builds them).
+def _parsed(text: str) -> tuple[set[tuple[str, str, str]], object]:
+    from extractor.model import RawDocument
+    from extractor.pipeline import parse_raw
+
+    tree = parse_raw(RawDocument(path="a.txt", format="txt", sha256="0" * 64, pages=(text,)))
+    assigned = assign_owners(tree, find_organisations(tree), ())
+    names = {o.id: o.name for o in assigned.organisations}
+    return {(names[r.org], r.role, t.id) for t in assigned.tasks for r in t.owners}, assigned
+
+
+def _owner_fixture(name: str) -> str:
+    from pathlib import Path
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "owners" / name
+    return path.read_text(encoding="utf-8").split("\n", 1)[1]
+
+
+def test_bodies_joined_by_he_both_lead():
+    # issue 9 defect A: 和/与 between two bodies the organisation finder reads apart
+    links, _ = _parsed("一、工作任务\n（一）由区科技局和区财政局负责日常巡查。\n（二）由省发展改革委与省财政厅负责资金保障。")
+    assert {("区科技局", "lead", "t1"), ("区财政局", "lead", "t1")} <= links
+    assert {("省发展改革委", "lead", "t2"), ("省财政厅", "lead", "t2")} <= links
+    # one body whose name holds 和 stays one
+    links, _ = _parsed("（一）由住房和城乡建设局负责。")
+    assert {o for o, _, _ in links} == {"住房和城乡建设局"}
+
+
+def test_host_and_assisting_bracket_gives_lead_and_support():
+    # issue 9 defect B
+    links, _ = _parsed("一、工作任务\n（二）推进改革。开展试点工作（区科技局主办，区财政局协助）。")
+    assert links == {("区科技局", "lead", "t1"), ("区财政局", "support", "t1")}
+
+
+def test_by_clause_under_paren_markers_owns_the_structure_task():
+    # issue 9 defect C: no duplicate task, the structure's task carries the owner
+    for text in ("一、工作任务\n（一）由区科技局负责日常巡查。\n（二）由区财政局负责资金保障。",
+                 "（1）由区科技局负责日常巡查。\n（2）由区财政局负责资金保障。"):
+        links, assigned = _parsed(text)
+        assert links == {("区科技局", "lead", "t1"), ("区财政局", "lead", "t2")}
+        assert [t.id for t in assigned.tasks] == ["t1", "t2"]
+
+
+def test_national_brackets_cover_the_measure_before_them():
+    links, assigned = _parsed(_owner_fixture("national_brackets.txt"))
+    text = {t.id: t.text for t in assigned.tasks}
+    by_measure: dict[str, set[tuple[str, str]]] = {}
+    for org, role, task in links:
+        by_measure.setdefault(text[task][:8], set()).add((org, role))
+    assert ("生态环境部", "lead") in by_measure["强化顶层设计引领"]
+    # 指导 leads; each paragraph closing with its own note is its own measure
+    assert ("财政部", "lead") in by_measure["加强制度政策集成"]
+    assert ("国家发展改革委", "support") not in by_measure["优化固体废物管理"]
+    # the blanket statement gives its body every later measure, not the earlier one
+    assert ("试点城市政府", "lead") in by_measure["加强制度政策集成"]
+    assert not any(org == "试点城市政府" for org, _ in by_measure["强化顶层设计引领"])
+    second = next(k for k in by_measure if "绿色开采" in text[next(t for t in text if text[t][:8] == k)])
+    assert {("自然资源部", "lead"), ("工业和信息化部", "lead"), ("试点城市政府", "lead")} <= by_measure[second]
+
+
+def test_first_listed_body_leads_when_the_document_says_so():
+    links, _ = _parsed(_owner_fixture("first_listed_leads.txt"))
+    roles = {org: role for org, role, _ in links}
+    assert roles == {"工业和信息化部": "lead", "发展改革委": "support", "科技部": "support", "农业农村部": "support"}
+
+
+def test_partners_after_hui_tong_support_and_etc_tails_are_cut():
+    links, _ = _parsed(_owner_fixture("division_with_partners.txt"))
+    first = {(o, r) for o, r, t in links if t == "t1"}
+    assert ("发展改革委", "lead") in first and {("农业部", "support"), ("财政部", "support")} <= first
+    second = {(o, r) for o, r, t in links if t == "t2"}
+    assert second == {("国土资源部", "lead"), ("农业部", "support")}
+
+
+def test_city_note_with_lead_and_duty_division():
+    links, _ = _parsed(_owner_fixture("city_division_notes.txt"))
+    assert {("市政府办公室", "lead"), ("市行政审批制度改革工作领导小组办公室", "lead")} <= {(o, r) for o, r, _ in links}
+
+
+def test_a_role_word_is_a_one_file_change(tmp_path):
+    import json
+
+    from extractor import lexicons
+    from extractor.extraction import extract
+    from extractor.model import RawDocument
+    from extractor.pipeline import parse_raw
+
+    text = "一、工作任务\n（一）开展巡查。（区科技局牵头，区财政局协作）"
+    tree = parse_raw(RawDocument(path="a.txt", format="txt", sha256="0" * 64, pages=(text,)))
+    data = lexicons.load_json("owner_roles.json")
+    data["support_words"].append("协作")
+    (tmp_path / "owner_roles.json").write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+
+    def owners(extraction):
+        names = {o.id: o.name for o in extraction.organisations}
+        return {names[r.org] for t in extraction.tasks for r in t.owners}
+
+    assert owners(extract(tree)) == {"区科技局"}
+    assert owners(extract(tree, rules=tmp_path)) == {"区科技局", "区财政局"}
+    assert owners(extract(tree)) == {"区科技局"}
