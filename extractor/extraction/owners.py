@@ -664,6 +664,7 @@ def assign_owners(tree: DocTree, organisations: tuple[Organisation, ...],
     clauses = find_owner_clauses(text, tree.tables, mentions=mentions)
     tasks = list(tree.tasks)
     tasks += _measure_tasks(tree, tasks, [cl.anchor for cl in clauses if not cl.scopes])
+    tasks += _sentence_tasks(tree, tasks, [cl for cl in clauses if cl.reach is not None])
     previous_end = 0
     # where each set of owners holds: a task, or one sentence for 由…负责 and a subject
     reach: list[tuple[Span, list[OwnerRef]]] = []
@@ -694,6 +695,21 @@ def _new_task(tree: DocTree, number: int, span: Span) -> Task:
     """A task for a measure structure did not number (a note's sentences, a table row)."""
     return Task(id=f"to{number}", section=tree.section_at(span[0]), marker="",
                 text=re.sub(r"\s+", "", tree.text[span[0]:span[1]].strip()), span=span)
+
+
+def _sentence_tasks(tree: DocTree, tasks: list[Task], clauses: list[OwnerClause]) -> list[Task]:
+    """Tasks for the sentences of one structure task that each name their owner (an
+    article: 市人民政府应当…。市财政部门负责…。): each sentence is the task of its owners."""
+    by_task: dict[int, set[Span]] = {}
+    for clause in clauses:
+        k = _holding(tasks, clause.anchor[0])
+        if k is not None:
+            by_task.setdefault(k, set()).add(clause.scopes[0])
+    new: list[Task] = []
+    for k, sentences in sorted(by_task.items()):
+        if len(sentences) > 1:
+            new += [_new_task(tree, len(tasks) + len(new) + j, span) for j, span in enumerate(sorted(sentences), 1)]
+    return new
 
 
 def _measure_tasks(tree: DocTree, tasks: list[Task], notes: list[Span]) -> list[Task]:
