@@ -29,11 +29,13 @@ from extractor.extraction.organisations import (
     Compact,
     best_match,
     compact,
+    find_organisations,
     lexicon,
     org_type,
     split_region,
     tagged,
 )
+from extractor.extraction.candidates import Candidate, Decision, judge, named
 from extractor.extraction.roles import roles
 from extractor.model import DocTree, Organisation, OwnerRef, Quantity, Span, Table, Task
 from extractor.structure.headings import task_column
@@ -80,6 +82,7 @@ class OwnerClause:
     anchor: Span  # where the owner expression is written
     scopes: tuple[Span, ...]  # the measures it applies to; empty: the enclosing task
     reach: Span | None = None  # a 由…负责 or subject clause: the part of its sentence it owns
+    refused: tuple[Candidate, ...] = ()  # what its slots held that names no owner, and why
 
 
 def _clean_item(item: str) -> str:
@@ -138,9 +141,48 @@ def _pieces(text: str) -> list[tuple[int, str, bool]]:
     return pieces
 
 
-def _parse_list(c: Compact, start: int, end: int) -> list[tuple[str, Span, bool]]:
+@dataclass(frozen=True)
+class _Piece:
+    """One item of a written list, as cleaned (`name`) and as written (`raw`)."""
+
+    name: str
+    raw: str
+
+
+def _vague_collective(piece: _Piece) -> str | None:
+    if not piece.name or roles().vague.search(piece.name):
+        return "names no one: a vague collective (有关部门, 各地) or nothing"
+    return None
+
+
+def _not_name_shaped(piece: _Piece) -> str | None:
+    return None if _LIST_ITEM.match(piece.name) else "no name: punctuation inside or over 30 characters"
+
+
+def _description(piece: _Piece) -> str | None:
+    return "a description with 的, not a name" if "的" in piece.name else None
+
+
+def _later_items(piece: _Piece) -> str | None:
+    return "以下 speaks of the items after it" if "以下" in piece.raw else None
+
+
+_ITEM_FILTERS = named(_vague_collective, _not_name_shaped, _description, _later_items)
+
+
+def _no_organisation_head(name: str) -> str | None:
+    """A clause's subject acts only when it names a body (a standard body or a known head)."""
+    return None if _is_org_name(name) else "no organisation head: not an acting body"
+
+
+_SUBJECT_FILTERS = named(_no_organisation_head)
+
+
+def _parse_list(c: Compact, start: int, end: int, refused: list[Candidate] | None = None, *,
+                subject: bool = False) -> list[tuple[str, Span, bool]]:
     """Organisation names in a list written at compact [start, end): (name, clean span,
-    written after a separator)."""
+    written after a separator). Items the filters refuse go to `refused`; a clause's
+    subject (`subject`) must also name a body."""
     names = []
     pieces = _pieces(c.text[start:end])
     # 市科技、财政部门: the last item's head belongs to every bare item before it
@@ -149,7 +191,9 @@ def _parse_list(c: Compact, start: int, end: int) -> list[tuple[str, Span, bool]
     region = ""
     for offset, raw, after_separator in pieces:
         name = _clean_item(raw)
-        if not name or roles().vague.search(name) or not _LIST_ITEM.match(name) or "以下" in raw or "的" in name:
+        rejection = judge(_Piece(name, raw), _ITEM_FILTERS)
+        if rejection:
+            _refuse(refused, raw, c.to_clean(start + offset, start + offset + len(raw)), rejection)
             continue
         # 省人民政府发展改革、财政等部门: an item takes the shared head unless it ends in one
         shared_head = bool(last_head and not name.endswith(tuple(lexicon().suffixes)) and len(name) <= 12)
@@ -165,8 +209,18 @@ def _parse_list(c: Compact, start: int, end: int) -> list[tuple[str, Span, bool]
         elif region and _DEPARTMENT.search(name) and name not in lexicon().standard:
             name = region + name
         for form in _distribute(name):
-            names.append((form, span, after_separator))
+            rejection = judge(form, _SUBJECT_FILTERS) if subject else None
+            if rejection:
+                _refuse(refused, form, span, rejection)
+            else:
+                names.append((form, span, after_separator))
     return names
+
+
+def _refuse(refused: list[Candidate] | None, text: str, span: Span, rejection: Decision) -> None:
+    """Keep a refused item for `explain` (when the caller collects them)."""
+    if refused is not None:
+        refused.append(Candidate("owners", text, span, rejection))
 
 
 def _label_role(label: str, has_lead_label: bool) -> str:
@@ -180,8 +234,8 @@ def _first_leads(owners: list[Owner]) -> list[Owner]:
     return [(n, "lead" if k == 0 else "support", sp) for k, (n, _, sp) in enumerate(owners)]
 
 
-def _labelled(c: Compact, base: int, body: str,
-              first_leads: bool = False) -> tuple[list[Owner], dict[str, list[Owner]]]:
+def _labelled(c: Compact, base: int, body: str, first_leads: bool = False,
+              refused: list[Candidate] | None = None) -> tuple[list[Owner], dict[str, list[Owner]]]:
     """牵头单位：…；配合单位：… lists: owners, and owners by circled measure number."""
     labels = list(roles().label.finditer(body))
     owners: list[Owner] = []
@@ -203,10 +257,11 @@ def _labelled(c: Compact, base: int, body: str,
             if lead_mark and not markers:
                 # the items up to （牵头） lead, the others support
                 at = s0 + lead_mark.start()
-                listed.extend((n, "lead", sp) for n, sp, _ in _parse_list(c, s0, at))
-                listed.extend((n, "support", sp) for n, sp, _ in _parse_list(c, at + len(lead_mark.group(0)), s1))
+                listed.extend((n, "lead", sp) for n, sp, _ in _parse_list(c, s0, at, refused))
+                listed.extend((n, "support", sp)
+                              for n, sp, _ in _parse_list(c, at + len(lead_mark.group(0)), s1, refused))
                 continue
-            names = _parse_list(c, s0 + (markers.end() if markers else 0), s1)
+            names = _parse_list(c, s0 + (markers.end() if markers else 0), s1, refused)
             for ch in markers.group(0) if markers else "":
                 by_marker.setdefault(ch, []).extend((n, role, sp) for n, sp, _ in names)
             if not markers:
@@ -222,7 +277,8 @@ def _leads(words: str) -> bool:
     return any(w in words for w, r in roles().label_roles.items() if r == "lead" and w not in ("责任", "承办"))
 
 
-def _inline(c: Compact, base: int, body: str, first_leads: bool = False) -> list[Owner]:
+def _inline(c: Compact, base: int, body: str, first_leads: bool = False,
+            refused: list[Candidate] | None = None) -> list[Owner]:
     """区资源生态局牵头，区经发局、平潭海关等按职责分工负责: 牵头 leads, the rest support."""
     owners: list[Owner] = []
     # 列第一位者为牵头单位 is the document's key to its lists, no owner of its own
@@ -232,7 +288,7 @@ def _inline(c: Compact, base: int, body: str, first_leads: bool = False) -> list
     for p in parts:
         words = p.group(0)
         role = "lead" if _leads(words) else "support" if has_lead else roles().role_of(words)
-        owners.extend((n, role, sp) for n, sp, _ in _parse_list(c, base + p.start(), base + p.end()))
+        owners.extend((n, role, sp) for n, sp, _ in _parse_list(c, base + p.start(), base + p.end(), refused))
     if first_leads and not has_lead and all(role == "lead" for _, role, _ in owners):
         owners = _first_leads(owners)
     return owners
@@ -265,14 +321,15 @@ def _note_clauses(c: Compact) -> list[OwnerClause]:
     clauses = []
     for start, end, base, body in sorted(notes):
         anchor = c.to_clean(start, end)
+        refused: list[Candidate] = []
         if roles().label.search(body):
-            owners, by_marker = _labelled(c, base, body, first_leads)
+            owners, by_marker = _labelled(c, base, body, first_leads, refused)
         else:
-            owners, by_marker = _inline(c, base, body, first_leads), {}
+            owners, by_marker = _inline(c, base, body, first_leads, refused), {}
         if by_marker:
             clauses.extend(_marker_clauses(c, start, anchor, by_marker))
-        if owners:
-            clauses.append(OwnerClause(tuple(owners), anchor, ()))
+        if owners or refused:
+            clauses.append(OwnerClause(tuple(owners), anchor, (), refused=tuple(refused)))
     return clauses
 
 
@@ -343,13 +400,26 @@ def _not_a_subject(words: str) -> bool:
     return bool(tokens) and (tokens[0][0] in lexicon().boundaries or verbs == [True, True])
 
 
-def _partners(c: Compact, at: int) -> list[Owner]:
+def _acts_as_subject(m: re.Match[str]) -> str | None:
+    return "not an acting subject: a preposition inside or verbs first" if _not_a_subject(m.group(1)) else None
+
+
+def _by_is_a_word(m: re.Match[str]) -> str | None:
+    # 经 of 区经济发展局 opens no 经…批准
+    return None if _is_word_at(m.string, m.start(), m.group(1)) else f"{m.group(1)} is part of a longer word here"
+
+
+_BY_FILTERS = named(_by_is_a_word)
+_CLAUSE_FILTERS = named(_acts_as_subject)
+
+
+def _partners(c: Compact, at: int, refused: list[Candidate] | None = None) -> list[Owner]:
     """由省财政厅会同省教育厅负责: the bodies joined by 会同 right at `at` support the lead."""
     partners = roles().partners
     m = partners.match(c.text, at - 2) or partners.match(c.text, at)
     if not m:
         return []
-    return [(n, "support", sp) for n, sp, _ in _parse_list(c, m.start(1), m.end(1)) if _is_org_name(n)]
+    return [(n, "support", sp) for n, sp, _ in _parse_list(c, m.start(1), m.end(1), refused, subject=True)]
 
 
 def _clause_clauses(c: Compact) -> list[OwnerClause]:
@@ -361,6 +431,7 @@ def _clause_clauses(c: Compact) -> list[OwnerClause]:
     the part up to the next hand-over.
     """
     found = []
+    refused: list[Candidate] = []
     starts = _clause_starts(c)
     # an article's number is a start of its own: the match after it reads the subject
     r = roles()
@@ -368,13 +439,13 @@ def _clause_clauses(c: Compact) -> list[OwnerClause]:
     for pattern, group, role in ((r.by, 2, "lead"), (r.subject, 1, "lead"), (r.clause_subject, 1, "lead"),
                                  (_ESTABLISHED, 1, "lead"), (r.clause_support, 1, "support")):
         for m in subjects if pattern is r.subject else pattern.finditer(c.text):
-            if pattern is not r.by and _not_a_subject(m.group(1)):
+            rejection = judge(m, _BY_FILTERS if pattern is r.by else _CLAUSE_FILTERS)
+            if rejection:
+                _refuse(refused, m.group(group), c.to_clean(m.start(group), m.end(group)), rejection)
                 continue
-            if pattern is r.by and not _is_word_at(c.text, m.start(), m.group(1)):  # 经 of 区经济发展局
-                continue
-            names = [(n, role, sp) for n, sp, _ in _parse_list(c, m.start(group), m.end(group)) if _is_org_name(n)]
+            names = [(n, role, sp) for n, sp, _ in _parse_list(c, m.start(group), m.end(group), refused, subject=True)]
             if names:
-                found.append((m.start(), m.end(), names + _partners(c, m.end())))
+                found.append((m.start(), m.end(), names + _partners(c, m.end(), refused)))
     found.sort(key=lambda f: f[0])
     clauses = []
     for k, (start, end, names) in enumerate(found):
@@ -384,7 +455,7 @@ def _clause_clauses(c: Compact) -> list[OwnerClause]:
         reach = c.to_clean(s if first else start, later[0] if later else e)
         clauses.append(OwnerClause(tuple(names),
                                    c.to_clean(start, end), (c.to_clean(s, e),), reach=reach))
-    return clauses
+    return clauses + [OwnerClause((), cand.span, (), refused=(cand,)) for cand in refused]
 
 
 def _table_clauses(c: Compact) -> list[OwnerClause]:
@@ -547,7 +618,7 @@ def find_owner_clauses(text: str, tables: tuple[Table, ...] = (), *,
     lists = _blanket(c, lists)
     # a note's own words (区资源生态局牵头负责) are not a sentence's subject
     sentences = [cl for cl in _clause_clauses(c)
-                 if not any(n.anchor[0] <= cl.anchor[0] < n.anchor[1] for n in lists)]
+                 if not any(n.anchor[0] <= cl.anchor[0] < n.anchor[1] for n in lists if n.owners)]
     rows = [OwnerClause(row.owners, row.scope, (row.scope,)) for row in grid if row.owners]
     clauses = [replace(cl, owners=tuple(o for owner in cl.owners for o in _split_joined(owner, text, mentions)))
                for cl in lists + sentences + rows]
@@ -649,6 +720,31 @@ def _enclosing_text(text: str, anchor: Span, floor: int) -> Span:
     return (begin, anchor[1])
 
 
+def _clauses(tree: DocTree, organisations: tuple[Organisation, ...]) -> list[OwnerClause]:
+    """The document's owner expressions, reading bodies through the organisation finder's mentions."""
+    mentions = tuple(span for org in organisations for span in org.mentions)
+    return find_owner_clauses(tree.text, tree.tables, mentions=mentions)
+
+
+def explain(tree: DocTree) -> tuple[Candidate, ...]:
+    """Every owner a role slot of the document proposed: accepted (with its role and where
+    the owner expression is written) or refused, with the filter that refused it.
+
+    The same clauses `assign_owners` attaches (`find_owner_clauses` over the organisation
+    finder's mentions), so the explanation is the computation, not a replay of it.
+
+    Example:
+        >>> [(c.text, c.detail) for c in explain(tree) if c.accepted][:1]  # doctest: +SKIP
+        [('区科技局', 'role=lead at=[12, 20]')]
+    """
+    found = []
+    for clause in _clauses(tree, find_organisations(tree)):
+        found += [Candidate("owners", name, span, None, f"role={role} at=[{clause.anchor[0]}, {clause.anchor[1]}]")
+                  for name, role, span in clause.owners]
+        found += clause.refused
+    return tuple(sorted(found, key=lambda c: (c.span, c.text)))
+
+
 def assign_owners(tree: DocTree, organisations: tuple[Organisation, ...],
                   quantities: tuple[Quantity, ...]) -> OwnerAssignment:
     """Attach owners to tasks and to the quantities inside them.
@@ -660,8 +756,7 @@ def assign_owners(tree: DocTree, organisations: tuple[Organisation, ...],
     """
     registry = _Registry(organisations)
     text = tree.text
-    mentions = tuple(span for org in organisations for span in org.mentions)
-    clauses = find_owner_clauses(text, tree.tables, mentions=mentions)
+    clauses = [cl for cl in _clauses(tree, organisations) if cl.owners]
     tasks = list(tree.tasks)
     tasks += _measure_tasks(tree, tasks, [cl.anchor for cl in clauses if not cl.scopes])
     tasks += _sentence_tasks(tree, tasks, [cl for cl in clauses if cl.reach is not None])

@@ -416,3 +416,41 @@ def test_a_role_word_is_a_one_file_change(tmp_path):
     assert owners(extract(tree)) == {"区科技局"}
     assert owners(extract(tree, rules=tmp_path)) == {"区科技局", "区财政局"}
     assert owners(extract(tree)) == {"区科技局"}
+
+
+def test_explain_gives_every_slot_item_with_its_decision():
+    from extractor.extraction.owners import explain
+    from extractor.model import RawDocument
+    from extractor.pipeline import parse_raw
+
+    text = "一、工作任务\n（一）开展巡查。（区科技局主办，有关部门协助）\n（二）由区财政局负责资金保障。"
+    tree = parse_raw(RawDocument(path="a.txt", format="txt", sha256="0" * 64, pages=(text,)))
+    candidates = explain(tree)
+    accepted = {c.text for c in candidates if c.accepted}
+    refused = {c.text: c.rejection.filter for c in candidates if not c.accepted}
+    assert accepted == {"区科技局", "区财政局"}
+    assert refused["有关部门协助"] == "vague_collective"
+    # explain is the computation of assign_owners: its accepted owners are the ones assigned
+    assigned = assign_owners(tree, find_organisations(tree), ())
+    names = {o.id: o.name for o in assigned.organisations}
+    assert accepted == {names[r.org] for t in assigned.tasks for r in t.owners}
+    assert all(c.family == "owners" and 0 <= c.span[0] < c.span[1] <= len(tree.text) for c in candidates)
+
+
+def test_owner_roles_file_is_well_formed():
+    import re
+
+    from extractor import lexicons
+
+    data = lexicons.load_json("owner_roles.json")
+    words = data["lead_words"] + data["support_words"]
+    assert len(words) == len(set(words)), "a role word is listed twice"
+    assert set(data["label_roles"].values()) <= {"lead", "support"}
+    for key in ("unit_words", "duty_qualifiers", "division_labels", "handover_verbs", "partner_words",
+                "subject_verbs", "clause_verbs", "partner_work"):
+        assert data[key] and len(data[key]) == len(set(data[key])), key
+        assert all(isinstance(w, str) and w for w in data[key]), key
+    for key in ("first_leads", "blanket", "vague"):
+        for pattern in data[key]:
+            re.compile(pattern)
+    assert all({"body", "role"} <= set(re.compile(p).groupindex) for p in data["blanket"])
