@@ -409,8 +409,16 @@ def _by_is_a_word(m: re.Match[str]) -> str | None:
     return None if _is_word_at(m.string, m.start(), m.group(1)) else f"{m.group(1)} is part of a longer word here"
 
 
+def _verb_is_a_word(m: re.Match[str]) -> str | None:
+    # 要 of 重要 or 需要 is no subject's verb
+    verb = m.group(2) if m.lastindex and m.lastindex >= 2 else ""
+    if verb in roles().subject_words and not _is_word_at(m.string, m.start(2), verb):
+        return f"{m.group(2)} is part of a longer word here"
+    return None
+
+
 _BY_FILTERS = named(_by_is_a_word)
-_CLAUSE_FILTERS = named(_acts_as_subject)
+_CLAUSE_FILTERS = named(_verb_is_a_word, _acts_as_subject)
 
 
 def _partners(c: Compact, at: int, refused: list[Candidate] | None = None) -> list[Owner]:

@@ -40,6 +40,7 @@ class Roles:
     clause_support: re.Pattern[str]  # …，省财政厅配合: a clause's subject that only supports
     partners: re.Pattern[str]  # 会同省教育厅负责…: the partners named after 会同
     vague: re.Pattern[str]  # collectives that name no one: 有关部门, 各地
+    subject_words: frozenset[str]  # the single verbs after a subject (应当, 要), read as words
 
     def role_of(self, words: str) -> str:
         """`support` when the role words are a support phrase (配合落实), else `lead`."""
@@ -73,6 +74,7 @@ def roles() -> Roles:
         blanket=tuple(re.compile(p) for p in data["blanket"]),
         **_sentence_patterns(data, duty),
         vague=re.compile("|".join(f"(?:{p})" for p in data["vague"])),
+        subject_words=frozenset(data["subject_verbs"] + data["clause_verbs"]),
     )
 
 
