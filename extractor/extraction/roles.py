@@ -91,8 +91,11 @@ def _sentence_patterns(data: dict, duty: str) -> dict[str, re.Pattern[str]]:
         by=re.compile(rf"(由|经|上报|报请|报)((?:[\u4e00-\u9fffA-Za-z0-9（）、]){{2,30}}?)(?:直接|依法)?(?:予以)?"
                       rf"({verbs}|{partner})"),
         subject=re.compile(
-            rf"((?:[\u4e00-\u9fffA-Za-z0-9、]){{2,60}}?)"
-            rf"({subject}|{partner}|(?:在|按照|根据|依照)各自(?:的)?职责(?:范围内)?|按照职责分工"
+            rf"((?:[\u4e00-\u9fffA-Za-z0-9、（）]){{2,60}}?)"
+            rf"({subject}|{partner}|(?:在|按照|根据|依照)各自(?:的)?职责(?:范围内)?|{duty}"
+            # 省财政厅按照《…》履行…, 财政部门于15个工作日内…: a body opening a clause with a
+            # preposition is the clause's subject
+            rf"|{alternation(data['subject_prepositions'])}"
             # 区不动产登记中心根据…批复文件具体办理…: the subject acts on a decision
             r"|(?:根据|按照|依照|依据)[^。；;，,]{1,30}?(?:负责|办理|审核|审批|组织实施|制定))"),
         clause_subject=re.compile(rf"(?<=[，,])({name})({clause}|{partner})"),
