@@ -46,6 +46,7 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 # web text keeps ASCII brackets: （…牵头）, (…牵头) and 〔责任单位：…〕 are the same note
 _PAREN_NOTE = re.compile(r"[（(〔]((?:[^（）()〔〕]|[（(][^（）()]{0,12}[）)]){2,200}?)[）)〕]")
+_VAGUE_TAIL = re.compile(r"(?<=[\u4e00-\u9fff]{3})(?:及其|及|和|与|以及|等)(?:其他|其它)?(?:有关|相关)(?:行政管理|行政)?(?:部门|单位|方面|机构)$")
 _LIST_ITEM = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9（）·、]{2,30}$")
 # 区财政局各片区管理局 runs two names together; 国务院各部门 is one collective
 _CONCATENATED = re.compile(
@@ -90,6 +91,8 @@ def _clean_item(item: str) -> str:
     item = item.strip(" ：:。")
     item = roles().first_leads_note.sub("", item)
     item = roles().role_tail.sub("", item)
+    # 县级以上人民政府及其有关部门 -> 县级以上人民政府: a vague tail adds no one
+    item = _VAGUE_TAIL.sub("", item)
     item = re.sub(r"等$", "", item)
     # 发展改革、财政等部门: the unit word is the head of the list; 农业部等部门: a tail
     tail = re.search(r"等(部门|单位|机关)$", item)
@@ -404,6 +407,13 @@ def _acts_as_subject(m: re.Match[str]) -> str | None:
     return "not an acting subject: a preposition inside or verbs first" if _not_a_subject(m.group(1)) else None
 
 
+def _filing(m: re.Match[str]) -> str | None:
+    # 报农业农村部、财政部备案: the body a report is filed with receives it, acts not
+    if m.group(1) in ("报", "上报", "报请") and m.group(3) in roles().filing_verbs:
+        return f"a filing with {m.group(2)}: the receiver is no owner"
+    return None
+
+
 def _by_is_a_word(m: re.Match[str]) -> str | None:
     # 经 of 区经济发展局 opens no 经…批准
     return None if _is_word_at(m.string, m.start(), m.group(1)) else f"{m.group(1)} is part of a longer word here"
@@ -417,7 +427,7 @@ def _verb_is_a_word(m: re.Match[str]) -> str | None:
     return None
 
 
-_BY_FILTERS = named(_by_is_a_word)
+_BY_FILTERS = named(_by_is_a_word, _filing)
 _CLAUSE_FILTERS = named(_verb_is_a_word, _acts_as_subject)
 
 

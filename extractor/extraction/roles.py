@@ -41,6 +41,7 @@ class Roles:
     partners: re.Pattern[str]  # 会同省教育厅负责…: the partners named after 会同
     vague: re.Pattern[str]  # collectives that name no one: 有关部门, 各地
     subject_words: frozenset[str]  # the single verbs after a subject (应当, 要), read as words
+    filing_verbs: frozenset[str]  # 报X备案: X receives a filing and owns nothing
 
     def role_of(self, words: str) -> str:
         """`support` when the role words are a support phrase (配合落实), else `lead`."""
@@ -75,6 +76,7 @@ def roles() -> Roles:
         **_sentence_patterns(data, duty),
         vague=re.compile("|".join(f"(?:{p})" for p in data["vague"])),
         subject_words=frozenset(data["subject_verbs"] + data["clause_verbs"]),
+        filing_verbs=frozenset(data["filing_verbs"]),
     )
 
 
@@ -88,7 +90,7 @@ def _sentence_patterns(data: dict, duty: str) -> dict[str, re.Pattern[str]]:
     support = alternation(data["support_words"])
     name = r"(?:[\u4e00-\u9fffA-Za-z0-9、]){2,30}?"
     return dict(
-        by=re.compile(rf"(由|经|上报|报请|报)((?:[\u4e00-\u9fffA-Za-z0-9（）、]){{2,30}}?)(?:直接|依法)?(?:予以)?"
+        by=re.compile(rf"(由|经|上报|报请|报)((?:[\u4e00-\u9fffA-Za-z0-9（）、]){{2,30}}?)(?:{alternation(data['by_adverbs'])})?(?:予以)?"
                       rf"({verbs}|{partner})"),
         subject=re.compile(
             rf"((?:[\u4e00-\u9fffA-Za-z0-9、（）]){{2,60}}?)"

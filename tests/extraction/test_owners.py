@@ -446,7 +446,7 @@ def test_owner_roles_file_is_well_formed():
     words = data["lead_words"] + data["support_words"]
     assert len(words) == len(set(words)), "a role word is listed twice"
     assert set(data["label_roles"].values()) <= {"lead", "support"}
-    for key in ("unit_words", "duty_qualifiers", "division_labels", "handover_verbs", "partner_words",
+    for key in ("unit_words", "duty_qualifiers", "division_labels", "handover_verbs", "by_adverbs", "filing_verbs", "partner_words",
                 "subject_verbs", "subject_prepositions", "clause_verbs", "partner_work"):
         assert data[key] and len(data[key]) == len(set(data[key])), key
         assert all(isinstance(w, str) and w for w in data[key]), key
