@@ -356,9 +356,10 @@ def _marker_clauses(c: Compact, at: int, anchor: Span,
 def _clause_starts(c: Compact) -> list[int]:
     """Compact offsets where a clause can open: the text's start, after 。；;, a line
     break (compact text drops them; a heading runs into its first article) or an
-    article's number."""
+    article's number; after the item marker (（二）, 1.) that opens a line."""
     starts = {0} | {m.end() for m in re.finditer(r"[。；;]\s*", c.text)} | c.breaks
     starts |= {m.end() for m in _ARTICLE.finditer(c.text)}
+    starts = {m.end() if (m := marker_at(c.text, p)) and m.lastgroup != "ordinal" else p for p in starts}
     return sorted(p for p in starts if p < len(c.text))
 
 

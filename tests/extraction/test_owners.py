@@ -454,3 +454,38 @@ def test_owner_roles_file_is_well_formed():
         for pattern in data[key]:
             re.compile(pattern)
     assert all({"body", "role"} <= set(re.compile(p).groupindex) for p in data["blanket"])
+
+
+def test_regulation_subjects_own_their_own_sentences():
+    links, assigned = _parsed(_owner_fixture("guizhou_fishery_regulation.txt"))
+    text = {t.id: t.text for t in assigned.tasks}
+    owned = {(org, text[task]) for org, role, task in links if role == "lead"}
+    assert any(org == "县级以上人民政府" and task.startswith("县级以上人民政府应当将渔业") for org, task in owned)
+    # 第四条 gives each body its own sentence: one task each
+    assert ("省人民政府渔业行政主管部门", "省人民政府渔业行政主管部门负责全省的渔业管理工作。") in owned
+    assert ("县级以上人民政府渔业行政主管部门", "县级以上人民政府渔业行政主管部门负责本行政区域内的渔业管理工作。") in owned
+
+
+def test_review_then_approval_and_a_subject_under_leadership():
+    links, assigned = _parsed(_owner_fixture("anhui_budget_measures.txt"))
+    marker = {t.id: t.marker for t in assigned.tasks}
+    assert {("省财政厅", "第三条"), ("省财政厅", "第六条"), ("省人民政府", "第六条")} <= {
+        (org, marker[task]) for org, _, task in links}
+    # 在省人民政府的领导下: the body leading the work of another owns nothing in that sentence
+    assert ("省人民政府", "第三条") not in {(org, marker[task]) for org, _, task in links}
+
+
+def test_filing_receivers_and_vague_tails_are_no_owners():
+    # source: 海南省2024—2026年农机购置与应用补贴实施方案 (../shared/corpus/dev/m01); 浙江省促进科技成果转化条例 (dev/m05)
+    links, _ = _parsed("（一）对农业生产急需适用，需提高补贴额测算比例的机具，由省农业农村厅、省财政厅联合报农业农村部、"
+                       "财政部予以备案后实施。\n（二）县级以上人民政府及其有关部门应当建立以企业为主体、市场为导向、"
+                       "产学研紧密结合的技术创新制度。")
+    assert {(o, t) for o, _, t in links} == {("省农业农村厅", "t1"), ("省财政厅", "t1"), ("县级以上人民政府", "t2")}
+
+
+def test_a_subject_with_yao_and_not_the_yao_of_zhongyao():
+    # source: 国务院关于做好当前和今后一个时期促进就业工作的若干意见 (国发〔2018〕39号, dev/n03)
+    links, _ = _parsed("四、加强组织保障\n（一）明确部门组织协调责任。人力资源社会保障部要统筹协调促进就业政策制定、督促落实、"
+                       "统计监测等工作。财政部要加大资金支持力度，保障促进就业政策落实。\n"
+                       "（二）上海国际科技创新中心是科学新发现的重要策源地。")
+    assert {o for o, _, _ in links} == {"人力资源社会保障部", "财政部"}
