@@ -190,7 +190,8 @@ def _parse_list(c: Compact, start: int, end: int, refused: list[Candidate] | Non
     pieces = _pieces(c.text[start:end])
     # 市科技、财政部门: the last item's head belongs to every bare item before it
     # (not a collective's: 各地、各部门 is two collectives)
-    last_head = re.search(r"(?<!^各)(?<!^有关)(?<!^相关)(部门|机关)$", _clean_item(pieces[-1][1])) if pieces else None
+    last = roles().role_tail.sub("", pieces[-1][1].strip(" ：:。")) if pieces else ""
+    last_head = re.search(r"(?<!^各)(?<!^有关)(?<!^相关)(部门|机关)$", last)
     region = ""
     for offset, raw, after_separator in pieces:
         name = _clean_item(raw)
@@ -776,9 +777,17 @@ def assign_owners(tree: DocTree, organisations: tuple[Organisation, ...],
     registry = _Registry(organisations)
     text = tree.text
     clauses = [cl for cl in _clauses(tree, organisations) if cl.owners]
+    duties = _duty_items(text, clauses)
     tasks = list(tree.tasks)
-    tasks += _measure_tasks(tree, tasks, [cl.anchor for cl in clauses if not cl.scopes])
-    tasks += _sentence_tasks(tree, tasks, [cl for cl in clauses if cl.reach is not None])
+    # measures structure did not number: enumerated duties, measures closing with their own
+    # note, sentences naming their own owner
+    spans = [cl.anchor for cl in duties]
+    spans += _measure_spans(text, tasks, [cl.anchor for cl in clauses if not cl.scopes])
+    spans += _sentence_spans(tasks, [cl for cl in clauses if cl.reach is not None])
+    for span in spans:
+        if all(t.span != span for t in tasks):
+            tasks.append(_new_task(tree, len(tasks) + 1, span))
+    clauses += duties
     previous_end = 0
     # where each set of owners holds: a task, or one sentence for 由…负责 and a subject
     reach: list[tuple[Span, list[OwnerRef]]] = []
@@ -811,7 +820,33 @@ def _new_task(tree: DocTree, number: int, span: Span) -> Task:
                 text=re.sub(r"\s+", "", tree.text[span[0]:span[1]].strip()), span=span)
 
 
-def _sentence_tasks(tree: DocTree, tasks: list[Task], clauses: list[OwnerClause]) -> list[Task]:
+_ITEM = re.compile(r"[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)]")
+
+
+def _duty_items(text: str, clauses: list[OwnerClause]) -> list[OwnerClause]:
+    """履行下列职责：（一）…；（二）…: the subject owns each enumerated item after the colon,
+    up to the end of the list (the item that closes with 。)."""
+    found = []
+    for clause in clauses:
+        if clause.reach is None:
+            continue
+        lead_in = roles().duty_list.search(text, clause.anchor[1], clause.scopes[0][1] + 1)
+        if not lead_in:
+            continue
+        marks = []
+        for m in _ITEM.finditer(text, lead_in.end()):
+            if text[lead_in.end():m.start()].strip() if not marks else text[marks[-1][1]:m.start()].count("。"):
+                break
+            marks.append((m.start(), m.end()))
+        ends = [m[0] for m in marks[1:]] + [text.find("。", marks[-1][1]) + 1 if marks else 0]
+        for (_, body), end in zip(marks, ends):
+            span = (body, len(text[:end].rstrip("；;。 \n")))
+            if span[1] > span[0]:
+                found.append(OwnerClause(clause.owners, span, (span,), reach=span))
+    return found
+
+
+def _sentence_spans(tasks: list[Task], clauses: list[OwnerClause]) -> list[Span]:
     """Tasks for the sentences of one structure task that each name their owner (an
     article: 市人民政府应当…。市财政部门负责…。): each sentence is the task of its owners."""
     by_task: dict[int, set[Span]] = {}
@@ -819,14 +854,10 @@ def _sentence_tasks(tree: DocTree, tasks: list[Task], clauses: list[OwnerClause]
         k = _holding(tasks, clause.anchor[0])
         if k is not None:
             by_task.setdefault(k, set()).add(clause.scopes[0])
-    new: list[Task] = []
-    for k, sentences in sorted(by_task.items()):
-        if len(sentences) > 1:
-            new += [_new_task(tree, len(tasks) + len(new) + j, span) for j, span in enumerate(sorted(sentences), 1)]
-    return new
+    return [span for sentences in by_task.values() if len(sentences) > 1 for span in sorted(sentences)]
 
 
-def _measure_tasks(tree: DocTree, tasks: list[Task], notes: list[Span]) -> list[Task]:
+def _measure_spans(text: str, tasks: list[Task], notes: list[Span]) -> list[Span]:
     """Tasks for the measures inside one structure task that each close with their own
     owner note (national plans write several measures under one （一）)."""
     by_task: dict[int, list[Span]] = {}
@@ -834,9 +865,9 @@ def _measure_tasks(tree: DocTree, tasks: list[Task], notes: list[Span]) -> list[
         k = _holding(tasks, note[0])
         if k is not None:
             by_task.setdefault(k, []).append(note)
-    new: list[Task] = []
+    spans: list[Span] = []
     for k, held in sorted(by_task.items()):
-        measures = _note_measures(tree.text, tasks[k], held)
+        measures = _note_measures(text, tasks[k], held)
         if measures != [tasks[k].span]:
-            new += [_new_task(tree, len(tasks) + len(new) + j, span) for j, span in enumerate(measures, 1)]
-    return new
+            spans += measures
+    return spans

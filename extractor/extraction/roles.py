@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from extractor.lexicons import alternation, cached, load_json
 
-_BREAK = r"(?=。|$|\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)"
-"""Where a label list written outside brackets ends: its sentence or the next numbered item."""
+_BREAK = r"(?=。|$|\d{{1,2}}[.．、](?!\d)|[（(][一二三四五六七八九十]{{1,3}}[）)]|[一二三四五六七八九十]{{1,3}}、|(?:{fields})[：:])"
+"""Where a label list written outside brackets ends: its sentence, the next numbered item
+or the next field label of a form (承办单位：市科技局 代表反馈：…)."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class Roles:
     vague: re.Pattern[str]  # collectives that name no one: 有关部门, 各地
     subject_words: frozenset[str]  # the single verbs after a subject (应当, 要), read as words
     filing_verbs: frozenset[str]  # 报X备案: X receives a filing and owns nothing
+    duty_list: re.Pattern[str]  # 履行下列职责：: the enumerated items after it are the subject's
 
     def role_of(self, words: str) -> str:
         """`support` when the role words are a support phrase (配合落实), else `lead`."""
@@ -60,12 +62,13 @@ def roles() -> Roles:
     phrases = alternation(lead + support)
     duty = alternation(data["duty_qualifiers"])
     first = "|".join(f"(?:{p})" for p in data["first_leads"])
+    stop = _BREAK.format(fields=alternation(data["field_labels"]))
     return Roles(
         lead_words=lead, support_words=support, label_roles=dict(data["label_roles"]),
         owner_word=re.compile(rf"{phrases}|(?:{units})[：:]"),
         label=re.compile(rf"({label_words})[：:]"),
-        label_line=re.compile(rf"{label_words}[：:](?:[^。（）()]|{lead_mark}){{2,160}}?{_BREAK}"),
-        division_line=re.compile(rf"(?:{alternation(data['division_labels'])})[：:]([^。（）()]{{2,160}}?){_BREAK}"),
+        label_line=re.compile(rf"{label_words}[：:](?:[^。（）()]|{lead_mark}){{2,160}}?{stop}"),
+        division_line=re.compile(rf"(?:{alternation(data['division_labels'])})[：:]([^。（）()]{{2,160}}?){stop}"),
         lead_mark=re.compile(lead_mark),
         first_leads=re.compile(first),
         first_leads_note=re.compile(rf"[（(](?:{first})[）)]$"),
@@ -77,6 +80,7 @@ def roles() -> Roles:
         vague=re.compile("|".join(f"(?:{p})" for p in data["vague"])),
         subject_words=frozenset(data["subject_verbs"] + data["clause_verbs"]),
         filing_verbs=frozenset(data["filing_verbs"]),
+        duty_list=re.compile(rf"下列[^。；;：:]{{0,12}}(?:{alternation(data['duty_list_nouns'])})[：:]"),
     )
 
 
@@ -93,7 +97,10 @@ def _sentence_patterns(data: dict, duty: str) -> dict[str, re.Pattern[str]]:
         by=re.compile(rf"(由|经|上报|报请|报)((?:[\u4e00-\u9fffA-Za-z0-9（）、]){{2,30}}?)(?:{alternation(data['by_adverbs'])})?(?:予以)?"
                       rf"({verbs}|{partner})"),
         subject=re.compile(
-            rf"((?:[\u4e00-\u9fffA-Za-z0-9、（）]){{2,60}}?)"
+            # 区住房保障局：负责…: a duty-division list writes a colon after the body
+            rf"((?:[\u4e00-\u9fffA-Za-z0-9、（）]){{2,60}}?)[：:]?"
+            # 管理委员会是市人民政府的派出机构，负责…: what a body is, then what it does
+            r"(?:是[^。；;，,：:]{1,40}[，,](?:并)?|[，,])?"
             rf"({subject}|{partner}|(?:在|按照|根据|依照)各自(?:的)?职责(?:范围内)?|{duty}"
             # 省财政厅按照《…》履行…, 财政部门于15个工作日内…: a body opening a clause with a
             # preposition is the clause's subject

@@ -446,7 +446,7 @@ def test_owner_roles_file_is_well_formed():
     words = data["lead_words"] + data["support_words"]
     assert len(words) == len(set(words)), "a role word is listed twice"
     assert set(data["label_roles"].values()) <= {"lead", "support"}
-    for key in ("unit_words", "duty_qualifiers", "division_labels", "handover_verbs", "by_adverbs", "filing_verbs", "partner_words",
+    for key in ("unit_words", "duty_qualifiers", "field_labels", "division_labels", "handover_verbs", "by_adverbs", "filing_verbs", "duty_list_nouns", "partner_words",
                 "subject_verbs", "subject_prepositions", "clause_verbs", "partner_work"):
         assert data[key] and len(data[key]) == len(set(data[key])), key
         assert all(isinstance(w, str) and w for w in data[key]), key
@@ -489,3 +489,37 @@ def test_a_subject_with_yao_and_not_the_yao_of_zhongyao():
                        "统计监测等工作。财政部要加大资金支持力度，保障促进就业政策落实。\n"
                        "（二）上海国际科技创新中心是科学新发现的重要策源地。")
     assert {o for o, _, _ in links} == {"人力资源社会保障部", "财政部"}
+
+
+def test_a_bodys_enumerated_duties_are_its_tasks():
+    links, assigned = _parsed(_owner_fixture("housing_management_measures.txt"))
+    text = {t.id: t.text for t in assigned.tasks}
+    duties = {text[t] for o, r, t in links if o == "市住房保障中心"}
+    assert "住房保障档案管理及信息系统的建立和维护" in duties
+    assert "中心城区政府、企业等单位和社会组织所有的保障性住房的监管" in duties
+    # a violation list (有下列行为之一的) is no list of duties
+    links, assigned = _parsed("第四十四条 违反本条例规定，有下列行为之一的，由科技主管部门负责责令改正：\n（一）弄虚作假的；\n"
+                              "（二）侵占成果的。")
+    assert links and all(t == "t1" for _, _, t in links)
+    assert [t.id for t in assigned.tasks] == ["t1"]
+
+
+def test_one_sentence_per_body_and_a_head_shared_by_a_list():
+    links, assigned = _parsed(_owner_fixture("housing_management_measures.txt"))
+    owners = {o for o, _, _ in links}
+    assert {"市房产管理部门", "市财政部门", "市民政部门", "各区房产管理部门", "各街道办事处", "镇人民政府"} <= owners
+
+
+def test_duty_division_list_with_colons():
+    # the 职责分工 form issue 10 names: 「区住房保障局：负责…」, one body a sentence
+    links, assigned = _parsed("（三）住房保障。区住房保障局：负责保障性住房的规划建设和分配管理。区财政局：负责保障资金的筹集和监管。")
+    text = {t.id: t.text for t in assigned.tasks}
+    assert {(o, text[t]) for o, _, t in links} == {("区住房保障局", "区住房保障局：负责保障性住房的规划建设和分配管理。"),
+                                                   ("区财政局", "区财政局：负责保障资金的筹集和监管。")}
+
+
+def test_a_form_field_list_ends_at_the_next_label():
+    # the flattened reply-page fields issue 10 quotes (事由：… 提案人：… 承办单位：… 代表反馈：…)
+    links, _ = _parsed("关于加快科技成果转化的建议 事由：加快科技成果转化 提案人：张三 承办单位：市科技局、市财政局 "
+                       "代表反馈：满意 办理情况：已办结。")
+    assert {o for o, _, _ in links} == {"市科技局", "市财政局"}
