@@ -46,7 +46,10 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 # web text keeps ASCII brackets: （…牵头）, (…牵头) and 〔责任单位：…〕 are the same note
 _PAREN_NOTE = re.compile(r"[（(〔]((?:[^（）()〔〕]|[（(][^（）()]{0,12}[）)]){2,200}?)[）)〕]")
-_VAGUE_TAIL = re.compile(r"(?<=[\u4e00-\u9fff]{3})(?:及其|及|和|与|以及|等)(?:其他|其它)?(?:有关|相关)(?:行政管理|行政)?(?:部门|单位|方面|机构)$")
+# 县级以上人民政府及其有关部门, 教育部等有关部门和单位, 国家发展改革委会同有关部门: the body, then
+# a vague tail that adds no one
+_VAGUE_TAIL = re.compile(r"(?<=[\u4e00-\u9fff]{3})(?:及其|及|和|与|以及|等|会同)(?:其他|其它)?(?:有关|相关)[\u4e00-\u9fff]{0,8}$")
+_LEVELS = re.compile(r"(?<=[省市区县州盟旗])、(?=省|自治区|直辖市|计划单列市|[市区县州盟旗])")
 _LIST_ITEM = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9（）·、]{2,30}$")
 # 区财政局各片区管理局 runs two names together; 国务院各部门 is one collective
 _CONCATENATED = re.compile(
@@ -131,8 +134,8 @@ def _pieces(text: str) -> list[tuple[int, str, bool]]:
     """
     pieces = []
     pos = 0
-    # 区、县: coordinated level words belong to the name that follows
-    text = re.sub(r"(?<=[省市区县])、(?=[省市区县])", "\x00", text)
+    # 区、县 and 各省、自治区、直辖市: coordinated level words belong to the name that follows
+    text = _LEVELS.sub("\x00", text)
     for part in re.split(r"([、，,；;]|以及)", text):
         part = part.replace("\x00", "、")
         if part and part not in ("、", "，", ",", "；", ";", "以及"):

@@ -523,3 +523,11 @@ def test_a_form_field_list_ends_at_the_next_label():
     links, _ = _parsed("关于加快科技成果转化的建议 事由：加快科技成果转化 提案人：张三 承办单位：市科技局、市财政局 "
                        "代表反馈：满意 办理情况：已办结。")
     assert {o for o, _, _ in links} == {"市科技局", "市财政局"}
+
+
+def test_list_tails_are_cut_and_provincial_collectives_kept_whole():
+    # source: 国发〔2018〕39号 (dev/n03); 国办发〔2018〕117号 (dev/n04), sentences shortened
+    links, _ = _parsed("（五）各省、自治区、直辖市人民政府要在本意见印发之日起30日内，制定出台具体实施办法。"
+                       "（人力资源社会保障部等有关部门和单位按职责分工负责）\n"
+                       "（六）对老工业基地调整改造力度较大的市，在安排中央预算内投资时予以倾斜支持。（国家发展改革委会同有关部门负责）")
+    assert {o for o, _, _ in links} == {"各省、自治区、直辖市人民政府", "人力资源社会保障部", "国家发展改革委"}
