@@ -101,7 +101,7 @@ def _sentence_patterns(data: dict, duty: str) -> dict[str, re.Pattern[str]]:
             rf"((?:[\u4e00-\u9fffA-Za-z0-9、（）]){{2,60}}?)[：:]?"
             # 管理委员会是市人民政府的派出机构，负责…: what a body is, then what it does
             r"(?:是[^。；;，,：:]{1,40}[，,](?:并)?|[，,])?"
-            rf"({subject}|{partner}|(?:在|按照|根据|依照)各自(?:的)?职责(?:范围内)?|{duty}"
+            rf"((?:{subject})(?!{alternation(data['name_continuations'])})|{partner}|(?:在|按照|根据|依照)各自(?:的)?职责(?:范围内)?|{duty}"
             # 省财政厅按照《…》履行…, 财政部门于15个工作日内…: a body opening a clause with a
             # preposition is the clause's subject
             rf"|{alternation(data['subject_prepositions'])}"

@@ -447,7 +447,7 @@ def test_owner_roles_file_is_well_formed():
     assert len(words) == len(set(words)), "a role word is listed twice"
     assert set(data["label_roles"].values()) <= {"lead", "support"}
     for key in ("unit_words", "duty_qualifiers", "field_labels", "division_labels", "handover_verbs", "by_adverbs", "filing_verbs", "duty_list_nouns", "partner_words",
-                "subject_verbs", "subject_prepositions", "clause_verbs", "partner_work"):
+                "subject_verbs", "subject_prepositions", "name_continuations", "clause_verbs", "partner_work"):
         assert data[key] and len(data[key]) == len(set(data[key])), key
         assert all(isinstance(w, str) and w for w in data[key]), key
     for key in ("first_leads", "blanket", "vague"):
