@@ -432,6 +432,19 @@ def _verb_is_a_word(m: re.Match[str]) -> str | None:
     return None
 
 
+def _body_before_preposition(c: Compact, named_at: frozenset[int]):
+    """充分发挥行业协会在…中的作用: before a preposition only a name the organisation finder
+    read from its first character (or after 各) is a subject; a verb phrase is not."""
+    def body_before_preposition(m: re.Match[str]) -> str | None:
+        if m.lastindex is None or m.lastindex < 2 or m.group(2) not in roles().subject_prepositions:
+            return None
+        start = c.to_clean(m.start(1), m.end(1))[0]
+        if start in named_at or (m.group(1).startswith("各") and start + 1 in named_at):
+            return None
+        return "no organisation name opens the clause before its preposition"
+    return body_before_preposition
+
+
 _BY_FILTERS = named(_by_is_a_word, _filing)
 _CLAUSE_FILTERS = named(_verb_is_a_word, _acts_as_subject)
 
@@ -445,15 +458,17 @@ def _partners(c: Compact, at: int, refused: list[Candidate] | None = None) -> li
     return [(n, "support", sp) for n, sp, _ in _parse_list(c, m.start(1), m.end(1), refused, subject=True)]
 
 
-def _clause_clauses(c: Compact) -> list[OwnerClause]:
+def _clause_clauses(c: Compact, named_at: frozenset[int] = frozenset()) -> list[OwnerClause]:
     """由…负责, 经…批准, 报…审批, a regulation subject's 应当/负责 and 设立…，负责 (lead);
     partners after 会同 and a clause's subject of 配合 (support).
 
     Each belongs to its sentence's task and owns the quantities of its sentence, or,
     when one sentence passes the work along (由A汇总，报B审议，由C审核后，报D批准), of
-    the part up to the next hand-over.
+    the part up to the next hand-over. `named_at`: where the organisation finder's names
+    start (clean offsets).
     """
     found = []
+    clause_filters = _CLAUSE_FILTERS + named(_body_before_preposition(c, named_at))
     refused: list[Candidate] = []
     starts = _clause_starts(c)
     # an article's number is a start of its own: the match after it reads the subject
@@ -462,7 +477,7 @@ def _clause_clauses(c: Compact) -> list[OwnerClause]:
     for pattern, group, role in ((r.by, 2, "lead"), (r.subject, 1, "lead"), (r.clause_subject, 1, "lead"),
                                  (_ESTABLISHED, 1, "lead"), (r.clause_support, 1, "support")):
         for m in subjects if pattern is r.subject else pattern.finditer(c.text):
-            rejection = judge(m, _BY_FILTERS if pattern is r.by else _CLAUSE_FILTERS)
+            rejection = judge(m, _BY_FILTERS if pattern is r.by else clause_filters)
             if rejection:
                 _refuse(refused, m.group(group), c.to_clean(m.start(group), m.end(group)), rejection)
                 continue
@@ -617,12 +632,25 @@ def _split_joined(owner: Owner, text: str, mentions: tuple[Span, ...]) -> list[O
     for m in sorted((m for m in mentions if span[0] <= m[0] and m[1] <= span[1]), key=lambda m: (m[0], -m[1])):
         if not inside or m[0] >= inside[-1][1]:
             inside.append(m)
-    if len(inside) < 2:
+    if len(inside) == 1:
+        return [_trimmed(owner, text, inside[0])]
+    if not inside:
         return [owner]
     gaps = [text[a:b] for a, b in zip([span[0]] + [m[1] for m in inside], [m[0] for m in inside] + [span[1]])]
     if not all(_JOINED.fullmatch(gap) for gap in gaps):
         return [owner]
     return [(text[a:b], role, (a, b)) for a, b in inside]
+
+
+def _trimmed(owner: Owner, text: str, mention: Span) -> Owner:
+    """充分发挥行业协会 read as written, where the organisation finder's name (行业协会) ends
+    with it and starts later: the words before the name are no part of it (a region is)."""
+    name, role, span = owner
+    prefix = text[span[0]:mention[0]]
+    if (name != text[span[0]:span[1]] or mention[1] != span[1] or len(prefix) < 2
+            or split_region(name)[0] or any(ch in prefix for ch in "、，,和与及")):
+        return owner
+    return (text[mention[0]:mention[1]], role, mention)
 
 
 def find_owner_clauses(text: str, tables: tuple[Table, ...] = (), *,
@@ -640,7 +668,7 @@ def find_owner_clauses(text: str, tables: tuple[Table, ...] = (), *,
     lists = _note_clauses(c) + [cl for cl in _table_clauses(c) if not _overlaps(cl.scopes[0], covered)]
     lists = _blanket(c, lists)
     # a note's own words (区资源生态局牵头负责) are not a sentence's subject
-    sentences = [cl for cl in _clause_clauses(c)
+    sentences = [cl for cl in _clause_clauses(c, frozenset(a for a, _ in mentions))
                  if not any(n.anchor[0] <= cl.anchor[0] < n.anchor[1] for n in lists if n.owners)]
     rows = [OwnerClause(row.owners, row.scope, (row.scope,)) for row in grid if row.owners]
     clauses = [replace(cl, owners=tuple(o for owner in cl.owners for o in _split_joined(owner, text, mentions)))

@@ -43,6 +43,7 @@ class Roles:
     vague: re.Pattern[str]  # collectives that name no one: 有关部门, 各地
     subject_words: frozenset[str]  # the single verbs after a subject (应当, 要), read as words
     filing_verbs: frozenset[str]  # 报X备案: X receives a filing and owns nothing
+    subject_prepositions: frozenset[str]  # 省财政厅按照…: a preposition after a clause's subject
     duty_list: re.Pattern[str]  # 履行下列职责：: the enumerated items after it are the subject's
 
     def role_of(self, words: str) -> str:
@@ -80,6 +81,7 @@ def roles() -> Roles:
         vague=re.compile("|".join(f"(?:{p})" for p in data["vague"])),
         subject_words=frozenset(data["subject_verbs"] + data["clause_verbs"]),
         filing_verbs=frozenset(data["filing_verbs"]),
+        subject_prepositions=frozenset(data["subject_prepositions"]),
         duty_list=re.compile(rf"下列[^。；;：:]{{0,12}}(?:{alternation(data['duty_list_nouns'])})[：:]"),
     )
 
@@ -102,11 +104,11 @@ def _sentence_patterns(data: dict, duty: str) -> dict[str, re.Pattern[str]]:
             # 管理委员会是市人民政府的派出机构，负责…: what a body is, then what it does
             r"(?:是[^。；;，,：:]{1,40}[，,](?:并)?|[，,])?"
             rf"((?:{subject})(?!{alternation(data['name_continuations'])})|{partner}|(?:在|按照|根据|依照)各自(?:的)?职责(?:范围内)?|{duty}"
-            # 省财政厅按照《…》履行…, 财政部门于15个工作日内…: a body opening a clause with a
-            # preposition is the clause's subject
-            rf"|{alternation(data['subject_prepositions'])}"
             # 区不动产登记中心根据…批复文件具体办理…: the subject acts on a decision
-            r"|(?:根据|按照|依照|依据)[^。；;，,]{1,30}?(?:负责|办理|审核|审批|组织实施|制定))"),
+            r"|(?:根据|按照|依照|依据)[^。；;，,]{1,30}?(?:负责|办理|审核|审批|组织实施|制定)"
+            # 省财政厅按照《…》履行…, 财政部门于15个工作日内…: a body opening a clause with a
+            # preposition is the clause's subject (when the organisation finder reads it so)
+            rf"|{alternation(data['subject_prepositions'])})"),
         clause_subject=re.compile(rf"(?<=[，,])({name})({clause}|{partner})"),
         clause_support=re.compile(rf"(?<=[，,])({name})(?:等(?:部门|单位))?(?:{duty})?(?:{support})"),
         partners=re.compile(rf"(?:{partner})((?:[\u4e00-\u9fffA-Za-z0-9（）、]){{2,80}}?)"

@@ -531,3 +531,10 @@ def test_list_tails_are_cut_and_provincial_collectives_kept_whole():
                        "（人力资源社会保障部等有关部门和单位按职责分工负责）\n"
                        "（六）对老工业基地调整改造力度较大的市，在安排中央预算内投资时予以倾斜支持。（国家发展改革委会同有关部门负责）")
     assert {o for o, _, _ in links} == {"各省、自治区、直辖市人民政府", "人力资源社会保障部", "国家发展改革委"}
+
+
+def test_the_object_of_fahui_before_a_preposition_is_no_subject():
+    # source: 国务院关于加快推进农业机械化和农机装备产业转型升级的指导意见 (国发〔2018〕42号, dev/n01)
+    links, _ = _parsed("（一）充分发挥行业协会在行业自律、信息交流、教育培训等方面的作用，服务引导行业转型升级。\n"
+                       "（二）省财政厅按照有关规定履行法定支出责任，保障补贴资金需求。")
+    assert {o for o, _, _ in links} == {"省财政厅"}
