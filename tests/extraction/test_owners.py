@@ -538,3 +538,32 @@ def test_the_object_of_fahui_before_a_preposition_is_no_subject():
     links, _ = _parsed("（一）充分发挥行业协会在行业自律、信息交流、教育培训等方面的作用，服务引导行业转型升级。\n"
                        "（二）省财政厅按照有关规定履行法定支出责任，保障补贴资金需求。")
     assert {o for o, _, _ in links} == {"省财政厅"}
+
+
+def _fragments():
+    from hypothesis import strategies as st
+
+    bodies = st.sampled_from(["区科技局", "省财政厅", "国家发展改革委", "试点城市政府", "有关部门", "市场监督管理部门",
+                              "各省、自治区、直辖市人民政府", "区科技局和区财政局"])
+    roles_ = st.sampled_from(["牵头", "负责", "配合", "指导", "主办", "协助", "应当", "要"])
+    clause = st.tuples(bodies, roles_, st.sampled_from(["开展巡查。", "做好资金保障工作。", "履行下列职责：（一）审核；（二）监管。"]))
+    note = st.tuples(st.just("（"), bodies, roles_, st.just("）"))
+    marker = st.sampled_from(["", "（一）", "1.", "第三条 ", "\n（二）", "\n"])
+    piece = st.tuples(marker, st.one_of(clause, note)).map(lambda t: t[0] + "".join(t[1]))
+    return st.lists(piece, min_size=1, max_size=8).map("".join)
+
+
+def test_assigned_tasks_and_owners_stay_consistent_on_any_mix_of_forms():
+    from hypothesis import given, settings
+
+    @settings(max_examples=40, deadline=None)
+    @given(_fragments())
+    def check(text):
+        _, assigned = _parsed(text)
+        ids = [t.id for t in assigned.tasks]
+        assert len(ids) == len(set(ids)), "task ids are unique"
+        orgs = {o.id for o in assigned.organisations}
+        assert all(r.org in orgs for t in assigned.tasks for r in t.owners)
+        assert all(0 <= t.span[0] <= t.span[1] for t in assigned.tasks)
+
+    check()
