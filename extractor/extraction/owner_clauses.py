@@ -88,7 +88,8 @@ def _clean_item(item: str) -> str:
     return item[:tail.start()] + tail.group(1) if tail else item
 
 
-_REGION_PAIR = re.compile(r"^([市省])和((?:区、县|区县|县|区|市))(?=[\u4e00-\u9fff]{2})")
+# 市和区、县人民政府, 省和青岛市人民政府: a level and a level or place sharing one head
+_REGION_PAIR = re.compile(r"^([市省])和((?:区、县|区县|县|区|市)(?=[\u4e00-\u9fff]{2})|[\u4e00-\u9fff]{2,6}?[市县区州](?=(?:人民政府|政府)$))")
 
 
 def _distribute(name: str) -> list[str]:

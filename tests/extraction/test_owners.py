@@ -567,3 +567,9 @@ def test_assigned_tasks_and_owners_stay_consistent_on_any_mix_of_forms():
         assert all(0 <= t.span[0] <= t.span[1] for t in assigned.tasks)
 
     check()
+
+
+def test_a_level_and_a_city_sharing_one_government():
+    # source: 青岛西海岸新区条例 (2017, dev/m08), 第四条
+    links, _ = _parsed("第四条 省和青岛市人民政府应当加强对西海岸新区的领导，协调解决建设发展中的重大问题。")
+    assert {o for o, _, _ in links} == {"省人民政府", "青岛市人民政府"}
