@@ -573,3 +573,10 @@ def test_a_level_and_a_city_sharing_one_government():
     # source: 青岛西海岸新区条例 (2017, dev/m08), 第四条
     links, _ = _parsed("第四条 省和青岛市人民政府应当加强对西海岸新区的领导，协调解决建设发展中的重大问题。")
     assert {o for o, _, _ in links} == {"省人民政府", "青岛市人民政府"}
+
+
+def test_collective_bodies_given_a_task_own_it_and_vague_ones_never():
+    # GUIDE: 各有关部门 is a collective given a task; 各有关单位 names no one
+    # source: 国办发〔2018〕117号 (dev/n04)
+    links, _ = _parsed("（一）各有关部门要认真组织实施督查激励措施，及时制定或调整完善实施办法。\n（二）各有关单位要做好配合。")
+    assert {o for o, _, _ in links} == {"各有关部门"}
