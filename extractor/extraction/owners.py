@@ -1,113 +1,28 @@
 """Owners: which organisation leads or supports which task, and the quantities inside it.
 
-Responsibility is written in a few fixed forms of Chinese administrative prose:
-
-* labelled lists: 牵头单位：…；配合单位：… (also 责任单位, 承办单位, 协办单位), whose items
-  may be circled-number references （牵头单位：①…；②③…） to the numbered measures
-  ① ② ③ of the same subsection;
-* inline notes: （区资源生态局牵头，区经发局、平潭海关等按职责分工负责）, （市科技局牵头）;
-* 由…负责 / 由…审核 / 经…批准 / 报…审批 clauses, a regulation's subject at a clause
-  start (市人民政府应当…, 市科学技术行政部门负责…, 市发展改革、财政等部门按照各自职责…),
-  a body set up for a task (成立了…中心，负责…), and partners after 会同 (support);
-* task-division tables, also web tables flattened into one line
-  (工作任务 工作要求 牵头单位 配合/责任单位).
-
-In a list a level written once holds for the departments after it (市发改委、财政局 →
-市财政局; 市科技、财政部门 → 市财政部门). Each form yields an `OwnerClause`: the owners
-with their roles and the text they apply to. Clauses attach to the innermost task of
-`tree.tasks` that holds them (or become a task of their own when structure found none),
-and every quantity inside that task gets the same owners. Owner names the organisation
-finder missed are added to the organisations.
+The owner expressions come from `owner_clauses` (the grammar of role slots), read over the
+organisation finder's mentions. Each clause lands on the structure's task holding where it
+is written (its id kept); measures structure did not number become tasks of their own: a
+body's enumerated duties, several measures of one task each closing with its own note, the
+sentences of one article each naming its owner. Every quantity inside a task or a clause's
+sentence gets the same owners. Owner names the organisation finder missed are added to the
+organisations.
 """
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, replace
 
-from extractor.extraction.organisations import (
-    Compact,
-    best_match,
-    compact,
-    lexicon,
-    org_type,
-    split_region,
-    tagged,
-)
-from extractor.model import DocTree, Organisation, OwnerRef, Quantity, Span, Table, Task
-from extractor.structure.headings import task_column
-from extractor.structure.lexicon import lexicon as document_words
+from extractor.extraction.candidates import Candidate
+from extractor.extraction.organisations import best_match, find_organisations, org_type
+from extractor.extraction.owner_clauses import OwnerClause, find_owner_clauses
+from extractor.extraction.roles import roles
+from extractor.model import DocTree, Organisation, OwnerRef, Quantity, Span, Task
+from extractor.structure.markers import marker_at
 
-CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+__all__ = ["OwnerAssignment", "OwnerClause", "assign_owners", "explain", "find_owner_clauses"]
 
-# web text keeps ASCII brackets: （…牵头）, (…牵头) and 〔责任单位：…〕 are the same note
-_PAREN_NOTE = re.compile(r"[（(〔]((?:[^（）()〔〕]|[（(][^（）()]{0,12}[）)]){2,200}?)[）)〕]")
-_OWNER_WORD = re.compile(r"牵头|负责|配合|(?:单位|部门)[：:]|承办|协办|参与|协同")
-# 牵头单位, 责任部门, 牵头责任单位, 协同责任单位, 参与单位 …: a role word, then the unit word
-_LABEL_WORDS = r"(?:牵头|主办|主责|承办|责任|配合|协办|参与|协同|协助)(?:责任)?(?:单位|部门)"
-_LABEL = re.compile(rf"({_LABEL_WORDS})[：:]")
-# (牵头) after an item of a list marks its lead: 责任单位：市发展改革委（牵头）、市财政局
-_LEAD_MARK = re.compile(r"[（(]牵头[）)]")
-# a label list on its own, outside brackets: up to the sentence end or the next numbered item
-_LABEL_LINE = re.compile(
-    rf"{_LABEL_WORDS}[：:](?:[^。（）()]|{_LEAD_MARK.pattern}){{2,160}}?"
-    r"(?=。|$|\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)")
-# 部门分工：省发展改革委牵头，各地、各部门配合: roles written inline after a division label
-_DIVISION_LINE = re.compile(
-    r"(?:部门分工|责任分工|任务分工|职责分工)[：:]([^。（）()]{2,160}?)"
-    r"(?=。|$|\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)")
-_LEAD_LABELS = ("牵头", "主办", "主责")
-_SUPPORT_LABELS = ("配合", "协办", "参与", "协同", "协助")
-# a document's own key to its unlabelled lists: 责任单位：A、B、C（排在第一位的为牵头单位）
-_FIRST_LEADS = re.compile(r"(?:排在?|列)(?:第一位|首位)的?(?:单位|部门)?为牵头(?:单位|部门)")
-_FIRST_LEADS_NOTE = re.compile(rf"[（(]{_FIRST_LEADS.pattern}[）)]$")
-_ROLE_TAIL = re.compile(
-    # 各部门 / 有关单位 keep their unit word: it is the name of the collective
-    r"(?:等)?(?:(?<!各)(?<!有关)(?<!相关)(?:单位|部门))?(?:按职责分工|按照职责分工|根据职责分工|按职责)?"
-    r"(?:牵头负责|牵头落实|牵头|负责配合落实|负责配合|配合落实|配合|参与|协助|共同负责|分别负责|负责落实|负责)$"
-)
-_LIST_ITEM = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9（）·、]{2,30}$")
-# 区财政局各片区管理局 runs two names together; 国务院各部门 is one collective
-_CONCATENATED = re.compile(
-    r"(?<=[局厅委室办部处站院司行关心])(?=[区市省县]|各(?!(?:有关|相关|直属)?(?:部门|单位|机构)))")
-# collectives that name no one: 有关部门, 各级政府, 各地, 各部门 (but 省政府各部门, 国务院各部门,
-# 各片区管理局 and 区直各有关单位 are the bodies of a named body, level or kind, and stay)
-_VAGUE = re.compile(r"^(?:有关|相关|其他|其它|各有关|各相关|各级|以下|上述|本)|^各(?:部门|单位|机构|直属机构|地|地区|方面)$")
-
-_BY = re.compile(
-    r"(由|经|上报|报请|报)((?:[\u4e00-\u9fffA-Za-z0-9（）、]){2,30}?)(?:直接|依法)?(?:予以)?"
-    r"(负责|牵头|(?<!委)会同|组织|统筹|审核|审议|审批|汇总|认定|制定|办理|批准|解释|实施|承担|核准|备案|确定)"
-)
-# a regulation's subject at a clause start (see `_clause_starts`): 市科学技术行政部门负责…,
-# 市发展改革、财政等部门按照各自职责…
-_SUBJECT = re.compile(
-    r"((?:[\u4e00-\u9fffA-Za-z0-9、]){2,60}?)"
-    r"(应当|负责|牵头|(?<!委)会同|可以|领导|(?:在|按照|根据|依照)各自(?:的)?职责(?:范围内)?|按照职责分工"
-    # 区不动产登记中心根据…批复文件具体办理…: the subject acts on a decision
-    r"|(?:根据|按照|依照|依据)[^。；;，,]{1,30}?(?:负责|办理|审核|审批|组织实施|制定))"
-)
-# …，省财政厅配合: a clause's subject that only supports
-_CLAUSE_SUPPORT = re.compile(
-    r"(?<=[，,])((?:[\u4e00-\u9fffA-Za-z0-9、]){2,30}?)(?:等(?:部门|单位))?(?:按职责分工|按照职责分工)?(?:负责)?配合")
-# 设立了省秦创原创新促进中心，负责…: a body set up for a task owns it
-_ESTABLISHED = re.compile(
-    r"(?:设立|成立|组建|设置)了?((?:[\u4e00-\u9fffA-Za-z0-9（）]){3,30}?)[，,](?:主要|具体)?负责")
-# 会同省教育厅负责…: the partners named after 会同, up to the work they do together
-_PARTNERS = re.compile(
-    r"会同((?:[\u4e00-\u9fffA-Za-z0-9（）、]){2,40}?)"
-    r"(?=共同|负责|制定|组织|研究|建立|开展|做好|推进|实施|拟订|编制|办理|审核|[，。；,;])")
-# an article's number opens a clause: 第三十一条 市和区、县科学技术行政部门应当…
-_ARTICLE = re.compile(r"第[一二三四五六七八九十百零]+条\s*")
-# a clause of its own inside a sentence: …，省教育厅负责梳理…，省科技厅会同…
-_CLAUSE_SUBJECT = re.compile(r"(?<=[，,])((?:[\u4e00-\u9fffA-Za-z0-9、]){2,30}?)(负责|牵头|(?<!委)会同|应当)")
-_ROLE_SEGMENT = re.compile(
-    r"[^；;]*?(?:牵头负责|牵头落实|牵头|负责配合落实|配合落实|配合|按职责分工负责|共同负责|分别负责|负责|参与|协助)"
-)
-_STANDING_SUPPORT = re.compile(r"以下(?:均|都)?(?:需|由)?([\u4e00-\u9fff]{2,12}?)(?:负责)?配合")
-_TABLE_HEAD = re.compile(r"牵头单位\s*(?:配合|责任|协办)[^\s，。：:]{0,6}单位")
-_ROW_MARK = re.compile(r"(?<![\d.．])(\d{1,2})[.．、](?!\d)")
 _ITEM_MARK = re.compile(r"(?<![\d.．])(?:\d{1,2}[.．、﹒]|（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}、)(?!\d)")
-_SECTION_MARK = re.compile(r"[一二三四五六七八九十]{1,3}、")
 
 
 @dataclass(frozen=True)
@@ -119,452 +34,6 @@ class OwnerAssignment:
     targets: tuple[Quantity, ...]
     organisations: tuple[Organisation, ...]
 
-
-Owner = tuple[str, str, Span]  # (organisation name, role, mention span)
-
-
-@dataclass(frozen=True)
-class OwnerClause:
-    """Owners named in one place and the text they are responsible for (clean offsets)."""
-
-    owners: tuple[Owner, ...]
-    anchor: Span  # where the owner expression is written
-    scopes: tuple[Span, ...]  # the measures it applies to; empty: the enclosing task
-    reach: Span | None = None  # a 由…负责 or subject clause: the part of its sentence it owns
-
-
-def _clean_item(item: str) -> str:
-    """A list item without its role words: 平潭海关等按职责分工负责 -> 平潭海关."""
-    item = item.strip(" ：:。")
-    item = _FIRST_LEADS_NOTE.sub("", item)
-    item = _ROLE_TAIL.sub("", item)
-    item = re.sub(r"等$", "", item)
-    return re.sub(r"等(部门|单位|机关)$", r"\1", item)
-
-
-_REGION_PAIR = re.compile(r"^([市省])和((?:区、县|区县|县|区|市))(?=[\u4e00-\u9fff]{2})")
-
-
-def _distribute(name: str) -> list[str]:
-    """市和区、县人民政府 names two bodies: 市人民政府 and 区、县人民政府."""
-    m = _REGION_PAIR.match(name)
-    if not m:
-        return [name]
-    rest = name[m.end():]
-    return [m.group(1) + rest, m.group(2) + rest]
-
-
-_LEVEL_PREFIXES = ("省", "市", "区", "县", "州", "盟", "旗")
-_DEPARTMENT = re.compile(r"(?:局|厅|委|办|办公室|部门|机关)$")
-
-
-def _region_of(name: str) -> str:
-    """The level or place a list's first item opens with (市 of 市金融服务部门); none for
-    two levels (市和区县科技部门 names a body at each, the later items stay as written)."""
-    return "" if _REGION_PAIR.match(name) else split_region(name)[0]
-
-
-def _pieces(text: str) -> list[tuple[int, str, bool]]:
-    """Split a written list into items: (offset, item, written after a separator).
-
-    Items run together without a separator (区经济发展局区行政审批局, cells of a
-    flattened table) are cut where a new name starts after a head.
-    """
-    pieces = []
-    pos = 0
-    # 区、县: coordinated level words belong to the name that follows
-    text = re.sub(r"(?<=[省市区县])、(?=[省市区县])", "\x00", text)
-    for part in re.split(r"([、，,；;]|以及)", text):
-        part = part.replace("\x00", "、")
-        if part and part not in ("、", "，", ",", "；", ";", "以及"):
-            offset = pos
-            for j, piece in enumerate(_CONCATENATED.split(part)):
-                pieces.append((offset, piece, j == 0 and pos > 0))
-                offset += len(piece)
-        pos += len(part)
-    return pieces
-
-
-def _parse_list(c: Compact, start: int, end: int) -> list[tuple[str, Span, bool]]:
-    """Organisation names in a list written at compact [start, end): (name, clean span,
-    written after a separator)."""
-    names = []
-    pieces = _pieces(c.text[start:end])
-    # 市科技、财政部门: the last item's head belongs to every bare item before it
-    # (not a collective's: 各地、各部门 is two collectives)
-    last_head = re.search(r"(?<!^各)(?<!^有关)(?<!^相关)(部门|机关)$", _clean_item(pieces[-1][1])) if pieces else None
-    region = ""
-    for offset, raw, after_separator in pieces:
-        name = _clean_item(raw)
-        if not name or _VAGUE.match(name) or not _LIST_ITEM.match(name) or "以下" in raw or "的" in name:
-            continue
-        # 省人民政府发展改革、财政等部门: an item takes the shared head unless it ends in one
-        shared_head = bool(last_head and not name.endswith(tuple(lexicon().suffixes)) and len(name) <= 12)
-        s = start + offset + max(raw.find(name[:2]), 0)
-        span = c.to_clean(s, min(s + len(name), end))
-        if shared_head:
-            name += last_head.group(1)
-        # 市发展改革、财政、科技部门 and 市发改委、财政局、商务局: a level written once holds for
-        # the departments listed after it
-        own = _region_of(name)
-        if own or _REGION_PAIR.match(name):
-            region = own if own in _LEVEL_PREFIXES or last_head else ""
-        elif region and _DEPARTMENT.search(name) and name not in lexicon().standard:
-            name = region + name
-        for form in _distribute(name):
-            names.append((form, span, after_separator))
-    return names
-
-
-def _label_role(label: str, has_lead_label: bool) -> str:
-    """协同责任单位 and 配合部门 support; 责任单位 supports beside a 牵头单位, else leads."""
-    if label.startswith(_SUPPORT_LABELS) or (label.startswith("责任") and has_lead_label):
-        return "support"
-    return "lead"
-
-
-def _first_leads(owners: list[Owner]) -> list[Owner]:
-    """Under 排在第一位的为牵头单位 the first body of a list leads and the others support."""
-    return [(n, "lead" if k == 0 else "support", sp) for k, (n, _, sp) in enumerate(owners)]
-
-
-def _labelled(c: Compact, base: int, body: str,
-              first_leads: bool = False) -> tuple[list[Owner], dict[str, list[Owner]]]:
-    """牵头单位：…；配合单位：… lists: owners, and owners by circled measure number."""
-    labels = list(_LABEL.finditer(body))
-    owners: list[Owner] = []
-    by_marker: dict[str, list[Owner]] = {}
-    has_lead_label = any(lb.group(1).startswith(_LEAD_LABELS) for lb in labels)
-    for k, lb in enumerate(labels):
-        end = labels[k + 1].start() if k + 1 < len(labels) else len(body)
-        label = lb.group(1)
-        role = _label_role(label, has_lead_label)
-        listed: list[Owner] = []
-        # a list ends with its sentence: 〔责任单位：…负责。具体任务均涉及…，下同。〕
-        stop = body.find("。", lb.end(), end)
-        end = end if stop < 0 else stop
-        for seg in re.finditer(r"[^；;]+", body[lb.end():end]):
-            s0, s1 = base + lb.end() + seg.start(), base + lb.end() + seg.end()
-            markers = re.match(rf"[{CIRCLED}]+", seg.group(0))
-            lead_mark = _LEAD_MARK.search(seg.group(0))
-            if lead_mark and not markers:
-                # the items up to （牵头） lead, the others support
-                at = s0 + lead_mark.start()
-                listed.extend((n, "lead", sp) for n, sp, _ in _parse_list(c, s0, at))
-                listed.extend((n, "support", sp) for n, sp, _ in _parse_list(c, at + len(lead_mark.group(0)), s1))
-                continue
-            names = _parse_list(c, s0 + (markers.end() if markers else 0), s1)
-            for ch in markers.group(0) if markers else "":
-                by_marker.setdefault(ch, []).extend((n, role, sp) for n, sp, _ in names)
-            if not markers:
-                listed.extend((n, role, sp) for n, sp, _ in names)
-        if first_leads and label.startswith("责任") and not has_lead_label:
-            listed = _first_leads(listed)
-        owners.extend(listed)
-    return owners, by_marker
-
-
-def _inline(c: Compact, base: int, body: str, first_leads: bool = False) -> list[Owner]:
-    """区资源生态局牵头，区经发局、平潭海关等按职责分工负责: 牵头 leads, the rest support."""
-    owners: list[Owner] = []
-    parts = list(_ROLE_SEGMENT.finditer(body))
-    has_lead = any("牵头" in p.group(0) for p in parts)
-    for p in parts:
-        words = p.group(0)
-        if "以下" in words:
-            continue
-        role = "lead" if "牵头" in words or (not has_lead and "配合" not in words) else "support"
-        owners.extend((n, role, sp) for n, sp, _ in _parse_list(c, base + p.start(), base + p.end()))
-    if first_leads and not has_lead and all(role == "lead" for _, role, _ in owners):
-        owners = _first_leads(owners)
-    return owners
-
-
-def _label_lines(c: Compact, notes: list[tuple[int, int, int, str]]) -> list[tuple[int, int, int, str]]:
-    """Label lists outside brackets; lists written one after another (牵头单位：…。
-    配合单位：…。) are one note, so a 责任单位 beside a 牵头单位 reads as support."""
-    lines: list[tuple[int, int, int, str]] = []
-    for m in _LABEL_LINE.finditer(c.text):
-        if any(a <= m.start() < b for a, b, _, _ in notes):
-            continue
-        if lines and re.fullmatch(r"[。；;\s]*", c.text[lines[-1][1]:m.start()]):
-            start = lines[-1][0]
-            lines[-1] = (start, m.end(), start, c.text[start:m.end()])
-        else:
-            lines.append((m.start(), m.end(), m.start(), m.group(0)))
-    return lines
-
-
-def _note_clauses(c: Compact) -> list[OwnerClause]:
-    """（…牵头…）, （牵头单位：…；配合单位：…）, a 责任单位：… line, a 部门分工：…牵头 line,
-    circled-number references."""
-    notes = [(m.start(), m.end(), m.start(1), m.group(1)) for m in _PAREN_NOTE.finditer(c.text)
-             if _OWNER_WORD.search(m.group(1)) and "《" not in m.group(1)]
-    notes += _label_lines(c, notes)
-    notes += [(m.start(), m.end(), m.start(1), m.group(1)) for m in _DIVISION_LINE.finditer(c.text)
-              if _OWNER_WORD.search(m.group(1)) and not any(a <= m.start() < b for a, b, _, _ in notes)]
-    first_leads = bool(_FIRST_LEADS.search(c.text))
-    clauses = []
-    for start, end, base, body in sorted(notes):
-        anchor = c.to_clean(start, end)
-        if _LABEL.search(body):
-            owners, by_marker = _labelled(c, base, body, first_leads)
-        else:
-            owners, by_marker = _inline(c, base, body, first_leads), {}
-        if by_marker:
-            clauses.extend(_marker_clauses(c, start, anchor, by_marker))
-        if owners:
-            clauses.append(OwnerClause(tuple(owners), anchor, ()))
-    return clauses
-
-
-def _marker_clauses(c: Compact, at: int, anchor: Span,
-                    by_marker: dict[str, list[Owner]]) -> list[OwnerClause]:
-    """Resolve ①②… to the numbered measures written just before the note at `at`."""
-    first = c.text.rfind("①", 0, at)
-    if first < 0:
-        return []
-    positions = [(i, ch) for i, ch in enumerate(c.text[first:at], first) if ch in CIRCLED]
-    clauses = []
-    for k, (pos, ch) in enumerate(positions):
-        if ch not in by_marker:
-            continue
-        end = positions[k + 1][0] if k + 1 < len(positions) else at
-        scope = c.to_clean(pos, end)
-        clauses.append(OwnerClause(tuple(by_marker[ch]), anchor, (scope,)))
-    return clauses
-
-
-def _clause_starts(c: Compact) -> list[int]:
-    """Compact offsets where a clause can open: the text's start, after 。；;, a line
-    break (compact text drops them; a heading runs into its first article) or an
-    article's number."""
-    starts = {0} | {m.end() for m in re.finditer(r"[。；;]\s*", c.text)} | c.breaks
-    starts |= {m.end() for m in _ARTICLE.finditer(c.text)}
-    return sorted(p for p in starts if p < len(c.text))
-
-
-def _sentence(c: Compact, pos: int, starts: list[int] | None = None) -> tuple[int, int]:
-    """Compact span of the sentence holding `pos`; with `starts` (`_clause_starts`) a
-    line break or an article number before `pos` opens it too."""
-    start = max(c.text.rfind(ch, 0, pos) for ch in "。；;") + 1
-    if starts:
-        start = max(start, starts[max(bisect.bisect_right(starts, pos) - 1, 0)])
-    ends = [i for i in (c.text.find(ch, pos) for ch in "。；;") if i >= 0]
-    return start, (min(ends) + 1 if ends else len(c.text))
-
-
-def _is_org_name(name: str) -> bool:
-    """Whether a clause's subject names a body (a standard body or a known head)."""
-    lex = lexicon()
-    bare = re.sub(r"（[^（）]*）$", "", name)
-    return bare in lex.standard or any(bare.endswith(h) for h in lex.suffixes) and len(bare) >= 3
-
-
-def _is_word_at(text: str, pos: int, word: str) -> bool:
-    """Whether the tagger reads `word` at `pos` as a word of its own (not 经 of 经济)."""
-    lo = max(0, pos - 3)
-    at = lo
-    for token, _ in tagged(text[lo:pos + len(word) + 3]):
-        if at == pos:
-            return token == word
-        if at > pos:
-            return False
-        at += len(token)
-    return False
-
-
-def _not_a_subject(words: str) -> bool:
-    """具体办法由市人民政府制定: a clause holding a preposition has another subject;
-    探索成立产业技术研究院牵头: one opening with verbs (成立, or two verbs in a row) names
-    what is set up, not who acts (审计机关 opens with one verb and is a body)."""
-    tokens = tagged(words)
-    if any(flag == "p" for _, flag in tokens):
-        return True
-    verbs = [flag == "v" for _, flag in tokens[:2]]
-    return bool(tokens) and (tokens[0][0] in lexicon().boundaries or verbs == [True, True])
-
-
-def _partners(c: Compact, at: int) -> list[Owner]:
-    """由省财政厅会同省教育厅负责: the bodies joined by 会同 right at `at` support the lead."""
-    m = _PARTNERS.match(c.text, at - 2) or _PARTNERS.match(c.text, at)
-    if not m:
-        return []
-    return [(n, "support", sp) for n, sp, _ in _parse_list(c, m.start(1), m.end(1)) if _is_org_name(n)]
-
-
-def _clause_clauses(c: Compact) -> list[OwnerClause]:
-    """由…负责, 经…批准, 报…审批, a regulation subject's 应当/负责 and 设立…，负责 (lead);
-    partners after 会同 and a clause's subject of 配合 (support).
-
-    Each belongs to its sentence's task and owns the quantities of its sentence, or,
-    when one sentence passes the work along (由A汇总，报B审议，由C审核后，报D批准), of
-    the part up to the next hand-over.
-    """
-    found = []
-    starts = _clause_starts(c)
-    # an article's number is a start of its own: the match after it reads the subject
-    subjects = [m for m in (_SUBJECT.match(c.text, p) for p in starts if not _ARTICLE.match(c.text, p)) if m]
-    for pattern, group, role in ((_BY, 2, "lead"), (_SUBJECT, 1, "lead"), (_CLAUSE_SUBJECT, 1, "lead"),
-                                 (_ESTABLISHED, 1, "lead"), (_CLAUSE_SUPPORT, 1, "support")):
-        for m in subjects if pattern is _SUBJECT else pattern.finditer(c.text):
-            if pattern is not _BY and _not_a_subject(m.group(1)):
-                continue
-            if pattern is _BY and not _is_word_at(c.text, m.start(), m.group(1)):  # 经 of 区经济发展局
-                continue
-            names = [(n, role, sp) for n, sp, _ in _parse_list(c, m.start(group), m.end(group)) if _is_org_name(n)]
-            if names:
-                found.append((m.start(), m.end(), names + _partners(c, m.end())))
-    found.sort(key=lambda f: f[0])
-    clauses = []
-    for k, (start, end, names) in enumerate(found):
-        s, e = _sentence(c, start, starts)
-        later = [f[0] for f in found[k + 1:] if f[0] < e]
-        first = not any(s <= f[0] < start for f in found[:k])
-        reach = c.to_clean(s if first else start, later[0] if later else e)
-        clauses.append(OwnerClause(tuple(names),
-                                   c.to_clean(start, end), (c.to_clean(s, e),), reach=reach))
-    return clauses
-
-
-def _table_clauses(c: Compact) -> list[OwnerClause]:
-    """Rows of a task-division table whose cells arrive run together in one line."""
-    clauses = []
-    for head in _TABLE_HEAD.finditer(c.text):
-        rows = list(_ROW_MARK.finditer(c.text, head.end()))
-        for k, row in enumerate(rows):
-            end = rows[k + 1].start() if k + 1 < len(rows) else len(c.text)
-            if k + 1 < len(rows) and int(rows[k + 1].group(1)) != int(row.group(1)) + 1:
-                continue
-            text = c.text[row.end():end]
-            section = _SECTION_MARK.search(text)
-            if section:
-                text = text[:section.start()]
-            stop = max(text.rfind("。"), text.rfind("；"))
-            if stop < 0:
-                continue
-            zone_start = row.end() + stop + 1
-            zone = text[stop + 1:]
-            if not zone.strip() or len(zone) > 120:
-                continue
-            trimmed = re.split(r"来源[：:]", zone)[0]
-            names = _parse_list(c, zone_start, zone_start + len(trimmed))
-            if not names:
-                continue
-            roles = _table_roles(names)
-            owners = tuple((n, role, sp) for (n, sp, _), role in zip(names, roles))
-            scope = c.to_clean(row.start(), zone_start)
-            clauses.append(OwnerClause(owners, c.to_clean(zone_start, zone_start + len(trimmed)), (scope,)))
-    return clauses
-
-
-def _table_roles(names: list[tuple[str, Span, bool]]) -> list[str]:
-    """Lead for the lead cell, support for the last cell when both are filled.
-
-    Cells run together without a separator; items inside one cell keep theirs (、，),
-    so the last run of separated items is the support cell when anything precedes it.
-    """
-    run = max((k for k, (_, _, after_separator) in enumerate(names) if not after_separator), default=0)
-    return ["lead" if k < run or run == 0 else "support" for k in range(len(names))]
-
-
-_OWNER_COLUMNS = (("牵头", "lead"), ("主办", "lead"), ("主责", "lead"), ("配合", "support"),
-                  ("协办", "support"), ("参与", "support"), ("协同", "support"), ("责任", "lead"),
-                  ("承办", "lead"))
-
-
-def _locate(text: str, cell: str, start: int = 0) -> Span | None:
-    """Span of a cell's text in the clean text, allowing line breaks inside it: the first
-    from `start` (cells repeat down a table: each row's own), else the first anywhere."""
-    if len(cell) < 2:
-        return None
-    pattern = re.compile(r"\s*".join(map(re.escape, cell)))
-    m = pattern.search(text, start) or pattern.search(text)
-    return m.span() if m else None
-
-
-def _columns(rows: tuple[tuple[str, ...], ...]) -> tuple[int | None, dict[int, str]]:
-    """The task column (the structure stage's rule, so owners land on its row tasks) and
-    the owner columns (index -> role) of a task table, header row first."""
-    cells = [re.sub(r"\s+", "", cell) for cell in rows[0]]
-    roles: dict[int, str] = {}
-    for i, cell in enumerate(cells):
-        for word, role in _OWNER_COLUMNS:
-            if word in cell and "单位" in cell or cell in (word, word + "部门"):
-                roles[i] = role
-                break
-    if any(r == "lead" and "牵头" in cells[i] for i, r in roles.items()):
-        roles = {i: ("support" if "责任" in cells[i] and "牵头" not in cells[i] else r) for i, r in roles.items()}
-    words = document_words()
-    task = task_column(rows, words.task_headers, words.owner_headers)
-    return (None if task in roles else task), roles
-
-
-@dataclass(frozen=True)
-class _GridRow:
-    """One row of a task table read as a table: where its task cell is written, its owners."""
-
-    scope: Span
-    owners: tuple[Owner, ...]
-
-
-def _grid_rows(text: str, tables: tuple[Table, ...]) -> list[_GridRow]:
-    """Rows of task-division tables read as tables (PDF, DOCX, HTML), located in the text."""
-    found = []
-    for table in tables:
-        if len(table.rows) < 2:
-            continue
-        task_col, roles = _columns(table.rows)
-        if task_col is None or not roles:
-            continue
-        at = 0
-        for row in table.rows[1:]:
-            if task_col >= len(row):
-                continue
-            scope = _locate(text, re.sub(r"\s+", "", row[task_col]), at)
-            if scope is None:
-                continue
-            at = scope[1]
-            owners: list[Owner] = []
-            for col, role in roles.items():
-                cell = re.sub(r"\s+", "", row[col]) if col < len(row) else ""
-                if not cell:
-                    continue
-                mention = _locate(text, cell, scope[1]) or scope
-                cc = compact(cell)
-                owners.extend((n, role, mention) for n, _, _ in _parse_list(cc, 0, len(cc.text)))
-            found.append(_GridRow(scope, tuple(owners)))
-    return found
-
-
-def _overlaps(span: Span, spans: list[Span]) -> bool:
-    """Whether `span` shares text with any of `spans`."""
-    return any(span[0] < b and a < span[1] for a, b in spans)
-
-
-def find_owner_clauses(text: str, tables: tuple[Table, ...] = ()) -> list[OwnerClause]:
-    """Every owner expression in a clean text (and its task tables), in text order."""
-    c = compact(text)
-    grid = _grid_rows(text, tables)
-    # rows read as a table are not read again from their flattened text (where a blank
-    # lead cell would make the 配合 cell lead)
-    covered = [row.scope for row in grid]
-    lists = _note_clauses(c) + [cl for cl in _table_clauses(c) if not _overlaps(cl.scopes[0], covered)]
-    # 以下均需各片区配合落实，不再列出: a standing supporter of every later owner list
-    standing = _STANDING_SUPPORT.search(c.text)
-    if standing:
-        names = [(n, sp) for n, sp, _ in _parse_list(c, standing.start(1), standing.end(1))]
-        at = c.index[standing.start()]
-        lists = [
-            replace(cl, owners=cl.owners + tuple((n, "support", sp) for n, sp in names))
-            if cl.anchor[0] >= at and any(r == "lead" for _, r, _ in cl.owners) else cl
-            for cl in lists
-        ]
-    # a note's own words (区资源生态局牵头负责) are not a sentence's subject
-    sentences = [cl for cl in _clause_clauses(c)
-                 if not any(n.anchor[0] <= cl.anchor[0] < n.anchor[1] for n in lists)]
-    rows = [OwnerClause(row.owners, row.scope, (row.scope,)) for row in grid if row.owners]
-    return sorted(lists + sentences + rows, key=lambda cl: cl.anchor)
 
 
 class _Registry:
@@ -606,19 +75,42 @@ def _add(owners: tuple[OwnerRef, ...], new: list[OwnerRef]) -> tuple[OwnerRef, .
     return tuple(out)
 
 
-_EDGE_SLACK = 2
-"""Characters a scope may stick out of its task: the item marker before it (①, 1.),
-a closing bracket after it."""
-
-
-def _innermost(tasks: list[Task], span: Span) -> int | None:
-    """Index of the smallest task holding `span`, give or take its marker and brackets."""
+def _holding(tasks: list[Task], point: int) -> int | None:
+    """Index of the smallest task whose span holds the offset `point`."""
     best = None
     for k, task in enumerate(tasks):
-        if task.span[0] <= span[0] + _EDGE_SLACK and span[1] <= task.span[1] + _EDGE_SLACK:
+        if task.span[0] <= point < task.span[1]:
             if best is None or task.span[1] - task.span[0] < tasks[best].span[1] - tasks[best].span[0]:
                 best = k
     return best
+
+
+def _body_start(text: str, span: Span) -> int:
+    """Where a scope's own words start: after its blanks and its item marker (①, 1., （一）),
+    which structure keeps outside the task's span."""
+    pos = span[0]
+    while pos < span[1] and text[pos].isspace():
+        pos += 1
+    marker = marker_at(text, pos)
+    return marker.end() if marker and marker.end() < span[1] else pos
+
+
+def _note_measures(text: str, task: Task, notes: list[Span]) -> list[Span]:
+    """The measures a task's trailing owner notes cover: each note the sentences before it,
+    back to the previous note or the task's start (（国家发展改革委牵头，…）…（财政部指导）).
+    A task with one note at its end is one measure."""
+    ends = sorted({n[1] for n in notes})
+    if len(ends) == 1 and not text[ends[0]:task.span[1]].strip("。；; \n"):
+        return [task.span]
+    starts = [task.span[0]] + ends[:-1]
+    return [(_skip_blank(text, a), b) for a, b in zip(starts, ends)]
+
+
+def _skip_blank(text: str, pos: int) -> int:
+    """The first offset from `pos` that is no blank or sentence stop."""
+    while pos < len(text) and text[pos] in " \t\n。；;":
+        pos += 1
+    return pos
 
 
 def _enclosing_text(text: str, anchor: Span, floor: int) -> Span:
@@ -639,6 +131,31 @@ def _enclosing_text(text: str, anchor: Span, floor: int) -> Span:
     return (begin, anchor[1])
 
 
+def _clauses(tree: DocTree, organisations: tuple[Organisation, ...]) -> list[OwnerClause]:
+    """The document's owner expressions, reading bodies through the organisation finder's mentions."""
+    mentions = tuple(span for org in organisations for span in org.mentions)
+    return find_owner_clauses(tree.text, tree.tables, mentions=mentions)
+
+
+def explain(tree: DocTree) -> tuple[Candidate, ...]:
+    """Every owner a role slot of the document proposed: accepted (with its role and where
+    the owner expression is written) or refused, with the filter that refused it.
+
+    The same clauses `assign_owners` attaches (`find_owner_clauses` over the organisation
+    finder's mentions), so the explanation is the computation, not a replay of it.
+
+    Example:
+        >>> [(c.text, c.detail) for c in explain(tree) if c.accepted][:1]  # doctest: +SKIP
+        [('区科技局', 'role=lead at=[12, 20]')]
+    """
+    found = []
+    for clause in _clauses(tree, find_organisations(tree)):
+        found += [Candidate("owners", name, span, None, f"role={role} at=[{clause.anchor[0]}, {clause.anchor[1]}]")
+                  for name, role, span in clause.owners]
+        found += clause.refused
+    return tuple(sorted(found, key=lambda c: (c.span, c.text)))
+
+
 def assign_owners(tree: DocTree, organisations: tuple[Organisation, ...],
                   quantities: tuple[Quantity, ...]) -> OwnerAssignment:
     """Attach owners to tasks and to the quantities inside them.
@@ -649,33 +166,99 @@ def assign_owners(tree: DocTree, organisations: tuple[Organisation, ...],
         (OwnerRef(org='o7', role='lead'),)
     """
     registry = _Registry(organisations)
-    tasks = list(tree.tasks)
     text = tree.text
+    clauses = [cl for cl in _clauses(tree, organisations) if cl.owners]
+    duties = _duty_items(text, clauses)
+    tasks = list(tree.tasks)
+    # measures structure did not number: enumerated duties, measures closing with their own
+    # note, sentences naming their own owner
+    spans = [cl.anchor for cl in duties]
+    spans += _measure_spans(text, tasks, [cl.anchor for cl in clauses if not cl.scopes])
+    spans += _sentence_spans(tasks, [cl for cl in clauses if cl.reach is not None])
+    for span in spans:
+        if all(t.span != span for t in tasks):
+            tasks.append(_new_task(tree, len(tasks) + 1, span))
+    clauses += duties
     previous_end = 0
     # where each set of owners holds: a task, or one sentence for 由…负责 and a subject
-    reach: list[Task] = []
-    for clause in find_owner_clauses(text, tree.tables):
+    reach: list[tuple[Span, list[OwnerRef]]] = []
+    for clause in clauses:
         refs = [OwnerRef(registry.resolve(name, span), role) for name, role, span in clause.owners]
-        scopes = clause.scopes or (_enclosing_text(text, clause.anchor, previous_end),)
+        point = clause.anchor[0] if clause.reach or not clause.scopes else _body_start(text, clause.scopes[0])
+        k = _holding(tasks, point)
+        if k is None:
+            scope = clause.scopes[0] if clause.scopes else _enclosing_text(text, clause.anchor, previous_end)
+            tasks.append(_new_task(tree, len(tasks) + 1, scope))
+            k = len(tasks) - 1
         if not clause.scopes:
             previous_end = clause.anchor[1]
-        for scope in scopes:
-            k = _innermost(tasks, scope if clause.scopes else clause.anchor)
-            if k is None:
-                body = text[scope[0]:scope[1]].strip()
-                tasks.append(Task(id=f"to{len(tasks) + 1}", section=tree.section_at(scope[0]), marker="",
-                                  text=re.sub(r"\s+", "", body), span=scope))
-                k = len(tasks) - 1
-            tasks[k] = replace(tasks[k], owners=_add(tasks[k].owners, refs))
-            held = clause.reach or tasks[k].span
-            reach.append(Task(id="", section=None, marker="", text="", span=held, owners=tuple(refs)))
+        tasks[k] = replace(tasks[k], owners=_add(tasks[k].owners, refs))
+        reach.append((clause.reach or tasks[k].span, refs))
     targets = []
     for q in quantities:
-        holding = [t for t in reach if t.span[0] <= q.span[0] and q.span[1] <= t.span[1] + 2]
+        holding = [(span, refs) for span, refs in reach if span[0] <= q.span[0] < span[1]]
         if holding:
-            inner = min(t.span[1] - t.span[0] for t in holding)
-            refs = [r for t in holding if t.span[1] - t.span[0] == inner for r in t.owners]
-            q = replace(q, owners=_add(q.owners, refs))
+            inner = min(span[1] - span[0] for span, _ in holding)
+            q = replace(q, owners=_add(q.owners, [r for span, refs in holding if span[1] - span[0] == inner
+                                                  for r in refs]))
         targets.append(q)
     return OwnerAssignment(tuple(tasks), tuple(targets), tuple(registry.orgs))
 
+
+def _new_task(tree: DocTree, number: int, span: Span) -> Task:
+    """A task for a measure structure did not number (a note's sentences, a table row)."""
+    return Task(id=f"to{number}", section=tree.section_at(span[0]), marker="",
+                text=re.sub(r"\s+", "", tree.text[span[0]:span[1]].strip()), span=span)
+
+
+_ITEM = re.compile(r"[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)]")
+
+
+def _duty_items(text: str, clauses: list[OwnerClause]) -> list[OwnerClause]:
+    """履行下列职责：（一）…；（二）…: the subject owns each enumerated item after the colon,
+    up to the end of the list (the item that closes with 。)."""
+    found = []
+    for clause in clauses:
+        if clause.reach is None:
+            continue
+        lead_in = roles().duty_list.search(text, clause.anchor[1], clause.scopes[0][1] + 1)
+        if not lead_in:
+            continue
+        marks = []
+        for m in _ITEM.finditer(text, lead_in.end()):
+            if text[lead_in.end():m.start()].strip() if not marks else text[marks[-1][1]:m.start()].count("。"):
+                break
+            marks.append((m.start(), m.end()))
+        ends = [m[0] for m in marks[1:]] + [text.find("。", marks[-1][1]) + 1 if marks else 0]
+        for (_, body), end in zip(marks, ends):
+            span = (body, len(text[:end].rstrip("；;。 \n")))
+            if span[1] > span[0]:
+                found.append(OwnerClause(clause.owners, span, (span,), reach=span))
+    return found
+
+
+def _sentence_spans(tasks: list[Task], clauses: list[OwnerClause]) -> list[Span]:
+    """Tasks for the sentences of one structure task that each name their owner (an
+    article: 市人民政府应当…。市财政部门负责…。): each sentence is the task of its owners."""
+    by_task: dict[int, set[Span]] = {}
+    for clause in clauses:
+        k = _holding(tasks, clause.anchor[0])
+        if k is not None:
+            by_task.setdefault(k, set()).add(clause.scopes[0])
+    return [span for sentences in by_task.values() if len(sentences) > 1 for span in sorted(sentences)]
+
+
+def _measure_spans(text: str, tasks: list[Task], notes: list[Span]) -> list[Span]:
+    """Tasks for the measures inside one structure task that each close with their own
+    owner note (national plans write several measures under one （一）)."""
+    by_task: dict[int, list[Span]] = {}
+    for note in notes:
+        k = _holding(tasks, note[0])
+        if k is not None:
+            by_task.setdefault(k, []).append(note)
+    spans: list[Span] = []
+    for k, held in sorted(by_task.items()):
+        measures = _note_measures(text, tasks[k], held)
+        if measures != [tasks[k].span]:
+            spans += measures
+    return spans

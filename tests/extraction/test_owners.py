@@ -314,3 +314,269 @@ def test_what_is_set_up_is_no_acting_subject():
     # corpus/seeds/002: 探索成立产业技术研究院牵头… names a body still to be set up
     text = "可采取“一题一案”方式，探索成立产业技术研究院牵头、骨干企业出资、海内外研发资源参与的重大项目组织实施载体。"
     assert _owners(text) == set()
+
+
+# Issue 9's defects and issue 10's owner classes, on structured documents (structure's own
+# tasks, as the pipeline builds them).
+def _parsed(text: str) -> tuple[set[tuple[str, str, str]], object]:
+    from extractor.model import RawDocument
+    from extractor.pipeline import parse_raw
+
+    tree = parse_raw(RawDocument(path="a.txt", format="txt", sha256="0" * 64, pages=(text,)))
+    assigned = assign_owners(tree, find_organisations(tree), ())
+    names = {o.id: o.name for o in assigned.organisations}
+    return {(names[r.org], r.role, t.id) for t in assigned.tasks for r in t.owners}, assigned
+
+
+def _owner_fixture(name: str) -> str:
+    from pathlib import Path
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "owners" / name
+    return path.read_text(encoding="utf-8").split("\n", 1)[1]
+
+
+def test_bodies_joined_by_he_both_lead():
+    # issue 9 defect A: 和/与 between two bodies the organisation finder reads apart
+    links, _ = _parsed("一、工作任务\n（一）由区科技局和区财政局负责日常巡查。\n（二）由省发展改革委与省财政厅负责资金保障。")
+    assert {("区科技局", "lead", "t1"), ("区财政局", "lead", "t1")} <= links
+    assert {("省发展改革委", "lead", "t2"), ("省财政厅", "lead", "t2")} <= links
+    # one body whose name holds 和 stays one
+    links, _ = _parsed("（一）由住房和城乡建设局负责。")
+    assert {o for o, _, _ in links} == {"住房和城乡建设局"}
+
+
+def test_host_and_assisting_bracket_gives_lead_and_support():
+    # issue 9 defect B
+    links, _ = _parsed("一、工作任务\n（二）推进改革。开展试点工作（区科技局主办，区财政局协助）。")
+    assert links == {("区科技局", "lead", "t1"), ("区财政局", "support", "t1")}
+
+
+def test_by_clause_under_paren_markers_owns_the_structure_task():
+    # issue 9 defect C: no duplicate task, the structure's task carries the owner
+    for text in ("一、工作任务\n（一）由区科技局负责日常巡查。\n（二）由区财政局负责资金保障。",
+                 "（1）由区科技局负责日常巡查。\n（2）由区财政局负责资金保障。"):
+        links, assigned = _parsed(text)
+        assert links == {("区科技局", "lead", "t1"), ("区财政局", "lead", "t2")}
+        assert [t.id for t in assigned.tasks] == ["t1", "t2"]
+
+
+def test_national_brackets_cover_the_measure_before_them():
+    links, assigned = _parsed(_owner_fixture("national_brackets.txt"))
+    text = {t.id: t.text for t in assigned.tasks}
+    by_measure: dict[str, set[tuple[str, str]]] = {}
+    for org, role, task in links:
+        by_measure.setdefault(text[task][:8], set()).add((org, role))
+    assert ("生态环境部", "lead") in by_measure["强化顶层设计引领"]
+    # 指导 leads; each paragraph closing with its own note is its own measure
+    assert ("财政部", "lead") in by_measure["加强制度政策集成"]
+    assert ("国家发展改革委", "support") not in by_measure["优化固体废物管理"]
+    # the blanket statement gives its body every later measure, not the earlier one
+    assert ("试点城市政府", "lead") in by_measure["加强制度政策集成"]
+    assert not any(org == "试点城市政府" for org, _ in by_measure["强化顶层设计引领"])
+    second = next(k for k in by_measure if "绿色开采" in text[next(t for t in text if text[t][:8] == k)])
+    assert {("自然资源部", "lead"), ("工业和信息化部", "lead"), ("试点城市政府", "lead")} <= by_measure[second]
+
+
+def test_first_listed_body_leads_when_the_document_says_so():
+    links, _ = _parsed(_owner_fixture("first_listed_leads.txt"))
+    roles = {org: role for org, role, _ in links}
+    assert roles == {"工业和信息化部": "lead", "发展改革委": "support", "科技部": "support", "农业农村部": "support"}
+
+
+def test_partners_after_hui_tong_support_and_etc_tails_are_cut():
+    links, _ = _parsed(_owner_fixture("division_with_partners.txt"))
+    first = {(o, r) for o, r, t in links if t == "t1"}
+    assert ("发展改革委", "lead") in first and {("农业部", "support"), ("财政部", "support")} <= first
+    second = {(o, r) for o, r, t in links if t == "t2"}
+    assert second == {("国土资源部", "lead"), ("农业部", "support")}
+
+
+def test_city_note_with_lead_and_duty_division():
+    links, _ = _parsed(_owner_fixture("city_division_notes.txt"))
+    assert {("市政府办公室", "lead"), ("市行政审批制度改革工作领导小组办公室", "lead")} <= {(o, r) for o, r, _ in links}
+
+
+def test_a_role_word_is_a_one_file_change(tmp_path):
+    import json
+
+    from extractor import lexicons
+    from extractor.extraction import extract
+    from extractor.model import RawDocument
+    from extractor.pipeline import parse_raw
+
+    text = "一、工作任务\n（一）开展巡查。（区科技局牵头，区财政局协作）"
+    tree = parse_raw(RawDocument(path="a.txt", format="txt", sha256="0" * 64, pages=(text,)))
+    data = lexicons.load_json("owner_roles.json")
+    data["support_words"].append("协作")
+    (tmp_path / "owner_roles.json").write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+
+    def owners(extraction):
+        names = {o.id: o.name for o in extraction.organisations}
+        return {names[r.org] for t in extraction.tasks for r in t.owners}
+
+    assert owners(extract(tree)) == {"区科技局"}
+    assert owners(extract(tree, rules=tmp_path)) == {"区科技局", "区财政局"}
+    assert owners(extract(tree)) == {"区科技局"}
+
+
+def test_explain_gives_every_slot_item_with_its_decision():
+    from extractor.extraction.owners import explain
+    from extractor.model import RawDocument
+    from extractor.pipeline import parse_raw
+
+    text = "一、工作任务\n（一）开展巡查。（区科技局主办，有关部门协助）\n（二）由区财政局负责资金保障。"
+    tree = parse_raw(RawDocument(path="a.txt", format="txt", sha256="0" * 64, pages=(text,)))
+    candidates = explain(tree)
+    accepted = {c.text for c in candidates if c.accepted}
+    refused = {c.text: c.rejection.filter for c in candidates if not c.accepted}
+    assert accepted == {"区科技局", "区财政局"}
+    assert refused["有关部门协助"] == "vague_collective"
+    # explain is the computation of assign_owners: its accepted owners are the ones assigned
+    assigned = assign_owners(tree, find_organisations(tree), ())
+    names = {o.id: o.name for o in assigned.organisations}
+    assert accepted == {names[r.org] for t in assigned.tasks for r in t.owners}
+    assert all(c.family == "owners" and 0 <= c.span[0] < c.span[1] <= len(tree.text) for c in candidates)
+
+
+def test_owner_roles_file_is_well_formed():
+    import re
+
+    from extractor import lexicons
+
+    data = lexicons.load_json("owner_roles.json")
+    words = data["lead_words"] + data["support_words"]
+    assert len(words) == len(set(words)), "a role word is listed twice"
+    assert set(data["label_roles"].values()) <= {"lead", "support"}
+    for key in ("unit_words", "duty_qualifiers", "field_labels", "division_labels", "handover_verbs", "by_adverbs", "filing_verbs", "duty_list_nouns", "partner_words",
+                "subject_verbs", "subject_prepositions", "name_continuations", "clause_verbs", "partner_work"):
+        assert data[key] and len(data[key]) == len(set(data[key])), key
+        assert all(isinstance(w, str) and w for w in data[key]), key
+    for key in ("first_leads", "blanket", "vague"):
+        for pattern in data[key]:
+            re.compile(pattern)
+    assert all({"body", "role"} <= set(re.compile(p).groupindex) for p in data["blanket"])
+
+
+def test_regulation_subjects_own_their_own_sentences():
+    links, assigned = _parsed(_owner_fixture("guizhou_fishery_regulation.txt"))
+    text = {t.id: t.text for t in assigned.tasks}
+    owned = {(org, text[task]) for org, role, task in links if role == "lead"}
+    assert any(org == "县级以上人民政府" and task.startswith("县级以上人民政府应当将渔业") for org, task in owned)
+    # 第四条 gives each body its own sentence: one task each
+    assert ("省人民政府渔业行政主管部门", "省人民政府渔业行政主管部门负责全省的渔业管理工作。") in owned
+    assert ("县级以上人民政府渔业行政主管部门", "县级以上人民政府渔业行政主管部门负责本行政区域内的渔业管理工作。") in owned
+
+
+def test_review_then_approval_and_a_subject_under_leadership():
+    links, assigned = _parsed(_owner_fixture("anhui_budget_measures.txt"))
+    marker = {t.id: t.marker for t in assigned.tasks}
+    assert {("省财政厅", "第三条"), ("省财政厅", "第六条"), ("省人民政府", "第六条")} <= {
+        (org, marker[task]) for org, _, task in links}
+    # 在省人民政府的领导下: the body leading the work of another owns nothing in that sentence
+    assert ("省人民政府", "第三条") not in {(org, marker[task]) for org, _, task in links}
+
+
+def test_filing_receivers_and_vague_tails_are_no_owners():
+    # source: 海南省2024—2026年农机购置与应用补贴实施方案 (../shared/corpus/dev/m01); 浙江省促进科技成果转化条例 (dev/m05)
+    links, _ = _parsed("（一）对农业生产急需适用，需提高补贴额测算比例的机具，由省农业农村厅、省财政厅联合报农业农村部、"
+                       "财政部予以备案后实施。\n（二）县级以上人民政府及其有关部门应当建立以企业为主体、市场为导向、"
+                       "产学研紧密结合的技术创新制度。")
+    assert {(o, t) for o, _, t in links} == {("省农业农村厅", "t1"), ("省财政厅", "t1"), ("县级以上人民政府", "t2")}
+
+
+def test_a_subject_with_yao_and_not_the_yao_of_zhongyao():
+    # source: 国务院关于做好当前和今后一个时期促进就业工作的若干意见 (国发〔2018〕39号, dev/n03)
+    links, _ = _parsed("四、加强组织保障\n（一）明确部门组织协调责任。人力资源社会保障部要统筹协调促进就业政策制定、督促落实、"
+                       "统计监测等工作。财政部要加大资金支持力度，保障促进就业政策落实。\n"
+                       "（二）上海国际科技创新中心是科学新发现的重要策源地。")
+    assert {o for o, _, _ in links} == {"人力资源社会保障部", "财政部"}
+
+
+def test_a_bodys_enumerated_duties_are_its_tasks():
+    links, assigned = _parsed(_owner_fixture("housing_management_measures.txt"))
+    text = {t.id: t.text for t in assigned.tasks}
+    duties = {text[t] for o, r, t in links if o == "市住房保障中心"}
+    assert "住房保障档案管理及信息系统的建立和维护" in duties
+    assert "中心城区政府、企业等单位和社会组织所有的保障性住房的监管" in duties
+    # a violation list (有下列行为之一的) is no list of duties
+    links, assigned = _parsed("第四十四条 违反本条例规定，有下列行为之一的，由科技主管部门负责责令改正：\n（一）弄虚作假的；\n"
+                              "（二）侵占成果的。")
+    assert links and all(t == "t1" for _, _, t in links)
+    assert [t.id for t in assigned.tasks] == ["t1"]
+
+
+def test_one_sentence_per_body_and_a_head_shared_by_a_list():
+    links, assigned = _parsed(_owner_fixture("housing_management_measures.txt"))
+    owners = {o for o, _, _ in links}
+    assert {"市房产管理部门", "市财政部门", "市民政部门", "各区房产管理部门", "各街道办事处", "镇人民政府"} <= owners
+
+
+def test_duty_division_list_with_colons():
+    # the 职责分工 form issue 10 names: 「区住房保障局：负责…」, one body a sentence
+    links, assigned = _parsed("（三）住房保障。区住房保障局：负责保障性住房的规划建设和分配管理。区财政局：负责保障资金的筹集和监管。")
+    text = {t.id: t.text for t in assigned.tasks}
+    assert {(o, text[t]) for o, _, t in links} == {("区住房保障局", "区住房保障局：负责保障性住房的规划建设和分配管理。"),
+                                                   ("区财政局", "区财政局：负责保障资金的筹集和监管。")}
+
+
+def test_a_form_field_list_ends_at_the_next_label():
+    # the flattened reply-page fields issue 10 quotes (事由：… 提案人：… 承办单位：… 代表反馈：…)
+    links, _ = _parsed("关于加快科技成果转化的建议 事由：加快科技成果转化 提案人：张三 承办单位：市科技局、市财政局 "
+                       "代表反馈：满意 办理情况：已办结。")
+    assert {o for o, _, _ in links} == {"市科技局", "市财政局"}
+
+
+def test_list_tails_are_cut_and_provincial_collectives_kept_whole():
+    # source: 国发〔2018〕39号 (dev/n03); 国办发〔2018〕117号 (dev/n04), sentences shortened
+    links, _ = _parsed("（五）各省、自治区、直辖市人民政府要在本意见印发之日起30日内，制定出台具体实施办法。"
+                       "（人力资源社会保障部等有关部门和单位按职责分工负责）\n"
+                       "（六）对老工业基地调整改造力度较大的市，在安排中央预算内投资时予以倾斜支持。（国家发展改革委会同有关部门负责）")
+    assert {o for o, _, _ in links} == {"各省、自治区、直辖市人民政府", "人力资源社会保障部", "国家发展改革委"}
+
+
+def test_the_object_of_fahui_before_a_preposition_is_no_subject():
+    # source: 国务院关于加快推进农业机械化和农机装备产业转型升级的指导意见 (国发〔2018〕42号, dev/n01)
+    links, _ = _parsed("（一）充分发挥行业协会在行业自律、信息交流、教育培训等方面的作用，服务引导行业转型升级。\n"
+                       "（二）省财政厅按照有关规定履行法定支出责任，保障补贴资金需求。")
+    assert {o for o, _, _ in links} == {"省财政厅"}
+
+
+def _fragments():
+    from hypothesis import strategies as st
+
+    bodies = st.sampled_from(["区科技局", "省财政厅", "国家发展改革委", "试点城市政府", "有关部门", "市场监督管理部门",
+                              "各省、自治区、直辖市人民政府", "区科技局和区财政局"])
+    roles_ = st.sampled_from(["牵头", "负责", "配合", "指导", "主办", "协助", "应当", "要"])
+    clause = st.tuples(bodies, roles_, st.sampled_from(["开展巡查。", "做好资金保障工作。", "履行下列职责：（一）审核；（二）监管。"]))
+    note = st.tuples(st.just("（"), bodies, roles_, st.just("）"))
+    marker = st.sampled_from(["", "（一）", "1.", "第三条 ", "\n（二）", "\n"])
+    piece = st.tuples(marker, st.one_of(clause, note)).map(lambda t: t[0] + "".join(t[1]))
+    return st.lists(piece, min_size=1, max_size=8).map("".join)
+
+
+def test_assigned_tasks_and_owners_stay_consistent_on_any_mix_of_forms():
+    from hypothesis import given, settings
+
+    @settings(max_examples=40, deadline=None)
+    @given(_fragments())
+    def check(text):
+        _, assigned = _parsed(text)
+        ids = [t.id for t in assigned.tasks]
+        assert len(ids) == len(set(ids)), "task ids are unique"
+        orgs = {o.id for o in assigned.organisations}
+        assert all(r.org in orgs for t in assigned.tasks for r in t.owners)
+        assert all(0 <= t.span[0] <= t.span[1] for t in assigned.tasks)
+
+    check()
+
+
+def test_a_level_and_a_city_sharing_one_government():
+    # source: 青岛西海岸新区条例 (2017, dev/m08), 第四条
+    links, _ = _parsed("第四条 省和青岛市人民政府应当加强对西海岸新区的领导，协调解决建设发展中的重大问题。")
+    assert {o for o, _, _ in links} == {"省人民政府", "青岛市人民政府"}
+
+
+def test_collective_bodies_given_a_task_own_it_and_vague_ones_never():
+    # GUIDE: 各有关部门 is a collective given a task; 各有关单位 names no one
+    # source: 国办发〔2018〕117号 (dev/n04)
+    links, _ = _parsed("（一）各有关部门要认真组织实施督查激励措施，及时制定或调整完善实施办法。\n（二）各有关单位要做好配合。")
+    assert {o for o, _, _ in links} == {"各有关部门"}

@@ -1,0 +1,661 @@
+"""Owner expressions: the grammar of role slots in which a document assigns responsibility.
+
+Responsibility is written in a few fixed forms of Chinese administrative prose (their role
+words in `resources/owner_roles.json`, compiled by `extraction/roles.py`):
+
+* labelled lists: 牵头单位：…；配合单位：… (also 责任单位, 承办单位, 协办单位), whose items
+  may be circled-number references （牵头单位：①…；②③…） to the numbered measures
+  ① ② ③ of the same subsection;
+* inline notes: （区资源生态局牵头，区经发局、平潭海关等按职责分工负责）, （市科技局牵头）;
+* 由…负责 / 由…审核 / 经…批准 / 报…审批 clauses, a regulation's subject at a clause
+  start (市人民政府应当…, 市科学技术行政部门负责…, 市发展改革、财政等部门按照各自职责…),
+  a body set up for a task (成立了…中心，负责…), and partners after 会同 (support);
+* task-division tables, also web tables flattened into one line
+  (工作任务 工作要求 牵头单位 配合/责任单位).
+
+* national notes closing each measure （生态环境部指导）, a blanket statement
+  （以下均需试点城市政府落实，不再列出）, a body's enumerated duties (履行下列职责：（一）…),
+  duty-division lists (区住房保障局：负责…) and a form's 承办单位 field.
+
+In a list a level written once holds for the departments after it (市发改委、财政局 →
+市财政局; 市科技、财政部门 → 市财政部门). Each form yields an `OwnerClause`: the owners
+with their roles, where the expression is written and the text it applies to; an item the
+organisation finder reads as several bodies (区科技局和区财政局) is those bodies. Every item a
+slot held and the filters refused stays on its clause for `owners.explain`.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, replace
+
+from extractor.extraction.candidates import Candidate, Decision, judge, named
+from extractor.extraction.organisations import Compact, compact, lexicon, split_region, tagged
+from extractor.extraction.roles import roles
+from extractor.model import Span, Table
+from extractor.structure.headings import task_column
+from extractor.structure.markers import marker_at
+from extractor.structure.lexicon import lexicon as document_words
+
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+# web text keeps ASCII brackets: （…牵头）, (…牵头) and 〔责任单位：…〕 are the same note
+_PAREN_NOTE = re.compile(r"[（(〔]((?:[^（）()〔〕]|[（(][^（）()]{0,12}[）)]){2,200}?)[）)〕]")
+# 县级以上人民政府及其有关部门, 教育部等有关部门和单位, 国家发展改革委会同有关部门: the body, then
+# a vague tail that adds no one
+_VAGUE_TAIL = re.compile(r"(?<=[\u4e00-\u9fff]{3})(?:及其|及|和|与|以及|等|会同)(?:其他|其它)?(?:有关|相关)[\u4e00-\u9fff]{0,8}$")
+_LEVELS = re.compile(r"(?<=[省市区县州盟旗])、(?=省|自治区|直辖市|计划单列市|[市区县州盟旗])")
+_LIST_ITEM = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9（）·、]{2,30}$")
+# 区财政局各片区管理局 runs two names together; 国务院各部门 is one collective
+_CONCATENATED = re.compile(
+    r"(?<=[局厅委室办部处站院司行关心])(?=[区市省县]|各(?!(?:有关|相关|直属)?(?:部门|单位|机构)))")
+# 设立了省秦创原创新促进中心，负责…: a body set up for a task owns it
+_ESTABLISHED = re.compile(
+    r"(?:设立|成立|组建|设置)了?((?:[\u4e00-\u9fffA-Za-z0-9（）]){3,30}?)[，,](?:主要|具体)?负责")
+# an article's number opens a clause: 第三十一条 市和区、县科学技术行政部门应当…
+_ARTICLE = re.compile(r"第[一二三四五六七八九十百零]+条\s*")
+_TABLE_HEAD = re.compile(r"牵头单位\s*(?:配合|责任|协办)[^\s，。：:]{0,6}单位")
+_ROW_MARK = re.compile(r"(?<![\d.．])(\d{1,2})[.．、](?!\d)")
+_SECTION_MARK = re.compile(r"[一二三四五六七八九十]{1,3}、")
+
+
+Owner = tuple[str, str, Span]  # (organisation name, role, mention span)
+
+
+@dataclass(frozen=True)
+class OwnerClause:
+    """Owners named in one place and the text they are responsible for (clean offsets)."""
+
+    owners: tuple[Owner, ...]
+    anchor: Span  # where the owner expression is written
+    scopes: tuple[Span, ...]  # the measures it applies to; empty: the enclosing task
+    reach: Span | None = None  # a 由…负责 or subject clause: the part of its sentence it owns
+    refused: tuple[Candidate, ...] = ()  # what its slots held that names no owner, and why
+
+
+def _clean_item(item: str) -> str:
+    """A list item without its role words: 平潭海关等按职责分工负责 -> 平潭海关."""
+    item = item.strip(" ：:。")
+    item = roles().first_leads_note.sub("", item)
+    item = roles().role_tail.sub("", item)
+    # 县级以上人民政府及其有关部门 -> 县级以上人民政府: a vague tail adds no one
+    item = _VAGUE_TAIL.sub("", item)
+    item = re.sub(r"等$", "", item)
+    # 发展改革、财政等部门: the unit word is the head of the list; 农业部等部门: a tail
+    tail = re.search(r"等(部门|单位|机关)$", item)
+    if tail and _is_org_name(item[:tail.start()]):
+        return item[:tail.start()]
+    return item[:tail.start()] + tail.group(1) if tail else item
+
+
+# 市和区、县人民政府, 省和青岛市人民政府: a level and a level or place sharing one head
+_REGION_PAIR = re.compile(r"^([市省])和((?:区、县|区县|县|区|市)(?=[\u4e00-\u9fff]{2})|[\u4e00-\u9fff]{2,6}?[市县区州](?=(?:人民政府|政府)$))")
+
+
+def _distribute(name: str) -> list[str]:
+    """市和区、县人民政府 names two bodies: 市人民政府 and 区、县人民政府."""
+    m = _REGION_PAIR.match(name)
+    if not m:
+        return [name]
+    rest = name[m.end():]
+    return [m.group(1) + rest, m.group(2) + rest]
+
+
+_LEVEL_PREFIXES = ("省", "市", "区", "县", "州", "盟", "旗")
+_DEPARTMENT = re.compile(r"(?:局|厅|委|办|办公室|部门|机关)$")
+
+
+def _region_of(name: str) -> str:
+    """The level or place a list's first item opens with (市 of 市金融服务部门); none for
+    two levels (市和区县科技部门 names a body at each, the later items stay as written)."""
+    return "" if _REGION_PAIR.match(name) else split_region(name)[0]
+
+
+def _pieces(text: str) -> list[tuple[int, str, bool]]:
+    """Split a written list into items: (offset, item, written after a separator).
+
+    Items run together without a separator (区经济发展局区行政审批局, cells of a
+    flattened table) are cut where a new name starts after a head.
+    """
+    pieces = []
+    pos = 0
+    # 区、县 and 各省、自治区、直辖市: coordinated level words belong to the name that follows
+    text = _LEVELS.sub("\x00", text)
+    for part in re.split(r"([、，,；;]|以及)", text):
+        part = part.replace("\x00", "、")
+        if part and part not in ("、", "，", ",", "；", ";", "以及"):
+            offset = pos
+            for j, piece in enumerate(_CONCATENATED.split(part)):
+                pieces.append((offset, piece, j == 0 and pos > 0))
+                offset += len(piece)
+        pos += len(part)
+    return pieces
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """One item of a written list, as cleaned (`name`) and as written (`raw`)."""
+
+    name: str
+    raw: str
+
+
+def _vague_collective(piece: _Piece) -> str | None:
+    if not piece.name or roles().vague.search(piece.name):
+        return "names no one: a vague collective (有关部门, 各地) or nothing"
+    return None
+
+
+def _not_name_shaped(piece: _Piece) -> str | None:
+    return None if _LIST_ITEM.match(piece.name) else "no name: punctuation inside or over 30 characters"
+
+
+def _description(piece: _Piece) -> str | None:
+    return "a description with 的, not a name" if "的" in piece.name else None
+
+
+def _later_items(piece: _Piece) -> str | None:
+    return "以下 speaks of the items after it" if "以下" in piece.raw else None
+
+
+_ITEM_FILTERS = named(_vague_collective, _not_name_shaped, _description, _later_items)
+
+
+def _no_organisation_head(name: str) -> str | None:
+    """A clause's subject acts only when it names a body (a standard body or a known head)."""
+    return None if _is_org_name(name) else "no organisation head: not an acting body"
+
+
+_SUBJECT_FILTERS = named(_no_organisation_head)
+
+
+def _parse_list(c: Compact, start: int, end: int, refused: list[Candidate] | None = None, *,
+                subject: bool = False) -> list[tuple[str, Span, bool]]:
+    """Organisation names in a list written at compact [start, end): (name, clean span,
+    written after a separator). Items the filters refuse go to `refused`; a clause's
+    subject (`subject`) must also name a body."""
+    names = []
+    pieces = _pieces(c.text[start:end])
+    # 市科技、财政部门: the last item's head belongs to every bare item before it
+    # (not a collective's: 各地、各部门 is two collectives)
+    last = roles().role_tail.sub("", pieces[-1][1].strip(" ：:。")) if pieces else ""
+    last_head = re.search(r"(?<!^各)(?<!^有关)(?<!^相关)(部门|机关)$", last)
+    region = ""
+    for offset, raw, after_separator in pieces:
+        name = _clean_item(raw)
+        rejection = judge(_Piece(name, raw), _ITEM_FILTERS)
+        if rejection:
+            _refuse(refused, raw, c.to_clean(start + offset, start + offset + len(raw)), rejection)
+            continue
+        # 省人民政府发展改革、财政等部门: an item takes the shared head unless it ends in one
+        shared_head = bool(last_head and not name.endswith(tuple(lexicon().suffixes)) and len(name) <= 12)
+        s = start + offset + max(raw.find(name[:2]), 0)
+        span = c.to_clean(s, min(s + len(name), end))
+        if shared_head:
+            name += last_head.group(1)
+        # 市发展改革、财政、科技部门 and 市发改委、财政局、商务局: a level written once holds for
+        # the departments listed after it
+        own = _region_of(name)
+        if own or _REGION_PAIR.match(name):
+            region = own if own in _LEVEL_PREFIXES or last_head else ""
+        elif region and _DEPARTMENT.search(name) and name not in lexicon().standard:
+            name = region + name
+        for form in _distribute(name):
+            rejection = judge(form, _SUBJECT_FILTERS) if subject else None
+            if rejection:
+                _refuse(refused, form, span, rejection)
+            else:
+                names.append((form, span, after_separator))
+    return names
+
+
+def _refuse(refused: list[Candidate] | None, text: str, span: Span, rejection: Decision) -> None:
+    """Keep a refused item for `explain` (when the caller collects them)."""
+    if refused is not None:
+        refused.append(Candidate("owners", text, span, rejection))
+
+
+def _label_role(label: str, has_lead_label: bool) -> str:
+    """协同责任单位 and 配合部门 support; 责任单位 supports beside a 牵头单位, else leads."""
+    role = next((r for w, r in roles().label_roles.items() if label.startswith(w)), "lead")
+    return "support" if role == "support" or (label.startswith("责任") and has_lead_label) else role
+
+
+def _first_leads(owners: list[Owner]) -> list[Owner]:
+    """Under 排在第一位的为牵头单位 the first body of a list leads and the others support."""
+    return [(n, "lead" if k == 0 else "support", sp) for k, (n, _, sp) in enumerate(owners)]
+
+
+def _labelled(c: Compact, base: int, body: str, first_leads: bool = False,
+              refused: list[Candidate] | None = None) -> tuple[list[Owner], dict[str, list[Owner]]]:
+    """牵头单位：…；配合单位：… lists: owners, and owners by circled measure number."""
+    labels = list(roles().label.finditer(body))
+    owners: list[Owner] = []
+    by_marker: dict[str, list[Owner]] = {}
+    has_lead_label = any(_label_role(lb.group(1), False) == "lead" and not lb.group(1).startswith("责任")
+                         for lb in labels)
+    for k, lb in enumerate(labels):
+        end = labels[k + 1].start() if k + 1 < len(labels) else len(body)
+        label = lb.group(1)
+        role = _label_role(label, has_lead_label)
+        listed: list[Owner] = []
+        # a list ends with its sentence: 〔责任单位：…负责。具体任务均涉及…，下同。〕
+        stop = body.find("。", lb.end(), end)
+        end = end if stop < 0 else stop
+        for seg in re.finditer(r"[^；;]+", body[lb.end():end]):
+            s0, s1 = base + lb.end() + seg.start(), base + lb.end() + seg.end()
+            markers = re.match(rf"[{CIRCLED}]+", seg.group(0))
+            lead_mark = roles().lead_mark.search(seg.group(0))
+            if lead_mark and not markers:
+                # the items up to （牵头） lead, the others support
+                at = s0 + lead_mark.start()
+                listed.extend((n, "lead", sp) for n, sp, _ in _parse_list(c, s0, at, refused))
+                listed.extend((n, "support", sp)
+                              for n, sp, _ in _parse_list(c, at + len(lead_mark.group(0)), s1, refused))
+                continue
+            names = _parse_list(c, s0 + (markers.end() if markers else 0), s1, refused)
+            for ch in markers.group(0) if markers else "":
+                by_marker.setdefault(ch, []).extend((n, role, sp) for n, sp, _ in names)
+            if not markers:
+                listed.extend((n, role, sp) for n, sp, _ in names)
+        if first_leads and label.startswith("责任") and not has_lead_label:
+            listed = _first_leads(listed)
+        owners.extend(listed)
+    return owners, by_marker
+
+
+def _leads(words: str) -> bool:
+    """Whether a note's segment names its lead (牵头, 主办, 主责): the others then support."""
+    return any(w in words for w, r in roles().label_roles.items() if r == "lead" and w not in ("责任", "承办"))
+
+
+def _inline(c: Compact, base: int, body: str, first_leads: bool = False,
+            refused: list[Candidate] | None = None) -> list[Owner]:
+    """区资源生态局牵头，区经发局、平潭海关等按职责分工负责: 牵头 leads, the rest support."""
+    owners: list[Owner] = []
+    # 列第一位者为牵头单位 is the document's key to its lists, no owner of its own
+    keys = [k.span() for k in roles().first_leads.finditer(body)]
+    parts = [p for p in roles().role_segment.finditer(body) if "以下" not in p.group(0) and not _overlaps(p.span(), keys)]
+    has_lead = any(_leads(p.group(0)) for p in parts)
+    for p in parts:
+        words = p.group(0)
+        role = "lead" if _leads(words) else "support" if has_lead else roles().role_of(words)
+        owners.extend((n, role, sp) for n, sp, _ in _parse_list(c, base + p.start(), base + p.end(), refused))
+    if first_leads and not has_lead and all(role == "lead" for _, role, _ in owners):
+        owners = _first_leads(owners)
+    return owners
+
+
+def _label_lines(c: Compact, notes: list[tuple[int, int, int, str]]) -> list[tuple[int, int, int, str]]:
+    """Label lists outside brackets; lists written one after another (牵头单位：…。
+    配合单位：…。) are one note, so a 责任单位 beside a 牵头单位 reads as support."""
+    lines: list[tuple[int, int, int, str]] = []
+    for m in roles().label_line.finditer(c.text):
+        if any(a <= m.start() < b for a, b, _, _ in notes):
+            continue
+        if lines and re.fullmatch(r"[。；;\s]*", c.text[lines[-1][1]:m.start()]):
+            start = lines[-1][0]
+            lines[-1] = (start, m.end(), start, c.text[start:m.end()])
+        else:
+            lines.append((m.start(), m.end(), m.start(), m.group(0)))
+    return lines
+
+
+def _note_clauses(c: Compact) -> list[OwnerClause]:
+    """（…牵头…）, （牵头单位：…；配合单位：…）, a 责任单位：… line, a 部门分工：…牵头 line,
+    circled-number references."""
+    notes = [(m.start(), m.end(), m.start(1), m.group(1)) for m in _PAREN_NOTE.finditer(c.text)
+             if roles().owner_word.search(m.group(1)) and "《" not in m.group(1)]
+    notes += _label_lines(c, notes)
+    notes += [(m.start(), m.end(), m.start(1), m.group(1)) for m in roles().division_line.finditer(c.text)
+              if roles().owner_word.search(m.group(1)) and not any(a <= m.start() < b for a, b, _, _ in notes)]
+    first_leads = bool(roles().first_leads.search(c.text))
+    clauses = []
+    for start, end, base, body in sorted(notes):
+        anchor = c.to_clean(start, end)
+        refused: list[Candidate] = []
+        if roles().label.search(body):
+            owners, by_marker = _labelled(c, base, body, first_leads, refused)
+        else:
+            owners, by_marker = _inline(c, base, body, first_leads, refused), {}
+        if by_marker:
+            clauses.extend(_marker_clauses(c, start, anchor, by_marker))
+        if owners or refused:
+            clauses.append(OwnerClause(tuple(owners), anchor, (), refused=tuple(refused)))
+    return clauses
+
+
+def _marker_clauses(c: Compact, at: int, anchor: Span,
+                    by_marker: dict[str, list[Owner]]) -> list[OwnerClause]:
+    """Resolve ①②… to the numbered measures written just before the note at `at`."""
+    first = c.text.rfind("①", 0, at)
+    if first < 0:
+        return []
+    positions = [(i, ch) for i, ch in enumerate(c.text[first:at], first) if ch in CIRCLED]
+    clauses = []
+    for k, (pos, ch) in enumerate(positions):
+        if ch not in by_marker:
+            continue
+        end = positions[k + 1][0] if k + 1 < len(positions) else at
+        scope = c.to_clean(pos, end)
+        clauses.append(OwnerClause(tuple(by_marker[ch]), anchor, (scope,)))
+    return clauses
+
+
+def _clause_starts(c: Compact) -> list[int]:
+    """Compact offsets where a clause can open: the text's start, after 。；;, a line
+    break (compact text drops them; a heading runs into its first article) or an
+    article's number; after the item marker (（二）, 1.) that opens a line."""
+    starts = {0} | {m.end() for m in re.finditer(r"[。；;]\s*", c.text)} | c.breaks
+    starts |= {m.end() for m in _ARTICLE.finditer(c.text)}
+    starts = {m.end() if (m := marker_at(c.text, p)) and m.lastgroup != "ordinal" else p for p in starts}
+    return sorted(p for p in starts if p < len(c.text))
+
+
+def _sentence(c: Compact, pos: int, starts: list[int] | None = None) -> tuple[int, int]:
+    """Compact span of the sentence holding `pos`; with `starts` (`_clause_starts`) a
+    line break or an article number before `pos` opens it too."""
+    start = max(c.text.rfind(ch, 0, pos) for ch in "。；;") + 1
+    if starts:
+        start = max(start, starts[max(bisect.bisect_right(starts, pos) - 1, 0)])
+    ends = [i for i in (c.text.find(ch, pos) for ch in "。；;") if i >= 0]
+    return start, (min(ends) + 1 if ends else len(c.text))
+
+
+def _is_org_name(name: str) -> bool:
+    """Whether a clause's subject names a body (a standard body or a known head)."""
+    lex = lexicon()
+    bare = re.sub(r"（[^（）]*）$", "", name)
+    return bare in lex.standard or any(bare.endswith(h) for h in lex.suffixes) and len(bare) >= 3
+
+
+def _is_word_at(text: str, pos: int, word: str) -> bool:
+    """Whether the tagger reads `word` at `pos` as a word of its own (not 经 of 经济)."""
+    lo = max(0, pos - 3)
+    at = lo
+    for token, _ in tagged(text[lo:pos + len(word) + 3]):
+        if at == pos:
+            return token == word
+        if at > pos:
+            return False
+        at += len(token)
+    return False
+
+
+def _not_a_subject(words: str) -> bool:
+    """具体办法由市人民政府制定: a clause holding a preposition has another subject;
+    探索成立产业技术研究院牵头: one opening with verbs (成立, or two verbs in a row) names
+    what is set up, not who acts (审计机关 opens with one verb and is a body)."""
+    tokens = tagged(words)
+    if any(flag == "p" for _, flag in tokens):
+        return True
+    verbs = [flag == "v" for _, flag in tokens[:2]]
+    return bool(tokens) and (tokens[0][0] in lexicon().boundaries or verbs == [True, True])
+
+
+def _acts_as_subject(m: re.Match[str]) -> str | None:
+    return "not an acting subject: a preposition inside or verbs first" if _not_a_subject(m.group(1)) else None
+
+
+def _filing(m: re.Match[str]) -> str | None:
+    # 报农业农村部、财政部备案: the body a report is filed with receives it, acts not
+    if m.group(1) in ("报", "上报", "报请") and m.group(3) in roles().filing_verbs:
+        return f"a filing with {m.group(2)}: the receiver is no owner"
+    return None
+
+
+def _by_is_a_word(m: re.Match[str]) -> str | None:
+    # 经 of 区经济发展局 opens no 经…批准
+    return None if _is_word_at(m.string, m.start(), m.group(1)) else f"{m.group(1)} is part of a longer word here"
+
+
+def _verb_is_a_word(m: re.Match[str]) -> str | None:
+    # 要 of 重要 or 需要 is no subject's verb
+    verb = m.group(2) if m.lastindex and m.lastindex >= 2 else ""
+    if verb in roles().subject_words and not _is_word_at(m.string, m.start(2), verb):
+        return f"{m.group(2)} is part of a longer word here"
+    return None
+
+
+def _body_before_preposition(c: Compact, named_at: frozenset[int]):
+    """充分发挥行业协会在…中的作用: before a preposition only a name the organisation finder
+    read from its first character (or after 各) is a subject; a verb phrase is not."""
+    def body_before_preposition(m: re.Match[str]) -> str | None:
+        if m.lastindex is None or m.lastindex < 2 or m.group(2) not in roles().subject_prepositions:
+            return None
+        start = c.to_clean(m.start(1), m.end(1))[0]
+        if start in named_at or (m.group(1).startswith("各") and start + 1 in named_at):
+            return None
+        return "no organisation name opens the clause before its preposition"
+    return body_before_preposition
+
+
+_BY_FILTERS = named(_by_is_a_word, _filing)
+_CLAUSE_FILTERS = named(_verb_is_a_word, _acts_as_subject)
+
+
+def _partners(c: Compact, at: int, refused: list[Candidate] | None = None) -> list[Owner]:
+    """由省财政厅会同省教育厅负责: the bodies joined by 会同 right at `at` support the lead."""
+    partners = roles().partners
+    m = partners.match(c.text, at - 2) or partners.match(c.text, at)
+    if not m:
+        return []
+    return [(n, "support", sp) for n, sp, _ in _parse_list(c, m.start(1), m.end(1), refused, subject=True)]
+
+
+def _clause_clauses(c: Compact, named_at: frozenset[int] = frozenset()) -> list[OwnerClause]:
+    """由…负责, 经…批准, 报…审批, a regulation subject's 应当/负责 and 设立…，负责 (lead);
+    partners after 会同 and a clause's subject of 配合 (support).
+
+    Each belongs to its sentence's task and owns the quantities of its sentence, or,
+    when one sentence passes the work along (由A汇总，报B审议，由C审核后，报D批准), of
+    the part up to the next hand-over. `named_at`: where the organisation finder's names
+    start (clean offsets).
+    """
+    found = []
+    clause_filters = _CLAUSE_FILTERS + named(_body_before_preposition(c, named_at))
+    refused: list[Candidate] = []
+    starts = _clause_starts(c)
+    # an article's number is a start of its own: the match after it reads the subject
+    r = roles()
+    subjects = [m for m in (r.subject.match(c.text, p) for p in starts if not _ARTICLE.match(c.text, p)) if m]
+    for pattern, group, role in ((r.by, 2, "lead"), (r.subject, 1, "lead"), (r.clause_subject, 1, "lead"),
+                                 (_ESTABLISHED, 1, "lead"), (r.clause_support, 1, "support")):
+        for m in subjects if pattern is r.subject else pattern.finditer(c.text):
+            rejection = judge(m, _BY_FILTERS if pattern is r.by else clause_filters)
+            if rejection:
+                _refuse(refused, m.group(group), c.to_clean(m.start(group), m.end(group)), rejection)
+                continue
+            names = [(n, role, sp) for n, sp, _ in _parse_list(c, m.start(group), m.end(group), refused, subject=True)]
+            if names:
+                found.append((m.start(), m.end(), names + _partners(c, m.end(), refused)))
+    found.sort(key=lambda f: f[0])
+    clauses = []
+    for k, (start, end, names) in enumerate(found):
+        s, e = _sentence(c, start, starts)
+        later = [f[0] for f in found[k + 1:] if f[0] < e]
+        first = not any(s <= f[0] < start for f in found[:k])
+        reach = c.to_clean(s if first else start, later[0] if later else e)
+        clauses.append(OwnerClause(tuple(names),
+                                   c.to_clean(start, end), (c.to_clean(s, e),), reach=reach))
+    return clauses + [OwnerClause((), cand.span, (), refused=(cand,)) for cand in refused]
+
+
+def _table_clauses(c: Compact) -> list[OwnerClause]:
+    """Rows of a task-division table whose cells arrive run together in one line."""
+    clauses = []
+    for head in _TABLE_HEAD.finditer(c.text):
+        rows = list(_ROW_MARK.finditer(c.text, head.end()))
+        for k, row in enumerate(rows):
+            end = rows[k + 1].start() if k + 1 < len(rows) else len(c.text)
+            if k + 1 < len(rows) and int(rows[k + 1].group(1)) != int(row.group(1)) + 1:
+                continue
+            text = c.text[row.end():end]
+            section = _SECTION_MARK.search(text)
+            if section:
+                text = text[:section.start()]
+            stop = max(text.rfind("。"), text.rfind("；"))
+            if stop < 0:
+                continue
+            zone_start = row.end() + stop + 1
+            zone = text[stop + 1:]
+            if not zone.strip() or len(zone) > 120:
+                continue
+            trimmed = re.split(r"来源[：:]", zone)[0]
+            names = _parse_list(c, zone_start, zone_start + len(trimmed))
+            if not names:
+                continue
+            roles = _table_roles(names)
+            owners = tuple((n, role, sp) for (n, sp, _), role in zip(names, roles))
+            scope = c.to_clean(row.start(), zone_start)
+            clauses.append(OwnerClause(owners, c.to_clean(zone_start, zone_start + len(trimmed)), (scope,)))
+    return clauses
+
+
+def _table_roles(names: list[tuple[str, Span, bool]]) -> list[str]:
+    """Lead for the lead cell, support for the last cell when both are filled.
+
+    Cells run together without a separator; items inside one cell keep theirs (、，),
+    so the last run of separated items is the support cell when anything precedes it.
+    """
+    run = max((k for k, (_, _, after_separator) in enumerate(names) if not after_separator), default=0)
+    return ["lead" if k < run or run == 0 else "support" for k in range(len(names))]
+
+
+def _locate(text: str, cell: str, start: int = 0) -> Span | None:
+    """Span of a cell's text in the clean text, allowing line breaks inside it: the first
+    from `start` (cells repeat down a table: each row's own), else the first anywhere."""
+    if len(cell) < 2:
+        return None
+    pattern = re.compile(r"\s*".join(map(re.escape, cell)))
+    m = pattern.search(text, start) or pattern.search(text)
+    return m.span() if m else None
+
+
+def _columns(rows: tuple[tuple[str, ...], ...]) -> tuple[int | None, dict[int, str]]:
+    """The task column (the structure stage's rule, so owners land on its row tasks) and
+    the owner columns (index -> role) of a task table, header row first."""
+    cells = [re.sub(r"\s+", "", cell) for cell in rows[0]]
+    columns: dict[int, str] = {}
+    for i, cell in enumerate(cells):
+        for word, role in roles().label_roles.items():
+            if word in cell and "单位" in cell or cell in (word, word + "部门"):
+                columns[i] = role
+                break
+    if any(r == "lead" and "牵头" in cells[i] for i, r in columns.items()):
+        columns = {i: ("support" if "责任" in cells[i] and "牵头" not in cells[i] else r) for i, r in columns.items()}
+    words = document_words()
+    task = task_column(rows, words.task_headers, words.owner_headers)
+    return (None if task in columns else task), columns
+
+
+@dataclass(frozen=True)
+class _GridRow:
+    """One row of a task table read as a table: where its task cell is written, its owners."""
+
+    scope: Span
+    owners: tuple[Owner, ...]
+
+
+def _grid_rows(text: str, tables: tuple[Table, ...]) -> list[_GridRow]:
+    """Rows of task-division tables read as tables (PDF, DOCX, HTML), located in the text."""
+    found = []
+    for table in tables:
+        if len(table.rows) < 2:
+            continue
+        task_col, roles = _columns(table.rows)
+        if task_col is None or not roles:
+            continue
+        at = 0
+        for row in table.rows[1:]:
+            if task_col >= len(row):
+                continue
+            scope = _locate(text, re.sub(r"\s+", "", row[task_col]), at)
+            if scope is None:
+                continue
+            at = scope[1]
+            owners: list[Owner] = []
+            for col, role in roles.items():
+                cell = re.sub(r"\s+", "", row[col]) if col < len(row) else ""
+                if not cell:
+                    continue
+                mention = _locate(text, cell, scope[1]) or scope
+                cc = compact(cell)
+                owners.extend((n, role, mention) for n, _, _ in _parse_list(cc, 0, len(cc.text)))
+            found.append(_GridRow(scope, tuple(owners)))
+    return found
+
+
+def _overlaps(span: Span, spans: list[Span]) -> bool:
+    """Whether `span` shares text with any of `spans`."""
+    return any(span[0] < b and a < span[1] for a, b in spans)
+
+
+def _blanket(c: Compact, lists: list[OwnerClause]) -> list[OwnerClause]:
+    """以下均需试点城市政府落实，不再列出 (or 各片区配合落实): the body stated once takes its
+    role in every owner list written after the statement."""
+    for pattern in roles().blanket:
+        for m in pattern.finditer(c.text):
+            role = roles().role_of(m.group("role"))
+            names = [(n, role, sp) for n, sp, _ in _parse_list(c, m.start("body"), m.end("body"))]
+            at = c.index[m.start()]
+            lists = [replace(cl, owners=cl.owners + tuple(names))
+                     if cl.anchor[0] >= at and any(r == "lead" for _, r, _ in cl.owners) else cl
+                     for cl in lists]
+    return lists
+
+
+_JOINED = re.compile(r"(?:[和与及、，,\s]|以及)*")
+"""What may stand between two bodies written as one list item: 区科技局和区财政局."""
+
+
+def _split_joined(owner: Owner, text: str, mentions: tuple[Span, ...]) -> list[Owner]:
+    """An item the organisation finder read as several bodies joined by 和/与/及 is those
+    bodies (由区科技局和区财政局负责: two leads); any other item stays as written."""
+    name, role, span = owner
+    inside: list[Span] = []
+    for m in sorted((m for m in mentions if span[0] <= m[0] and m[1] <= span[1]), key=lambda m: (m[0], -m[1])):
+        if not inside or m[0] >= inside[-1][1]:
+            inside.append(m)
+    if len(inside) == 1:
+        return [_trimmed(owner, text, inside[0])]
+    if not inside:
+        return [owner]
+    gaps = [text[a:b] for a, b in zip([span[0]] + [m[1] for m in inside], [m[0] for m in inside] + [span[1]])]
+    if not all(_JOINED.fullmatch(gap) for gap in gaps):
+        return [owner]
+    return [(text[a:b], role, (a, b)) for a, b in inside]
+
+
+def _trimmed(owner: Owner, text: str, mention: Span) -> Owner:
+    """充分发挥行业协会 read as written, where the organisation finder's name (行业协会) ends
+    with it and starts later: the words before the name are no part of it (a region is)."""
+    name, role, span = owner
+    prefix = text[span[0]:mention[0]]
+    if (name != text[span[0]:span[1]] or mention[1] != span[1] or len(prefix) < 2
+            or split_region(name)[0] or any(ch in prefix for ch in "、，,和与及")):
+        return owner
+    return (text[mention[0]:mention[1]], role, mention)
+
+
+def find_owner_clauses(text: str, tables: tuple[Table, ...] = (), *,
+                       mentions: tuple[Span, ...] = ()) -> list[OwnerClause]:
+    """Every owner expression in a clean text (and its task tables), in text order.
+
+    `mentions` are the organisation finder's mentions (clean spans): an item holding
+    several of them joined by 和/与/及 names each.
+    """
+    c = compact(text)
+    grid = _grid_rows(text, tables)
+    # rows read as a table are not read again from their flattened text (where a blank
+    # lead cell would make the 配合 cell lead)
+    covered = [row.scope for row in grid]
+    lists = _note_clauses(c) + [cl for cl in _table_clauses(c) if not _overlaps(cl.scopes[0], covered)]
+    lists = _blanket(c, lists)
+    # a note's own words (区资源生态局牵头负责) are not a sentence's subject
+    sentences = [cl for cl in _clause_clauses(c, frozenset(a for a, _ in mentions))
+                 if not any(n.anchor[0] <= cl.anchor[0] < n.anchor[1] for n in lists if n.owners)]
+    rows = [OwnerClause(row.owners, row.scope, (row.scope,)) for row in grid if row.owners]
+    clauses = [replace(cl, owners=tuple(o for owner in cl.owners for o in _split_joined(owner, text, mentions)))
+               for cl in lists + sentences + rows]
+    return sorted(clauses, key=lambda cl: cl.anchor)

@@ -1,0 +1,116 @@
+"""The role vocabulary of owner expressions, read from `resources/owner_roles.json`.
+
+Every word that says who leads or supports a task (牵头, 主办, 指导 / 配合, 协办, 协助), the
+unit words of labels (单位, 部门), the division labels (职责分工), the statements that make
+the first listed body the lead (列第一位者为牵头单位) and the blanket statements
+(以下均需…落实，不再列出) live in that one file; this module compiles them into the patterns
+`owners` reads, so a new role word is a one-file change.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractor.lexicons import alternation, cached, load_json
+
+_BREAK = r"(?=。|$|\d{{1,2}}[.．、](?!\d)|[（(][一二三四五六七八九十]{{1,3}}[）)]|[一二三四五六七八九十]{{1,3}}、|(?:{fields})[：:])"
+"""Where a label list written outside brackets ends: its sentence, the next numbered item
+or the next field label of a form (承办单位：市科技局 代表反馈：…)."""
+
+
+@dataclass(frozen=True)
+class Roles:
+    """Compiled role patterns (see the module docstring for what each reads)."""
+
+    lead_words: tuple[str, ...]
+    support_words: tuple[str, ...]
+    label_roles: dict[str, str]  # 牵头 -> lead, 协办 -> support (the word before 单位/部门)
+    owner_word: re.Pattern[str]  # a bracket holding one of these is an owner note
+    label: re.Pattern[str]  # 牵头单位：, 协同责任单位：
+    label_line: re.Pattern[str]  # a label list outside brackets
+    division_line: re.Pattern[str]  # 职责分工：省发展改革委牵头，…
+    lead_mark: re.Pattern[str]  # （牵头） after an item of a list
+    first_leads: re.Pattern[str]  # 列第一位者为牵头单位
+    first_leads_note: re.Pattern[str]  # the same statement as a bracket closing an item
+    role_tail: re.Pattern[str]  # the role words closing a list item: 平潭海关等按职责分工负责
+    role_segment: re.Pattern[str]  # one role segment of an inline note: 区经发局…配合
+    blanket: tuple[re.Pattern[str], ...]  # 以下均需试点城市政府落实，不再列出
+    by: re.Pattern[str]  # 由A负责, 经B批准, 报C审批: group 2 the body, group 3 the verb
+    subject: re.Pattern[str]  # a regulation's subject at a clause start: 市科学技术行政部门负责…
+    clause_subject: re.Pattern[str]  # …，省教育厅负责梳理…: a subject after a comma
+    clause_support: re.Pattern[str]  # …，省财政厅配合: a clause's subject that only supports
+    partners: re.Pattern[str]  # 会同省教育厅负责…: the partners named after 会同
+    vague: re.Pattern[str]  # collectives that name no one: 有关部门, 各地
+    subject_words: frozenset[str]  # the single verbs after a subject (应当, 要), read as words
+    filing_verbs: frozenset[str]  # 报X备案: X receives a filing and owns nothing
+    subject_prepositions: frozenset[str]  # 省财政厅按照…: a preposition after a clause's subject
+    duty_list: re.Pattern[str]  # 履行下列职责：: the enumerated items after it are the subject's
+
+    def role_of(self, words: str) -> str:
+        """`support` when the role words are a support phrase (配合落实), else `lead`."""
+        return "support" if any(w in words for w in self.support_words) else "lead"
+
+
+@cached
+def roles() -> Roles:
+    """The role vocabulary, compiled once per rules folder."""
+    data = load_json("owner_roles.json")
+    lead, support = tuple(data["lead_words"]), tuple(data["support_words"])
+    units = alternation(data["unit_words"])
+    label_words = rf"(?:{alternation(data['label_roles'])})(?:责任)?(?:{units})"
+    lead_labels = [w for w, r in data["label_roles"].items() if r == "lead" and w != "责任"]
+    lead_mark = rf"[（(](?:{alternation(lead_labels)})[）)]"
+    phrases = alternation(lead + support)
+    duty = alternation(data["duty_qualifiers"])
+    first = "|".join(f"(?:{p})" for p in data["first_leads"])
+    stop = _BREAK.format(fields=alternation(data["field_labels"]))
+    return Roles(
+        lead_words=lead, support_words=support, label_roles=dict(data["label_roles"]),
+        owner_word=re.compile(rf"{phrases}|(?:{units})[：:]"),
+        label=re.compile(rf"({label_words})[：:]"),
+        label_line=re.compile(rf"{label_words}[：:](?:[^。（）()]|{lead_mark}){{2,160}}?{stop}"),
+        division_line=re.compile(rf"(?:{alternation(data['division_labels'])})[：:]([^。（）()]{{2,160}}?){stop}"),
+        lead_mark=re.compile(lead_mark),
+        first_leads=re.compile(first),
+        first_leads_note=re.compile(rf"[（(](?:{first})[）)]$"),
+        # 各部门 / 有关单位 keep their unit word: it is the name of the collective
+        role_tail=re.compile(rf"(?:等)?(?:(?<!各)(?<!有关)(?<!相关)(?:{units}))?(?:{duty})?(?:{phrases})$"),
+        role_segment=re.compile(rf"[^；;]*?(?:{duty})?(?:{phrases})"),
+        blanket=tuple(re.compile(p) for p in data["blanket"]),
+        **_sentence_patterns(data, duty),
+        vague=re.compile("|".join(f"(?:{p})" for p in data["vague"])),
+        subject_words=frozenset(data["subject_verbs"] + data["clause_verbs"]),
+        filing_verbs=frozenset(data["filing_verbs"]),
+        subject_prepositions=frozenset(data["subject_prepositions"]),
+        duty_list=re.compile(rf"下列[^。；;：:]{{0,12}}(?:{alternation(data['duty_list_nouns'])})[：:]"),
+    )
+
+
+def _sentence_patterns(data: dict, duty: str) -> dict[str, re.Pattern[str]]:
+    """Patterns of responsibility written in prose (由…负责, a subject's 应当, 会同 partners)."""
+    # 省政府会同: a partner word; 会同意 is 管委会 agreeing (管委会同意), no partner
+    partner = "|".join(rf"{re.escape(w)}(?!意)" for w in data["partner_words"])
+    verbs = alternation(w for w in data["handover_verbs"] if w not in data["partner_words"])
+    subject = alternation(w for w in data["subject_verbs"] if w not in data["partner_words"])
+    clause = alternation(w for w in data["clause_verbs"] if w not in data["partner_words"])
+    support = alternation(data["support_words"])
+    name = r"(?:[\u4e00-\u9fffA-Za-z0-9、]){2,30}?"
+    return dict(
+        by=re.compile(rf"(由|经|上报|报请|报)((?:[\u4e00-\u9fffA-Za-z0-9（）、]){{2,30}}?)(?:{alternation(data['by_adverbs'])})?(?:予以)?"
+                      rf"({verbs}|{partner})"),
+        subject=re.compile(
+            # 区住房保障局：负责…: a duty-division list writes a colon after the body
+            rf"((?:[\u4e00-\u9fffA-Za-z0-9、（）]){{2,60}}?)[：:]?"
+            # 管理委员会是市人民政府的派出机构，负责…: what a body is, then what it does
+            r"(?:是[^。；;，,：:]{1,40}[，,](?:并)?|[，,])?"
+            rf"((?:{subject})(?!{alternation(data['name_continuations'])})|{partner}|(?:在|按照|根据|依照)各自(?:的)?职责(?:范围内)?|{duty}"
+            # 区不动产登记中心根据…批复文件具体办理…: the subject acts on a decision
+            r"|(?:根据|按照|依照|依据)[^。；;，,]{1,30}?(?:负责|办理|审核|审批|组织实施|制定)"
+            # 省财政厅按照《…》履行…, 财政部门于15个工作日内…: a body opening a clause with a
+            # preposition is the clause's subject (when the organisation finder reads it so)
+            rf"|{alternation(data['subject_prepositions'])})"),
+        clause_subject=re.compile(rf"(?<=[，,])({name})({clause}|{partner})"),
+        clause_support=re.compile(rf"(?<=[，,])({name})(?:等(?:部门|单位))?(?:{duty})?(?:{support})"),
+        partners=re.compile(rf"(?:{partner})((?:[\u4e00-\u9fffA-Za-z0-9（）、]){{2,80}}?)"
+                            rf"(?=(?:{alternation(data['partner_work'])})|[，。；,;])"),
+    )
