@@ -10,6 +10,7 @@ picked up here without a change.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -42,17 +43,21 @@ def _note_names() -> frozenset[str]:
     return frozenset(line.strip().casefold() for line in lines if line.strip() and not line.startswith("#"))
 
 
+_NOTE_STEM = re.compile(r"[-_. ]")  # README-2, sources_2024, readme.zh: the note's name comes first
+
+
 def _judge(path: Path) -> Skip | None:
     """Why a file found in a folder is not read, or None when it is a document to read."""
     if path.is_symlink() and not path.exists():
         return Skip(path, "a broken link")
     if path.is_dir():
         return Skip(path, "a link to a folder, not followed")
+    if _NOTE_STEM.split(path.stem.casefold(), maxsplit=1)[0] in _note_names():
+        # before the type test: SOURCES-2.json or README.zh.md beside the documents are notes
+        return Skip(path, "the collection's own notes, not a policy document", notes=True)
     if path.suffix.lower() not in ingest.SUPPORTED_SUFFIXES:
         return Skip(path, f"unsupported type {path.suffix or '(no extension)'!r}; policykg reads "
                           + " ".join(ingest.SUPPORTED_SUFFIXES))
-    if path.stem.casefold() in _note_names():
-        return Skip(path, "the collection's own notes, not a policy document", notes=True)
     return None
 
 
