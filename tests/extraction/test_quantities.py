@@ -4,6 +4,7 @@ and on real passages of work reports, plans, bulletins, notices and news from el
 (tests/fixtures/quantities/, each file naming its source address on its first line)."""
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -11,16 +12,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractor import ingest
-from extractor.extraction.quantities import (
-    _FIGURE,
-    _FIVE_YEAR_PLAN,
-    _RELATIVE_YEAR,
-    _YEAR,
-    compact,
-    find_quantities,
-)
-from extractor.model import CleanText, DocMeta, DocTree, Quantity, Table
-from extractor.pipeline import extract_raw
+from extractor import lexicons
+from extractor.extraction import extract
+from extractor.extraction.quantities import compact, explain, find_quantities
+from extractor.extraction.quantities.figures import FILTERS
+from extractor.extraction.quantities.words import figure_pattern
+from extractor.extraction.quantities.years import FIVE_YEAR_PLAN as _FIVE_YEAR_PLAN
+from extractor.extraction.quantities.years import RELATIVE_YEAR as _RELATIVE_YEAR
+from extractor.extraction.quantities.years import YEAR as _YEAR
+from extractor.model import CleanText, DocMeta, DocTree, Quantity, RawDocument, Table
+from extractor.pipeline import extract_raw, parse_raw
 from tests.conftest import FIXTURES, SEEDS
 
 
@@ -420,7 +421,7 @@ def test_review_of_last_year_in_a_dated_news_report():
     assert by_evidence["城镇登记失业率3.25%"].comparator == "="
 
 
-@pytest.mark.parametrize("pattern", [_FIGURE, _YEAR, _FIVE_YEAR_PLAN, _RELATIVE_YEAR])
+@pytest.mark.parametrize("pattern", [figure_pattern(), _YEAR, _FIVE_YEAR_PLAN, _RELATIVE_YEAR])
 @given(text=st.text(alphabet=_FIGURE_ALPHABET + "百分之翻番/０５〇今本去上明到截预计力争取底前来末初度“”十四期间规划", max_size=60))
 def test_first_character_check_finds_every_match(pattern, text: str):
     # these patterns check a match's first character before their branches: it must miss none
@@ -492,3 +493,51 @@ def test_a_short_form_the_document_defines_names_the_subject():
             "到2026年，总窗口技术合同交易额突破500亿元。\n")
     (found,) = find_quantities(tree_of(text))
     assert (found.subject, found.value, found.unit) == ("总窗口", 500, "亿元")
+
+
+# --- issue 9: rules as data, candidates with named filters, explain ---
+
+def _poultry_tree():
+    # source: a county's 畜牧业 plan phrasing, 家禽出栏 counted in 羽 (no unit word of the package)
+    return parse_raw(RawDocument(path="plan.txt", format="txt", sha256="0",
+                                 pages=("到2025年，全县家禽出栏达到1200万羽，生猪出栏30万头。",)))
+
+
+def test_a_unit_word_added_through_a_rules_folder(tmp_path):
+    units = lexicons.load_json("quantity_units.json")
+    units["units"].append("羽")
+    (tmp_path / "quantity_units.json").write_text(json.dumps(units, ensure_ascii=False), "utf-8")
+    varied = {(q.value, q.unit) for q in extract(_poultry_tree(), rules=tmp_path).targets}
+    packaged = {(q.value, q.unit) for q in extract(_poultry_tree()).targets}
+    assert (1200, "万羽") in varied and (1200, "万羽") not in packaged
+    assert (30, "万头") in varied & packaged
+
+
+def test_explain_shows_every_candidate_and_find_keeps_the_accepted():
+    tree = tree_of("一、总体目标\n深化三项改革，到2026年新增高新技术企业3000家，第5届论坛在附件1列出。")
+    candidates = explain(tree)
+    accepted = [c for c in candidates if c.accepted]
+    assert [(q.value, q.unit) for q in find_quantities(tree)] == [(3000.0, "家")]
+    assert len(accepted) == 1 and "3000" in accepted[0].text and "2026" in accepted[0].detail
+    refused = {c.rejection.filter for c in candidates if not c.accepted}
+    assert {"article_or_name", "part_of_a_code"} <= refused
+    for c in candidates:
+        assert 0 <= c.span[0] < c.span[1] <= len(tree.text)
+
+
+def test_quantity_data_files_are_well_formed():
+    filters = lexicons.load_json("quantity_filters.json")
+    names = {f.name for f in FILTERS}
+    for key, words in filters.items():
+        if key == "_doc":
+            continue
+        assert isinstance(words, list) and words, key
+        assert len({json.dumps(w, ensure_ascii=False) for w in words}) == len(words), f"{key}: duplicates"
+    assert {"unreadable", "bare_number", "report_day"} <= names
+    units = lexicons.load_json("quantity_units.json")
+    assert len(set(units["units"])) == len(units["units"])
+    assert set(units["fractional"]) <= set(units["units"])
+    comparators = lexicons.load_json("quantity_comparators.json")
+    allowed = {">=", ">", "<=", "<", "=", "~"}
+    for part in ("before", "after", "infix"):
+        assert set(comparators[part].values()) <= allowed, part
