@@ -133,7 +133,8 @@ def test_each_year_gives_way_to_a_later_due_year():
 
 def test_fraction_and_shares():
     found = find_quantities(tree_of(REPORT + "累计引培氢能企业87家，数量已超全市3/4、全省1/2。"))
-    assert [(q.value, q.unit) for q in found] == [(87, "家"), (0.75, ""), (0.5, "")]
+    # a fraction is a share (GUIDE: 三分之一 → 33.33 %, 1/4 → 25 %)
+    assert [(q.value, q.unit) for q in found] == [(87, "家"), (75, "%"), (50, "%")]
 
 
 def test_names_formulas_ordinals_and_dates_are_not_quantities():
@@ -224,10 +225,10 @@ def test_goal_paragraph_opening_with_lizheng_dates_later_paragraphs():
 def test_deadlines_and_fines_of_administrative_rules():
     text = ("本办法自公布之日起施行。\n行政机关应当自受理申请之日起20个工作日内作出决定。"
              "违反本条例规定的，处一万元以上十万元以下的罚款。")
-    days, low, high = find_quantities(tree_of(text))
+    days, fine = find_quantities(tree_of(text))
     assert (days.value, days.unit, days.comparator) == (20, "个工作日", "<=")
-    assert (low.value, low.unit, low.comparator) == (1, "万元", ">=")
-    assert (high.value, high.unit, high.comparator) == (10, "万元", "<=")
+    # a band 一万元以上十万元以下 is one range, stated exactly (GUIDE: value 1, value_max 10, =)
+    assert (fine.value, fine.value_max, fine.unit, fine.comparator) == (1, 10, "万元", "=")
 
 
 def test_latin_codes_are_not_figures():

@@ -114,18 +114,24 @@ def _number(m: re.Match[str]) -> tuple[float, float | None, str, str] | str:
     return value, value_max, magnitude, unit
 
 
+def _percent(ratio: float) -> float:
+    return round(ratio * 100, 2)
+
+
 def _reading(m: re.Match[str]) -> tuple[float, float | None, str, str] | str:
     """(value, value_max, magnitude, unit) of any figure form, or why it has none."""
     if m.group("pct") is not None:
         first = parse_numeral(m.group("pct"))
         second = parse_numeral(m.group("pct2")) if m.group("pct2") else None
         return (first[0], second[0] if second else None, "", "%") if first else "not a numeral"
+    # a fraction is a share: 三分之一 → 33.33 %, 1/4 → 25 %
     if m.group("fa") is not None:
         value = parse_fraction(m.group("fa"), m.group("fb"))
-        return (value, None, "", "") if value is not None and int(m.group("fb")) <= 100 else "not a fraction"
+        return (_percent(value), None, "", "%") if value is not None and int(m.group("fb")) <= 100 \
+            else "not a fraction"
     if m.group("fden") is not None:
         value = parse_fraction(m.group("fnum"), m.group("fden"))
-        return (value, None, "", "") if value is not None else "not a fraction"
+        return (_percent(value), None, "", "%") if value is not None else "not a fraction"
     if m.group("dbl") is not None:
         value = doubling(m.group("dbl"))
         return (value, None, "", "倍") if value is not None else "not a numeral"
@@ -145,16 +151,37 @@ def propose(m: re.Match[str], text: str) -> Proposal:
         if per:  # 200元/人, 60间/万人口: a rate keeps its denominator
             full_unit, end = unit + per.group(), per.end()
         full_unit = magnitude + full_unit
-    comparator, _ = comparator_before(text, m.start())
+    comparator = comparator_before(text, m.start())[0] or _comparator_reaching(text, m.start())
     if m.group("num") is not None and _MAGNITUDE_ONLY.match(m.group("num")) and not comparator \
             and m.start() and text[m.start() - 1] == "上":
         comparator = "~"  # 上千家
     after, end = _comparator_after(text, end)
-    if m.group("infix"):
+    if m.group("band"):  # 五万元以上十万元以下: the band is the range, stated exactly
+        comparator = "=" if after == "<=" else comparator
+    elif m.group("infix"):
         comparator = "~"
     elif after and (not comparator or after == "~" or comparator == "="):
         comparator = after
     return Proposal(text, m, float(value), value_max, full_unit, unit, magnitude, end, comparator or "=")
+
+
+_REACH_GAP = re.compile(r"[\u4e00-\u9fff]{1,2}")  # 最多申报5人: a short verb between
+_SHARE_BASE = re.compile(r"[^\d，。；：,;:！？、\n（）()]{1,20}的")  # 不低于奖励总额的百分之五
+
+
+def _comparator_reaching(text: str, start: int) -> str:
+    """A comparator a short verb away from the figure (最多申报5人), or before the base of a
+    share (不超过上年同档次产品市场销售均价的30%), '' when there is none."""
+    before = comparators()["before"]
+    head = text[max(0, start - 30):start]
+    for word in sorted(comparators()["reaching"], key=len, reverse=True):
+        at = head.rfind(word)
+        if at < 0:
+            continue
+        gap = head[at + len(word):]
+        if _REACH_GAP.fullmatch(gap) or _SHARE_BASE.fullmatch(gap):
+            return before[word]
+    return ""
 
 
 def _inside(text: str, start: int, end: int, opening: str, closing: str, limit: int) -> bool:

@@ -70,7 +70,8 @@ def scanning(first: str, pattern: str) -> re.Pattern[str]:
 
 @cached
 def figure_pattern() -> re.Pattern[str]:
-    """One figure: 百分之五, 1/4, 三分之一, 翻一番, or a number with its range, magnitude and unit."""
+    """One figure: 百分之五, 1/4, 三分之一, 翻一番, or a number with its range (3—5家, and a band
+    五万元以上十万元以下, whose bounds are the range), magnitude and unit."""
     unit, mag = unit_pattern(), magnitude_pattern()
     num = rf"(?:{AR}(?:{mag})?|{CN})"
     return scanning(r"\d零〇一二两三四五六七八九十百千万亿翻", (
@@ -78,7 +79,7 @@ def figure_pattern() -> re.Pattern[str]:
         rf"|(?P<fa>\d+)/(?P<fb>\d+)(?![\d/])"
         rf"|(?P<fden>{CN})分之(?P<fnum>{CN})"
         rf"|翻(?P<dbl>[一两二三四五六七八九十]|\d+)番"
-        rf"|(?P<num>{num})(?:(?P<unit1>{unit})?{DASH}(?P<num2>{num})(?=(?:余|多|来)?(?:{unit})))?"
+        rf"|(?P<num>{num})(?:(?P<unit1>{unit})?(?:{DASH}|(?P<band>(?:及)?以上))(?P<num2>{num})(?=(?:余|多|来)?(?:{unit})))?"
         rf"(?:(?P<infix>余|多|来)(?P<mag2>{mag})?)?(?P<unit>{unit})?"  # 10余万人; 9.34亿千瓦 is 亿 + 千瓦
     ))
 
