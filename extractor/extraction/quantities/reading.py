@@ -165,26 +165,36 @@ def _split_subject(left: str, subject: re.Pattern[str]) -> tuple[str | None, str
     return subject, _clean_left(left[m.end():])
 
 
+@cached
+def _grant_tail() -> re.Pattern[str]:
+    words = alternation(cues()["grant_words"])
+    return re.compile(rf"(?:{words}|每[人家户个项年月次台套亩名位]+)+$")
+
+
 def _metric(left: str, right: str) -> str:
     """A short noun phrase naming what is measured, in the document's words.
 
     The words after the figure name the counted thing when there are any (head noun after
-    the last 的); otherwise the words before it do (技术合同交易额突破500亿元).
+    the last 的); otherwise the words before it do (技术合同交易额突破500亿元). Words that
+    only grant the sum (给予每家) name nothing: the words after it do.
     """
-    if right.startswith("、"):
-        right = ""
     right = re.split(r"[（(]", right.lstrip("）)"))[0]  # a bracket adds a note (其中抽水蓄能…)
     measure = next((w for w in longest_first(cues()["measure_nouns"]) if left.endswith(w)), "")
-    if measure and right.startswith("的") and len(right) > 1:
+    verbs = longest_first(cues()["metric_verbs"])
+    owner = left[: len(left) - len(measure)]
+    if measure and right.startswith("的") and len(right) > 1 and (not owner or owner in verbs):
         return right[1:].rsplit("的", 1)[-1][:20] + measure  # 总规模200亿元的创投基金矩阵
-    right = re.sub(r"^(?:的|以上|以下|左右|大关|关口|新台阶|台阶|新高|以及|和|及|与|或)+", "", right).rsplit("的", 1)[-1]
-    right = re.sub(r"(?:的|等)$", "", right[:24])
+    right = re.sub(r"^(?:的|以上|以下|左右|大关|关口|新台阶|台阶|新高)+", "", right)
+    if right.startswith(("、", "或", "和", "及", "与")):
+        right = ""  # 持股比例达25%以上或员工人数比例…: the words after belong to the next figure
+    right = re.sub(r"(?:的|等)$", "", right.rsplit("的", 1)[-1][:24])
+    core = _grant_tail().sub("", left)
     if not right:
         return left[-20:]
-    verb = next((v for v in longest_first(cues()["metric_verbs"]) if left.endswith(v)), "")
-    if len(left) <= 6:
-        return left + right
-    return verb + right
+    if not core:
+        return right
+    verb = next((v for v in verbs if left.endswith(v)), "")
+    return left + right if len(left) <= 6 else verb + right
 
 
 def _breaks(text: str, marks: re.Pattern) -> list[int]:
