@@ -542,3 +542,29 @@ def test_quantity_data_files_are_well_formed():
     allowed = {">=", ">", "<=", "<", "=", "~"}
     for part in ("before", "after", "infix"):
         assert set(comparators[part].values()) <= allowed, part
+
+
+def test_indicator_table_flattened_onto_one_line_with_an_owner_column():
+    # source: 国家“十四五”规划纲要 主要指标 (values as published), flattened the way a web page
+    # gives a table, with the 责任单位 column provincial tables add
+    text = ("附件 主要指标 序号 指标名称 2020年完成值 2025年目标值 责任单位 "
+            "1 每万人口高价值发明专利拥有量（件） 6.3 12 省市场监管局 "
+            "2 数字经济核心产业增加值占GDP比重（%） 7.8 10 省发展改革委 二、保障措施")
+    got = {(q.metric, q.kind, q.value, q.unit, q.year) for q in find_quantities(tree_of(text))}
+    assert got == {("每万人口高价值发明专利拥有量", "actual", 6.3, "件", 2020),
+                   ("每万人口高价值发明专利拥有量", "target", 12, "件", 2025),
+                   ("数字经济核心产业增加值占GDP比重", "actual", 7.8, "%", 2020),
+                   ("数字经济核心产业增加值占GDP比重", "target", 10, "%", 2025)}
+
+
+def test_last_year_inside_the_base_of_a_share_dates_the_base_not_the_figure():
+    # source: 海南省农机购置与应用补贴实施方案 (2024—2026), corpus/dev m01
+    text = PLAN + "补贴额测算比例不超过上年同档次产品市场销售均价的30%。"
+    share = find_quantities(tree_of(text, meta=DocMeta(date="2024-07-01")))[-1]
+    assert (share.value, share.kind, share.comparator, share.year) == (30, "target", "<=", None)
+
+
+def test_a_window_counted_from_a_year_is_due_in_its_last_year():
+    # GUIDE (conventions decided on real cases): "2012年起5年内" is due 2016
+    found = find_quantities(tree_of(PLAN + "自2012年起5年内，新建保障性住房3万套。"))
+    assert [(q.value, q.unit, q.kind, q.year) for q in found][-1] == (3, "万套", "target", 2016)

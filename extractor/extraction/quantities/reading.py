@@ -56,14 +56,34 @@ class _Dating:
     scope: Scope | None
 
 
+# the base of a share, 上年度补贴额的(20%): its year dates the base, not the figure
+_SHARE_BASE_YEAR = re.compile(r"(?:上一?年度?|去年|前一?年度?)(?=[^，。；：,;:\d]{0,24}的$)")
+# 2012年起5年内: a window counted from a year is due in its last year (2016)
+_FROM_YEAR_WITHIN = re.compile(r"(?P<y>(?:19|20)\d{2})年(?:起|开始|以后)[，,]?(?:用|在)?"
+                               r"(?P<n>[一二两三四五六七八九十]|\d{1,2})年(?:内|时间|间)")
+
+
+def _counted_window(prefix: str) -> YearMention | None:
+    found = None
+    for m in _FROM_YEAR_WITHIN.finditer(prefix):
+        found = m
+    n = parse_numeral(found.group("n")) if found else None
+    if not found or not n:
+        return None
+    return YearMention(found.start(), found.end(), int(found.group("y")) + int(n[0]) - 1, True, False)
+
+
 def _dating(prefix: str, ctx: Context, start: int) -> _Dating:
     found = year_mentions(prefix, ctx.now)
+    window = _counted_window(prefix)
+    if window is not None:
+        found = [y for y in found if y.end <= window.start] + [window]
     last = found[-1] if found else None
     if last is not None and ctx.now and last.due and last.year < ctx.now:
         last = replace(last, due=False)  # “十三五”期间 in a 2022 plan: a past period reported
     scope = next((c for c in ctx.scopes if c.start <= start < c.end), None)
     within = None
-    for m in WITHIN_YEARS.finditer(prefix):
+    for m in WITHIN_YEARS.finditer(prefix, window.end if window else 0):
         within = m
     dated = max(last.end if last else -1, within.end() if within else -1)
     return _Dating(last, within, _nearest_cue(prefix, cues()["annual"]) > dated, scope)
@@ -133,6 +153,7 @@ def _kind_and_year(prefix: str, ctx: Context, start: int,
     """Target or actual, the year, and whether the figure is annual (每年 nearer than any
     dated or 三年内 phrase), from the sentence before a figure and the document; a sentence
     opening with 其中 breaks down the figure before it (`whole`) and shares its reading."""
+    prefix = _SHARE_BASE_YEAR.sub(lambda m: "·" * len(m.group()), prefix)
     d = _dating(prefix, ctx, start)
     kind = _kind(prefix, ctx, d, whole)
     return kind, _year(kind, prefix, ctx, d, whole), d.annual

@@ -10,6 +10,7 @@ from extractor.extraction.quantities.words import comparators, cues
 from extractor.extraction.quantities.years import YEAR
 from extractor.lexicons import alternation, cached
 from extractor.model import DocTree, Quantity, Table
+from extractor.structure.lexicon import lexicon
 
 _CELL_VALUE = re.compile(r"^(?P<cmp>[≥≤><]|不少于|不低于|不超过|超过|约|近)?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)"
                          r"(?P<unit>%|个百分点|[万亿千]*[\u4e00-\u9fff]{0,3})?(?P<after>以上|以下|以内|左右)?$")
@@ -42,7 +43,8 @@ def table_quantities(tree: DocTree, table: Table, view: View, ctx: Context) -> l
         return []
     header = rows[head_i]
     targets, baselines = _value_columns(header)
-    units = _column(header, cues()["table_headers"]["unit"], set(targets) | set(baselines))
+    owners = {i for i, h in enumerate(header) if h in lexicon().owner_headers}  # 责任单位 is no unit
+    units = _column(header, cues()["table_headers"]["unit"], set(targets) | set(baselines) | owners)
     metrics = _column(header, cues()["table_headers"]["metric"], set(targets) | set(baselines) | set(units))
     if not metrics:
         return []
@@ -80,9 +82,9 @@ _TOKEN = re.compile(r"\S+")
 
 @cached
 def _header_cell() -> re.Pattern[str]:
-    """A cell of an indicator table's header row (序号, 指标名称, 2025年目标值 …)."""
-    return re.compile("^(?:序号|%s|(?:19|20)\\d{2}年.{0,6}|属性|指标属性|类型|备注)$" % alternation(
-        w for ws in cues()["table_headers"].values() for w in ws))
+    """A cell of an indicator table's header row (序号, 指标名称, 2025年目标值, 责任单位 …)."""
+    words = [*(w for ws in cues()["table_headers"].values() for w in ws), *lexicon().owner_headers]
+    return re.compile("^(?:序号|%s|(?:19|20)\\d{2}年.{0,6}|属性|指标属性|类型|备注)$" % alternation(words))
 
 
 _EMPTY_CELL = re.compile(r"^[—\-－/／]+$")
