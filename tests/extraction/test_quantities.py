@@ -568,3 +568,21 @@ def test_a_window_counted_from_a_year_is_due_in_its_last_year():
     # GUIDE (conventions decided on real cases): "2012年起5年内" is due 2016
     found = find_quantities(tree_of(PLAN + "自2012年起5年内，新建保障性住房3万套。"))
     assert [(q.value, q.unit, q.kind, q.year) for q in found][-1] == (3, "万套", "target", 2016)
+
+
+def _summary(text: str) -> list[tuple]:
+    tree = parse_raw(RawDocument(path="summary.txt", format="txt", sha256="0", pages=(text,)))
+    return [(q.kind, q.value, q.year) for q in find_quantities(tree)]
+
+
+def test_flattened_work_summary_reads_its_review_and_its_plan():
+    # a work summary as a crawled page gives it: the whole page on one line, headings set off by spaces
+    text = ("杭州市科技局2023年工作总结和2024年工作思路 一、2023年工作总结 全年新增高新技术企业1200家，"
+            "技术合同成交额达到500亿元。 二、2024年工作思路 力争新增高新技术企业1000家以上。")
+    assert _summary(text) == [("actual", 1200, 2023), ("actual", 500, 2023), ("target", 1000, 2024)]
+
+
+def test_review_section_naming_no_year_reports_the_summarys_year():
+    text = ("杭州市科技局2023年工作总结\n一、主要工作成效\n全年新增高新技术企业1200家。\n"
+            "二、下一步工作打算\n力争新增高新技术企业1000家以上。")
+    assert _summary(text)[0] == ("actual", 1200, 2023)

@@ -139,8 +139,8 @@ def _year(kind: str, prefix: str, ctx: Context, d: _Dating, whole: Quantity | No
             return _within_year(d.within.group("n"), ctx)
         if whole is not None and whole.kind == kind:
             return whole.year
-        if d.scope is not None and d.scope.kind == kind:
-            return d.scope.year
+        if d.scope is not None and d.scope.kind == kind and d.scope.year is not None:
+            return d.scope.year  # a section naming no year (一、主要工作成效) takes the document's
     if kind == "actual" and "目前" in prefix:
         return ctx.now
     if d.annual:

@@ -69,11 +69,18 @@ def compact(clean: str) -> View:
         ):
             chars.append("\n")
             offsets.append(start)
+        inline_heading = False
         for m in _INK.finditer(line):
             chunk = folded[start + m.start():start + m.end()]
             if chars and chars[-1][-1].isdigit() and chunk[0].isdigit():
                 chars.append("|")  # 3000 4500: two cells, never one number
                 offsets.append(start + m.start() - 1)
+            elif m.start() and chars and chars[-1] != "\n" and (inline_heading or TOP_HEADING.match(chunk)):
+                # flattened web text: a heading set off by spaces (… 一、2023年工作回顾 全年…)
+                # stands on a line of its own, as it did on the page
+                chars.append("\n")
+                offsets.append(start + m.start() - 1)
+            inline_heading = m.start() > 0 and bool(TOP_HEADING.match(chunk)) and not any(p in chunk for p in "。；;，")
             chars.append(chunk)
             offsets.extend(range(start + m.start(), start + m.end()))
         after_heading = bool(TOP_HEADING.match(stripped)) and not any(p in stripped for p in "。；;")
