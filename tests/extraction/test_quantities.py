@@ -322,7 +322,9 @@ def test_bulleted_digest_through_the_pipeline(tmp_path):
     assert _figures([by_evidence["粮食总产达到557亿斤"]]) == [("actual", 557, "亿斤", ">=", 2024)]
     assert _figures([by_evidence["城镇新增就业70万人以上"]]) == [("target", 70, "万人", ">=", 2025)]
     assert _figures([by_evidence["粮食产量继续保持500亿斤以上"]]) == [("target", 500, "亿斤", ">=", 2025)]
-    assert not any(q.value in (3, 10) for q in found)  # 3大产业, 10大类: no unit, no figure
+    assert not any(q.value == 3 for q in found)  # 3大产业: no unit, no figure
+    # 10大类52项: categories are counted (大类 / 小类 are units, as in 21大类40个小类91个品目)
+    assert {(q.value, q.unit) for q in found} >= {(10, "大类"), (52, "项")}
 
 
 def test_control_within_and_per_mille_dated_by_this_year():
@@ -586,3 +588,19 @@ def test_review_section_naming_no_year_reports_the_summarys_year():
     text = ("杭州市科技局2023年工作总结\n一、主要工作成效\n全年新增高新技术企业1200家。\n"
             "二、下一步工作打算\n力争新增高新技术企业1000家以上。")
     assert _summary(text)[0] == ("actual", 1200, 2023)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("每年参加继续教育不少于40课时", (40, "课时", ">=")),  # a standard in 课时
+    ("注册资本不低于1亿元人民币", (1, "亿元人民币", ">=")),  # a unit with its currency
+    ("最高分值为20分", (20, "分", "<=")),  # 最高 a short verb away
+    ("处一万元以上十万元以下的罚款", (1, "万元", "=")),  # a band is one range
+    ("行政拘留最长不得超过90日", (90, "日", "<=")),
+])
+def test_units_and_comparators_of_rules(text, expected):
+    q = only(PLAN + text)
+    assert (q.value, q.unit, q.comparator) == expected
+
+
+def test_very_is_no_count():
+    assert find_quantities(tree_of(PLAN + "对全省发展意义十分重大。")) == ()

@@ -165,7 +165,7 @@ def propose(m: re.Match[str], text: str) -> Proposal:
     return Proposal(text, m, float(value), value_max, full_unit, unit, magnitude, end, comparator or "=")
 
 
-_REACH_GAP = re.compile(r"[\u4e00-\u9fff]{1,2}")  # 最多申报5人: a short verb between
+_REACH_GAP = re.compile(r"[\u4e00-\u9fff]{1,3}")  # 最多申报5人, 最高分值为20分: a short verb between
 _SHARE_BASE = re.compile(r"[^\d，。；：,;:！？、\n（）()]{1,20}的")  # 不低于奖励总额的百分之五
 
 
@@ -266,6 +266,12 @@ def _article_or_name(p: Proposal) -> str | None:
     return None
 
 
+def _adverb(p: Proposal) -> str | None:
+    if p.chinese and p.bare_unit in filter_words()["arabic_only_units"]:
+        return f"an adverb, not a count ({p.numeral}{p.bare_unit}: 十分重大)"
+    return None
+
+
 def _fraction_of_a_count(p: Proposal) -> str | None:
     if p.numeral is None or p.value is None or p.value == int(p.value) or p.magnitude:
         return None
@@ -331,7 +337,7 @@ def _inside_a_name(p: Proposal) -> str | None:
 
 FILTERS: tuple[NamedFilter[Proposal], ...] = named(
     _unreadable, _part_of_a_code, _ordinal_list, _item_number, _vague_count, _bare_number, _unit_starts_a_word,
-    _article_or_name, _fraction_of_a_count, _ordinal_numeral, _date_or_rank, _reference, _session, _report_day,
+    _article_or_name, _adverb, _fraction_of_a_count, _ordinal_numeral, _date_or_rank, _reference, _session, _report_day,
     _bare_magnitude, _class_threshold, _restates_a_list, _inside_a_name,
 )
 
