@@ -604,3 +604,11 @@ def test_units_and_comparators_of_rules(text, expected):
 
 def test_very_is_no_count():
     assert find_quantities(tree_of(PLAN + "对全省发展意义十分重大。")) == ()
+
+
+def test_conditions_back_references_and_named_rules_are_no_figures():
+    # source: 中华人民共和国个人所得税法实施条例 (2018), 浙江省促进科技成果转化条例 (2021),
+    # and the 中央八项规定精神 every party document cites
+    text = ("在中国境内居住累计满183天的年度连续不满六年的，免予缴纳个人所得税。"
+            "科技成果完成人要求按照前两款规定获取奖励的除外。巩固拓展深入贯彻中央八项规定精神学习教育成果。")
+    assert find_quantities(tree_of(PLAN + text)) == ()

@@ -289,7 +289,14 @@ def _date_or_rank(p: Proposal) -> str | None:
     if p.bare_unit == "日" and p.text[max(0, p.start - 1)] == "月":
         return "a date (6月27日)"
     if p.numeral and p.bare_unit in words["rank_units"] and p.prev and p.prev in words["rank_marks"]:
-        return "a rank (前10名)"
+        return "a rank or a back-reference (前10名, 前两款)"
+    return None
+
+
+def _condition(p: Proposal) -> str | None:
+    words = filter_words()
+    if p.numeral and p.prev and p.prev in words["condition_marks"] and p.bare_unit in words["condition_units"]:
+        return "a time that sets a condition (累计满183天), not a measure"
     return None
 
 
@@ -337,7 +344,7 @@ def _inside_a_name(p: Proposal) -> str | None:
 
 FILTERS: tuple[NamedFilter[Proposal], ...] = named(
     _unreadable, _part_of_a_code, _ordinal_list, _item_number, _vague_count, _bare_number, _unit_starts_a_word,
-    _article_or_name, _adverb, _fraction_of_a_count, _ordinal_numeral, _date_or_rank, _reference, _session, _report_day,
+    _article_or_name, _adverb, _fraction_of_a_count, _ordinal_numeral, _date_or_rank, _condition, _reference, _session, _report_day,
     _bare_magnitude, _class_threshold, _restates_a_list, _inside_a_name,
 )
 
