@@ -7,8 +7,9 @@ sentence, heading or short paragraph ends, so a figure broken over a PDF line
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
+
+from extractor.normalise import display_width, wrap_width
 
 _FOLD = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)},
                        "％": "%", "﹪": "%", "．": ".", "～": "~", "〜": "~", "＋": "+", "／": "/",
@@ -24,8 +25,6 @@ TOP_HEADING = re.compile(r"(?:[一二三四五六七八九十]+、|[（(][一二
 _PAGE_NUMBER_LINE = re.compile(r"^[-—－–\s]*\d{1,4}[-—－–\s]*$")
 _SENTENCE_PUNCT = "。！？!?；;：:"
 _CONTINUES = "、，,（(“《—-－/"  # a line ending so runs on
-_MIN_WRAPPED = 18
-_MIN_WRAPPED = 18
 
 _FIGURE_START = re.compile(r"(?!(?:19|20)\d{2}年)[\d%‰.零〇一二两三四五六七八九十百千万亿]|以上|以下|以内|之内|左右|上下")
 _FIGURE_ENDS = ("%", "‰", "以上", "以下", "以内", "之内", "左右", "上下")  # a figure ends its line whole
@@ -54,7 +53,7 @@ def compact(clean: str) -> View:
         stripped = line.strip()
         if stripped and not _PAGE_NUMBER_LINE.match(stripped):
             lines.append((start, line, stripped))
-    width = _wrap_width([s for _, _, s in lines])
+    width = wrap_width([s for _, _, s in lines])
     # Folding is one for one and keeps whitespace apart, so the view's chunks can be cut
     # from the folded text; translating only the few foldable characters is fast.
     folded = _FOLDABLE.sub(lambda m: m.group().translate(_FOLD), clean)
@@ -105,18 +104,6 @@ def _bullets_on_lines(text: str, offsets: list[int]) -> View:
     return View("".join(parts), tuple(outs))
 
 
-def _wrap_width(lines: list[str]) -> int | None:
-    """The width a PDF's text wraps its lines at (the usual length of its long lines), None
-    when the lines are paragraphs (web text, a text file, a list)."""
-    lengths = [len(s) for s in lines if len(s) >= _MIN_WRAPPED]
-    if len(lengths) < 8:
-        return None
-    counts = Counter(lengths)
-    mode = max(set(lengths), key=counts.__getitem__)
-    near = sum(abs(n - mode) <= 2 for n in lengths)
-    return mode if near >= 0.3 * len(lengths) else None
-
-
 def _ends_paragraph(line: str, nxt: str, width: int | None) -> bool:
     """Whether a line with no closing punctuation still ends its paragraph: a list item, title
     or cell shorter than the wrap width, not cut inside a clause or a figure (…突破 / 500亿元)."""
@@ -124,5 +111,5 @@ def _ends_paragraph(line: str, nxt: str, width: int | None) -> bool:
         return False
     if _FIGURE_START.match(nxt) and not line.endswith(_FIGURE_ENDS):
         return False
-    return width is None or len(line) < 0.8 * width
+    return width is None or display_width(line) < 0.8 * width
 
