@@ -612,3 +612,10 @@ def test_conditions_back_references_and_named_rules_are_no_figures():
     text = ("在中国境内居住累计满183天的年度连续不满六年的，免予缴纳个人所得税。"
             "科技成果完成人要求按照前两款规定获取奖励的除外。巩固拓展深入贯彻中央八项规定精神学习教育成果。")
     assert find_quantities(tree_of(PLAN + text)) == ()
+
+
+def test_run_in_goal_heading_dates_the_goals_of_its_paragraph():
+    # source: 国务院办公厅关于加快发展体育竞赛表演产业的指导意见 (国办发〔2018〕121号), gov.cn
+    text = ("特制定本意见。\n（三）发展目标。到2025年，体育竞赛表演产业总规模达到2万亿元，基本形成产业体系。"
+            "建设若干体育赛事城市，推出100项具有较大知名度的体育精品赛事。")
+    assert [(q.value, q.year) for q in find_quantities(tree_of(text))] == [(2, 2025), (100, 2025)]

@@ -110,9 +110,9 @@ def _goal_scopes(text: str, now: int | None) -> list[Scope]:
     for y in year_mentions(text):
         opening = y.start - (2 if text[max(0, y.start - 2):y.start] in ("力争", "争取") else 0)
         line_start = text.rfind("\n", 0, opening) + 1
-        lead = text[line_start:opening]  # 总体发展目标，到2025年: a short lead-in may name the goals
+        lead = text[line_start:opening]  # 总体发展目标，到2025年 / （三）发展目标。到2025年: a short lead-in may name the goals
         if y.due and (now is None or y.year >= now) and (
-                not lead or lead[-1] in "：:" or lead[-1] in "，," and len(lead) <= _GOAL_LEAD and "目标" in lead):
+                not lead or lead[-1] in "：:" or lead[-1] in "，,。" and len(lead) <= _GOAL_LEAD and "目标" in lead):
             i = bisect.bisect_right(heads, y.start)
             scopes.append(Scope(y.start, heads[i] if i < len(heads) else len(text), y.year, "target"))
     return scopes
