@@ -619,3 +619,15 @@ def test_run_in_goal_heading_dates_the_goals_of_its_paragraph():
     text = ("特制定本意见。\n（三）发展目标。到2025年，体育竞赛表演产业总规模达到2万亿元，基本形成产业体系。"
             "建设若干体育赛事城市，推出100项具有较大知名度的体育精品赛事。")
     assert [(q.value, q.year) for q in find_quantities(tree_of(text))] == [(2, 2025), (100, 2025)]
+
+
+@pytest.mark.parametrize("text, metric", [
+    # source: 广州市天河区深化支持港澳青年创新创业高质量发展实施办法 (穗天科工信规字〔2023〕1号)
+    ("对符合条件的在读港澳青年，给予每人每月3000元实习补贴。", "实习补贴"),
+    ("港澳青年实际权益持股比例达25%以上或港澳青年员工人数比例达30%以上的企业。", "港澳青年实际权益持股比例"),
+    # source: 海南省农机购置与应用补贴实施方案 (2024—2026)
+    ("全省补贴机具种类范围（以下简称全省补贴范围）为21大类。", "补贴机具种类范围"),  # 全省 is its subject
+    ("农机创新产品年度使用资金量按不超过年度中央财政资金总规模的15%安排。", "年度中央财政资金总规模"),
+])
+def test_metric_names_what_is_measured(text, metric):
+    assert metric in find_quantities(tree_of(PLAN + text))[0].metric

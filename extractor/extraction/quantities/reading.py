@@ -25,7 +25,7 @@ _ANNEX = re.compile(r"附[件表]\d")
 _LEAD_NOISE = re.compile(
     r"^(?:(?:到|至|截至|截止|预计)?(?:19|20)\d{2}年(?:底前|以前|前|底|末|初)?|(?:未来|用)?[一二两三四五六七八九十\d]+年(?:内|间|时间|以来|来)?"
     r"|\d{1,2}(?:[-—~至]\d{1,2})?月(?:份|末|底)?|[一二三四]季度|前三季度|上半年|下半年|[（(]"
-    r"|[①-⑳]|\d{1,2}[.、](?!\d)|其中|同时|并且|并|以及|和|及|另外|此外|目前|当前|已经|已|累计|先后|共计|全年|每年度|每年|年均|力争|争取|预计|确保|分别|还|也|均|将|为)+")
+    r"|[①-⑳]|\d{1,2}[.、](?!\d)|其中|同时|并且|并|以及|和|及|另外|此外|目前|当前|已经|已|累计|先后|共计|全年|每年度|每年|年均|力争|争取|预计|确保|分别|还|也|均|将|为|或|且)+")
 _ENUMERATOR = re.compile(r"(?:\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[)）]|[①-⑳%s])+" % BULLETS)
 _TRAIL_NOISE = re.compile(r"(?:首次|再次|分别|累计|已经|已|为|的|将|均|总计|合计|共|了|仅用|仅|就|还|也|达|到)+$")
 
@@ -171,8 +171,12 @@ def _within_year(n: str, ctx: Context) -> int | None:
     return None
 
 
+# （以下简称全省补贴范围）: a note on a name, not the measured thing; （技术） may be part of the name
+_NOTE = re.compile(r"[（(](?:以下简称|以下统称|以下称|简称|下同|含|包括)[^（()）]*[)）]")
+
+
 def _clean_left(left: str) -> str:
-    return _TRAIL_NOISE.sub("", _LEAD_NOISE.sub("", left))
+    return _TRAIL_NOISE.sub("", _LEAD_NOISE.sub("", _NOTE.sub("", left)))
 
 
 def _split_subject(left: str, subject: re.Pattern[str]) -> tuple[str | None, str]:
@@ -208,7 +212,9 @@ def _metric(left: str, right: str) -> str:
     right = re.sub(r"^(?:的|以上|以下|左右|大关|关口|新台阶|台阶|新高)+", "", right)
     if right.startswith(("、", "或", "和", "及", "与")):
         right = ""  # 持股比例达25%以上或员工人数比例…: the words after belong to the next figure
-    right = re.sub(r"(?:的|等)$", "", right.rsplit("的", 1)[-1][:24])
+    right = re.sub(r"(?:的|等|且|并|或)$", "", right.rsplit("的", 1)[-1][:24])
+    if not _grant_tail().sub("", right):
+        right = ""  # 按…的15%安排: a grant verb after the figure names nothing
     core = _grant_tail().sub("", left)
     if not right:
         return left[-20:]
