@@ -1,11 +1,15 @@
 """Official-document metadata from real headers and closings."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from extractor import ingest
+from extractor import ingest, lexicons
 from extractor.errors import IngestError
+from extractor.model import RawDocument
 from extractor.normalise import normalise, normalise_text
+from extractor.pipeline import parse_raw
 from extractor.structure import parse
 from extractor.structure.dates import DATE, cn_number, iso_date
 from extractor.structure.meta import doc_number, read_meta
@@ -211,8 +215,6 @@ def test_gbt9704_layout_with_cc_and_print_line():
 
 
 def test_margin_mark_dropped_from_the_flow_is_read_from_the_source():
-    from extractor.model import RawDocument
-    from extractor.pipeline import parse_raw
 
     # seed 003: 类别：A lands inside 企业主|体; normalise drops it from the prose
     body = ("创新驱动力的同时，推动总窗口与全省各地资源共享、创新协作和\n\n产业协同。\n\n"
@@ -346,3 +348,24 @@ def test_work_report_opening_in_speech_form():
     meta = _meta("政府工作报告——2024年1月18日在杭州市第十四届人民代表大会第四次会议上 杭州市市长 姚高员 "
                  "各位代表：现在，我代表市人民政府，向大会报告工作。一、2023年工作回顾")
     assert (meta.title, meta.date, meta.signer, meta.issuer) == ("政府工作报告", "2024-01-18", "姚高员", "杭州市人民政府")
+
+
+def test_a_field_label_added_through_a_rules_folder(tmp_path):
+    words = lexicons.load_json("document_meta.json")
+    words["field_labels"]["issuer"].append("颁布单位")
+    (tmp_path / "document_meta.json").write_text(json.dumps(words, ensure_ascii=False), "utf-8")
+    # source: the metadata block of a provincial law database page (四川省村务公开条例)
+    raw = RawDocument(path="law.txt", format="txt", sha256="0",
+                      pages=("颁布单位： 四川省人民代表大会常务委员会 时效性： 有效 第一条 为了规范村务公开，制定本条例。",))
+    assert parse_raw(raw, rules=tmp_path).meta.issuer == "四川省人民代表大会常务委员会"
+    assert parse_raw(raw).meta.issuer != "四川省人民代表大会常务委员会"
+
+
+def test_meta_lexicon_is_well_formed():
+    words = lexicons.load_json("document_meta.json")
+    labels = [label for group in words["field_labels"].values() for label in group]
+    assert len(labels) == len(set(labels)), "a label gives one field"
+    assert set(words["field_labels"]) <= {"title", "doc_number", "issuer", "date", "signer", "recipients", ""}
+    for key, value in words.items():
+        if isinstance(value, list):
+            assert len(value) == len(set(value)), f"{key}: duplicates"

@@ -22,29 +22,29 @@ def longest_first(words) -> list[str]:
 
 
 @cached
+def _table(name: str) -> dict[str, Any]:
+    return load_json(name)
+
+
 def units() -> dict[str, Any]:
-    return load_json("quantity_units.json")
+    return _table("quantity_units.json")
 
 
-@cached
 def comparators() -> dict[str, Any]:
-    return load_json("quantity_comparators.json")
+    return _table("quantity_comparators.json")
 
 
-@cached
 def cues() -> dict[str, Any]:
-    return load_json("quantity_cues.json")
+    return _table("quantity_cues.json")
 
 
-@cached
 def years() -> dict[str, Any]:
-    return load_json("quantity_years.json")
+    return _table("quantity_years.json")
 
 
-@cached
 def filter_words() -> dict[str, Any]:
     """Word lists of the figure filters (`figures.FILTERS`), one entry per filter."""
-    return load_json("quantity_filters.json")
+    return _table("quantity_filters.json")
 
 
 @cached
