@@ -631,3 +631,13 @@ def test_run_in_goal_heading_dates_the_goals_of_its_paragraph():
 ])
 def test_metric_names_what_is_measured(text, metric):
     assert metric in find_quantities(tree_of(PLAN + text))[0].metric
+
+
+def test_two_figures_of_one_sentence_are_two_statements_and_a_restated_goal_is_one():
+    # source: 海南省农机购置与应用补贴实施方案 (2024—2026): one value, two caps in one sentence
+    text = (PLAN + "通用类品目机具可高于最高补贴额，幅度控制在最高补贴额的20%以内；"
+            "非通用类品目机具可高于上年度补贴额，幅度控制在上年度补贴额的20%以内。\n"
+            "到2026年，高新技术企业数量达到4000家。\n三、重点任务\n推动高新技术企业数量达到4000家。")
+    found = find_quantities(tree_of(text))
+    assert [(q.value, q.year) for q in found if q.value == 20] == [(20, None), (20, None)]
+    assert len([q for q in found if q.value == 4000]) == 1

@@ -35,8 +35,13 @@ def _detail(q: Quantity) -> str:
             f"metric={q.metric}")
 
 
-def _same_metric(a: Quantity, b: Quantity) -> bool:
-    """Whether two readings of one number name the same thing (a goal restated under its task)."""
+def _restated(a: Quantity, b: Quantity, text: str) -> bool:
+    """Whether a figure restates one read before (a goal restated under its task): the same
+    thing named, in another sentence (two figures of one sentence are two statements:
+    幅度控制在最高补贴额的20%以内；…幅度控制在上年度补贴额的20%以内)."""
+    between = text[min(a.span[1], b.span[1]):max(a.span[0], b.span[0])]
+    if not any(mark in between for mark in "。！？\n"):
+        return False
     return not a.metric or not b.metric or fuzz.partial_ratio(a.metric, b.metric) >= 70
 
 
@@ -54,7 +59,7 @@ def _decide(tree: DocTree) -> tuple[tuple[Candidate, ...], tuple[Quantity, ...]]
     def decide(text: str, span: tuple[int, int], outcome: Quantity | Decision) -> None:
         if isinstance(outcome, Quantity):
             same = seen.setdefault((outcome.value, outcome.value_max, outcome.unit, outcome.kind, outcome.annual), [])
-            if any(_same_metric(outcome, o) for o in same):
+            if any(_restated(outcome, o, tree.text) for o in same):
                 outcome = Decision("repeated", "the same figure of the same metric is read already")
             else:
                 same.append(outcome)

@@ -56,8 +56,10 @@ class _Dating:
     scope: Scope | None
 
 
-# the base of a share, 上年度补贴额的(20%): its year dates the base, not the figure
-_SHARE_BASE_YEAR = re.compile(r"(?:上一?年度?|去年|前一?年度?)(?=[^，。；：,;:\d]{0,24}的$)")
+# the base of a share, 上年度补贴额的(20%), its year dates the base, not the figure;
+# or of a comparison, 可高于上年度补贴额
+_SHARE_BASE_YEAR = re.compile(r"(?:上一?年度?|去年|前一?年度?)(?=[^，。；：,;:\d]{0,24}的$)"
+                              r"|(?<=高于|低于|超过|少于|多于|超出)(?:上一?年度?|去年)")
 # 2012年起5年内: a window counted from a year is due in its last year (2016)
 _FROM_YEAR_WITHIN = re.compile(r"(?P<y>(?:19|20)\d{2})年(?:起|开始|以后)[，,]?(?:用|在)?"
                                r"(?P<n>[一二两三四五六七八九十]|\d{1,2})年(?:内|时间|间)")
