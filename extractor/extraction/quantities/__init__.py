@@ -8,6 +8,8 @@ every candidate with its decision, from the same computation as `find_quantities
 """
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import replace
 
 from rapidfuzz import fuzz
@@ -23,6 +25,7 @@ from extractor.model import DocTree, Quantity
 __all__ = ["Figure", "compact", "explain", "find_figures", "find_quantities"]
 
 _FAMILY = "quantities"
+_SENTENCE_END = re.compile(r"[。！？\n]")
 
 
 def _span(view: View, start: int, end: int) -> tuple[int, int]:
@@ -35,12 +38,12 @@ def _detail(q: Quantity) -> str:
             f"metric={q.metric}")
 
 
-def _restated(a: Quantity, b: Quantity, text: str) -> bool:
+def _restated(a: Quantity, b: Quantity, ends: list[int]) -> bool:
     """Whether a figure restates one read before (a goal restated under its task): the same
     thing named, in another sentence (two figures of one sentence are two statements:
-    幅度控制在最高补贴额的20%以内；…幅度控制在上年度补贴额的20%以内)."""
-    between = text[min(a.span[1], b.span[1]):max(a.span[0], b.span[0])]
-    if not any(mark in between for mark in "。！？\n"):
+    幅度控制在最高补贴额的20%以内；…幅度控制在上年度补贴额的20%以内). `ends`: where the
+    document's sentences end."""
+    if bisect.bisect_left(ends, a.span[0]) == bisect.bisect_left(ends, b.span[0]):
         return False
     return not a.metric or not b.metric or fuzz.partial_ratio(a.metric, b.metric) >= 70
 
@@ -55,11 +58,12 @@ def _decide(tree: DocTree) -> tuple[tuple[Candidate, ...], tuple[Quantity, ...]]
     candidates: list[Candidate] = []
     kept: list[Quantity] = []
     seen: dict[tuple, list[Quantity]] = {}
+    ends = [m.start() for m in _SENTENCE_END.finditer(tree.text)]
 
     def decide(text: str, span: tuple[int, int], outcome: Quantity | Decision) -> None:
         if isinstance(outcome, Quantity):
             same = seen.setdefault((outcome.value, outcome.value_max, outcome.unit, outcome.kind, outcome.annual), [])
-            if any(_restated(outcome, o, tree.text) for o in same):
+            if any(_restated(outcome, o, ends) for o in same):
                 outcome = Decision("repeated", "the same figure of the same metric is read already")
             else:
                 same.append(outcome)

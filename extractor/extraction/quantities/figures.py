@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 from extractor.extraction.candidates import Decision, NamedFilter, judge, named
 from extractor.extraction.numbers import doubling, parse_fraction, parse_numeral
-from extractor.extraction.quantities.words import CN, comparators, cues, figure_pattern, filter_words, \
-    per_unit, units, after_words
+from extractor.extraction.quantities.words import CN, after_words, comparators, figure_pattern, filter_words, \
+    name_heads, per_unit, units
+from extractor.lexicons import alternation, cached
 
 _CN_ONLY = re.compile(rf"^{CN}$")
 _MAGNITUDE_ONLY = re.compile(r"^[百千万亿]+$")
@@ -165,23 +166,18 @@ def propose(m: re.Match[str], text: str) -> Proposal:
     return Proposal(text, m, float(value), value_max, full_unit, unit, magnitude, end, comparator or "=")
 
 
-_REACH_GAP = re.compile(r"[\u4e00-\u9fff]{1,3}")  # 最多申报5人, 最高分值为20分: a short verb between
-_SHARE_BASE = re.compile(r"[^\d，。；：,;:！？、\n（）()]{1,20}的")  # 不低于奖励总额的百分之五
+@cached
+def _reaching() -> re.Pattern[str]:
+    """A comparator a short verb away from the figure (最多申报5人, 最高分值为20分), or before
+    the base of a share (不低于奖励总额的百分之五), ending where the figure starts."""
+    words = alternation(comparators()["reaching"])
+    return re.compile(rf"(?P<word>{words})(?:[\u4e00-\u9fff]{{1,3}}|[^\d，。；：,;:！？、\n（）()]{{1,20}}的)$")
 
 
 def _comparator_reaching(text: str, start: int) -> str:
-    """A comparator a short verb away from the figure (最多申报5人), or before the base of a
-    share (不超过上年同档次产品市场销售均价的30%), '' when there is none."""
-    before = comparators()["before"]
-    head = text[max(0, start - 30):start]
-    for word in sorted(comparators()["reaching"], key=len, reverse=True):
-        at = head.rfind(word)
-        if at < 0:
-            continue
-        gap = head[at + len(word):]
-        if _REACH_GAP.fullmatch(gap) or _SHARE_BASE.fullmatch(gap):
-            return before[word]
-    return ""
+    """The comparator of `_reaching` before the figure at `start`, '' when there is none."""
+    m = _reaching().search(text, max(0, start - 30), start)
+    return comparators()["before"][m.group("word")] if m else ""
 
 
 def _inside(text: str, start: int, end: int, opening: str, closing: str, limit: int) -> bool:
@@ -261,7 +257,7 @@ def _article_or_name(p: Proposal) -> str | None:
     words, end = filter_words(), p.match.end()
     if p.numeral in words["articles"] and not (p.numeral == "一" and p.bare_unit in words["article_units"]):
         return "an article, not a count (一批)"
-    if p.text.startswith(tuple(cues()["name_heads"]), end) or p.text[end:end + 1] in _NUMERAL_CHARS:
+    if p.text.startswith(name_heads(), end) or p.text[end:end + 1] in _NUMERAL_CHARS:
         return "a numeral inside a name (三项改革, 两个一百年)"
     return None
 
@@ -342,10 +338,11 @@ def _inside_a_name(p: Proposal) -> str | None:
     return None
 
 
+# Cheap and common refusals first: most matches are bare numbers (item numbers, years' digits).
 FILTERS: tuple[NamedFilter[Proposal], ...] = named(
-    _unreadable, _part_of_a_code, _ordinal_list, _item_number, _vague_count, _bare_number, _unit_starts_a_word,
-    _article_or_name, _adverb, _fraction_of_a_count, _ordinal_numeral, _date_or_rank, _condition, _reference, _session, _report_day,
-    _bare_magnitude, _class_threshold, _restates_a_list, _inside_a_name,
+    _unreadable, _bare_number, _part_of_a_code, _ordinal_list, _item_number, _vague_count, _unit_starts_a_word,
+    _article_or_name, _adverb, _fraction_of_a_count, _ordinal_numeral, _date_or_rank, _condition, _reference,
+    _session, _report_day, _bare_magnitude, _class_threshold, _restates_a_list, _inside_a_name,
 )
 
 

@@ -10,7 +10,7 @@ from extractor.extraction.numbers import parse_numeral
 from extractor.extraction.quantities.context import Context, Scope
 from extractor.extraction.quantities.figures import Figure, comparator_before
 from extractor.extraction.quantities.view import BULLETS, TOP_HEADING, View
-from extractor.extraction.quantities.words import cues, longest_first
+from extractor.extraction.quantities.words import cues, measure_nouns, metric_verbs
 from extractor.extraction.quantities.years import WITHIN_YEARS, YearMention, year_mentions
 from extractor.lexicons import alternation, cached
 from extractor.model import DocTree, Quantity
@@ -184,7 +184,7 @@ def _clean_left(left: str) -> str:
 def _split_subject(left: str, subject: re.Pattern[str]) -> tuple[str | None, str]:
     """Split a leading place or body (西咸新区, 秦创原总窗口) off the words before a figure."""
     m = subject.match(left)
-    if not m or not left[m.end():] or left[m.end()] in "、和或及与" or m.group(0).startswith(tuple(cues()["metric_verbs"])):
+    if not m or not left[m.end():] or left[m.end()] in "、和或及与" or m.group(0).startswith(tuple(metric_verbs())):
         return None, left
     subject = _PREPOSITION.sub("", m.group(0))
     if len(subject) < 2 or _PREPOSITION_INSIDE.search(subject):
@@ -206,8 +206,8 @@ def _metric(left: str, right: str) -> str:
     only grant the sum (给予每家) name nothing: the words after it do.
     """
     right = re.split(r"[（(]", right.lstrip("）)"))[0]  # a bracket adds a note (其中抽水蓄能…)
-    measure = next((w for w in longest_first(cues()["measure_nouns"]) if left.endswith(w)), "")
-    verbs = longest_first(cues()["metric_verbs"])
+    measure = next((w for w in measure_nouns() if left.endswith(w)), "")
+    verbs = metric_verbs()
     owner = left[: len(left) - len(measure)]
     if measure and right.startswith("的") and len(right) > 1 and (not owner or owner in verbs):
         return right[1:].rsplit("的", 1)[-1][:20] + measure  # 总规模200亿元的创投基金矩阵

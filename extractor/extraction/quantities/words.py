@@ -48,6 +48,21 @@ def filter_words() -> dict[str, Any]:
 
 
 @cached
+def name_heads() -> tuple[str, ...]:
+    return tuple(cues()["name_heads"])
+
+
+@cached
+def metric_verbs() -> list[str]:
+    return longest_first(cues()["metric_verbs"])
+
+
+@cached
+def measure_nouns() -> list[str]:
+    return longest_first(cues()["measure_nouns"])
+
+
+@cached
 def after_words() -> list[str]:
     return longest_first(comparators()["after"])
 
