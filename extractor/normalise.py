@@ -253,6 +253,14 @@ def _layout(breaks: list[str], line_widths: list[int]) -> _Layout:
     return _Layout(soft)
 
 
+def wrap_width(lines: list[str]) -> int | None:
+    """The width in display columns a text wraps its lines at, None when its lines are paragraphs.
+
+    The one wrap-width detector of the project: the quantity finder's view asks it too.
+    """
+    return _layout(["\n"] * max(0, len(lines) - 1), [display_width(line) for line in lines]).width
+
+
 def _keeps_break(prev: str, nxt: str, brk: str, layout: _Layout, width: int) -> bool:
     """Whether the break `brk` between lines `prev` (`width` columns wide) and `nxt` ends a paragraph."""
     if brk.count("\n") >= 2 and "\f" not in brk and not layout.blank_is_soft:

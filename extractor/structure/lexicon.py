@@ -20,6 +20,7 @@ class Lexicon:
     owner_headers: tuple[str, ...]
     signing_offices: tuple[str, ...]
     addressees: tuple[str, ...]
+    state_prefixes: tuple[str, ...]
     genre: re.Pattern[str]  # any genre, longest first: `genre.match(text, i)` is the genre starting at i
 
 
@@ -36,5 +37,5 @@ def lexicon() -> Lexicon:
                    _by_length(data["closing_formulas"]), tuple(data["byline_suffixes"]),
                    tuple(data["recipient_trailers"]), tuple(data["task_table_headers"]),
                    tuple(data["owner_headers"]), _by_length(data["signing_offices"]),
-                   tuple(data["addressee_endings"]),
+                   tuple(data["addressee_endings"]), tuple(data["state_prefixes"]),
                    re.compile("|".join(map(re.escape, _by_length(data["title_genres"]))) or "(?!)"))

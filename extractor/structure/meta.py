@@ -8,9 +8,13 @@ instead. Crawled web pages put all of this on one line after the site's breadcru
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from extractor.model import DocMeta
 from extractor.structure.dates import DATE, iso_date
+from extractor.structure.fields import fields
+from extractor.structure.history import history, this_version
+from extractor.structure.report import work_report
 from extractor.structure.lexicon import lexicon
 from extractor.structure.markers import marker_at
 
@@ -42,6 +46,7 @@ _ADOPTED = re.compile(rf"[（(]\s*(?P<date>{DATE.pattern})[^）)\n]{{0,60}}?(?:�
 _ABOUT = re.compile("关于")
 _HAN_CHAR = re.compile(rf"[{_HAN}]")
 _WHITESPACE = re.compile(r"\s+")
+_LINE_END = ("", "\n", " ", "\t", "（", "(")
 
 
 def _is_org(name: str) -> bool:
@@ -124,8 +129,8 @@ def _about_title(text: str) -> tuple[int, int] | None:
     best: tuple[int, int] | None = None
     for m in re.finditer("关于", text[:limit]):
         end = _title_end(text, m.end(), m.end() + 160)
-        if end is None or not _TITLE_FOLLOW.match(text, end):
-            continue  # a title ends its line, or runs straight into the 主送 names
+        if end is None or not _TITLE_FOLLOW.match(text, end) or _DOC_NUMBER.search(text, m.end(), end):
+            continue  # a title ends its line, or runs into the 主送 names; it holds no 文号
         start = m.start()
         line_start = text.rfind("\n", 0, start) + 1
         head = text[line_start:start]
@@ -142,7 +147,8 @@ def _about_title(text: str) -> tuple[int, int] | None:
         span = (start - len(head) + cut, end) if prefix else (start, end)
         if not prefix and start == line_start and line_start:
             above_start = text.rfind("\n", 0, line_start - 1) + 1
-            if _is_org(text[above_start:line_start - 1]):
+            above = text[above_start:line_start - 1]
+            if _is_org(above) or _joint_issuers(above):
                 span = (above_start, end)
         if best is None or len(_squeeze(text[span[0]:span[1]])) > len(_squeeze(text[best[0]:best[1]])):
             best = span
@@ -226,14 +232,19 @@ def _closing_date(text: str, after: int) -> tuple[re.Match[str], str | None] | N
             continue
         line_start = text.rfind("\n", 0, m.start()) + 1
         head = text[line_start:m.start()].rstrip(" ")
-        boundary = max(head.rfind(" "), *(head.rfind(p) for p in "。！？；："))
-        org = head[boundary + 1:]
+        org = head[max(head.rfind(p) for p in "。！？；：") + 1:].strip()
+        if not _joint_issuers(org):
+            org = org[org.rfind(" ") + 1:]
         if not org and line_start:
             org = _block_above(text, line_start)
         # 特此通知 may stand on the 落款's line or on a line of its own above it
         org = next((org[len(c):] for c in lexicon().closings if org.startswith(c)), org)
+        joint = _joint_issuers(org)
+        org = joint[0] if joint else org  # 海南省农业农村厅 海南省财政厅: the first-named body
         if org and not _is_org(org):
             continue
+        if not org and text[m.end():m.end() + 1] not in _LINE_END:
+            continue  # a date opening a sentence (2019年1月1日至12月31日，…), not a 落款
         if m.start() >= after:
             return m, org or None
         fallback = fallback or (m, org or None)
@@ -243,6 +254,7 @@ def _closing_date(text: str, after: int) -> tuple[re.Match[str], str | None] | N
 def _block_above(text: str, line_start: int) -> str:
     """The 落款 name on the lines above a date, skipping （…代章）; a name may wrap over lines."""
     name = ""
+    bodies: list[str] = []
     end = line_start - 1
     while end > 0:
         start = text.rfind("\n", 0, end) + 1
@@ -252,14 +264,16 @@ def _block_above(text: str, line_start: int) -> str:
             continue
         if not line or any(p in line for p in _PUNCT) or len(line) > 30 or marker_at(line):
             break
-        if name and _is_org(line):
-            break  # a body of its own above: a joint 落款; the nearest one is kept
+        if name and _is_org(line) and _is_org(name):
+            bodies.append(name)  # a body of its own above: a joint 落款, first-named on top
+            name = line
+            continue
         if not _is_org(line + name) and name:
             break
         name = line + name
         if not end or len(name) > 40:
             break
-    return name if _is_org(name) else ""
+    return name if _is_org(name) else (bodies[-1] if bodies else "")
 
 
 def _byline(text: str, after: int) -> str | None:
@@ -353,12 +367,17 @@ def _order_issuer(text: str) -> str | None:
     """The body that numbers an order or announcement: 中华人民共和国国务院 of …国务院令 第227号.
 
     Example:
-        >>> _order_issuer("沈阳市人民代表大会常务委员会办公室公告(第7号)\\n市十七届人大常委会第六次会议")
-        '沈阳市人民代表大会常务委员会办公室'
+        >>> _order_issuer("中华人民共和国国务院令\\n第227号"), _order_issuer("沈阳市人民代表大会常务委员会办公室公告(第7号)\\n市十七届人大常委会第六次会议")
+        ('国务院', '沈阳市人民代表大会常务委员会办公室')
     """
     order = _ORDER_NUMBER.search(text, 0, min(len(text), _HEADER_CHARS))
-    name = _ORDER_GENRE.sub("", order.group("name")) if order else ""
+    name = _without_state(_ORDER_GENRE.sub("", order.group("name"))) if order else ""
     return name if _is_org(name) else None
+
+
+def _without_state(name: str) -> str:
+    """A national body as its 落款 writes it: 国务院, not the order's 中华人民共和国国务院."""
+    return next((name[len(p):] for p in lexicon().state_prefixes if name.startswith(p)), name)
 
 
 def _signer(text: str) -> str | None:
@@ -383,18 +402,15 @@ def _adoption_date(text: str) -> str | None:
     return iso_date(date) if date else None
 
 
-def read_meta(text: str, *, title_hint: str | None = None, source: str | None = None) -> DocMeta:
-    """All metadata of one clean text.
-
-    `source` is the text before repair: a margin mark (类别：A) that normalise dropped from
-    the flow is read there.
-
-    Example:
-        >>> read_meta("陕西咸函〔2024〕2号\\n关于第212号建议的复函\\n刘新志代表：\\n正文。\\n陕西省西咸新区开发建设管理委员会\\n2025年5月29日").date
-        '2025-05-29'
-    """
-    title_text, title_end = title(text)
+def _issuer_and_date(text: str, title_text: str | None, title_end: int) -> tuple[str | None, str | None]:
+    """The issuing body and 成文日期: a regulation's version in its history, else the 落款."""
     closing = _closing_date(text, title_end)
+    steps = history(text)
+    version = this_version(steps)
+    # a notice that publishes a regulation is dated by its own 落款, written before the history
+    if version and not (closing and closing[0].start() < steps[0].start):
+        bodies = [e.body for e in steps if e.body and e.act != "批准"]
+        return version.body or (bodies[-1] if bodies else None), version.date
     issuer = date = None
     if closing:
         match, org = closing
@@ -405,18 +421,54 @@ def read_meta(text: str, *, title_hint: str | None = None, source: str | None = 
         issuer = _byline(text, title_end)
     if issuer is None and closing:
         issuer = closing[1]
-    if issuer is None:
-        issuer = _title_issuer(title_text) or _order_issuer(text)
+    return issuer or _title_issuer(title_text) or _order_issuer(text), date or _adoption_date(text)
+
+
+def _labelled_issuer(labelled: Mapping[str, str]) -> str | None:
+    """发文机关：… of a metadata block; a joint issuance gives its first-named body."""
+    names = labelled.get("issuer", "").split()
+    return names[0] if names and _is_org(names[0]) else None
+
+
+def _labelled_date(labelled: Mapping[str, str]) -> str | None:
+    m = DATE.search(labelled.get("date", ""))
+    return iso_date(m) if m else None
+
+
+def _labelled_number(labelled: Mapping[str, str]) -> str | None:
+    m = _DOC_NUMBER.search(labelled.get("doc_number", ""))
+    return canonical_doc_number(m.group("prefix"), m.group("year"), m.group("no")) if m else None
+
+
+def read_meta(text: str, *, title_hint: str | None = None, source: str | None = None) -> DocMeta:
+    """All metadata of one clean text.
+
+    `source` is the text before repair: a margin mark (类别：A) that normalise dropped from
+    the flow is read there.
+
+    Example:
+        >>> read_meta("陕西咸函〔2024〕2号\\n关于第212号建议的复函\\n刘新志代表：\\n正文。\\n陕西省西咸新区开发建设管理委员会\\n2025年5月29日").date
+        '2025-05-29'
+    """
+    labelled = fields(text)
+    report = work_report(text)
+    title_text, title_end = title(text)
+    if report and (not title_text or report.title_end <= title_end):
+        title_text, title_end = report.title, report.title_end
+    title_text = title_text or labelled.get("title")
+    issuer, date = _issuer_and_date(text, title_text, title_end)
+    issuer = _labelled_issuer(labelled) or (report.issuer if report else None) or issuer
+    date = _labelled_date(labelled) or (report.date if report else None) or date
     category = _CATEGORY.search(text) or (_CATEGORY.search(source) if source else None)
     cc = _CC.search(text)
     printer, print_date = _printer(text)
     return DocMeta(
         title=title_text or title_hint,
-        doc_number=doc_number(text),
+        doc_number=_labelled_number(labelled) or doc_number(text),
         issuer=issuer,
-        signer=_signer(text),
-        date=date or _adoption_date(text),
-        recipients=_recipients(text, title_end) if title_end else (),
+        signer=_signer(text) or (report.signer if report else None),
+        date=date,
+        recipients=(_recipients(text, title_end) if title_end else ()) or _names(labelled.get("recipients", "")),
         cc=_names(cc.group("list")) if cc else (),
         printer=printer,
         print_date=print_date,

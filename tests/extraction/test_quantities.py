@@ -4,6 +4,7 @@ and on real passages of work reports, plans, bulletins, notices and news from el
 (tests/fixtures/quantities/, each file naming its source address on its first line)."""
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -11,16 +12,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractor import ingest
-from extractor.extraction.quantities import (
-    _FIGURE,
-    _FIVE_YEAR_PLAN,
-    _RELATIVE_YEAR,
-    _YEAR,
-    compact,
-    find_quantities,
-)
-from extractor.model import CleanText, DocMeta, DocTree, Quantity, Table
-from extractor.pipeline import extract_raw
+from extractor import lexicons
+from extractor.extraction import extract
+from extractor.extraction.quantities import compact, explain, find_quantities
+from extractor.extraction.quantities.figures import FILTERS
+from extractor.extraction.quantities.words import figure_pattern
+from extractor.extraction.quantities.years import FIVE_YEAR_PLAN as _FIVE_YEAR_PLAN
+from extractor.extraction.quantities.years import RELATIVE_YEAR as _RELATIVE_YEAR
+from extractor.extraction.quantities.years import YEAR as _YEAR
+from extractor.model import CleanText, DocMeta, DocTree, Quantity, RawDocument, Table
+from extractor.pipeline import extract_raw, parse_raw
 from tests.conftest import FIXTURES, SEEDS
 
 
@@ -132,7 +133,8 @@ def test_each_year_gives_way_to_a_later_due_year():
 
 def test_fraction_and_shares():
     found = find_quantities(tree_of(REPORT + "累计引培氢能企业87家，数量已超全市3/4、全省1/2。"))
-    assert [(q.value, q.unit) for q in found] == [(87, "家"), (0.75, ""), (0.5, "")]
+    # a fraction is a share (GUIDE: 三分之一 → 33.33 %, 1/4 → 25 %)
+    assert [(q.value, q.unit) for q in found] == [(87, "家"), (75, "%"), (50, "%")]
 
 
 def test_names_formulas_ordinals_and_dates_are_not_quantities():
@@ -223,10 +225,10 @@ def test_goal_paragraph_opening_with_lizheng_dates_later_paragraphs():
 def test_deadlines_and_fines_of_administrative_rules():
     text = ("本办法自公布之日起施行。\n行政机关应当自受理申请之日起20个工作日内作出决定。"
              "违反本条例规定的，处一万元以上十万元以下的罚款。")
-    days, low, high = find_quantities(tree_of(text))
+    days, fine = find_quantities(tree_of(text))
     assert (days.value, days.unit, days.comparator) == (20, "个工作日", "<=")
-    assert (low.value, low.unit, low.comparator) == (1, "万元", ">=")
-    assert (high.value, high.unit, high.comparator) == (10, "万元", "<=")
+    # a band 一万元以上十万元以下 is one range, stated exactly (GUIDE: value 1, value_max 10, =)
+    assert (fine.value, fine.value_max, fine.unit, fine.comparator) == (1, 10, "万元", "=")
 
 
 def test_latin_codes_are_not_figures():
@@ -320,7 +322,9 @@ def test_bulleted_digest_through_the_pipeline(tmp_path):
     assert _figures([by_evidence["粮食总产达到557亿斤"]]) == [("actual", 557, "亿斤", ">=", 2024)]
     assert _figures([by_evidence["城镇新增就业70万人以上"]]) == [("target", 70, "万人", ">=", 2025)]
     assert _figures([by_evidence["粮食产量继续保持500亿斤以上"]]) == [("target", 500, "亿斤", ">=", 2025)]
-    assert not any(q.value in (3, 10) for q in found)  # 3大产业, 10大类: no unit, no figure
+    assert not any(q.value == 3 for q in found)  # 3大产业: no unit, no figure
+    # 10大类52项: categories are counted (大类 / 小类 are units, as in 21大类40个小类91个品目)
+    assert {(q.value, q.unit) for q in found} >= {(10, "大类"), (52, "项")}
 
 
 def test_control_within_and_per_mille_dated_by_this_year():
@@ -420,7 +424,7 @@ def test_review_of_last_year_in_a_dated_news_report():
     assert by_evidence["城镇登记失业率3.25%"].comparator == "="
 
 
-@pytest.mark.parametrize("pattern", [_FIGURE, _YEAR, _FIVE_YEAR_PLAN, _RELATIVE_YEAR])
+@pytest.mark.parametrize("pattern", [figure_pattern(), _YEAR, _FIVE_YEAR_PLAN, _RELATIVE_YEAR])
 @given(text=st.text(alphabet=_FIGURE_ALPHABET + "百分之翻番/０５〇今本去上明到截预计力争取底前来末初度“”十四期间规划", max_size=60))
 def test_first_character_check_finds_every_match(pattern, text: str):
     # these patterns check a match's first character before their branches: it must miss none
@@ -492,3 +496,148 @@ def test_a_short_form_the_document_defines_names_the_subject():
             "到2026年，总窗口技术合同交易额突破500亿元。\n")
     (found,) = find_quantities(tree_of(text))
     assert (found.subject, found.value, found.unit) == ("总窗口", 500, "亿元")
+
+
+# --- issue 9: rules as data, candidates with named filters, explain ---
+
+def _poultry_tree():
+    # source: a county's 畜牧业 plan phrasing, 家禽出栏 counted in 羽 (no unit word of the package)
+    return parse_raw(RawDocument(path="plan.txt", format="txt", sha256="0",
+                                 pages=("到2025年，全县家禽出栏达到1200万羽，生猪出栏30万头。",)))
+
+
+def test_a_unit_word_added_through_a_rules_folder(tmp_path):
+    units = lexicons.load_json("quantity_units.json")
+    units["units"].append("羽")
+    (tmp_path / "quantity_units.json").write_text(json.dumps(units, ensure_ascii=False), "utf-8")
+    varied = {(q.value, q.unit) for q in extract(_poultry_tree(), rules=tmp_path).targets}
+    packaged = {(q.value, q.unit) for q in extract(_poultry_tree()).targets}
+    assert (1200, "万羽") in varied and (1200, "万羽") not in packaged
+    assert (30, "万头") in varied & packaged
+
+
+def test_explain_shows_every_candidate_and_find_keeps_the_accepted():
+    tree = tree_of("一、总体目标\n深化三项改革，到2026年新增高新技术企业3000家，第3个论坛在附件1列出。")
+    candidates = explain(tree)
+    accepted = [c for c in candidates if c.accepted]
+    assert [(q.value, q.unit) for q in find_quantities(tree)] == [(3000.0, "家")]
+    assert len(accepted) == 1 and "3000" in accepted[0].text and "2026" in accepted[0].detail
+    refused = {c.rejection.filter for c in candidates if not c.accepted}
+    assert {"article_or_name", "part_of_a_code", "bare_number"} <= refused
+    for c in candidates:
+        assert 0 <= c.span[0] < c.span[1] <= len(tree.text)
+
+
+def test_quantity_data_files_are_well_formed():
+    filters = lexicons.load_json("quantity_filters.json")
+    names = {f.name for f in FILTERS}
+    for key, words in filters.items():
+        if key == "_doc":
+            continue
+        assert isinstance(words, list) and words, key
+        assert len({json.dumps(w, ensure_ascii=False) for w in words}) == len(words), f"{key}: duplicates"
+    assert {"unreadable", "bare_number", "report_day"} <= names
+    units = lexicons.load_json("quantity_units.json")
+    assert len(set(units["units"])) == len(units["units"])
+    assert set(units["fractional"]) <= set(units["units"])
+    comparators = lexicons.load_json("quantity_comparators.json")
+    allowed = {">=", ">", "<=", "<", "=", "~"}
+    for part in ("before", "after", "infix"):
+        assert set(comparators[part].values()) <= allowed, part
+
+
+def test_indicator_table_flattened_onto_one_line_with_an_owner_column():
+    # source: 国家“十四五”规划纲要 主要指标 (values as published), flattened the way a web page
+    # gives a table, with the 责任单位 column provincial tables add
+    text = ("附件 主要指标 序号 指标名称 2020年完成值 2025年目标值 责任单位 "
+            "1 每万人口高价值发明专利拥有量（件） 6.3 12 省市场监管局 "
+            "2 数字经济核心产业增加值占GDP比重（%） 7.8 10 省发展改革委 二、保障措施")
+    got = {(q.metric, q.kind, q.value, q.unit, q.year) for q in find_quantities(tree_of(text))}
+    assert got == {("每万人口高价值发明专利拥有量", "actual", 6.3, "件", 2020),
+                   ("每万人口高价值发明专利拥有量", "target", 12, "件", 2025),
+                   ("数字经济核心产业增加值占GDP比重", "actual", 7.8, "%", 2020),
+                   ("数字经济核心产业增加值占GDP比重", "target", 10, "%", 2025)}
+
+
+def test_last_year_inside_the_base_of_a_share_dates_the_base_not_the_figure():
+    # source: 海南省农机购置与应用补贴实施方案 (2024—2026), corpus/dev m01
+    text = PLAN + "补贴额测算比例不超过上年同档次产品市场销售均价的30%。"
+    share = find_quantities(tree_of(text, meta=DocMeta(date="2024-07-01")))[-1]
+    assert (share.value, share.kind, share.comparator, share.year) == (30, "target", "<=", None)
+
+
+def test_a_window_counted_from_a_year_is_due_in_its_last_year():
+    # GUIDE (conventions decided on real cases): "2012年起5年内" is due 2016
+    found = find_quantities(tree_of(PLAN + "自2012年起5年内，新建保障性住房3万套。"))
+    assert [(q.value, q.unit, q.kind, q.year) for q in found][-1] == (3, "万套", "target", 2016)
+
+
+def _summary(text: str) -> list[tuple]:
+    tree = parse_raw(RawDocument(path="summary.txt", format="txt", sha256="0", pages=(text,)))
+    return [(q.kind, q.value, q.year) for q in find_quantities(tree)]
+
+
+def test_flattened_work_summary_reads_its_review_and_its_plan():
+    # a work summary as a crawled page gives it: the whole page on one line, headings set off by spaces
+    text = ("杭州市科技局2023年工作总结和2024年工作思路 一、2023年工作总结 全年新增高新技术企业1200家，"
+            "技术合同成交额达到500亿元。 二、2024年工作思路 力争新增高新技术企业1000家以上。")
+    assert _summary(text) == [("actual", 1200, 2023), ("actual", 500, 2023), ("target", 1000, 2024)]
+
+
+def test_review_section_naming_no_year_reports_the_summarys_year():
+    text = ("杭州市科技局2023年工作总结\n一、主要工作成效\n全年新增高新技术企业1200家。\n"
+            "二、下一步工作打算\n力争新增高新技术企业1000家以上。")
+    assert _summary(text)[0] == ("actual", 1200, 2023)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("每年参加继续教育不少于40课时", (40, "课时", ">=")),  # a standard in 课时
+    ("注册资本不低于1亿元人民币", (1, "亿元人民币", ">=")),  # a unit with its currency
+    ("最高分值为20分", (20, "分", "<=")),  # 最高 a short verb away
+    ("处一万元以上十万元以下的罚款", (1, "万元", "=")),  # a band is one range
+    ("行政拘留最长不得超过90日", (90, "日", "<=")),
+])
+def test_units_and_comparators_of_rules(text, expected):
+    q = only(PLAN + text)
+    assert (q.value, q.unit, q.comparator) == expected
+
+
+def test_very_is_no_count():
+    assert find_quantities(tree_of(PLAN + "对全省发展意义十分重大。")) == ()
+
+
+def test_conditions_back_references_and_named_rules_are_no_figures():
+    # source: 中华人民共和国个人所得税法实施条例 (2018), 浙江省促进科技成果转化条例 (2021),
+    # and the 中央八项规定精神 every party document cites
+    text = ("在中国境内居住累计满183天的年度连续不满六年的，免予缴纳个人所得税。"
+            "科技成果完成人要求按照前两款规定获取奖励的除外。巩固拓展深入贯彻中央八项规定精神学习教育成果。")
+    assert find_quantities(tree_of(PLAN + text)) == ()
+
+
+def test_run_in_goal_heading_dates_the_goals_of_its_paragraph():
+    # source: 国务院办公厅关于加快发展体育竞赛表演产业的指导意见 (国办发〔2018〕121号), gov.cn
+    text = ("特制定本意见。\n（三）发展目标。到2025年，体育竞赛表演产业总规模达到2万亿元，基本形成产业体系。"
+            "建设若干体育赛事城市，推出100项具有较大知名度的体育精品赛事。")
+    assert [(q.value, q.year) for q in find_quantities(tree_of(text))] == [(2, 2025), (100, 2025)]
+
+
+@pytest.mark.parametrize("text, metric", [
+    # source: 广州市天河区深化支持港澳青年创新创业高质量发展实施办法 (穗天科工信规字〔2023〕1号)
+    ("对符合条件的在读港澳青年，给予每人每月3000元实习补贴。", "实习补贴"),
+    ("港澳青年实际权益持股比例达25%以上或港澳青年员工人数比例达30%以上的企业。", "港澳青年实际权益持股比例"),
+    # source: 海南省农机购置与应用补贴实施方案 (2024—2026)
+    ("全省补贴机具种类范围（以下简称全省补贴范围）为21大类。", "补贴机具种类范围"),  # 全省 is its subject
+    ("农机创新产品年度使用资金量按不超过年度中央财政资金总规模的15%安排。", "年度中央财政资金总规模"),
+])
+def test_metric_names_what_is_measured(text, metric):
+    assert metric in find_quantities(tree_of(PLAN + text))[0].metric
+
+
+def test_two_figures_of_one_sentence_are_two_statements_and_a_restated_goal_is_one():
+    # source: 海南省农机购置与应用补贴实施方案 (2024—2026): one value, two caps in one sentence
+    text = (PLAN + "通用类品目机具可高于最高补贴额，幅度控制在最高补贴额的20%以内；"
+            "非通用类品目机具可高于上年度补贴额，幅度控制在上年度补贴额的20%以内。\n"
+            "到2026年，高新技术企业数量达到4000家。\n三、重点任务\n推动高新技术企业数量达到4000家。")
+    found = find_quantities(tree_of(text))
+    assert [(q.value, q.year) for q in found if q.value == 20] == [(20, None), (20, None)]
+    assert len([q for q in found if q.value == 4000]) == 1

@@ -1,11 +1,15 @@
 """Official-document metadata from real headers and closings."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from extractor import ingest
+from extractor import ingest, lexicons
 from extractor.errors import IngestError
+from extractor.model import RawDocument
 from extractor.normalise import normalise, normalise_text
+from extractor.pipeline import parse_raw
 from extractor.structure import parse
 from extractor.structure.dates import DATE, cn_number, iso_date
 from extractor.structure.meta import doc_number, read_meta
@@ -211,8 +215,6 @@ def test_gbt9704_layout_with_cc_and_print_line():
 
 
 def test_margin_mark_dropped_from_the_flow_is_read_from_the_source():
-    from extractor.model import RawDocument
-    from extractor.pipeline import parse_raw
 
     # seed 003: 类别：A lands inside 企业主|体; normalise drops it from the prose
     body = ("创新驱动力的同时，推动总窗口与全省各地资源共享、创新协作和\n\n产业协同。\n\n"
@@ -257,3 +259,113 @@ def test_order_number_and_signing_leader():
 ])
 def test_document_number_in_any_bracket_form(header, expected):
     assert doc_number(header + "各市、县人民政府:") == expected
+
+
+# --- issue 10: regulations' history, joint issuance, label–value fields, work reports ---
+
+# source: 包头市人民代表大会及其常务委员会制定地方性法规条例 (http://law242.infoeach.com/view-MjQyfDcxNTcz.html)
+BAOTOU_HEAD = ("包头市人民代表大会及其常务委员会制定地方性法规条例\n【题注】 (2001年4月29日包头市第十一届人民代表大会第四次会议通过 "
+               "2001年6月3日内蒙古自治区第九届人民代表大会常务委员会第二十三次会议批准)\n【章名】 第一章 总则\n"
+               "第一条 为了规范包头市人民代表大会及其常务委员会的立法活动，完善立法程序，提高立法质量，制定本条例。")
+# source: 浙江省促进科技成果转化条例 header as the provincial law database sets it (corpus/dev m05)
+ZHEJIANG_HEAD = ("# 浙江省促进科技成果转化条例\n2004年1月16日 浙江省第十届人民代表大会常务委员会第七次会议通过\n"
+                 "2017年3月30日 浙江省第十二届人民代表大会常务委员会第三十九次会议修订\n"
+                 "2021年9月29日 浙江省第十三届人民代表大会常务委员会第三十一次会议《关于修改〈浙江省促进科技成果转化条例〉"
+                 "等七件地方性法规的决定》修正\n## 第一章 总则\n第一条 为了全面实施创新驱动发展战略，促进科技成果转化，制定本条例。")
+# source: 中华人民共和国个人所得税法实施条例, gov.cn (国令第707号)
+DECREE_HEAD = ("中华人民共和国国务院令\n第707号\n现公布修订后的《中华人民共和国个人所得税法实施条例》，自2019年1月1日起施行。\n"
+               "总理 李克强\n2018年12月18日\n中华人民共和国个人所得税法实施条例\n（1994年1月28日中华人民共和国国务院令第142号发布 "
+               "根据2005年12月19日《国务院关于修改〈中华人民共和国个人所得税法实施条例〉的决定》第一次修订 "
+               "2018年12月18日中华人民共和国国务院令第707号第四次修订）\n第一条 根据《中华人民共和国个人所得税法》，制定本条例。")
+
+
+@pytest.mark.parametrize("head, issuer, date", [
+    (BAOTOU_HEAD, "包头市人民代表大会", "2001-04-29"),  # adopted by the congress; 批准 is a higher body's
+    (ZHEJIANG_HEAD, "浙江省人民代表大会常务委员会", "2021-09-29"),  # the latest amendment, without 第十三届
+    (DECREE_HEAD, "国务院", "2018-12-18"),  # the decree's body as its 落款 writes it
+])
+def test_regulation_dated_and_issued_by_its_latest_version(head, issuer, date):
+    meta = _meta(head)
+    assert (meta.issuer, meta.date) == (issuer, date)
+
+
+def test_decree_number_of_a_revised_regulation():
+    assert _meta(DECREE_HEAD).doc_number == "中华人民共和国国务院令第707号"
+
+
+# source: 海南省农业农村厅 海南省财政厅关于印发2024-2026年海南省农机购置与应用补贴实施方案的通知 (corpus/dev m01)
+HAINAN = ("海南省农业农村厅 海南省财政厅\n关于印发2024-2026年海南省农机\n购置与应用补贴实施方案的通知\n"
+          "各市、县、自治县农业农村局、财政局：\n为规范实施农机购置与应用补贴政策，现将《实施方案》印发给你们，请遵照执行。\n"
+          "海南省农业农村厅 海南省财政厅\n2024年7月1日\n（此件主动公开）")
+# source: 穗天科工信规字〔2023〕1号, tianhe.gov.cn (corpus/dev m03), with the page's link to its 解读 above
+TIANHE = ("点击查看政策解读：【音频解读】关于《广州市天河区深化支持港澳青年创新创业高质量发展实施办法》的解读\n穗天科工信规字〔2023〕1号\n"
+          "广州市天河区科技工业和信息化局 广州市天河区人力资源和社会保障局 中共广州市天河区委统战部\n"
+          "关于印发广州市天河区深化支持港澳青年创新创业高质量发展实施办法的通知\n区属各单位：\n"
+          "《广州市天河区深化支持港澳青年创新创业高质量发展实施办法》已经区委、区政府同意，现印发实施。\n"
+          "广州市天河区科技工业和信息化局\n广州市天河区人力资源和社会保障局\n中共广州市天河区委统战部\n2023年8月9日\n"
+          "第一条 为全面落实《粤港澳大湾区发展规划纲要》，制定本实施办法。")
+
+
+def test_joint_closing_on_one_line_gives_the_first_named_body():
+    meta = _meta(HAINAN)
+    assert (meta.issuer, meta.date) == ("海南省农业农村厅", "2024-07-01")
+
+
+def test_joint_closing_over_lines_and_a_title_that_holds_no_document_number():
+    meta = _meta(TIANHE)
+    assert meta.issuer == "广州市天河区科技工业和信息化局"
+    assert meta.title.endswith("中共广州市天河区委统战部关于印发广州市天河区深化支持港澳青年创新创业高质量发展实施办法的通知")
+    assert meta.title.startswith("广州市天河区科技工业和信息化局")
+    assert meta.doc_number == "穗天科工信规字〔2023〕1号"
+
+
+def test_a_date_opening_a_sentence_is_no_closing_date():
+    # source: 国务院关于做好当前和今后一个时期促进就业工作的若干意见 国发〔2018〕39号, gov.cn
+    meta = _meta("国务院关于做好当前和今后一个时期\n促进就业工作的若干意见\n国发〔2018〕39号\n各省、自治区、直辖市人民政府：\n"
+                 "一、支持企业稳定发展\n（一）加大稳岗支持力度。可返还其上年度实际缴纳失业保险费的50%。2019年1月1日至12月31日，"
+                 "对面临暂时性生产经营困难的参保企业，返还标准可按6个月的当地月人均失业保险金确定。\n"
+                 "各地要及时报送人力资源社会保障部。\n国务院\n2018年11月16日\n（此件公开发布）")
+    assert (meta.issuer, meta.date) == ("国务院", "2018-11-16")
+
+
+def test_flattened_metadata_block_values_end_at_the_next_label():
+    # source: the metadata block of a gov.cn policy page (国发〔2018〕39号), flattened to one line
+    meta = _meta("索引号： 000014349/2018-00202 主题分类： 劳动、人事、监察\\就业 发文机关： 国务院 "
+                 "成文日期： 2018年11月16日 标题： 国务院关于做好当前和今后一个时期促进就业工作的若干意见 "
+                 "发文字号： 国发〔2018〕39号 发布日期： 2018年12月05日 就业是最大的民生。")
+    assert (meta.issuer, meta.date, meta.doc_number) == ("国务院", "2018-11-16", "国发〔2018〕39号")
+    assert meta.title == "国务院关于做好当前和今后一个时期促进就业工作的若干意见"
+
+
+def test_reply_form_fields():
+    meta = _meta("提案人： 张华 承办单位： 杭州市教育局 协办单位： 杭州市财政局 事由： 关于加强中小学课后服务的建议 "
+                 "办理情况： 您提出的建议收悉。")
+    assert meta.issuer == "杭州市教育局"
+    assert meta.recipients == ("张华",)
+
+
+def test_work_report_opening_in_speech_form():
+    meta = _meta("政府工作报告——2024年1月18日在杭州市第十四届人民代表大会第四次会议上 杭州市市长 姚高员 "
+                 "各位代表：现在，我代表市人民政府，向大会报告工作。一、2023年工作回顾")
+    assert (meta.title, meta.date, meta.signer, meta.issuer) == ("政府工作报告", "2024-01-18", "姚高员", "杭州市人民政府")
+
+
+def test_a_field_label_added_through_a_rules_folder(tmp_path):
+    words = lexicons.load_json("document_meta.json")
+    words["field_labels"]["issuer"].append("颁布单位")
+    (tmp_path / "document_meta.json").write_text(json.dumps(words, ensure_ascii=False), "utf-8")
+    # source: the metadata block of a provincial law database page (四川省村务公开条例)
+    raw = RawDocument(path="law.txt", format="txt", sha256="0",
+                      pages=("颁布单位： 四川省人民代表大会常务委员会 时效性： 有效 第一条 为了规范村务公开，制定本条例。",))
+    assert parse_raw(raw, rules=tmp_path).meta.issuer == "四川省人民代表大会常务委员会"
+    assert parse_raw(raw).meta.issuer != "四川省人民代表大会常务委员会"
+
+
+def test_meta_lexicon_is_well_formed():
+    words = lexicons.load_json("document_meta.json")
+    labels = [label for group in words["field_labels"].values() for label in group]
+    assert len(labels) == len(set(labels)), "a label gives one field"
+    assert set(words["field_labels"]) <= {"title", "doc_number", "issuer", "date", "signer", "recipients", ""}
+    for key, value in words.items():
+        if isinstance(value, list):
+            assert len(value) == len(set(value)), f"{key}: duplicates"

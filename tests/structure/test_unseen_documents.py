@@ -43,7 +43,7 @@ def _tree(name: str) -> DocTree:
         issuer="东阳市人民政府办公室", date="2023-03-13", period=(2023, 2025),
         recipients=("各镇、乡人民政府", "各街道办事处", "市政府各部门"))),
     ("guowuyuanling_227_1997.txt", dict(
-        doc_number="中华人民共和国国务院令第227号", issuer="中华人民共和国国务院", signer="李鹏",
+        doc_number="中华人民共和国国务院令第227号", issuer="国务院", signer="李鹏",
         date="1997-08-03")),
     ("guizhou_yuye_tiaoli_2005.txt", dict(title="贵州省渔业条例", date="2005-11-25")),
     ("jinzhengfa_2018_13.html", dict(issuer="山西省人民政府", date="2018-03-27")),

@@ -1,0 +1,109 @@
+"""Quantities: every measured figure of a document, as a goal (`target`) or a reported `actual`.
+
+The finder reads a compact view of the clean text (`view`), proposes every figure the
+figure pattern matches and judges each by named filters (`figures`), reads the accepted ones
+in their sentence against what the document says of itself (`context`, `reading`), adds the
+rows of indicator tables (`tables`), and keeps one entry per figure. `explain(tree)` returns
+every candidate with its decision, from the same computation as `find_quantities(tree)`.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import replace
+
+from rapidfuzz import fuzz
+
+from extractor.extraction.candidates import Candidate, Decision
+from extractor.extraction.quantities.context import context
+from extractor.extraction.quantities.figures import Figure, find_figures, judged
+from extractor.extraction.quantities.reading import read_in_text
+from extractor.extraction.quantities.tables import table_quantities, text_tables
+from extractor.extraction.quantities.view import View, compact
+from extractor.model import DocTree, Quantity
+
+__all__ = ["Figure", "compact", "explain", "find_figures", "find_quantities"]
+
+_FAMILY = "quantities"
+_SENTENCE_END = re.compile(r"[。！？\n]")
+
+
+def _span(view: View, start: int, end: int) -> tuple[int, int]:
+    return view.offsets[start], view.offsets[max(start, end - 1)] + 1
+
+
+def _detail(q: Quantity) -> str:
+    upper = f"–{q.value_max:g}" if q.value_max is not None else ""
+    return (f"{q.kind} {q.comparator} {q.value:g}{upper} {q.unit} year={q.year} annual={q.annual} "
+            f"metric={q.metric}")
+
+
+def _restated(a: Quantity, b: Quantity, ends: list[int]) -> bool:
+    """Whether a figure restates one read before (a goal restated under its task): the same
+    thing named, in another sentence (two figures of one sentence are two statements:
+    幅度控制在最高补贴额的20%以内；…幅度控制在上年度补贴额的20%以内). `ends`: where the
+    document's sentences end."""
+    if bisect.bisect_left(ends, a.span[0]) == bisect.bisect_left(ends, b.span[0]):
+        return False
+    return not a.metric or not b.metric or fuzz.partial_ratio(a.metric, b.metric) >= 70
+
+
+def _decide(tree: DocTree) -> tuple[tuple[Candidate, ...], tuple[Quantity, ...]]:
+    """Every candidate with its decision, and the accepted quantities numbered q1, q2, …."""
+    view = compact(tree.text)
+    proposals = judged(view.text)
+    figures = [p.figure() for p, rejection in proposals if rejection is None]
+    ctx = context(tree, view.text, figures)
+    read = dict((f.start, r) for f, r in read_in_text(tree, view, figures, ctx))
+    candidates: list[Candidate] = []
+    kept: list[Quantity] = []
+    seen: dict[tuple, list[Quantity]] = {}
+    ends = [m.start() for m in _SENTENCE_END.finditer(tree.text)]
+
+    def decide(text: str, span: tuple[int, int], outcome: Quantity | Decision) -> None:
+        if isinstance(outcome, Quantity):
+            same = seen.setdefault((outcome.value, outcome.value_max, outcome.unit, outcome.kind, outcome.annual), [])
+            if any(_restated(outcome, o, ends) for o in same):
+                outcome = Decision("repeated", "the same figure of the same metric is read already")
+            else:
+                same.append(outcome)
+                kept.append(outcome)
+                candidates.append(Candidate(_FAMILY, text, span, None, _detail(outcome)))
+                return
+        candidates.append(Candidate(_FAMILY, text, span, outcome))
+
+    for p, rejection in proposals:
+        span = _span(view, p.start, p.end)
+        outcome = rejection or read[p.start]
+        decide(tree.text[span[0]:span[1]], span,
+               Decision("measures_nothing", outcome) if isinstance(outcome, str) else outcome)
+    for table in (*tree.tables, *text_tables(tree)):
+        for q in table_quantities(tree, table, view, ctx):
+            decide(q.evidence, q.span, q)
+    numbered = tuple(_numbered(q, n, tree) for n, q in enumerate(kept, 1))
+    return tuple(candidates), numbered
+
+
+def explain(tree: DocTree) -> tuple[Candidate, ...]:
+    """Every figure proposed in a document, accepted or refused with the filter's reason.
+
+    Example:
+        >>> [c.rejection.filter if c.rejection else "accepted" for c in explain(tree)]  # doctest: +SKIP
+        ['accepted', 'article_or_name']
+    """
+    return _decide(tree)[0]
+
+
+def find_quantities(tree: DocTree) -> tuple[Quantity, ...]:
+    """Every measured figure of a document, once each, numbered q1, q2, ….
+
+    Example:
+        >>> [q.value for q in find_quantities(tree)]  # doctest: +SKIP
+        [4000.0]
+    """
+    return _decide(tree)[1]
+
+
+def _numbered(q: Quantity, n: int, tree: DocTree) -> Quantity:
+    return replace(q, id=f"q{n}", page=q.page or tree.clean.page_at(q.span[0]), section=tree.section_at(q.span[0]))
+

@@ -1,0 +1,241 @@
+"""What a document says about all its figures: its prior kind, its year, its period, and the
+scopes (a paragraph opening 到2026年, a section headed 2024年工作回顾) whose figures share a
+kind and a year. Read once per document, in view offsets."""
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from extractor.extraction.quantities.figures import Figure
+from extractor.extraction.quantities.view import BULLETS, TOP_HEADING, HEADING_START
+from extractor.extraction.quantities.words import cues, years
+from extractor.extraction.quantities.years import PERIOD, RELATIVE_YEAR, RELATIVE_YEARS, YEAR, year_mentions
+from extractor.lexicons import alternation, cached
+from extractor.model import DocTree
+
+# a short form the document defines for itself: 秦创原总窗口（以下简称“总窗口”）; a one-character
+# one (以下简称“区”) would end every word in 区
+_DEFINED_SHORT_FORM = re.compile(r"[（(]以下简称[“\"]([^”\"]{2,12})[”\"][）)]")
+
+
+def _subject_pattern(text: str) -> re.Pattern[str]:
+    """A leading place or body before a figure: the general endings (新区, 集团, 基金 …) and
+    the short forms the document defines (以下简称“总窗口”), which name its subjects."""
+    words = {*cues()["subject_suffixes"], *_DEFINED_SHORT_FORM.findall(text)}
+    return re.compile("[^的，、（(“]{0,10}?(?:%s)" % alternation(words))
+
+
+_GOAL_LEAD = 12
+_HEADING_MAX = 40  # a heading is a short line: longer ones are sentences
+_DOC_YEAR = re.compile(r"((?:19|20)\d{2})")
+# A title's own year: not a range's end or start (2021-2023年), a deadline (2030年前), a
+# horizon (2035年远景目标) or a full date (2026年4月10日, a date line in the title zone)
+_TITLE_YEAR = re.compile(r"(?<![\d—–\-－~～至到])((?:19|20)\d{2})年度?"
+                         r"(?![前底末以内起—–\-－~～至到]|远景|\d{1,2}月\d{1,2}日)")
+
+
+@cached
+def _reporting_period() -> re.Pattern[str]:
+    return re.compile(r"(?<![\d—–\-－~～至到])((?:19|20)\d{2})年(?:\d{1,2}[-—–－~～至]\d{1,2}月|\d{1,2}月份|%s)"
+                               % alternation(years()["reporting_periods"]))
+
+
+@cached
+def _date_line() -> re.Pattern[str]:
+    return re.compile(r"(?:%s)[：:]\s*((?:19|20)\d{2})\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}"
+                        r"|[—－]\s*((?:19|20)\d{2})年\d{1,2}月\d{1,2}日在[^\n]{2,40}?上"
+                        % alternation(years()["date_labels"]))
+
+
+_DATE_LINE_REACH = 2000  # a dating line stands near the start
+_TITLE_PUNCT = "。，；,;！？!?"  # a line holding these is a sentence, not a title
+_TITLE_MAX = 60
+
+
+@dataclass(frozen=True)
+class Scope:
+    """A stretch of the view whose figures share a kind and a year: a paragraph opening with
+    到2026年, or the section under a heading that names its kind (2024年工作回顾, 主要预期目标)."""
+
+    start: int
+    end: int
+    year: int | None
+    kind: str
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a document says about all its figures: its kind, its year, its period, its
+    dated or headed scopes (view offsets)."""
+
+    prior: str | None
+    now: int | None  # the year the document speaks from: its date, title, dating line or period's start
+    period: tuple[int, int] | None
+    scopes: tuple[Scope, ...]
+    actual_year: int | None = None  # the year an undated actual reports (a work report's past year)
+    target_year: int | None = None  # the year an undated target is set for (a work report's own year)
+    subject: re.Pattern[str] = re.compile("(?!)")  # see `_subject_pattern`
+
+
+def _document_prior(tree: DocTree, text: str) -> str | None:
+    """`target` for a plan, rule or notice; `actual` for news, a study or a reply.
+
+    The kind word nearest the end of the title zone (title, first title-like lines)
+    decides, as a Chinese title ends with what the document is (关于支持科学研究的若干措施
+    is a 措施).
+    """
+    heads = [line[:40] for line in text[:400].split("\n")[:4] if not any(p in line for p in "。，；")]
+    zone = "\n".join([tree.meta.title or "", *heads])
+    kind = last_kind_word(zone, cues()["report_documents"], cues()["plan_documents"])
+    if kind:
+        return kind
+    return "target" if any(w in text for w in cues()["plan_declarations"]) else None
+
+
+def last_kind_word(text: str, actual_words: list[str], target_words: list[str]) -> str | None:
+    """`actual` or `target` by whichever kind word ends nearest the end of `text` (a Chinese
+    title or heading ends with what it is: 主要目标任务完成情况 is a 情况)."""
+    last = {kind: max((text.rfind(w) + len(w) for w in words if w in text), default=-1)
+            for kind, words in (("actual", actual_words), ("target", target_words))}
+    return max(last, key=last.get) if max(last.values()) >= 0 else None
+
+
+def _goal_scopes(text: str, now: int | None) -> list[Scope]:
+    """A paragraph that opens with 到2026年 (or 主要目标：到2026年) dates every goal up to the
+    next heading (a year already past when the document was written opens no goals)."""
+    heads = [m.start() for m in re.finditer(r"\n", text) if TOP_HEADING.match(text, m.start() + 1)]
+    scopes = []
+    for y in year_mentions(text):
+        opening = y.start - (2 if text[max(0, y.start - 2):y.start] in ("力争", "争取") else 0)
+        line_start = text.rfind("\n", 0, opening) + 1
+        lead = text[line_start:opening]  # 总体发展目标，到2025年 / （三）发展目标。到2025年: a short lead-in may name the goals
+        if y.due and (now is None or y.year >= now) and (
+                not lead or lead[-1] in "：:" or lead[-1] in "，,。" and len(lead) <= _GOAL_LEAD and "目标" in lead):
+            i = bisect.bisect_right(heads, y.start)
+            scopes.append(Scope(y.start, heads[i] if i < len(heads) else len(text), y.year, "target"))
+    return scopes
+
+
+def _heading_mark(line: str) -> tuple[int, str]:
+    """A heading's level and mark: (0, 一、), (1, （一）), (2, the bullet), (3, "") unmarked."""
+    if re.match(r"[一二三四五六七八九十]+、", line):
+        return 0, ""
+    if re.match(r"[（(][一二三四五六七八九十]+[)）]", line):
+        return 1, ""
+    return (2, line[0]) if line[:1] in BULLETS else (3, "")
+
+
+def _heading_scopes(text: str, figures: list[Figure], now: int | None) -> list[Scope]:
+    """The section under each heading that names its kind (一、2024年工作回顾 → actuals of
+    2024; ■ 2025年主要预期目标 → targets of 2025; 今年 / 过去一年 → against the document's year), up to the next
+    heading of its level or above (a bullet: of its mark), or the next heading naming a kind."""
+    starts = [f.start for f in figures]
+    headings = []  # (start, end, mark, kind or None, year)
+    for start, end, body in _heading_lines(text):
+        if bisect.bisect_left(starts, start) < bisect.bisect_left(starts, end - 1):
+            continue  # a line holding a figure states it, it heads nothing
+        mark = _heading_mark(body)
+        kind = last_kind_word(body, cues()["actual_headings"], cues()["target_headings"])
+        headings.append((start, end, mark, kind, _heading_year(body, now)))
+    scopes = []
+    for i, (start, end, mark, kind, year) in enumerate(headings):
+        if kind is None:
+            continue
+        stop = next((s for s, _, m, k, _ in headings[i + 1:]
+                     if k is not None or mark[0] < 3 and (m[0] < mark[0] or m == mark)), len(text))
+        scopes.append(Scope(end, stop, year, kind))
+    return scopes
+
+
+def _heading_year(body: str, now: int | None) -> int | None:
+    """The year a heading names: 2024年工作回顾 → 2024; 今年 / 过去一年 / 明年 → against `now`."""
+    y = YEAR.search(body)
+    if y:
+        return int(y.group("y"))
+    rel = RELATIVE_YEAR.search(body)
+    return now + RELATIVE_YEARS[rel.group("rel")] if rel and now else None
+
+
+def _heading_lines(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end past its break, body) of each short line without sentence punctuation:
+    the lines that may be headings."""
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        body = line.rstrip("：:")
+        if body and len(body) <= _HEADING_MAX and not any(c in body for c in "。；;，,！？!?"):
+            yield start, pos, body
+
+
+def _title_zone(tree: DocTree, text: str) -> str:
+    """The title and the title-like lines the text opens with (a headline, a dated title)."""
+    heads = []
+    for line in text[:400].split("\n")[:4]:
+        if HEADING_START.match(line):
+            break  # the first section heading (一、2024年工作回顾) ends the title zone
+        if line and len(line) <= _TITLE_MAX and not any(p in line for p in _TITLE_PUNCT):
+            heads.append(line)
+    return "\n".join([tree.meta.title or "", *heads])
+
+
+def _title_year(zone: str) -> int | None:
+    """The latest own year a title names (关于2023年…执行情况与2024年…计划的报告 speaks from 2024)."""
+    found = [int(m.group(1)) for m in _TITLE_YEAR.finditer(zone)]
+    return found[-1] if found else None
+
+
+def _dated_line(text: str) -> int | None:
+    """The year of a line that dates the document (发布时间：2024-03-05, ——2024年3月5日在…大会上)."""
+    m = _date_line().search(text, 0, _DATE_LINE_REACH)
+    return int(m.group(1) or m.group(2)) if m else None
+
+
+def _year_after_review(text: str) -> int | None:
+    """A work report's year from its headings: the review of year Y (一、2024年工作回顾)
+    followed by this year's goals (二、今年主要预期目标) speaks from Y + 1."""
+    review = None
+    for _, _, body in _heading_lines(text):
+        kind = last_kind_word(body, cues()["actual_headings"], cues()["target_headings"])
+        y, rel = YEAR.search(body), RELATIVE_YEAR.search(body)
+        if kind == "actual" and y and review is None:
+            review = int(y.group("y"))
+        elif kind == "target" and review and rel and not y:
+            return review + 1 - RELATIVE_YEARS[rel.group("rel")]  # 今年 after it is Y + 1; 明年, Y
+    return None
+
+
+def _undated_years(zone: str, titled: int | None, now: int | None) -> tuple[int | None, int | None]:
+    """The years an undated actual and an undated target take from the document's genre:
+    a work report of Y reviews Y − 1 and sets Y; a review or a reporting period
+    (2018年1-7月份…) reports its title's year; a yearly plan (工作要点) sets its year."""
+    if now and any(w in zone for w in years()["work_reports"]):
+        return now - 1, now
+    period = _reporting_period().search(zone)
+    if period:
+        return int(period.group(1)), None
+    genre = last_kind_word(zone, years()["year_reviews"], years()["year_plans"])
+    if genre == "actual" and titled:
+        return titled, None
+    if genre == "target" and (titled or now):
+        return None, titled or now
+    return None, None
+
+
+def context(tree: DocTree, text: str, figures: list[Figure]) -> Context:
+    doc_year = None
+    if tree.meta.date and _DOC_YEAR.match(tree.meta.date):
+        doc_year = int(tree.meta.date[:4])
+    period = tree.meta.period
+    if period is None:
+        m = PERIOD.search(text, 0, 2000)
+        period = (int(m.group(1)), int(m.group(2))) if m else None
+    zone = _title_zone(tree, text)
+    titled = _title_year(zone)
+    now = doc_year or titled or _dated_line(text) or (period[0] if period else None) or _year_after_review(text)
+    actual_year, target_year = _undated_years(zone, titled, now)
+    scopes = sorted(_goal_scopes(text, now) + _heading_scopes(text, figures, now), key=lambda c: c.end - c.start)
+    return Context(_document_prior(tree, text), now, period, tuple(scopes), actual_year, target_year,
+                    _subject_pattern(text))
+

@@ -1,0 +1,362 @@
+"""Figures: every number pattern of the view proposed, read, then judged by named filters.
+
+A figure pattern match is read into a `Proposal` (value, range, unit, comparator); the
+filters in `FILTERS` then refuse what is no measured figure (a code, an ordinal, a date, a
+name's numeral, a class threshold …), each with its reason, so `explain` can say why a
+number was not taken. Their word lists are `quantity_filters.json`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractor.extraction.candidates import Decision, NamedFilter, judge, named
+from extractor.extraction.numbers import doubling, parse_fraction, parse_numeral
+from extractor.extraction.quantities.words import CN, after_words, comparators, figure_pattern, filter_words, \
+    name_heads, per_unit, units
+from extractor.lexicons import alternation, cached
+
+_CN_ONLY = re.compile(rf"^{CN}$")
+_MAGNITUDE_ONLY = re.compile(r"^[百千万亿]+$")
+_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千"
+_PER_CAPITA = re.compile(r"每[十百千万]+(?:常住)?(?:人口|人|名|户|平方公里)")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_ORDINAL_LIST = re.compile(r"第[\d、，,和及]+$")
+_ITEM_DECIMAL = re.compile(r"\d{1,2}\.\d")
+_LIST_SEPARATORS = re.compile(r"[、和与及]")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One number with its unit, before any reading of its context (view offsets)."""
+
+    start: int  # first character of the figure, after any comparator word
+    end: int  # after the unit and any comparator word that follows it
+    value: float
+    value_max: float | None
+    unit: str
+    comparator: str
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """One match of the figure pattern as read, not yet judged (view offsets)."""
+
+    text: str  # the whole view, for the filters that look around the figure
+    match: re.Match[str]
+    value: float | None = None
+    value_max: float | None = None
+    unit: str = ""  # with its magnitude and a rate's denominator: 万元, 元/人
+    bare_unit: str = ""  # the unit word as written after the number
+    magnitude: str = ""
+    end: int = 0  # after a rate's denominator and a comparator word after the figure
+    comparator: str = "="
+    problem: str | None = None  # why the match cannot be read as a number
+
+    @property
+    def start(self) -> int:
+        return self.match.start()
+
+    @property
+    def prev(self) -> str:
+        return self.text[self.start - 1] if self.start else ""
+
+    @property
+    def numeral(self) -> str | None:
+        return self.match.group("num")
+
+    @property
+    def chinese(self) -> bool:
+        return bool(self.numeral and _CN_ONLY.match(self.numeral))
+
+    def figure(self) -> Figure:
+        return Figure(self.start, self.end, float(self.value or 0), self.value_max, self.unit, self.comparator)
+
+
+def comparator_before(text: str, start: int) -> tuple[str, int]:
+    """Comparator word ending at `start` (one 了 may sit between), with its start."""
+    head = text[max(0, start - 6):start]
+    if head.endswith("了"):
+        head = head[:-1]
+    before = comparators()["before"]
+    for size in range(len(head), 0, -1):  # the longest word first
+        word = head[-size:]
+        if word in before:
+            return before[word], start - len(word) - (text[start - 1] == "了")
+    return "", start
+
+
+def _comparator_after(text: str, end: int) -> tuple[str, int]:
+    for word in after_words():
+        if text.startswith(word, end):
+            return comparators()["after"][word], end + len(word)
+    return "", end
+
+
+def _number(m: re.Match[str]) -> tuple[float, float | None, str, str] | str:
+    """Value, range end, magnitude and unit of a plain number (3—5家, 10余万人), or a problem."""
+    parsed = parse_numeral(m.group("num"))
+    if parsed is None:
+        return "not a numeral"
+    value, magnitude = parsed
+    unit = m.group("unit") or ""
+    if m.group("mag2"):  # 10余万人: the magnitude after the approximation
+        if magnitude or not unit:
+            return "a magnitude on both sides of 余/多"
+        magnitude = m.group("mag2")
+    if m.group("unit1") and m.group("unit1") != unit:
+        return "a range between two units (3天～5次)"
+    value_max = None
+    if m.group("num2"):
+        second = parse_numeral(m.group("num2"))
+        if second is None or second[0] <= value or second[1] != magnitude and second[1]:
+            return "no range: the second number is not larger in the same magnitude"
+        value_max = second[0]
+    return value, value_max, magnitude, unit
+
+
+def _percent(ratio: float) -> float:
+    return round(ratio * 100, 2)
+
+
+def _reading(m: re.Match[str]) -> tuple[float, float | None, str, str] | str:
+    """(value, value_max, magnitude, unit) of any figure form, or why it has none."""
+    if m.group("pct") is not None:
+        first = parse_numeral(m.group("pct"))
+        second = parse_numeral(m.group("pct2")) if m.group("pct2") else None
+        return (first[0], second[0] if second else None, "", "%") if first else "not a numeral"
+    # a fraction is a share: 三分之一 → 33.33 %, 1/4 → 25 %
+    if m.group("fa") is not None:
+        value = parse_fraction(m.group("fa"), m.group("fb"))
+        return (_percent(value), None, "", "%") if value is not None and int(m.group("fb")) <= 100 \
+            else "not a fraction"
+    if m.group("fden") is not None:
+        value = parse_fraction(m.group("fnum"), m.group("fden"))
+        return (_percent(value), None, "", "%") if value is not None else "not a fraction"
+    if m.group("dbl") is not None:
+        value = doubling(m.group("dbl"))
+        return (value, None, "", "倍") if value is not None else "not a numeral"
+    return _number(m)
+
+
+def propose(m: re.Match[str], text: str) -> Proposal:
+    """Read one figure-pattern match: its value, unit and comparators."""
+    reading = _reading(m)
+    if isinstance(reading, str):
+        return Proposal(text, m, end=m.end(), problem=reading)
+    value, value_max, magnitude, unit = reading
+    end = m.end()
+    full_unit = unit
+    if m.group("num") is not None:
+        per = per_unit().match(text, end) if unit else None
+        if per:  # 200元/人, 60间/万人口: a rate keeps its denominator
+            full_unit, end = unit + per.group(), per.end()
+        full_unit = magnitude + full_unit
+    comparator = comparator_before(text, m.start())[0] or _comparator_reaching(text, m.start())
+    if m.group("num") is not None and _MAGNITUDE_ONLY.match(m.group("num")) and not comparator \
+            and m.start() and text[m.start() - 1] == "上":
+        comparator = "~"  # 上千家
+    after, end = _comparator_after(text, end)
+    if m.group("band"):  # 五万元以上十万元以下: the band is the range, stated exactly
+        comparator = "=" if after == "<=" else comparator
+    elif m.group("infix"):
+        comparator = "~"
+    elif after and (not comparator or after == "~" or comparator == "="):
+        comparator = after
+    return Proposal(text, m, float(value), value_max, full_unit, unit, magnitude, end, comparator or "=")
+
+
+@cached
+def _reaching() -> re.Pattern[str]:
+    """A comparator a short verb away from the figure (最多申报5人, 最高分值为20分), or before
+    the base of a share (不低于奖励总额的百分之五), ending where the figure starts."""
+    words = alternation(comparators()["reaching"])
+    return re.compile(rf"(?P<word>{words})(?:[\u4e00-\u9fff]{{1,3}}|[^\d，。；：,;:！？、\n（）()]{{1,20}}的)$")
+
+
+def _comparator_reaching(text: str, start: int) -> str:
+    """The comparator of `_reaching` before the figure at `start`, '' when there is none."""
+    m = _reaching().search(text, max(0, start - 30), start)
+    return comparators()["before"][m.group("word")] if m else ""
+
+
+def _inside(text: str, start: int, end: int, opening: str, closing: str, limit: int) -> bool:
+    """Whether [start, end) sits inside an opening…closing pair no longer than `limit`."""
+    left = text.rfind(opening, max(0, start - limit), start)
+    if left < 0 or text.rfind(closing, left, start) >= 0:
+        return False
+    right = text.find(closing, end, left + limit + 1)
+    return right >= 0
+
+
+def _apposition(text: str, start: int, value: float) -> bool:
+    """Whether a count restates a list of as many names right before it (北京、上海、粤港澳3个).
+
+    The first piece may carry the verb before the list (是连接西安和咸阳两座); the others
+    must be short names without figures.
+    """
+    head = text[max(0, start - 60):start]
+    cut = max(head.rfind(c) for c in "，。；：,;:\n（(）)“”")
+    pieces = _LIST_SEPARATORS.split(head[cut + 1:])
+    if len(pieces) < 2 or len(pieces) != value or re.search(r"\d", head[cut + 1:]):
+        return False
+    return all(2 <= len(p) <= 8 and re.fullmatch(r"[\u4e00-\u9fff]+", p) for p in pieces[1:])
+
+
+# --- the filters, in the order they are tried -------------------------------------------
+
+def _unreadable(p: Proposal) -> str | None:
+    return p.problem
+
+
+def _part_of_a_code(p: Proposal) -> str | None:
+    prev = p.prev
+    if prev and (prev.isascii() and prev.isalnum() or prev in filter_words()["code_marks"]):
+        return f"part of a code, formula, ordinal or larger number (after {prev})"
+    m_end = p.match.end()
+    if p.text[m_end:m_end + 1].isascii() and p.text[m_end:m_end + 1].isalpha() and p.text[m_end - 1:m_end].isascii():
+        return "a Latin unit runs on into a word or code (5G)"
+    return None
+
+
+def _ordinal_list(p: Proposal) -> str | None:
+    return "the days of a schedule are ordinals (第3、7天)" if _ORDINAL_LIST.search(
+        p.text, max(0, p.start - 12), p.start) else None
+
+
+def _item_number(p: Proposal) -> str | None:
+    if p.text[max(0, p.start - 2):p.start] in filter_words()["item_labels"]:
+        return "an annex's number (附件1)"
+    if p.prev in ("", "\n") and _ITEM_DECIMAL.match(p.text, p.start):
+        return "an item number glued to a count (1.3个)"
+    return None
+
+
+def _vague_count(p: Proposal) -> str | None:
+    return f"a vague count ({p.prev}…)" if p.numeral and p.prev and p.prev in filter_words()["vague_counts"] else None
+
+
+def _bare_number(p: Proposal) -> str | None:
+    if p.numeral is None or p.bare_unit:
+        return None
+    if p.magnitude and not p.chinese and p.match.group("num2") is None:
+        return None  # 500万: a magnitude makes an amount
+    return "a bare number without a unit"
+
+
+def _unit_starts_a_word(p: Proposal) -> str | None:
+    following = tuple(units()["not_before"].get(p.bare_unit, ()))
+    if p.numeral and following and p.text.startswith(following, p.match.end()):
+        return f"the unit character starts a word ({p.bare_unit}{p.text[p.match.end()]})"
+    return None
+
+
+def _article_or_name(p: Proposal) -> str | None:
+    if not p.chinese:
+        return None
+    words, end = filter_words(), p.match.end()
+    if p.numeral in words["articles"] and not (p.numeral == "一" and p.bare_unit in words["article_units"]):
+        return "an article, not a count (一批)"
+    if p.text.startswith(name_heads(), end) or p.text[end:end + 1] in _NUMERAL_CHARS:
+        return "a numeral inside a name (三项改革, 两个一百年)"
+    return None
+
+
+def _adverb(p: Proposal) -> str | None:
+    if p.chinese and p.bare_unit in filter_words()["arabic_only_units"]:
+        return f"an adverb, not a count ({p.numeral}{p.bare_unit}: 十分重大)"
+    return None
+
+
+def _fraction_of_a_count(p: Proposal) -> str | None:
+    if p.numeral is None or p.value is None or p.value == int(p.value) or p.magnitude:
+        return None
+    if p.bare_unit in units()["fractional"] or _PER_CAPITA.search(p.text, max(0, p.start - 24), p.start):
+        return None  # a rate (每千人口4.5个) or a fractional unit (5.4%)
+    return "a count is whole: an item number glued to it (1.3个)"
+
+
+def _ordinal_numeral(p: Proposal) -> str | None:
+    return "an order, not a count (二次开发)" if [p.numeral, p.bare_unit] in filter_words()["ordinal_numerals"] else None
+
+
+def _date_or_rank(p: Proposal) -> str | None:
+    words = filter_words()
+    if p.bare_unit == "日" and p.text[max(0, p.start - 1)] == "月":
+        return "a date (6月27日)"
+    if p.numeral and p.bare_unit in words["rank_units"] and p.prev and p.prev in words["rank_marks"]:
+        return "a rank or a back-reference (前10名, 前两款)"
+    return None
+
+
+def _condition(p: Proposal) -> str | None:
+    words = filter_words()
+    if p.numeral and p.prev and p.prev in words["condition_marks"] and p.bare_unit in words["condition_units"]:
+        return "a time that sets a condition (累计满183天), not a measure"
+    return None
+
+
+def _reference(p: Proposal) -> str | None:
+    words = filter_words()["references"]
+    if p.numeral and (p.prev and p.prev in words or p.text[max(0, p.start - 2):p.start] in words):
+        return "a reference back, not a count (这两个, 上述三项)"
+    return None
+
+
+def _session(p: Proposal) -> str | None:
+    return "a session's ordinal (五届七十九次)" if p.numeral and p.prev in filter_words()["session_marks"] and p.prev else None
+
+
+def _report_day(p: Proposal) -> str | None:
+    end = p.match.end()
+    if (p.numeral and p.bare_unit == "日" and (p.value or 0) <= 31 and _CJK.match(p.text, end)
+            and p.text[end] not in filter_words()["day_runs_on"] and not comparator_before(p.text, p.start)[0]):
+        return "the day a report is dated (国家能源局2日发布), not a duration"
+    return None
+
+
+def _bare_magnitude(p: Proposal) -> str | None:
+    if p.numeral and _MAGNITUDE_ONLY.match(p.numeral) and not comparator_before(p.text, p.start)[0] and p.prev != "上":
+        return "a bare magnitude counts only after 逾/超/突破/上 (千家万户)"
+    return None
+
+
+def _class_threshold(p: Proposal) -> str | None:
+    if p.text.startswith(tuple(units()["modifier_heads"]), p.end) and (
+            p.unit.endswith(tuple(units()["money"])) or p.text.startswith("级", p.end)):
+        return "a class threshold, not a measure (超千亿元企业, 百亿元级)"
+    return None
+
+
+def _restates_a_list(p: Proposal) -> str | None:
+    return "the count restates the names just listed (西安和咸阳两座)" if _apposition(p.text, p.start, p.value or 0) else None
+
+
+def _inside_a_name(p: Proposal) -> str | None:
+    if _inside(p.text, p.start, p.end, "《", "》", 80) or _inside(p.text, p.start, p.end, "“", "”", 12):
+        return "inside a cited title or a quoted name (“三项改革”)"
+    return None
+
+
+# Cheap and common refusals first: most matches are bare numbers (item numbers, years' digits).
+FILTERS: tuple[NamedFilter[Proposal], ...] = named(
+    _unreadable, _bare_number, _part_of_a_code, _ordinal_list, _item_number, _vague_count, _unit_starts_a_word,
+    _article_or_name, _adverb, _fraction_of_a_count, _ordinal_numeral, _date_or_rank, _condition, _reference,
+    _session, _report_day, _bare_magnitude, _class_threshold, _restates_a_list, _inside_a_name,
+)
+
+
+def judged(text: str) -> list[tuple[Proposal, Decision | None]]:
+    """Every figure-pattern match of a view with the filter that refused it (None: accepted)."""
+    proposals = (propose(m, text) for m in figure_pattern().finditer(text))
+    return [(p, judge(p, FILTERS)) for p in proposals]
+
+
+def find_figures(text: str) -> list[Figure]:
+    """Every measured figure of a compact text, in order.
+
+    Example:
+        >>> [(f.value, f.unit) for f in find_figures("新增企业3000家，占比三分之一")]
+        [(3000.0, '家'), (33.33, '%')]
+    """
+    return [p.figure() for p, rejection in judged(text) if rejection is None]

@@ -1,0 +1,373 @@
+"""Reading a figure in its sentence: target or actual, its year, whether it is annual, the
+metric it measures, its subject and programme, and its clause as evidence (view offsets)."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field, replace
+
+from extractor.extraction.numbers import parse_numeral
+from extractor.extraction.quantities.context import Context, Scope
+from extractor.extraction.quantities.figures import Figure, comparator_before
+from extractor.extraction.quantities.view import BULLETS, TOP_HEADING, View
+from extractor.extraction.quantities.words import cues, measure_nouns, metric_verbs
+from extractor.extraction.quantities.years import WITHIN_YEARS, YearMention, year_mentions
+from extractor.lexicons import alternation, cached
+from extractor.model import DocTree, Quantity
+
+_PREPOSITION = re.compile(r"^(?:在|与|围绕|聚焦|向|对|从|为|由|经|于|以|把|将|同)+")
+_PREPOSITION_INSIDE = re.compile(r"[在与对向从把将同]")
+_CLAUSE_BREAKS = re.compile(r"[，,；;。！？!?：:\n|%s]" % BULLETS)
+_SENTENCE_BREAKS = re.compile(r"[。！？!?\n|①-⑳%s]" % BULLETS)
+_GROWTH = re.compile(r"^(?:同比|环比|年均|(?:比|较|相比|与)[^，,。；;]{0,12}?)?(?:增长|下降|提高|减少|增加|上升|降低)")
+_GROWTH_WORD = re.compile(r"增长|下降|提高|减少|增加|上升|降低")
+_ANNEX = re.compile(r"附[件表]\d")
+_LEAD_NOISE = re.compile(
+    r"^(?:(?:到|至|截至|截止|预计)?(?:19|20)\d{2}年(?:底前|以前|前|底|末|初)?|(?:未来|用)?[一二两三四五六七八九十\d]+年(?:内|间|时间|以来|来)?"
+    r"|\d{1,2}(?:[-—~至]\d{1,2})?月(?:份|末|底)?|[一二三四]季度|前三季度|上半年|下半年|[（(]"
+    r"|[①-⑳]|\d{1,2}[.、](?!\d)|其中|同时|并且|并|以及|和|及|另外|此外|目前|当前|已经|已|累计|先后|共计|全年|每年度|每年|年均|力争|争取|预计|确保|分别|还|也|均|将|为|或|且)+")
+_ENUMERATOR = re.compile(r"(?:\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[)）]|[①-⑳%s])+" % BULLETS)
+_TRAIL_NOISE = re.compile(r"(?:首次|再次|分别|累计|已经|已|为|的|将|均|总计|合计|共|了|仅用|仅|就|还|也|达|到)+$")
+
+
+def _nearest_cue(prefix: str, words: list[str]) -> int:
+    """Position just after the last cue word in `prefix`, -1 when there is none."""
+    return max((prefix.rfind(w) + len(w) for w in words if w in prefix), default=-1)
+
+
+_CHAIN = ("、", "和", "及", "以及")
+_GOAL_AFTER = re.compile(r"的?(?:预期|年度|规划|既定|发展|主要)?目标")
+_BREAKDOWN = ("其中，", "其中,", "其中：", "其中:")  # a sentence that breaks down the figure before it
+
+
+@cached
+def _comparison() -> re.Pattern[str]:
+    return re.compile(alternation(cues()["comparisons"]))
+
+
+@dataclass(frozen=True)
+class _Dating:
+    """What the sentence before a figure says about its time: its last dating year, a 三年内
+    window, whether it is annual, and the scope (goal paragraph, headed section) it sits in."""
+
+    last: YearMention | None
+    within: re.Match[str] | None
+    annual: bool
+    scope: Scope | None
+
+
+# the base of a share, 上年度补贴额的(20%), its year dates the base, not the figure;
+# or of a comparison, 可高于上年度补贴额
+_SHARE_BASE_YEAR = re.compile(r"(?:上一?年度?|去年|前一?年度?)(?=[^，。；：,;:\d]{0,24}的$)"
+                              r"|(?<=高于|低于|超过|少于|多于|超出)(?:上一?年度?|去年)")
+# 2012年起5年内: a window counted from a year is due in its last year (2016)
+_FROM_YEAR_WITHIN = re.compile(r"(?P<y>(?:19|20)\d{2})年(?:起|开始|以后)[，,]?(?:用|在)?"
+                               r"(?P<n>[一二两三四五六七八九十]|\d{1,2})年(?:内|时间|间)")
+
+
+def _counted_window(prefix: str) -> YearMention | None:
+    found = None
+    for m in _FROM_YEAR_WITHIN.finditer(prefix):
+        found = m
+    n = parse_numeral(found.group("n")) if found else None
+    if not found or not n:
+        return None
+    return YearMention(found.start(), found.end(), int(found.group("y")) + int(n[0]) - 1, True, False)
+
+
+def _dating(prefix: str, ctx: Context, start: int) -> _Dating:
+    found = year_mentions(prefix, ctx.now)
+    window = _counted_window(prefix)
+    if window is not None:
+        found = [y for y in found if y.end <= window.start] + [window]
+    last = found[-1] if found else None
+    if last is not None and ctx.now and last.due and last.year < ctx.now:
+        last = replace(last, due=False)  # “十三五”期间 in a 2022 plan: a past period reported
+    scope = next((c for c in ctx.scopes if c.start <= start < c.end), None)
+    within = None
+    for m in WITHIN_YEARS.finditer(prefix, window.end if window else 0):
+        within = m
+    dated = max(last.end if last else -1, within.end() if within else -1)
+    return _Dating(last, within, _nearest_cue(prefix, cues()["annual"]) > dated, scope)
+
+
+def _strong_cues(prefix: str, ctx: Context, d: _Dating) -> tuple[int, int]:
+    """Where the last strong target cue and the last strong actual cue end (-1: none)."""
+    # 比上年增长 names the base a figure is compared with, not its kind: an actual in a
+    # bulletin, a target in a plan (今年…比上年增长5%); its 上年 is no cue of its own
+    masked = _comparison().sub(lambda m: "·" * len(m.group()), prefix)
+    strong_t, strong_a = _nearest_cue(masked, cues()["target_strong"]), _nearest_cue(masked, cues()["actual_strong"])
+    past = d.last is not None and ctx.now is not None and d.last.year < ctx.now
+    if strong_t >= 0 and strong_t == _nearest_cue(prefix, cues()["estimates"]) and (
+            past or d.scope and d.scope.kind == "actual"):
+        strong_t = -1  # 预计全省地区生产总值增长6%左右 under 2024年成绩单: a year past, estimated
+    if d.last is not None and d.last.due:
+        strong_t = max(strong_t, d.last.end)
+    if d.last is not None and d.last.as_of:
+        strong_a = max(strong_a, d.last.end)
+    if d.within is not None:
+        strong_t = max(strong_t, d.within.end())
+    return strong_t, strong_a
+
+
+def _weak_kind(prefix: str, ctx: Context, d: _Dating) -> str:
+    """The kind where no strong cue speaks: a dated year against the document's, weak cues, the prior."""
+    if d.last is not None and ctx.now and d.last.year != ctx.now:
+        return "actual" if d.last.year < ctx.now else "target"
+    weak_t = _nearest_cue(prefix, cues()["target_weak"])
+    weak_a = _nearest_cue(prefix, cues()["actual_weak"] + cues()["comparisons"])
+    if weak_t >= 0 or weak_a >= 0:
+        return "target" if weak_t > weak_a else "actual"
+    return ctx.prior or "actual"
+
+
+def _kind(prefix: str, ctx: Context, d: _Dating, whole: Quantity | None) -> str:
+    strong_t, strong_a = _strong_cues(prefix, ctx, d)
+    if strong_t >= 0 or strong_a >= 0:
+        return "target" if strong_t > strong_a else "actual"
+    if whole is not None and d.last is None:
+        return whole.kind
+    if d.scope is not None:
+        return d.scope.kind
+    return _weak_kind(prefix, ctx, d)
+
+
+def _year(kind: str, prefix: str, ctx: Context, d: _Dating, whole: Quantity | None) -> int | None:
+    """The year a figure is due (a target) or describes (an actual)."""
+    if d.last is not None:
+        return d.last.year
+    if not d.annual:  # a yearly figure is due every year, not in one
+        if kind == "target" and d.within is not None:
+            return _within_year(d.within.group("n"), ctx)
+        if whole is not None and whole.kind == kind:
+            return whole.year
+        if d.scope is not None and d.scope.kind == kind and d.scope.year is not None:
+            return d.scope.year  # a section naming no year (一、主要工作成效) takes the document's
+    if kind == "actual" and "目前" in prefix:
+        return ctx.now
+    if d.annual:
+        return None
+    return ctx.actual_year if kind == "actual" else ctx.target_year
+
+
+def _kind_and_year(prefix: str, ctx: Context, start: int,
+                   whole: Quantity | None = None) -> tuple[str, int | None, bool]:
+    """Target or actual, the year, and whether the figure is annual (每年 nearer than any
+    dated or 三年内 phrase), from the sentence before a figure and the document; a sentence
+    opening with 其中 breaks down the figure before it (`whole`) and shares its reading."""
+    prefix = _SHARE_BASE_YEAR.sub(lambda m: "·" * len(m.group()), prefix)
+    d = _dating(prefix, ctx, start)
+    kind = _kind(prefix, ctx, d, whole)
+    return kind, _year(kind, prefix, ctx, d, whole), d.annual
+
+
+def _within_year(n: str, ctx: Context) -> int | None:
+    """Due year of 三年内: the end of the plan's period when the window spans it, else the
+    document's year + n − 1, else the period's end."""
+    parsed = parse_numeral(n)
+    years = int(parsed[0]) if parsed else None
+    if ctx.period and (years is None or ctx.period[1] - ctx.period[0] + 1 == years or not ctx.now):
+        return ctx.period[1]
+    if ctx.now and years:
+        return ctx.now + years - 1
+    return None
+
+
+# （以下简称全省补贴范围）: a note on a name, not the measured thing; （技术） may be part of the name
+_NOTE = re.compile(r"[（(](?:以下简称|以下统称|以下称|简称|下同|含|包括)[^（()）]*[)）]")
+
+
+def _clean_left(left: str) -> str:
+    return _TRAIL_NOISE.sub("", _LEAD_NOISE.sub("", _NOTE.sub("", left)))
+
+
+def _split_subject(left: str, subject: re.Pattern[str]) -> tuple[str | None, str]:
+    """Split a leading place or body (西咸新区, 秦创原总窗口) off the words before a figure."""
+    m = subject.match(left)
+    if not m or not left[m.end():] or left[m.end()] in "、和或及与" or m.group(0).startswith(tuple(metric_verbs())):
+        return None, left
+    subject = _PREPOSITION.sub("", m.group(0))
+    if len(subject) < 2 or _PREPOSITION_INSIDE.search(subject):
+        return None, left
+    return subject, _clean_left(left[m.end():])
+
+
+@cached
+def _grant_tail() -> re.Pattern[str]:
+    words = alternation(cues()["grant_words"])
+    return re.compile(rf"(?:{words}|每[人家户个项年月次台套亩名位]+)+$")
+
+
+def _metric(left: str, right: str) -> str:
+    """A short noun phrase naming what is measured, in the document's words.
+
+    The words after the figure name the counted thing when there are any (head noun after
+    the last 的); otherwise the words before it do (技术合同交易额突破500亿元). Words that
+    only grant the sum (给予每家) name nothing: the words after it do.
+    """
+    right = re.split(r"[（(]", right.lstrip("）)"))[0]  # a bracket adds a note (其中抽水蓄能…)
+    measure = next((w for w in measure_nouns() if left.endswith(w)), "")
+    verbs = metric_verbs()
+    owner = left[: len(left) - len(measure)]
+    if measure and right.startswith("的") and len(right) > 1 and (not owner or owner in verbs):
+        return right[1:].rsplit("的", 1)[-1][:20] + measure  # 总规模200亿元的创投基金矩阵
+    right = re.sub(r"^(?:的|以上|以下|左右|大关|关口|新台阶|台阶|新高)+", "", right)
+    if right.startswith(("、", "或", "和", "及", "与")):
+        right = ""  # 持股比例达25%以上或员工人数比例…: the words after belong to the next figure
+    right = re.sub(r"(?:的|等|且|并|或)$", "", right.rsplit("的", 1)[-1][:24])
+    if not _grant_tail().sub("", right):
+        right = ""  # 按…的15%安排: a grant verb after the figure names nothing
+    core = _grant_tail().sub("", left)
+    if not right:
+        return left[-20:]
+    if not core:
+        return right
+    verb = next((v for v in verbs if left.endswith(v)), "")
+    return left + right if len(left) <= 6 else verb + right
+
+
+def _breaks(text: str, marks: re.Pattern) -> list[int]:
+    return [m.start() for m in marks.finditer(text)]
+
+
+def _programme(clause: str) -> str | None:
+    """A quoted scheme name in the figure's clause (“先使用后付费”试点项目)."""
+    m = re.search(r"“([^”]{2,16})”", clause)
+    return m.group(1) if m and not re.search(r"\d", m.group(1)) else None
+
+
+def _open_bracket(text: str, start: int, end: int) -> int:
+    """Where a bracket opened in [start, end) and still open at `end` is, -1 when none is."""
+    at = max(text.rfind("（", start, end), text.rfind("(", start, end))
+    return at if at >= 0 and max(text.find("）", at, end), text.find(")", at, end)) < 0 else -1
+
+
+def _clause(text: str, breaks: list[int], f: Figure, lead_start: int,
+            prev: Figure | None, nxt: Figure | None) -> tuple[int, int, int, bool]:
+    """The figure's clause (cut at ，；。 and at the 、 or bracket between figures sharing it), where
+    the words after it end (before the next figure), and whether it follows another figure
+    in the same clause with no 、 between (累计投资212家企业近2亿元)."""
+    k = bisect.bisect_left(breaks, f.start)
+    cs = breaks[k - 1] + 1 if k else 0
+    k = bisect.bisect_left(breaks, f.end)
+    ce = right_end = breaks[k] if k < len(breaks) else len(text)
+    follows = prev is not None and prev.end > cs
+    if follows:
+        cut = max(text.rfind("、", prev.end, lead_start), _open_bracket(text, prev.end, lead_start))
+        cs = cut + 1 if cut >= 0 else prev.end
+        follows = cut < 0
+    if nxt is not None and nxt.start < ce:
+        right_end = comparator_before(text, nxt.start)[1]
+        marks = "、（()）" if cs and text[cs - 1] in "（(" else "、（("  # a note in brackets ends at its bracket
+        cut = min((i for i in (text.find(c, f.end, nxt.start) for c in marks) if i >= 0), default=-1)
+        ce = cut if cut >= 0 else ce
+    return cs, ce, right_end, follows
+
+
+@dataclass(frozen=True)
+class _Place:
+    """Where a figure stands (view offsets): its clause [cs, ce), where the words after it end,
+    the start of its sentence and of its comparator word, and whether it follows another
+    figure in its clause with no 、 between."""
+
+    cs: int
+    ce: int
+    right_end: int
+    ss: int
+    lead_start: int
+    follows: bool
+
+
+@dataclass
+class _Memory:
+    """What the reading of earlier figures leaves for later ones in the same sentence."""
+
+    out: list[Quantity] = field(default_factory=list)
+    lefts: list[str] = field(default_factory=list)  # the cleaned words before each figure read
+    subjects: dict[int, str] = field(default_factory=dict)  # sentence start -> its subject so far
+    metrics: dict[int, str] = field(default_factory=dict)  # sentence start -> its last level metric
+    prev: Figure | None = None
+    last_sentence: int = -1
+
+
+def _place(text: str, breaks: tuple[list[int], list[int]], f: Figure, prev: Figure | None,
+           nxt: Figure | None) -> _Place:
+    _, lead_start = comparator_before(text, f.start)
+    cs, ce, right_end, follows = _clause(text, breaks[0], f, lead_start, prev, nxt)
+    j = bisect.bisect_left(breaks[1], f.start)
+    return _Place(cs, ce, right_end, breaks[1][j - 1] + 1 if j else 0, lead_start, follows)
+
+
+def _names_no_measure(text: str, f: Figure, at: _Place) -> str | None:
+    """Why a figure in running text measures nothing: a heading's or an annex title's count."""
+    line_start = text.rfind("\n", 0, f.start) + 1
+    if at.cs == line_start and TOP_HEADING.match(text, at.cs):
+        return "a heading's count (（一）四个特色定位) describes, it does not measure"
+    if _ANNEX.search(text, max(at.cs - 12, line_start), f.start):
+        return "an annex title (附件2 已批复的12个示范区概况) names, it does not measure"
+    return None
+
+
+def _metric_here(text: str, clause_breaks: list[int], f: Figure, at: _Place, left: str, mem: _Memory) -> str:
+    """The figure's metric, borrowed from the figure or clause before when its own words name none."""
+    metric = _metric(left, text[f.end:min(at.ce, at.right_end)])
+    if not metric and mem.out and at.ss == mem.last_sentence:  # 已投资256个项目、2.39亿元
+        metric = mem.out[-1].metric if f.unit == mem.out[-1].unit else mem.lefts[-1] or mem.out[-1].metric
+    if not metric and at.cs - 1 > at.ss:  # 给予一次性补助，最高不超过50万元: the clause before names it
+        k = bisect.bisect_left(clause_breaks, at.cs - 1)
+        metric = _clean_left(text[max(at.ss, clause_breaks[k - 1] + 1 if k else 0):at.cs - 1])[-20:]
+    if _GROWTH.match(metric) and at.ss in mem.metrics:
+        metric = mem.metrics[at.ss] + metric  # 地区生产总值941.2亿元，同比增长5.4%
+    elif not _GROWTH_WORD.search(metric):
+        mem.metrics[at.ss] = metric
+    return metric
+
+
+def _read_one(tree: DocTree, view: View, clause_breaks: list[int], f: Figure, at: _Place, ctx: Context,
+              mem: _Memory) -> Quantity:
+    """One figure of running text read in its sentence, the memory updated for the next."""
+    text = view.text
+    whole = mem.out[-1] if mem.out and text.startswith(_BREAKDOWN, at.ss) else None
+    kind, year, annual = _kind_and_year(text[at.ss:f.start], ctx, f.start, whole)
+    if _GOAL_AFTER.match(text, f.end):
+        kind = "target"  # 超额完成规划提出的12件的预期目标: the figure names a goal
+    comparator = f.comparator
+    subject, left = _split_subject(_clean_left(text[at.cs:at.lead_start]), ctx.subject)
+    if at.follows:  # 累计投资212家企业近2亿元: the second figure shares the first one's verb
+        left = mem.lefts[-1] + left
+    metric = _metric_here(text, clause_breaks, f, at, left, mem)
+    listed = mem.out and at.ss == mem.last_sentence and text[mem.prev.end:at.lead_start] in _CHAIN
+    if listed:  # 分别达到8500家、4000家: a listed figure shares its head's reading and clause
+        head = mem.out[-1]
+        kind, year, annual = head.kind, head.year, head.annual
+        comparator = head.comparator if comparator == "=" else comparator
+    if subject:
+        mem.subjects[at.ss] = subject
+    enumerator = _ENUMERATOR.match(text, at.cs, f.start)
+    start, end = view.offsets[enumerator.end() if enumerator else at.cs], view.offsets[at.ce - 1] + 1
+    if listed:
+        start = mem.out[-1].span[0]
+    q = Quantity(
+        id="", kind=kind, metric=metric, value=f.value, unit=f.unit, comparator=comparator,
+        evidence=re.sub(r"\s*[\n\f]\s*", "", tree.text[start:end]), span=(start, end),
+        value_max=f.value_max, year=year, annual=annual, subject=mem.subjects.get(at.ss),
+        programme=_programme(text[at.cs:at.ce]))
+    mem.out.append(q)
+    mem.lefts.append(left)
+    mem.prev, mem.last_sentence = f, at.ss
+    return q
+
+
+def read_in_text(tree: DocTree, view: View, figures: list[Figure],
+                 ctx: Context) -> list[tuple[Figure, Quantity | str]]:
+    """Every figure of running text read in its sentence, or the reason it measures nothing
+    (tables' own figures come from `tree.tables`)."""
+    text = view.text
+    breaks = (_breaks(text, _CLAUSE_BREAKS), _breaks(text, _SENTENCE_BREAKS))
+    mem = _Memory()
+    out: list[tuple[Figure, Quantity | str]] = []
+    for i, f in enumerate(figures):
+        at = _place(text, breaks, f, mem.prev, figures[i + 1] if i + 1 < len(figures) else None)
+        reason = _names_no_measure(text, f, at)
+        out.append((f, reason if reason else _read_one(tree, view, breaks[0], f, at, ctx, mem)))
+    return out

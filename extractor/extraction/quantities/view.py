@@ -1,0 +1,115 @@
+"""The text view the quantity finder reads: the clean text compacted, with an offset map.
+
+Layout whitespace is dropped and full-width digits folded, a ``\\n`` kept only where a
+sentence, heading or short paragraph ends, so a figure broken over a PDF line
+(``941.2\\n亿元``) reads as one. Each view character keeps its clean offset.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractor.normalise import display_width, wrap_width
+
+_FOLD = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)},
+                       "％": "%", "﹪": "%", "．": ".", "～": "~", "〜": "~", "＋": "+", "／": "/",
+                       "＞": ">", "＜": "<", "\t": "|"})
+_FOLDABLE = re.compile("[%s]" % re.escape("".join(map(chr, _FOLD))))
+_INK = re.compile(r"[^ \r\n\f\v\u3000\xa0\u2002\u2003\u2009]+")  # a tab stays, folded to a | cell break
+BULLETS = "●■◆▲►•★☆○◎□◇▪"  # a list item's mark, a break like a heading number
+_BULLET = re.compile(f"[{BULLETS}]")
+HEADING_START = re.compile(
+    r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|[（(]\d+[)）]|\d+[.．、](?!\d)"
+    r"|[①-⑳]|[%s]|第[一二三四五六七八九十百]+[章节条部分])" % BULLETS)
+TOP_HEADING = re.compile(r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
+_PAGE_NUMBER_LINE = re.compile(r"^[-—－–\s]*\d{1,4}[-—－–\s]*$")
+_SENTENCE_PUNCT = "。！？!?；;：:"
+_CONTINUES = "、，,（(“《—-－/"  # a line ending so runs on
+
+_FIGURE_START = re.compile(r"(?!(?:19|20)\d{2}年)[\d%‰.零〇一二两三四五六七八九十百千万亿]|以上|以下|以内|之内|左右|上下")
+_FIGURE_ENDS = ("%", "‰", "以上", "以下", "以内", "之内", "左右", "上下")  # a figure ends its line whole
+
+
+@dataclass(frozen=True)
+class View:
+    """Compacted text and, for each of its characters, the clean offset it came from."""
+
+    text: str
+    offsets: tuple[int, ...]
+
+
+def compact(clean: str) -> View:
+    """Drop layout whitespace, fold full-width digits, keep a ``\\n`` only where a sentence,
+    heading or short paragraph ends, so figures and phrases broken over lines read whole.
+
+    Example:
+        >>> compact("2024 年，地区生产总值\\n\\n941.2 亿元").text
+        '2024年，地区生产总值941.2亿元'
+    """
+    lines = []
+    pos = 0
+    for line in clean.splitlines(keepends=True):
+        start, pos = pos, pos + len(line)
+        stripped = line.strip()
+        if stripped and not _PAGE_NUMBER_LINE.match(stripped):
+            lines.append((start, line, stripped))
+    width = wrap_width([s for _, _, s in lines])
+    # Folding is one for one and keeps whitespace apart, so the view's chunks can be cut
+    # from the folded text; translating only the few foldable characters is fast.
+    folded = _FOLDABLE.sub(lambda m: m.group().translate(_FOLD), clean)
+    chars: list[str] = []
+    offsets: list[int] = []
+    after_heading = False
+    previous = ""
+    for start, line, stripped in lines:
+        if chars and chars[-1] != "\n" and (
+            chars[-1][-1] in _SENTENCE_PUNCT or after_heading or HEADING_START.match(stripped)
+            or _ends_paragraph(previous, stripped, width)
+        ):
+            chars.append("\n")
+            offsets.append(start)
+        inline_heading = False
+        for m in _INK.finditer(line):
+            chunk = folded[start + m.start():start + m.end()]
+            if chars and chars[-1][-1].isdigit() and chunk[0].isdigit():
+                chars.append("|")  # 3000 4500: two cells, never one number
+                offsets.append(start + m.start() - 1)
+            elif m.start() and chars and chars[-1] != "\n" and (inline_heading or TOP_HEADING.match(chunk)):
+                # flattened web text: a heading set off by spaces (… 一、2023年工作回顾 全年…)
+                # stands on a line of its own, as it did on the page
+                chars.append("\n")
+                offsets.append(start + m.start() - 1)
+            inline_heading = m.start() > 0 and bool(TOP_HEADING.match(chunk)) and not any(p in chunk for p in "。；;，")
+            chars.append(chunk)
+            offsets.extend(range(start + m.start(), start + m.end()))
+        after_heading = bool(TOP_HEADING.match(stripped)) and not any(p in stripped for p in "。；;")
+        previous = stripped
+    return _bullets_on_lines("".join(chars), offsets)
+
+
+def _bullets_on_lines(text: str, offsets: list[int]) -> View:
+    """Start a line at every list bullet (●…●… run together into one line), as at a heading."""
+    parts: list[str] = []
+    outs: list[int] = []
+    pos = 0
+    for m in _BULLET.finditer(text):
+        i = m.start()
+        if i and text[i - 1] != "\n":
+            parts += (text[pos:i], "\n")
+            outs += offsets[pos:i]
+            outs.append(offsets[i])  # the new break takes the bullet's offset
+            pos = i
+    parts.append(text[pos:])
+    outs += offsets[pos:]
+    return View("".join(parts), tuple(outs))
+
+
+def _ends_paragraph(line: str, nxt: str, width: int | None) -> bool:
+    """Whether a line with no closing punctuation still ends its paragraph: a list item, title
+    or cell shorter than the wrap width, not cut inside a clause or a figure (…突破 / 500亿元)."""
+    if not line or line[-1] in _CONTINUES or line[-1].isdigit():
+        return False
+    if _FIGURE_START.match(nxt) and not line.endswith(_FIGURE_ENDS):
+        return False
+    return width is None or display_width(line) < 0.8 * width
+

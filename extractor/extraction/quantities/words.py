@@ -1,0 +1,105 @@
+"""The quantity finder's vocabularies and the patterns built from them, read on first use.
+
+Every word list lives in a data file (`quantity_units.json`, `quantity_comparators.json`,
+`quantity_cues.json`, `quantity_years.json`, `quantity_filters.json`); each table here is
+memoised per rules folder (`extractor.lexicons.cached`), so ``extract(tree, rules=DIR)`` with a
+folder holding its own ``quantity_units.json`` reads figures in the units it adds.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from extractor.lexicons import alternation, cached, load_json
+
+AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
+CN = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
+DASH = r"[—–\-－~～至到]"
+
+
+def longest_first(words) -> list[str]:
+    return sorted(words, key=len, reverse=True)
+
+
+@cached
+def _table(name: str) -> dict[str, Any]:
+    return load_json(name)
+
+
+def units() -> dict[str, Any]:
+    return _table("quantity_units.json")
+
+
+def comparators() -> dict[str, Any]:
+    return _table("quantity_comparators.json")
+
+
+def cues() -> dict[str, Any]:
+    return _table("quantity_cues.json")
+
+
+def years() -> dict[str, Any]:
+    return _table("quantity_years.json")
+
+
+def filter_words() -> dict[str, Any]:
+    """Word lists of the figure filters (`figures.FILTERS`), one entry per filter."""
+    return _table("quantity_filters.json")
+
+
+@cached
+def name_heads() -> tuple[str, ...]:
+    return tuple(cues()["name_heads"])
+
+
+@cached
+def metric_verbs() -> list[str]:
+    return longest_first(cues()["metric_verbs"])
+
+
+@cached
+def measure_nouns() -> list[str]:
+    return longest_first(cues()["measure_nouns"])
+
+
+@cached
+def after_words() -> list[str]:
+    return longest_first(comparators()["after"])
+
+
+@cached
+def unit_pattern() -> str:
+    return alternation(units()["units"])
+
+
+@cached
+def magnitude_pattern() -> str:
+    return alternation(units()["magnitudes"])
+
+
+def scanning(first: str, pattern: str) -> re.Pattern[str]:
+    """`pattern`, whose matches all start with one of the characters `first`, compiled to
+    check that character before trying its branches: scanning a text for it is then fast."""
+    return re.compile(rf"(?=[{first}])(?:{pattern})")
+
+
+@cached
+def figure_pattern() -> re.Pattern[str]:
+    """One figure: 百分之五, 1/4, 三分之一, 翻一番, or a number with its range (3—5家, and a band
+    五万元以上十万元以下, whose bounds are the range), magnitude and unit."""
+    unit, mag = unit_pattern(), magnitude_pattern()
+    num = rf"(?:{AR}(?:{mag})?|{CN})"
+    return scanning(r"\d零〇一二两三四五六七八九十百千万亿翻", (
+        rf"百分之(?P<pct>{AR}|{CN})(?:{DASH}(?:百分之)?(?P<pct2>{AR}|{CN}))?"
+        rf"|(?P<fa>\d+)/(?P<fb>\d+)(?![\d/])"
+        rf"|(?P<fden>{CN})分之(?P<fnum>{CN})"
+        rf"|翻(?P<dbl>[一两二三四五六七八九十]|\d+)番"
+        rf"|(?P<num>{num})(?:(?P<unit1>{unit})?(?:{DASH}|(?P<band>(?:及)?以上))(?P<num2>{num})(?=(?:余|多|来)?(?:{unit})))?"
+        rf"(?:(?P<infix>余|多|来)(?P<mag2>{mag})?)?(?P<unit>{unit})?"  # 10余万人; 9.34亿千瓦 is 亿 + 千瓦
+    ))
+
+
+@cached
+def per_unit() -> re.Pattern[str]:
+    """The denominator of a rate: 200元/人, 60间/万人口."""
+    return re.compile(rf"/[万千百]?(?:人口|{unit_pattern()}|年|月|季度|[A-Za-z]{{1,3}})")

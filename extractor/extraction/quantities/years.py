@@ -1,0 +1,58 @@
+"""Years that date a statement: 到2026年, 截至2024年, 2025年底前, “十四五”末, 今年 / 去年."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractor.extraction.quantities.words import scanning
+
+YEAR = scanning("到至截预力争12", r"(?P<pre>到|至|截至|截止|预计|力争|争取)?(?P<y>(?:19|20)\d{2})年"
+                                    r"(?P<post>底前|以前|前|以来|来|底|末|初|度)?")
+WITHIN_YEARS = re.compile(r"(?<![第\d])(?:未来|用)?(?P<n>[一二两三四五六七八九十]|\d{1,2})年(?:内|间|时间|建设)")
+FIVE_YEAR_PLAN = scanning("到至“十", r"(?:到|至)?“?十(?P<n>[一二三四五六七八九])五”?(?:期间|末|时期|规划期)")
+_SINCE = re.compile(r"[^，。；]{0,6}以来")
+PERIOD = re.compile(r"[（(]((?:19|20)\d{2})\s*[—–\-－~～〜至到]\s*((?:19|20)\d{2})\s*年?[)）]")
+RELATIVE_YEAR = scanning("到至截预力争今本去上明过",
+                           r"(?P<pre>到|至|截至|截止|预计|力争|争取)?(?P<rel>今年|本年|去年|上年|明年|过去一年)"
+                           r"(?P<post>底前|以前|前|以来|来|底|末|初|度)?")
+RELATIVE_YEARS = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "过去一年": -1, "明年": 1}
+BASE_MARKS = ("比", "较", "与", "同")
+
+
+@dataclass(frozen=True)
+class YearMention:
+    """A year that dates a statement: `due` for 到2026年 / 2025年底前 / “十四五”末,
+    `as_of` for 截至2024年; neither for a plain 2024年."""
+
+    start: int
+    end: int
+    year: int
+    due: bool
+    as_of: bool
+
+
+def year_mentions(text: str, now: int | None = None) -> list[YearMention]:
+    """Years that date a statement, in order: not a range end, not 以来, not a base year
+    (较2020年增长), not a cited title's; 今年 / 去年 / 明年 too when the document's year is known."""
+    out = []
+    for m in YEAR.finditer(text):
+        before = text[m.start("y") - 1] if m.start("y") else "。"
+        if before in "—–-－~～比较" or m.group("post") in ("以来", "来") or _SINCE.match(text, m.end()):
+            continue
+        if text.rfind("《", 0, m.start()) > text.rfind("》", 0, m.start()):
+            continue  # the year of a cited title
+        due = m.group("pre") in ("到", "至", "预计", "力争", "争取") or m.group("post") in ("前", "底前", "以前")
+        out.append(YearMention(m.start(), m.end(), int(m.group("y")), due, m.group("pre") in ("截至", "截止")))
+    for m in FIVE_YEAR_PLAN.finditer(text):
+        if text[:m.start()].rstrip("“").endswith(BASE_MARKS):
+            continue  # 较“十二五”末增加: the base of a comparison
+        n = "一二三四五六七八九".index(m.group("n")) + 1
+        out.append(YearMention(m.start(), m.end(), 2005 + 5 * n, True, False))
+    for m in RELATIVE_YEAR.finditer(text) if now else ():
+        if text[m.start("rel") - 1:m.start("rel")] in BASE_MARKS or m.group("post") in ("以来", "来"):
+            continue  # 比上年, 与去年同期相比: the base of a comparison; 今年以来: a span
+        due = m.group("pre") in ("到", "至", "预计", "力争", "争取") or m.group("post") in ("前", "底前", "以前")
+        year = now + RELATIVE_YEARS[m.group("rel")]
+        out.append(YearMention(m.start(), m.end(), year, due, m.group("pre") in ("截至", "截止")))
+    return sorted(out, key=lambda y: y.end)
+

@@ -1,0 +1,45 @@
+"""Label–value fields: a web page's metadata block, a reply form, a proposal's cover sheet.
+
+Sites and forms set their metadata as labels and values (发文机关：国务院 成文日期：2018年11月16日
+标题：… 发文字号：国发〔2018〕39号; 提案人：… 承办单位：… 事由：…). Flattened web text puts
+them all on one line, so a value runs to the next label (or the line's end), never further.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from extractor.lexicons import cached, load_json
+
+_HEADER_CHARS = 2500
+_BLANK = " \t\u3000•·"
+
+
+@cached
+def _labels() -> tuple[dict[str, str], re.Pattern[str]]:
+    """Each label's meta field ("" for a label that only ends the value before it) and a
+    pattern finding any label with its colon; longest labels first (发文机关 before 机关)."""
+    data = load_json("document_meta.json")["field_labels"]
+    field_of = {label: field for field, labels in data.items() for label in labels}
+    alternation = "|".join(map(re.escape, sorted(field_of, key=len, reverse=True)))
+    return field_of, re.compile(rf"(?<![\u3400-\u9fff])(?P<label>{alternation})\s*[：:]")
+
+
+def fields(text: str) -> Mapping[str, str]:
+    """The first non-empty value of each meta field labelled in the header.
+
+    Example:
+        >>> dict(fields("发文机关： 国务院 成文日期： 2018年11月16日 标题： 国务院关于…的意见"))
+        {'issuer': '国务院', 'date': '2018年11月16日', 'title': '国务院关于…的意见'}
+    """
+    field_of, label = _labels()
+    header = text[: min(len(text), _HEADER_CHARS)]
+    found: dict[str, str] = {}
+    matches = list(label.finditer(header))
+    for m, following in zip(matches, [*matches[1:], None]):
+        end = following.start() if following else len(header)
+        # the value's first line: a page may set the value on the line under its label
+        value = next((v for line in header[m.end():end].split("\n") if (v := line.strip(_BLANK))), "")
+        if value and field_of[m.group("label")]:
+            found.setdefault(field_of[m.group("label")], value)
+    return found
