@@ -61,6 +61,11 @@ CONTEXT_WINDOW = 8
 GRAM = 3
 PIECE_COVERAGE = 0.8
 """Share of a leftover's trigrams another clause must hold to be checked as its whole."""
+SENTENCE_SIMILARITY = 60.0
+"""Best sentence-to-sentence ratio at which two long clauses between the same anchors are one
+article rewritten (a sentence kept, the rest redrafted around it)."""
+MIN_SENTENCE = 12
+_SENTENCE_CUT = re.compile(r"[。；;！？!?]")
 _PUNCT = re.compile(r"[\W_]+")
 """Punctuation and spaces: phrase boundaries for the sorted-phrase ratio, noise for containment."""
 
@@ -244,6 +249,16 @@ def _projection(anchors: list[tuple[int, int]], n_old: int, n_new: int) -> np.nd
     return np.interp(np.arange(n_old), xs, ys)
 
 
+def _sentence_score(a: str, b: str) -> float:
+    """The best ratio of a sentence of `a` to a sentence of `b` (each at least
+    `MIN_SENTENCE` characters), 0 when either has none."""
+    xs = [x for x in _SENTENCE_CUT.split(a) if len(x) >= MIN_SENTENCE]
+    ys = [y for y in _SENTENCE_CUT.split(b) if len(y) >= MIN_SENTENCE]
+    if not xs or not ys:
+        return 0.0
+    return float(process.cdist(xs, ys, scorer=fuzz.ratio, dtype=np.float32).max())
+
+
 def _contains(short: str, long: str) -> bool:
     """Whether a short heading is written inside another (出院标准 in 住院患者的出院标准)."""
     a, b = _bare(short), _bare(long)
@@ -282,7 +297,9 @@ def _in_context(old: Sequence[Clause], new: Sequence[Clause], matched: dict[int,
                 continue
             raw = max(raw, MIN_SIMILARITY_SHORT)
         elif not raw:
-            continue
+            if min(len(a.key), len(b.key)) < LONG_KEY or _sentence_score(a.key, b.key) < SENTENCE_SIMILARITY:
+                continue
+            raw = GAP_SIMILARITY
         closeness = min(float(distance[r, c]) / CONTEXT_WINDOW, 1.0)
         candidates.append((raw + SAME_REF_BONUS * (a.marker == b.marker) - POSITION_PENALTY * closeness,
                            raw, i, j))

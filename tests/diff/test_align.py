@@ -139,3 +139,16 @@ def test_sentence_folded_into_a_clause_of_another_section_is_a_moved_piece():
     folded = _by_old_text(d, "环境监测")
     assert (folded.relation, folded.moved, folded.new.ref) == ("merged", True, "四、（一）")
     assert d.count("removed") == 0
+
+
+def test_a_redrafted_article_pairs_by_the_sentence_it_kept():
+    # source: 保障中小企业款项支付条例 2020 → 2025, 第四条 → 第五条 (redrafted around one sentence)
+    from extractor.diff.align import _sentence_score
+
+    old = ("国务院负责中小企业促进工作综合管理的部门对机关、事业单位和大型企业及时支付中小企业款项工作"
+           "进行宏观指导、综合协调、监督检查；国务院有关部门在各自职责范围内，负责相关管理工作。")
+    new = ("国务院负责中小企业促进工作综合管理的部门对保障中小企业款项支付工作进行综合协调、监督检查。"
+           "国务院发展改革、财政、住房城乡建设、交通运输、水利、金融管理等有关部门应当按照职责分工，"
+           "负责保障中小企业款项支付相关工作。")
+    assert _sentence_score(old, new) >= 60
+    assert _sentence_score(old, "本条例自2025年6月1日起施行。") < 60
