@@ -110,7 +110,7 @@ _MAGNITUDE_ONLY = re.compile(r"^[百千万亿]+$")
 _NUMERAL_CHARS = "零〇一二两三四五六七八九十百千"
 _PER_CAPITA = re.compile(r"每[十百千万]+(?:常住)?(?:人口|人|名|户|平方公里)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_DAY_RUNS_ON = "内以之左后的"  # 15日内, 7日以上, 30日后: a number of days goes on so
+_DAY_RUNS_ON = "内以之左后的前"  # 15日内, 7日以上, 30日后, 十五日前: a number of days goes on so
 
 _YEAR = _scanning("到至截预力争12", r"(?P<pre>到|至|截至|截止|预计|力争|争取)?(?P<y>(?:19|20)\d{2})年"
                                     r"(?P<post>底前|以前|前|以来|来|底|末|初|度)?")
