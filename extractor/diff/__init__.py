@@ -16,6 +16,7 @@ from extractor.diff.align import align
 from extractor.diff.changes import meta_changes, owner_changes, quantity_changes
 from extractor.diff.chardiff import char_diff
 from extractor.diff.clauses import split_clauses
+from extractor.diff.header import read_history
 from extractor.diff.model import (
     Chunk,
     Clause,
@@ -73,7 +74,8 @@ def diff(old: Extraction | DocTree, new: Extraction | DocTree) -> PolicyDiff:
         clauses=clauses,
         quantities=quantity_changes(clauses, old_x, new_x),
         owners=owner_changes(clauses, old_x, new_x),
-        meta=meta_changes(old_x.tree.meta, new_x.tree.meta),
+        meta=meta_changes(old_x.tree.meta, new_x.tree.meta, old_history=read_history(old_x.tree.text),
+                          new_history=read_history(new_x.tree.text)),
     )
 
 

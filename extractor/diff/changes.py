@@ -16,11 +16,13 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from typing import Any, Iterable, Sequence
 
 from rapidfuzz import fuzz
 
+from extractor.diff.figures import read_figures as find_figures
+from extractor.diff.header import History
 from extractor.diff.model import (
     Chunk,
     Clause,
@@ -30,7 +32,6 @@ from extractor.diff.model import (
     QuantityChange,
     QuantityState,
 )
-from extractor.diff.figures import read_figures as find_figures
 from extractor.lexicons import load_json
 from extractor.model import DocMeta, Extraction, Quantity
 
@@ -547,8 +548,17 @@ def owner_changes(changes: Sequence[ClauseChange], old: Extraction, new: Extract
     return tuple(out)
 
 
-def meta_changes(old: DocMeta, new: DocMeta) -> tuple[MetaChange, ...]:
-    """Metadata fields whose values differ (lists compared as sets: order is not a change)."""
+def _dated(meta: DocMeta, history: History) -> DocMeta:
+    """The metadata of a version as its header history dates and numbers it: a revised
+    regulation is dated by its latest act and numbered by its latest order (令第802号)."""
+    return replace(meta, date=history.date or meta.date, doc_number=history.order or meta.doc_number)
+
+
+def meta_changes(old: DocMeta, new: DocMeta, *, old_history: History = History(),
+                 new_history: History = History()) -> tuple[MetaChange, ...]:
+    """Metadata fields whose values differ (lists compared as sets: order is not a change),
+    then the lines of the header history the new version adds (its revisions)."""
+    old, new = _dated(old, old_history), _dated(new, new_history)
     out = []
     for f in fields(DocMeta):
         a, b = getattr(old, f.name), getattr(new, f.name)
@@ -561,4 +571,8 @@ def meta_changes(old: DocMeta, new: DocMeta) -> tuple[MetaChange, ...]:
             a = "—".join(map(str, a)) if a else None
             b = "—".join(map(str, b)) if b else None
         out.append(MetaChange(f.name, a, b))
+    known = {act.date for act in old_history.acts}
+    added = tuple(act.text for act in new_history.acts if act.date not in known)
+    if added and old_history.acts:
+        out.append(MetaChange("revisions", None, added))
     return tuple(out)
