@@ -41,9 +41,11 @@ _RUN_IN_TITLE = re.compile(r"([^，,、；;。：:！？!?]{2,20})(?:[。：:]|$
 _HEADING_KINDS = {"annex", "chapter", "section", "cn", "cn_paren"}
 """Kinds whose marker may head a title line; 1. and （1） items run on as sentences."""
 _HEADING_LINE = re.compile(r"[^\n，,、；;。：:]{1,20}")
-_FURNITURE = re.compile(r"<!--[\s\S]*?-->|^[ \t]*#{1,6}[ \t]+|^[ \t]*(?:[-*_][ \t]*){3,}$", re.MULTILINE)
+_FURNITURE = re.compile(r"<!--[\s\S]*?-->|^[ \t]*#{1,6}[ \t]+|^[ \t]*(?:[-*_][ \t]*){3,}$|\*\*|^[ \t]*>[ \t]?",
+                        re.MULTILINE)
 """Markup a crawler or a Markdown export leaves around the text (<!-- INFO END -->, ## before a
-chapter heading, --- rules): no words of the document, so never part of a clause."""
+chapter heading, **第一条** in bold, > quotes, --- rules): no words of the document, so never
+part of a clause."""
 _REFERENCE_AFTER = re.compile(r"[项款目]")
 """第（一）项 / 前款第（二）项: an item marker followed by 项 is a cross-reference, not an item."""
 _OPENS_LINE = set("\n\f。；;！？!?")
@@ -172,7 +174,10 @@ def _opens_clause(text: str, offset: int, marker_ends: set[int]) -> bool:
     k = offset
     while k > 0 and text[k - 1] in " \t\u3000":
         k -= 1
-    if k in marker_ends and k < offset:
+    label = k
+    while label > 0 and text[label - 1].isspace():
+        label -= 1
+    if label in marker_ends and label < offset:  # 第十一条 alone on its line, the body below
         return False
     return k == 0 or text[k - 1] in _OPENS_LINE
 
@@ -223,7 +228,7 @@ def split_clauses(tree: DocTree) -> tuple[Clause, ...]:
         if not shown:
             continue
         body = shown[len(marker):] if marker and shown.startswith(marker) else shown
-        if body and _LABEL.match(marker) and text[start + len(marker)] in " \t\u3000":
+        if body and _LABEL.match(marker) and text[start + len(marker)].isspace():
             shown = f"{marker} {body}"
         key = comparison_key(body) or comparison_key(shown)
         title = _RUN_IN_TITLE.match(body) if marker else None

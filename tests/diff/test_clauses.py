@@ -75,3 +75,12 @@ def test_an_article_label_stays_with_its_body():
     article = next(c for c in clauses if c.ref.endswith("第三条"))
     assert article.text.startswith("第三条 音像制品经营者变更名称的")
     assert not any(c.text in ("第三条", "第四条") for c in clauses)
+
+
+def test_a_label_on_its_own_line_or_in_bold_heads_its_article():
+    text = ("**第一条** 为统一全国年节及纪念日的假期，制定本办法。\n"
+            "第二条\n全体公民放假的节日：\n（一）元旦，放假1天（1月1日）；\n"
+            "第三条\n\n部分公民放假的节日及纪念日。\n")
+    clauses = split_clauses(tree_of(text, "holidays.md"))
+    assert [c.ref for c in clauses] == ["第一条", "第二条", "第二条（一）", "第三条"]
+    assert clauses[1].text == "第二条 全体公民放假的节日："
