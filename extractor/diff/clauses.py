@@ -114,14 +114,16 @@ def _markers(text: str) -> list[_Marker]:
         value = _ordinal(family, m.group(0))
         # A numbering sequence may open mid-way (an excerpt starting at 五、) when its first
         # marker stands at a line start.
-        opens = family in _NEEDS_BOUNDARY and family not in last and before in _LINE_START
+        at_line_start = not text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip()
+        opens = family in _NEEDS_BOUNDARY and family not in last and at_line_start
         in_sequence = value is not None and (value == 1 or value == last.get(family, 0) + 1 or opens)
         if family != "annex" and not in_sequence:
             continue
         level = _LEVEL[family]
         last[family] = value or 0
         for other, lvl in _LEVEL.items():
-            if lvl > level:
+            # Articles are numbered through the whole law, across its chapters.
+            if lvl > level and not (other == "article" and family in ("chapter", "section")):
                 last.pop(other, None)
         while stack and stack[-1][0] >= level:
             stack.pop()

@@ -84,3 +84,10 @@ def test_a_label_on_its_own_line_or_in_bold_heads_its_article():
     clauses = split_clauses(tree_of(text, "holidays.md"))
     assert [c.ref for c in clauses] == ["第一条", "第二条", "第二条（一）", "第三条"]
     assert clauses[1].text == "第二条 全体公民放假的节日："
+
+
+def test_article_numbers_run_on_across_chapters():
+    text = ("## 第一章 总 则\n**第一条** 为了规范管理，制定本条例。\n"
+            "## 第二章 管理部门及其职责\n**第二条** 市出版主管部门的主要职责是：\n（一）贯彻执行有关法律；\n")
+    refs = [c.ref for c in split_clauses(tree_of(text, "rules.md"))]
+    assert refs == ["第一章", "第一章第一条", "第二章", "第二章第二条", "第二章第二条（一）"]
