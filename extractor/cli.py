@@ -53,7 +53,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     return 1 if result.failures else 0
 
 
-_DIFF_SUFFIX_FORMAT = {".html": "html", ".htm": "html", ".md": "md", ".json": "json", ".txt": "text"}
+_DIFF_SUFFIX_FORMAT = {".html": "html", ".htm": "html", ".md": "md", ".json": "json", ".txt": "text",
+                       ".csv": "csv", "": "text"}
 
 
 def _cmd_diff(args: argparse.Namespace) -> int:
@@ -61,7 +62,10 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     from extractor.diff import diff_files
     from extractor.diff.render import RENDERERS
 
-    fmt = args.format or _DIFF_SUFFIX_FORMAT.get(Path(args.out).suffix.lower() if args.out else "", "text")
+    fmt = args.format or _DIFF_SUFFIX_FORMAT.get(Path(args.out).suffix.lower() if args.out else "")
+    if fmt is None:
+        raise ExtractorError("no report format has this suffix", path=args.out,
+                             hint="name the file .html .md .json .csv or .txt, or give --format")
     report = RENDERERS[fmt](diff_files(args.old, args.new))
     if args.out:
         write_atomic(Path(args.out), report)
@@ -149,7 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
                        epilog=f"example: {EXAMPLES['diff']}")
     p.add_argument("old", help="the earlier version (.pdf .txt .md .html .docx)")
     p.add_argument("new", help="the later version")
-    p.add_argument("--format", choices=("text", "json", "md", "html"), default=None,
+    p.add_argument("--format", choices=("text", "json", "md", "html", "csv"), default=None,
                    help="report format (default: from --out's suffix, else text)")
     p.add_argument("--out", default=None, help="write the report to this file instead of stdout")
     p.set_defaults(func=_cmd_diff)

@@ -3,7 +3,9 @@ a self-contained HTML 新旧对照表 (inline CSS, no script, no network).
 """
 from __future__ import annotations
 
+import csv
 import html
+import io
 import json
 import re
 from dataclasses import dataclass
@@ -20,6 +22,10 @@ from extractor.diff.model import (
 
 SCHEMA_VERSION = "1.0"
 STATUSES = ("modified", "added", "removed", "moved", "unchanged")
+META_ZH = {"title": "标题", "doc_number": "文号", "issuer": "发文机关", "signer": "签发人", "date": "日期",
+           "recipients": "主送", "cc": "抄送", "printer": "印发机关", "print_date": "印发日期",
+           "category": "类别", "period": "规划期", "revisions": "修订记录"}
+"""Metadata field names as a Chinese reader knows them (the JSON keeps the field names)."""
 STATUS_ZH = {"modified": "修改", "added": "新增", "removed": "删除", "moved": "移动", "unchanged": "未变"}
 CHANGE_ZH = {"changed": "变化", "added": "新增", "removed": "删除"}
 COMPARATOR_SIGN = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "=": "", "~": "约"}
@@ -174,7 +180,8 @@ def to_text(d: PolicyDiff, *, limit: int = TEXT_LIMIT) -> str:
 
 
 def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Text for a Markdown table cell: a document's own HTML (<script>) shown, never run."""
+    return html.escape(text, quote=False).replace("|", "\\|").replace("\n", " ")
 
 
 def _marked(chunks: Iterable[Chunk], side: str, escape, deleted: str, inserted: str) -> str:
@@ -220,7 +227,8 @@ def to_markdown(d: PolicyDiff) -> str:
         out.append("")
     if d.meta:
         out += ["## 文件信息变化", "", "| 项目 | 原 | 新 |", "|---|---|---|"]
-        out += [f"| {m.field} | {_md(_meta_text(m.old))} | {_md(_meta_text(m.new))} |" for m in d.meta]
+        out += [f"| {META_ZH.get(m.field, m.field)} | {_md(_meta_text(m.old))} | {_md(_meta_text(m.new))} |"
+                for m in d.meta]
         out.append("")
     out += ["## 新旧对照表", "", "| 条款 | 状态 | 原文 | 修订后 |", "|---|---|---|---|"]
     for c in d.changed():
@@ -461,7 +469,7 @@ def to_html(d: PolicyDiff) -> str:
         parts.append("</table>")
     if d.meta:
         parts.append("<h2>文件信息变化</h2><table><tr><th>项目</th><th>原</th><th>新</th></tr>")
-        parts += [f"<tr><td>{_h(m.field)}</td><td>{_h(_meta_text(m.old))}</td>"
+        parts += [f"<tr><td>{_h(META_ZH.get(m.field, m.field))}</td><td>{_h(_meta_text(m.old))}</td>"
                   f"<td>{_h(_meta_text(m.new))}</td></tr>" for m in d.meta]
         parts.append("</table>")
     parts.append(f"<h2>目录（{len(sections)} 部分）</h2>{_toc(sections, keys, d)}")
@@ -472,5 +480,20 @@ def to_html(d: PolicyDiff) -> str:
     return "\n".join(parts) + "\n"
 
 
-RENDERERS = {"text": to_text, "json": to_json, "md": to_markdown, "html": to_html}
+CSV_COLUMNS = ("status", "moved", "relation", "similarity", "old_ref", "new_ref", "old_text", "new_text")
+
+
+def to_csv(d: PolicyDiff) -> str:
+    """The 新旧对照表 as CSV, one row per clause of either version (a spreadsheet opens it:
+    UTF-8 with a byte-order mark)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for c in d.clauses:
+        row = _clause_dict(c)
+        writer.writerow([row[k] for k in CSV_COLUMNS])
+    return "\ufeff" + buffer.getvalue()
+
+
+RENDERERS = {"text": to_text, "json": to_json, "md": to_markdown, "html": to_html, "csv": to_csv}
 """Output format name -> renderer, as the CLI's --format names them."""

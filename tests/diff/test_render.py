@@ -99,3 +99,13 @@ def test_html_of_a_long_edition_opens_with_counts_figures_and_contents(preventio
     for anchor in set(re.findall(r'href="#([^"]+)"', toc)):
         assert f'id="{anchor}"' in page
     assert page.count("条未变</summary>") > 10  # unchanged runs fold
+
+
+def test_markdown_shows_a_documents_html_as_text():
+    from extractor.diff import diff
+    from extractor.diff.render import to_markdown
+    from tests.diff.conftest import tree_of
+
+    d = diff(tree_of("一、总体要求\n加强管理。\n"), tree_of("一、总体要求\n加强管理<script>alert(1)</script>。\n"))
+    md = to_markdown(d)
+    assert "<script>" not in md and "&lt;script&gt;" in md
