@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from extractor import __version__
+from extractor.diff.articles import ArticleChange, roll_up
 from extractor.diff.model import (
     Chunk,
     ClauseChange,
@@ -26,6 +27,7 @@ META_ZH = {"title": "标题", "doc_number": "文号", "issuer": "发文机关", 
            "recipients": "主送", "cc": "抄送", "printer": "印发机关", "print_date": "印发日期",
            "category": "类别", "period": "规划期", "revisions": "修订记录"}
 """Metadata field names as a Chinese reader knows them (the JSON keeps the field names)."""
+_RELATION_ZH = {"split": "（拆分）", "merged": "（合并）"}
 STATUS_ZH = {"modified": "修改", "added": "新增", "removed": "删除", "moved": "移动", "unchanged": "未变"}
 CHANGE_ZH = {"changed": "变化", "added": "新增", "removed": "删除"}
 COMPARATOR_SIGN = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "=": "", "~": "约"}
@@ -283,21 +285,35 @@ def _anchor(key: tuple[str, str]) -> str:
     return "s-" + key[0] + "-" + (key[1] or "0").encode("utf-8").hex()
 
 
-def _row_id(c: ClauseChange) -> str:
-    return f"n{c.new.index}" if c.new else f"o{c.old.index}"
+def _row_id(row: ArticleChange) -> str:
+    return f"n{row.new.index}" if row.new else f"o{row.old.index}"
 
 
-def _html_row(c: ClauseChange) -> str:
-    old = _side(c, "old", _html_chunks, _h)
-    new = _side(c, "new", _html_chunks, _h)
-    if c.status == "removed":
-        old = f"<del>{old}</del>"
-    elif c.status == "added":
-        new = f"<ins>{new}</ins>"
-    note = STATUS_ZH[c.status] + ("（移动）" if c.moved and c.status != "moved" else "")
-    note += {"split": "（拆分）", "merged": "（合并）"}.get(c.relation, "")
-    return (f'<tr class="{c.status}" id="{_row_id(c)}"><td class="ref">{_h(_ref(c))}<br>{note}</td>'
-            f'<td class="old">{old}</td><td class="new">{new}</td></tr>')
+def _row_ref(row: ArticleChange) -> str:
+    """第三十一条 → 第三十条 for a renumbered article, the one reference otherwise."""
+    old, new = row.old_ref or "", row.new_ref or ""
+    return old if old == new else f"{old or '—'} → {new or '—'}"
+
+
+def _html_cell(row: ArticleChange, side: str) -> str:
+    """One side of an article: its clauses one a line, a clause the other side lacks struck
+    (old) or marked inserted (new), a rewritten one with its character diff."""
+    parts = []
+    for c in row.clauses:
+        text = _side(c, side, _html_chunks, _h)
+        if text and (c.old is None or c.new is None):
+            text = f"<del>{text}</del>" if side == "old" else f"<ins>{text}</ins>"
+        if text:
+            parts.append(text)
+    return "<br>".join(parts)
+
+
+def _html_row(row: ArticleChange) -> str:
+    moved = any(c.moved for c in row.clauses) and row.status != "moved"
+    note = STATUS_ZH[row.status] + ("（移动）" if moved else "")
+    note += "".join(sorted({_RELATION_ZH.get(c.relation, "") for c in row.clauses}))
+    return (f'<tr class="{row.status}" id="{_row_id(row)}"><td class="ref">{_h(_row_ref(row))}<br>{note}</td>'
+            f'<td class="old">{_html_cell(row, "old")}</td><td class="new">{_html_cell(row, "new")}</td></tr>')
 
 
 @dataclass
@@ -306,13 +322,13 @@ class _Section:
 
     key: tuple[str, str]
     title: str
-    changes: list[ClauseChange]
+    changes: list[ArticleChange]
 
     def count(self, status: str) -> int:
         return sum(1 for c in self.changes if c.status == status)
 
 
-def _section_keys(d: PolicyDiff) -> list[tuple[str, str]]:
+def _section_keys(rows: tuple[ArticleChange, ...]) -> list[tuple[str, str]]:
     """The top-level part each clause row belongs to, as (side, part).
 
     A row with a new clause belongs to its part of the new version. A removed clause joins
@@ -322,7 +338,7 @@ def _section_keys(d: PolicyDiff) -> list[tuple[str, str]]:
     """
     keys: list[tuple[str, str]] = []
     last_old = None
-    for c in d.clauses:
+    for c in rows:
         old_part = top_section(c.old.ref) if c.old else None
         if c.new is not None:
             keys.append(("new", top_section(c.new.ref)))
@@ -334,10 +350,10 @@ def _section_keys(d: PolicyDiff) -> list[tuple[str, str]]:
     return keys
 
 
-def _sections(d: PolicyDiff, keys: list[tuple[str, str]]) -> list[_Section]:
+def _sections(rows: tuple[ArticleChange, ...], keys: list[tuple[str, str]]) -> list[_Section]:
     """The clauses grouped by top-level part, in the order the report first shows them."""
     by_key: dict[tuple[str, str], _Section] = {}
-    for c, key in zip(d.clauses, keys):
+    for c, key in zip(rows, keys):
         section = by_key.get(key)
         if section is None:
             section = by_key[key] = _Section(key, "", [])
@@ -352,21 +368,22 @@ def _sections(d: PolicyDiff, keys: list[tuple[str, str]]) -> list[_Section]:
     return list(by_key.values())
 
 
-def _compare_rows(d: PolicyDiff, sections: list[_Section]) -> list[str]:
+def _compare_rows(articles: tuple[ArticleChange, ...], sections: list[_Section]) -> list[str]:
     """Rows of the 对照表 with a heading row per top-level part; runs of unchanged clauses
     fold into one <details> row so a 100-page edition shows its changes, not its text."""
     rows: list[str] = []
-    run: list[ClauseChange] = []
+    run: list[ArticleChange] = []
 
     def flush() -> None:
         if run:
-            inner = "".join(f"<p><b>{_h(c.new.ref)}</b> {_h(c.new.text)}</p>" for c in run if c.new)
+            inner = "".join(f"<p><b>{_h(_row_ref(a))}</b> " + "<br>".join(_h(c.new.text) for c in a.clauses if c.new)
+                            + "</p>" for a in run if a.new)
             rows.append(f'<tr class="unchanged"><td colspan="3"><details><summary>{len(run)} 条未变'
                         f"</summary>{inner}</details></td></tr>")
             run.clear()
 
     first = {id(s.changes[0]): s for s in sections}
-    for c in d.clauses:
+    for c in articles:
         section = first.get(id(c))
         if section is not None:
             flush()
@@ -381,11 +398,11 @@ def _compare_rows(d: PolicyDiff, sections: list[_Section]) -> list[str]:
     return rows
 
 
-def _counts_table(d: PolicyDiff) -> str:
-    """The summary at the top: clauses by status, pieces of splits and merges, facts."""
-    s = summary(d)
+def _counts_table(d: PolicyDiff, rows: tuple[ArticleChange, ...]) -> str:
+    """The summary at the top: articles (or clauses outside articles) by status, pieces of
+    splits and merges, facts."""
     by_change = {k: sum(1 for q in d.quantities if q.change == k) for k in CHANGE_ZH}
-    cells = [(STATUS_ZH[k], s[k]) for k in STATUSES]
+    cells = [(STATUS_ZH[k], sum(r.status == k for r in rows)) for k in STATUSES]
     cells += [("拆分", sum(c.relation == "split" for c in d.clauses)),
               ("合并", sum(c.relation == "merged" for c in d.clauses)),
               ("数值变化", by_change["changed"]), ("新增数值", by_change["added"]),
@@ -414,14 +431,16 @@ def _figure_ref(q: QuantityChange) -> str:
     return old or new if not (old and new) or old == new else f"{old} → {new}"
 
 
-def _toc(sections: list[_Section], keys: list[tuple[str, str]], d: PolicyDiff) -> str:
+def _toc(sections: list[_Section], keys: list[tuple[str, str]], rows: tuple[ArticleChange, ...],
+         d: PolicyDiff) -> str:
     """A table of contents by top-level part with its change counts (zeros greyed)."""
     where: dict[tuple[str, str], tuple[str, str]] = {}
-    for c, key in zip(d.clauses, keys):
-        if c.old is not None:
-            where.setdefault(("old", c.old.ref), key)
-        if c.new is not None:
-            where.setdefault(("new", c.new.ref), key)
+    for row, key in zip(rows, keys):
+        for c in row.clauses:
+            if c.old is not None:
+                where.setdefault(("old", c.old.ref), key)
+            if c.new is not None:
+                where.setdefault(("new", c.new.ref), key)
     figures: dict[tuple[str, str], int] = {}
     for q in d.quantities:
         key = where.get(("new", q.new.ref) if q.new else ("old", q.old.ref))
@@ -444,14 +463,15 @@ def to_html(d: PolicyDiff) -> str:
     owners and metadata, a table of contents by top-level part with its change counts,
     then the old | new columns with unchanged runs folded.
     """
-    keys = _section_keys(d)
-    sections = _sections(d, keys)
+    rows = roll_up(d.clauses)
+    keys = _section_keys(rows)
+    sections = _sections(rows, keys)
     quantities = _ordered_quantities(d)
     changed = [q for q in quantities if q.change == "changed"]
     removed = [q for q in quantities if q.change == "removed"]
     parts = ["<!DOCTYPE html>", '<html lang="zh-CN"><head><meta charset="utf-8">',
              f"<title>新旧对照表：{_h(d.new_id)}</title><style>{_CSS}</style></head><body>",
-             f"<h1>新旧对照表</h1><p>原：{_h(d.old_id)}<br>新：{_h(d.new_id)}</p>", _counts_table(d)]
+             f"<h1>新旧对照表</h1><p>原：{_h(d.old_id)}<br>新：{_h(d.new_id)}</p>", _counts_table(d, rows)]
     parts.append(f"<h2>数量变化（变化 {len(changed)} · 新增 {len(quantities) - len(changed) - len(removed)}"
                  f" · 删除 {len(removed)}）</h2>")
     parts.append(_quantity_rows(changed) if changed else "<p>无数值变化</p>")
@@ -472,10 +492,10 @@ def to_html(d: PolicyDiff) -> str:
         parts += [f"<tr><td>{_h(META_ZH.get(m.field, m.field))}</td><td>{_h(_meta_text(m.old))}</td>"
                   f"<td>{_h(_meta_text(m.new))}</td></tr>" for m in d.meta]
         parts.append("</table>")
-    parts.append(f"<h2>目录（{len(sections)} 部分）</h2>{_toc(sections, keys, d)}")
+    parts.append(f"<h2>目录（{len(sections)} 部分）</h2>{_toc(sections, keys, rows, d)}")
     parts.append('<h2>条文对照</h2><table class="compare"><tr><th>条款</th><th>原文</th>'
                  "<th>修订后</th></tr>")
-    parts += _compare_rows(d, sections)
+    parts += _compare_rows(rows, sections)
     parts.append("</table></body></html>")
     return "\n".join(parts) + "\n"
 
