@@ -17,6 +17,7 @@ from extractor.diff.changes import meta_changes, owner_changes, quantity_changes
 from extractor.diff.chardiff import char_diff
 from extractor.diff.clauses import split_clauses
 from extractor.diff.header import read_history
+from extractor.diff.renames import find_renames
 from extractor.diff.model import (
     Chunk,
     Clause,
@@ -26,11 +27,12 @@ from extractor.diff.model import (
     PolicyDiff,
     QuantityChange,
     QuantityState,
+    Rename,
 )
 from extractor.model import DocTree, Extraction
 
 __all__ = ["diff", "diff_files", "PolicyDiff", "ClauseChange", "Clause", "Chunk",
-           "QuantityChange", "QuantityState", "OwnerChange", "MetaChange"]
+           "QuantityChange", "QuantityState", "OwnerChange", "MetaChange", "Rename"]
 
 
 def _clause_changes(old: tuple[Clause, ...], new: tuple[Clause, ...]) -> tuple[ClauseChange, ...]:
@@ -68,14 +70,16 @@ def diff(old: Extraction | DocTree, new: Extraction | DocTree) -> PolicyDiff:
     old_x = old if isinstance(old, Extraction) else Extraction(tree=old)
     new_x = new if isinstance(new, Extraction) else Extraction(tree=new)
     clauses = _clause_changes(split_clauses(old_x.tree), split_clauses(new_x.tree))
+    renames = find_renames(clauses)
     return PolicyDiff(
         old_id=old_x.tree.doc_id, new_id=new_x.tree.doc_id,
         old_source=old_x.tree.source, new_source=new_x.tree.source,
         clauses=clauses,
         quantities=quantity_changes(clauses, old_x, new_x),
-        owners=owner_changes(clauses, old_x, new_x),
+        owners=owner_changes(clauses, old_x, new_x, renames=renames),
         meta=meta_changes(old_x.tree.meta, new_x.tree.meta, old_history=read_history(old_x.tree.text),
                           new_history=read_history(new_x.tree.text)),
+        renames=renames,
     )
 
 

@@ -31,7 +31,9 @@ from extractor.diff.model import (
     OwnerChange,
     QuantityChange,
     QuantityState,
+    Rename,
 )
+from extractor.diff.renames import renamed
 from extractor.lexicons import load_json
 from extractor.model import DocMeta, Extraction, Quantity
 
@@ -522,12 +524,14 @@ def _subject(clause: Clause) -> str:
     return text[:PHRASE_LIMIT] + ("…" if len(text) > PHRASE_LIMIT else "")
 
 
-def owner_changes(changes: Sequence[ClauseChange], old: Extraction, new: Extraction,
-                  ) -> tuple[OwnerChange, ...]:
+def owner_changes(changes: Sequence[ClauseChange], old: Extraction, new: Extraction, *,
+                  renames: Sequence[Rename] = ()) -> tuple[OwnerChange, ...]:
     """Bodies responsible for a rewritten clause that differ between versions.
 
     Owners come from the tasks' owner lists; where a clause has none, the bodies it names
     stand in, and a change is reported only when one body gave way to another (A → B).
+    A body the other version names under its new name (a rename applied throughout) is
+    the same body: the rename is reported once, not here.
     """
     old_index, new_index = _owner_index(old), _owner_index(new)
     out = []
@@ -537,9 +541,13 @@ def owner_changes(changes: Sequence[ClauseChange], old: Extraction, new: Extract
         before, after = _owners_in(old_index, change.old), _owners_in(new_index, change.new)
         for role in sorted(set(before) | set(after)):
             gone = {n for n in before.get(role, set()) - after.get(role, set())
-                    if role != "named" or not _written_in(old_index, n, change.new.text)}
+                    if renamed(n, renames) not in after.get(role, set()) and (
+                        role != "named" or not _written_in(old_index, n, change.new.text)
+                        and renamed(n, renames) not in change.new.text)}
             came = {n for n in after.get(role, set()) - before.get(role, set())
-                    if role != "named" or not _written_in(new_index, n, change.old.text)}
+                    if renamed(n, renames, back=True) not in before.get(role, set()) and (
+                        role != "named" or not _written_in(new_index, n, change.old.text)
+                        and renamed(n, renames, back=True) not in change.old.text)}
             # A body merely mentioned (no owner list) counts only when another replaced it.
             if (gone and came) or (role != "named" and (gone or came)):
                 out.append(OwnerChange(subject=_subject(change.new), old_ref=change.old.ref,

@@ -116,7 +116,9 @@ def _markers(text: str) -> list[_Marker]:
         # marker stands at a line start.
         at_line_start = not text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip()
         opens = family in _NEEDS_BOUNDARY and family not in last and at_line_start
-        in_sequence = value is not None and (value == 1 or value == last.get(family, 0) + 1 or opens)
+        # An article label opening a line may skip numbers (an excerpt, 第三条 （删除） dropped).
+        skips = family == "article" and at_line_start and value is not None and value > last.get(family, 0)
+        in_sequence = value is not None and (value == 1 or value == last.get(family, 0) + 1 or opens or skips)
         if family != "annex" and not in_sequence:
             continue
         level = _LEVEL[family]

@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from extractor import __version__
-from extractor.diff.articles import ArticleChange, roll_up
+from extractor.diff.articles import ArticleChange, article_of, roll_up
 from extractor.diff.model import (
     Chunk,
     ClauseChange,
     PolicyDiff,
     QuantityChange,
     QuantityState,
+    Rename,
 )
 
 SCHEMA_VERSION = "1.0"
@@ -101,6 +102,7 @@ def to_dict(d: PolicyDiff) -> dict[str, Any]:
                  for m in d.meta],
         "quantities": [{"change": q.change, "metric": q.metric, "source": q.source,
                         "old": _state_dict(q.old), "new": _state_dict(q.new)} for q in d.quantities],
+        "renames": [{"old": r.old, "new": r.new, "refs": [list(ref) for ref in r.refs]} for r in d.renames],
         "owners": [{"subject": o.subject, "role": o.role, "old_ref": o.old_ref, "new_ref": o.new_ref,
                     "old_owners": list(o.old_owners), "new_owners": list(o.new_owners)}
                    for o in d.owners],
@@ -165,6 +167,9 @@ def to_text(d: PolicyDiff, *, limit: int = TEXT_LIMIT) -> str:
         rows = [f"  {q.change:8} {figure(q.old)} → {figure(q.new)}  {_evidence(q)}  "
                 f"[{(q.new or q.old).ref}]" for q in _ordered_quantities(d)[:limit]]
         lines += _more(rows, len(d.quantities))
+    if d.renames:
+        lines.append(f"renamed throughout ({len(d.renames)}):")
+        lines += [f"  {r.old} → {r.new}  ({len(r.refs)} clauses)" for r in d.renames]
     if d.owners:
         lines.append(f"owners ({len(d.owners)}):")
         rows = [f"  {'、'.join(o.old_owners) or '—'} → {'、'.join(o.new_owners) or '—'}  "
@@ -211,6 +216,16 @@ def _side(c: ClauseChange, side: str, chunks_fn, plain_fn) -> str:
     return chunks_fn(c.chunks, side) if c.chunks else plain_fn(clause.text)
 
 
+def _rename_refs(r: Rename) -> str:
+    """The articles a rename touches, each once: 第二条、第四条、第三十一条 → 第三十条 …"""
+    refs = dict.fromkeys(_ref_pair(article_of(o) or o, article_of(n) or n) for o, n in r.refs)
+    return "、".join(refs)
+
+
+def _ref_pair(old: str, new: str) -> str:
+    return old if old == new else f"{old} → {new}"
+
+
 def to_markdown(d: PolicyDiff) -> str:
     """A Markdown report: summary, figures, owners, metadata and the 新旧对照表 of changes."""
     s = summary(d)
@@ -221,6 +236,10 @@ def to_markdown(d: PolicyDiff) -> str:
         out += ["## 数量变化", "", "| 变化 | 指标 | 原 | 新 | 条款 |", "|---|---|---|---|---|"]
         out += [f"| {CHANGE_ZH[q.change]} | {_md(q.metric)} | {_md(figure(q.old))} | "
                 f"{_md(figure(q.new))} | {_md((q.new or q.old).ref)} |" for q in _ordered_quantities(d)]
+        out.append("")
+    if d.renames:
+        out += ["## 名称更改", "", "| 原 | 新 | 条款 |", "|---|---|---|"]
+        out += [f"| {_md(r.old)} | {_md(r.new)} | {_md(_rename_refs(r))} |" for r in d.renames]
         out.append("")
     if d.owners:
         out += ["## 责任单位变化", "", "| 条款 | 原 | 新 | 内容 |", "|---|---|---|---|"]
@@ -480,6 +499,11 @@ def to_html(d: PolicyDiff) -> str:
         if rest:
             parts.append(f"<details><summary>{CHANGE_ZH[kind]}的数值（{len(rest)}）</summary>"
                          f"{_quantity_rows(rest)}</details>")
+    if d.renames:
+        parts.append(f"<h2>名称更改（{len(d.renames)}）</h2><table><tr><th>原</th><th>新</th><th>条款</th></tr>")
+        parts += [f"<tr><td><del>{_h(r.old)}</del></td><td><ins>{_h(r.new)}</ins></td>"
+                  f'<td class="ref">{_h(_rename_refs(r))}</td></tr>' for r in d.renames]
+        parts.append("</table>")
     if d.owners:
         parts.append(f"<h2>责任单位变化（{len(d.owners)}）</h2><table><tr><th>条款</th><th>原</th>"
                      "<th>新</th><th>内容</th></tr>")

@@ -91,3 +91,8 @@ def test_article_numbers_run_on_across_chapters():
             "## 第二章 管理部门及其职责\n**第二条** 市出版主管部门的主要职责是：\n（一）贯彻执行有关法律；\n")
     refs = [c.ref for c in split_clauses(tree_of(text, "rules.md"))]
     assert refs == ["第一章", "第一章第一条", "第二章", "第二章第二条", "第二章第二条（一）"]
+
+
+def test_an_excerpt_may_skip_article_numbers():
+    text = "第二条 本条例适用于本市。\n第四条 本市保护经营者的合法权益。\n第五条 本市实行许可制度。\n"
+    assert [c.ref for c in split_clauses(tree_of(text, "excerpt.md"))] == ["第二条", "第四条", "第五条"]
