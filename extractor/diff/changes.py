@@ -521,6 +521,7 @@ def _owners_in(index: _Owners, clause: Clause) -> dict[str, set[str]]:
 
 def _subject(clause: Clause) -> str:
     text = clause.text[len(clause.marker):] if clause.text.startswith(clause.marker) else clause.text
+    text = text.strip()
     return text[:PHRASE_LIMIT] + ("…" if len(text) > PHRASE_LIMIT else "")
 
 
@@ -541,13 +542,13 @@ def owner_changes(changes: Sequence[ClauseChange], old: Extraction, new: Extract
         before, after = _owners_in(old_index, change.old), _owners_in(new_index, change.new)
         for role in sorted(set(before) | set(after)):
             gone = {n for n in before.get(role, set()) - after.get(role, set())
-                    if renamed(n, renames) not in after.get(role, set()) and (
-                        role != "named" or not _written_in(old_index, n, change.new.text)
-                        and renamed(n, renames) not in change.new.text)}
+                    if renamed(n, renames) not in after.get(role, set())
+                    and renamed(n, renames) not in change.new.text
+                    and (role != "named" or not _written_in(old_index, n, change.new.text))}
             came = {n for n in after.get(role, set()) - before.get(role, set())
-                    if renamed(n, renames, back=True) not in before.get(role, set()) and (
-                        role != "named" or not _written_in(new_index, n, change.old.text)
-                        and renamed(n, renames, back=True) not in change.old.text)}
+                    if renamed(n, renames, back=True) not in before.get(role, set())
+                    and renamed(n, renames, back=True) not in change.old.text
+                    and (role != "named" or not _written_in(new_index, n, change.old.text))}
             # A body merely mentioned (no owner list) counts only when another replaced it.
             if (gone and came) or (role != "named" and (gone or came)):
                 out.append(OwnerChange(subject=_subject(change.new), old_ref=change.old.ref,

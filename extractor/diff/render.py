@@ -227,11 +227,12 @@ def _ref_pair(old: str, new: str) -> str:
 
 
 def to_markdown(d: PolicyDiff) -> str:
-    """A Markdown report: summary, figures, owners, metadata and the 新旧对照表 of changes."""
-    s = summary(d)
-    out = [f"# 新旧对照：{d.old_id} → {d.new_id}", "",
-           "| 修改 | 新增 | 删除 | 移动 | 未变 |", "|---|---|---|---|---|",
-           f"| {s['modified']} | {s['added']} | {s['removed']} | {s['moved']} | {s['unchanged']} |", ""]
+    """A Markdown report: counts of articles (or of clauses outside articles), figures,
+    renames, owners, metadata and the 新旧对照表 of the changed articles."""
+    rows = roll_up(d.clauses)
+    out = [f"# 新旧对照：{_md(d.old_id)} → {_md(d.new_id)}", "",
+           "| " + " | ".join(STATUS_ZH[k] for k in STATUSES) + " |", "|---|---|---|---|---|",
+           "| " + " | ".join(str(sum(r.status == k for r in rows)) for k in STATUSES) + " |", ""]
     if d.quantities:
         out += ["## 数量变化", "", "| 变化 | 指标 | 原 | 新 | 条款 |", "|---|---|---|---|---|"]
         out += [f"| {CHANGE_ZH[q.change]} | {_md(q.metric)} | {_md(figure(q.old))} | "
@@ -252,9 +253,10 @@ def to_markdown(d: PolicyDiff) -> str:
                 for m in d.meta]
         out.append("")
     out += ["## 新旧对照表", "", "| 条款 | 状态 | 原文 | 修订后 |", "|---|---|---|---|"]
-    for c in d.changed():
-        out.append(f"| {_md(_ref(c))} | {STATUS_ZH[c.status]} | {_side(c, 'old', _md_chunks, _md)} | "
-                   f"{_side(c, 'new', _md_chunks, _md)} |")
+    for row in rows:
+        if row.status != "unchanged":
+            cells = [_cell(row, side, _md_chunks, _md, "~~{}~~", "**{}**") for side in ("old", "new")]
+            out.append(f"| {_md(_row_ref(row))} | {STATUS_ZH[row.status]} | {cells[0]} | {cells[1]} |")
     return "\n".join(out) + "\n"
 
 
@@ -314,17 +316,21 @@ def _row_ref(row: ArticleChange) -> str:
     return old if old == new else f"{old or '—'} → {new or '—'}"
 
 
-def _html_cell(row: ArticleChange, side: str) -> str:
+def _cell(row: ArticleChange, side: str, chunks_fn, plain_fn, deleted: str, inserted: str) -> str:
     """One side of an article: its clauses one a line, a clause the other side lacks struck
     (old) or marked inserted (new), a rewritten one with its character diff."""
     parts = []
     for c in row.clauses:
-        text = _side(c, side, _html_chunks, _h)
+        text = _side(c, side, chunks_fn, plain_fn)
         if text and (c.old is None or c.new is None):
-            text = f"<del>{text}</del>" if side == "old" else f"<ins>{text}</ins>"
+            text = (deleted if side == "old" else inserted).format(text)
         if text:
             parts.append(text)
     return "<br>".join(parts)
+
+
+def _html_cell(row: ArticleChange, side: str) -> str:
+    return _cell(row, side, _html_chunks, _h, "<del>{}</del>", "<ins>{}</ins>")
 
 
 def _html_row(row: ArticleChange) -> str:
