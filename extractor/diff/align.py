@@ -65,6 +65,7 @@ SENTENCE_SIMILARITY = 60.0
 """Best sentence-to-sentence ratio at which two long clauses between the same anchors are one
 article rewritten (a sentence kept, the rest redrafted around it)."""
 MIN_SENTENCE = 12
+PARTIAL_DISCOUNT = 20.0
 _SENTENCE_CUT = re.compile(r"[。；;！？!?]")
 _PUNCT = re.compile(r"[\W_]+")
 """Punctuation and spaces: phrase boundaries for the sorted-phrase ratio, noise for containment."""
@@ -249,14 +250,20 @@ def _projection(anchors: list[tuple[int, int]], n_old: int, n_new: int) -> np.nd
     return np.interp(np.arange(n_old), xs, ys)
 
 
-def _sentence_score(a: str, b: str) -> float:
+def _sentence_score(a: str, b: str, *, partial: bool = False) -> float:
     """The best ratio of a sentence of `a` to a sentence of `b` (each at least
-    `MIN_SENTENCE` characters), 0 when either has none."""
+    `MIN_SENTENCE` characters), 0 when either has none. `partial`: a sentence may also lie
+    inside a longer one that extends it (…进行监督检查 → …进行监督检查，对…进行约谈), at a
+    discount of `PARTIAL_DISCOUNT`."""
     xs = [x for x in _SENTENCE_CUT.split(a) if len(x) >= MIN_SENTENCE]
     ys = [y for y in _SENTENCE_CUT.split(b) if len(y) >= MIN_SENTENCE]
     if not xs or not ys:
         return 0.0
-    return float(process.cdist(xs, ys, scorer=fuzz.ratio, dtype=np.float32).max())
+    best = float(process.cdist(xs, ys, scorer=fuzz.ratio, dtype=np.float32).max())
+    if partial:
+        best = max(best, float(process.cdist(xs, ys, scorer=fuzz.partial_ratio, dtype=np.float32).max())
+                   - PARTIAL_DISCOUNT)
+    return best
 
 
 def _contains(short: str, long: str) -> bool:
@@ -303,6 +310,25 @@ def _in_context(old: Sequence[Clause], new: Sequence[Clause], matched: dict[int,
         closeness = min(float(distance[r, c]) / CONTEXT_WINDOW, 1.0)
         candidates.append((raw + SAME_REF_BONUS * (a.marker == b.marker) - POSITION_PENALTY * closeness,
                            raw, i, j))
+    return _best_first(candidates)
+
+
+_ARTICLE_LABEL = re.compile(r"第[^第条]{1,8}条$")
+
+
+def _articles_apart(old: Sequence[Clause], new: Sequence[Clause], matched: dict[int, int],
+                    ) -> list[tuple[int, int, float]]:
+    """Articles left over on both sides that keep a sentence of each other, wherever they
+    sit: an article redrafted and moved into a new chapter (督查制度 第二十一条 → 第二十三条).
+
+    Only article heads (第X条) pair here: a regulation's articles are few and long, so one
+    sentence in common is telling, while a plan's clauses are many and short.
+    """
+    taken = set(matched.values())
+    olds = [i for i in range(len(old)) if i not in matched and _ARTICLE_LABEL.match(old[i].marker)]
+    news = [j for j in range(len(new)) if j not in taken and _ARTICLE_LABEL.match(new[j].marker)]
+    candidates = [(score, score, i, j) for i in olds for j in news
+                  if (score := _sentence_score(old[i].key, new[j].key, partial=True)) >= SENTENCE_SIMILARITY]
     return _best_first(candidates)
 
 
@@ -378,7 +404,7 @@ def align(old: Sequence[Clause], new: Sequence[Clause]) -> tuple[Pair, ...]:
     for i, j, raw in _fuzzy(old, new, olds, news):
         matched[i] = j
         sims[i] = raw
-    for i, j, raw in _in_context(old, new, matched):
+    for i, j, raw in _in_context(old, new, matched) + _articles_apart(old, new, matched):
         matched[i] = j
         sims[i] = raw
 

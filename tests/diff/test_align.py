@@ -152,3 +152,22 @@ def test_a_redrafted_article_pairs_by_the_sentence_it_kept():
            "负责保障中小企业款项支付相关工作。")
     assert _sentence_score(old, new) >= 60
     assert _sentence_score(old, "本条例自2025年6月1日起施行。") < 60
+
+
+def test_an_article_redrafted_into_another_chapter_keeps_its_partner():
+    # source: 保障中小企业款项支付条例 2020 → 2025: 第二十一条 → 第二十三条, extended and moved
+    # into the new chapter 监督管理 past articles that are new
+    from extractor.diff import diff
+    from tests.diff.conftest import tree_of
+
+    old = ("第一条 为了促进及时支付中小企业款项，制定本条例。\n"
+           "第二条 省级以上人民政府建立督查制度，对及时支付中小企业款项工作进行监督检查。\n"
+           "第三条 本条例自2020年9月1日起施行。\n")
+    new = ("第一条 为了促进及时支付中小企业款项，制定本条例。\n"
+           "第二条 县级以上人民政府及其有关部门通过监督检查、函询约谈、督办通报、投诉处理等措施，加大清欠力度。\n"
+           "第三条 省级以上人民政府建立督查制度，对保障中小企业款项支付工作进行监督检查，"
+           "对政策落实不到位、工作推进不力的部门和地方人民政府主要负责人进行约谈。\n"
+           "第四条 本条例自2025年6月1日起施行。\n")
+    pairs = {(c.old.ref if c.old else None, c.new.ref if c.new else None, c.status)
+             for c in diff(tree_of(old, "old.md"), tree_of(new, "new.md")).clauses}
+    assert ("第二条", "第三条", "modified") in pairs and (None, "第二条", "added") in pairs
