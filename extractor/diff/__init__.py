@@ -15,8 +15,8 @@ from pathlib import Path
 from extractor.diff.align import align
 from extractor.diff.changes import meta_changes, owner_changes, quantity_changes
 from extractor.diff.chardiff import char_diff
-from extractor.diff.clauses import split_clauses
-from extractor.diff.header import read_history
+from extractor.diff.clauses import comparison_key, split_clauses
+from extractor.diff.header import Act, read_history
 from extractor.diff.renames import find_renames
 from extractor.diff.model import (
     Chunk,
@@ -55,6 +55,17 @@ def _clause_changes(old: tuple[Clause, ...], new: tuple[Clause, ...]) -> tuple[C
     return tuple(out)
 
 
+def _outside_history(changes: tuple[ClauseChange, ...], acts: tuple[Act, ...]) -> tuple[ClauseChange, ...]:
+    """The clause changes without the dated lines of a regulation's header history, which
+    the metadata reports (its date, its order number, the revisions added)."""
+    keys = {comparison_key(act.text) for act in acts}
+
+    def in_history(clause: Clause | None) -> bool:
+        return clause is None or any(comparison_key(clause.text).startswith(k) for k in keys)
+
+    return tuple(c for c in changes if not (in_history(c.old) and in_history(c.new)))
+
+
 def diff(old: Extraction | DocTree, new: Extraction | DocTree) -> PolicyDiff:
     """Compare two versions of one policy.
 
@@ -69,7 +80,9 @@ def diff(old: Extraction | DocTree, new: Extraction | DocTree) -> PolicyDiff:
     """
     old_x = old if isinstance(old, Extraction) else Extraction(tree=old)
     new_x = new if isinstance(new, Extraction) else Extraction(tree=new)
-    clauses = _clause_changes(split_clauses(old_x.tree), split_clauses(new_x.tree))
+    old_history, new_history = read_history(old_x.tree.text), read_history(new_x.tree.text)
+    clauses = _outside_history(_clause_changes(split_clauses(old_x.tree), split_clauses(new_x.tree)),
+                               old_history.acts + new_history.acts)
     renames = find_renames(clauses)
     return PolicyDiff(
         old_id=old_x.tree.doc_id, new_id=new_x.tree.doc_id,
@@ -77,8 +90,7 @@ def diff(old: Extraction | DocTree, new: Extraction | DocTree) -> PolicyDiff:
         clauses=clauses,
         quantities=quantity_changes(clauses, old_x, new_x),
         owners=owner_changes(clauses, old_x, new_x, renames=renames),
-        meta=meta_changes(old_x.tree.meta, new_x.tree.meta, old_history=read_history(old_x.tree.text),
-                          new_history=read_history(new_x.tree.text)),
+        meta=meta_changes(old_x.tree.meta, new_x.tree.meta, old_history=old_history, new_history=new_history),
         renames=renames,
     )
 

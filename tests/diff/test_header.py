@@ -34,3 +34,9 @@ def test_a_revision_added_to_the_header_is_reported():
     meta = {m.field: m for m in diff(tree_of(OLD, "old.md"), tree_of(NEW, "new.md")).meta}
     assert meta["date"].new == "2024-11-10"
     assert meta["revisions"].new == ("2024年11月10日 《国务院关于修改〈全国年节及纪念日放假办法〉的决定》第四次修订",)
+
+
+def test_history_lines_are_metadata_not_clauses():
+    d = diff(tree_of(OLD, "old.md"), tree_of(NEW, "new.md"))
+    assert not any("修订" in (c.new or c.old).text for c in d.clauses)
+    assert d.count("added") == 0
