@@ -233,21 +233,33 @@ def text_quantity_changes(change: ClauseChange) -> tuple[QuantityChange, ...]:
             out.append(QuantityChange("changed", _metric(new.text, fn),
                                       _state_of_figure(fo, old.text, old.ref),
                                       _state_of_figure(fn, new.text, new.ref), source="text"))
-    # An amount stated as often on both sides was kept, wherever it moved; one stated more
-    # often now (a second 60日 for large firms) was added.
-    kept_new = Counter((f.value, f.value_max, f.unit) for f, _ in news)
-    kept_old = Counter((f.value, f.value_max, f.unit) for f, _ in olds)
-    for a, (fo, ko) in enumerate(olds):
-        amount = (fo.value, fo.value_max, fo.unit)
-        if ko is not None and a not in paired_old and kept_old[amount] > kept_new[amount]:
-            out.append(QuantityChange("removed", _metric(old.text, fo),
-                                      _state_of_figure(fo, old.text, old.ref), None, source="text"))
-    for b, (fn, kn) in enumerate(news):
-        amount = (fn.value, fn.value_max, fn.unit)
-        if kn is not None and b not in paired_new and kept_new[amount] > kept_old[amount]:
-            out.append(QuantityChange("added", _metric(new.text, fn), None,
-                                      _state_of_figure(fn, new.text, new.ref), source="text"))
+    out += _unpaired(olds, news, paired_old, old, "removed")
+    out += _unpaired(news, olds, paired_new, new, "added")
     return tuple(out)
+
+
+def _unpaired(figures: list[tuple[Figure, int | None]], others: list[tuple[Figure, int | None]],
+              paired: set[int], clause: Clause, change: str) -> list[QuantityChange]:
+    """Changed figures of one side that found no partner, as removed (old side) or added.
+
+    An amount stated as often on both sides was kept, wherever it moved; one stated more
+    often now (a second 60日 for large firms) was added.
+    """
+    mine = Counter((f.value, f.value_max, f.unit) for f, _ in figures)
+    theirs = Counter((f.value, f.value_max, f.unit) for f, _ in others)
+    out = []
+    for k, (fig, run) in enumerate(figures):
+        amount = (fig.value, fig.value_max, fig.unit)
+        if run is not None and k not in paired and mine[amount] > theirs[amount]:
+            state = _state_of_figure(fig, clause.text, clause.ref)
+            out.append(_one_side(change, _metric(clause.text, fig), state))
+    return out
+
+
+def _one_side(change: str, metric: str, state: QuantityState) -> QuantityChange:
+    """A figure only one version states: dropped (removed) or new (added)."""
+    return QuantityChange(change, metric, state if change == "removed" else None,
+                          state if change == "added" else None, source="text")
 
 
 def _target_state(q: Quantity, ref: str) -> QuantityState:
@@ -433,9 +445,7 @@ def _figures_of(clause: Clause, change: str) -> list[QuantityChange]:
         if (fig.value, fig.value_max, fig.unit) in seen:
             continue
         seen.add((fig.value, fig.value_max, fig.unit))
-        state = _state_of_figure(fig, clause.text, clause.ref)
-        out.append(QuantityChange(change, _metric(clause.text, fig), state if change == "removed" else None,
-                                  state if change == "added" else None, source="text"))
+        out.append(_one_side(change, _metric(clause.text, fig), _state_of_figure(fig, clause.text, clause.ref)))
     return out
 
 
