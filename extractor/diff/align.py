@@ -235,6 +235,33 @@ def _increasing_run(news: list[int]) -> set[int]:
     return keep
 
 
+def _heaviest_run(news: list[int], weights: list[int]) -> set[int]:
+    """Positions (into `news`) of a strictly increasing subsequence of greatest total weight
+    (a Fenwick tree of the best run ending below each value)."""
+    size = max(news, default=-1) + 2
+    tree: list[tuple[int, int]] = [(0, -1)] * (size + 1)  # (weight, position) per prefix
+    back = [-1] * len(news)
+    best_end = (0, -1)
+    for pos, (value, weight) in enumerate(zip(news, weights)):
+        k, best = value + 1, (0, -1)  # the best run over values < value
+        while k > 0:
+            best = max(best, tree[k])
+            k -= k & -k
+        back[pos] = best[1]
+        here = (best[0] + weight, pos)
+        best_end = max(best_end, here)
+        k = value + 2
+        while k <= size:
+            tree[k] = max(tree[k], here)
+            k += k & -k
+    keep: set[int] = set()
+    pos = best_end[1]
+    while pos >= 0:
+        keep.add(pos)
+        pos = back[pos]
+    return keep
+
+
 def _anchors(matched: dict[int, int]) -> list[tuple[int, int]]:
     """The aligned pairs that stay in reading order on both sides (not moved)."""
     ordered = sorted(matched.items())
@@ -415,7 +442,8 @@ def align(old: Sequence[Clause], new: Sequence[Clause]) -> tuple[Pair, ...]:
     merged = [m for m in merged if (m[0], m[1]) not in split_pairs]
 
     ordered = sorted(matched.items())
-    in_order = _increasing_run([j for _, j in ordered])
+    # Of two pairs that cross, the rewritten one moved, not the one kept word for word.
+    in_order = _heaviest_run([j for _, j in ordered], [1 + (sims[i] >= 100.0) for i, _ in ordered])
     moved = {ordered[p][0] for p in range(len(ordered)) if p not in in_order}
 
     by_new: dict[int, list[Pair]] = defaultdict(list)

@@ -1,6 +1,9 @@
 """Alignment follows clauses through renumbering, moves, splits, additions and removals."""
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from extractor.diff import diff
 from tests.diff.conftest import tree_of
 
@@ -171,3 +174,16 @@ def test_an_article_redrafted_into_another_chapter_keeps_its_partner():
     pairs = {(c.old.ref if c.old else None, c.new.ref if c.new else None, c.status)
              for c in diff(tree_of(old, "old.md"), tree_of(new, "new.md")).clauses}
     assert ("第二条", "第三条", "modified") in pairs and (None, "第二条", "added") in pairs
+
+
+@given(st.lists(st.integers(0, 60), unique=True, max_size=40), st.data())
+def test_heaviest_run_rises_and_outweighs_any_rising_run(news, data):
+    from extractor.diff.align import _heaviest_run, _increasing_run
+
+    weights = data.draw(st.lists(st.integers(1, 2), min_size=len(news), max_size=len(news)))
+    run = sorted(_heaviest_run(news, weights))
+    assert all(news[a] < news[b] for a, b in zip(run, run[1:]))
+    plain = _increasing_run(news)
+    assert sum(weights[p] for p in run) >= sum(weights[p] for p in plain)
+    if all(w == 1 for w in weights):
+        assert len(run) == len(plain)
