@@ -50,9 +50,16 @@ def _clause_changes(old: tuple[Clause, ...], new: tuple[Clause, ...]) -> tuple[C
             status = "moved" if pair.moved else "unchanged"
             out.append(ClauseChange(status, a, b, 100.0, moved=pair.moved))
         else:
-            out.append(ClauseChange("modified", a, b, pair.similarity, char_diff(a.text, b.text),
-                                    moved=pair.moved))
+            out.append(ClauseChange("modified", a, b, pair.similarity, _body_diff(a, b), moved=pair.moved))
     return tuple(out)
+
+
+def _body_diff(a: Clause, b: Clause) -> tuple[Chunk, ...]:
+    """The character diff of two clauses; a new number (第三十一条 → 第三十条, 五、→ 六、) is
+    renumbering, no change of the text, so the markers stand as one kept run."""
+    if a.marker and b.marker and a.marker != b.marker and a.text.startswith(a.marker) and b.text.startswith(b.marker):
+        return (Chunk("equal", a.marker, b.marker), *char_diff(a.text[len(a.marker):], b.text[len(b.marker):]))
+    return char_diff(a.text, b.text)
 
 
 def _outside_history(changes: tuple[ClauseChange, ...], acts: tuple[Act, ...]) -> tuple[ClauseChange, ...]:

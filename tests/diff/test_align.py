@@ -187,3 +187,17 @@ def test_heaviest_run_rises_and_outweighs_any_rising_run(news, data):
     assert sum(weights[p] for p in run) >= sum(weights[p] for p in plain)
     if all(w == 1 for w in weights):
         assert len(run) == len(plain)
+
+
+def test_a_renumbered_article_shows_no_change_on_its_label():
+    # source: 上海市音像制品管理条例 2021 → 2024, 第三十三条 → 第三十二条 (a sentence dropped)
+    old = ("第一条 为了保障音像事业的健康发展，制定本条例。\n第二条 禁止音像制品经营者转承包经营。\n"
+           "第三条 对出版后被规定禁止经营的音像制品，经营者应当及时上交。经营者由此造成的损失按照国家有关规定索赔。\n")
+    new = ("第一条 为了保障音像事业的健康发展，制定本条例。\n"
+           "第二条 对出版后被规定禁止经营的音像制品，经营者应当及时上交。\n")
+    change = next(c for c in diff(tree_of(old, "old.md"), tree_of(new, "new.md")).clauses
+                  if c.old and c.old.ref == "第三条")
+    assert change.status == "modified" and change.new.ref == "第二条"
+    assert change.chunks[0].op == "equal" and (change.chunks[0].old, change.chunks[0].new) == ("第三条", "第二条")
+    assert "".join(k.old for k in change.chunks) == change.old.text
+    assert "".join(k.new for k in change.chunks) == change.new.text
