@@ -60,7 +60,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     return 1 if result.failures else 0
 
 
-_DIFF_SUFFIX_FORMAT = {".html": "html", ".htm": "html", ".md": "md", ".json": "json", ".txt": "text"}
+_DIFF_SUFFIX_FORMAT = {".html": "html", ".htm": "html", ".md": "md", ".json": "json", ".txt": "text",
+                       ".csv": "csv", "": "text"}
 
 
 def _cmd_diff(args: argparse.Namespace) -> int:
@@ -69,7 +70,10 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     from extractor.diff.render import RENDERERS
     from extractor.parallel import call_with_timeout
 
-    fmt = args.format or _DIFF_SUFFIX_FORMAT.get(Path(args.out).suffix.lower() if args.out else "", "text")
+    fmt = args.format or _DIFF_SUFFIX_FORMAT.get(Path(args.out).suffix.lower() if args.out else "")
+    if fmt is None:
+        raise ExtractorError("no report format has this suffix", path=args.out,
+                             hint="name the file .html .md .json .csv or .txt, or give --format")
     timeout = DIFF_TIMEOUT if args.timeout is None else (args.timeout or None)
     changes = call_with_timeout(lambda: diff_files(args.old, args.new), timeout, path=f"{args.old} → {args.new}")
     report = RENDERERS[fmt](changes)
@@ -276,7 +280,7 @@ def build_parser() -> argparse.ArgumentParser:
                        epilog=f"example: {EXAMPLES['diff']}")
     p.add_argument("old", help="the earlier version (.pdf .txt .md .html .docx)")
     p.add_argument("new", help="the later version")
-    p.add_argument("--format", choices=("text", "json", "md", "html"), default=None,
+    p.add_argument("--format", choices=("text", "json", "md", "html", "csv"), default=None,
                    help="report format (default: from --out's suffix, else text)")
     p.add_argument("--out", default=None, help="write the report to this file instead of stdout")
     p.add_argument("--timeout", type=float, default=None,

@@ -61,6 +61,12 @@ CONTEXT_WINDOW = 8
 GRAM = 3
 PIECE_COVERAGE = 0.8
 """Share of a leftover's trigrams another clause must hold to be checked as its whole."""
+SENTENCE_SIMILARITY = 60.0
+"""Best sentence-to-sentence ratio at which two long clauses between the same anchors are one
+article rewritten (a sentence kept, the rest redrafted around it)."""
+MIN_SENTENCE = 12
+PARTIAL_DISCOUNT = 20.0
+_SENTENCE_CUT = re.compile(r"[。；;！？!?]")
 _PUNCT = re.compile(r"[\W_]+")
 """Punctuation and spaces: phrase boundaries for the sorted-phrase ratio, noise for containment."""
 
@@ -229,6 +235,33 @@ def _increasing_run(news: list[int]) -> set[int]:
     return keep
 
 
+def _heaviest_run(news: list[int], weights: list[int]) -> set[int]:
+    """Positions (into `news`) of a strictly increasing subsequence of greatest total weight
+    (a Fenwick tree of the best run ending below each value)."""
+    size = max(news, default=-1) + 2
+    tree: list[tuple[int, int]] = [(0, -1)] * (size + 1)  # (weight, position) per prefix
+    back = [-1] * len(news)
+    best_end = (0, -1)
+    for pos, (value, weight) in enumerate(zip(news, weights)):
+        k, best = value + 1, (0, -1)  # the best run over values < value
+        while k > 0:
+            best = max(best, tree[k])
+            k -= k & -k
+        back[pos] = best[1]
+        here = (best[0] + weight, pos)
+        best_end = max(best_end, here)
+        k = value + 2
+        while k <= size:
+            tree[k] = max(tree[k], here)
+            k += k & -k
+    keep: set[int] = set()
+    pos = best_end[1]
+    while pos >= 0:
+        keep.add(pos)
+        pos = back[pos]
+    return keep
+
+
 def _anchors(matched: dict[int, int]) -> list[tuple[int, int]]:
     """The aligned pairs that stay in reading order on both sides (not moved)."""
     ordered = sorted(matched.items())
@@ -242,6 +275,22 @@ def _projection(anchors: list[tuple[int, int]], n_old: int, n_new: int) -> np.nd
     xs = [-1, *(i for i, _ in anchors), n_old]
     ys = [-1, *(j for _, j in anchors), n_new]
     return np.interp(np.arange(n_old), xs, ys)
+
+
+def _sentence_score(a: str, b: str, *, partial: bool = False) -> float:
+    """The best ratio of a sentence of `a` to a sentence of `b` (each at least
+    `MIN_SENTENCE` characters), 0 when either has none. `partial`: a sentence may also lie
+    inside a longer one that extends it (…进行监督检查 → …进行监督检查，对…进行约谈), at a
+    discount of `PARTIAL_DISCOUNT`."""
+    xs = [x for x in _SENTENCE_CUT.split(a) if len(x) >= MIN_SENTENCE]
+    ys = [y for y in _SENTENCE_CUT.split(b) if len(y) >= MIN_SENTENCE]
+    if not xs or not ys:
+        return 0.0
+    best = float(process.cdist(xs, ys, scorer=fuzz.ratio, dtype=np.float32).max())
+    if partial:
+        best = max(best, float(process.cdist(xs, ys, scorer=fuzz.partial_ratio, dtype=np.float32).max())
+                   - PARTIAL_DISCOUNT)
+    return best
 
 
 def _contains(short: str, long: str) -> bool:
@@ -282,10 +331,31 @@ def _in_context(old: Sequence[Clause], new: Sequence[Clause], matched: dict[int,
                 continue
             raw = max(raw, MIN_SIMILARITY_SHORT)
         elif not raw:
-            continue
+            if min(len(a.key), len(b.key)) < LONG_KEY or _sentence_score(a.key, b.key) < SENTENCE_SIMILARITY:
+                continue
+            raw = GAP_SIMILARITY
         closeness = min(float(distance[r, c]) / CONTEXT_WINDOW, 1.0)
         candidates.append((raw + SAME_REF_BONUS * (a.marker == b.marker) - POSITION_PENALTY * closeness,
                            raw, i, j))
+    return _best_first(candidates)
+
+
+_ARTICLE_LABEL = re.compile(r"第[^第条]{1,8}条$")
+
+
+def _articles_apart(old: Sequence[Clause], new: Sequence[Clause], matched: dict[int, int],
+                    ) -> list[tuple[int, int, float]]:
+    """Articles left over on both sides that keep a sentence of each other, wherever they
+    sit: an article redrafted and moved into a new chapter (督查制度 第二十一条 → 第二十三条).
+
+    Only article heads (第X条) pair here: a regulation's articles are few and long, so one
+    sentence in common is telling, while a plan's clauses are many and short.
+    """
+    taken = set(matched.values())
+    olds = [i for i in range(len(old)) if i not in matched and _ARTICLE_LABEL.match(old[i].marker)]
+    news = [j for j in range(len(new)) if j not in taken and _ARTICLE_LABEL.match(new[j].marker)]
+    candidates = [(score, score, i, j) for i in olds for j in news
+                  if (score := _sentence_score(old[i].key, new[j].key, partial=True)) >= SENTENCE_SIMILARITY]
     return _best_first(candidates)
 
 
@@ -361,7 +431,7 @@ def align(old: Sequence[Clause], new: Sequence[Clause]) -> tuple[Pair, ...]:
     for i, j, raw in _fuzzy(old, new, olds, news):
         matched[i] = j
         sims[i] = raw
-    for i, j, raw in _in_context(old, new, matched):
+    for i, j, raw in _in_context(old, new, matched) + _articles_apart(old, new, matched):
         matched[i] = j
         sims[i] = raw
 
@@ -372,7 +442,8 @@ def align(old: Sequence[Clause], new: Sequence[Clause]) -> tuple[Pair, ...]:
     merged = [m for m in merged if (m[0], m[1]) not in split_pairs]
 
     ordered = sorted(matched.items())
-    in_order = _increasing_run([j for _, j in ordered])
+    # Of two pairs that cross, the rewritten one moved, not the one kept word for word.
+    in_order = _heaviest_run([j for _, j in ordered], [1 + (sims[i] >= 100.0) for i, _ in ordered])
     moved = {ordered[p][0] for p in range(len(ordered)) if p not in in_order}
 
     by_new: dict[int, list[Pair]] = defaultdict(list)

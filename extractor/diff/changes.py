@@ -15,11 +15,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, fields
+from collections import Counter, defaultdict
+from dataclasses import dataclass, fields, replace
 from typing import Any, Iterable, Sequence
 
 from rapidfuzz import fuzz
 
+from extractor.diff.figures import read_figures as find_figures
+from extractor.diff.header import History
 from extractor.diff.model import (
     Chunk,
     Clause,
@@ -28,8 +31,9 @@ from extractor.diff.model import (
     OwnerChange,
     QuantityChange,
     QuantityState,
+    Rename,
 )
-from extractor.extraction.quantities import find_figures
+from extractor.diff.renames import renamed
 from extractor.lexicons import load_json
 from extractor.model import DocMeta, Extraction, Quantity
 
@@ -60,6 +64,7 @@ SHORT_NEAR = 2
 """Clauses apart (after alignment) within which figures of unaligned clauses may pair;
 the second for figures whose metric is a word or two."""
 PHRASE_LIMIT = 40
+TAIL_LIMIT = 6
 _PHRASE_STOP = re.compile(r"[，,。；;：:！？!?\n]")
 
 
@@ -133,6 +138,58 @@ def _state_of_figure(fig: Figure, text: str, ref: str) -> QuantityState:
                          evidence=_phrase(text, fig.start, fig.end), ref=ref)
 
 
+def _tail(text: str, fig: Figure) -> str:
+    """The words right after a figure up to the next stop (的罚款 of 处3倍的罚款)."""
+    stop = _PHRASE_STOP.search(text, fig.end)
+    return text[fig.end:stop.start() if stop else len(text)][:TAIL_LIMIT]
+
+
+def _pair_rank(fo: Figure, ko: int | None, fn: Figure, kn: int | None, context: float, *,
+               strong: bool, same_tail: bool) -> int | None:
+    """How surely an old and a new figure of one clause are one figure (0 kept as is,
+    1 the same amount reworded, 2 changed, 3 changed into another unit), None: not one.
+
+    A figure found again on the other side, in like words or in text kept as is, was kept
+    (300mg and 100mg of two drugs written in a new order). A penalty restated in another
+    unit (处费用3倍的罚款 → 处5万元以上20万元以下的罚款) is one figure when both sit in one
+    changed run and the words after them agree.
+    """
+    if not same_dimension(fo.unit, fn.unit):
+        return 3 if ko is not None and ko == kn and same_tail else None
+    same_amount = (fo.value, fo.value_max, fo.unit) == (fn.value, fn.value_max, fn.unit)
+    kept = same_amount and fo.comparator == fn.comparator and (
+        ko is None or kn is None or context >= KEPT_CONTEXT)
+    if same_amount:
+        sure = kept or (strong and context >= PAIR_METRIC)
+    elif ko is None or kn is None:
+        sure = False
+    elif fo.unit != fn.unit:
+        sure = context >= PAIR_METRIC
+    else:
+        sure = context >= METRIC_SIMILARITY or (strong and ko == kn)
+    return None if not sure else 0 if kept else 1 if same_amount else 2
+
+
+def _kept_twins(olds: list[tuple[Figure, int | None]], news: list[tuple[Figure, int | None]],
+                ) -> tuple[set[int], set[int]]:
+    """Figures of kept text that have their twin in the other side's kept text, in order.
+
+    Kept text reads the same on both sides, so such a figure stayed as it was and pairs with
+    no figure of the changes (60日 kept, a second 60日 for large firms added next to it).
+    """
+    waiting: dict[tuple, list[int]] = defaultdict(list)
+    for b, (fn, kn) in enumerate(news):
+        if kn is None:
+            waiting[(fn.value, fn.value_max, fn.unit, fn.comparator)].append(b)
+    twins_old, twins_new = set(), set()
+    for a, (fo, ko) in enumerate(olds):
+        same = waiting.get((fo.value, fo.value_max, fo.unit, fo.comparator)) if ko is None else None
+        if same:
+            twins_old.add(a)
+            twins_new.add(same.pop(0))
+    return twins_old, twins_new
+
+
 def text_quantity_changes(change: ClauseChange) -> tuple[QuantityChange, ...]:
     """Figures that differ between the two sides of a modified clause.
 
@@ -150,28 +207,17 @@ def text_quantity_changes(change: ClauseChange) -> tuple[QuantityChange, ...]:
     olds = [(f, _in_changes(f, old_ranges)) for f in find_figures(old.text)]
     news = [(f, _in_changes(f, new_ranges)) for f in find_figures(new.text)]
     strong = change.similarity >= STRONG_CLAUSE
+    twins_old, twins_new = _kept_twins(olds, news)
     candidates = []
     for a, (fo, ko) in enumerate(olds):
         for b, (fn, kn) in enumerate(news):
-            if not same_dimension(fo.unit, fn.unit) or (ko is None and kn is None):
+            if (ko is None and kn is None) or a in twins_old or b in twins_new:
                 continue
             context = metric_similarity(_metric(old.text, fo), _metric(new.text, fn))
-            same_amount = (fo.value, fo.value_max, fo.unit) == (fn.value, fn.value_max, fn.unit)
-            # A figure found again on the other side, in like words or in text kept as is,
-            # was kept (300mg and 100mg of two drugs written in a new order).
-            kept = same_amount and fo.comparator == fn.comparator and (
-                ko is None or kn is None or context >= KEPT_CONTEXT)
-            if same_amount:
-                sure = kept or (strong and context >= PAIR_METRIC)
-            elif ko is None or kn is None:
-                sure = False
-            elif fo.unit != fn.unit:
-                sure = context >= PAIR_METRIC
-            else:
-                sure = context >= METRIC_SIMILARITY or (strong and ko == kn)
-            if sure:
+            rank = _pair_rank(fo, ko, fn, kn, context, strong=strong,
+                              same_tail=_tail(old.text, fo) == _tail(new.text, fn) != "")
+            if rank is not None:
                 shift = abs(fo.start / max(len(old.text), 1) - fn.start / max(len(new.text), 1))
-                rank = 0 if kept else 1 if same_amount else 2
                 candidates.append((rank, ko != kn, -round(context, -1), shift, a, b))
     candidates.sort()
     paired_old: set[int] = set()
@@ -187,17 +233,33 @@ def text_quantity_changes(change: ClauseChange) -> tuple[QuantityChange, ...]:
             out.append(QuantityChange("changed", _metric(new.text, fn),
                                       _state_of_figure(fo, old.text, old.ref),
                                       _state_of_figure(fn, new.text, new.ref), source="text"))
-    kept_new = {(f.value, f.unit) for f, _ in news}
-    kept_old = {(f.value, f.unit) for f, _ in olds}
-    for a, (fo, ko) in enumerate(olds):
-        if ko is not None and a not in paired_old and (fo.value, fo.unit) not in kept_new:
-            out.append(QuantityChange("removed", _metric(old.text, fo),
-                                      _state_of_figure(fo, old.text, old.ref), None, source="text"))
-    for b, (fn, kn) in enumerate(news):
-        if kn is not None and b not in paired_new and (fn.value, fn.unit) not in kept_old:
-            out.append(QuantityChange("added", _metric(new.text, fn), None,
-                                      _state_of_figure(fn, new.text, new.ref), source="text"))
+    out += _unpaired(olds, news, paired_old, old, "removed")
+    out += _unpaired(news, olds, paired_new, new, "added")
     return tuple(out)
+
+
+def _unpaired(figures: list[tuple[Figure, int | None]], others: list[tuple[Figure, int | None]],
+              paired: set[int], clause: Clause, change: str) -> list[QuantityChange]:
+    """Changed figures of one side that found no partner, as removed (old side) or added.
+
+    An amount stated as often on both sides was kept, wherever it moved; one stated more
+    often now (a second 60日 for large firms) was added.
+    """
+    mine = Counter((f.value, f.value_max, f.unit) for f, _ in figures)
+    theirs = Counter((f.value, f.value_max, f.unit) for f, _ in others)
+    out = []
+    for k, (fig, run) in enumerate(figures):
+        amount = (fig.value, fig.value_max, fig.unit)
+        if run is not None and k not in paired and mine[amount] > theirs[amount]:
+            state = _state_of_figure(fig, clause.text, clause.ref)
+            out.append(_one_side(change, _metric(clause.text, fig), state))
+    return out
+
+
+def _one_side(change: str, metric: str, state: QuantityState) -> QuantityChange:
+    """A figure only one version states: dropped (removed) or new (added)."""
+    return QuantityChange(change, metric, state if change == "removed" else None,
+                          state if change == "added" else None, source="text")
 
 
 def _target_state(q: Quantity, ref: str) -> QuantityState:
@@ -375,12 +437,15 @@ def _pair_leftovers(changes: list[QuantityChange], pool: Sequence[QuantityChange
 
 
 def _figures_of(clause: Clause, change: str) -> list[QuantityChange]:
-    """Every figure of a clause, as added or removed text changes."""
+    """Every amount of a clause once, as added or removed text changes (不足一万元 restating
+    the 一万元以上 threshold is no second figure)."""
     out = []
+    seen: set[tuple] = set()
     for fig in find_figures(clause.text):
-        state = _state_of_figure(fig, clause.text, clause.ref)
-        out.append(QuantityChange(change, _metric(clause.text, fig), state if change == "removed" else None,
-                                  state if change == "added" else None, source="text"))
+        if (fig.value, fig.value_max, fig.unit) in seen:
+            continue
+        seen.add((fig.value, fig.value_max, fig.unit))
+        out.append(_one_side(change, _metric(clause.text, fig), _state_of_figure(fig, clause.text, clause.ref)))
     return out
 
 
@@ -396,18 +461,30 @@ def _unaligned_figures(change: ClauseChange) -> list[QuantityChange]:
     return []
 
 
+_ARTICLE = re.compile(r"第[^第]{1,8}条")
+"""An article label in a clause reference: the document is a regulation."""
+
+
 def quantity_changes(changes: Sequence[ClauseChange], old: Extraction, new: Extraction,
                      ) -> tuple[QuantityChange, ...]:
-    """Every figure that moved, from the extracted targets first, then from the clause texts."""
+    """Every figure that moved, from the extracted targets first, then from the clause texts.
+
+    A regulation (第X条 articles) states fines and time limits, no targets: its figures are
+    read from the clause texts alone, and those of an article added or deleted whole are news.
+    """
     out: list[QuantityChange] = []
     pool: dict[tuple, QuantityChange] = {}
+    articled = any(_ARTICLE.search(clause.ref) for c in changes for clause in (c.old, c.new) if clause)
     for change in changes:
-        found = list(target_changes(change, old.targets, new.targets)) if change.relation == "one-to-one" else []
+        use_targets = change.relation == "one-to-one" and not articled
+        found = list(target_changes(change, old.targets, new.targets)) if use_targets else []
         if change.status == "modified" and change.relation == "one-to-one":
             found += [t for t in text_quantity_changes(change) if not _covered(t, found)]
         for t in _unaligned_figures(change):
             state = t.old or t.new
-            if not _covered(t, found):
+            if articled and change.status in ("added", "removed"):
+                found.append(t)
+            elif not _covered(t, found):
                 pool.setdefault((t.change, state.ref, state.text, state.evidence), t)
         out.extend(found)
     return tuple(_pair_leftovers(out, list(pool.values()), _places(changes)))
@@ -454,15 +531,18 @@ def _owners_in(index: _Owners, clause: Clause) -> dict[str, set[str]]:
 
 def _subject(clause: Clause) -> str:
     text = clause.text[len(clause.marker):] if clause.text.startswith(clause.marker) else clause.text
+    text = text.strip()
     return text[:PHRASE_LIMIT] + ("…" if len(text) > PHRASE_LIMIT else "")
 
 
-def owner_changes(changes: Sequence[ClauseChange], old: Extraction, new: Extraction,
-                  ) -> tuple[OwnerChange, ...]:
+def owner_changes(changes: Sequence[ClauseChange], old: Extraction, new: Extraction, *,
+                  renames: Sequence[Rename] = ()) -> tuple[OwnerChange, ...]:
     """Bodies responsible for a rewritten clause that differ between versions.
 
     Owners come from the tasks' owner lists; where a clause has none, the bodies it names
     stand in, and a change is reported only when one body gave way to another (A → B).
+    A body the other version names under its new name (a rename applied throughout) is
+    the same body: the rename is reported once, not here.
     """
     old_index, new_index = _owner_index(old), _owner_index(new)
     out = []
@@ -472,9 +552,13 @@ def owner_changes(changes: Sequence[ClauseChange], old: Extraction, new: Extract
         before, after = _owners_in(old_index, change.old), _owners_in(new_index, change.new)
         for role in sorted(set(before) | set(after)):
             gone = {n for n in before.get(role, set()) - after.get(role, set())
-                    if role != "named" or not _written_in(old_index, n, change.new.text)}
+                    if renamed(n, renames) not in after.get(role, set())
+                    and renamed(n, renames) not in change.new.text
+                    and (role != "named" or not _written_in(old_index, n, change.new.text))}
             came = {n for n in after.get(role, set()) - before.get(role, set())
-                    if role != "named" or not _written_in(new_index, n, change.old.text)}
+                    if renamed(n, renames, back=True) not in before.get(role, set())
+                    and renamed(n, renames, back=True) not in change.old.text
+                    and (role != "named" or not _written_in(new_index, n, change.old.text))}
             # A body merely mentioned (no owner list) counts only when another replaced it.
             if (gone and came) or (role != "named" and (gone or came)):
                 out.append(OwnerChange(subject=_subject(change.new), old_ref=change.old.ref,
@@ -483,8 +567,17 @@ def owner_changes(changes: Sequence[ClauseChange], old: Extraction, new: Extract
     return tuple(out)
 
 
-def meta_changes(old: DocMeta, new: DocMeta) -> tuple[MetaChange, ...]:
-    """Metadata fields whose values differ (lists compared as sets: order is not a change)."""
+def _dated(meta: DocMeta, history: History) -> DocMeta:
+    """The metadata of a version as its header history dates and numbers it: a revised
+    regulation is dated by its latest act and numbered by its latest order (令第802号)."""
+    return replace(meta, date=history.date or meta.date, doc_number=history.order or meta.doc_number)
+
+
+def meta_changes(old: DocMeta, new: DocMeta, *, old_history: History = History(),
+                 new_history: History = History()) -> tuple[MetaChange, ...]:
+    """Metadata fields whose values differ (lists compared as sets: order is not a change),
+    then the lines of the header history the new version adds (its revisions)."""
+    old, new = _dated(old, old_history), _dated(new, new_history)
     out = []
     for f in fields(DocMeta):
         a, b = getattr(old, f.name), getattr(new, f.name)
@@ -497,4 +590,8 @@ def meta_changes(old: DocMeta, new: DocMeta) -> tuple[MetaChange, ...]:
             a = "—".join(map(str, a)) if a else None
             b = "—".join(map(str, b)) if b else None
         out.append(MetaChange(f.name, a, b))
+    known = {act.date for act in old_history.acts}
+    added = tuple(act.text for act in new_history.acts if act.date not in known)
+    if added and old_history.acts:
+        out.append(MetaChange("revisions", None, added))
     return tuple(out)

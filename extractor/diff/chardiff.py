@@ -47,6 +47,65 @@ def _op(old: str, new: str) -> str:
     return "delete" if old else "insert"
 
 
+_NUMBER_CHARS = frozenset("0123456789.,．０１２３４５６７８９零〇一二三四五六七八九十百千两")
+"""Characters of a number: a change never cuts one (处~~2~~**1**0万元 reads 处[20→10]万元)."""
+
+
+def _is_number(ch: str) -> bool:
+    return ch in _NUMBER_CHARS
+
+
+def _number_tail(text: str) -> int:
+    """Length of the run of number characters `text` ends with."""
+    k = len(text)
+    while k and _is_number(text[k - 1]):
+        k -= 1
+    return len(text) - k
+
+
+def _number_head(text: str) -> int:
+    k = 0
+    while k < len(text) and _is_number(text[k]):
+        k += 1
+    return k
+
+
+def _whole_numbers(chunks: list[Chunk]) -> list[Chunk]:
+    """Widen every change that touches a number to the whole number: the digits of the kept
+    text on either side move into the change, then neighbouring changes join."""
+    out = list(chunks)
+    for i, chunk in enumerate(out):
+        if chunk.op == "equal":
+            continue
+        edge_old, edge_new = chunk.old, chunk.new
+        if i > 0 and out[i - 1].op == "equal" and any(_is_number(t[:1]) for t in (edge_old, edge_new) if t):
+            k = _number_tail(out[i - 1].old)
+            if k:
+                kept = out[i - 1].old[:-k]
+                moved_old, moved_new = out[i - 1].old[-k:], out[i - 1].new[-k:]
+                out[i - 1] = Chunk("equal", kept, out[i - 1].new[:-k])
+                chunk = Chunk("replace", moved_old + chunk.old, moved_new + chunk.new)
+        if i + 1 < len(out) and out[i + 1].op == "equal" and any(_is_number(t[-1:]) for t in (edge_old, edge_new) if t):
+            k = _number_head(out[i + 1].old)
+            if k:
+                chunk = Chunk("replace", chunk.old + out[i + 1].old[:k], chunk.new + out[i + 1].new[:k])
+                out[i + 1] = Chunk("equal", out[i + 1].old[k:], out[i + 1].new[k:])
+        out[i] = Chunk(_op(chunk.old, chunk.new), chunk.old, chunk.new)
+    return _joined([c for c in out if c.old or c.new])
+
+
+def _joined(chunks: list[Chunk]) -> list[Chunk]:
+    """Neighbouring changes as one."""
+    out: list[Chunk] = []
+    for chunk in chunks:
+        if out and chunk.op != "equal" and out[-1].op != "equal":
+            a, b = out[-1].old + chunk.old, out[-1].new + chunk.new
+            out[-1] = Chunk(_op(a, b), a, b)
+        else:
+            out.append(chunk)
+    return out
+
+
 def char_diff(old: str, new: str, *, min_kept: int = MIN_KEPT) -> tuple[Chunk, ...]:
     """Diff two texts character by character into readable chunks.
 
@@ -72,4 +131,4 @@ def char_diff(old: str, new: str, *, min_kept: int = MIN_KEPT) -> tuple[Chunk, .
         else:
             merged.append(Chunk(_op(chunk.old, chunk.new) if chunk.op == "equal" else chunk.op,
                                 chunk.old, chunk.new))
-    return tuple(merged)
+    return tuple(_whole_numbers(merged))

@@ -99,6 +99,16 @@ class OwnerChange:
 
 
 @dataclass(frozen=True)
+class Rename:
+    """A term the new version writes otherwise throughout (环境保护主管部门 → 生态环境主管部门),
+    with the clauses (old ref, new ref) it touches."""
+
+    old: str
+    new: str
+    refs: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
 class MetaChange:
     """A changed field of the official-document metadata (文号, date, issuer, title …)."""
 
@@ -119,6 +129,7 @@ class PolicyDiff:
     quantities: tuple[QuantityChange, ...] = ()
     owners: tuple[OwnerChange, ...] = ()
     meta: tuple[MetaChange, ...] = ()
+    renames: tuple[Rename, ...] = ()
 
     def count(self, status: ClauseStatus) -> int:
         """How many clauses have `status` (a modified clause that also moved counts as modified)."""

@@ -3,23 +3,32 @@ a self-contained HTML 新旧对照表 (inline CSS, no script, no network).
 """
 from __future__ import annotations
 
+import csv
 import html
+import io
 import json
 import re
 from dataclasses import dataclass
 from typing import Any, Iterable
 
 from extractor import __version__
+from extractor.diff.articles import ArticleChange, article_of, roll_up
 from extractor.diff.model import (
     Chunk,
     ClauseChange,
     PolicyDiff,
     QuantityChange,
     QuantityState,
+    Rename,
 )
 
 SCHEMA_VERSION = "1.0"
 STATUSES = ("modified", "added", "removed", "moved", "unchanged")
+META_ZH = {"title": "标题", "doc_number": "文号", "issuer": "发文机关", "signer": "签发人", "date": "日期",
+           "recipients": "主送", "cc": "抄送", "printer": "印发机关", "print_date": "印发日期",
+           "category": "类别", "period": "规划期", "revisions": "修订记录"}
+"""Metadata field names as a Chinese reader knows them (the JSON keeps the field names)."""
+_RELATION_ZH = {"split": "（拆分）", "merged": "（合并）"}
 STATUS_ZH = {"modified": "修改", "added": "新增", "removed": "删除", "moved": "移动", "unchanged": "未变"}
 CHANGE_ZH = {"changed": "变化", "added": "新增", "removed": "删除"}
 COMPARATOR_SIGN = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "=": "", "~": "约"}
@@ -93,6 +102,7 @@ def to_dict(d: PolicyDiff) -> dict[str, Any]:
                  for m in d.meta],
         "quantities": [{"change": q.change, "metric": q.metric, "source": q.source,
                         "old": _state_dict(q.old), "new": _state_dict(q.new)} for q in d.quantities],
+        "renames": [{"old": r.old, "new": r.new, "refs": [list(ref) for ref in r.refs]} for r in d.renames],
         "owners": [{"subject": o.subject, "role": o.role, "old_ref": o.old_ref, "new_ref": o.new_ref,
                     "old_owners": list(o.old_owners), "new_owners": list(o.new_owners)}
                    for o in d.owners],
@@ -157,6 +167,9 @@ def to_text(d: PolicyDiff, *, limit: int = TEXT_LIMIT) -> str:
         rows = [f"  {q.change:8} {figure(q.old)} → {figure(q.new)}  {_evidence(q)}  "
                 f"[{(q.new or q.old).ref}]" for q in _ordered_quantities(d)[:limit]]
         lines += _more(rows, len(d.quantities))
+    if d.renames:
+        lines.append(f"renamed throughout ({len(d.renames)}):")
+        lines += [f"  {r.old} → {r.new}  ({len(r.refs)} clauses)" for r in d.renames]
     if d.owners:
         lines.append(f"owners ({len(d.owners)}):")
         rows = [f"  {'、'.join(o.old_owners) or '—'} → {'、'.join(o.new_owners) or '—'}  "
@@ -174,7 +187,8 @@ def to_text(d: PolicyDiff, *, limit: int = TEXT_LIMIT) -> str:
 
 
 def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Text for a Markdown table cell: a document's own HTML (<script>) shown, never run."""
+    return html.escape(text, quote=False).replace("|", "\\|").replace("\n", " ")
 
 
 def _marked(chunks: Iterable[Chunk], side: str, escape, deleted: str, inserted: str) -> str:
@@ -202,16 +216,31 @@ def _side(c: ClauseChange, side: str, chunks_fn, plain_fn) -> str:
     return chunks_fn(c.chunks, side) if c.chunks else plain_fn(clause.text)
 
 
+def _rename_refs(r: Rename) -> str:
+    """The articles a rename touches, each once: 第二条、第四条、第三十一条 → 第三十条 …"""
+    refs = dict.fromkeys(_ref_pair(article_of(o) or o, article_of(n) or n) for o, n in r.refs)
+    return "、".join(refs)
+
+
+def _ref_pair(old: str, new: str) -> str:
+    return old if old == new else f"{old} → {new}"
+
+
 def to_markdown(d: PolicyDiff) -> str:
-    """A Markdown report: summary, figures, owners, metadata and the 新旧对照表 of changes."""
-    s = summary(d)
-    out = [f"# 新旧对照：{d.old_id} → {d.new_id}", "",
-           "| 修改 | 新增 | 删除 | 移动 | 未变 |", "|---|---|---|---|---|",
-           f"| {s['modified']} | {s['added']} | {s['removed']} | {s['moved']} | {s['unchanged']} |", ""]
+    """A Markdown report: counts of articles (or of clauses outside articles), figures,
+    renames, owners, metadata and the 新旧对照表 of the changed articles."""
+    rows = roll_up(d.clauses)
+    out = [f"# 新旧对照：{_md(d.old_id)} → {_md(d.new_id)}", "",
+           "| " + " | ".join(STATUS_ZH[k] for k in STATUSES) + " |", "|---|---|---|---|---|",
+           "| " + " | ".join(str(sum(r.status == k for r in rows)) for k in STATUSES) + " |", ""]
     if d.quantities:
         out += ["## 数量变化", "", "| 变化 | 指标 | 原 | 新 | 条款 |", "|---|---|---|---|---|"]
         out += [f"| {CHANGE_ZH[q.change]} | {_md(q.metric)} | {_md(figure(q.old))} | "
                 f"{_md(figure(q.new))} | {_md((q.new or q.old).ref)} |" for q in _ordered_quantities(d)]
+        out.append("")
+    if d.renames:
+        out += ["## 名称更改", "", "| 原 | 新 | 条款 |", "|---|---|---|"]
+        out += [f"| {_md(r.old)} | {_md(r.new)} | {_md(_rename_refs(r))} |" for r in d.renames]
         out.append("")
     if d.owners:
         out += ["## 责任单位变化", "", "| 条款 | 原 | 新 | 内容 |", "|---|---|---|---|"]
@@ -220,12 +249,14 @@ def to_markdown(d: PolicyDiff) -> str:
         out.append("")
     if d.meta:
         out += ["## 文件信息变化", "", "| 项目 | 原 | 新 |", "|---|---|---|"]
-        out += [f"| {m.field} | {_md(_meta_text(m.old))} | {_md(_meta_text(m.new))} |" for m in d.meta]
+        out += [f"| {META_ZH.get(m.field, m.field)} | {_md(_meta_text(m.old))} | {_md(_meta_text(m.new))} |"
+                for m in d.meta]
         out.append("")
     out += ["## 新旧对照表", "", "| 条款 | 状态 | 原文 | 修订后 |", "|---|---|---|---|"]
-    for c in d.changed():
-        out.append(f"| {_md(_ref(c))} | {STATUS_ZH[c.status]} | {_side(c, 'old', _md_chunks, _md)} | "
-                   f"{_side(c, 'new', _md_chunks, _md)} |")
+    for row in rows:
+        if row.status != "unchanged":
+            cells = [_cell(row, side, _md_chunks, _md, "~~{}~~", "**{}**") for side in ("old", "new")]
+            out.append(f"| {_md(_row_ref(row))} | {STATUS_ZH[row.status]} | {cells[0]} | {cells[1]} |")
     return "\n".join(out) + "\n"
 
 
@@ -275,21 +306,39 @@ def _anchor(key: tuple[str, str]) -> str:
     return "s-" + key[0] + "-" + (key[1] or "0").encode("utf-8").hex()
 
 
-def _row_id(c: ClauseChange) -> str:
-    return f"n{c.new.index}" if c.new else f"o{c.old.index}"
+def _row_id(row: ArticleChange) -> str:
+    return f"n{row.new.index}" if row.new else f"o{row.old.index}"
 
 
-def _html_row(c: ClauseChange) -> str:
-    old = _side(c, "old", _html_chunks, _h)
-    new = _side(c, "new", _html_chunks, _h)
-    if c.status == "removed":
-        old = f"<del>{old}</del>"
-    elif c.status == "added":
-        new = f"<ins>{new}</ins>"
-    note = STATUS_ZH[c.status] + ("（移动）" if c.moved and c.status != "moved" else "")
-    note += {"split": "（拆分）", "merged": "（合并）"}.get(c.relation, "")
-    return (f'<tr class="{c.status}" id="{_row_id(c)}"><td class="ref">{_h(_ref(c))}<br>{note}</td>'
-            f'<td class="old">{old}</td><td class="new">{new}</td></tr>')
+def _row_ref(row: ArticleChange) -> str:
+    """第三十一条 → 第三十条 for a renumbered article, the one reference otherwise."""
+    old, new = row.old_ref or "", row.new_ref or ""
+    return old if old == new else f"{old or '—'} → {new or '—'}"
+
+
+def _cell(row: ArticleChange, side: str, chunks_fn, plain_fn, deleted: str, inserted: str) -> str:
+    """One side of an article: its clauses one a line, a clause the other side lacks struck
+    (old) or marked inserted (new), a rewritten one with its character diff."""
+    parts = []
+    for c in row.clauses:
+        text = _side(c, side, chunks_fn, plain_fn)
+        if text and (c.old is None or c.new is None):
+            text = (deleted if side == "old" else inserted).format(text)
+        if text:
+            parts.append(text)
+    return "<br>".join(parts)
+
+
+def _html_cell(row: ArticleChange, side: str) -> str:
+    return _cell(row, side, _html_chunks, _h, "<del>{}</del>", "<ins>{}</ins>")
+
+
+def _html_row(row: ArticleChange) -> str:
+    moved = any(c.moved for c in row.clauses) and row.status != "moved"
+    note = STATUS_ZH[row.status] + ("（移动）" if moved else "")
+    note += "".join(sorted({_RELATION_ZH.get(c.relation, "") for c in row.clauses}))
+    return (f'<tr class="{row.status}" id="{_row_id(row)}"><td class="ref">{_h(_row_ref(row))}<br>{note}</td>'
+            f'<td class="old">{_html_cell(row, "old")}</td><td class="new">{_html_cell(row, "new")}</td></tr>')
 
 
 @dataclass
@@ -298,13 +347,13 @@ class _Section:
 
     key: tuple[str, str]
     title: str
-    changes: list[ClauseChange]
+    changes: list[ArticleChange]
 
     def count(self, status: str) -> int:
         return sum(1 for c in self.changes if c.status == status)
 
 
-def _section_keys(d: PolicyDiff) -> list[tuple[str, str]]:
+def _section_keys(rows: tuple[ArticleChange, ...]) -> list[tuple[str, str]]:
     """The top-level part each clause row belongs to, as (side, part).
 
     A row with a new clause belongs to its part of the new version. A removed clause joins
@@ -314,7 +363,7 @@ def _section_keys(d: PolicyDiff) -> list[tuple[str, str]]:
     """
     keys: list[tuple[str, str]] = []
     last_old = None
-    for c in d.clauses:
+    for c in rows:
         old_part = top_section(c.old.ref) if c.old else None
         if c.new is not None:
             keys.append(("new", top_section(c.new.ref)))
@@ -326,10 +375,10 @@ def _section_keys(d: PolicyDiff) -> list[tuple[str, str]]:
     return keys
 
 
-def _sections(d: PolicyDiff, keys: list[tuple[str, str]]) -> list[_Section]:
+def _sections(rows: tuple[ArticleChange, ...], keys: list[tuple[str, str]]) -> list[_Section]:
     """The clauses grouped by top-level part, in the order the report first shows them."""
     by_key: dict[tuple[str, str], _Section] = {}
-    for c, key in zip(d.clauses, keys):
+    for c, key in zip(rows, keys):
         section = by_key.get(key)
         if section is None:
             section = by_key[key] = _Section(key, "", [])
@@ -344,21 +393,22 @@ def _sections(d: PolicyDiff, keys: list[tuple[str, str]]) -> list[_Section]:
     return list(by_key.values())
 
 
-def _compare_rows(d: PolicyDiff, sections: list[_Section]) -> list[str]:
+def _compare_rows(articles: tuple[ArticleChange, ...], sections: list[_Section]) -> list[str]:
     """Rows of the 对照表 with a heading row per top-level part; runs of unchanged clauses
     fold into one <details> row so a 100-page edition shows its changes, not its text."""
     rows: list[str] = []
-    run: list[ClauseChange] = []
+    run: list[ArticleChange] = []
 
     def flush() -> None:
         if run:
-            inner = "".join(f"<p><b>{_h(c.new.ref)}</b> {_h(c.new.text)}</p>" for c in run if c.new)
+            inner = "".join(f"<p><b>{_h(_row_ref(a))}</b> " + "<br>".join(_h(c.new.text) for c in a.clauses if c.new)
+                            + "</p>" for a in run if a.new)
             rows.append(f'<tr class="unchanged"><td colspan="3"><details><summary>{len(run)} 条未变'
                         f"</summary>{inner}</details></td></tr>")
             run.clear()
 
     first = {id(s.changes[0]): s for s in sections}
-    for c in d.clauses:
+    for c in articles:
         section = first.get(id(c))
         if section is not None:
             flush()
@@ -373,11 +423,11 @@ def _compare_rows(d: PolicyDiff, sections: list[_Section]) -> list[str]:
     return rows
 
 
-def _counts_table(d: PolicyDiff) -> str:
-    """The summary at the top: clauses by status, pieces of splits and merges, facts."""
-    s = summary(d)
+def _counts_table(d: PolicyDiff, rows: tuple[ArticleChange, ...]) -> str:
+    """The summary at the top: articles (or clauses outside articles) by status, pieces of
+    splits and merges, facts."""
     by_change = {k: sum(1 for q in d.quantities if q.change == k) for k in CHANGE_ZH}
-    cells = [(STATUS_ZH[k], s[k]) for k in STATUSES]
+    cells = [(STATUS_ZH[k], sum(r.status == k for r in rows)) for k in STATUSES]
     cells += [("拆分", sum(c.relation == "split" for c in d.clauses)),
               ("合并", sum(c.relation == "merged" for c in d.clauses)),
               ("数值变化", by_change["changed"]), ("新增数值", by_change["added"]),
@@ -406,14 +456,16 @@ def _figure_ref(q: QuantityChange) -> str:
     return old or new if not (old and new) or old == new else f"{old} → {new}"
 
 
-def _toc(sections: list[_Section], keys: list[tuple[str, str]], d: PolicyDiff) -> str:
+def _toc(sections: list[_Section], keys: list[tuple[str, str]], rows: tuple[ArticleChange, ...],
+         d: PolicyDiff) -> str:
     """A table of contents by top-level part with its change counts (zeros greyed)."""
     where: dict[tuple[str, str], tuple[str, str]] = {}
-    for c, key in zip(d.clauses, keys):
-        if c.old is not None:
-            where.setdefault(("old", c.old.ref), key)
-        if c.new is not None:
-            where.setdefault(("new", c.new.ref), key)
+    for row, key in zip(rows, keys):
+        for c in row.clauses:
+            if c.old is not None:
+                where.setdefault(("old", c.old.ref), key)
+            if c.new is not None:
+                where.setdefault(("new", c.new.ref), key)
     figures: dict[tuple[str, str], int] = {}
     for q in d.quantities:
         key = where.get(("new", q.new.ref) if q.new else ("old", q.old.ref))
@@ -436,14 +488,15 @@ def to_html(d: PolicyDiff) -> str:
     owners and metadata, a table of contents by top-level part with its change counts,
     then the old | new columns with unchanged runs folded.
     """
-    keys = _section_keys(d)
-    sections = _sections(d, keys)
+    rows = roll_up(d.clauses)
+    keys = _section_keys(rows)
+    sections = _sections(rows, keys)
     quantities = _ordered_quantities(d)
     changed = [q for q in quantities if q.change == "changed"]
     removed = [q for q in quantities if q.change == "removed"]
     parts = ["<!DOCTYPE html>", '<html lang="zh-CN"><head><meta charset="utf-8">',
              f"<title>新旧对照表：{_h(d.new_id)}</title><style>{_CSS}</style></head><body>",
-             f"<h1>新旧对照表</h1><p>原：{_h(d.old_id)}<br>新：{_h(d.new_id)}</p>", _counts_table(d)]
+             f"<h1>新旧对照表</h1><p>原：{_h(d.old_id)}<br>新：{_h(d.new_id)}</p>", _counts_table(d, rows)]
     parts.append(f"<h2>数量变化（变化 {len(changed)} · 新增 {len(quantities) - len(changed) - len(removed)}"
                  f" · 删除 {len(removed)}）</h2>")
     parts.append(_quantity_rows(changed) if changed else "<p>无数值变化</p>")
@@ -452,6 +505,11 @@ def to_html(d: PolicyDiff) -> str:
         if rest:
             parts.append(f"<details><summary>{CHANGE_ZH[kind]}的数值（{len(rest)}）</summary>"
                          f"{_quantity_rows(rest)}</details>")
+    if d.renames:
+        parts.append(f"<h2>名称更改（{len(d.renames)}）</h2><table><tr><th>原</th><th>新</th><th>条款</th></tr>")
+        parts += [f"<tr><td><del>{_h(r.old)}</del></td><td><ins>{_h(r.new)}</ins></td>"
+                  f'<td class="ref">{_h(_rename_refs(r))}</td></tr>' for r in d.renames]
+        parts.append("</table>")
     if d.owners:
         parts.append(f"<h2>责任单位变化（{len(d.owners)}）</h2><table><tr><th>条款</th><th>原</th>"
                      "<th>新</th><th>内容</th></tr>")
@@ -461,16 +519,31 @@ def to_html(d: PolicyDiff) -> str:
         parts.append("</table>")
     if d.meta:
         parts.append("<h2>文件信息变化</h2><table><tr><th>项目</th><th>原</th><th>新</th></tr>")
-        parts += [f"<tr><td>{_h(m.field)}</td><td>{_h(_meta_text(m.old))}</td>"
+        parts += [f"<tr><td>{_h(META_ZH.get(m.field, m.field))}</td><td>{_h(_meta_text(m.old))}</td>"
                   f"<td>{_h(_meta_text(m.new))}</td></tr>" for m in d.meta]
         parts.append("</table>")
-    parts.append(f"<h2>目录（{len(sections)} 部分）</h2>{_toc(sections, keys, d)}")
+    parts.append(f"<h2>目录（{len(sections)} 部分）</h2>{_toc(sections, keys, rows, d)}")
     parts.append('<h2>条文对照</h2><table class="compare"><tr><th>条款</th><th>原文</th>'
                  "<th>修订后</th></tr>")
-    parts += _compare_rows(d, sections)
+    parts += _compare_rows(rows, sections)
     parts.append("</table></body></html>")
     return "\n".join(parts) + "\n"
 
 
-RENDERERS = {"text": to_text, "json": to_json, "md": to_markdown, "html": to_html}
+CSV_COLUMNS = ("status", "moved", "relation", "similarity", "old_ref", "new_ref", "old_text", "new_text")
+
+
+def to_csv(d: PolicyDiff) -> str:
+    """The 新旧对照表 as CSV, one row per clause of either version (a spreadsheet opens it:
+    UTF-8 with a byte-order mark)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for c in d.clauses:
+        row = _clause_dict(c)
+        writer.writerow([row[k] for k in CSV_COLUMNS])
+    return "\ufeff" + buffer.getvalue()
+
+
+RENDERERS = {"text": to_text, "json": to_json, "md": to_markdown, "html": to_html, "csv": to_csv}
 """Output format name -> renderer, as the CLI's --format names them."""

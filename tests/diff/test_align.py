@@ -1,6 +1,9 @@
 """Alignment follows clauses through renumbering, moves, splits, additions and removals."""
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from extractor.diff import diff
 from tests.diff.conftest import tree_of
 
@@ -139,3 +142,62 @@ def test_sentence_folded_into_a_clause_of_another_section_is_a_moved_piece():
     folded = _by_old_text(d, "环境监测")
     assert (folded.relation, folded.moved, folded.new.ref) == ("merged", True, "四、（一）")
     assert d.count("removed") == 0
+
+
+def test_a_redrafted_article_pairs_by_the_sentence_it_kept():
+    # source: 保障中小企业款项支付条例 2020 → 2025, 第四条 → 第五条 (redrafted around one sentence)
+    from extractor.diff.align import _sentence_score
+
+    old = ("国务院负责中小企业促进工作综合管理的部门对机关、事业单位和大型企业及时支付中小企业款项工作"
+           "进行宏观指导、综合协调、监督检查；国务院有关部门在各自职责范围内，负责相关管理工作。")
+    new = ("国务院负责中小企业促进工作综合管理的部门对保障中小企业款项支付工作进行综合协调、监督检查。"
+           "国务院发展改革、财政、住房城乡建设、交通运输、水利、金融管理等有关部门应当按照职责分工，"
+           "负责保障中小企业款项支付相关工作。")
+    assert _sentence_score(old, new) >= 60
+    assert _sentence_score(old, "本条例自2025年6月1日起施行。") < 60
+
+
+def test_an_article_redrafted_into_another_chapter_keeps_its_partner():
+    # source: 保障中小企业款项支付条例 2020 → 2025: 第二十一条 → 第二十三条, extended and moved
+    # into the new chapter 监督管理 past articles that are new
+    from extractor.diff import diff
+    from tests.diff.conftest import tree_of
+
+    old = ("第一条 为了促进及时支付中小企业款项，制定本条例。\n"
+           "第二条 省级以上人民政府建立督查制度，对及时支付中小企业款项工作进行监督检查。\n"
+           "第三条 本条例自2020年9月1日起施行。\n")
+    new = ("第一条 为了促进及时支付中小企业款项，制定本条例。\n"
+           "第二条 县级以上人民政府及其有关部门通过监督检查、函询约谈、督办通报、投诉处理等措施，加大清欠力度。\n"
+           "第三条 省级以上人民政府建立督查制度，对保障中小企业款项支付工作进行监督检查，"
+           "对政策落实不到位、工作推进不力的部门和地方人民政府主要负责人进行约谈。\n"
+           "第四条 本条例自2025年6月1日起施行。\n")
+    pairs = {(c.old.ref if c.old else None, c.new.ref if c.new else None, c.status)
+             for c in diff(tree_of(old, "old.md"), tree_of(new, "new.md")).clauses}
+    assert ("第二条", "第三条", "modified") in pairs and (None, "第二条", "added") in pairs
+
+
+@given(st.lists(st.integers(0, 60), unique=True, max_size=40), st.data())
+def test_heaviest_run_rises_and_outweighs_any_rising_run(news, data):
+    from extractor.diff.align import _heaviest_run, _increasing_run
+
+    weights = data.draw(st.lists(st.integers(1, 2), min_size=len(news), max_size=len(news)))
+    run = sorted(_heaviest_run(news, weights))
+    assert all(news[a] < news[b] for a, b in zip(run, run[1:]))
+    plain = _increasing_run(news)
+    assert sum(weights[p] for p in run) >= sum(weights[p] for p in plain)
+    if all(w == 1 for w in weights):
+        assert len(run) == len(plain)
+
+
+def test_a_renumbered_article_shows_no_change_on_its_label():
+    # source: 上海市音像制品管理条例 2021 → 2024, 第三十三条 → 第三十二条 (a sentence dropped)
+    old = ("第一条 为了保障音像事业的健康发展，制定本条例。\n第二条 禁止音像制品经营者转承包经营。\n"
+           "第三条 对出版后被规定禁止经营的音像制品，经营者应当及时上交。经营者由此造成的损失按照国家有关规定索赔。\n")
+    new = ("第一条 为了保障音像事业的健康发展，制定本条例。\n"
+           "第二条 对出版后被规定禁止经营的音像制品，经营者应当及时上交。\n")
+    change = next(c for c in diff(tree_of(old, "old.md"), tree_of(new, "new.md")).clauses
+                  if c.old and c.old.ref == "第三条")
+    assert change.status == "modified" and change.new.ref == "第二条"
+    assert change.chunks[0].op == "equal" and (change.chunks[0].old, change.chunks[0].new) == ("第三条", "第二条")
+    assert "".join(k.old for k in change.chunks) == change.old.text
+    assert "".join(k.new for k in change.chunks) == change.new.text

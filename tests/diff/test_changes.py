@@ -72,3 +72,19 @@ def test_different_measures_in_one_rewrite_do_not_pair():
        st.sampled_from(["天", "小时", "分钟", "次", "例", "mg", "%"]))
 def test_dimension_is_symmetric(a, b):
     assert same_dimension(a, b) == same_dimension(b, a)
+
+
+def test_a_second_like_figure_is_added_and_the_kept_one_stays():
+    # source: 保障中小企业款项支付条例 2020 → 2025, 第八条 → 第九条
+    old = "第八条 应当自交付之日起30日内支付款项；付款期限最长不得超过60日。大型企业应当合理约定付款期限。"
+    new = ("第九条 应当自交付之日起30日内支付款项；付款期限最长不得超过60日。"
+           "大型企业应当自交付之日起60日内支付款项。")
+    changes = text_quantity_changes(_pair(old, new, 80.0))
+    assert [(q.change, q.new.value) for q in changes] == [("added", 60.0)]
+
+
+def test_a_fine_restated_in_another_unit_is_one_change():
+    # source: 消耗臭氧层物质管理条例 2018 → 2023, 第三十七条 → 第三十六条
+    old = "由环境保护主管部门责令改正，处进行无害化处置所需费用3倍的罚款。"
+    new = "由生态环境主管部门责令改正，处10万元以上50万元以下的罚款。"
+    assert ("3倍", "10～50万元") in _moves(text_quantity_changes(_pair(old, new, 70.0)))

@@ -51,3 +51,11 @@ def test_no_two_changes_side_by_side(old, new):
         assert a.op == "equal" or b.op == "equal"
     for c in chunks:
         assert c.op != "replace" or (c.old and c.new)
+
+
+def test_numbers_are_marked_whole():
+    # source: 消耗臭氧层物质管理条例 2018 → 2023: 处20万元 → 处10万元
+    chunks = char_diff("并处20万元以上的罚款", "并处10万元以上的罚款")
+    assert [(c.old, c.new) for c in chunks if c.op != "equal"] == [("20", "10")]
+    chunks = char_diff("第三十二条 举办", "第三十一条 举办")
+    assert [(c.old, c.new) for c in chunks if c.op != "equal"] == [("三十二", "三十一")]

@@ -25,3 +25,20 @@ def test_diff_of_a_missing_file_is_one_line(tmp_path, capsys):
     status = main(["diff", str(tmp_path / "nope.txt"), str(LAND_2018), "--format", "html"])
     err = capsys.readouterr().err
     assert status == 1 and err.startswith("policykg: ") and "Traceback" not in err
+
+
+def test_diff_writes_csv_a_spreadsheet_opens(tmp_path):
+    import csv
+
+    out = tmp_path / "land.csv"
+    assert main(["diff", str(LAND_2015), str(LAND_2018), "--out", str(out)]) == 0
+    rows = list(csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines()))
+    assert {"status", "old_ref", "new_ref", "old_text", "new_text"} <= set(rows[0])
+    assert any(r["status"] == "modified" and "不动产登记" in r["new_text"] for r in rows)
+
+
+def test_diff_refuses_an_unknown_suffix_in_one_line(tmp_path, capsys):
+    status = main(["diff", str(LAND_2015), str(LAND_2018), "--out", str(tmp_path / "land.xlsx")])
+    err = capsys.readouterr().err
+    assert status == 1 and "land.xlsx" in err and "--format" in err and len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "land.xlsx").exists()

@@ -99,3 +99,30 @@ def test_html_of_a_long_edition_opens_with_counts_figures_and_contents(preventio
     for anchor in set(re.findall(r'href="#([^"]+)"', toc)):
         assert f'id="{anchor}"' in page
     assert page.count("条未变</summary>") > 10  # unchanged runs fold
+
+
+def test_markdown_shows_a_documents_html_as_text():
+    from extractor.diff import diff
+    from extractor.diff.render import to_markdown
+    from tests.diff.conftest import tree_of
+
+    d = diff(tree_of("一、总体要求\n加强管理。\n"), tree_of("一、总体要求\n加强管理<script>alert(1)</script>。\n"))
+    md = to_markdown(d)
+    assert "<script>" not in md and "&lt;script&gt;" in md
+
+
+def test_html_rows_and_counts_are_articles():
+    # source: 上海市音像制品管理条例 2021 → 2024 (excerpt): an article with items deleted whole,
+    # the next one renumbered
+    from extractor.diff import diff
+    from extractor.diff.render import to_html
+    from tests.diff.conftest import tree_of
+
+    old = ("第二十九条 禁止音像制品经营者转承包经营。\n"
+           "第三十条 违反本条例，有下列行为之一的，给予警告：\n（一）出租禁止经营的音像制品的；\n（二）伪造经营许可证的。\n"
+           "第三十一条 本条例自1997年10月1日起施行。\n")
+    new = "第二十九条 禁止音像制品经营者转承包经营。\n第三十条 本条例自1997年10月1日起施行。\n"
+    page = to_html(diff(tree_of(old, "old.md"), tree_of(new, "new.md")))
+    counts = page[page.index('class="counts"'):]
+    assert "<td>0</td><td>0</td><td>1</td>" in counts  # 修改 0, 新增 0, 删除 1 (one article, three clauses)
+    assert "第三十一条 → 第三十条" in page
