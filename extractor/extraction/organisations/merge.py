@@ -66,12 +66,17 @@ def _short_region(key: str, other: str, regions: set[str]) -> bool:
     return len(lead) >= 2 and any(r.startswith(lead) and len(r) > len(lead) for r in regions)
 
 
+# 县级以上, 省级, 市、县: a level qualifier before a body is no proper name, it names other bodies
+_LEVEL_QUALIFIER = re.compile(r"(?:[省市区县乡镇村]级?|以上|以下|地方|、)+")
+
+
 def _without_proper_name(key: str, other: str) -> bool:
     """茶文化研究会 / 惠明茶文化研究会: a long name written again without its proper name
     (five characters at least, so a bare kind such as 服务中心 or 科技局 never joins)."""
     short, long_ = sorted((key, other), key=len)
     # 各省级人民政府 / 地方各级人民政府: collectives of different levels, not one body
     return (len(short) >= 5 and len(long_) > len(short) and long_.endswith(short) and "各" not in long_
+            and not _LEVEL_QUALIFIER.fullmatch(long_[: len(long_) - len(short)])
             and short not in heads())  # 领导小组办公室 alone is a kind, not a short form
 
 
