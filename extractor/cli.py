@@ -127,12 +127,16 @@ def _emit(args: argparse.Namespace, tables: list[Table], data: object) -> None:
 def _print_csv(tables: list[Table]) -> None:
     import csv
 
+    from extractor.export.cells import neutralise
+
     writer = csv.writer(sys.stdout, lineterminator="\n")
     for k, table in enumerate(tables):
         if k:
             sys.stdout.write("\n")  # a blank line between the tables of one answer
         writer.writerow(table.columns)
-        writer.writerows(("" if cell is None else cell for cell in row) for row in table.rows)
+        # a document's text may open with = + - @: a spreadsheet must show it, never run it
+        writer.writerows(("" if cell is None else neutralise(cell) if isinstance(cell, str) else cell
+                          for cell in row) for row in table.rows)
 
 
 def _print_table(table: Table) -> None:

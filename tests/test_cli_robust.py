@@ -116,3 +116,13 @@ def test_export_into_an_unwritable_folder_is_one_line(records, tmp_path, capsys)
     locked.mkdir(mode=0o500)
     assert main(["export", "--records", str(records), "--out", str(locked / "g")]) == 1
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_csv_cells_never_open_with_a_formula(capsys):
+    # OWASP: a cell opening with = + - @ is prefixed with ' so a spreadsheet shows, not runs, it
+    from extractor.cli import _print_csv
+    from extractor.query import Table
+
+    _print_csv([Table(title="t", columns=("metric", "value"), rows=(("=1+2", -5), ("@SUM(A1)", 3)))])
+    out = capsys.readouterr().out.splitlines()
+    assert out[1:] == ["'=1+2,-5", "'@SUM(A1),3"]

@@ -21,6 +21,7 @@ from extractor.diff.model import (
     QuantityState,
     Rename,
 )
+from extractor.export.cells import neutralise
 
 SCHEMA_VERSION = "1.0"
 STATUSES = ("modified", "added", "removed", "moved", "unchanged")
@@ -541,7 +542,8 @@ def to_csv(d: PolicyDiff) -> str:
     writer.writerow(CSV_COLUMNS)
     for c in d.clauses:
         row = _clause_dict(c)
-        writer.writerow([row[k] for k in CSV_COLUMNS])
+        # clause text may open with = + - @: shown as text, never run as a formula (OWASP)
+        writer.writerow([neutralise(v) if isinstance(v, str) else v for v in (row[k] for k in CSV_COLUMNS)])
     return "\ufeff" + buffer.getvalue()
 
 

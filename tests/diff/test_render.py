@@ -126,3 +126,15 @@ def test_html_rows_and_counts_are_articles():
     counts = page[page.index('class="counts"'):]
     assert "<td>0</td><td>0</td><td>1</td>" in counts  # 修改 0, 新增 0, 删除 1 (one article, three clauses)
     assert "第三十一条 → 第三十条" in page
+
+
+def test_csv_shows_a_formula_as_text():
+    # a clause that opens with = must not run when the 新旧对照表 is opened in a spreadsheet
+    from extractor.diff import diff
+    from extractor.diff.render import to_csv
+    from tests.diff.conftest import tree_of
+
+    d = diff(tree_of("一、总体要求\n加强管理。\n"), tree_of("一、总体要求\n加强管理。\n=HYPERLINK(\"http://x\")\n"))
+    rows = to_csv(d).splitlines()
+    assert not any(cell.startswith("=") for row in rows for cell in row.split(","))
+    assert any("'=HYPERLINK" in row for row in rows)
