@@ -41,16 +41,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from extractor import text as text_layer
 from extractor.extraction.candidates import Candidate, Decision, NamedFilter, judge, named
 from extractor.lexicons import alternation, cached, load_json, load_rows
 from extractor.model import DocTree, Programme, Span
+from extractor.text import View
 from extractor.segment import tagger
 
 FAMILY = "programmes"
 
 _QUOTED = re.compile(r"[“「\"]([^“”「」\"]{1,40})[”」\"]")
-_WHITESPACE = re.compile(r"\s+")
-_ALNUM = re.compile(r"[0-9A-Za-z]")
 _QUOTES = re.compile(r"[“”「」]")
 _REACH = 20  # the longest modifier a name may have (成都市城市社区嵌入式服务设施建设 is 16)
 _BARE_REACH = 15  # the longest one bounded by punctuation alone
@@ -210,49 +210,11 @@ def _body_heads() -> tuple[str, ...]:
 
 
 @dataclass(frozen=True)
-class _View:
-    """The text with whitespace removed, and each kept character's offset in the clean text.
-
-    A whitespace run is dropped (PDF lines break inside names) unless it separates table
-    cells (a tab) or two runs of digits or Latin letters (3000 4500家 is two figures, not
-    30004500): one character of it stays, so no pattern reads across the boundary.
-    `breaks` are the offsets into `text` where a line starts.
-    """
-
-    text: str
-    offsets: tuple[int, ...]
-    breaks: tuple[int, ...]
-
-    def span(self, start: int, end: int) -> Span:
-        return (self.offsets[start], self.offsets[end - 1] + 1)
-
-
-def _view(clean: str) -> _View:
-    kept: list[str] = []
-    offsets: list[int] = []
-    breaks: list[int] = []
-    last = 0
-    for m in _WHITESPACE.finditer(clean):
-        kept.append(clean[last:m.start()])
-        offsets.extend(range(last, m.start()))
-        run, before, after = m.group(), clean[m.start() - 1:m.start()], clean[m.end():m.end() + 1]
-        if "\t" in run or (_ALNUM.fullmatch(before) and _ALNUM.fullmatch(after)):
-            kept.append("\t")
-            offsets.append(m.start())
-        if "\n" in run:
-            breaks.append(len(offsets))
-        last = m.end()
-    kept.append(clean[last:])
-    offsets.extend(range(last, len(clean)))
-    return _View("".join(kept), tuple(offsets), tuple(breaks))
-
-
-@dataclass(frozen=True)
 class _Doc:
     """What filters read: the view, the cues, and what the whole document says (filled in
     after every candidate has passed or failed the filters that read it alone)."""
 
-    view: _View
+    view: View
     cues: _Cues
     title_ends: frozenset[int] = frozenset()
     qualified: frozenset[str] = frozenset()  # quoted terms with a strong form or a cue somewhere
@@ -301,7 +263,7 @@ def _verbs(text: str, cues: _Cues) -> Iterator[re.Match[str]]:
     return (m for m in cues.boundary.finditer(text) if len(m.group()) > 1 or len(text) - m.end() != 1)
 
 
-def _floor(view: _View, end: int, cues: _Cues) -> tuple[int | None, int | None]:
+def _floor(view: View, end: int, cues: _Cues) -> tuple[int | None, int | None]:
     """The nearest particle or punctuation left of `end` within reach, and the nearest
     punctuation alone (None when nothing bounds the window and it is not the text start).
 
@@ -322,7 +284,7 @@ def _floor(view: _View, end: int, cues: _Cues) -> tuple[int | None, int | None]:
     return floor, punctuation
 
 
-def _name_start(view: _View, end: int, cues: _Cues) -> int | None:
+def _name_start(view: View, end: int, cues: _Cues) -> int | None:
     """Where a name ending at `end` begins, or None when nothing bounds it within reach.
 
     The nearest boundary on the left wins: punctuation, a number or a particle (的, 等)
@@ -773,7 +735,7 @@ def _summary(doc: _Doc, passed: list[_Proposal]) -> _Doc:
                      if len(names) >= 2 and doc.cues.generic.fullmatch(pre[:2]) is None))
 
 
-def _judged(view: _View) -> list[tuple[_Proposal, Decision | None]]:
+def _judged(view: View) -> list[tuple[_Proposal, Decision | None]]:
     """Every candidate and its decision, in the order the ways are read."""
     cues = _cues()
     doc = _Doc(view, cues, title_ends=frozenset(m.end() for m in _CITED.finditer(view.text)))
@@ -788,7 +750,7 @@ def _judged(view: _View) -> list[tuple[_Proposal, Decision | None]]:
             for p, d in first]
 
 
-def _candidate(view: _View, p: _Proposal, decision: Decision | None) -> Candidate:
+def _candidate(view: View, p: _Proposal, decision: Decision | None) -> Candidate:
     end = max(p.end, p.start + 1)
     detail = " ".join(filter(None, [p.way, f"head={p.head}" if p.head else "",
                                     f"strength={p.strength}" if p.strength else "",
@@ -805,7 +767,7 @@ def explain(tree: DocTree) -> tuple[Candidate, ...]:
         >>> [(c.text, c.rejection and c.rejection.filter) for c in explain(tree)]  # doctest: +SKIP
         [('揭榜挂帅', None), ('赛马制', None), ('卡脖子', 'metaphor')]
     """
-    view = _view(tree.text)
+    view = text_layer.view(tree.text, spaces="drop")
     if not view.text:
         return ()
     return tuple(_candidate(view, p, d) for p, d in _judged(view))
@@ -920,7 +882,7 @@ def find_programmes(tree: DocTree) -> tuple[Programme, ...]:
         >>> [p.name for p in find_programmes(tree)]  # doctest: +SKIP
         ['揭榜挂帅', '赛马制']
     """
-    view = _view(tree.text)
+    view = text_layer.view(tree.text, spaces="drop")
     if not view.text:
         return ()
     merged = _merge(_entries([p for p, d in _judged(view) if d is None]), _cues())

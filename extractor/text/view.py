@@ -22,12 +22,13 @@ _LINE_BREAKS = ("\n", "\f", "\r")
 class View:
     """Text cut from the clean text, with each character's clean offset.
 
-    `breaks` are the view offsets where a line break was taken out just before.
+    `breaks` are the view offsets, in order, where a line or page break was taken out just
+    before (after any separator the break left).
     """
 
     text: str
     offsets: tuple[int, ...]
-    breaks: frozenset[int] = frozenset()
+    breaks: tuple[int, ...] = ()
 
     def span(self, start: int, end: int) -> Span:
         """The clean-text span of the view's characters ``[start, end)`` (``end > start``)."""
@@ -35,11 +36,14 @@ class View:
 
 
 def _separator(run: str, before: str, after: str, spaces: str) -> str | None:
-    """The one character a whitespace run leaves in the view, or None when it goes."""
+    """The one character a whitespace run leaves in the view, or None when it goes.
+
+    Without spaces, whatever is kept is a boundary no pattern may cross: a tab.
+    """
     if "\t" in run:
         return "\t"  # a table cell boundary, in every view
     if before and after and _ALNUM.match(before) and _ALNUM.match(after):
-        return " "  # 3000 4500: two figures, never one
+        return " " if spaces == "one" else "\t"  # 3000 4500: two figures, never one
     if spaces == "one" and not any(b in run for b in _LINE_BREAKS):
         return " "  # a space in web text separates cells or words
     return None
@@ -54,7 +58,7 @@ def view(clean: str, *, spaces: Literal["one", "drop"] = "one") -> View:
     Example:
         >>> v = view("到 2026 年，西咸新区\\n管委会 牵头，新增企业 3000 4500家。", spaces="drop")
         >>> v.text
-        '到2026年，西咸新区管委会牵头，新增企业3000 4500家。'
+        '到2026年，西咸新区管委会牵头，新增企业3000\\t4500家。'
         >>> v.span(v.text.index("西咸"), v.text.index("牵头"))
         (9, 17)
     """
@@ -66,13 +70,13 @@ def view(clean: str, *, spaces: Literal["one", "drop"] = "one") -> View:
         start, end = m.span()
         pieces.append(clean[last:start])
         offsets.extend(range(last, start))
-        if any(b in m.group() for b in _LINE_BREAKS):
-            breaks.append(len(offsets))
         kept = _separator(m.group(), clean[start - 1:start], clean[end:end + 1], spaces)
         if kept is not None:
             pieces.append(kept)
             offsets.append(start)
+        if any(b in m.group() for b in _LINE_BREAKS):
+            breaks.append(len(offsets))
         last = end
     pieces.append(clean[last:])
     offsets.extend(range(last, len(clean)))
-    return View("".join(pieces), tuple(offsets), frozenset(breaks))
+    return View("".join(pieces), tuple(offsets), tuple(breaks))

@@ -9,7 +9,7 @@ from hypothesis import given, settings, strategies as st
 
 from extractor import lexicons
 from extractor.extraction import extract
-from extractor.extraction.programmes import _view, explain, find_programmes
+from extractor.extraction.programmes import explain, find_programmes
 from extractor.model import RawDocument
 from extractor.pipeline import parse_raw
 
@@ -324,14 +324,6 @@ def test_every_programme_is_an_accepted_candidate_whose_span_holds_its_text(text
     for c in accepted:
         start, end = c.span
         assert "".join(tree.text[start:end].split()) == "".join(c.text.split())
-
-
-def test_the_view_keeps_table_cells_and_figures_apart():
-    # issue 9: the programme view glued two table cells into one number (30004500)
-    view = _view("一、发展目标\n到 2026 年，西咸新区\n管委会 牵头，新增企业 3000 4500家。\n序号\t名称")
-    assert "30004500" not in view.text and "3000\t4500家" in view.text
-    assert "西咸新区管委会牵头" in view.text  # a line break inside a name joins it
-    assert "序号\t名称" in view.text
 
 
 def test_a_new_programme_head_is_a_one_file_change(tmp_path):
