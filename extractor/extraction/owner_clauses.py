@@ -30,12 +30,13 @@ import re
 from dataclasses import dataclass, replace
 
 from extractor.extraction.candidates import Candidate, Decision, judge, named
-from extractor.extraction.organisations import Compact, compact, lexicon, split_region, tagged
+from extractor.extraction.organisations import compact, lexicon, split_region, tagged
 from extractor.extraction.roles import roles
 from extractor.model import Span, Table
 from extractor.structure.headings import task_column
-from extractor.structure.markers import marker_at
 from extractor.structure.lexicon import lexicon as document_words
+from extractor.structure.markers import marker_at
+from extractor.text import View
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
@@ -169,7 +170,7 @@ def _no_organisation_head(name: str) -> str | None:
 _SUBJECT_FILTERS = named(_no_organisation_head)
 
 
-def _parse_list(c: Compact, start: int, end: int, refused: list[Candidate] | None = None, *,
+def _parse_list(c: View, start: int, end: int, refused: list[Candidate] | None = None, *,
                 subject: bool = False) -> list[tuple[str, Span, bool]]:
     """Organisation names in a list written at compact [start, end): (name, clean span,
     written after a separator). Items the filters refuse go to `refused`; a clause's
@@ -185,12 +186,12 @@ def _parse_list(c: Compact, start: int, end: int, refused: list[Candidate] | Non
         name = _clean_item(raw)
         rejection = judge(_Piece(name, raw), _ITEM_FILTERS)
         if rejection:
-            _refuse(refused, raw, c.to_clean(start + offset, start + offset + len(raw)), rejection)
+            _refuse(refused, raw, c.span(start + offset, start + offset + len(raw)), rejection)
             continue
         # 省人民政府发展改革、财政等部门: an item takes the shared head unless it ends in one
         shared_head = bool(last_head and not name.endswith(tuple(lexicon().suffixes)) and len(name) <= 12)
         s = start + offset + max(raw.find(name[:2]), 0)
-        span = c.to_clean(s, min(s + len(name), end))
+        span = c.span(s, min(s + len(name), end))
         if shared_head:
             name += last_head.group(1)
         # 市发展改革、财政、科技部门 and 市发改委、财政局、商务局: a level written once holds for
@@ -226,7 +227,7 @@ def _first_leads(owners: list[Owner]) -> list[Owner]:
     return [(n, "lead" if k == 0 else "support", sp) for k, (n, _, sp) in enumerate(owners)]
 
 
-def _labelled(c: Compact, base: int, body: str, first_leads: bool = False,
+def _labelled(c: View, base: int, body: str, first_leads: bool = False,
               refused: list[Candidate] | None = None) -> tuple[list[Owner], dict[str, list[Owner]]]:
     """牵头单位：…；配合单位：… lists: owners, and owners by circled measure number."""
     labels = list(roles().label.finditer(body))
@@ -269,7 +270,7 @@ def _leads(words: str) -> bool:
     return any(w in words for w, r in roles().label_roles.items() if r == "lead" and w not in ("责任", "承办"))
 
 
-def _inline(c: Compact, base: int, body: str, first_leads: bool = False,
+def _inline(c: View, base: int, body: str, first_leads: bool = False,
             refused: list[Candidate] | None = None) -> list[Owner]:
     """区资源生态局牵头，区经发局、平潭海关等按职责分工负责: 牵头 leads, the rest support."""
     owners: list[Owner] = []
@@ -286,7 +287,7 @@ def _inline(c: Compact, base: int, body: str, first_leads: bool = False,
     return owners
 
 
-def _label_lines(c: Compact, notes: list[tuple[int, int, int, str]]) -> list[tuple[int, int, int, str]]:
+def _label_lines(c: View, notes: list[tuple[int, int, int, str]]) -> list[tuple[int, int, int, str]]:
     """Label lists outside brackets; lists written one after another (牵头单位：…。
     配合单位：…。) are one note, so a 责任单位 beside a 牵头单位 reads as support."""
     lines: list[tuple[int, int, int, str]] = []
@@ -301,7 +302,7 @@ def _label_lines(c: Compact, notes: list[tuple[int, int, int, str]]) -> list[tup
     return lines
 
 
-def _note_clauses(c: Compact) -> list[OwnerClause]:
+def _note_clauses(c: View) -> list[OwnerClause]:
     """（…牵头…）, （牵头单位：…；配合单位：…）, a 责任单位：… line, a 部门分工：…牵头 line,
     circled-number references."""
     notes = [(m.start(), m.end(), m.start(1), m.group(1)) for m in _PAREN_NOTE.finditer(c.text)
@@ -312,7 +313,7 @@ def _note_clauses(c: Compact) -> list[OwnerClause]:
     first_leads = bool(roles().first_leads.search(c.text))
     clauses = []
     for start, end, base, body in sorted(notes):
-        anchor = c.to_clean(start, end)
+        anchor = c.span(start, end)
         refused: list[Candidate] = []
         if roles().label.search(body):
             owners, by_marker = _labelled(c, base, body, first_leads, refused)
@@ -325,7 +326,7 @@ def _note_clauses(c: Compact) -> list[OwnerClause]:
     return clauses
 
 
-def _marker_clauses(c: Compact, at: int, anchor: Span,
+def _marker_clauses(c: View, at: int, anchor: Span,
                     by_marker: dict[str, list[Owner]]) -> list[OwnerClause]:
     """Resolve ①②… to the numbered measures written just before the note at `at`."""
     first = c.text.rfind("①", 0, at)
@@ -337,23 +338,23 @@ def _marker_clauses(c: Compact, at: int, anchor: Span,
         if ch not in by_marker:
             continue
         end = positions[k + 1][0] if k + 1 < len(positions) else at
-        scope = c.to_clean(pos, end)
+        scope = c.span(pos, end)
         clauses.append(OwnerClause(tuple(by_marker[ch]), anchor, (scope,)))
     return clauses
 
 
-def _clause_starts(c: Compact) -> list[int]:
-    """Compact offsets where a clause can open: the text's start, after 。；;, a line
+def _clause_starts(c: View) -> list[int]:
+    """View offsets where a clause can open: the text's start, after 。；;, a line
     break (compact text drops them; a heading runs into its first article) or an
     article's number; after the item marker (（二）, 1.) that opens a line."""
-    starts = {0} | {m.end() for m in re.finditer(r"[。；;]\s*", c.text)} | c.breaks
+    starts = {0} | {m.end() for m in re.finditer(r"[。；;]\s*", c.text)} | set(c.breaks)
     starts |= {m.end() for m in _ARTICLE.finditer(c.text)}
     starts = {m.end() if (m := marker_at(c.text, p)) and m.lastgroup != "ordinal" else p for p in starts}
     return sorted(p for p in starts if p < len(c.text))
 
 
-def _sentence(c: Compact, pos: int, starts: list[int] | None = None) -> tuple[int, int]:
-    """Compact span of the sentence holding `pos`; with `starts` (`_clause_starts`) a
+def _sentence(c: View, pos: int, starts: list[int] | None = None) -> tuple[int, int]:
+    """View span of the sentence holding `pos`; with `starts` (`_clause_starts`) a
     line break or an article number before `pos` opens it too."""
     start = max(c.text.rfind(ch, 0, pos) for ch in "。；;") + 1
     if starts:
@@ -417,13 +418,13 @@ def _verb_is_a_word(m: re.Match[str]) -> str | None:
     return None
 
 
-def _body_before_preposition(c: Compact, named_at: frozenset[int]):
+def _body_before_preposition(c: View, named_at: frozenset[int]):
     """充分发挥行业协会在…中的作用: before a preposition only a name the organisation finder
     read from its first character (or after 各) is a subject; a verb phrase is not."""
     def body_before_preposition(m: re.Match[str]) -> str | None:
         if m.lastindex is None or m.lastindex < 2 or m.group(2) not in roles().subject_prepositions:
             return None
-        start = c.to_clean(m.start(1), m.end(1))[0]
+        start = c.span(m.start(1), m.end(1))[0]
         if start in named_at or (m.group(1).startswith("各") and start + 1 in named_at):
             return None
         return "no organisation name opens the clause before its preposition"
@@ -434,7 +435,7 @@ _BY_FILTERS = named(_by_is_a_word, _filing)
 _CLAUSE_FILTERS = named(_verb_is_a_word, _acts_as_subject)
 
 
-def _partners(c: Compact, at: int, refused: list[Candidate] | None = None) -> list[Owner]:
+def _partners(c: View, at: int, refused: list[Candidate] | None = None) -> list[Owner]:
     """由省财政厅会同省教育厅负责: the bodies joined by 会同 right at `at` support the lead."""
     partners = roles().partners
     m = partners.match(c.text, at - 2) or partners.match(c.text, at)
@@ -443,7 +444,7 @@ def _partners(c: Compact, at: int, refused: list[Candidate] | None = None) -> li
     return [(n, "support", sp) for n, sp, _ in _parse_list(c, m.start(1), m.end(1), refused, subject=True)]
 
 
-def _clause_clauses(c: Compact, named_at: frozenset[int] = frozenset()) -> list[OwnerClause]:
+def _clause_clauses(c: View, named_at: frozenset[int] = frozenset()) -> list[OwnerClause]:
     """由…负责, 经…批准, 报…审批, a regulation subject's 应当/负责 and 设立…，负责 (lead);
     partners after 会同 and a clause's subject of 配合 (support).
 
@@ -464,7 +465,7 @@ def _clause_clauses(c: Compact, named_at: frozenset[int] = frozenset()) -> list[
         for m in subjects if pattern is r.subject else pattern.finditer(c.text):
             rejection = judge(m, _BY_FILTERS if pattern is r.by else clause_filters)
             if rejection:
-                _refuse(refused, m.group(group), c.to_clean(m.start(group), m.end(group)), rejection)
+                _refuse(refused, m.group(group), c.span(m.start(group), m.end(group)), rejection)
                 continue
             names = [(n, role, sp) for n, sp, _ in _parse_list(c, m.start(group), m.end(group), refused, subject=True)]
             if names:
@@ -475,13 +476,13 @@ def _clause_clauses(c: Compact, named_at: frozenset[int] = frozenset()) -> list[
         s, e = _sentence(c, start, starts)
         later = [f[0] for f in found[k + 1:] if f[0] < e]
         first = not any(s <= f[0] < start for f in found[:k])
-        reach = c.to_clean(s if first else start, later[0] if later else e)
+        reach = c.span(s if first else start, later[0] if later else e)
         clauses.append(OwnerClause(tuple(names),
-                                   c.to_clean(start, end), (c.to_clean(s, e),), reach=reach))
+                                   c.span(start, end), (c.span(s, e),), reach=reach))
     return clauses + [OwnerClause((), cand.span, (), refused=(cand,)) for cand in refused]
 
 
-def _table_clauses(c: Compact) -> list[OwnerClause]:
+def _table_clauses(c: View) -> list[OwnerClause]:
     """Rows of a task-division table whose cells arrive run together in one line."""
     clauses = []
     for head in _TABLE_HEAD.finditer(c.text):
@@ -507,8 +508,8 @@ def _table_clauses(c: Compact) -> list[OwnerClause]:
                 continue
             roles = _table_roles(names)
             owners = tuple((n, role, sp) for (n, sp, _), role in zip(names, roles))
-            scope = c.to_clean(row.start(), zone_start)
-            clauses.append(OwnerClause(owners, c.to_clean(zone_start, zone_start + len(trimmed)), (scope,)))
+            scope = c.span(row.start(), zone_start)
+            clauses.append(OwnerClause(owners, c.span(zone_start, zone_start + len(trimmed)), (scope,)))
     return clauses
 
 
@@ -591,14 +592,14 @@ def _overlaps(span: Span, spans: list[Span]) -> bool:
     return any(span[0] < b and a < span[1] for a, b in spans)
 
 
-def _blanket(c: Compact, lists: list[OwnerClause]) -> list[OwnerClause]:
+def _blanket(c: View, lists: list[OwnerClause]) -> list[OwnerClause]:
     """以下均需试点城市政府落实，不再列出 (or 各片区配合落实): the body stated once takes its
     role in every owner list written after the statement."""
     for pattern in roles().blanket:
         for m in pattern.finditer(c.text):
             role = roles().role_of(m.group("role"))
             names = [(n, role, sp) for n, sp, _ in _parse_list(c, m.start("body"), m.end("body"))]
-            at = c.index[m.start()]
+            at = c.offsets[m.start()]
             lists = [replace(cl, owners=cl.owners + tuple(names))
                      if cl.anchor[0] >= at and any(r == "lead" for _, r, _ in cl.owners) else cl
                      for cl in lists]

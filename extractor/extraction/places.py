@@ -103,7 +103,7 @@ def find_places(tree: DocTree) -> tuple[Place, ...]:
     spans += [(s, e) for s, e in _city_mentions(c.text) if not any(a <= s and e <= b for a, b in spans)]
     by_name: dict[str, list[Span]] = {}
     for s, e in sorted(set(spans)):
-        by_name.setdefault(c.text[s:e], []).append(c.to_clean(s, e))
+        by_name.setdefault(c.text[s:e], []).append(c.span(s, e))
     return tuple(
         Place(id=f"l{k}", name=name, mentions=tuple(sorted(set(by_name[name]))))
         for k, name in enumerate(sorted(by_name, key=lambda n: min(by_name[n])), 1)

@@ -18,12 +18,12 @@ from extractor.extraction.organisations.boundaries import PLACE_PART_POS
 from extractor.extraction.organisations.find import candidates, find_mentions
 from extractor.extraction.organisations.keys import body_key, org_type, split_region
 from extractor.extraction.organisations.merge import Mention, best_match, merge, regions_compatible
-from extractor.extraction.organisations.text import Compact, compact, overlapping, tagged, window_start
+from extractor.extraction.organisations.text import compact, overlapping, tagged, window_start
 from extractor.extraction.organisations.vocabulary import Lexicon, lexicon
 from extractor.model import DocTree, Organisation
 
 __all__ = [
-    "PLACE_PART_POS", "Compact", "Lexicon", "Mention", "best_match", "body_key", "compact", "explain",
+    "PLACE_PART_POS", "Lexicon", "Mention", "best_match", "body_key", "compact", "explain",
     "find_mentions", "find_organisations", "lexicon", "merge", "org_type", "overlapping",
     "regions_compatible", "split_region", "tagged", "window_start",
 ]

@@ -29,7 +29,6 @@ from extractor.extraction.organisations.examples import example_mentions
 from extractor.extraction.organisations.keys import org_type, split_region
 from extractor.extraction.organisations.merge import Mention
 from extractor.extraction.organisations.text import (
-    Compact,
     compact,
     ends_word,
     excluded,
@@ -38,6 +37,7 @@ from extractor.extraction.organisations.text import (
     window_start,
 )
 from extractor.extraction.organisations.vocabulary import Head, body_end, heads, lexicon
+from extractor.text import View
 
 FAMILY = "organisations"
 _PAREN = re.compile(r"（[^（）。，；\s]{1,12}）")
@@ -63,7 +63,7 @@ class Page:
     excluded: tuple[tuple[int, int], ...]  # words holding a head that name no body (布局, 干部)
 
 
-def page(c: Compact) -> Page:
+def page(c: View) -> Page:
     return Page(c.text, c.breaks, tuple(sorted(c.breaks)), tuple(excluded_spans(c.text)))
 
 
@@ -332,7 +332,7 @@ _STAGES: tuple[Callable[[Page, list[Found]], list[Found]], ...] = (
     _with_standard_bodies, _with_examples, _without_collectives)
 
 
-def decide(clean_text: str) -> tuple[Compact, list[Found]]:
+def decide(clean_text: str) -> tuple[View, list[Found]]:
     """Every candidate of a text and its decision, in text order (compact offsets)."""
     c = compact(clean_text)
     p = page(c)
@@ -354,7 +354,7 @@ def candidates(clean_text: str) -> tuple[Candidate, ...]:
     for f in found:
         name = c.text[f.start:f.end].strip()
         detail = "; ".join(filter(None, (f"type={_type(name, f)}" if name else "", f.detail)))
-        out.append(Candidate(FAMILY, name, c.to_clean(f.start, f.end), f.rejection, detail))
+        out.append(Candidate(FAMILY, name, c.span(f.start, f.end), f.rejection, detail))
     return tuple(out)
 
 
@@ -365,5 +365,5 @@ def find_mentions(clean_text: str) -> list[Mention]:
     for f in found:
         if f.rejection is None:
             name = c.text[f.start:f.end].strip()
-            mentions.append(Mention(name, _type(name, f), c.to_clean(f.start, f.end)))
+            mentions.append(Mention(name, _type(name, f), c.span(f.start, f.end)))
     return mentions

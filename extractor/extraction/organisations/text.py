@@ -5,12 +5,13 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 
+from extractor import text as text_layer
 from extractor.extraction.organisations.vocabulary import lexicon, titles
 from extractor.model import Span
 from extractor.segment import tagger
+from extractor.text import View
 
 # one name character; a foreign name keeps its middle dot (约翰·霍普金斯大学)
 NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]")
@@ -18,48 +19,9 @@ NAME_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]+")
 MAX_NAME = 30
 
 
-@dataclass(frozen=True)
-class Compact:
-    """Text with line breaks removed (PDF lines break inside names) and a map back.
-
-    Whitespace without a line break stays as one space: in web text it separates cells.
-    """
-
-    text: str
-    index: tuple[int, ...]
-    breaks: frozenset[int] = frozenset()  # offsets where a line break was dropped just before
-
-    def to_clean(self, start: int, end: int) -> Span:
-        return (self.index[start], self.index[end - 1] + 1)
-
-
-_WHITESPACE = re.compile(r"\s+")
-
-
-def compact(text: str) -> Compact:
-    """Drop whitespace runs that hold a line or page break; fold others to one space."""
-    pieces: list[str] = []
-    index: list[int] = []
-    breaks: list[int] = []
-    pos = size = 0
-    for m in _WHITESPACE.finditer(text):
-        start, end = m.span()
-        pieces.append(text[pos:start])
-        index.extend(range(pos, start))
-        size += start - pos
-        chunk = m.group(0)
-        if "\n" in chunk or "\f" in chunk:
-            breaks.append(size)
-        else:
-            pieces.append(" ")
-            index.append(start)
-            size += 1
-        pos = end
-    pieces.append(text[pos:])
-    index.extend(range(pos, len(text)))
-    return Compact("".join(pieces), tuple(index), frozenset(breaks))
-
-
+def compact(text: str) -> View:
+    """Line breaks taken out, other whitespace kept as one separator (see `extractor.text`)."""
+    return text_layer.view(text, spaces="one")
 
 
 def overlapping(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, str]]:
