@@ -2,14 +2,15 @@
 
 Layout whitespace is dropped and full-width digits folded, a ``\\n`` kept only where a
 sentence, heading or short paragraph ends, so a figure broken over a PDF line
-(``941.2\\n亿元``) reads as one. Each view character keeps its clean offset.
+(``941.2\\n亿元``) reads as one. Each view character keeps its clean offset: the view is the
+shared `extractor.text.View` type, built with the paragraph decisions figures need.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from extractor.normalise import display_width, wrap_width
+from extractor.text import View
 
 _FOLD = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)},
                        "％": "%", "﹪": "%", "．": ".", "～": "~", "〜": "~", "＋": "+", "／": "/",
@@ -28,14 +29,6 @@ _CONTINUES = "、，,（(“《—-－/"  # a line ending so runs on
 
 _FIGURE_START = re.compile(r"(?!(?:19|20)\d{2}年)[\d%‰.零〇一二两三四五六七八九十百千万亿]|以上|以下|以内|之内|左右|上下")
 _FIGURE_ENDS = ("%", "‰", "以上", "以下", "以内", "之内", "左右", "上下")  # a figure ends its line whole
-
-
-@dataclass(frozen=True)
-class View:
-    """Compacted text and, for each of its characters, the clean offset it came from."""
-
-    text: str
-    offsets: tuple[int, ...]
 
 
 def compact(clean: str) -> View:
