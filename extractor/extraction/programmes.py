@@ -400,7 +400,8 @@ def _shape(term: str, cues: _Cues) -> str:
 
     A scheme ending after generic words only names none (“民生工程”“形象工程”).
     """
-    if term in cues.standard or any(
+    # one endswith over the whole tuple first: most terms end in no scheme suffix at all
+    if term in cues.standard or term.endswith(cues.scheme_suffix) and any(
             term.endswith(suffix) and _specific(term[:-len(suffix)], cues) for suffix in cues.scheme_suffix):
         return "strong"
     if _LAYOUT.fullmatch(term) or _SEQUENCE.fullmatch(term):
