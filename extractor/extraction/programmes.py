@@ -240,6 +240,13 @@ class _Proposal:
     strength: str = ""
     forms: tuple[str, ...] = ()
 
+    def evolve(self, **changes: object) -> _Proposal:
+        """A copy with `changes`, like `dataclasses.replace` but without rebuilding every
+        field through `__init__`: it runs for each candidate of a document."""
+        copy = object.__new__(_Proposal)
+        copy.__dict__.update(self.__dict__, **changes)
+        return copy
+
     @property
     def modifier(self) -> str:
         return self.name[:self.mid - self.start]
@@ -355,7 +362,8 @@ def _shape(term: str, cues: _Cues) -> str:
 
     A scheme ending after generic words only names none (“民生工程”“形象工程”).
     """
-    if term in cues.standard or any(
+    # one endswith over the whole tuple first: most terms end in no scheme suffix at all
+    if term in cues.standard or term.endswith(cues.scheme_suffix) and any(
             term.endswith(suffix) and _specific(term[:-len(suffix)], cues) for suffix in cues.scheme_suffix):
         return "strong"
     if _LAYOUT.fullmatch(term) or _SEQUENCE.fullmatch(term):
@@ -443,7 +451,7 @@ def _read_quotes(passed: list[_Proposal]) -> list[_Proposal]:
         for p in run:
             strength, scheme = _strength(p, listed)
             forms = ((f"“{p.name}”{scheme.group()}",) if scheme else ()) + tuple(filter(None, [_prefix_form(p)]))
-            read.append(replace(p, strength=strength, forms=forms))
+            read.append(p.evolve(strength=strength, forms=forms))
     return read
 
 
@@ -746,8 +754,14 @@ def _judged(view: View) -> list[tuple[_Proposal, Decision | None]]:
                          ("campaign", _campaigns), ("defined", _defined)):
         first += [(p, judge(p, _LOCAL[way])) for p in propose(doc)]
     whole = _summary(doc, [p for p, d in first if d is None])
-    return [(p, d if d is not None else judge(replace(p, doc=whole), _DOCUMENT.get(p.way, ())))
-            for p, d in first]
+    return [(p, d if d is not None else _judge_whole(p, whole)) for p, d in first]
+
+
+def _judge_whole(p: _Proposal, whole: _Doc) -> Decision | None:
+    """The decision of the filters that read the whole document (none for some ways: then
+    there is no copy of the proposal to make)."""
+    filters = _DOCUMENT.get(p.way, ())
+    return judge(p.evolve(doc=whole), filters) if filters else None
 
 
 def _candidate(view: View, p: _Proposal, decision: Decision | None) -> Candidate:
