@@ -92,12 +92,21 @@ def best_match(name: str, bodies: list[tuple[str, ...]]) -> int | None:
     with several candidates is the body named first; then, when exactly one body fits,
     a standard short form (资源生态局, 西咸管委会, 陕汽).
     """
+    return _match(name, [_body_parts(forms) for forms in bodies])
+
+
+def _body_parts(forms: tuple[str, ...] | list[str]) -> tuple[set[str], set[str]]:
+    """A body's regions (the empty one left out) and keys, over all its forms."""
+    parts = [_parts(f) for f in forms]
+    return {r for r, _ in parts} - {""}, {k for _, k in parts}
+
+
+def _match(name: str, bodies: list[tuple[set[str], set[str]]]) -> int | None:
+    """`best_match` over each body's (regions, keys): `merge` keeps them as forms are added,
+    so a document's mentions are not split again for every later mention."""
     region, key = _parts(name)
-    fitting = []
-    for k, forms in enumerate(bodies):
-        regions = {_parts(f)[0] for f in forms} - {""}
-        if all(regions_compatible(region, r) for r in regions):
-            fitting.append((k, {_parts(f)[1] for f in forms}, regions))
+    fitting = [(k, keys, regions) for k, (regions, keys) in enumerate(bodies)
+               if all(regions_compatible(region, r) for r in regions)]
     same = [(k, regions) for k, keys, regions in fitting if key in keys]
     if len(same) == 1:
         return same[0][0]
@@ -122,16 +131,22 @@ def merge(mentions: list[Mention]) -> list[Organisation]:
     forms: list[list[str]] = []
     spans: list[list[Span]] = []
     kinds: list[str] = []
+    parts: list[tuple[set[str], set[str]]] = []  # each body's regions and keys, for `_match`
     for mention in mentions:
-        k = best_match(mention.name, [tuple(f) for f in forms])
+        k = _match(mention.name, parts)
         if k is None:
             forms.append([])
             spans.append([])
             kinds.append(mention.type)
+            parts.append((set(), set()))
             k = len(forms) - 1
         for form in (mention.name, *_bracketed_name(mention.name)):
             if form not in forms[k]:
                 forms[k].append(form)
+                region, key = _parts(form)
+                if region:
+                    parts[k][0].add(region)
+                parts[k][1].add(key)
         spans[k].append(mention.span)
     organisations = []
     for n, (group, kind) in enumerate(zip(forms, kinds), 1):
