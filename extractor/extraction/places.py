@@ -17,7 +17,8 @@ from extractor.extraction.organisations import (
     tagged,
     window_start,
 )
-from extractor.lexicons import alternation, cached, load_rows
+from extractor.extraction.organisations.vocabulary import trie_alternation
+from extractor.lexicons import cached, load_rows
 from extractor.model import DocTree, Place, Span
 
 # zones named by a proper name and a zone word: 西咸新区, 沣西新城, 平潭综合实验区
@@ -31,14 +32,14 @@ _LEVEL_WORDS = "省市县区州"
 @cached
 def _provinces() -> re.Pattern[str]:
     """Full and short names of the provincial-level divisions, longest first."""
-    return re.compile(alternation(f for row in load_rows("org_regions.tsv") for f in row if f))
+    return re.compile(trie_alternation(f for row in load_rows("org_regions.tsv") for f in row if f))
 
 
 @cached
 def _cities() -> re.Pattern[str]:
     """Prefecture-level divisions (`org_cities.tsv`): full names, and the short names that
     are no common word, longest first."""
-    return re.compile(alternation(f for row in load_rows("org_cities.tsv") for f in row[:2] if f))
+    return re.compile(trie_alternation(f for row in load_rows("org_cities.tsv") for f in row[:2] if f))
 
 
 def _whole_word(text: str, start: int, end: int) -> bool:

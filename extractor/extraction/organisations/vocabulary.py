@@ -8,11 +8,39 @@ live in ONE table, `org_suffixes.tsv`: head, type, fewest body characters, flags
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from extractor.lexicons import alternation, cached, load_rows
 
 FLAGS = frozenset(("generic", "subunit", "legal", "brand", "department", "titled"))
+
+
+def trie_alternation(words: Iterable[str]) -> str:
+    """A regex with the same matches as `lexicons.alternation(words)` (at each offset the
+    longest word), written as a prefix tree: 西安|西宁|西双版纳 becomes 西(?:安|宁|双版纳).
+
+    Python's regex engine tries a flat alternation branch by branch at every offset whose
+    character opens a word, so a list of hundreds of names costs hundreds of tries there;
+    the tree costs one per character. All words matching at one offset lie on one path of
+    the tree and the greedy `?` tries the deeper first, so the longest still wins and a
+    shorter one is still tried when what follows the pattern fails.
+    """
+    root: dict[str, dict] = {}
+    for word in set(words):
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+    return _trie_node(root) if root else "(?!)"
+
+
+def _trie_node(node: dict[str, dict]) -> str:
+    branches = [re.escape(ch) + _trie_node(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 @dataclass(frozen=True)
