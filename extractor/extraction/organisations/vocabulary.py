@@ -73,13 +73,13 @@ def flagged(flag: str) -> frozenset[str]:
 def ending(flag: str | None = None) -> re.Pattern[str]:
     """A pattern for a word ending in a head (with `flag`, only such heads): 科技局 ends a body."""
     chosen = flagged(flag) if flag else heads()
-    return re.compile(f"(?:{alternation(chosen)})$")
+    return re.compile(f"(?:{trie_alternation(chosen)})$")
 
 
 @cached
 def body_end() -> re.Pattern[str]:
     """A pattern for text ending in a complete body: a head or a standard body (国务院)."""
-    return re.compile(f"(?:{alternation([*heads(), *lexicon().standard])})$")
+    return re.compile(f"(?:{trie_alternation([*heads(), *lexicon().standard])})$")
 
 
 def governs(word: str, lex: Lexicon) -> bool:
@@ -98,7 +98,8 @@ def titles() -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class Lexicon:
-    """The data the finder runs on, loaded once from `extractor/resources/`."""
+    """The data the finder runs on, loaded once from `extractor/resources/`. Its word-list
+    patterns are prefix trees (`trie_alternation`): the finders run them at every head."""
 
     suffixes: dict[str, tuple[str, int]]  # head -> (type, fewest body characters)
     head_re: re.Pattern[str]  # the longest head at a position (read overlapping with `overlapping`)
@@ -128,7 +129,7 @@ def lexicon() -> Lexicon:
     exclusions = [row[0] for row in load_rows("org_exclusions.txt")]
     provinces = [form for row in load_rows("org_regions.tsv") for form in row if form]
     region = (
-        rf"(?:{alternation(provinces)}|中华人民共和国|国家|中共|"
+        rf"(?:{trie_alternation(provinces)}|中华人民共和国|国家|中共|"
         r"[\u4e00-\u9fff]{1,6}?(?:自治区|自治州|特别行政区|新区|新城|开发区|实验区|试验区|省|市|县|区|州|盟|旗))"
         r"(?![场域])"  # 省|市场监管局, 市|区域…: the level word opens 市场, 区域, not a region
     )
@@ -140,16 +141,16 @@ def lexicon() -> Lexicon:
             standard[form] = (name, kind)
     return Lexicon(
         suffixes=suffixes,
-        head_re=re.compile(alternation(suffixes)),
+        head_re=re.compile(trie_alternation(suffixes)),
         abbreviations=abbreviations,
-        abbreviation_re=re.compile(alternation(abbreviations)),
-        exclusion_re=re.compile(alternation(exclusions)),
+        abbreviation_re=re.compile(trie_alternation(abbreviations)),
+        exclusion_re=re.compile(trie_alternation(exclusions)),
         longest_exclusion=max(map(len, exclusions)),
         boundaries=frozenset(row[0] for row in load_rows("org_boundaries.txt")),
         region_re=re.compile(region),
         standard=standard,
         # 财政部 of 财政部门 names a kind of department, not the ministry
-        standard_re=re.compile(f"(?:{alternation(standard)})(?!门)"),
+        standard_re=re.compile(f"(?:{trie_alternation(standard)})(?!门)"),
         examples_re=re.compile(
             r"([^，。；：:、“”《》（）\s]{1,12}(?:、[^，。；：:、“”《》（）\s]{1,8})*)等"
             rf"{_EXAMPLES_GAP}({alternation(categories)})"),
