@@ -18,7 +18,7 @@ from extractor.extraction.organisations import (
     window_start,
 )
 from extractor.extraction.organisations.vocabulary import trie_alternation
-from extractor.lexicons import cached, load_rows
+from extractor.lexicons import alternation, cached, load_rows
 from extractor.model import DocTree, Place, Span
 
 # zones named by a proper name and a zone word: 西咸新区, 沣西新城, 平潭综合实验区
@@ -32,7 +32,7 @@ _LEVEL_WORDS = "省市县区州"
 @cached
 def _provinces() -> re.Pattern[str]:
     """Full and short names of the provincial-level divisions, longest first."""
-    return re.compile(trie_alternation(f for row in load_rows("org_regions.tsv") for f in row if f))
+    return re.compile(alternation(f for row in load_rows("org_regions.tsv") for f in row if f))
 
 
 @cached

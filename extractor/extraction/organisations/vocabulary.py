@@ -22,9 +22,10 @@ def trie_alternation(words: Iterable[str]) -> str:
 
     Python's regex engine tries a flat alternation branch by branch at every offset whose
     character opens a word, so a list of hundreds of names costs hundreds of tries there;
-    the tree costs one per character. All words matching at one offset lie on one path of
-    the tree and the greedy `?` tries the deeper first, so the longest still wins and a
-    shorter one is still tried when what follows the pattern fails.
+    the tree costs one per character (compiling it costs about twice the flat one's, so
+    use it for patterns run over whole texts). All words matching at one offset lie on one
+    path of the tree and a node's empty branch (a word ends there) comes last, so the
+    longest still wins and a shorter one is still tried when what follows the pattern fails.
     """
     root: dict[str, dict] = {}
     for word in set(words):
@@ -36,11 +37,11 @@ def trie_alternation(words: Iterable[str]) -> str:
 
 
 def _trie_node(node: dict[str, dict]) -> str:
-    branches = [re.escape(ch) + _trie_node(child) for ch, child in sorted(node.items()) if ch]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
+    # letters and CJK characters need no escape; re.escape on each costs start-up time
+    branches = [(ch if ch.isalnum() else re.escape(ch)) + _trie_node(node[ch]) for ch in sorted(node) if ch]
+    if "" in node and branches:
+        branches.append("")  # a word ends here: the empty branch, tried after the longer ones
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 @dataclass(frozen=True)
@@ -73,13 +74,13 @@ def flagged(flag: str) -> frozenset[str]:
 def ending(flag: str | None = None) -> re.Pattern[str]:
     """A pattern for a word ending in a head (with `flag`, only such heads): 科技局 ends a body."""
     chosen = flagged(flag) if flag else heads()
-    return re.compile(f"(?:{trie_alternation(chosen)})$")
+    return re.compile(f"(?:{alternation(chosen)})$")
 
 
 @cached
 def body_end() -> re.Pattern[str]:
     """A pattern for text ending in a complete body: a head or a standard body (国务院)."""
-    return re.compile(f"(?:{trie_alternation([*heads(), *lexicon().standard])})$")
+    return re.compile(f"(?:{alternation([*heads(), *lexicon().standard])})$")
 
 
 def governs(word: str, lex: Lexicon) -> bool:
@@ -98,8 +99,9 @@ def titles() -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class Lexicon:
-    """The data the finder runs on, loaded once from `extractor/resources/`. Its word-list
-    patterns are prefix trees (`trie_alternation`): the finders run them at every head."""
+    """The data the finder runs on, loaded once from `extractor/resources/`. The head and
+    standard-body patterns, run over every text, are prefix trees (`trie_alternation`); for
+    the others a tree would cost more start-up (compiling) than it saves."""
 
     suffixes: dict[str, tuple[str, int]]  # head -> (type, fewest body characters)
     head_re: re.Pattern[str]  # the longest head at a position (read overlapping with `overlapping`)
@@ -129,7 +131,7 @@ def lexicon() -> Lexicon:
     exclusions = [row[0] for row in load_rows("org_exclusions.txt")]
     provinces = [form for row in load_rows("org_regions.tsv") for form in row if form]
     region = (
-        rf"(?:{trie_alternation(provinces)}|中华人民共和国|国家|中共|"
+        rf"(?:{alternation(provinces)}|中华人民共和国|国家|中共|"
         r"[\u4e00-\u9fff]{1,6}?(?:自治区|自治州|特别行政区|新区|新城|开发区|实验区|试验区|省|市|县|区|州|盟|旗))"
         r"(?![场域])"  # 省|市场监管局, 市|区域…: the level word opens 市场, 区域, not a region
     )
@@ -143,8 +145,8 @@ def lexicon() -> Lexicon:
         suffixes=suffixes,
         head_re=re.compile(trie_alternation(suffixes)),
         abbreviations=abbreviations,
-        abbreviation_re=re.compile(trie_alternation(abbreviations)),
-        exclusion_re=re.compile(trie_alternation(exclusions)),
+        abbreviation_re=re.compile(alternation(abbreviations)),
+        exclusion_re=re.compile(alternation(exclusions)),
         longest_exclusion=max(map(len, exclusions)),
         boundaries=frozenset(row[0] for row in load_rows("org_boundaries.txt")),
         region_re=re.compile(region),
