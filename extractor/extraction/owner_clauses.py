@@ -32,6 +32,7 @@ from dataclasses import dataclass, replace
 from extractor.extraction.candidates import Candidate, Decision, judge, named
 from extractor.extraction.organisations import compact, lexicon, split_region, tagged
 from extractor.extraction.roles import roles
+from extractor.lexicons import cached
 from extractor.model import Span, Table
 from extractor.structure.headings import task_column
 from extractor.structure.lexicon import lexicon as document_words
@@ -189,7 +190,7 @@ def _parse_list(c: View, start: int, end: int, refused: list[Candidate] | None =
             _refuse(refused, raw, c.span(start + offset, start + offset + len(raw)), rejection)
             continue
         # 省人民政府发展改革、财政等部门: an item takes the shared head unless it ends in one
-        shared_head = bool(last_head and not name.endswith(tuple(lexicon().suffixes)) and len(name) <= 12)
+        shared_head = bool(last_head and not name.endswith(_heads()) and len(name) <= 12)
         s = start + offset + max(raw.find(name[:2]), 0)
         span = c.span(s, min(s + len(name), end))
         if shared_head:
@@ -363,11 +364,17 @@ def _sentence(c: View, pos: int, starts: list[int] | None = None) -> tuple[int, 
     return start, (min(ends) + 1 if ends else len(c.text))
 
 
+@cached
+def _heads() -> tuple[str, ...]:
+    """The head table's heads as one tuple: `str.endswith` tries them all in one call
+    (a Python loop over the table was most of the clause reader's time)."""
+    return tuple(lexicon().suffixes)
+
+
 def _is_org_name(name: str) -> bool:
     """Whether a clause's subject names a body (a standard body or a known head)."""
-    lex = lexicon()
     bare = re.sub(r"（[^（）]*）$", "", name)
-    return bare in lex.standard or any(bare.endswith(h) for h in lex.suffixes) and len(bare) >= 3
+    return bare in lexicon().standard or (bare.endswith(_heads()) and len(bare) >= 3)
 
 
 def _is_word_at(text: str, pos: int, word: str) -> bool:

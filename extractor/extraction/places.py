@@ -17,6 +17,7 @@ from extractor.extraction.organisations import (
     tagged,
     window_start,
 )
+from extractor.extraction.organisations.vocabulary import trie_alternation
 from extractor.lexicons import alternation, cached, load_rows
 from extractor.model import DocTree, Place, Span
 
@@ -38,7 +39,7 @@ def _provinces() -> re.Pattern[str]:
 def _cities() -> re.Pattern[str]:
     """Prefecture-level divisions (`org_cities.tsv`): full names, and the short names that
     are no common word, longest first."""
-    return re.compile(alternation(f for row in load_rows("org_cities.tsv") for f in row[:2] if f))
+    return re.compile(trie_alternation(f for row in load_rows("org_cities.tsv") for f in row[:2] if f))
 
 
 def _whole_word(text: str, start: int, end: int) -> bool:

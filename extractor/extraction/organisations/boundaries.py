@@ -103,9 +103,6 @@ def _is_stop(tokens: list[Token], k: int, lex: Lexicon, verb_before_head: bool) 
     characters is a piece of an unknown proper name (陕西埃恩束能碳基…, 晶彩明为)."""
     _, word, flag = tokens[k]
     boundaries = lex.boundaries
-    in_single_run = len(word) == 1 and any(
-        0 <= j < len(tokens) and len(tokens[j][1]) == 1 and not tokens[j][2].startswith(_SINGLE_STOP_POS)
-        for j in (k - 1, k + 1))
     # 各片区管理局 names every district office at once; · joins a foreign name (约翰·霍普金斯)
     if word in "（）·" or word == "各":
         return False
@@ -119,11 +116,22 @@ def _is_stop(tokens: list[Token], k: int, lex: Lexicon, verb_before_head: bool) 
     if word.isdigit() or is_region(word, flag):
         return False
     if len(word) == 1:
+        if not flag.startswith(_SINGLE_STOP_POS):
+            return False
+        if flag.startswith(("c", "p", "u")):
+            return True
         # 建好、用好: an adjective completing a one-character verb is no piece of a name
         complement = word in _COMPLEMENTS and k > 0 and len(tokens[k - 1][1]) == 1 \
             and tokens[k - 1][2].startswith(("v", "p"))
-        return flag.startswith(_SINGLE_STOP_POS) and (not in_single_run or complement or flag.startswith(("c", "p", "u")))
+        return complement or not _in_single_run(tokens, k)
     return flag.startswith(STOP_POS)
+
+
+def _in_single_run(tokens: list[Token], k: int) -> bool:
+    """Whether a lone character has a lone character that is no function word beside it
+    (checked last in `_is_stop`: only a lone function word needs it)."""
+    return any(0 <= j < len(tokens) and len(tokens[j][1]) == 1 and not tokens[j][2].startswith(_SINGLE_STOP_POS)
+               for j in (k - 1, k + 1))
 
 
 @cached

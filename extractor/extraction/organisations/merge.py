@@ -22,13 +22,19 @@ class Mention:
     span: Span
 
 
+def _by_length(a: str, b: str) -> tuple[str, str]:
+    """The shorter and the longer of two names (the first on a tie, as a stable sort gives);
+    pairs are compared for every body of a document, and `sorted` costs several times this."""
+    return (a, b) if len(a) <= len(b) else (b, a)
+
+
 def regions_compatible(a: str, b: str) -> bool:
     """Whether two region prefixes can name the same place: 区 / 平潭综合实验区, 西咸新区 / 陕西省西咸新区."""
     if a == b or not a or not b:
         return True
     if ("特别行政区" in a + b or "特区" in a + b) and min(len(a), len(b)) == 1:
         return False  # 区政府 is the document's own district, never 香港特别行政区政府
-    short, long_ = sorted((a, b), key=len)
+    short, long_ = _by_length(a, b)
     return long_.endswith(short) or (len(short) > 1 and long_.startswith(short))
 
 
@@ -53,9 +59,10 @@ def _is_abbreviation(short: str, long_: str) -> bool:
 def _brand(key: str, other: str) -> bool:
     """陕汽 / 陕汽集团: a company's name without its head, or with a shorter one
     (秦创原发展公司 / 秦创原发展股份有限公司)."""
-    short, long_ = sorted((key, other), key=len)
-    stem = ending("brand").sub("", long_)
-    return len(short) >= 2 and stem in (short, ending("brand").sub("", short))
+    short, long_ = _by_length(key, other)
+    brand = ending("brand")
+    stem = brand.sub("", long_)
+    return len(short) >= 2 and stem in (short, brand.sub("", short))
 
 
 def _short_region(key: str, other: str, regions: set[str]) -> bool:
@@ -73,7 +80,7 @@ _LEVEL_QUALIFIER = re.compile(r"(?:[省市区县乡镇村]级?|以上|以下|地
 def _without_proper_name(key: str, other: str) -> bool:
     """茶文化研究会 / 惠明茶文化研究会: a long name written again without its proper name
     (five characters at least, so a bare kind such as 服务中心 or 科技局 never joins)."""
-    short, long_ = sorted((key, other), key=len)
+    short, long_ = _by_length(key, other)
     # 各省级人民政府 / 地方各级人民政府: collectives of different levels, not one body
     return (len(short) >= 5 and len(long_) > len(short) and long_.endswith(short) and "各" not in long_
             and not _LEVEL_QUALIFIER.fullmatch(long_[: len(long_) - len(short)])
@@ -92,12 +99,21 @@ def best_match(name: str, bodies: list[tuple[str, ...]]) -> int | None:
     with several candidates is the body named first; then, when exactly one body fits,
     a standard short form (资源生态局, 西咸管委会, 陕汽).
     """
+    return _match(name, [_body_parts(forms) for forms in bodies])
+
+
+def _body_parts(forms: tuple[str, ...] | list[str]) -> tuple[set[str], set[str]]:
+    """A body's regions (the empty one left out) and keys, over all its forms."""
+    parts = [_parts(f) for f in forms]
+    return {r for r, _ in parts} - {""}, {k for _, k in parts}
+
+
+def _match(name: str, bodies: list[tuple[set[str], set[str]]]) -> int | None:
+    """`best_match` over each body's (regions, keys): `merge` keeps them as forms are added,
+    so a document's mentions are not split again for every later mention."""
     region, key = _parts(name)
-    fitting = []
-    for k, forms in enumerate(bodies):
-        regions = {_parts(f)[0] for f in forms} - {""}
-        if all(regions_compatible(region, r) for r in regions):
-            fitting.append((k, {_parts(f)[1] for f in forms}, regions))
+    fitting = [(k, keys, regions) for k, (regions, keys) in enumerate(bodies)
+               if all(regions_compatible(region, r) for r in regions)]
     same = [(k, regions) for k, keys, regions in fitting if key in keys]
     if len(same) == 1:
         return same[0][0]
@@ -122,16 +138,22 @@ def merge(mentions: list[Mention]) -> list[Organisation]:
     forms: list[list[str]] = []
     spans: list[list[Span]] = []
     kinds: list[str] = []
+    parts: list[tuple[set[str], set[str]]] = []  # each body's regions and keys, for `_match`
     for mention in mentions:
-        k = best_match(mention.name, [tuple(f) for f in forms])
+        k = _match(mention.name, parts)
         if k is None:
             forms.append([])
             spans.append([])
             kinds.append(mention.type)
+            parts.append((set(), set()))
             k = len(forms) - 1
         for form in (mention.name, *_bracketed_name(mention.name)):
             if form not in forms[k]:
                 forms[k].append(form)
+                region, key = _parts(form)
+                if region:
+                    parts[k][0].add(region)
+                parts[k][1].add(key)
         spans[k].append(mention.span)
     organisations = []
     for n, (group, kind) in enumerate(zip(forms, kinds), 1):

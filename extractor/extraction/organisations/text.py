@@ -19,6 +19,9 @@ NAME_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]+")
 MAX_NAME = 30
 
 
+# Memoised: the organisation, owner and place finders each read the same document's view;
+# the result is frozen and depends on the text alone (no rule file), so sharing is safe.
+@lru_cache(maxsize=16)
 def compact(text: str) -> View:
     """Line breaks taken out, other whitespace kept as one separator (see `extractor.text`)."""
     return text_layer.view(text, spaces="one")

@@ -8,11 +8,40 @@ live in ONE table, `org_suffixes.tsv`: head, type, fewest body characters, flags
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from extractor.lexicons import alternation, cached, load_rows
 
 FLAGS = frozenset(("generic", "subunit", "legal", "brand", "department", "titled"))
+
+
+def trie_alternation(words: Iterable[str]) -> str:
+    """A regex with the same matches as `lexicons.alternation(words)` (at each offset the
+    longest word), written as a prefix tree: 西安|西宁|西双版纳 becomes 西(?:安|宁|双版纳).
+
+    Python's regex engine tries a flat alternation branch by branch at every offset whose
+    character opens a word, so a list of hundreds of names costs hundreds of tries there;
+    the tree costs one per character (compiling it costs about twice the flat one's, so
+    use it for patterns run over whole texts). All words matching at one offset lie on one
+    path of the tree and a node's empty branch (a word ends there) comes last, so the
+    longest still wins and a shorter one is still tried when what follows the pattern fails.
+    """
+    root: dict[str, dict] = {}
+    for word in set(words):
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+    return _trie_node(root) if root else "(?!)"
+
+
+def _trie_node(node: dict[str, dict]) -> str:
+    # letters and CJK characters need no escape; re.escape on each costs start-up time
+    branches = [(ch if ch.isalnum() else re.escape(ch)) + _trie_node(node[ch]) for ch in sorted(node) if ch]
+    if "" in node and branches:
+        branches.append("")  # a word ends here: the empty branch, tried after the longer ones
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 @dataclass(frozen=True)
@@ -70,7 +99,9 @@ def titles() -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class Lexicon:
-    """The data the finder runs on, loaded once from `extractor/resources/`."""
+    """The data the finder runs on, loaded once from `extractor/resources/`. The head and
+    standard-body patterns, run over every text, are prefix trees (`trie_alternation`); for
+    the others a tree would cost more start-up (compiling) than it saves."""
 
     suffixes: dict[str, tuple[str, int]]  # head -> (type, fewest body characters)
     head_re: re.Pattern[str]  # the longest head at a position (read overlapping with `overlapping`)
@@ -112,7 +143,7 @@ def lexicon() -> Lexicon:
             standard[form] = (name, kind)
     return Lexicon(
         suffixes=suffixes,
-        head_re=re.compile(alternation(suffixes)),
+        head_re=re.compile(trie_alternation(suffixes)),
         abbreviations=abbreviations,
         abbreviation_re=re.compile(alternation(abbreviations)),
         exclusion_re=re.compile(alternation(exclusions)),
@@ -121,7 +152,7 @@ def lexicon() -> Lexicon:
         region_re=re.compile(region),
         standard=standard,
         # 财政部 of 财政部门 names a kind of department, not the ministry
-        standard_re=re.compile(f"(?:{alternation(standard)})(?!门)"),
+        standard_re=re.compile(f"(?:{trie_alternation(standard)})(?!门)"),
         examples_re=re.compile(
             r"([^，。；：:、“”《》（）\s]{1,12}(?:、[^，。；：:、“”《》（）\s]{1,8})*)等"
             rf"{_EXAMPLES_GAP}({alternation(categories)})"),
