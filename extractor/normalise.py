@@ -19,7 +19,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import cache, lru_cache, partial
 
 from extractor.lexicons import load_json
 from extractor.model import CleanText, RawDocument
@@ -71,7 +71,6 @@ _LINE_END = re.compile(r"[\n\f]")
 # checks the character before that first space.
 _DIGIT_SPACE = re.compile(rf"[ ](?<=[{_CJK}][ ])[ ]*(?=\d)|[ ](?<=\d[ ])[ ]*(?=[{_CJK}])")
 _MULTI_SPACE = re.compile(r"(?<= ) +")
-_NAME_LINE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff（）()]+")
 _DASHES = "-—–－−_~·•"
 _PAGE_MARK = re.compile(
     rf"[{_DASHES}\s]*(?:第\s*\d{{1,4}}\s*页(?:\s*[,，/]?\s*共\s*\d{{1,4}}\s*页)?"
@@ -320,6 +319,13 @@ def join_broken_lines(t: Tracked, *, hard_breaks: bool = False) -> Tracked:
     return _splice(t, edits)
 
 
+# Compiled on first use, not at import: a CJK class costs ~1-3 ms to compile and many
+# documents never reach this pattern, so starting the CLI stays quick.
+@cache
+def _name_line() -> re.Pattern[str]:
+    return re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff（）()]+")
+
+
 def _names_date(text: str, space: re.Match[str]) -> bool:
     """Whether a space separates a body's name (the whole line so far) from the date after it.
 
@@ -329,7 +335,7 @@ def _names_date(text: str, space: re.Match[str]) -> bool:
     if not DATE.match(text, space.end()):
         return False
     line = text[text.rfind("\n", 0, space.start()) + 1:space.start()].strip()
-    return (2 <= len(line) <= 40 and _NAME_LINE.fullmatch(line) is not None
+    return (2 <= len(line) <= 40 and _name_line().fullmatch(line) is not None
             and line.endswith(lexicon().org_suffixes))
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import cache
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -30,9 +31,15 @@ _NOT_BEFORE = set("0123456789.．第、-—~～/年月日号")
 _TITLE_END = re.compile(r"[。；;\n]")
 _CIRCLED_REF = re.compile("[\u2460-\u2487、—\\-~～至到和及]")
 _TITLE_STRIP = " ：:，,、"
-_LETTER_SPACING = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")  # 总  则: spaced out for show
 _MAX_TITLE = 80
 _GLUE_WINDOW = 60
+
+
+# Compiled on first use, not at import: a CJK class costs ~1-3 ms to compile and many
+# documents never reach this pattern, so starting the CLI stays quick.
+@cache
+def _letter_spacing() -> re.Pattern[str]:
+    return re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")  # 总  则: spaced out for show
 
 
 @dataclass(frozen=True)
@@ -183,7 +190,7 @@ def _title(text: str, marker: Marker, stop: int) -> str:
     if not marker.line_start:
         space = text.find(" ", marker.body, end)
         end = space if space > marker.body else end
-    title = _LETTER_SPACING.sub("", text[marker.body:end].strip(_TITLE_STRIP))
+    title = _letter_spacing().sub("", text[marker.body:end].strip(_TITLE_STRIP))
     if not title and marker.kind == "annex":  # 附件1 alone on its line: the title is the next line
         line = re.match(r"\s*([^\n]{1,%d})" % _MAX_TITLE, text[marker.body:stop])
         title = line.group(1).strip(_TITLE_STRIP) if line else ""

@@ -8,6 +8,7 @@ instead. Crawled web pages put all of this on one line after the site's breadcru
 from __future__ import annotations
 
 import re
+from functools import cache
 from collections.abc import Mapping
 
 from extractor.model import DocMeta
@@ -39,12 +40,28 @@ _TITLE_PERIOD = re.compile(r"[（(][^）)\n]{1,20}[）)]")
 _HAN_SPACE = re.compile(rf"(?<=[{_HAN}《》（）“”])\s+(?=[{_HAN}《》（）“”])")
 _PUNCT = "，。；：！？、,;:!?"
 _ORDER_GENRE = re.compile(r"(?:令|公告|通告)$")
-_ORDER_NUMBER = re.compile(
-    rf"(?:^|\n)[ \t]*(?P<name>[{_HAN}]{{2,30}}(?:令|公告|通告))\s*[（(]?\s*第\s*(?P<no>\d{{1,5}})\s*号\s*[）)]?[ \t]*(?=\n|$)"
-)
-_ADOPTED = re.compile(rf"[（(]\s*(?P<date>{DATE.pattern})[^）)\n]{{0,60}}?(?:通过|批准|公布|发布|施行)")
+
+
+# Compiled on first use, not at import: a CJK class costs ~1-3 ms to compile and many
+# documents never reach these patterns, so starting the CLI stays quick.
+@cache
+def _order_number() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:^|\n)[ \t]*(?P<name>[{_HAN}]{{2,30}}(?:令|公告|通告))\s*[（(]?\s*第\s*(?P<no>\d{{1,5}})\s*号\s*[）)]?[ \t]*(?=\n|$)"
+    )
+
+
+@cache
+def _han_char() -> re.Pattern[str]:
+    return re.compile(rf"[{_HAN}]")
+
+
+@cache
+def _adopted() -> re.Pattern[str]:
+    return re.compile(rf"[（(]\s*(?P<date>{DATE.pattern})[^）)\n]{{0,60}}?(?:通过|批准|公布|发布|施行)")
+
+
 _ABOUT = re.compile("关于")
-_HAN_CHAR = re.compile(rf"[{_HAN}]")
 _WHITESPACE = re.compile(r"\s+")
 _LINE_END = ("", "\n", " ", "\t", "（", "(")
 
@@ -83,7 +100,7 @@ def doc_number(text: str) -> str | None:
             continue  # cited inside a sentence or brackets: （国办发〔2022〕8号）
         return canonical_doc_number(m.group("prefix"), m.group("year"), m.group("no"))
     # Orders and announcements are numbered in series: 中华人民共和国国务院令 第227号.
-    order = _ORDER_NUMBER.search(header)
+    order = _order_number().search(header)
     return f"{order.group('name')}第{order.group('no')}号" if order else None
 
 
@@ -184,7 +201,7 @@ def _standalone_title(text: str) -> tuple[int, int] | None:
         if _is_prose(line):
             break
         if ((len(line) < 8 and not (len(line) >= 4 and line.endswith(lexicon().genres)))
-                or len(_HAN_CHAR.findall(line)) * 2 < len(line)  # an index number, a URL
+                or len(_han_char().findall(line)) * 2 < len(line)  # an index number, a URL
                 or any(p in line for p in _PUNCT) or DATE.search(line) or _is_org(line)
                 or _ISSUE.search(line) or marker_at(line)):
             continue
@@ -370,7 +387,7 @@ def _order_issuer(text: str) -> str | None:
         >>> _order_issuer("中华人民共和国国务院令\\n第227号"), _order_issuer("沈阳市人民代表大会常务委员会办公室公告(第7号)\\n市十七届人大常委会第六次会议")
         ('国务院', '沈阳市人民代表大会常务委员会办公室')
     """
-    order = _ORDER_NUMBER.search(text, 0, min(len(text), _HEADER_CHARS))
+    order = _order_number().search(text, 0, min(len(text), _HEADER_CHARS))
     name = _without_state(_ORDER_GENRE.sub("", order.group("name"))) if order else ""
     return name if _is_org(name) else None
 
@@ -397,7 +414,7 @@ def _signer(text: str) -> str | None:
 
 def _adoption_date(text: str) -> str | None:
     """The date a regulation was adopted, from its 题注: （2005年11月25日…会议通过）."""
-    m = _ADOPTED.search(text, 0, min(len(text), _HEADER_CHARS))
+    m = _adopted().search(text, 0, min(len(text), _HEADER_CHARS))
     date = DATE.search(m.group("date")) if m else None
     return iso_date(date) if date else None
 

@@ -8,6 +8,7 @@ number was not taken. Their word lists are `quantity_filters.json`.
 from __future__ import annotations
 
 import re
+from functools import cache
 from dataclasses import dataclass
 
 from extractor.extraction.candidates import Decision, NamedFilter, judge, named
@@ -20,7 +21,6 @@ _CN_ONLY = re.compile(rf"^{CN}$")
 _MAGNITUDE_ONLY = re.compile(r"^[百千万亿]+$")
 _NUMERAL_CHARS = "零〇一二两三四五六七八九十百千"
 _PER_CAPITA = re.compile(r"每[十百千万]+(?:常住)?(?:人口|人|名|户|平方公里)")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _ORDINAL_LIST = re.compile(r"第[\d、，,和及]+$")
 _ITEM_DECIMAL = re.compile(r"\d{1,2}\.\d")
 _LIST_SEPARATORS = re.compile(r"[、和与及]")
@@ -307,9 +307,16 @@ def _session(p: Proposal) -> str | None:
     return "a session's ordinal (五届七十九次)" if p.numeral and p.prev in filter_words()["session_marks"] and p.prev else None
 
 
+# Compiled on first use, not at import: a CJK class costs ~1-3 ms to compile and many
+# documents never reach this filter, so starting the CLI stays quick.
+@cache
+def _cjk() -> re.Pattern[str]:
+    return re.compile(r"[\u4e00-\u9fff]")
+
+
 def _report_day(p: Proposal) -> str | None:
     end = p.match.end()
-    if (p.numeral and p.bare_unit == "日" and (p.value or 0) <= 31 and _CJK.match(p.text, end)
+    if (p.numeral and p.bare_unit == "日" and (p.value or 0) <= 31 and _cjk().match(p.text, end)
             and p.text[end] not in filter_words()["day_runs_on"] and not comparator_before(p.text, p.start)[0]):
         return "the day a report is dated (国家能源局2日发布), not a duration"
     return None

@@ -3,6 +3,7 @@ tables that arrive as whitespace-separated text (a web table flattened into line
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from extractor.extraction.quantities.context import Context
 from extractor.extraction.quantities.view import View
@@ -12,8 +13,15 @@ from extractor.lexicons import alternation, cached
 from extractor.model import DocTree, Quantity, Table
 from extractor.structure.lexicon import lexicon
 
-_CELL_VALUE = re.compile(r"^(?P<cmp>[≥≤><]|不少于|不低于|不超过|超过|约|近)?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)"
-                         r"(?P<unit>%|个百分点|[万亿千]*[\u4e00-\u9fff]{0,3})?(?P<after>以上|以下|以内|左右)?$")
+
+# Compiled on first use, not at import: a CJK class costs ~1-3 ms to compile and many
+# documents hold no table, so starting the CLI stays quick.
+@cache
+def _cell_value() -> re.Pattern[str]:
+    return re.compile(r"^(?P<cmp>[≥≤><]|不少于|不低于|不超过|超过|约|近)?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)"
+                      r"(?P<unit>%|个百分点|[万亿千]*[\u4e00-\u9fff]{0,3})?(?P<after>以上|以下|以内|左右)?$")
+
+
 _UNIT_IN_NAME = re.compile(r"[（(]([^（()）]{1,8})[)）]$")
 
 
@@ -62,7 +70,7 @@ def table_quantities(tree: DocTree, table: Table, view: View, ctx: Context) -> l
             continue
         start, end = view.offsets[where], view.offsets[where + len(name) - 1] + 1
         for col in targets + baselines:
-            cell = _CELL_VALUE.match(row[col].replace("％", "%"))
+            cell = _cell_value().match(row[col].replace("％", "%"))
             if not cell:
                 continue
             y = YEAR.search(header[col])
@@ -109,8 +117,8 @@ def text_tables(tree: DocTree) -> list[Table]:
         rows, k = [], j
         while k + len(header) <= len(tokens):
             row = tuple(t for t, _ in tokens[k:k + len(header)])
-            if _CELL_VALUE.match(row[metrics[0]]) or not all(
-                    _CELL_VALUE.match(row[c]) or _EMPTY_CELL.match(row[c]) for c in targets + baselines):
+            if _cell_value().match(row[metrics[0]]) or not all(
+                    _cell_value().match(row[c]) or _EMPTY_CELL.match(row[c]) for c in targets + baselines):
                 break
             rows.append(row)
             k += len(header)
