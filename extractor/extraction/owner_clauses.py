@@ -58,6 +58,12 @@ _ARTICLE = re.compile(r"第[一二三四五六七八九十百零]+条\s*")
 _TABLE_HEAD = re.compile(r"牵头单位\s*(?:配合|责任|协办)[^\s，。：:]{0,6}单位")
 _ROW_MARK = re.compile(r"(?<![\d.．])(\d{1,2})[.．、](?!\d)")
 _SECTION_MARK = re.compile(r"[一二三四五六七八九十]{1,3}、")
+# compiled once: list items are cleaned and split for every owner slot
+_ETC = re.compile(r"等$")
+_ETC_UNIT = re.compile(r"等(部门|单位|机关)$")
+_SEPARATOR = re.compile(r"([、，,；;]|以及)")
+_SHARED_HEAD = re.compile(r"(?<!^各)(?<!^有关)(?<!^相关)(部门|机关)$")
+_BRACKET_TAIL = re.compile(r"（[^（）]*）$")
 
 
 Owner = tuple[str, str, Span]  # (organisation name, role, mention span)
@@ -81,9 +87,9 @@ def _clean_item(item: str) -> str:
     item = roles().role_tail.sub("", item)
     # 县级以上人民政府及其有关部门 -> 县级以上人民政府: a vague tail adds no one
     item = _VAGUE_TAIL.sub("", item)
-    item = re.sub(r"等$", "", item)
+    item = _ETC.sub("", item)
     # 发展改革、财政等部门: the unit word is the head of the list; 农业部等部门: a tail
-    tail = re.search(r"等(部门|单位|机关)$", item)
+    tail = _ETC_UNIT.search(item)
     if tail and _is_org_name(item[:tail.start()]):
         return item[:tail.start()]
     return item[:tail.start()] + tail.group(1) if tail else item
@@ -122,7 +128,7 @@ def _pieces(text: str) -> list[tuple[int, str, bool]]:
     pos = 0
     # 区、县 and 各省、自治区、直辖市: coordinated level words belong to the name that follows
     text = _LEVELS.sub("\x00", text)
-    for part in re.split(r"([、，,；;]|以及)", text):
+    for part in _SEPARATOR.split(text):
         part = part.replace("\x00", "、")
         if part and part not in ("、", "，", ",", "；", ";", "以及"):
             offset = pos
@@ -180,7 +186,7 @@ def _parse_list(c: Compact, start: int, end: int, refused: list[Candidate] | Non
     # 市科技、财政部门: the last item's head belongs to every bare item before it
     # (not a collective's: 各地、各部门 is two collectives)
     last = roles().role_tail.sub("", pieces[-1][1].strip(" ：:。")) if pieces else ""
-    last_head = re.search(r"(?<!^各)(?<!^有关)(?<!^相关)(部门|机关)$", last)
+    last_head = _SHARED_HEAD.search(last)
     region = ""
     for offset, raw, after_separator in pieces:
         name = _clean_item(raw)
@@ -372,7 +378,7 @@ def _heads() -> tuple[str, ...]:
 
 def _is_org_name(name: str) -> bool:
     """Whether a clause's subject names a body (a standard body or a known head)."""
-    bare = re.sub(r"（[^（）]*）$", "", name)
+    bare = _BRACKET_TAIL.sub("", name)
     return bare in lexicon().standard or (bare.endswith(_heads()) and len(bare) >= 3)
 
 
