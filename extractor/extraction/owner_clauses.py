@@ -622,12 +622,31 @@ _JOINED = re.compile(r"(?:[和与及、，,\s]|以及)*")
 """What may stand between two bodies written as one list item: 区科技局和区财政局."""
 
 
-def _split_joined(owner: Owner, text: str, mentions: tuple[Span, ...]) -> list[Owner]:
+@dataclass(frozen=True)
+class _Mentions:
+    """The organisation finder's mentions ordered by start (longest first), with their
+    starts, so an owner item finds the mentions inside it by bisection, not a full scan."""
+
+    spans: tuple[Span, ...]
+    starts: tuple[int, ...]
+
+    @staticmethod
+    def of(mentions: tuple[Span, ...]) -> _Mentions:
+        spans = tuple(sorted(mentions, key=lambda m: (m[0], -m[1])))
+        return _Mentions(spans, tuple(m[0] for m in spans))
+
+    def inside(self, span: Span) -> list[Span]:
+        """The mentions inside `span`, ordered by start, longest first."""
+        lo, hi = bisect.bisect_left(self.starts, span[0]), bisect.bisect_right(self.starts, span[1])
+        return [m for m in self.spans[lo:hi] if m[1] <= span[1]]
+
+
+def _split_joined(owner: Owner, text: str, mentions: _Mentions) -> list[Owner]:
     """An item the organisation finder read as several bodies joined by 和/与/及 is those
     bodies (由区科技局和区财政局负责: two leads); any other item stays as written."""
     name, role, span = owner
     inside: list[Span] = []
-    for m in sorted((m for m in mentions if span[0] <= m[0] and m[1] <= span[1]), key=lambda m: (m[0], -m[1])):
+    for m in mentions.inside(span):
         if not inside or m[0] >= inside[-1][1]:
             inside.append(m)
     if len(inside) == 1:
@@ -669,6 +688,7 @@ def find_owner_clauses(text: str, tables: tuple[Table, ...] = (), *,
     sentences = [cl for cl in _clause_clauses(c, frozenset(a for a, _ in mentions))
                  if not any(n.anchor[0] <= cl.anchor[0] < n.anchor[1] for n in lists if n.owners)]
     rows = [OwnerClause(row.owners, row.scope, (row.scope,)) for row in grid if row.owners]
-    clauses = [replace(cl, owners=tuple(o for owner in cl.owners for o in _split_joined(owner, text, mentions)))
+    ordered = _Mentions.of(mentions)
+    clauses = [replace(cl, owners=tuple(o for owner in cl.owners for o in _split_joined(owner, text, ordered)))
                for cl in lists + sentences + rows]
     return sorted(clauses, key=lambda cl: cl.anchor)
