@@ -38,7 +38,8 @@ _WHITESPACE = re.compile(r"\s+")
 
 # Memoised: the organisation, owner and place finders each read the same document's compact
 # view; the result is frozen and depends on the text alone (no rule file), so sharing is safe.
-@lru_cache(maxsize=16)
+# Few entries: a batch's earlier documents are not kept alive (peak memory on huge inputs).
+@lru_cache(maxsize=4)
 def compact(text: str) -> Compact:
     """Drop whitespace runs that hold a line or page break; fold others to one space."""
     pieces: list[str] = []
