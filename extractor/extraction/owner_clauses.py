@@ -59,6 +59,12 @@ _ARTICLE = re.compile(r"第[一二三四五六七八九十百零]+条\s*")
 _TABLE_HEAD = re.compile(r"牵头单位\s*(?:配合|责任|协办)[^\s，。：:]{0,6}单位")
 _ROW_MARK = re.compile(r"(?<![\d.．])(\d{1,2})[.．、](?!\d)")
 _SECTION_MARK = re.compile(r"[一二三四五六七八九十]{1,3}、")
+# compiled once: list items are cleaned and split for every owner slot
+_ETC = re.compile(r"等$")
+_ETC_UNIT = re.compile(r"等(部门|单位|机关)$")
+_SEPARATOR = re.compile(r"([、，,；;]|以及)")
+_SHARED_HEAD = re.compile(r"(?<!^各)(?<!^有关)(?<!^相关)(部门|机关)$")
+_BRACKET_TAIL = re.compile(r"（[^（）]*）$")
 
 
 Owner = tuple[str, str, Span]  # (organisation name, role, mention span)
@@ -82,9 +88,9 @@ def _clean_item(item: str) -> str:
     item = roles().role_tail.sub("", item)
     # 县级以上人民政府及其有关部门 -> 县级以上人民政府: a vague tail adds no one
     item = _VAGUE_TAIL.sub("", item)
-    item = re.sub(r"等$", "", item)
+    item = _ETC.sub("", item)
     # 发展改革、财政等部门: the unit word is the head of the list; 农业部等部门: a tail
-    tail = re.search(r"等(部门|单位|机关)$", item)
+    tail = _ETC_UNIT.search(item)
     if tail and _is_org_name(item[:tail.start()]):
         return item[:tail.start()]
     return item[:tail.start()] + tail.group(1) if tail else item
@@ -123,7 +129,7 @@ def _pieces(text: str) -> list[tuple[int, str, bool]]:
     pos = 0
     # 区、县 and 各省、自治区、直辖市: coordinated level words belong to the name that follows
     text = _LEVELS.sub("\x00", text)
-    for part in re.split(r"([、，,；;]|以及)", text):
+    for part in _SEPARATOR.split(text):
         part = part.replace("\x00", "、")
         if part and part not in ("、", "，", ",", "；", ";", "以及"):
             offset = pos
@@ -181,7 +187,7 @@ def _parse_list(c: View, start: int, end: int, refused: list[Candidate] | None =
     # 市科技、财政部门: the last item's head belongs to every bare item before it
     # (not a collective's: 各地、各部门 is two collectives)
     last = roles().role_tail.sub("", pieces[-1][1].strip(" ：:。")) if pieces else ""
-    last_head = re.search(r"(?<!^各)(?<!^有关)(?<!^相关)(部门|机关)$", last)
+    last_head = _SHARED_HEAD.search(last)
     region = ""
     for offset, raw, after_separator in pieces:
         name = _clean_item(raw)
@@ -373,7 +379,7 @@ def _heads() -> tuple[str, ...]:
 
 def _is_org_name(name: str) -> bool:
     """Whether a clause's subject names a body (a standard body or a known head)."""
-    bare = re.sub(r"（[^（）]*）$", "", name)
+    bare = _BRACKET_TAIL.sub("", name)
     return bare in lexicon().standard or (bare.endswith(_heads()) and len(bare) >= 3)
 
 
@@ -617,12 +623,31 @@ _JOINED = re.compile(r"(?:[和与及、，,\s]|以及)*")
 """What may stand between two bodies written as one list item: 区科技局和区财政局."""
 
 
-def _split_joined(owner: Owner, text: str, mentions: tuple[Span, ...]) -> list[Owner]:
+@dataclass(frozen=True)
+class _Mentions:
+    """The organisation finder's mentions ordered by start (longest first), with their
+    starts, so an owner item finds the mentions inside it by bisection, not a full scan."""
+
+    spans: tuple[Span, ...]
+    starts: tuple[int, ...]
+
+    @staticmethod
+    def of(mentions: tuple[Span, ...]) -> _Mentions:
+        spans = tuple(sorted(mentions, key=lambda m: (m[0], -m[1])))
+        return _Mentions(spans, tuple(m[0] for m in spans))
+
+    def inside(self, span: Span) -> list[Span]:
+        """The mentions inside `span`, ordered by start, longest first."""
+        lo, hi = bisect.bisect_left(self.starts, span[0]), bisect.bisect_right(self.starts, span[1])
+        return [m for m in self.spans[lo:hi] if m[1] <= span[1]]
+
+
+def _split_joined(owner: Owner, text: str, mentions: _Mentions) -> list[Owner]:
     """An item the organisation finder read as several bodies joined by 和/与/及 is those
     bodies (由区科技局和区财政局负责: two leads); any other item stays as written."""
     name, role, span = owner
     inside: list[Span] = []
-    for m in sorted((m for m in mentions if span[0] <= m[0] and m[1] <= span[1]), key=lambda m: (m[0], -m[1])):
+    for m in mentions.inside(span):
         if not inside or m[0] >= inside[-1][1]:
             inside.append(m)
     if len(inside) == 1:
@@ -664,6 +689,7 @@ def find_owner_clauses(text: str, tables: tuple[Table, ...] = (), *,
     sentences = [cl for cl in _clause_clauses(c, frozenset(a for a, _ in mentions))
                  if not any(n.anchor[0] <= cl.anchor[0] < n.anchor[1] for n in lists if n.owners)]
     rows = [OwnerClause(row.owners, row.scope, (row.scope,)) for row in grid if row.owners]
-    clauses = [replace(cl, owners=tuple(o for owner in cl.owners for o in _split_joined(owner, text, mentions)))
+    ordered = _Mentions.of(mentions)
+    clauses = [replace(cl, owners=tuple(o for owner in cl.owners for o in _split_joined(owner, text, ordered)))
                for cl in lists + sentences + rows]
     return sorted(clauses, key=lambda cl: cl.anchor)

@@ -77,11 +77,11 @@ def _add(owners: tuple[OwnerRef, ...], new: list[OwnerRef]) -> tuple[OwnerRef, .
 
 def _holding(tasks: list[Task], point: int) -> int | None:
     """Index of the smallest task whose span holds the offset `point`."""
-    best = None
+    best, size = None, 0  # the first of the smallest wins
     for k, task in enumerate(tasks):
-        if task.span[0] <= point < task.span[1]:
-            if best is None or task.span[1] - task.span[0] < tasks[best].span[1] - tasks[best].span[0]:
-                best = k
+        start, end = task.span
+        if start <= point < end and (best is None or end - start < size):
+            best, size = k, end - start
     return best
 
 

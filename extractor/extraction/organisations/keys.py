@@ -5,11 +5,18 @@ import re
 
 from extractor.extraction.organisations.vocabulary import lexicon
 
+# compiled once: split_region, body_key and org_type run for every form of every body
+_LEVEL_SEPARATOR = re.compile(r"(?<=[省市区县])、(?=[省市区县])")
+_BRACKET_TAIL = re.compile(r"（[^（）]*）$")
+_SHORT_GOVERNMENT = re.compile(r"(?<!人民)政府")
+_PARTY = re.compile(r"[省市区县]委|党[工组]?委|党中央|党群")
+_GOVERNMENT_WORD = re.compile(r"(单位|部门|片区|政府|街道|乡镇)")
+
 
 def split_region(name: str) -> tuple[str, str]:
     """Split a name into its region prefix and the rest: 陕西省西咸新区管委会 -> (陕西省西咸新区, 管委会)."""
     lex = lexicon()
-    name = re.sub(r"(?<=[省市区县])、(?=[省市区县])", "", name)  # 区、县人民政府 = 区县人民政府
+    name = _LEVEL_SEPARATOR.sub("", name)  # 区、县人民政府 = 区县人民政府
     i = 0
     while True:
         m = lex.region_re.match(name, i)
@@ -28,9 +35,9 @@ def body_key(name: str) -> str:
     """The comparable body of a name: region stripped, standard abbreviations expanded."""
     lex = lexicon()
     # a session (第十三届) names a term of the body, not another body
-    rest = split_region(_SESSION.sub("", re.sub(r"（[^（）]*）$", "", name)))[1]
+    rest = split_region(_SESSION.sub("", _BRACKET_TAIL.sub("", name)))[1]
     rest = lex.abbreviation_re.sub(lambda m: _expand(m, lex.abbreviations[m.group(0)]), rest)
-    return re.sub(r"(?<!人民)政府", "人民政府", rest)  # 市政府 = 市人民政府
+    return _SHORT_GOVERNMENT.sub("人民政府", rest)  # 市政府 = 市人民政府
 
 
 def _expand(m: re.Match[str], full: str) -> str:
@@ -43,16 +50,16 @@ def _expand(m: re.Match[str], full: str) -> str:
 
 def org_type(name: str) -> str:
     """Classify a name by its head (and party / legislature markers)."""
-    if name.startswith(("中共", "中国共产党")) or re.search(r"[省市区县]委|党[工组]?委|党中央|党群", name):
+    if name.startswith(("中共", "中国共产党")) or _PARTY.search(name):
         return "party"
     lex = lexicon()
-    bare = re.sub(r"（[^（）]*）$", "", name)
+    bare = _BRACKET_TAIL.sub("", name)
     if bare in lex.standard:
         return lex.standard[bare][1]
     for size in range(min(len(bare), 8), 0, -1):
         head = bare[-size:]
         if head in lex.suffixes:
             return lex.suffixes[head][0]
-    return "government" if re.search(r"(单位|部门|片区|政府|街道|乡镇)", bare) else "other"
+    return "government" if _GOVERNMENT_WORD.search(bare) else "other"
 
 

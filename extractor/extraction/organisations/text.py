@@ -20,8 +20,9 @@ MAX_NAME = 30
 
 
 # Memoised: the organisation, owner and place finders each read the same document's view;
-# the result is frozen and depends on the text alone (no rule file), so sharing is safe.
-@lru_cache(maxsize=16)
+# the result is frozen and depends on the text alone (no rule file), so sharing is safe. A few
+# entries only, so a batch keeps no earlier documents alive.
+@lru_cache(maxsize=4)
 def compact(text: str) -> View:
     """Line breaks taken out, other whitespace kept as one separator (see `extractor.text`)."""
     return text_layer.view(text, spaces="one")

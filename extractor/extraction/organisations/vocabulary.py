@@ -188,6 +188,8 @@ def not_regions() -> frozenset[str]:
 
 def is_region(word: str, flag: str) -> bool:
     """A token that names a place or a level: 陕西省, 平潭综合实验区, 区, 国家 (not 城市, 辖区)."""
-    if word in not_regions():
+    # the exceptions list is read only for a word that otherwise reads as a place: most words
+    # the name finder asks about are none, and the look-up is a call per word
+    if not (flag == "ns" or word in ("国家", "中共") or len(word) <= 8 and _REGION_TOKEN.search(word)):
         return False
-    return flag == "ns" or word in ("国家", "中共") or bool(_REGION_TOKEN.search(word)) and len(word) <= 8
+    return word not in not_regions()
