@@ -383,17 +383,23 @@ def _is_org_name(name: str) -> bool:
     return bare in lexicon().standard or (bare.endswith(_heads()) and len(bare) >= 3)
 
 
-def _is_word_at(text: str, pos: int, word: str) -> bool:
-    """Whether the tagger reads `word` at `pos` as a word of its own (not 经 of 经济)."""
+def _token_at(text: str, pos: int, width: int) -> tuple[str, str] | None:
+    """The tagger's token starting at `pos` and its tag, or None when a token spans `pos`."""
     lo = max(0, pos - 3)
     at = lo
-    for token, _ in tagged(text[lo:pos + len(word) + 3]):
+    for token, flag in tagged(text[lo:pos + width + 3]):
         if at == pos:
-            return token == word
+            return token, flag
         if at > pos:
-            return False
+            return None
         at += len(token)
-    return False
+    return None
+
+
+def _is_word_at(text: str, pos: int, word: str) -> bool:
+    """Whether the tagger reads `word` at `pos` as a word of its own (not 经 of 经济)."""
+    found = _token_at(text, pos, len(word))
+    return found is not None and found[0] == word
 
 
 def _not_a_subject(words: str) -> bool:
@@ -419,8 +425,12 @@ def _filing(m: re.Match[str]) -> str | None:
 
 
 def _by_is_a_word(m: re.Match[str]) -> str | None:
-    # 经 of 区经济发展局 opens no 经…批准
-    return None if _is_word_at(m.string, m.start(), m.group(1)) else f"{m.group(1)} is part of a longer word here"
+    # 经 of 区经济发展局 opens no 经…批准; but the tagger glues 由 to a transliterated name it
+    # guesses is a person's (由约翰·霍普金斯大学: 由约翰/nr), and there 由 still opens the clause
+    found = _token_at(m.string, m.start(), len(m.group(1)))
+    if found is not None and (found[0] == m.group(1) or found[1] == "nr" and found[0].startswith(m.group(1))):
+        return None
+    return f"{m.group(1)} is part of a longer word here"
 
 
 def _verb_is_a_word(m: re.Match[str]) -> str | None:

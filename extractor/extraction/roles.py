@@ -96,7 +96,7 @@ def _sentence_patterns(data: dict, duty: str) -> dict[str, re.Pattern[str]]:
     support = alternation(data["support_words"])
     name = r"(?:[\u4e00-\u9fffA-Za-z0-9、]){2,30}?"
     return dict(
-        by=re.compile(rf"(由|经|上报|报请|报)((?:[\u4e00-\u9fffA-Za-z0-9（）、]){{2,30}}?)(?:{alternation(data['by_adverbs'])})?(?:予以)?"
+        by=re.compile(rf"(由|经|上报|报请|报)((?:[\u4e00-\u9fffA-Za-z0-9·（）、]){{2,30}}?)(?:{alternation(data['by_adverbs'])})?(?:予以)?"
                       rf"({verbs}|{partner})"),
         subject=re.compile(
             # 区住房保障局：负责…: a duty-division list writes a colon after the body

@@ -359,6 +359,15 @@ def test_by_clause_under_paren_markers_owns_the_structure_task():
         assert [t.id for t in assigned.tasks] == ["t1", "t2"]
 
 
+def test_a_foreign_body_after_you_owns_its_task():
+    # issue 9 defect D, end to end: the tagger glues 由 to a transliterated name (由约翰/nr)
+    links, _ = _parsed("一、工作任务\n1.由约翰·霍普金斯大学牵头开展联合研究。")
+    assert links == {("约翰·霍普金斯大学", "lead", "t1")}
+    # 经 inside a word (区经济发展局) still opens no 经…批准 clause
+    links, _ = _parsed("一、工作任务\n（一）报区经济发展局备案。")
+    assert ("济发展局", "lead", "t1") not in links
+
+
 def test_national_brackets_cover_the_measure_before_them():
     links, assigned = _parsed(_owner_fixture("national_brackets.txt"))
     text = {t.id: t.text for t in assigned.tasks}
