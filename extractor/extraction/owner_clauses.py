@@ -81,9 +81,15 @@ class OwnerClause:
     refused: tuple[Candidate, ...] = ()  # what its slots held that names no owner, and why
 
 
+_THROUGH_ITEM_MARKER = re.compile(r"^.*[（(][一二三四五六七八九十百\d]{1,4}[）)]")
+
+
 def _clean_item(item: str) -> str:
     """A list item without its role words: 平潭海关等按职责分工负责 -> 平潭海关."""
     item = item.strip(" ：:。")
+    # 任务（一）区经济发展局: lines joined in the view put a heading and an item's marker before
+    # the body; a name starts after the marker, never before it
+    item = _THROUGH_ITEM_MARKER.sub("", item)
     item = roles().first_leads_note.sub("", item)
     item = roles().role_tail.sub("", item)
     # 县级以上人民政府及其有关部门 -> 县级以上人民政府: a vague tail adds no one

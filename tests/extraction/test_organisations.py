@@ -449,3 +449,11 @@ def test_a_district_congress_hearing():
     names = _names(_fixture("district_congress_hearing.txt"))
     assert {"区人大常委会", "区人民政府", "区人民政府办公室", "区委", "区人大"} <= set(names)
     assert not any("各级" in n or "职能部门" in n for n in names)
+
+
+def test_a_name_starts_after_an_items_bracketed_number():
+    # source: 新型冠状病毒肺炎防控方案（第九版）, a PDF whose lines the view joins:
+    # 「…初筛阳性人员信息不对外发布。\n（二）当地疫情指挥部接到…」
+    assert "当地疫情指挥部" in _names("初筛阳性人员信息不对外发布。\n（二）当地疫情指挥部接到初筛阳性人员报告后，要立即组织调查")
+    # a bracketed other name stays part of the body
+    assert _names("由组织人事部（人才办）牵头") == ["组织人事部（人才办）"]

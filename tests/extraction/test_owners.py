@@ -368,6 +368,12 @@ def test_a_foreign_body_after_you_owns_its_task():
     assert ("济发展局", "lead", "t1") not in links
 
 
+def test_a_heading_joined_to_an_items_marker_is_no_part_of_the_owner():
+    # a heading's line and the next item's （一） meet in the joined view: 任务（一）区经济发展局
+    links, _ = _parsed("一、任务\n（一）区经济发展局牵头开展联合研究。\n")
+    assert {o for o, _, _ in links} == {"区经济发展局"}
+
+
 def test_national_brackets_cover_the_measure_before_them():
     links, assigned = _parsed(_owner_fixture("national_brackets.txt"))
     text = {t.id: t.text for t in assigned.tasks}
