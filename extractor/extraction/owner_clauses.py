@@ -36,7 +36,7 @@ from extractor.lexicons import cached
 from extractor.model import Span, Table
 from extractor.structure.headings import task_column
 from extractor.structure.lexicon import lexicon as document_words
-from extractor.structure.markers import marker_at
+from extractor.structure.markers import PAREN_ITEM, marker_at
 from extractor.text import View
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -81,7 +81,7 @@ class OwnerClause:
     refused: tuple[Candidate, ...] = ()  # what its slots held that names no owner, and why
 
 
-_THROUGH_ITEM_MARKER = re.compile(r"^.*[（(][一二三四五六七八九十百\d]{1,4}[）)]")
+_THROUGH_ITEM_MARKER = re.compile(rf"^.*(?:{PAREN_ITEM.pattern})")
 
 
 def _clean_item(item: str) -> str:

@@ -29,6 +29,9 @@ MARKER_PATTERNS: dict[str, str] = {
 MARKER = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in MARKER_PATTERNS.items()))
 """Any marker; `match(text, pos)` tells whether a marker starts at `pos` and which kind."""
 
+PAREN_ITEM = re.compile(f"{MARKER_PATTERNS['cn_paren']}|{MARKER_PATTERNS['num_paren']}")
+"""An item's bracketed number, （一） or (3): never part of a name written after it."""
+
 MARKER_START = re.compile(rf"[#第附（(\d{CN_DIGITS}\u2460-\u2487]")
 """The characters a marker can start with: scanning for these first skips most of a text."""
 

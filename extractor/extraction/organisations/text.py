@@ -11,13 +11,13 @@ from extractor import text as text_layer
 from extractor.extraction.organisations.vocabulary import lexicon, titles
 from extractor.model import Span
 from extractor.segment import tagger
+from extractor.structure.markers import PAREN_ITEM
 from extractor.text import View
 
 # one name character; a foreign name keeps its middle dot (约翰·霍普金斯大学)
 NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]")
 NAME_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]+")
 MAX_NAME = 30
-_ITEM_NUMBER = re.compile(r"[一二三四五六七八九十百\d]{1,4}")
 
 
 # Memoised: the organisation, owner and place finders each read the same document's view;
@@ -95,7 +95,7 @@ def window_start(text: str, start: int, floor: int) -> int:
         ch = text[i - 1]
         if ch == "）":
             open_at = text.rfind("（", max(floor, i - 14), i - 1)
-            if open_at < 0 or _ITEM_NUMBER.fullmatch(text, open_at + 1, i - 1):
+            if open_at < 0 or PAREN_ITEM.fullmatch(text, open_at, i):
                 break  # （一） is an item's marker: a name starts after it, never before
             i = open_at
             continue
