@@ -43,7 +43,8 @@ from functools import lru_cache
 
 from extractor import text as text_layer
 from extractor.extraction.candidates import Candidate, Decision, NamedFilter, judge, named
-from extractor.lexicons import alternation, cached, load_json, load_rows
+from extractor.extraction.organisations.vocabulary import heads
+from extractor.lexicons import alternation, cached, load_json
 from extractor.model import DocTree, Programme, Span
 from extractor.text import View
 from extractor.segment import tagger
@@ -199,14 +200,10 @@ def _cues() -> _Cues:
 
 @cached
 def _body_heads() -> tuple[str, ...]:
-    """Heads that end the name of a body (局, 委员会, 公司 …): the organisation head table.
-
-    Read through this one accessor so the table can be repointed when organisation heads
-    move; programmes only need the heads themselves, not their types, and leave out the
-    heads that also end designations (``shared_heads``: 中心).
-    """
+    """Heads that end the name of a body (局, 委员会, 公司 …), from the organisation head table,
+    without the heads that also end designations (``shared_heads``: 中心)."""
     shared = set(load_json("programme_cues.json")["shared_heads"])
-    return tuple(row[0] for row in load_rows("org_suffixes.tsv") if row[0] not in shared)
+    return tuple(head for head in heads() if head not in shared)
 
 
 @dataclass(frozen=True)
