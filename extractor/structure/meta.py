@@ -33,6 +33,7 @@ _CC = re.compile(r"抄\s*送\s*[：:]\s*(?P<list>[^。\n]+)")
 _SEND = re.compile(r"(?:^|\n)\s*(?:主送|报送|送)\s*[：:]\s*(?P<list>.+?)(?=\n\s*(?:发|抄送|印发)\s*[：:]|\Z)", re.S)
 _PERIOD = re.compile(r"[（(]\s*(?P<a>(?:19|20)\d\d)\s*(?:年)?\s*[—–\-－~～至到]+\s*(?P<b>(?:19|20)\d\d)\s*年?\s*[）)]")
 _ADDRESS = re.compile(r"(?P<list>[^。：:\n ]{2,200})[：:]")
+_OPENING_ADDRESS = re.compile(r"\s*(?P<list>[^。：:\n]{2,200})[：:][ \t]*\n")
 _BREADCRUMB = re.compile(r"当前位置\s*[：:][^\n]*?\s(?P<title>[^\s：:]{4,160})\s+(?:发布)?(?:时间|日期)\s*[：:]")
 _TITLE_FOLLOW = re.compile(r"\s|$|[^。，；、\n][^。；\n]{1,200}[：:]")
 _ISSUE = re.compile(r"第\s*\d+\s*期")  # a journal's issue line: （第16期•总第264期）
@@ -322,6 +323,14 @@ def _recipients(text: str, after: int) -> tuple[str, ...]:
     return _names(sent.group("list")) if sent else ()
 
 
+def _opening_address(text: str) -> tuple[str, ...]:
+    """主送 as the first line of a page saved without its title block: a line of addressees
+    that ends in its colon (各市(州)人民政府、省级有关部门(单位):), nothing after it."""
+    m = _OPENING_ADDRESS.match(text)
+    names = _names(m.group("list")) if m else ()
+    return names if any(_addressee(name) for name in names) else ()
+
+
 def _addressee(name: str) -> bool:
     """Whether a 主送 name reads as an addressee: a body, 各…, or a person by role (刘新志代表)."""
     return _is_org(name) or name.startswith("各") or name.endswith(lexicon().addressees)
@@ -485,7 +494,7 @@ def read_meta(text: str, *, title_hint: str | None = None, source: str | None = 
         issuer=issuer,
         signer=_signer(text) or (report.signer if report else None),
         date=date,
-        recipients=(_recipients(text, title_end) if title_end else ()) or _names(labelled.get("recipients", "")),
+        recipients=_recipients(text, title_end) or _opening_address(text) or _names(labelled.get("recipients", "")),
         cc=_names(cc.group("list")) if cc else (),
         printer=printer,
         print_date=print_date,

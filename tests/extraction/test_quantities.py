@@ -641,3 +641,23 @@ def test_two_figures_of_one_sentence_are_two_statements_and_a_restated_goal_is_o
     found = find_quantities(tree_of(text))
     assert [(q.value, q.year) for q in found if q.value == 20] == [(20, None), (20, None)]
     assert len([q for q in found if q.value == 4000]) == 1
+
+
+# source: 安徽省人民政府关于2022年重点工作及责任分解的通知 (皖政〔2022〕…; via ahnews / bbs.tongheshandao.com)
+_KEY_TASKS_2022 = ("安徽省人民政府关于2022年重点工作及责任分解的通知\n"
+                   "一、确保完成全年主要预期目标\n"
+                   "3﹒社会消费品零售总额增长9%左右。\n牵头责任单位：省商务厅。\n"
+                   "4﹒进出口总额增长9%左右、增速高于全国平均水平。\n牵头责任单位：省商务厅。\n")
+
+
+def _key_tasks() -> DocTree:
+    return parse_raw(RawDocument(path="key_tasks.txt", format="txt", sha256="0", pages=(_KEY_TASKS_2022,)))
+
+
+def test_two_items_with_the_same_figure_and_a_shared_head_word_are_two_targets():
+    found = find_quantities(_key_tasks())
+    assert [(q.metric[:5], q.value) for q in found] == [("社会消费品", 9), ("进出口总额", 9)]
+
+
+def test_a_yearly_key_task_list_dates_its_undated_targets_by_its_title_year():
+    assert {(q.kind, q.year) for q in find_quantities(_key_tasks())} == {("target", 2022)}

@@ -369,3 +369,14 @@ def test_meta_lexicon_is_well_formed():
     for key, value in words.items():
         if isinstance(value, list):
             assert len(value) == len(set(value)), f"{key}: duplicates"
+
+
+def test_a_page_opening_with_its_address_line_keeps_its_recipients():
+    # source: 四川省“十四五”现代流通体系建设实施方案 (川发改…, 2022-10-18), as saved by law.foodmate.net:
+    # the page starts at 主送, the title follows the issuance notice
+    text = ("各市(州)人民政府、省级有关部门(单位):\n经省政府同意,现将《四川省“十四五”现代流通体系建设实施方案》"
+            "印发给你们,请认真贯彻实施。\n四川省发展和改革委员会\n2022年10月18日\n"
+            "四川省“十四五”现代流通体系建设实施方案\n为贯彻落实党中央、国务院决策部署,制定本方案。\n")
+    meta = read_meta(normalise_text(text).text)
+    assert meta.recipients == ("各市(州)人民政府", "省级有关部门(单位)")
+    assert (meta.issuer, meta.date) == ("四川省发展和改革委员会", "2022-10-18")

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from difflib import SequenceMatcher
 from dataclasses import replace
 
-from rapidfuzz import fuzz
 
 from extractor.extraction.candidates import Candidate, Decision
 from extractor.extraction.quantities.context import context
@@ -26,6 +26,7 @@ __all__ = ["Figure", "compact", "explain", "find_figures", "find_quantities"]
 
 _FAMILY = "quantities"
 _SENTENCE_END = re.compile(r"[。！？\n]")
+_RESTATED_SHARE = 0.6
 
 
 def _span(view: View, start: int, end: int) -> tuple[int, int]:
@@ -45,7 +46,13 @@ def _restated(a: Quantity, b: Quantity, ends: list[int]) -> bool:
     document's sentences end."""
     if bisect.bisect_left(ends, a.span[0]) == bisect.bisect_left(ends, b.span[0]):
         return False
-    return not a.metric or not b.metric or fuzz.partial_ratio(a.metric, b.metric) >= 70
+    if not a.metric or not b.metric:
+        return True
+    # Most of the shorter name in one run inside the longer: 创新创业人才 restates 引进创新创业人才;
+    # a shared head alone (…总额增长, …服务机构) leaves 进出口总额 and 社会消费品零售总额 two statements.
+    run = SequenceMatcher(None, a.metric, b.metric, autojunk=False).find_longest_match(
+        0, len(a.metric), 0, len(b.metric)).size
+    return run >= _RESTATED_SHARE * min(len(a.metric), len(b.metric))
 
 
 def _decide(tree: DocTree) -> tuple[tuple[Candidate, ...], tuple[Quantity, ...]]:
