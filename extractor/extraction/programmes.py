@@ -41,7 +41,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from extractor import text as text_layer
+from extractor.extraction.analysed import Analysed, analyse
 from extractor.extraction.candidates import Candidate, Decision, NamedFilter, judge, named
 from extractor.extraction.organisations.vocabulary import heads
 from extractor.lexicons import alternation, cached, load_json
@@ -769,7 +769,7 @@ def _candidate(view: View, p: _Proposal, decision: Decision | None) -> Candidate
     return Candidate(FAMILY, p.name, view.span(p.start, min(end, len(view.text))), decision, detail)
 
 
-def explain(tree: DocTree) -> tuple[Candidate, ...]:
+def explain(doc: DocTree | Analysed) -> tuple[Candidate, ...]:
     """Every programme candidate of a document with its decision: accepted, or the filter
     that refused it and why. `find_programmes` keeps the accepted ones.
 
@@ -778,7 +778,7 @@ def explain(tree: DocTree) -> tuple[Candidate, ...]:
         >>> [(c.text, c.rejection and c.rejection.filter) for c in explain(tree)]  # doctest: +SKIP
         [('揭榜挂帅', None), ('赛马制', None), ('卡脖子', 'metaphor')]
     """
-    view = text_layer.view(tree.text, spaces="drop")
+    view = analyse(doc).joined
     if not view.text:
         return ()
     return tuple(_candidate(view, p, d) for p, d in _judged(view))
@@ -885,7 +885,7 @@ def _all_mentions(compact: str, merged: list[_Entry]) -> None:
             entry.mentions.append(m.span())
 
 
-def find_programmes(tree: DocTree) -> tuple[Programme, ...]:
+def find_programmes(doc: DocTree | Analysed) -> tuple[Programme, ...]:
     """Every named programme in a document, with its other forms and mentions.
 
     Example:
@@ -893,7 +893,7 @@ def find_programmes(tree: DocTree) -> tuple[Programme, ...]:
         >>> [p.name for p in find_programmes(tree)]  # doctest: +SKIP
         ['揭榜挂帅', '赛马制']
     """
-    view = text_layer.view(tree.text, spaces="drop")
+    view = analyse(doc).joined
     if not view.text:
         return ()
     merged = _merge(_entries([p for p, d in _judged(view) if d is None]), _cues())

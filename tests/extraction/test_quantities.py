@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from extractor import ingest
 from extractor import lexicons
 from extractor.extraction import extract
-from extractor.extraction.quantities import compact, explain, find_quantities
+from extractor.extraction.quantities import explain, find_quantities
 from extractor.extraction.quantities.figures import FILTERS
 from extractor.extraction.quantities.words import figure_pattern
 from extractor.extraction.quantities.years import FIVE_YEAR_PLAN as _FIVE_YEAR_PLAN
@@ -184,12 +184,6 @@ def test_indicator_table_rows():
     assert all(text[q.span[0]:q.span[1]] == "高新技术企业数量" for q in found)
 
 
-def test_compact_joins_broken_lines_but_keeps_heading_breaks():
-    view = compact("一、总体要求\n\n以习近平新时代中国特色社会主义思想为指导\n\n941.2 亿元")
-    assert view.text == "一、总体要求\n以习近平新时代中国特色社会主义思想为指导941.2亿元"
-    assert len(view.offsets) == len(view.text)
-
-
 _FIGURE_ALPHABET = ("0123456789.,%％—-~至年月日万亿千百十一二两三五零点分之翻番余多近约超不少于以上内每均截已累计"
                     "《》“”（）、，。；：\n \t|第个家名项天小时倍元附件指标单位目标值基期值")
 
@@ -242,10 +236,6 @@ def test_indicator_table_flattened_into_text_lines():
     got = {(q.metric, q.kind, q.value, q.unit, q.year, q.comparator) for q in found}
     assert got == {("地区生产总值", "target", 4500, "亿元", 2025, "="), ("地区生产总值", "actual", 3000, "亿元", 2020, "="),
                    ("研发经费投入强度", "target", 3.0, "%", 2025, ">="), ("研发经费投入强度", "actual", 2.5, "%", 2020, "=")}
-
-
-def test_numbers_in_neighbouring_cells_stay_apart():
-    assert compact("地区生产总值 3000 4500 亿元").text == "地区生产总值3000|4500亿元"
 
 
 def test_vague_and_approximate_magnitudes():

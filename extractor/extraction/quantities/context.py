@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from extractor.extraction.quantities.figures import Figure
-from extractor.extraction.quantities.view import BULLETS, TOP_HEADING, HEADING_START
+from extractor.text.paragraphs import BULLETS, TOP_HEADING, HEADING_START
 from extractor.extraction.quantities.words import cues, years
 from extractor.extraction.quantities.years import PERIOD, RELATIVE_YEAR, RELATIVE_YEARS, YEAR, year_mentions
 from extractor.lexicons import alternation, cached

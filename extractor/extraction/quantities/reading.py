@@ -9,7 +9,8 @@ from dataclasses import dataclass, field, replace
 from extractor.extraction.numbers import parse_numeral
 from extractor.extraction.quantities.context import Context, Scope
 from extractor.extraction.quantities.figures import Figure, comparator_before
-from extractor.extraction.quantities.view import BULLETS, TOP_HEADING, View
+from extractor.text import View
+from extractor.text.paragraphs import BULLETS, TOP_HEADING
 from extractor.extraction.quantities.words import cues, measure_nouns, metric_verbs
 from extractor.extraction.quantities.years import WITHIN_YEARS, YearMention, year_mentions
 from extractor.lexicons import alternation, cached

@@ -6,7 +6,7 @@ import re
 from functools import cache
 
 from extractor.extraction.quantities.context import Context
-from extractor.extraction.quantities.view import View
+from extractor.text import View
 from extractor.extraction.quantities.words import comparators, cues
 from extractor.extraction.quantities.years import YEAR
 from extractor.lexicons import alternation, cached

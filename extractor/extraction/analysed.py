@@ -1,0 +1,89 @@
+"""The analysed document: what every finder reads about one document, built once.
+
+`extract` analyses a `DocTree` once and hands the same `Analysed` to every finder (and
+`policykg explain` to every family's `explain`), so no finder rebuilds a view, the sentence
+ends or the document's year. The views are built on first use: explaining one family builds
+only the view it reads. It sits above the text layer because it reads `tree.sections`.
+
+A finder's entry function takes either: a `DocTree` is analysed on the spot (`analyse`), so
+``find_quantities(tree)`` keeps working for a caller with a tree in hand.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from extractor.model import DocTree, Section, Table
+from extractor.text import View, paragraph_view, view
+
+_SENTENCE_END = re.compile(r"[。！？\n]")
+_ISO_YEAR = re.compile(r"(?:19|20)\d{2}")
+
+
+@dataclass(frozen=True, eq=False)
+class Analysed:
+    """One document with its views, sentence ends, headings, tables, year and period.
+
+    Compared by identity (``eq=False``): two analyses of one tree are two objects, and the
+    views cached on one never leak into another.
+    """
+
+    tree: DocTree
+
+    @property
+    def text(self) -> str:
+        return self.tree.text
+
+    @cached_property
+    def spaced(self) -> View:
+        """Lines joined, other whitespace one separator: names are read here (organisations,
+        owners, places), as a space or tab still parts two table cells."""
+        return view(self.tree.text, spaces="one")
+
+    @cached_property
+    def joined(self) -> View:
+        """Lines joined and spaces dropped: programme names set apart by spaces read whole."""
+        return view(self.tree.text, spaces="drop")
+
+    @cached_property
+    def paragraphs(self) -> View:
+        """Spaces dropped, a break kept where a sentence, heading or short paragraph ends:
+        figures are read here (`extractor.text.paragraphs`)."""
+        return paragraph_view(self.tree.text)
+
+    @cached_property
+    def sentence_ends(self) -> tuple[int, ...]:
+        """Clean offsets of every sentence end (。！？ or a line break), in order."""
+        return tuple(m.start() for m in _SENTENCE_END.finditer(self.tree.text))
+
+    @property
+    def headings(self) -> tuple[Section, ...]:
+        """The document's headings as structure read them (number, title, level, span)."""
+        return self.tree.sections
+
+    @property
+    def tables(self) -> tuple[Table, ...]:
+        return self.tree.tables
+
+    @cached_property
+    def year(self) -> int | None:
+        """The year of the document's date (成文日期), None when undated."""
+        date = self.tree.meta.date
+        return int(date[:4]) if date and _ISO_YEAR.match(date) else None
+
+    @property
+    def period(self) -> tuple[int, int] | None:
+        """The plan's own period as metadata read it: （2024—2026年） → (2024, 2026)."""
+        return self.tree.meta.period
+
+
+def analyse(doc: DocTree | Analysed) -> Analysed:
+    """The analysed form of a document; an `Analysed` is returned as it is, never rebuilt.
+
+    Example:
+        >>> doc = analyse(tree)  # doctest: +SKIP
+        >>> analyse(doc) is doc  # doctest: +SKIP
+        True
+    """
+    return doc if isinstance(doc, Analysed) else Analysed(doc)
