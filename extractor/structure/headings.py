@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from extractor.model import CleanText, Section, Table, Task
-from extractor.structure.dates import cn_number
+from extractor.text.numerals import COUNTING_CHARS, cn_number
 from extractor.structure.markers import MARKER, MARKER_START, marker_at
 
 RANK = {"annex": 6, "chapter": 7, "section": 8, "article": 9, "cn": 10, "cn_paren": 11,
@@ -59,7 +59,7 @@ def _value(kind: str, marker: str) -> int | None:
     if kind == "circled":
         code = ord(marker[0])
         return code - 0x2460 + 1 if code < 0x2474 else code - 0x2474 + 1
-    digits = re.sub(r"[^\d一二三四五六七八九十百千零〇两]", "", marker)
+    digits = re.sub(rf"[^\d{COUNTING_CHARS}]", "", marker)
     return cn_number(digits) if digits else None
 
 

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 
-CN_DIGITS = "一二三四五六七八九十百千零〇两"
-"""Characters of Chinese numerals as headings and dates write them."""
+from extractor.text.numerals import COUNTING_CHARS
+
+CN_DIGITS = COUNTING_CHARS
+"""Characters of Chinese numerals as headings number their items (第十二条, 三、)."""
 
 # Kinds of marker in the order of the usual hierarchy of a policy text.
 MARKER_PATTERNS: dict[str, str] = {

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from extractor.text.layout import display_width, wrap_width
+from extractor.text.numerals import CN_NUMERAL_CHARS
 from extractor.text.view import View
 
 _FOLD = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)},
@@ -27,7 +28,7 @@ _PAGE_NUMBER_LINE = re.compile(r"^[-—－–\s]*\d{1,4}[-—－–\s]*$")
 _SENTENCE_PUNCT = "。！？!?；;：:"
 _CONTINUES = "、，,（(“《—-－/"  # a line ending so runs on
 
-_FIGURE_START = re.compile(r"(?!(?:19|20)\d{2}年)[\d%‰.零〇一二两三四五六七八九十百千万亿]|以上|以下|以内|之内|左右|上下")
+_FIGURE_START = re.compile(rf"(?!(?:19|20)\d{{2}}年)[\d%‰.{CN_NUMERAL_CHARS}]|以上|以下|以内|之内|左右|上下")
 _FIGURE_ENDS = ("%", "‰", "以上", "以下", "以内", "之内", "左右", "上下")  # a figure ends its line whole
 
 

@@ -12,14 +12,13 @@ from functools import cache
 from dataclasses import dataclass
 
 from extractor.extraction.candidates import Decision, NamedFilter, judge, named
-from extractor.extraction.numbers import doubling, parse_fraction, parse_numeral
+from extractor.text.numerals import COUNTING_CHARS, doubling, parse_fraction, parse_numeral
 from extractor.extraction.quantities.words import CN, after_words, comparators, figure_pattern, filter_words, \
     name_heads, per_unit, units
 from extractor.lexicons import alternation, cached
 
 _CN_ONLY = re.compile(rf"^{CN}$")
 _MAGNITUDE_ONLY = re.compile(r"^[百千万亿]+$")
-_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千"
 _PER_CAPITA = re.compile(r"每[十百千万]+(?:常住)?(?:人口|人|名|户|平方公里)")
 _ORDINAL_LIST = re.compile(r"第[\d、，,和及]+$")
 _ITEM_DECIMAL = re.compile(r"\d{1,2}\.\d")
@@ -257,7 +256,7 @@ def _article_or_name(p: Proposal) -> str | None:
     words, end = filter_words(), p.match.end()
     if p.numeral in words["articles"] and not (p.numeral == "一" and p.bare_unit in words["article_units"]):
         return "an article, not a count (一批)"
-    if p.text.startswith(name_heads(), end) or p.text[end:end + 1] in _NUMERAL_CHARS:
+    if p.text.startswith(name_heads(), end) or p.text[end:end + 1] in COUNTING_CHARS:
         return "a numeral inside a name (三项改革, 两个一百年)"
     return None
 

@@ -6,7 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 
-from extractor.extraction.numbers import parse_numeral
+from extractor.text.numerals import parse_numeral
 from extractor.extraction.quantities.context import Context, Scope
 from extractor.extraction.quantities.figures import Figure, comparator_before
 from extractor.text import View

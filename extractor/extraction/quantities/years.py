@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 
 from extractor.extraction.quantities.words import scanning
+from extractor.text.numerals import cn_number
 
 YEAR = scanning("到至截预力争12", r"(?P<pre>到|至|截至|截止|预计|力争|争取)?(?P<y>(?:19|20)\d{2})年"
                                     r"(?P<post>底前|以前|前|以来|来|底|末|初|度)?")
@@ -46,7 +47,7 @@ def year_mentions(text: str, now: int | None = None) -> list[YearMention]:
     for m in FIVE_YEAR_PLAN.finditer(text):
         if text[:m.start()].rstrip("“").endswith(BASE_MARKS):
             continue  # 较“十二五”末增加: the base of a comparison
-        n = "一二三四五六七八九".index(m.group("n")) + 1
+        n = cn_number(m.group("n")) or 0  # 十三五: the 13th plan, ending 2005 + 5 × 13 = 2020
         out.append(YearMention(m.start(), m.end(), 2005 + 5 * n, True, False))
     for m in RELATIVE_YEAR.finditer(text) if now else ():
         if text[m.start("rel") - 1:m.start("rel")] in BASE_MARKS or m.group("post") in ("以来", "来"):
