@@ -16,9 +16,11 @@ from functools import cached_property
 
 from extractor.model import DocTree, Section, Table
 from extractor.text import View, paragraph_view, view
+from extractor.text.patterns import PERIOD, YEAR
 
 _SENTENCE_END = re.compile(r"[。！？\n]")
-_ISO_YEAR = re.compile(r"(?:19|20)\d{2}")
+_ISO_YEAR = re.compile(YEAR)
+_CITED_PLAN_REACH = 2000  # view characters: the opening paragraphs, where a plan says what it implements
 
 
 @dataclass(frozen=True, eq=False)
@@ -72,10 +74,16 @@ class Analysed:
         date = self.tree.meta.date
         return int(date[:4]) if date and _ISO_YEAR.match(date) else None
 
-    @property
+    @cached_property
     def period(self) -> tuple[int, int] | None:
-        """The plan's own period as metadata read it: （2024—2026年） → (2024, 2026)."""
-        return self.tree.meta.period
+        """The period the document's goals run to: its own as metadata read it (（2024—2026年）
+        → (2024, 2026)), else that of the plan it says it implements near its start
+        (深入落实《…三年行动计划（2024—2026年）》…, 特制定本行动计划). Not metadata: the
+        record keeps the document's own period only."""
+        if self.tree.meta.period:
+            return self.tree.meta.period
+        m = PERIOD.search(self.paragraphs.text, 0, _CITED_PLAN_REACH)
+        return (int(m.group("a")), int(m.group("b"))) if m else None
 
 
 def analyse(doc: DocTree | Analysed) -> Analysed:

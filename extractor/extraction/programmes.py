@@ -47,6 +47,7 @@ from extractor.extraction.organisations.vocabulary import heads
 from extractor.lexicons import alternation, cached, load_json
 from extractor.model import DocTree, Programme, Span
 from extractor.text import View
+from extractor.text.patterns import DEFINED_SHORT_FORM
 from extractor.segment import tagger
 
 FAMILY = "programmes"
@@ -76,7 +77,6 @@ _ENUMERATION = re.compile(r"[、—–-]")
 _LAYOUT_ITEM = rf"[{_CHINESE_NUMERAL}][^\W\d{_CHINESE_NUMERAL}]{{1,3}}"
 _LAYOUT = re.compile(rf"{_LAYOUT_ITEM}(?:、{_LAYOUT_ITEM})+")
 _SEQUENCE = re.compile(r"先[\u4e00-\u9fff]{1,4}、?后[\u4e00-\u9fff]{1,4}")
-_DEFINED = re.compile(r"[（(]以下简称[“「]([^”」]{1,12})[”」][）)]")
 _INNER_BRACKETS = re.compile(r"(?<=[\u4e00-\u9fff\w])[（(][^（）()一二三四五六七八九十\d]{1,6}[）)](?=[\u4e00-\u9fff]|$)")
 _CITED = re.compile(r"《[^《》]{1,200}》")
 _TITLE_END = re.compile(r"(?:[（(][^（）()]{1,20}[）)])?》")  # …三年行动计划（2024—2026年）》: the cited plan itself
@@ -671,7 +671,7 @@ def _no_campaign(p: _Proposal) -> str | None:
 def _defined(doc: _Doc) -> list[_Proposal]:
     """秦创原总窗口（以下简称“总窗口”）: the full form, with the short form it defines."""
     proposals = []
-    for m in _DEFINED.finditer(doc.view.text):
+    for m in DEFINED_SHORT_FORM.finditer(doc.view.text):
         start = _name_start(doc.view, m.start(), doc.cues)
         begin = m.start() if start is None else start
         proposals.append(_Proposal(doc, "defined", doc.view.text[begin:m.start()], begin, m.start(),

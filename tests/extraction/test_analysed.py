@@ -89,3 +89,16 @@ def test_year_and_period_come_from_the_metadata(tree):
     assert doc.period == tree.meta.period
     assert doc.year == (int(tree.meta.date[:4]) if tree.meta.date else None)
     assert doc.headings == tree.sections and doc.headings[0].title == "总体要求"
+
+
+def test_a_plan_implementing_a_cited_plan_runs_to_its_period():
+    # source: corpus/seeds/004 (秦创原总窗口 three-year plan), whose own title line is not in the text
+    text = ("为深入落实省、市关于秦创原建设的系列部署和《秦创原创新驱动平台建设三年行动计划（2024—2026年）》，"
+            "进一步推进秦创原总窗口（以下简称“总窗口”）建设，特制定本行动计划。\n一、总体要求\n"
+            "三年内新增不少于70名科技经纪人。\n")
+    tree = parse_raw(RawDocument(path="plan.txt", format="txt", sha256="0", pages=(text,)))
+    assert tree.meta.period is None  # a cited plan's period is not the document's own
+    assert analyse(tree).period == (2024, 2026)
+    from extractor.extraction.quantities import find_quantities
+
+    assert [(q.value, q.year) for q in find_quantities(tree)] == [(70, 2026)]

@@ -52,7 +52,7 @@ def _decide(doc: Analysed) -> tuple[tuple[Candidate, ...], tuple[Quantity, ...]]
     tree, view = doc.tree, doc.paragraphs
     proposals = judged(view.text)
     figures = [p.figure() for p, rejection in proposals if rejection is None]
-    ctx = context(tree, view.text, figures)
+    ctx = context(doc, figures)
     read = dict((f.start, r) for f, r in read_in_text(tree, view, figures, ctx))
     candidates: list[Candidate] = []
     kept: list[Quantity] = []

@@ -8,28 +8,26 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from extractor.extraction.analysed import Analysed
 from extractor.extraction.quantities.figures import Figure
-from extractor.text.paragraphs import BULLETS, TOP_HEADING, HEADING_START
 from extractor.extraction.quantities.words import cues, years
-from extractor.extraction.quantities.years import PERIOD, RELATIVE_YEAR, RELATIVE_YEARS, YEAR, year_mentions
+from extractor.extraction.quantities.years import RELATIVE_YEAR, RELATIVE_YEARS, YEAR, year_mentions
 from extractor.lexicons import alternation, cached
 from extractor.model import DocTree
-
-# a short form the document defines for itself: 秦创原总窗口（以下简称“总窗口”）; a one-character
-# one (以下简称“区”) would end every word in 区
-_DEFINED_SHORT_FORM = re.compile(r"[（(]以下简称[“\"]([^”\"]{2,12})[”\"][）)]")
-
+from extractor.text.paragraphs import BULLETS, TOP_HEADING, HEADING_START
+from extractor.text.patterns import DEFINED_SHORT_FORM
 
 def _subject_pattern(text: str) -> re.Pattern[str]:
     """A leading place or body before a figure: the general endings (新区, 集团, 基金 …) and
-    the short forms the document defines (以下简称“总窗口”), which name its subjects."""
-    words = {*cues()["subject_suffixes"], *_DEFINED_SHORT_FORM.findall(text)}
+    the short forms the document defines (以下简称“总窗口”), which name its subjects; not a
+    one-character one (以下简称“区”), which would end every word in 区."""
+    defined = (m.group("short") for m in DEFINED_SHORT_FORM.finditer(text))
+    words = {*cues()["subject_suffixes"], *(w for w in defined if len(w) >= 2)}
     return re.compile("[^的，、（(“]{0,10}?(?:%s)" % alternation(words))
 
 
 _GOAL_LEAD = 12
 _HEADING_MAX = 40  # a heading is a short line: longer ones are sentences
-_DOC_YEAR = re.compile(r"((?:19|20)\d{2})")
 # A title's own year: not a range's end or start (2021-2023年), a deadline (2030年前), a
 # horizon (2035年远景目标) or a full date (2026年4月10日, a date line in the title zone)
 _TITLE_YEAR = re.compile(r"(?<![\d—–\-－~～至到])((?:19|20)\d{2})年度?"
@@ -223,17 +221,12 @@ def _undated_years(zone: str, titled: int | None, now: int | None) -> tuple[int 
     return None, None
 
 
-def context(tree: DocTree, text: str, figures: list[Figure]) -> Context:
-    doc_year = None
-    if tree.meta.date and _DOC_YEAR.match(tree.meta.date):
-        doc_year = int(tree.meta.date[:4])
-    period = tree.meta.period
-    if period is None:
-        m = PERIOD.search(text, 0, 2000)
-        period = (int(m.group(1)), int(m.group(2))) if m else None
+def context(doc: Analysed, figures: list[Figure]) -> Context:
+    """What the document says about all its figures, read in its paragraph view."""
+    tree, text, period = doc.tree, doc.paragraphs.text, doc.period
     zone = _title_zone(tree, text)
     titled = _title_year(zone)
-    now = doc_year or titled or _dated_line(text) or (period[0] if period else None) or _year_after_review(text)
+    now = doc.year or titled or _dated_line(text) or (period[0] if period else None) or _year_after_review(text)
     actual_year, target_year = _undated_years(zone, titled, now)
     scopes = sorted(_goal_scopes(text, now) + _heading_scopes(text, figures, now), key=lambda c: c.end - c.start)
     return Context(_document_prior(tree, text), now, period, tuple(scopes), actual_year, target_year,

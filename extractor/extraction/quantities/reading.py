@@ -6,15 +6,15 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 
-from extractor.text.numerals import parse_numeral
 from extractor.extraction.quantities.context import Context, Scope
 from extractor.extraction.quantities.figures import Figure, comparator_before
-from extractor.text import View
-from extractor.text.paragraphs import BULLETS, TOP_HEADING
 from extractor.extraction.quantities.words import cues, measure_nouns, metric_verbs
 from extractor.extraction.quantities.years import WITHIN_YEARS, YearMention, year_mentions
 from extractor.lexicons import alternation, cached
 from extractor.model import DocTree, Quantity
+from extractor.text import View
+from extractor.text.numerals import parse_numeral
+from extractor.text.paragraphs import BULLETS, TOP_HEADING
 
 _PREPOSITION = re.compile(r"^(?:在|与|围绕|聚焦|向|对|从|为|由|经|于|以|把|将|同)+")
 _PREPOSITION_INSIDE = re.compile(r"[在与对向从把将同]")

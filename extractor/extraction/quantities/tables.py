@@ -6,12 +6,12 @@ import re
 from functools import cache
 
 from extractor.extraction.quantities.context import Context
-from extractor.text import View
 from extractor.extraction.quantities.words import comparators, cues
 from extractor.extraction.quantities.years import YEAR
 from extractor.lexicons import alternation, cached
 from extractor.model import DocTree, Quantity, Table
 from extractor.structure.lexicon import lexicon
+from extractor.text import View
 
 
 # Compiled on first use, not at import: a CJK class costs ~1-3 ms to compile and many
