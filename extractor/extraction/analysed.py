@@ -21,6 +21,8 @@ from extractor.text.patterns import PERIOD, YEAR
 _SENTENCE_END = re.compile(r"[。！？\n]")
 _ISO_YEAR = re.compile(YEAR)
 _CITED_PLAN_REACH = 2000  # view characters: the opening paragraphs, where a plan says what it implements
+_TITLE_REACH, _TITLE_LINES, _TITLE_MAX = 400, 4, 60
+_SENTENCE_PUNCT = "。，；,;！？!?"  # a line holding these is a sentence, not a title
 
 
 @dataclass(frozen=True, eq=False)
@@ -58,6 +60,26 @@ class Analysed:
     def sentence_ends(self) -> tuple[int, ...]:
         """Clean offsets of every sentence end (。！？ or a line break), in order."""
         return tuple(m.start() for m in _SENTENCE_END.finditer(self.tree.text))
+
+    @cached_property
+    def title_zone(self) -> str:
+        """The title and the title-like lines the text opens with (a headline, a dated title),
+        up to the first heading structure read: a Chinese title ends with what the document
+        is (…的报告, …行动计划) and names the year it speaks from.
+
+        Example:
+            >>> analyse(tree).title_zone  # doctest: +SKIP
+            '关于2023年国民经济和社会发展计划执行情况与2024年计划草案的报告'
+        """
+        first_heading = min((s.span[0] for s in self.tree.sections), default=len(self.tree.text))
+        v, pos, lines = self.paragraphs, 0, []
+        for line in v.text[:_TITLE_REACH].split("\n")[:_TITLE_LINES]:
+            start, pos = pos, pos + len(line) + 1
+            if line and v.offsets[start] >= first_heading:
+                break
+            if line and len(line) <= _TITLE_MAX and not any(p in line for p in _SENTENCE_PUNCT):
+                lines.append(line)
+        return "\n".join([self.tree.meta.title or "", *lines])
 
     @property
     def headings(self) -> tuple[Section, ...]:

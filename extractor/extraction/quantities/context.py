@@ -13,8 +13,7 @@ from extractor.extraction.quantities.figures import Figure
 from extractor.extraction.quantities.words import cues, years
 from extractor.extraction.quantities.years import RELATIVE_YEAR, RELATIVE_YEARS, YEAR, year_mentions
 from extractor.lexicons import alternation, cached
-from extractor.model import DocTree
-from extractor.text.paragraphs import BULLETS, TOP_HEADING, HEADING_START
+from extractor.text.paragraphs import BULLETS, TOP_HEADING
 from extractor.text.patterns import DEFINED_SHORT_FORM
 
 def _subject_pattern(text: str) -> re.Pattern[str]:
@@ -48,8 +47,6 @@ def _date_line() -> re.Pattern[str]:
 
 
 _DATE_LINE_REACH = 2000  # a dating line stands near the start
-_TITLE_PUNCT = "。，；,;！？!?"  # a line holding these is a sentence, not a title
-_TITLE_MAX = 60
 
 
 @dataclass(frozen=True)
@@ -77,15 +74,13 @@ class Context:
     subject: re.Pattern[str] = re.compile("(?!)")  # see `_subject_pattern`
 
 
-def _document_prior(tree: DocTree, text: str) -> str | None:
+def _document_prior(zone: str, text: str) -> str | None:
     """`target` for a plan, rule or notice; `actual` for news, a study or a reply.
 
     The kind word nearest the end of the title zone (title, first title-like lines)
     decides, as a Chinese title ends with what the document is (关于支持科学研究的若干措施
     is a 措施).
     """
-    heads = [line[:40] for line in text[:400].split("\n")[:4] if not any(p in line for p in "。，；")]
-    zone = "\n".join([tree.meta.title or "", *heads])
     kind = last_kind_word(zone, cues()["report_documents"], cues()["plan_documents"])
     if kind:
         return kind
@@ -167,17 +162,6 @@ def _heading_lines(text: str) -> Iterator[tuple[int, int, str]]:
             yield start, pos, body
 
 
-def _title_zone(tree: DocTree, text: str) -> str:
-    """The title and the title-like lines the text opens with (a headline, a dated title)."""
-    heads = []
-    for line in text[:400].split("\n")[:4]:
-        if HEADING_START.match(line):
-            break  # the first section heading (一、2024年工作回顾) ends the title zone
-        if line and len(line) <= _TITLE_MAX and not any(p in line for p in _TITLE_PUNCT):
-            heads.append(line)
-    return "\n".join([tree.meta.title or "", *heads])
-
-
 def _title_year(zone: str) -> int | None:
     """The latest own year a title names (关于2023年…执行情况与2024年…计划的报告 speaks from 2024)."""
     found = [int(m.group(1)) for m in _TITLE_YEAR.finditer(zone)]
@@ -223,12 +207,12 @@ def _undated_years(zone: str, titled: int | None, now: int | None) -> tuple[int 
 
 def context(doc: Analysed, figures: list[Figure]) -> Context:
     """What the document says about all its figures, read in its paragraph view."""
-    tree, text, period = doc.tree, doc.paragraphs.text, doc.period
-    zone = _title_zone(tree, text)
+    text, period = doc.paragraphs.text, doc.period
+    zone = doc.title_zone
     titled = _title_year(zone)
     now = doc.year or titled or _dated_line(text) or (period[0] if period else None) or _year_after_review(text)
     actual_year, target_year = _undated_years(zone, titled, now)
     scopes = sorted(_goal_scopes(text, now) + _heading_scopes(text, figures, now), key=lambda c: c.end - c.start)
-    return Context(_document_prior(tree, text), now, period, tuple(scopes), actual_year, target_year,
+    return Context(_document_prior(zone, text), now, period, tuple(scopes), actual_year, target_year,
                     _subject_pattern(text))
 
