@@ -20,7 +20,7 @@ MARKER_PATTERNS: dict[str, str] = {
     "section": rf"第[{CN_DIGITS}\d]+节",
     "article": rf"第[{CN_DIGITS}\d]+条(?![例件款])",
     "annex": r"附件[ \t]*(?:\d{1,2}(?:[-－—]\d{1,2})?)?(?=[：:\s]|$|[^\d下上载])",
-    "cn": rf"[{CN_DIGITS}]{{1,3}}[、．.](?!\d)",
+    "cn": rf"[{CN_DIGITS}]{{1,3}}(?:、|[．.](?!\d))",  # 一、2024年工作回顾 heads a section; 十.5 is no mark
     "cn_paren": rf"[（(][{CN_DIGITS}]{{1,3}}[）)]",
     "num": r"\d{1,2}(?:[、]|[.．](?![\d%％]))",
     "num_paren": r"[（(]\d{1,2}[）)]",

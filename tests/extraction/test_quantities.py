@@ -290,8 +290,10 @@ def test_work_report_targets_about_above_and_a_magnitude_unit():
 
 
 def test_work_report_review_section_reports_and_goal_section_sets():
-    # 一、2024年工作回顾 … 二、今年主要预期目标 … 三、今年部分重点工作 (比上年增加 in a plan)
-    found = find_quantities(tree_of(_fixture("national_work_report_2025_highlights")))
+    # 一、2024年工作回顾 … 二、今年主要预期目标 … 三、今年部分重点工作 (比上年增加 in a plan);
+    # structured, so the title zone ends at the first heading structure reads
+    text = _fixture("national_work_report_2025_highlights")
+    found = find_quantities(parse_raw(RawDocument(path="report.txt", format="txt", sha256="0", pages=(text,))))
     by_evidence = {q.evidence: q for q in found}
     assert _figures([by_evidence["城镇新增就业1256万人"]]) == [("actual", 1256, "万人", "=", 2024)]
     assert _figures([by_evidence["新能源汽车年产量突破1300万辆"]]) == [("actual", 1300, "万辆", ">", 2024)]
