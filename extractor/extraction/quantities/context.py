@@ -120,13 +120,14 @@ def _heading_mark(line: str) -> tuple[int, str]:
     return (2, line[0]) if line[:1] in BULLETS else (3, "")
 
 
-def _heading_scopes(text: str, figures: list[Figure], now: int | None) -> list[Scope]:
+def _heading_scopes(text: str, lines: list[tuple[int, int, str]], figures: list[Figure],
+                    now: int | None) -> list[Scope]:
     """The section under each heading that names its kind (一、2024年工作回顾 → actuals of
     2024; ■ 2025年主要预期目标 → targets of 2025; 今年 / 过去一年 → against the document's year), up to the next
     heading of its level or above (a bullet: of its mark), or the next heading naming a kind."""
     starts = [f.start for f in figures]
     headings = []  # (start, end, mark, kind or None, year)
-    for start, end, body in _heading_lines(text):
+    for start, end, body in lines:
         if bisect.bisect_left(starts, start) < bisect.bisect_left(starts, end - 1):
             continue  # a line holding a figure states it, it heads nothing
         mark = _heading_mark(body)
@@ -174,11 +175,11 @@ def _dated_line(text: str) -> int | None:
     return int(m.group(1) or m.group(2)) if m else None
 
 
-def _year_after_review(text: str) -> int | None:
+def _year_after_review(lines: list[tuple[int, int, str]]) -> int | None:
     """A work report's year from its headings: the review of year Y (一、2024年工作回顾)
     followed by this year's goals (二、今年主要预期目标) speaks from Y + 1."""
     review = None
-    for _, _, body in _heading_lines(text):
+    for _, _, body in lines:
         kind = last_kind_word(body, cues()["actual_headings"], cues()["target_headings"])
         y, rel = YEAR.search(body), RELATIVE_YEAR.search(body)
         if kind == "actual" and y and review is None:
@@ -210,9 +211,10 @@ def context(doc: Analysed, figures: list[Figure]) -> Context:
     text, period = doc.paragraphs.text, doc.period
     zone = doc.title_zone
     titled = _title_year(zone)
-    now = doc.year or titled or _dated_line(text) or (period[0] if period else None) or _year_after_review(text)
+    lines = list(_heading_lines(text))
+    now = doc.year or titled or _dated_line(text) or (period[0] if period else None) or _year_after_review(lines)
     actual_year, target_year = _undated_years(zone, titled, now)
-    scopes = sorted(_goal_scopes(text, now) + _heading_scopes(text, figures, now), key=lambda c: c.end - c.start)
+    scopes = sorted(_goal_scopes(text, now) + _heading_scopes(text, lines, figures, now), key=lambda c: c.end - c.start)
     return Context(_document_prior(zone, text), now, period, tuple(scopes), actual_year, target_year,
                     _subject_pattern(text))
 
