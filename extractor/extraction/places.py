@@ -13,7 +13,6 @@ import re
 from extractor.extraction.analysed import Analysed, analyse
 from extractor.extraction.organisations import (
     PLACE_PART_POS,
-    compact,
     lexicon,
     tagged,
     window_start,
