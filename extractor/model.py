@@ -157,6 +157,10 @@ class DocTree:
     tables: tuple[Table, ...] = ()
     ocr_pages: tuple[int, ...] = ()  # as in `RawDocument`
     skipped_pages: tuple[int, ...] = ()
+    # indicator tables written as whitespace-separated text (a flattened web table), which
+    # no reader saw as a table: read by structure (`structure.tables`), kept apart from
+    # `tables` so task tables and owner grids stay the reader's
+    text_tables: tuple[Table, ...] = ()
 
     @property
     def text(self) -> str:

@@ -88,6 +88,8 @@ class Analysed:
 
     @property
     def tables(self) -> tuple[Table, ...]:
+        """The tables the reader found (a PDF's ruled tables, a page's <table>s); the indicator
+        tables structure read from flattened text are `tree.text_tables`."""
         return self.tree.tables
 
     @cached_property

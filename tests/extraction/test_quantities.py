@@ -22,13 +22,15 @@ from extractor.extraction.quantities.years import RELATIVE_YEAR as _RELATIVE_YEA
 from extractor.extraction.quantities.years import YEAR as _YEAR
 from extractor.model import CleanText, DocMeta, DocTree, Quantity, RawDocument, Table
 from extractor.pipeline import extract_raw, parse_raw
+from extractor.structure.tables import text_tables
 from tests.conftest import FIXTURES, SEEDS
 
 
 def tree_of(text: str, *, meta: DocMeta = DocMeta(), tables: tuple[Table, ...] = ()) -> DocTree:
+    """A tree over `text` as it is, with the indicator tables structure reads from it."""
     clean = CleanText(text=text, offsets=tuple(range(len(text) + 1)))
     return DocTree(doc_id="t", source="t.txt", sha256="", format="txt", pages=1, clean=clean,
-                   meta=meta, tables=tables)
+                   meta=meta, tables=tables, text_tables=text_tables(clean))
 
 
 PLAN = "特制定本行动计划。\n"

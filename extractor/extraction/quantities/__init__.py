@@ -18,7 +18,7 @@ from extractor.extraction.candidates import Candidate, Decision
 from extractor.extraction.quantities.context import context
 from extractor.extraction.quantities.figures import Figure, find_figures, judged
 from extractor.extraction.quantities.reading import read_in_text
-from extractor.extraction.quantities.tables import table_quantities, text_tables
+from extractor.extraction.quantities.tables import table_quantities
 from extractor.model import DocTree, Quantity
 from extractor.text import View
 
@@ -76,7 +76,7 @@ def _decide(doc: Analysed) -> tuple[tuple[Candidate, ...], tuple[Quantity, ...]]
         outcome = rejection or read[p.start]
         decide(tree.text[span[0]:span[1]], span,
                Decision("measures_nothing", outcome) if isinstance(outcome, str) else outcome)
-    for table in (*tree.tables, *text_tables(tree)):
+    for table in (*doc.tables, *tree.text_tables):
         for q in table_quantities(tree, table, view, ctx):
             decide(q.evidence, q.span, q)
     numbered = tuple(_numbered(q, n, tree) for n, q in enumerate(kept, 1))
