@@ -62,6 +62,22 @@ def _header_cell() -> re.Pattern[str]:
     return re.compile("^(?:序号|%s|(?:19|20)\\d{2}年.{0,6}|属性|指标属性|类型|备注)$" % alternation(words))
 
 
+def _cells(clean: CleanText) -> list[tuple[str, int]]:
+    """(cell, clean offset) of every whitespace-separated cell as the source wrote it: where
+    normalise closed a space between a name and a figure (单位 2020年 → 单位2020年, 1 地区生产
+    总值 → 1地区生产总值), the gap in the offset map still parts two cells."""
+    text, offsets = clean.text, clean.offsets
+    cells = []
+    for m in _TOKEN.finditer(text):
+        start, end = m.span()
+        if offsets[end - 1] - offsets[start] == end - 1 - start:
+            cells.append((m.group(), start))  # nothing taken out inside: one cell
+            continue
+        cuts = [i for i in range(start + 1, end) if offsets[i] != offsets[i - 1] + 1]
+        cells += [(text[a:b], a) for a, b in zip([start, *cuts], [*cuts, end])]
+    return cells
+
+
 def text_tables(clean: CleanText) -> tuple[Table, ...]:
     """Indicator tables that arrive as whitespace-separated text (a web table flattened
     into lines or one line): a header of known column names, then rows of as many cells.
@@ -71,8 +87,7 @@ def text_tables(clean: CleanText) -> tuple[Table, ...]:
         >>> text_tables(CleanText(text, tuple(range(len(text) + 1))))[0].rows[1]
         ('1', '地区生产总值', '亿元', '3000', '4500')
     """
-    text = clean.text
-    tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(text)]
+    tokens = _cells(clean)
     tables, i = [], 0
     while i < len(tokens):
         j = i

@@ -50,3 +50,16 @@ def test_an_indicator_table_flattened_into_text_is_read_by_structure():
     assert table.rows[0] == ("序号", "指标名称", "2020年完成值", "2025年目标值")
     assert table.rows[2] == ("2", "数字经济核心产业增加值占GDP比重（%）", "7.8", "10")
     assert text_tables(_clean("序号 工作任务 牵头单位 1 推进改革 区发改局")) == ()  # a task table: no figures
+
+
+def test_a_flattened_table_is_read_after_normalise_closed_its_cell_spaces():
+    # the same table through the pipeline: normalise closes 名称 2020年 into 名称2020年 and
+    # 1 每万人口 into 1每万人口, and the offset map still parts the cells
+    text = ("附件 主要指标 序号 指标名称 2020年完成值 2025年目标值 "
+            "1 每万人口高价值发明专利拥有量（件） 6.3 12 二、保障措施")
+    raw = RawDocument(path="t.html", format="html", sha256="0" * 64, pages=(text,))
+    tree = parse(normalise(raw), raw=raw)
+    assert "指标名称2020年完成值" in tree.text
+    assert tree.tables == ()  # the reader's tables, which task tables and owner grids read
+    assert [t.rows for t in tree.text_tables] == [(("序号", "指标名称", "2020年完成值", "2025年目标值"),
+                                                   ("1", "每万人口高价值发明专利拥有量（件）", "6.3", "12"))]
