@@ -52,6 +52,7 @@ def value_columns(header: tuple[str, ...]) -> tuple[list[int], list[int]]:
 
 
 _TOKEN = re.compile(r"\S+")
+_DIGIT_EDGE = re.compile(r"(?<=\d)(?=\D)|(?<=\D)(?=\d)")  # where a figure starts or ends
 _EMPTY_CELL = re.compile(r"^[—\-－/／]+$")
 
 
@@ -65,7 +66,8 @@ def _header_cell() -> re.Pattern[str]:
 def _cells(clean: CleanText) -> list[tuple[str, int]]:
     """(cell, clean offset) of every whitespace-separated cell as the source wrote it: where
     normalise closed a space between a name and a figure (单位 2020年 → 单位2020年, 1 地区生产
-    总值 → 1地区生产总值), the gap in the offset map still parts two cells."""
+    总值 → 1地区生产总值), the gap in the offset map still parts two cells. A gap between two
+    characters of one kind is a joined line, not a cell boundary."""
     text, offsets = clean.text, clean.offsets
     cells = []
     for m in _TOKEN.finditer(text):
@@ -73,7 +75,8 @@ def _cells(clean: CleanText) -> list[tuple[str, int]]:
         if offsets[end - 1] - offsets[start] == end - 1 - start:
             cells.append((m.group(), start))  # nothing taken out inside: one cell
             continue
-        cuts = [i for i in range(start + 1, end) if offsets[i] != offsets[i - 1] + 1]
+        cuts = [k.start() for k in _DIGIT_EDGE.finditer(text, start + 1, end)
+                if offsets[k.start()] != offsets[k.start() - 1] + 1]
         cells += [(text[a:b], a) for a, b in zip([start, *cuts], [*cuts, end])]
     return cells
 
@@ -88,10 +91,11 @@ def text_tables(clean: CleanText) -> tuple[Table, ...]:
         ('1', '地区生产总值', '亿元', '3000', '4500')
     """
     tokens = _cells(clean)
+    header_cell, value = _header_cell(), cell_value()
     tables, i = [], 0
     while i < len(tokens):
         j = i
-        while j < len(tokens) and _header_cell().match(tokens[j][0]):
+        while j < len(tokens) and header_cell.match(tokens[j][0]):
             j += 1
         header = tuple(t for t, _ in tokens[i:j])
         targets, baselines = value_columns(header) if j - i >= 3 else ([], [])
@@ -102,8 +106,8 @@ def text_tables(clean: CleanText) -> tuple[Table, ...]:
         rows, k = [], j
         while k + len(header) <= len(tokens):
             row = tuple(t for t, _ in tokens[k:k + len(header)])
-            if cell_value().match(row[metrics[0]]) or not all(
-                    cell_value().match(row[c]) or _EMPTY_CELL.match(row[c]) for c in targets + baselines):
+            if value.match(row[metrics[0]]) or not all(
+                    value.match(row[c]) or _EMPTY_CELL.match(row[c]) for c in targets + baselines):
                 break
             rows.append(row)
             k += len(header)
