@@ -102,6 +102,7 @@ class Section:
     parent: str | None
     span: Span
     kind: str = "heading"  # heading | chapter | article | annex | table
+    marker: str = ""  # the marker's kind as structure read it: cn (一、), cn_paren (（一）), num (1.) …
 
 
 @dataclass(frozen=True)

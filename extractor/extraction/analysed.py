@@ -10,6 +10,7 @@ A finder's entry function takes either: a `DocTree` is analysed on the spot (`an
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -22,6 +23,7 @@ _SENTENCE_END = re.compile(r"[。！？\n]")
 _ISO_YEAR = re.compile(YEAR)
 _CITED_PLAN_REACH = 2000  # view characters: the opening paragraphs, where a plan says what it implements
 _TITLE_REACH, _TITLE_LINES, _TITLE_MAX = 400, 4, 60
+_TOP_MARKERS = frozenset({"cn", "cn_paren"})  # 一、 and （一）: the two top levels of a policy text
 _SENTENCE_PUNCT = "。，；,;！？!?"  # a line holding these is a sentence, not a title
 
 
@@ -80,6 +82,15 @@ class Analysed:
             if line and len(line) <= _TITLE_MAX and not any(p in line for p in _SENTENCE_PUNCT):
                 lines.append(line)
         return "\n".join([self.tree.meta.title or "", *lines])
+
+    @cached_property
+    def top_heading_starts(self) -> tuple[int, ...]:
+        """Paragraph-view offsets where a heading of the top two levels (一、, （一）) starts,
+        as structure read them (at the break before it, which takes the heading's offset):
+        where a goal paragraph's reach (到2025年，…) ends."""
+        offsets = self.paragraphs.offsets
+        return tuple(sorted(bisect.bisect_left(offsets, s.span[0]) for s in self.tree.sections
+                            if s.marker in _TOP_MARKERS))
 
     @property
     def headings(self) -> tuple[Section, ...]:

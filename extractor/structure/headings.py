@@ -252,7 +252,7 @@ def build_sections(text: str, markers: list[Marker]) -> tuple[tuple[Section, ...
     sections = tuple(
         Section(id=n.id, number=n.marker.number, title=n.title, level=n.level,
                 parent=n.parent.id if n.parent else None, span=(n.marker.start, n.end),
-                kind=SECTION_KIND.get(n.marker.kind, "heading"))
+                kind=SECTION_KIND.get(n.marker.kind, "heading"), marker=n.marker.kind)
         for n in nodes
     )
     measures = [(n.marker, n.end, n.id) for n in nodes

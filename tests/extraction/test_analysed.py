@@ -102,3 +102,10 @@ def test_a_plan_implementing_a_cited_plan_runs_to_its_period():
     from extractor.extraction.quantities import find_quantities
 
     assert [(q.value, q.year) for q in find_quantities(tree)] == [(70, 2026)]
+
+
+def test_top_headings_are_structure_s_in_the_paragraph_view(tree):
+    doc = analyse(tree)
+    view = doc.paragraphs.text
+    assert [view[i:i + 3] for i in doc.top_heading_starts] == ["\n一、", "\n（一"]  # the break before each
+    assert [s.marker for s in tree.sections] == ["cn", "cn_paren"]

@@ -33,6 +33,11 @@ def tree_of(text: str, *, meta: DocMeta = DocMeta(), tables: tuple[Table, ...] =
                    meta=meta, tables=tables, text_tables=text_tables(clean))
 
 
+def parsed(text: str) -> DocTree:
+    """A tree as the pipeline gives it: normalised and structured (headings read by structure)."""
+    return parse_raw(RawDocument(path="t.txt", format="txt", sha256="0", pages=(text,)))
+
+
 PLAN = "特制定本行动计划。\n"
 REPORT = "本报记者\n"
 
@@ -213,7 +218,7 @@ def test_five_year_plan_end_and_base_year():
 
 def test_goal_paragraph_opening_with_lizheng_dates_later_paragraphs():
     text = PLAN + "二、主要目标\n力争到2027年，创新能力显著增强。\n高新技术企业达到1000家。\n三、重点任务\n建设10个创新平台。"
-    firms, platforms = find_quantities(tree_of(text))
+    firms, platforms = find_quantities(parsed(text))  # the goals reach up to the next heading, 三、
     assert (firms.year, firms.comparator) == (2027, ">=")
     assert platforms.year is None
 
@@ -247,7 +252,7 @@ def test_vague_and_approximate_magnitudes():
 
 def test_whole_action_plan_as_extracted_from_its_pdf():
     text = (SEEDS / "004_36e5cd320c0db03f.txt").read_text(encoding="utf-8")
-    found = find_quantities(tree_of(text))
+    found = find_quantities(parsed(text))
     by_figure = {(q.value, q.unit): q for q in found}
     assert (by_figure[(4000, "家")].comparator, by_figure[(4000, "家")].year) == (">=", 2026)
     assert by_figure[(1000, "万元")].annual
@@ -294,8 +299,7 @@ def test_work_report_targets_about_above_and_a_magnitude_unit():
 def test_work_report_review_section_reports_and_goal_section_sets():
     # 一、2024年工作回顾 … 二、今年主要预期目标 … 三、今年部分重点工作 (比上年增加 in a plan);
     # structured, so the title zone ends at the first heading structure reads
-    text = _fixture("national_work_report_2025_highlights")
-    found = find_quantities(parse_raw(RawDocument(path="report.txt", format="txt", sha256="0", pages=(text,))))
+    found = find_quantities(parsed(_fixture("national_work_report_2025_highlights")))
     by_evidence = {q.evidence: q for q in found}
     assert _figures([by_evidence["城镇新增就业1256万人"]]) == [("actual", 1256, "万人", "=", 2024)]
     assert _figures([by_evidence["新能源汽车年产量突破1300万辆"]]) == [("actual", 1300, "万辆", ">", 2024)]

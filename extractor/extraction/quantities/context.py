@@ -13,7 +13,7 @@ from extractor.extraction.quantities.figures import Figure
 from extractor.extraction.quantities.words import cues, years
 from extractor.extraction.quantities.years import RELATIVE_YEAR, RELATIVE_YEARS, YEAR, year_mentions
 from extractor.lexicons import alternation, cached
-from extractor.text.paragraphs import BULLETS, TOP_HEADING
+from extractor.text.paragraphs import BULLETS
 from extractor.text.patterns import DEFINED_SHORT_FORM
 
 def _subject_pattern(text: str) -> re.Pattern[str]:
@@ -95,10 +95,10 @@ def last_kind_word(text: str, actual_words: list[str], target_words: list[str]) 
     return max(last, key=last.get) if max(last.values()) >= 0 else None
 
 
-def _goal_scopes(text: str, now: int | None) -> list[Scope]:
+def _goal_scopes(text: str, heads: tuple[int, ...], now: int | None) -> list[Scope]:
     """A paragraph that opens with 到2026年 (or 主要目标：到2026年) dates every goal up to the
-    next heading (a year already past when the document was written opens no goals)."""
-    heads = [m.start() for m in re.finditer(r"\n", text) if TOP_HEADING.match(text, m.start() + 1)]
+    next top heading (`heads`: 一、 or （一）, as structure read them; a year already past when
+    the document was written opens no goals)."""
     scopes = []
     for y in year_mentions(text):
         opening = y.start - (2 if text[max(0, y.start - 2):y.start] in ("力争", "争取") else 0)
@@ -214,7 +214,7 @@ def context(doc: Analysed, figures: list[Figure]) -> Context:
     lines = list(_heading_lines(text))
     now = doc.year or titled or _dated_line(text) or (period[0] if period else None) or _year_after_review(lines)
     actual_year, target_year = _undated_years(zone, titled, now)
-    scopes = sorted(_goal_scopes(text, now) + _heading_scopes(text, lines, figures, now), key=lambda c: c.end - c.start)
+    scopes = sorted(_goal_scopes(text, doc.top_heading_starts, now) + _heading_scopes(text, lines, figures, now), key=lambda c: c.end - c.start)
     return Context(_document_prior(zone, text), now, period, tuple(scopes), actual_year, target_year,
                     _subject_pattern(text))
 
