@@ -639,3 +639,11 @@ def test_two_figures_of_one_sentence_are_two_statements_and_a_restated_goal_is_o
     found = find_quantities(tree_of(text))
     assert [(q.value, q.year) for q in found if q.value == 20] == [(20, None), (20, None)]
     assert len([q for q in found if q.value == 4000]) == 1
+
+
+def test_a_count_in_a_heading_structure_read_describes_and_measures_nothing():
+    # source: corpus/seeds/002 — （一）四个特色定位 heads the four positions it then lists
+    text = PLAN + "一、总体要求\n（一）四个特色定位\n坚持创新引领，到2025年，新增企业100家。\n"
+    decisions = {c.text: c.rejection.filter if c.rejection else "accepted" for c in explain(parsed(text))}
+    assert decisions["四个"] == "measures_nothing" and decisions["100家"] == "accepted"
+

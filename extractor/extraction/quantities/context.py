@@ -72,6 +72,7 @@ class Context:
     actual_year: int | None = None  # the year an undated actual reports (a work report's past year)
     target_year: int | None = None  # the year an undated target is set for (a work report's own year)
     subject: re.Pattern[str] = re.compile("(?!)")  # see `_subject_pattern`
+    top_lines: frozenset[int] = frozenset()  # where the lines of 一、 and （一） headings start
 
 
 def _document_prior(zone: str, text: str) -> str | None:
@@ -215,6 +216,8 @@ def context(doc: Analysed, figures: list[Figure]) -> Context:
     now = doc.year or titled or _dated_line(text) or (period[0] if period else None) or _year_after_review(lines)
     actual_year, target_year = _undated_years(zone, titled, now)
     scopes = sorted(_goal_scopes(text, doc.top_heading_starts, now) + _heading_scopes(text, lines, figures, now), key=lambda c: c.end - c.start)
+    # a heading's break takes the heading's offset; the text's first line has none
+    top_lines = frozenset(h + (text[h:h + 1] == "\n") for h in doc.top_heading_starts)
     return Context(_document_prior(zone, text), now, period, tuple(scopes), actual_year, target_year,
-                    _subject_pattern(text))
+                   _subject_pattern(text), top_lines)
 
