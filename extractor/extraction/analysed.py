@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from extractor.model import DocTree, Section, Table
+from extractor.model import DocTree, Table
 from extractor.text import View, paragraph_view, view
 from extractor.text.patterns import PERIOD, YEAR
 
@@ -29,7 +29,7 @@ _SENTENCE_PUNCT = "。，；,;！？!?"  # a line holding these is a sentence, n
 
 @dataclass(frozen=True, eq=False)
 class Analysed:
-    """One document with its views, sentence ends, headings, tables, year and period.
+    """One document with its views, sentence ends, title zone, top headings, tables, year and period.
 
     Compared by identity (``eq=False``): two analyses of one tree are two objects, and the
     views cached on one never leak into another.
@@ -91,11 +91,6 @@ class Analysed:
         offsets = self.paragraphs.offsets
         return tuple(sorted(bisect.bisect_left(offsets, s.span[0]) for s in self.tree.sections
                             if s.marker in _TOP_MARKERS))
-
-    @property
-    def headings(self) -> tuple[Section, ...]:
-        """The document's headings as structure read them (number, title, level, span)."""
-        return self.tree.sections
 
     @property
     def tables(self) -> tuple[Table, ...]:
