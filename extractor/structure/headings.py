@@ -33,6 +33,7 @@ _CIRCLED_REF = re.compile("[\u2460-\u2487、—\\-~～至到和及]")
 _TITLE_STRIP = " ：:，,、"
 _MAX_TITLE = 80
 _GLUE_WINDOW = 60
+_NOT_NUMERAL = re.compile(rf"[^\d{COUNTING_CHARS}]")  # what a marker holds besides its number
 
 
 # Compiled on first use, not at import: a CJK class costs ~1-3 ms to compile and many
@@ -59,7 +60,7 @@ def _value(kind: str, marker: str) -> int | None:
     if kind == "circled":
         code = ord(marker[0])
         return code - 0x2460 + 1 if code < 0x2474 else code - 0x2474 + 1
-    digits = re.sub(rf"[^\d{COUNTING_CHARS}]", "", marker)
+    digits = _NOT_NUMERAL.sub("", marker)
     return cn_number(digits) if digits else None
 
 
