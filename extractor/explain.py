@@ -1,8 +1,9 @@
 """Why a name, figure or owner was or was not extracted: every candidate and its decision.
 
 Each extraction family keeps the decisions its finder made (`extraction.candidates`); this
-module gathers them for one document and shapes them into rows a researcher can read, with
-the span mapped back to the source text and the page it sits on.
+module analyses the document once (`extraction.analysed`), gathers every family's decisions
+over that one analysis and shapes them into rows a researcher can read, with the span mapped
+back to the source text and the page it sits on.
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from importlib import import_module
 from pathlib import Path
 
 from extractor import lexicons
+from extractor.extraction.analysed import Analysed, analyse
 from extractor.extraction.candidates import Candidate
 from extractor.model import DocTree
 
@@ -42,7 +44,7 @@ class Explained:
         return self.decision == "accepted"
 
 
-def family_explainer(family: str) -> Callable[[DocTree], tuple[Candidate, ...]]:
+def family_explainer(family: str) -> Callable[[DocTree | Analysed], tuple[Candidate, ...]]:
     """The `explain(tree)` function of one family.
 
     Raises:
@@ -77,7 +79,8 @@ def explain(tree: DocTree, *, families: Iterable[str] = tuple(FAMILIES),
     """
     rows: list[Explained] = []
     with lexicons.using(rules):
+        doc = analyse(tree)
         for family in families:
-            found = family_explainer(family)(tree)
+            found = family_explainer(family)(doc)
             rows.extend(sorted((_shape(tree, c) for c in found), key=lambda r: (r.span, r.text)))
     return tuple(rows)

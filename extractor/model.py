@@ -102,6 +102,7 @@ class Section:
     parent: str | None
     span: Span
     kind: str = "heading"  # heading | chapter | article | annex | table
+    marker: str = ""  # the marker's kind as structure read it: cn (一、), cn_paren (（一）), num (1.) …
 
 
 @dataclass(frozen=True)
@@ -157,6 +158,10 @@ class DocTree:
     tables: tuple[Table, ...] = ()
     ocr_pages: tuple[int, ...] = ()  # as in `RawDocument`
     skipped_pages: tuple[int, ...] = ()
+    # indicator tables written as whitespace-separated text (a flattened web table), which
+    # no reader saw as a table: read by structure (`structure.tables`), kept apart from
+    # `tables` so task tables and owner grids stay the reader's
+    text_tables: tuple[Table, ...] = ()
 
     @property
     def text(self) -> str:

@@ -15,17 +15,17 @@ none of its line breaks is a wrap; text from PDFs and pasted text is wrapped at 
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache, partial
+from functools import cache, partial
 
 from extractor.lexicons import load_json
 from extractor.model import CleanText, RawDocument
 from extractor.structure.dates import DATE
 from extractor.structure.lexicon import lexicon
 from extractor.structure.markers import marker_at
+from extractor.text.layout import Layout, display_width
+from extractor.text.layout import layout as text_layout
 
 
 @dataclass(frozen=True)
@@ -114,22 +114,6 @@ def _splice(t: Tracked, edits: Iterable[tuple[int, int, str]]) -> Tracked:
 
 def _sub(t: Tracked, pattern: re.Pattern[str], replacement: str = "") -> Tracked:
     return _splice(t, ((m.start(), m.end(), replacement) for m in pattern.finditer(t.text)))
-
-
-@lru_cache(maxsize=4096)
-def _char_width(char: str) -> int:
-    return 2 if unicodedata.east_asian_width(char) in "WFA" else 1
-
-
-WIDE_RUN = re.compile(r"[\u3000-\u303e\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60]+")
-"""Runs of CJK punctuation, ideographs and full-width forms: blocks wide throughout, counted
-without looking each character up."""
-
-
-def display_width(line: str) -> int:
-    """Columns a line takes when typeset: CJK characters count two, ASCII one."""
-    rest = WIDE_RUN.sub("", line)
-    return 2 * (len(line) - len(rest)) + sum(map(_char_width, rest))
 
 
 def _is_word_char(char: str) -> bool:
@@ -227,40 +211,7 @@ def _merge(edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     return merged
 
 
-@dataclass(frozen=True)
-class _Layout:
-    """How a text breaks its lines: whether a blank line may be a wrap, and the wrap width."""
-
-    blank_is_soft: bool
-    width: int | None = None  # the wrap width in columns; None: lines are not wrapped
-    full: int | None = None  # columns from which a plain line counts as full (wrapped)
-
-
-def _layout(breaks: list[str], line_widths: list[int]) -> _Layout:
-    single = sum(1 for b in breaks if b.count("\n") == 1 and "\f" not in b)
-    multi = sum(1 for b in breaks if b.count("\n") >= 2)
-    widths = [w for w in line_widths if w >= 20]
-    soft = multi > 2 * single
-    if widths:
-        width = Counter(widths).most_common(1)[0][0]
-        support = sum(1 for w in widths if width - 4 <= w <= width + 2)
-        beyond = sum(1 for w in widths if w > 1.25 * width)
-        # Printed lines hold 15 or more CJK characters and most lines run to the margin;
-        # few run far past it (a web page's paragraphs, one per line, run past any width).
-        if width >= _MIN_WRAP and support >= max(3, 0.3 * len(widths)) and beyond <= 0.25 * len(widths):
-            return _Layout(soft, width, width - max(4, round(0.15 * width)))
-    return _Layout(soft)
-
-
-def wrap_width(lines: list[str]) -> int | None:
-    """The width in display columns a text wraps its lines at, None when its lines are paragraphs.
-
-    The one wrap-width detector of the project: the quantity finder's view asks it too.
-    """
-    return _layout(["\n"] * max(0, len(lines) - 1), [display_width(line) for line in lines]).width
-
-
-def _keeps_break(prev: str, nxt: str, brk: str, layout: _Layout, width: int) -> bool:
+def _keeps_break(prev: str, nxt: str, brk: str, layout: Layout, width: int) -> bool:
     """Whether the break `brk` between lines `prev` (`width` columns wide) and `nxt` ends a paragraph."""
     if brk.count("\n") >= 2 and "\f" not in brk and not layout.blank_is_soft:
         return True
@@ -304,7 +255,7 @@ def join_broken_lines(t: Tracked, *, hard_breaks: bool = False) -> Tracked:
     bounds = [0] + [x for m in matches for x in (m.start(), m.end())] + [len(text)]
     lines = [text[bounds[i]:bounds[i + 1]] for i in range(0, len(bounds), 2)]
     widths = [] if hard_breaks else list(map(display_width, lines))
-    layout = _layout([m.group() for m in matches], widths)
+    layout = text_layout([m.group() for m in matches], widths)
     edits = []
     for i, m in enumerate(matches):
         prev, nxt = lines[i], lines[i + 1]
@@ -372,7 +323,6 @@ STEPS: tuple[Step, ...] = (
 )
 
 _MAX_PASSES = 6
-_MIN_WRAP = 30
 
 
 def repair(text: str, *, hard_breaks: bool = False) -> Tracked:

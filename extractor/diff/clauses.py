@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from extractor.diff.model import Clause
-from extractor.extraction.numbers import parse_arabic, parse_chinese
+from extractor.text.numerals import parse_arabic, parse_chinese
 from extractor.model import DocTree
 from extractor.structure.markers import CN_DIGITS, MARKER
 

@@ -1,13 +1,15 @@
 """Extraction: quantities, organisations, places, programmes, citations and owners.
 
-Each kind of fact has its own module with one pure finder over a `DocTree`; `extract`
-runs them in dependency order (owners need organisations, tasks and quantities).
+Each kind of fact has its own module with one pure finder; `extract` analyses the
+document once (`analysed`: its views, sentence ends, year, period) and runs the finders
+over that one `Analysed` in dependency order (owners need organisations, tasks and quantities).
 """
 from __future__ import annotations
 
 from pathlib import Path
 
 from extractor import lexicons
+from extractor.extraction.analysed import analyse
 from extractor.extraction.citations import find_citations
 from extractor.extraction.organisations import find_organisations
 from extractor.extraction.owners import assign_owners
@@ -31,16 +33,17 @@ def extract(tree: DocTree, *, rules: str | Path | None = None) -> Extraction:
         '高新技术企业数量达到4000家'
     """
     with lexicons.using(rules):
-        quantities = find_quantities(tree)
-        organisations = find_organisations(tree)
-        programmes = find_programmes(tree)
-        assigned = assign_owners(tree, organisations, quantities)
+        doc = analyse(tree)
+        quantities = find_quantities(doc)
+        organisations = find_organisations(doc)
+        programmes = find_programmes(doc)
+        assigned = assign_owners(doc, organisations, quantities)
         return Extraction(
             tree=tree,
             targets=assigned.targets,
             organisations=assigned.organisations,
             programmes=programmes,
-            places=find_places(tree),
-            citations=find_citations(tree),
+            places=find_places(doc),
+            citations=find_citations(doc),
             tasks=assigned.tasks,
         )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from extractor.extraction.analysed import Analysed
 from extractor.lexicons import cached, load_json
 from extractor.model import Citation, DocTree, Span
 from extractor.structure.meta import YEAR_IN_BRACKETS, canonical_doc_number
@@ -84,7 +85,7 @@ def _bracketed(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def find_citations(tree: DocTree) -> tuple[Citation, ...]:
+def find_citations(doc: DocTree | Analysed) -> tuple[Citation, ...]:
     """Every distinct policy title cited in 《…》, with its 文号 when one follows.
 
     Example:
@@ -92,7 +93,7 @@ def find_citations(tree: DocTree) -> tuple[Citation, ...]:
         >>> [c.title for c in find_citations(tree)]  # doctest: +SKIP
         ['划拨土地使用权管理办法', '福建省国土资源厅关于个人住房国有划拨土地使用权转让有关问题的函']
     """
-    text = tree.text
+    text = doc.text
     seen: dict[str, int] = {}
     found: list[Citation] = []
     for start, end in _bracketed(text):

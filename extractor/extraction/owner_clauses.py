@@ -687,14 +687,15 @@ def _trimmed(owner: Owner, text: str, mention: Span) -> Owner:
     return (text[mention[0]:mention[1]], role, mention)
 
 
-def find_owner_clauses(text: str, tables: tuple[Table, ...] = (), *,
-                       mentions: tuple[Span, ...] = ()) -> list[OwnerClause]:
+def find_owner_clauses(text: str, tables: tuple[Table, ...] = (), *, mentions: tuple[Span, ...] = (),
+                       view: View | None = None) -> list[OwnerClause]:
     """Every owner expression in a clean text (and its task tables), in text order.
 
     `mentions` are the organisation finder's mentions (clean spans): an item holding
-    several of them joined by 和/与/及 names each.
+    several of them joined by 和/与/及 names each. `view`: the text's view when the caller
+    holds it already (`Analysed.spaced`).
     """
-    c = compact(text)
+    c = view or compact(text)
     grid = _grid_rows(text, tables)
     # rows read as a table are not read again from their flattened text (where a blank
     # lead cell would make the 配合 cell lead)

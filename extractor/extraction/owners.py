@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from extractor.extraction.analysed import Analysed, analyse
 from extractor.extraction.candidates import Candidate
 from extractor.extraction.organisations import best_match, find_organisations, org_type
 from extractor.extraction.owner_clauses import OwnerClause, find_owner_clauses
@@ -131,13 +132,13 @@ def _enclosing_text(text: str, anchor: Span, floor: int) -> Span:
     return (begin, anchor[1])
 
 
-def _clauses(tree: DocTree, organisations: tuple[Organisation, ...]) -> list[OwnerClause]:
+def _clauses(doc: Analysed, organisations: tuple[Organisation, ...]) -> list[OwnerClause]:
     """The document's owner expressions, reading bodies through the organisation finder's mentions."""
     mentions = tuple(span for org in organisations for span in org.mentions)
-    return find_owner_clauses(tree.text, tree.tables, mentions=mentions)
+    return find_owner_clauses(doc.text, doc.tables, mentions=mentions, view=doc.spaced)
 
 
-def explain(tree: DocTree) -> tuple[Candidate, ...]:
+def explain(doc: DocTree | Analysed) -> tuple[Candidate, ...]:
     """Every owner a role slot of the document proposed: accepted (with its role and where
     the owner expression is written) or refused, with the filter that refused it.
 
@@ -149,14 +150,15 @@ def explain(tree: DocTree) -> tuple[Candidate, ...]:
         [('区科技局', 'role=lead at=[12, 20]')]
     """
     found = []
-    for clause in _clauses(tree, find_organisations(tree)):
+    doc = analyse(doc)
+    for clause in _clauses(doc, find_organisations(doc)):
         found += [Candidate("owners", name, span, None, f"role={role} at=[{clause.anchor[0]}, {clause.anchor[1]}]")
                   for name, role, span in clause.owners]
         found += clause.refused
     return tuple(sorted(found, key=lambda c: (c.span, c.text)))
 
 
-def assign_owners(tree: DocTree, organisations: tuple[Organisation, ...],
+def assign_owners(doc: DocTree | Analysed, organisations: tuple[Organisation, ...],
                   quantities: tuple[Quantity, ...]) -> OwnerAssignment:
     """Attach owners to tasks and to the quantities inside them.
 
@@ -165,9 +167,10 @@ def assign_owners(tree: DocTree, organisations: tuple[Organisation, ...],
         >>> assigned.tasks[0].owners  # doctest: +SKIP
         (OwnerRef(org='o7', role='lead'),)
     """
-    registry = _Registry(organisations)
+    doc = analyse(doc)
+    tree, registry = doc.tree, _Registry(organisations)
     text = tree.text
-    clauses = [cl for cl in _clauses(tree, organisations) if cl.owners]
+    clauses = [cl for cl in _clauses(doc, organisations) if cl.owners]
     duties = _duty_items(text, clauses)
     tasks = list(tree.tasks)
     # measures structure did not number: enumerated duties, measures closing with their own

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
+from extractor.extraction.analysed import Analysed, analyse
 from extractor.extraction.organisations import (
     PLACE_PART_POS,
-    compact,
     lexicon,
     tagged,
     window_start,
@@ -90,14 +90,14 @@ def _admin_mentions(text: str) -> list[tuple[int, int]]:
     return found
 
 
-def find_places(tree: DocTree) -> tuple[Place, ...]:
+def find_places(doc: DocTree | Analysed) -> tuple[Place, ...]:
     """Every place named in a document, one `Place` per name with its mentions.
 
     Example:
         >>> [p.name for p in find_places(tree)][:2]  # doctest: +SKIP
         ['西咸新区', '陕西省']
     """
-    c = compact(tree.text)
+    c = analyse(doc).spaced
     spans: list[tuple[int, int]] = [m.span() for m in _provinces().finditer(c.text)]
     spans += _zone_mentions(c.text) + _admin_mentions(c.text)
     # a city inside a longer place name (湘潭 of 湘潭高新区) is that place's mention, not its own

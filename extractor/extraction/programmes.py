@@ -41,12 +41,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from extractor import text as text_layer
+from extractor.extraction.analysed import Analysed, analyse
 from extractor.extraction.candidates import Candidate, Decision, NamedFilter, judge, named
 from extractor.extraction.organisations.vocabulary import heads
 from extractor.lexicons import alternation, cached, load_json
 from extractor.model import DocTree, Programme, Span
 from extractor.text import View
+from extractor.text.patterns import DEFINED_SHORT_FORM
 from extractor.segment import tagger
 
 FAMILY = "programmes"
@@ -76,7 +77,6 @@ _ENUMERATION = re.compile(r"[、—–-]")
 _LAYOUT_ITEM = rf"[{_CHINESE_NUMERAL}][^\W\d{_CHINESE_NUMERAL}]{{1,3}}"
 _LAYOUT = re.compile(rf"{_LAYOUT_ITEM}(?:、{_LAYOUT_ITEM})+")
 _SEQUENCE = re.compile(r"先[\u4e00-\u9fff]{1,4}、?后[\u4e00-\u9fff]{1,4}")
-_DEFINED = re.compile(r"[（(]以下简称[“「]([^”」]{1,12})[”」][）)]")
 _INNER_BRACKETS = re.compile(r"(?<=[\u4e00-\u9fff\w])[（(][^（）()一二三四五六七八九十\d]{1,6}[）)](?=[\u4e00-\u9fff]|$)")
 _CITED = re.compile(r"《[^《》]{1,200}》")
 _TITLE_END = re.compile(r"(?:[（(][^（）()]{1,20}[）)])?》")  # …三年行动计划（2024—2026年）》: the cited plan itself
@@ -671,7 +671,7 @@ def _no_campaign(p: _Proposal) -> str | None:
 def _defined(doc: _Doc) -> list[_Proposal]:
     """秦创原总窗口（以下简称“总窗口”）: the full form, with the short form it defines."""
     proposals = []
-    for m in _DEFINED.finditer(doc.view.text):
+    for m in DEFINED_SHORT_FORM.finditer(doc.view.text):
         start = _name_start(doc.view, m.start(), doc.cues)
         begin = m.start() if start is None else start
         proposals.append(_Proposal(doc, "defined", doc.view.text[begin:m.start()], begin, m.start(),
@@ -769,7 +769,7 @@ def _candidate(view: View, p: _Proposal, decision: Decision | None) -> Candidate
     return Candidate(FAMILY, p.name, view.span(p.start, min(end, len(view.text))), decision, detail)
 
 
-def explain(tree: DocTree) -> tuple[Candidate, ...]:
+def explain(doc: DocTree | Analysed) -> tuple[Candidate, ...]:
     """Every programme candidate of a document with its decision: accepted, or the filter
     that refused it and why. `find_programmes` keeps the accepted ones.
 
@@ -778,7 +778,7 @@ def explain(tree: DocTree) -> tuple[Candidate, ...]:
         >>> [(c.text, c.rejection and c.rejection.filter) for c in explain(tree)]  # doctest: +SKIP
         [('揭榜挂帅', None), ('赛马制', None), ('卡脖子', 'metaphor')]
     """
-    view = text_layer.view(tree.text, spaces="drop")
+    view = analyse(doc).joined
     if not view.text:
         return ()
     return tuple(_candidate(view, p, d) for p, d in _judged(view))
@@ -885,7 +885,7 @@ def _all_mentions(compact: str, merged: list[_Entry]) -> None:
             entry.mentions.append(m.span())
 
 
-def find_programmes(tree: DocTree) -> tuple[Programme, ...]:
+def find_programmes(doc: DocTree | Analysed) -> tuple[Programme, ...]:
     """Every named programme in a document, with its other forms and mentions.
 
     Example:
@@ -893,7 +893,7 @@ def find_programmes(tree: DocTree) -> tuple[Programme, ...]:
         >>> [p.name for p in find_programmes(tree)]  # doctest: +SKIP
         ['揭榜挂帅', '赛马制']
     """
-    view = text_layer.view(tree.text, spaces="drop")
+    view = analyse(doc).joined
     if not view.text:
         return ()
     merged = _merge(_entries([p for p, d in _judged(view) if d is None]), _cues())

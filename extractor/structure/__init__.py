@@ -1,8 +1,8 @@
 """Structure: headings, sections, tasks and official-document metadata of a clean text.
 
 `parse(clean, raw=raw)` is the stage's entry: it reads the heading tree (一、 （一） 1.
-（1） ① 第X章 第X条 附件 #), the numbered measures (tasks), task-table rows and the
-GB/T 9704 metadata into a `DocTree`.
+（1） ① 第X章 第X条 附件 #), the numbered measures (tasks), task-table rows, indicator
+tables flattened into text (`tables`) and the GB/T 9704 metadata into a `DocTree`.
 """
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from extractor.model import CleanText, DocTree, RawDocument, Task
 from extractor.structure.headings import build_sections, find_markers, table_tasks
 from extractor.structure.lexicon import lexicon
 from extractor.structure.meta import read_meta
+from extractor.structure.tables import text_tables
 
 __all__ = ["parse"]
 
@@ -42,7 +43,7 @@ def parse(clean: CleanText, *, raw: RawDocument) -> DocTree:
     tree = DocTree(doc_id=raw.id, source=raw.path, sha256=raw.sha256, format=raw.format,
                    pages=len(raw.pages), clean=clean, meta=read_meta(text, title_hint=raw.title_hint, source=raw.text),
                    sections=sections, tasks=tasks, tables=raw.tables,
-                   ocr_pages=raw.ocr_pages, skipped_pages=raw.skipped_pages)
+                   ocr_pages=raw.ocr_pages, skipped_pages=raw.skipped_pages, text_tables=text_tables(clean))
     words = lexicon()
     rows = table_tasks(clean, raw.tables, first_id=len(tasks) + 1,
                        task_words=words.task_headers, owner_words=words.owner_headers)

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from extractor.model import CleanText, Section, Table, Task
-from extractor.structure.dates import cn_number
+from extractor.text.numerals import COUNTING_CHARS, cn_number
 from extractor.structure.markers import MARKER, MARKER_START, marker_at
 
 RANK = {"annex": 6, "chapter": 7, "section": 8, "article": 9, "cn": 10, "cn_paren": 11,
@@ -33,6 +33,7 @@ _CIRCLED_REF = re.compile("[\u2460-\u2487、—\\-~～至到和及]")
 _TITLE_STRIP = " ：:，,、"
 _MAX_TITLE = 80
 _GLUE_WINDOW = 60
+_NOT_NUMERAL = re.compile(rf"[^\d{COUNTING_CHARS}]")  # what a marker holds besides its number
 
 
 # Compiled on first use, not at import: a CJK class costs ~1-3 ms to compile and many
@@ -59,7 +60,7 @@ def _value(kind: str, marker: str) -> int | None:
     if kind == "circled":
         code = ord(marker[0])
         return code - 0x2460 + 1 if code < 0x2474 else code - 0x2474 + 1
-    digits = re.sub(r"[^\d一二三四五六七八九十百千零〇两]", "", marker)
+    digits = _NOT_NUMERAL.sub("", marker)
     return cn_number(digits) if digits else None
 
 
@@ -252,7 +253,7 @@ def build_sections(text: str, markers: list[Marker]) -> tuple[tuple[Section, ...
     sections = tuple(
         Section(id=n.id, number=n.marker.number, title=n.title, level=n.level,
                 parent=n.parent.id if n.parent else None, span=(n.marker.start, n.end),
-                kind=SECTION_KIND.get(n.marker.kind, "heading"))
+                kind=SECTION_KIND.get(n.marker.kind, "heading"), marker=n.marker.kind)
         for n in nodes
     )
     measures = [(n.marker, n.end, n.id) for n in nodes

@@ -15,9 +15,10 @@ from dataclasses import dataclass
 
 from extractor.structure.dates import DATE, iso_date
 from extractor.structure.lexicon import lexicon
+from extractor.text.numerals import COUNTING_CHARS
 
 _HEADER_CHARS = 2500
-_NUMERAL = r"[\d一二三四五六七八九十百〇零]+"
+_NUMERAL = rf"[\d{COUNTING_CHARS}]+"
 # What follows a history date up to its act word; the act closes its entry (a line end, a
 # bracket, the next entry), never runs on into a sentence (…会议审议通过，现印发…).
 _ENTRY = re.compile(r"(?P<words>[^。，；\n（）()]{0,120}?)(?P<act>审议通过|通过|修订|修正|批准|公布|发布)"

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 
-CN_DIGITS = "一二三四五六七八九十百千零〇两"
-"""Characters of Chinese numerals as headings and dates write them."""
+from extractor.text.numerals import COUNTING_CHARS
+
+CN_DIGITS = COUNTING_CHARS
+"""Characters of Chinese numerals as headings number their items (第十二条, 三、)."""
 
 # Kinds of marker in the order of the usual hierarchy of a policy text.
 MARKER_PATTERNS: dict[str, str] = {
@@ -18,7 +20,7 @@ MARKER_PATTERNS: dict[str, str] = {
     "section": rf"第[{CN_DIGITS}\d]+节",
     "article": rf"第[{CN_DIGITS}\d]+条(?![例件款])",
     "annex": r"附件[ \t]*(?:\d{1,2}(?:[-－—]\d{1,2})?)?(?=[：:\s]|$|[^\d下上载])",
-    "cn": rf"[{CN_DIGITS}]{{1,3}}[、．.](?!\d)",
+    "cn": rf"[{CN_DIGITS}]{{1,3}}(?:、|[．.](?!\d))",  # 一、2024年工作回顾 heads a section; 十.5 is no mark
     "cn_paren": rf"[（(][{CN_DIGITS}]{{1,3}}[）)]",
     "num": r"\d{1,2}(?:[、]|[.．](?![\d%％]))",
     "num_paren": r"[（(]\d{1,2}[）)]",

@@ -18,6 +18,7 @@ from extractor.structure.history import history, this_version
 from extractor.structure.report import work_report
 from extractor.structure.lexicon import lexicon
 from extractor.structure.markers import marker_at
+from extractor.text.patterns import PERIOD
 
 _HEADER_CHARS = 2500
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
@@ -31,7 +32,6 @@ _SIGNER = re.compile(rf"签\s*发\s*人\s*[：:]\s*(?P<name>[{_HAN}·]{{2,5}}(?:
 _CATEGORY = re.compile(r"类\s*别\s*[：:]\s*(?P<cat>[A-Za-z甲乙丙丁])")
 _CC = re.compile(r"抄\s*送\s*[：:]\s*(?P<list>[^。\n]+)")
 _SEND = re.compile(r"(?:^|\n)\s*(?:主送|报送|送)\s*[：:]\s*(?P<list>.+?)(?=\n\s*(?:发|抄送|印发)\s*[：:]|\Z)", re.S)
-_PERIOD = re.compile(r"[（(]\s*(?P<a>(?:19|20)\d\d)\s*(?:年)?\s*[—–\-－~～至到]+\s*(?P<b>(?:19|20)\d\d)\s*年?\s*[）)]")
 _ADDRESS = re.compile(r"(?P<list>[^。：:\n ]{2,200})[：:]")
 _OPENING_ADDRESS = re.compile(r"\s*(?P<list>[^。：:\n]{2,200})[：:][ \t]*\n")
 _BREADCRUMB = re.compile(r"当前位置\s*[：:][^\n]*?\s(?P<title>[^\s：:]{4,160})\s+(?:发布)?(?:时间|日期)\s*[：:]")
@@ -376,7 +376,7 @@ def _period(text: str, title_text: str | None) -> tuple[int, int] | None:
     cut = text.find("\n", 200)
     outside = re.sub(r"《[^》]*》", "", text[: cut if cut > 0 else len(text)])
     for source in (title_text or "", outside):
-        m = _PERIOD.search(source)
+        m = PERIOD.search(source)
         if m and int(m.group("a")) <= int(m.group("b")):
             return int(m.group("a")), int(m.group("b"))
     return None

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from extractor import ingest
 from extractor import lexicons
 from extractor.extraction import extract
-from extractor.extraction.quantities import compact, explain, find_quantities
+from extractor.extraction.quantities import explain, find_quantities
 from extractor.extraction.quantities.figures import FILTERS
 from extractor.extraction.quantities.words import figure_pattern
 from extractor.extraction.quantities.years import FIVE_YEAR_PLAN as _FIVE_YEAR_PLAN
@@ -22,13 +22,20 @@ from extractor.extraction.quantities.years import RELATIVE_YEAR as _RELATIVE_YEA
 from extractor.extraction.quantities.years import YEAR as _YEAR
 from extractor.model import CleanText, DocMeta, DocTree, Quantity, RawDocument, Table
 from extractor.pipeline import extract_raw, parse_raw
+from extractor.structure.tables import text_tables
 from tests.conftest import FIXTURES, SEEDS
 
 
 def tree_of(text: str, *, meta: DocMeta = DocMeta(), tables: tuple[Table, ...] = ()) -> DocTree:
+    """A tree over `text` as it is, with the indicator tables structure reads from it."""
     clean = CleanText(text=text, offsets=tuple(range(len(text) + 1)))
     return DocTree(doc_id="t", source="t.txt", sha256="", format="txt", pages=1, clean=clean,
-                   meta=meta, tables=tables)
+                   meta=meta, tables=tables, text_tables=text_tables(clean))
+
+
+def parsed(text: str) -> DocTree:
+    """A tree as the pipeline gives it: normalised and structured (headings read by structure)."""
+    return parse_raw(RawDocument(path="t.txt", format="txt", sha256="0", pages=(text,)))
 
 
 PLAN = "特制定本行动计划。\n"
@@ -184,12 +191,6 @@ def test_indicator_table_rows():
     assert all(text[q.span[0]:q.span[1]] == "高新技术企业数量" for q in found)
 
 
-def test_compact_joins_broken_lines_but_keeps_heading_breaks():
-    view = compact("一、总体要求\n\n以习近平新时代中国特色社会主义思想为指导\n\n941.2 亿元")
-    assert view.text == "一、总体要求\n以习近平新时代中国特色社会主义思想为指导941.2亿元"
-    assert len(view.offsets) == len(view.text)
-
-
 _FIGURE_ALPHABET = ("0123456789.,%％—-~至年月日万亿千百十一二两三五零点分之翻番余多近约超不少于以上内每均截已累计"
                     "《》“”（）、，。；：\n \t|第个家名项天小时倍元附件指标单位目标值基期值")
 
@@ -217,7 +218,7 @@ def test_five_year_plan_end_and_base_year():
 
 def test_goal_paragraph_opening_with_lizheng_dates_later_paragraphs():
     text = PLAN + "二、主要目标\n力争到2027年，创新能力显著增强。\n高新技术企业达到1000家。\n三、重点任务\n建设10个创新平台。"
-    firms, platforms = find_quantities(tree_of(text))
+    firms, platforms = find_quantities(parsed(text))  # the goals reach up to the next heading, 三、
     assert (firms.year, firms.comparator) == (2027, ">=")
     assert platforms.year is None
 
@@ -244,10 +245,6 @@ def test_indicator_table_flattened_into_text_lines():
                    ("研发经费投入强度", "target", 3.0, "%", 2025, ">="), ("研发经费投入强度", "actual", 2.5, "%", 2020, "=")}
 
 
-def test_numbers_in_neighbouring_cells_stay_apart():
-    assert compact("地区生产总值 3000 4500 亿元").text == "地区生产总值3000|4500亿元"
-
-
 def test_vague_and_approximate_magnitudes():
     found = find_quantities(tree_of(REPORT + "带动就业10余万人，吸引上千家企业，数十家机构参与，产值增长一倍。"))
     assert [(q.value, q.unit, q.comparator) for q in found] == [(10, "万人", "~"), (1000, "家", "~"), (1, "倍", "=")]
@@ -255,7 +252,7 @@ def test_vague_and_approximate_magnitudes():
 
 def test_whole_action_plan_as_extracted_from_its_pdf():
     text = (SEEDS / "004_36e5cd320c0db03f.txt").read_text(encoding="utf-8")
-    found = find_quantities(tree_of(text))
+    found = find_quantities(parsed(text))
     by_figure = {(q.value, q.unit): q for q in found}
     assert (by_figure[(4000, "家")].comparator, by_figure[(4000, "家")].year) == (">=", 2026)
     assert by_figure[(1000, "万元")].annual
@@ -300,8 +297,9 @@ def test_work_report_targets_about_above_and_a_magnitude_unit():
 
 
 def test_work_report_review_section_reports_and_goal_section_sets():
-    # 一、2024年工作回顾 … 二、今年主要预期目标 … 三、今年部分重点工作 (比上年增加 in a plan)
-    found = find_quantities(tree_of(_fixture("national_work_report_2025_highlights")))
+    # 一、2024年工作回顾 … 二、今年主要预期目标 … 三、今年部分重点工作 (比上年增加 in a plan);
+    # structured, so the title zone ends at the first heading structure reads
+    found = find_quantities(parsed(_fixture("national_work_report_2025_highlights")))
     by_evidence = {q.evidence: q for q in found}
     assert _figures([by_evidence["城镇新增就业1256万人"]]) == [("actual", 1256, "万人", "=", 2024)]
     assert _figures([by_evidence["新能源汽车年产量突破1300万辆"]]) == [("actual", 1300, "万辆", ">", 2024)]
@@ -661,3 +659,11 @@ def test_two_items_with_the_same_figure_and_a_shared_head_word_are_two_targets()
 
 def test_a_yearly_key_task_list_dates_its_undated_targets_by_its_title_year():
     assert {(q.kind, q.year) for q in find_quantities(_key_tasks())} == {("target", 2022)}
+
+
+def test_a_count_in_a_heading_structure_read_describes_and_measures_nothing():
+    # source: corpus/seeds/002 — （一）四个特色定位 heads the four positions it then lists
+    text = PLAN + "一、总体要求\n（一）四个特色定位\n坚持创新引领，到2025年，新增企业100家。\n"
+    decisions = {c.text: c.rejection.filter if c.rejection else "accepted" for c in explain(parsed(text))}
+    assert decisions["四个"] == "measures_nothing" and decisions["100家"] == "accepted"
+

@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractor.model import RawDocument
-from extractor.normalise import FOLD, WIDE_RUN, display_width, normalise, normalise_text, repair
+from extractor.normalise import FOLD, normalise, normalise_text, repair
 from tests.conftest import FIXTURES, SEEDS
 
 # Seed 004 as printed: every line followed by a blank line, a page number in the flow.
@@ -278,19 +277,6 @@ def test_closing_block_field_line_is_not_joined():
     source = ("3.抵抗力较差、患有基础性疾病的人群减少外出，不\n去人员密集尤其是通风不良的场所。\n"
               "国家卫生健康委员会办公厅 2022 年 6 月 27 日印发\n校对：王李维")
     assert normalise_text(source).text.endswith("国家卫生健康委员会办公厅 2022年6月27日印发\n校对：王李维")
-
-
-def test_wide_runs_hold_only_wide_characters():
-    # display_width counts WIDE_RUN characters as two columns without looking them up
-    wide = [chr(c) for c in range(0x3000, 0x10000) if WIDE_RUN.fullmatch(chr(c))]
-    assert len(wide) > 20000
-    assert all(unicodedata.east_asian_width(c) in "WF" for c in wide)
-
-
-@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40)
-       | st.text(alphabet="西咸新区，。“”（）　２Ａa1 ·—①", max_size=40))
-def test_display_width_counts_each_character(line):
-    assert display_width(line) == sum(2 if unicodedata.east_asian_width(c) in "WFA" else 1 for c in line)
 
 
 def test_folds_small_form_variants_some_pdf_fonts_print():

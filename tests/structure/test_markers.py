@@ -44,3 +44,10 @@ def test_every_marker_starts_with_a_start_character(text):
     for pos in range(len(text)):
         if marker_at(text, pos):
             assert MARKER_START.match(text, pos)
+
+
+def test_a_heading_naming_a_year_is_a_heading():
+    # source: 2025年政府工作报告 digest — 一、2024年工作回顾 … 二、今年主要预期目标
+    m = marker_at("一、2024年工作回顾")
+    assert m and m.lastgroup == "cn" and m.group() == "一、"
+    assert marker_at("十.5万") is None  # a Chinese numeral and a decimal point are no mark

@@ -11,7 +11,8 @@ from extractor.model import RawDocument
 from extractor.normalise import normalise, normalise_text
 from extractor.pipeline import parse_raw
 from extractor.structure import parse
-from extractor.structure.dates import DATE, cn_number, iso_date
+from extractor.structure.dates import DATE, iso_date
+from extractor.text.numerals import cn_number
 from extractor.structure.meta import doc_number, read_meta
 from tests.conftest import DEV, PDFS, SEEDS
 

@@ -13,6 +13,7 @@ Modules: `vocabulary` (the data), `text` (the compact view and word ends), `boun
 """
 from __future__ import annotations
 
+from extractor.extraction.analysed import Analysed, analyse
 from extractor.extraction.candidates import Candidate
 from extractor.extraction.organisations.boundaries import PLACE_PART_POS
 from extractor.extraction.organisations.find import candidates, find_mentions
@@ -29,7 +30,7 @@ __all__ = [
 ]
 
 
-def explain(tree: DocTree) -> tuple[Candidate, ...]:
+def explain(doc: DocTree | Analysed) -> tuple[Candidate, ...]:
     """Every organisation candidate of a document with its decision: accepted, or the filter
     that refused it and why. The same computation as `find_organisations`.
 
@@ -37,14 +38,14 @@ def explain(tree: DocTree) -> tuple[Candidate, ...]:
         >>> [c.text for c in explain(tree) if c.accepted][:1]  # doctest: +SKIP
         ['陕西省西咸新区开发建设管理委员会']
     """
-    return candidates(tree.text)
+    return candidates(analyse(doc).spaced)
 
 
-def find_organisations(tree: DocTree) -> tuple[Organisation, ...]:
+def find_organisations(doc: DocTree | Analysed) -> tuple[Organisation, ...]:
     """Every body named in a document, one `Organisation` per body with its aliases.
 
     Example:
         >>> [o.name for o in find_organisations(tree)]  # doctest: +SKIP
         ['陕西省西咸新区开发建设管理委员会', '陕西省人大', '省科技厅', ...]
     """
-    return tuple(merge(find_mentions(tree.text)))
+    return tuple(merge(find_mentions(analyse(doc).spaced)))

@@ -332,7 +332,7 @@ _STAGES: tuple[Callable[[Page, list[Found]], list[Found]], ...] = (
     _with_standard_bodies, _with_examples, _without_collectives)
 
 
-def decide(clean_text: str) -> tuple[View, list[Found]]:
+def decide(clean_text: str | View) -> tuple[View, list[Found]]:
     """Every candidate of a text and its decision, in text order (compact offsets)."""
     c = compact(clean_text)
     p = page(c)
@@ -347,7 +347,7 @@ def _type(name: str, found: Found) -> str:
     return typed if typed != "other" else found.type
 
 
-def candidates(clean_text: str) -> tuple[Candidate, ...]:
+def candidates(clean_text: str | View) -> tuple[Candidate, ...]:
     """Every organisation candidate of a text with its decision, clean-text spans."""
     c, found = decide(clean_text)
     out = []
@@ -358,7 +358,7 @@ def candidates(clean_text: str) -> tuple[Candidate, ...]:
     return tuple(out)
 
 
-def find_mentions(clean_text: str) -> list[Mention]:
+def find_mentions(clean_text: str | View) -> list[Mention]:
     """Every organisation name in a text, with clean-text spans, in text order."""
     c, found = decide(clean_text)
     mentions = []

@@ -20,13 +20,13 @@ NAME_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]+")
 MAX_NAME = 30
 
 
-# Memoised: the organisation, owner and place finders each read the same document's view;
-# the result is frozen and depends on the text alone (no rule file), so sharing is safe. A few
-# entries only, so a batch keeps no earlier documents alive.
-@lru_cache(maxsize=4)
-def compact(text: str) -> View:
-    """Line breaks taken out, other whitespace kept as one separator (see `extractor.text`)."""
-    return text_layer.view(text, spaces="one")
+def compact(text: str | View) -> View:
+    """Line breaks taken out, other whitespace kept as one separator (see `extractor.text`).
+
+    A `View` is read as it is: `extract` builds the document's view once (`Analysed.spaced`)
+    and the organisation, owner and place finders all read it.
+    """
+    return text if isinstance(text, View) else text_layer.view(text, spaces="one")
 
 
 def overlapping(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, str]]:

@@ -1,31 +1,32 @@
 """Quantities: every measured figure of a document, as a goal (`target`) or a reported `actual`.
 
-The finder reads a compact view of the clean text (`view`), proposes every figure the
-figure pattern matches and judges each by named filters (`figures`), reads the accepted ones
-in their sentence against what the document says of itself (`context`, `reading`), adds the
-rows of indicator tables (`tables`), and keeps one entry per figure. `explain(tree)` returns
+The finder reads the analysed document's paragraph view (`Analysed.paragraphs`), proposes
+every figure the figure pattern matches and judges each by named filters (`figures`), reads
+the accepted ones in their sentence against what the document says of itself (`context`,
+`reading`), adds the rows of indicator tables (`tables`), and keeps one entry per figure. `explain(tree)` returns
 every candidate with its decision, from the same computation as `find_quantities(tree)`.
 """
 from __future__ import annotations
 
 import bisect
-import re
-from difflib import SequenceMatcher
 from dataclasses import replace
+from difflib import SequenceMatcher
 
 
+
+
+from extractor.extraction.analysed import Analysed, analyse
 from extractor.extraction.candidates import Candidate, Decision
 from extractor.extraction.quantities.context import context
 from extractor.extraction.quantities.figures import Figure, find_figures, judged
 from extractor.extraction.quantities.reading import read_in_text
-from extractor.extraction.quantities.tables import table_quantities, text_tables
-from extractor.extraction.quantities.view import View, compact
+from extractor.extraction.quantities.tables import table_quantities
 from extractor.model import DocTree, Quantity
+from extractor.text import View
 
-__all__ = ["Figure", "compact", "explain", "find_figures", "find_quantities"]
+__all__ = ["Figure", "explain", "find_figures", "find_quantities"]
 
 _FAMILY = "quantities"
-_SENTENCE_END = re.compile(r"[。！？\n]")
 _RESTATED_SHARE = 0.6
 
 
@@ -39,7 +40,7 @@ def _detail(q: Quantity) -> str:
             f"metric={q.metric}")
 
 
-def _restated(a: Quantity, b: Quantity, ends: list[int]) -> bool:
+def _restated(a: Quantity, b: Quantity, ends: tuple[int, ...]) -> bool:
     """Whether a figure restates one read before (a goal restated under its task): the same
     thing named, in another sentence (two figures of one sentence are two statements:
     幅度控制在最高补贴额的20%以内；…幅度控制在上年度补贴额的20%以内). `ends`: where the
@@ -55,17 +56,17 @@ def _restated(a: Quantity, b: Quantity, ends: list[int]) -> bool:
     return run >= _RESTATED_SHARE * min(len(a.metric), len(b.metric))
 
 
-def _decide(tree: DocTree) -> tuple[tuple[Candidate, ...], tuple[Quantity, ...]]:
+def _decide(doc: Analysed) -> tuple[tuple[Candidate, ...], tuple[Quantity, ...]]:
     """Every candidate with its decision, and the accepted quantities numbered q1, q2, …."""
-    view = compact(tree.text)
+    tree, view = doc.tree, doc.paragraphs
     proposals = judged(view.text)
     figures = [p.figure() for p, rejection in proposals if rejection is None]
-    ctx = context(tree, view.text, figures)
+    ctx = context(doc, figures)
     read = dict((f.start, r) for f, r in read_in_text(tree, view, figures, ctx))
     candidates: list[Candidate] = []
     kept: list[Quantity] = []
     seen: dict[tuple, list[Quantity]] = {}
-    ends = [m.start() for m in _SENTENCE_END.finditer(tree.text)]
+    ends = doc.sentence_ends
 
     def decide(text: str, span: tuple[int, int], outcome: Quantity | Decision) -> None:
         if isinstance(outcome, Quantity):
@@ -84,31 +85,31 @@ def _decide(tree: DocTree) -> tuple[tuple[Candidate, ...], tuple[Quantity, ...]]
         outcome = rejection or read[p.start]
         decide(tree.text[span[0]:span[1]], span,
                Decision("measures_nothing", outcome) if isinstance(outcome, str) else outcome)
-    for table in (*tree.tables, *text_tables(tree)):
+    for table in (*doc.tables, *tree.text_tables):
         for q in table_quantities(tree, table, view, ctx):
             decide(q.evidence, q.span, q)
     numbered = tuple(_numbered(q, n, tree) for n, q in enumerate(kept, 1))
     return tuple(candidates), numbered
 
 
-def explain(tree: DocTree) -> tuple[Candidate, ...]:
+def explain(doc: DocTree | Analysed) -> tuple[Candidate, ...]:
     """Every figure proposed in a document, accepted or refused with the filter's reason.
 
     Example:
         >>> [c.rejection.filter if c.rejection else "accepted" for c in explain(tree)]  # doctest: +SKIP
         ['accepted', 'article_or_name']
     """
-    return _decide(tree)[0]
+    return _decide(analyse(doc))[0]
 
 
-def find_quantities(tree: DocTree) -> tuple[Quantity, ...]:
+def find_quantities(doc: DocTree | Analysed) -> tuple[Quantity, ...]:
     """Every measured figure of a document, once each, numbered q1, q2, ….
 
     Example:
         >>> [q.value for q in find_quantities(tree)]  # doctest: +SKIP
         [4000.0]
     """
-    return _decide(tree)[1]
+    return _decide(analyse(doc))[1]
 
 
 def _numbered(q: Quantity, n: int, tree: DocTree) -> Quantity:

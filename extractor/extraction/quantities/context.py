@@ -8,28 +8,25 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from extractor.extraction.analysed import Analysed
 from extractor.extraction.quantities.figures import Figure
-from extractor.extraction.quantities.view import BULLETS, TOP_HEADING, HEADING_START
 from extractor.extraction.quantities.words import cues, years
-from extractor.extraction.quantities.years import PERIOD, RELATIVE_YEAR, RELATIVE_YEARS, YEAR, year_mentions
+from extractor.extraction.quantities.years import RELATIVE_YEAR, RELATIVE_YEARS, YEAR, year_mentions
 from extractor.lexicons import alternation, cached
-from extractor.model import DocTree
-
-# a short form the document defines for itself: 秦创原总窗口（以下简称“总窗口”）; a one-character
-# one (以下简称“区”) would end every word in 区
-_DEFINED_SHORT_FORM = re.compile(r"[（(]以下简称[“\"]([^”\"]{2,12})[”\"][）)]")
-
+from extractor.text.paragraphs import BULLETS
+from extractor.text.patterns import DEFINED_SHORT_FORM
 
 def _subject_pattern(text: str) -> re.Pattern[str]:
     """A leading place or body before a figure: the general endings (新区, 集团, 基金 …) and
-    the short forms the document defines (以下简称“总窗口”), which name its subjects."""
-    words = {*cues()["subject_suffixes"], *_DEFINED_SHORT_FORM.findall(text)}
+    the short forms the document defines (以下简称“总窗口”), which name its subjects; not a
+    one-character one (以下简称“区”), which would end every word in 区."""
+    defined = (m.group("short") for m in DEFINED_SHORT_FORM.finditer(text))
+    words = {*cues()["subject_suffixes"], *(w for w in defined if len(w) >= 2)}
     return re.compile("[^的，、（(“]{0,10}?(?:%s)" % alternation(words))
 
 
 _GOAL_LEAD = 12
 _HEADING_MAX = 40  # a heading is a short line: longer ones are sentences
-_DOC_YEAR = re.compile(r"((?:19|20)\d{2})")
 # A title's own year: not a range's end or start (2021-2023年), a deadline (2030年前), a
 # horizon (2035年远景目标) or a full date (2026年4月10日, a date line in the title zone)
 _TITLE_YEAR = re.compile(r"(?<![\d—–\-－~～至到])((?:19|20)\d{2})年度?"
@@ -50,8 +47,6 @@ def _date_line() -> re.Pattern[str]:
 
 
 _DATE_LINE_REACH = 2000  # a dating line stands near the start
-_TITLE_PUNCT = "。，；,;！？!?"  # a line holding these is a sentence, not a title
-_TITLE_MAX = 60
 
 
 @dataclass(frozen=True)
@@ -77,17 +72,16 @@ class Context:
     actual_year: int | None = None  # the year an undated actual reports (a work report's past year)
     target_year: int | None = None  # the year an undated target is set for (a work report's own year)
     subject: re.Pattern[str] = re.compile("(?!)")  # see `_subject_pattern`
+    top_lines: frozenset[int] = frozenset()  # where the lines of 一、 and （一） headings start
 
 
-def _document_prior(tree: DocTree, text: str) -> str | None:
+def _document_prior(zone: str, text: str) -> str | None:
     """`target` for a plan, rule or notice; `actual` for news, a study or a reply.
 
     The kind word nearest the end of the title zone (title, first title-like lines)
     decides, as a Chinese title ends with what the document is (关于支持科学研究的若干措施
     is a 措施).
     """
-    heads = [line[:40] for line in text[:400].split("\n")[:4] if not any(p in line for p in "。，；")]
-    zone = "\n".join([tree.meta.title or "", *heads])
     kind = last_kind_word(zone, cues()["report_documents"], cues()["plan_documents"])
     if kind:
         return kind
@@ -102,10 +96,10 @@ def last_kind_word(text: str, actual_words: list[str], target_words: list[str]) 
     return max(last, key=last.get) if max(last.values()) >= 0 else None
 
 
-def _goal_scopes(text: str, now: int | None) -> list[Scope]:
+def _goal_scopes(text: str, heads: tuple[int, ...], now: int | None) -> list[Scope]:
     """A paragraph that opens with 到2026年 (or 主要目标：到2026年) dates every goal up to the
-    next heading (a year already past when the document was written opens no goals)."""
-    heads = [m.start() for m in re.finditer(r"\n", text) if TOP_HEADING.match(text, m.start() + 1)]
+    next top heading (`heads`: 一、 or （一）, as structure read them; a year already past when
+    the document was written opens no goals)."""
     scopes = []
     for y in year_mentions(text):
         opening = y.start - (2 if text[max(0, y.start - 2):y.start] in ("力争", "争取") else 0)
@@ -127,13 +121,14 @@ def _heading_mark(line: str) -> tuple[int, str]:
     return (2, line[0]) if line[:1] in BULLETS else (3, "")
 
 
-def _heading_scopes(text: str, figures: list[Figure], now: int | None) -> list[Scope]:
+def _heading_scopes(text: str, lines: list[tuple[int, int, str]], figures: list[Figure],
+                    now: int | None) -> list[Scope]:
     """The section under each heading that names its kind (一、2024年工作回顾 → actuals of
     2024; ■ 2025年主要预期目标 → targets of 2025; 今年 / 过去一年 → against the document's year), up to the next
     heading of its level or above (a bullet: of its mark), or the next heading naming a kind."""
     starts = [f.start for f in figures]
     headings = []  # (start, end, mark, kind or None, year)
-    for start, end, body in _heading_lines(text):
+    for start, end, body in lines:
         if bisect.bisect_left(starts, start) < bisect.bisect_left(starts, end - 1):
             continue  # a line holding a figure states it, it heads nothing
         mark = _heading_mark(body)
@@ -169,17 +164,6 @@ def _heading_lines(text: str) -> Iterator[tuple[int, int, str]]:
             yield start, pos, body
 
 
-def _title_zone(tree: DocTree, text: str) -> str:
-    """The title and the title-like lines the text opens with (a headline, a dated title)."""
-    heads = []
-    for line in text[:400].split("\n")[:4]:
-        if HEADING_START.match(line):
-            break  # the first section heading (一、2024年工作回顾) ends the title zone
-        if line and len(line) <= _TITLE_MAX and not any(p in line for p in _TITLE_PUNCT):
-            heads.append(line)
-    return "\n".join([tree.meta.title or "", *heads])
-
-
 def _title_year(zone: str) -> int | None:
     """The latest own year a title names (关于2023年…执行情况与2024年…计划的报告 speaks from 2024)."""
     found = [int(m.group(1)) for m in _TITLE_YEAR.finditer(zone)]
@@ -192,11 +176,11 @@ def _dated_line(text: str) -> int | None:
     return int(m.group(1) or m.group(2)) if m else None
 
 
-def _year_after_review(text: str) -> int | None:
+def _year_after_review(lines: list[tuple[int, int, str]]) -> int | None:
     """A work report's year from its headings: the review of year Y (一、2024年工作回顾)
     followed by this year's goals (二、今年主要预期目标) speaks from Y + 1."""
     review = None
-    for _, _, body in _heading_lines(text):
+    for _, _, body in lines:
         kind = last_kind_word(body, cues()["actual_headings"], cues()["target_headings"])
         y, rel = YEAR.search(body), RELATIVE_YEAR.search(body)
         if kind == "actual" and y and review is None:
@@ -223,19 +207,17 @@ def _undated_years(zone: str, titled: int | None, now: int | None) -> tuple[int 
     return None, None
 
 
-def context(tree: DocTree, text: str, figures: list[Figure]) -> Context:
-    doc_year = None
-    if tree.meta.date and _DOC_YEAR.match(tree.meta.date):
-        doc_year = int(tree.meta.date[:4])
-    period = tree.meta.period
-    if period is None:
-        m = PERIOD.search(text, 0, 2000)
-        period = (int(m.group(1)), int(m.group(2))) if m else None
-    zone = _title_zone(tree, text)
+def context(doc: Analysed, figures: list[Figure]) -> Context:
+    """What the document says about all its figures, read in its paragraph view."""
+    text, period = doc.paragraphs.text, doc.period
+    zone = doc.title_zone
     titled = _title_year(zone)
-    now = doc_year or titled or _dated_line(text) or (period[0] if period else None) or _year_after_review(text)
+    lines = list(_heading_lines(text))
+    now = doc.year or titled or _dated_line(text) or (period[0] if period else None) or _year_after_review(lines)
     actual_year, target_year = _undated_years(zone, titled, now)
-    scopes = sorted(_goal_scopes(text, now) + _heading_scopes(text, figures, now), key=lambda c: c.end - c.start)
-    return Context(_document_prior(tree, text), now, period, tuple(scopes), actual_year, target_year,
-                    _subject_pattern(text))
+    scopes = sorted(_goal_scopes(text, doc.top_heading_starts, now) + _heading_scopes(text, lines, figures, now), key=lambda c: c.end - c.start)
+    # a heading's break takes the heading's offset; the text's first line has none
+    top_lines = frozenset(h + (text[h:h + 1] == "\n") for h in doc.top_heading_starts)
+    return Context(_document_prior(zone, text), now, period, tuple(scopes), actual_year, target_year,
+                   _subject_pattern(text), top_lines)
 

@@ -8,18 +8,17 @@ number was not taken. Their word lists are `quantity_filters.json`.
 from __future__ import annotations
 
 import re
-from functools import cache
 from dataclasses import dataclass
+from functools import cache, cached_property
 
 from extractor.extraction.candidates import Decision, NamedFilter, judge, named
-from extractor.extraction.numbers import doubling, parse_fraction, parse_numeral
 from extractor.extraction.quantities.words import CN, after_words, comparators, figure_pattern, filter_words, \
     name_heads, per_unit, units
 from extractor.lexicons import alternation, cached
+from extractor.text.numerals import COUNTING_CHARS, doubling, parse_fraction, parse_numeral
 
 _CN_ONLY = re.compile(rf"^{CN}$")
 _MAGNITUDE_ONLY = re.compile(r"^[百千万亿]+$")
-_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千"
 _PER_CAPITA = re.compile(r"每[十百千万]+(?:常住)?(?:人口|人|名|户|平方公里)")
 _ORDINAL_LIST = re.compile(r"第[\d、，,和及]+$")
 _ITEM_DECIMAL = re.compile(r"\d{1,2}\.\d")
@@ -50,7 +49,7 @@ class Proposal:
     bare_unit: str = ""  # the unit word as written after the number
     magnitude: str = ""
     end: int = 0  # after a rate's denominator and a comparator word after the figure
-    comparator: str = "="
+    after: str = ""  # the comparator of a word after the figure (以上 → >=)
     problem: str | None = None  # why the match cannot be read as a number
 
     @property
@@ -68,6 +67,24 @@ class Proposal:
     @property
     def chinese(self) -> bool:
         return bool(self.numeral and _CN_ONLY.match(self.numeral))
+
+    # Read on demand, once: most matches are refused by a filter before anyone asks, and the
+    # words before a figure are the costliest part of its reading.
+    @cached_property
+    def comparator(self) -> str:
+        """The figure's comparator, from the words before it (不少于, 最多…为) and after it (以上)."""
+        m, text, after = self.match, self.text, self.after
+        comparator = comparator_before(text, m.start())[0] or _comparator_reaching(text, m.start())
+        if m.group("num") is not None and _MAGNITUDE_ONLY.match(m.group("num")) and not comparator \
+                and m.start() and text[m.start() - 1] == "上":
+            comparator = "~"  # 上千家
+        if m.group("band"):  # 五万元以上十万元以下: the band is the range, stated exactly
+            comparator = "=" if after == "<=" else comparator
+        elif m.group("infix"):
+            comparator = "~"
+        elif after and (not comparator or after == "~" or comparator == "="):
+            comparator = after
+        return comparator or "="
 
     def figure(self) -> Figure:
         return Figure(self.start, self.end, float(self.value or 0), self.value_max, self.unit, self.comparator)
@@ -152,18 +169,8 @@ def propose(m: re.Match[str], text: str) -> Proposal:
         if per:  # 200元/人, 60间/万人口: a rate keeps its denominator
             full_unit, end = unit + per.group(), per.end()
         full_unit = magnitude + full_unit
-    comparator = comparator_before(text, m.start())[0] or _comparator_reaching(text, m.start())
-    if m.group("num") is not None and _MAGNITUDE_ONLY.match(m.group("num")) and not comparator \
-            and m.start() and text[m.start() - 1] == "上":
-        comparator = "~"  # 上千家
     after, end = _comparator_after(text, end)
-    if m.group("band"):  # 五万元以上十万元以下: the band is the range, stated exactly
-        comparator = "=" if after == "<=" else comparator
-    elif m.group("infix"):
-        comparator = "~"
-    elif after and (not comparator or after == "~" or comparator == "="):
-        comparator = after
-    return Proposal(text, m, float(value), value_max, full_unit, unit, magnitude, end, comparator or "=")
+    return Proposal(text, m, float(value), value_max, full_unit, unit, magnitude, end, after)
 
 
 @cached
@@ -257,7 +264,7 @@ def _article_or_name(p: Proposal) -> str | None:
     words, end = filter_words(), p.match.end()
     if p.numeral in words["articles"] and not (p.numeral == "一" and p.bare_unit in words["article_units"]):
         return "an article, not a count (一批)"
-    if p.text.startswith(name_heads(), end) or p.text[end:end + 1] in _NUMERAL_CHARS:
+    if p.text.startswith(name_heads(), end) or p.text[end:end + 1] in COUNTING_CHARS:
         return "a numeral inside a name (三项改革, 两个一百年)"
     return None
 

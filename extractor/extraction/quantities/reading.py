@@ -6,14 +6,15 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 
-from extractor.extraction.numbers import parse_numeral
 from extractor.extraction.quantities.context import Context, Scope
 from extractor.extraction.quantities.figures import Figure, comparator_before
-from extractor.extraction.quantities.view import BULLETS, TOP_HEADING, View
 from extractor.extraction.quantities.words import cues, measure_nouns, metric_verbs
 from extractor.extraction.quantities.years import WITHIN_YEARS, YearMention, year_mentions
 from extractor.lexicons import alternation, cached
 from extractor.model import DocTree, Quantity
+from extractor.text import View
+from extractor.text.numerals import parse_numeral
+from extractor.text.paragraphs import BULLETS
 
 _PREPOSITION = re.compile(r"^(?:在|与|围绕|聚焦|向|对|从|为|由|经|于|以|把|将|同)+")
 _PREPOSITION_INSIDE = re.compile(r"[在与对向从把将同]")
@@ -298,10 +299,10 @@ def _place(text: str, breaks: tuple[list[int], list[int]], f: Figure, prev: Figu
     return _Place(cs, ce, right_end, breaks[1][j - 1] + 1 if j else 0, lead_start, follows)
 
 
-def _names_no_measure(text: str, f: Figure, at: _Place) -> str | None:
+def _names_no_measure(text: str, f: Figure, at: _Place, ctx: Context) -> str | None:
     """Why a figure in running text measures nothing: a heading's or an annex title's count."""
     line_start = text.rfind("\n", 0, f.start) + 1
-    if at.cs == line_start and TOP_HEADING.match(text, at.cs):
+    if at.cs == line_start and line_start in ctx.top_lines:
         return "a heading's count (（一）四个特色定位) describes, it does not measure"
     if _ANNEX.search(text, max(at.cs - 12, line_start), f.start):
         return "an annex title (附件2 已批复的12个示范区概况) names, it does not measure"
@@ -368,6 +369,6 @@ def read_in_text(tree: DocTree, view: View, figures: list[Figure],
     out: list[tuple[Figure, Quantity | str]] = []
     for i, f in enumerate(figures):
         at = _place(text, breaks, f, mem.prev, figures[i + 1] if i + 1 < len(figures) else None)
-        reason = _names_no_measure(text, f, at)
+        reason = _names_no_measure(text, f, at, ctx)
         out.append((f, reason if reason else _read_one(tree, view, breaks[0], f, at, ctx, mem)))
     return out

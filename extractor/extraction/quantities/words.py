@@ -11,9 +11,10 @@ import re
 from typing import Any
 
 from extractor.lexicons import alternation, cached, load_json
+from extractor.text.numerals import CN_NUMERAL_CHARS, DECIMAL_DIGITS
 
 AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
-CN = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
+CN = rf"[{CN_NUMERAL_CHARS}]+(?:点[{DECIMAL_DIGITS}]+)?"
 DASH = r"[—–\-－~～至到]"
 
 

@@ -5,13 +5,13 @@ import re
 from dataclasses import dataclass
 
 from extractor.extraction.quantities.words import scanning
+from extractor.text.numerals import cn_number
 
 YEAR = scanning("到至截预力争12", r"(?P<pre>到|至|截至|截止|预计|力争|争取)?(?P<y>(?:19|20)\d{2})年"
                                     r"(?P<post>底前|以前|前|以来|来|底|末|初|度)?")
 WITHIN_YEARS = re.compile(r"(?<![第\d])(?:未来|用)?(?P<n>[一二两三四五六七八九十]|\d{1,2})年(?:内|间|时间|建设)")
 FIVE_YEAR_PLAN = scanning("到至“十", r"(?:到|至)?“?十(?P<n>[一二三四五六七八九])五”?(?:期间|末|时期|规划期)")
 _SINCE = re.compile(r"[^，。；]{0,6}以来")
-PERIOD = re.compile(r"[（(]((?:19|20)\d{2})\s*[—–\-－~～〜至到]\s*((?:19|20)\d{2})\s*年?[)）]")
 RELATIVE_YEAR = scanning("到至截预力争今本去上明过",
                            r"(?P<pre>到|至|截至|截止|预计|力争|争取)?(?P<rel>今年|本年|去年|上年|明年|过去一年)"
                            r"(?P<post>底前|以前|前|以来|来|底|末|初|度)?")
@@ -46,7 +46,7 @@ def year_mentions(text: str, now: int | None = None) -> list[YearMention]:
     for m in FIVE_YEAR_PLAN.finditer(text):
         if text[:m.start()].rstrip("“").endswith(BASE_MARKS):
             continue  # 较“十二五”末增加: the base of a comparison
-        n = "一二三四五六七八九".index(m.group("n")) + 1
+        n = cn_number(m.group("n")) or 0  # 十三五: the 13th plan, ending 2005 + 5 × 13 = 2020
         out.append(YearMention(m.start(), m.end(), 2005 + 5 * n, True, False))
     for m in RELATIVE_YEAR.finditer(text) if now else ():
         if text[m.start("rel") - 1:m.start("rel")] in BASE_MARKS or m.group("post") in ("以来", "来"):

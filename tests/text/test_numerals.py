@@ -1,10 +1,10 @@
-"""Chinese and Arabic numerals as policy documents write them."""
+"""The one numeral reader: Chinese and Arabic numerals as policy documents write them."""
 from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractor.extraction.numbers import doubling, parse_chinese, parse_fraction, parse_numeral
+from extractor.text.numerals import cn_number, doubling, parse_chinese, parse_fraction, parse_numeral
 
 
 def test_positional_chinese_numerals():
@@ -80,3 +80,23 @@ def _chinese(n: int) -> str:
 @given(st.integers(min_value=0, max_value=99_999_999))
 def test_arabic_and_chinese_agree(n: int):
     assert parse_chinese(_chinese(n)) == n
+
+
+@given(st.integers(min_value=0, max_value=99_999))
+def test_whole_numbers_round_trip_through_chinese_and_full_width(n: int):
+    # Arabic → Chinese → Arabic, as headings, dates and figures write them
+    assert cn_number(_chinese(n)) == n
+    assert cn_number(str(n).translate(_FULL_WIDTH)) == n
+    assert parse_numeral(str(n).translate(_FULL_WIDTH)) == (n, "")
+
+
+_FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def test_one_reader_for_dates_headings_and_figures():
+    # 二〇二四年五月二十九日 (成文日期); 二Ｏ二四年 as some county documents type it; 第十二条; 两万
+    assert [cn_number(x) for x in ("二〇二四", "二Ｏ二四", "二○二四", "十二", "二十九", "两万")] \
+        == [2024, 2024, 2024, 12, 29, 20_000]
+    assert cn_number("一百二十") == 120 and cn_number("一千零五") == 1005
+    assert cn_number("二点五") is None and cn_number("创新") is None and cn_number("") is None
+    assert parse_chinese("一亿零五万") == 100_050_000

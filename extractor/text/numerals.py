@@ -1,6 +1,9 @@
-"""Parse the numerals of Chinese administrative text: 1,500 · 941.2 · 十万 · 两 · 二点五 · 三分之一.
+"""The one numeral reader: 1,500 · ２０２４ · 941.2 · 十万 · 两 · 二点五 · 二〇二四 · 三分之一.
 
-Pure functions on strings; `quantities` finds the figures and calls these to read them.
+Pure functions on strings. Figures (`quantities`), dates and heading numbers (`structure`)
+and clause numbers (`diff`) all read their numerals here; the character sets below are the
+ones their patterns match numerals with. Arabic digits may be full-width (Python's ``\\d``
+and ``float`` read them).
 """
 from __future__ import annotations
 
@@ -11,7 +14,17 @@ CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 
              "六": 6, "七": 7, "八": 8, "九": 9}
 CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 CN_BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
-CN_NUMERAL_CHARS = "".join(CN_DIGITS) + "".join(CN_SMALL_UNITS) + "".join(CN_BIG_UNITS)
+TYPED_ZEROS = {"○": 0, "Ｏ": 0}
+"""The circle and letter O some documents type for 〇 in a written-out date (二Ｏ二四年)."""
+
+COUNTING_CHARS = "".join(CN_DIGITS) + "".join(CN_SMALL_UNITS)
+"""The characters of a numeral below ten thousand: heading and article numbers (第十二条)."""
+CN_NUMERAL_CHARS = COUNTING_CHARS + "".join(CN_BIG_UNITS)
+"""Every character of a Chinese numeral, without its decimal part (点五)."""
+DECIMAL_DIGITS = "零〇一二三四五六七八九"
+"""The digits written after 点 (二点五): 两 counts, it never spells a decimal place."""
+_READ_DIGITS = {**CN_DIGITS, **TYPED_ZEROS}
+_READ_CHARS = frozenset(CN_NUMERAL_CHARS) | frozenset(TYPED_ZEROS)
 
 MAGNITUDES = {"万亿": 1e12, "千亿": 1e11, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4, "千": 1e3}
 """Magnitude words kept in a unit as written (500亿元 → 500, 亿元), longest first."""
@@ -23,8 +36,8 @@ _TRAILING_MAGNITUDE = re.compile(r"(万亿|亿|万)$")
 def parse_chinese(text: str) -> float | None:
     """Value of a Chinese numeral, or None when `text` is not one.
 
-    Handles the positional form (三千五百, 十万, 两万三千), bare digit strings (二〇二四)
-    and a decimal part after 点 (二点五).
+    Handles the positional form (三千五百, 十万, 两万三千), bare digit strings (二〇二四,
+    二Ｏ二四 as some documents type it) and a decimal part after 点 (二点五).
 
     Example:
         >>> parse_chinese("十万"), parse_chinese("两"), parse_chinese("二点五")
@@ -34,20 +47,20 @@ def parse_chinese(text: str) -> float | None:
         return None
     whole, _, frac = text.partition("点")
     if frac:
-        if not all(c in CN_DIGITS for c in frac):
+        if not all(c in DECIMAL_DIGITS for c in frac):
             return None
         head = parse_chinese(whole) if whole else 0.0
         if head is None:
             return None
         return head + float("0." + "".join(str(CN_DIGITS[c]) for c in frac))
-    if any(c not in CN_NUMERAL_CHARS for c in text):
+    if any(c not in _READ_CHARS for c in text):
         return None
-    if len(text) > 1 and all(c in CN_DIGITS for c in text):  # 二〇二四: digit by digit
-        return float("".join(str(CN_DIGITS[c]) for c in text))
+    if len(text) > 1 and all(c in _READ_DIGITS for c in text):  # 二〇二四: digit by digit
+        return float("".join(str(_READ_DIGITS[c]) for c in text))
     total, section, digit = 0, 0, None
     for c in text:
-        if c in CN_DIGITS:
-            digit = CN_DIGITS[c]
+        if c in _READ_DIGITS:
+            digit = _READ_DIGITS[c]
         elif c in CN_SMALL_UNITS:
             section += (1 if digit is None else digit) * CN_SMALL_UNITS[c]
             digit = None
@@ -61,6 +74,19 @@ def parse_chinese(text: str) -> float | None:
                 total += section * CN_BIG_UNITS[c]
             section, digit = 0, None
     return float(total + section + (digit or 0))
+
+
+def cn_number(text: str) -> int | None:
+    """Whole value of an Arabic or Chinese numeral, None when it is neither or not whole.
+
+    Example:
+        >>> cn_number("十一"), cn_number("二〇二四"), cn_number("１２"), cn_number("二点五")
+        (11, 2024, 12, None)
+    """
+    if text.isdigit():
+        return int(text)
+    value = parse_chinese(text)
+    return int(value) if value is not None and value.is_integer() else None
 
 
 def parse_arabic(text: str) -> float | None:

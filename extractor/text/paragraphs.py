@@ -1,16 +1,17 @@
-"""The text view the quantity finder reads: the clean text compacted, with an offset map.
+"""The paragraph view figures are read in: the clean text compacted, with an offset map.
 
 Layout whitespace is dropped and full-width digits folded, a ``\\n`` kept only where a
 sentence, heading or short paragraph ends, so a figure broken over a PDF line
 (``941.2\\n亿元``) reads as one. Each view character keeps its clean offset: the view is the
-shared `extractor.text.View` type, built with the paragraph decisions figures need.
+shared `View` type, built with the paragraph decisions figures need.
 """
 from __future__ import annotations
 
 import re
 
-from extractor.normalise import display_width, wrap_width
-from extractor.text import View
+from extractor.text.layout import display_width, wrap_width
+from extractor.text.numerals import CN_NUMERAL_CHARS
+from extractor.text.view import View
 
 _FOLD = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)},
                        "％": "%", "﹪": "%", "．": ".", "～": "~", "〜": "~", "＋": "+", "／": "/",
@@ -27,16 +28,16 @@ _PAGE_NUMBER_LINE = re.compile(r"^[-—－–\s]*\d{1,4}[-—－–\s]*$")
 _SENTENCE_PUNCT = "。！？!?；;：:"
 _CONTINUES = "、，,（(“《—-－/"  # a line ending so runs on
 
-_FIGURE_START = re.compile(r"(?!(?:19|20)\d{2}年)[\d%‰.零〇一二两三四五六七八九十百千万亿]|以上|以下|以内|之内|左右|上下")
+_FIGURE_START = re.compile(rf"(?!(?:19|20)\d{{2}}年)[\d%‰.{CN_NUMERAL_CHARS}]|以上|以下|以内|之内|左右|上下")
 _FIGURE_ENDS = ("%", "‰", "以上", "以下", "以内", "之内", "左右", "上下")  # a figure ends its line whole
 
 
-def compact(clean: str) -> View:
+def paragraph_view(clean: str) -> View:
     """Drop layout whitespace, fold full-width digits, keep a ``\\n`` only where a sentence,
     heading or short paragraph ends, so figures and phrases broken over lines read whole.
 
     Example:
-        >>> compact("2024 年，地区生产总值\\n\\n941.2 亿元").text
+        >>> paragraph_view("2024 年，地区生产总值\\n\\n941.2 亿元").text
         '2024年，地区生产总值941.2亿元'
     """
     lines = []

@@ -1,0 +1,117 @@
+"""Indicator tables: the columns of 指标名称 | 单位 | 2020年基期值 | 2025年目标值 | 责任单位, and
+the tables that arrive as whitespace-separated text (a web table flattened into lines or onto
+one line), read into `Table`s once, by structure, for every stage after it.
+
+The header words by column role live in ``quantity_cues.json`` (``table_headers``: metric,
+unit, target, baseline); owner columns are ``document_meta.json``'s ``owner_headers``.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from extractor.lexicons import alternation, cached, load_json
+from extractor.model import CleanText, Table
+from extractor.structure.lexicon import lexicon
+from extractor.text.patterns import YEAR
+
+COLUMN_YEAR = re.compile(rf"(?:到|至|截至|截止|预计|力争|争取)?(?P<y>{YEAR})年")
+"""The year a column is dated by: 2025年目标值, 到2025年."""
+
+
+@cached
+def header_words() -> dict[str, Any]:
+    """Header words by the role of their column: metric, unit, target, baseline."""
+    return load_json("quantity_cues.json")["table_headers"]
+
+
+@cached
+def cell_value() -> re.Pattern[str]:
+    """A cell holding one figure: ≥3.0, 4500, 12万, 5%以上 (compiled on first use: a CJK class
+    costs ~1-3 ms to compile and many documents hold no table)."""
+    return re.compile(r"^(?P<cmp>[≥≤><]|不少于|不低于|不超过|超过|约|近)?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)"
+                      r"(?P<unit>%|个百分点|[万亿千]*[\u4e00-\u9fff]{0,3})?(?P<after>以上|以下|以内|左右)?$")
+
+
+def column(header: tuple[str, ...], words: list[str], taken: set[int]) -> list[int]:
+    """The columns not yet `taken` whose header holds one of `words`."""
+    return [i for i, h in enumerate(header) if i not in taken and any(w in h for w in words)]
+
+
+def value_columns(header: tuple[str, ...]) -> tuple[list[int], list[int]]:
+    """Target and baseline columns: by their names (目标值, 基期值), else by their years
+    (2020年 | 2025年: the latest is the goal)."""
+    targets = column(header, header_words()["target"], set())
+    baselines = column(header, header_words()["baseline"], set(targets))
+    if targets or baselines:
+        return targets, baselines
+    dated = sorted((int(m.group("y")), i) for i, h in enumerate(header) if (m := COLUMN_YEAR.match(h)))
+    if len(dated) < 2:
+        return [], []
+    return [dated[-1][1]], [i for _, i in dated[:-1]]
+
+
+_TOKEN = re.compile(r"\S+")
+_DIGIT_EDGE = re.compile(r"(?<=\d)(?=\D)|(?<=\D)(?=\d)")  # where a figure starts or ends
+_EMPTY_CELL = re.compile(r"^[—\-－/／]+$")
+
+
+@cached
+def _header_cell() -> re.Pattern[str]:
+    """A cell of an indicator table's header row (序号, 指标名称, 2025年目标值, 责任单位 …)."""
+    words = [*(w for ws in header_words().values() for w in ws), *lexicon().owner_headers]
+    return re.compile("^(?:序号|%s|(?:19|20)\\d{2}年.{0,6}|属性|指标属性|类型|备注)$" % alternation(words))
+
+
+def _cells(clean: CleanText) -> list[tuple[str, int]]:
+    """(cell, clean offset) of every whitespace-separated cell as the source wrote it: where
+    normalise closed a space between a name and a figure (单位 2020年 → 单位2020年, 1 地区生产
+    总值 → 1地区生产总值), the gap in the offset map still parts two cells. A gap between two
+    characters of one kind is a joined line, not a cell boundary."""
+    text, offsets = clean.text, clean.offsets
+    cells = []
+    for m in _TOKEN.finditer(text):
+        start, end = m.span()
+        if offsets[end - 1] - offsets[start] == end - 1 - start:
+            cells.append((m.group(), start))  # nothing taken out inside: one cell
+            continue
+        cuts = [k.start() for k in _DIGIT_EDGE.finditer(text, start + 1, end)
+                if offsets[k.start()] != offsets[k.start() - 1] + 1]
+        cells += [(text[a:b], a) for a, b in zip([start, *cuts], [*cuts, end])]
+    return cells
+
+
+def text_tables(clean: CleanText) -> tuple[Table, ...]:
+    """Indicator tables that arrive as whitespace-separated text (a web table flattened
+    into lines or one line): a header of known column names, then rows of as many cells.
+
+    Example:
+        >>> text = "序号 指标 单位 2020年 2025年\\n1 地区生产总值 亿元 3000 4500\\n开展专项行动。"
+        >>> text_tables(CleanText(text, tuple(range(len(text) + 1))))[0].rows[1]
+        ('1', '地区生产总值', '亿元', '3000', '4500')
+    """
+    tokens = _cells(clean)
+    header_cell, value = _header_cell(), cell_value()
+    tables, i = [], 0
+    while i < len(tokens):
+        j = i
+        while j < len(tokens) and header_cell.match(tokens[j][0]):
+            j += 1
+        header = tuple(t for t, _ in tokens[i:j])
+        targets, baselines = value_columns(header) if j - i >= 3 else ([], [])
+        metrics = column(header, header_words()["metric"], set(targets) | set(baselines))
+        if not targets or not metrics:
+            i = max(i + 1, j)
+            continue
+        rows, k = [], j
+        while k + len(header) <= len(tokens):
+            row = tuple(t for t, _ in tokens[k:k + len(header)])
+            if value.match(row[metrics[0]]) or not all(
+                    value.match(row[c]) or _EMPTY_CELL.match(row[c]) for c in targets + baselines):
+                break
+            rows.append(row)
+            k += len(header)
+        if rows:
+            tables.append(Table(page=clean.page_at(tokens[i][1]), rows=(header, *rows)))
+        i = k
+    return tuple(tables)

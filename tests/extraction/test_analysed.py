@@ -1,0 +1,110 @@
+"""The analysed document: built once per document, read by every finder, never rebuilt."""
+from __future__ import annotations
+
+import pytest
+
+from extractor import explain as explain_module
+from extractor import extraction
+from extractor.extraction import analysed
+from extractor.extraction.analysed import Analysed, analyse
+from extractor.model import RawDocument
+from extractor.pipeline import parse_raw
+
+# source: 国务院关于加快推进农业机械化和农机装备产业转型升级的指导意见 (国发〔2018〕42号), its
+# 2025 goals shortened, with an owner bracket as State Council plans write them after a measure
+_NOTICE = ("国务院关于加快推进农业机械化和农机装备产业转型升级的指导意见\n"
+           "国发〔2018〕42号\n"
+           "一、总体要求\n"
+           "（一）到2025年，全国农机总动力稳定在11亿千瓦左右，农作物耕种收综合机械化率达到75%。"
+           "（农业农村部牵头，国家发展改革委、财政部等按职责分工负责）\n")
+
+
+@pytest.fixture
+def tree():
+    return parse_raw(RawDocument(path="notice.txt", format="txt", sha256="0", pages=(_NOTICE,)))
+
+
+@pytest.fixture
+def built(monkeypatch):
+    """Count the views built, by kind: (view, spaces) and the paragraph view."""
+    counts: dict[str, int] = {}
+    real_view, real_paragraphs = analysed.view, analysed.paragraph_view
+
+    def view(text, *, spaces="one"):
+        counts[spaces] = counts.get(spaces, 0) + 1
+        return real_view(text, spaces=spaces)
+
+    def paragraph_view(text):
+        counts["paragraphs"] = counts.get("paragraphs", 0) + 1
+        return real_paragraphs(text)
+
+    monkeypatch.setattr(analysed, "view", view)
+    monkeypatch.setattr(analysed, "paragraph_view", paragraph_view)
+    return counts
+
+
+def test_extract_builds_each_view_once(tree, built):
+    found = extraction.extract(tree)
+    assert found.targets and found.organisations  # every finder ran and read its view
+    assert built == {"one": 1, "drop": 1, "paragraphs": 1}
+
+
+def test_every_finder_receives_the_same_analysed_document(tree, monkeypatch):
+    seen = []
+    for name in ("find_quantities", "find_organisations", "find_programmes", "find_places",
+                 "find_citations", "assign_owners"):
+        real = getattr(extraction, name)
+
+        def spy(doc, *rest, _real=real):
+            seen.append(doc)
+            return _real(doc, *rest)
+
+        monkeypatch.setattr(extraction, name, spy)
+    extraction.extract(tree)
+    assert len(seen) == 6
+    assert isinstance(seen[0], Analysed) and seen[0].tree is tree
+    assert all(doc is seen[0] for doc in seen)
+
+
+def test_explain_reads_one_analysis_for_every_family(tree, built):
+    rows = explain_module.explain(tree)
+    assert {r.family for r in rows} >= {"organisations", "quantities", "owners"}
+    assert built == {"one": 1, "drop": 1, "paragraphs": 1}  # owners reuse the organisations' view
+
+
+def test_an_analysed_document_is_never_analysed_again(tree):
+    doc = analyse(tree)
+    assert analyse(doc) is doc
+    assert doc.spaced is doc.spaced  # built on first use, then kept
+
+
+def test_finders_still_take_a_tree(tree):
+    from extractor.extraction.quantities import find_quantities
+
+    assert find_quantities(tree) == find_quantities(analyse(tree))
+
+
+def test_year_and_period_come_from_the_metadata(tree):
+    doc = analyse(tree)
+    assert doc.period == tree.meta.period
+    assert doc.year == (int(tree.meta.date[:4]) if tree.meta.date else None)
+
+
+def test_a_plan_implementing_a_cited_plan_runs_to_its_period():
+    # source: corpus/seeds/004 (秦创原总窗口 three-year plan), whose own title line is not in the text
+    text = ("为深入落实省、市关于秦创原建设的系列部署和《秦创原创新驱动平台建设三年行动计划（2024—2026年）》，"
+            "进一步推进秦创原总窗口（以下简称“总窗口”）建设，特制定本行动计划。\n一、总体要求\n"
+            "三年内新增不少于70名科技经纪人。\n")
+    tree = parse_raw(RawDocument(path="plan.txt", format="txt", sha256="0", pages=(text,)))
+    assert tree.meta.period is None  # a cited plan's period is not the document's own
+    assert analyse(tree).period == (2024, 2026)
+    from extractor.extraction.quantities import find_quantities
+
+    assert [(q.value, q.year) for q in find_quantities(tree)] == [(70, 2026)]
+
+
+def test_top_headings_are_structure_s_in_the_paragraph_view(tree):
+    doc = analyse(tree)
+    view = doc.paragraphs.text
+    assert [view[i:i + 3] for i in doc.top_heading_starts] == ["\n一、", "\n（一"]  # the break before each
+    assert [s.marker for s in tree.sections] == ["cn", "cn_paren"]
