@@ -8,6 +8,8 @@ complete body (住房和城乡建设局, 自然资源与生态环境局; but 区
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 
 from extractor.extraction.organisations.keys import split_region
 from extractor.extraction.organisations.text import NAME_WORD, tagged
@@ -20,7 +22,7 @@ from extractor.extraction.organisations.vocabulary import (
     lexicon,
     not_regions,
 )
-from extractor.lexicons import cached
+from extractor.lexicons import active_rules, cached
 
 Token = tuple[int, str, str]  # (offset, word, part-of-speech flag)
 
@@ -198,10 +200,26 @@ def name_start(text: str, lo: int, head: int, generic: bool, verb_before_head: b
     """
     if lo >= head:
         return head
+    window = text[lo:end or head]
+    start = _window_name_start(active_rules(), window, head - lo, generic, verb_before_head, end is not None)
+    return None if start is None else lo + start
+
+
+# The answer reads nothing outside the window text[lo:end], so it is memoised on the window:
+# a body is named again and again in one document (owner lists, tables), and each time the
+# same window is tagged and walked. Keyed by the rules folder too (the boundary words are rules).
+@lru_cache(maxsize=1 << 13)
+def _window_name_start(rules: Path | None, window: str, head: int, generic: bool, verb_before_head: bool,
+                       with_head: bool) -> int | None:
+    return _name_start(window, head, generic, verb_before_head, len(window) if with_head else None)
+
+
+def _name_start(text: str, head: int, generic: bool, verb_before_head: bool, end: int | None) -> int | None:
+    """`name_start` over a window that begins at 0."""
     lex = lexicon()
     boundaries = lex.boundaries
     run: list[tuple[int, str, str]] = []
-    tokens = tagged_tokens(text, lo, head, end)
+    tokens = tagged_tokens(text, 0, head, end)
     joined = False  # inside the second half of a name joined by 和/与/及
     for k, token in enumerate(tokens):
         word = token[1]
