@@ -6,7 +6,7 @@ import re
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from extractor.extraction.organisations import body_key, find_mentions, merge, split_region
+from extractor.extraction.organisations import best_match, body_key, find_mentions, merge, split_region
 
 
 def _names(text: str) -> list[str]:
@@ -457,3 +457,24 @@ def test_a_name_starts_after_an_items_bracketed_number():
     assert "当地疫情指挥部" in _names("初筛阳性人员信息不对外发布。\n（二）当地疫情指挥部接到初筛阳性人员报告后，要立即组织调查")
     # a bracketed other name stays part of the body
     assert _names("由组织人事部（人才办）牵头") == ["组织人事部（人才办）"]
+
+
+# ---- issue 10: regulations and texts from other provinces -------------------------------
+
+def test_a_provincial_class_department_is_not_the_class_at_every_level():
+    # source: ../shared/corpus/dev/m05 (浙江省促进科技成果转化条例): 「科技主管部门和其他有关部门在
+    # 各自职责范围内…」 is the class at every level (县级以上人民政府…); 「省科技主管部门应当会同…」
+    # is the province's own department
+    assert best_match("科技主管部门", [("省科技主管部门",)]) is None
+    assert best_match("省财政部门", [("财政部门",)]) is None
+    # a city's level word is commonly dropped; a body's own head (厅, 局) is one body at any level
+    assert best_match("财政部门", [("市财政部门",)]) == 0
+    assert best_match("科技厅", [("省科技厅",)]) == 0
+
+
+def test_a_development_zone_kind_opens_the_name_of_its_office():
+    # source: ../shared/corpus/dev/m05: 「有关高新技术产业开发区（园区）管理部门应当加强…」
+    assert _names("有关高新技术产业开发区（园区）管理部门应当加强对企业知识产权工作的指导") == [
+        "高新技术产业开发区（园区）管理部门"]
+    # source: 京规自发〔2021〕28号 (a Beijing notice's recipients, found with search)
+    assert "经济技术开发区管委会" in _names("各区政府，经济技术开发区管委会，各相关委办局：")

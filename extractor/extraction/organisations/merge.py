@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from extractor.extraction.organisations.keys import body_key, org_type, split_region
-from extractor.extraction.organisations.vocabulary import ending, heads
+from extractor.extraction.organisations.vocabulary import ending, flagged, heads
 from extractor.lexicons import cached
 from extractor.model import Organisation, Span
 
@@ -120,16 +120,20 @@ class _Index:
 
     def __init__(self) -> None:
         self.parts: list[tuple[set[str], set[str]]] = []
+        self.bare: list[bool] = []  # whether a body has a form without a region
         self._by: dict[tuple[str, str], set[int]] = {}  # ("key" | "last" | "stem", value) -> bodies
 
     def new_body(self) -> int:
         self.parts.append((set(), set()))
+        self.bare.append(False)
         return len(self.parts) - 1
 
     def add(self, k: int, form: str) -> None:
         region, key = _parts(form)
         if region:
             self.parts[k][0].add(region)
+        else:
+            self.bare[k] = True
         self.parts[k][1].add(key)
         for entry in (("key", key), ("last", key[-1:]), ("stem", _stem(key))):
             self._by.setdefault(entry, set()).add(k)
@@ -147,13 +151,33 @@ class _Index:
         return sorted(found)
 
 
+@cached
+def _class_department(key: str) -> bool:
+    """A department named by its field and a class noun (科技主管部门, 财政部门: a head ending in
+    the generic department head 部门), not by a body's own head (科技厅, 财政局)."""
+    nouns = flagged("generic") & flagged("department")
+    return key not in heads() and any(key.endswith(h) and h.endswith(tuple(nouns)) for h in flagged("department"))
+
+
+def _provincial(region: str) -> bool:
+    return region.endswith("省")
+
+
+# 省科技主管部门 / 科技主管部门: in a province's text its own department carries 省 (省财政部门),
+# and the bare class noun is that department at every level (县级以上人民政府科技主管部门):
+# two bodies, not one. (In a city's text the city's level word is commonly dropped: 市财政部门
+# / 财政部门 stay one body.)
 def _match(name: str, index: _Index) -> int | None:
     """`best_match` over the bodies of an index: `merge` keeps it as forms are added, so a
     document's mentions are not split again for every later mention."""
     region, key = _parts(name)
 
     def fits(k: int) -> bool:
-        return all(regions_compatible(region, r) for r in index.parts[k][0])
+        regions = index.parts[k][0]
+        if _class_department(key) and (_provincial(region) and index.bare[k]
+                                       or not region and any(map(_provincial, regions))):
+            return False
+        return all(regions_compatible(region, r) for r in regions)
 
     same = [(k, index.parts[k][0]) for k in index.same_key(key) if fits(k)]
     if len(same) == 1:
