@@ -16,6 +16,7 @@ import logging
 import marshal
 import os
 import re
+import sys
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -23,9 +24,28 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
-import jieba
-
 from extractor.lexicons import load_json, load_rows, read_text
+
+
+def _import_jieba():  # type: ignore[no-untyped-def]
+    """jieba, imported without `pkg_resources` when nothing has imported that yet.
+
+    jieba's `_compat` imports pkg_resources only to open its own data files and opens them
+    directly when it is missing; pkg_resources scans every installed distribution, about a
+    tenth of a second of every start. The block lasts for the import alone.
+    """
+    blocked = "pkg_resources" not in sys.modules
+    if blocked:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # import raises ImportError
+    try:
+        import jieba
+    finally:
+        if blocked:
+            del sys.modules["pkg_resources"]
+    return jieba
+
+
+jieba = _import_jieba()
 
 _LOCK = threading.Lock()
 _TOKENIZER: jieba.Tokenizer | None = None
