@@ -478,3 +478,19 @@ def test_a_development_zone_kind_opens_the_name_of_its_office():
         "高新技术产业开发区（园区）管理部门"]
     # source: 京规自发〔2021〕28号 (a Beijing notice's recipients, found with search)
     assert "经济技术开发区管委会" in _names("各区政府，经济技术开发区管委会，各相关委办局：")
+
+
+def test_levels_after_a_region_and_each_of_them_name_one_class_of_departments():
+    # source: ../shared/corpus/dev/m01 (海南省农机购置与应用补贴实施方案): 「市县（区）财政部门因资金不足…」,
+    # 「各市县（区）财政部门要保障…」 and the bare 财政部门 are one class of departments
+    assert split_region("市县（区）财政部门") == ("市县（区）", "财政部门")
+    assert split_region("各市县（区）财政部门") == ("各市县（区）", "财政部门")
+    assert split_region("县（市、区）人民政府") == ("县（市区）", "人民政府")
+    assert split_region("市场监管局") == ("", "市场监管局")  # 市场 opens no level run
+    bodies = [("市县（区）农业农村部门",), ("市县（区）财政部门",), ("海南省财政厅", "省财政厅")]
+    assert best_match("各市县（区）财政部门", bodies) == 1
+    assert best_match("各市县农业农村部门", bodies) == 0
+    # 「购机者自主向当地农业农村部门提出…」: the local department of the levels above
+    assert best_match("当地农业农村部门", bodies) == 0
+    # a single level word left after 各 is no longer a region the levels name
+    assert best_match("各市财政部门", bodies) is None

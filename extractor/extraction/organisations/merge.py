@@ -30,6 +30,8 @@ def _by_length(a: str, b: str) -> tuple[str, str]:
 
 def regions_compatible(a: str, b: str) -> bool:
     """Whether two region prefixes can name the same place: 区 / 平潭综合实验区, 西咸新区 / 陕西省西咸新区."""
+    # 各市县（区）财政部门 / 市县（区）财政部门: 各 says "each" of the bodies the levels name
+    a, b = a.removeprefix("各"), b.removeprefix("各")
     if a == b or not a or not b:
         return True
     if ("特别行政区" in a + b or "特区" in a + b) and min(len(a), len(b)) == 1:
