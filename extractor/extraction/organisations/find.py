@@ -12,6 +12,8 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
 
 from extractor.extraction.candidates import Candidate, Decision, NamedFilter, judge, named
 from extractor.extraction.organisations.boundaries import (
@@ -32,11 +34,11 @@ from extractor.extraction.organisations.text import (
     compact,
     ends_word,
     excluded,
-    excluded_spans,
     overlapping,
     window_start,
 )
 from extractor.extraction.organisations.vocabulary import Head, body_end, heads, lexicon
+from extractor.lexicons import active_rules
 from extractor.text import View
 
 FAMILY = "organisations"
@@ -55,16 +57,39 @@ _MEETING = re.compile(r"(?:[^，。；、“”（）\s]{0,2}|[一二三四五�
 
 @dataclass(frozen=True)
 class Page:
-    """The compact text a finder reads, with what every candidate looks up."""
+    """The finder's once-per-document reading of a text: the compact view and what every
+    candidate looks up in it."""
 
-    text: str
-    breaks: frozenset[int]  # offsets where a line break was dropped just before
-    lines: tuple[int, ...]  # the same, sorted
-    excluded: tuple[tuple[int, int], ...]  # words holding a head that name no body (布局, 干部)
+    view: View
+    lines: tuple[int, ...]  # offsets where a line break was dropped just before, sorted
+    heads: tuple[tuple[int, str], ...]  # (offset, head): the longest head at every offset, in order
+
+    @property
+    def text(self) -> str:
+        return self.view.text
+
+    @property
+    def breaks(self) -> frozenset[int]:
+        return self.view.breaks
 
 
-def page(c: View) -> Page:
-    return Page(c.text, c.breaks, tuple(sorted(c.breaks)), tuple(excluded_spans(c.text)))
+def analysed_page(clean_text: str) -> Page:
+    """The work done once per document before any candidate: the compact view (lines
+    joined), its line breaks and every head's offset. Memoised on the text and the rules
+    (`explain` and `find_mentions` read the same document); a shared analysed document can
+    hold it instead.
+
+    Example:
+        >>> analysed_page("由区科技局牵头").heads
+        ((4, '局'),)
+    """
+    return _analysed_page(active_rules(), clean_text)
+
+
+@lru_cache(maxsize=4)  # a few documents only, so a batch keeps no earlier ones alive
+def _analysed_page(rules: Path | None, clean_text: str) -> Page:
+    c = compact(clean_text)
+    return Page(c, tuple(sorted(c.breaks)), tuple(overlapping(lexicon().head_re, c.text)))
 
 
 @dataclass(frozen=True)
@@ -106,7 +131,7 @@ class Found:
 
 def _inside_a_word(site: Site) -> str | None:
     head_end = site.at + len(site.head)
-    if excluded(site.page.excluded, site.at, head_end):
+    if excluded(site.text, site.at, head_end):
         return "the head is part of a word that names no body (布局, 干部; org_exclusions.txt)"
     if not ends_word(site.text, head_end):
         return "no word ends with the head (管理处 of 治安管理处罚)"
@@ -240,7 +265,7 @@ def head_candidates(page: Page) -> list[Found]:
     last = -1  # index in `decided` of the last accepted name
     floor = 0
     table = heads()
-    for at, head in overlapping(lexicon().head_re, page.text):
+    for at, head in page.heads:
         if at < floor:
             continue
         row = table[head]
@@ -334,12 +359,11 @@ _STAGES: tuple[Callable[[Page, list[Found]], list[Found]], ...] = (
 
 def decide(clean_text: str) -> tuple[View, list[Found]]:
     """Every candidate of a text and its decision, in text order (compact offsets)."""
-    c = compact(clean_text)
-    p = page(c)
+    p = analysed_page(clean_text)
     found = head_candidates(p)
     for stage in _STAGES:
         found = stage(p, found)
-    return c, found
+    return p.view, found
 
 
 def _type(name: str, found: Found) -> str:

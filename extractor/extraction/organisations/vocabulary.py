@@ -100,14 +100,15 @@ def titles() -> tuple[str, ...]:
 @dataclass(frozen=True)
 class Lexicon:
     """The data the finder runs on, loaded once from `extractor/resources/`. The head and
-    standard-body patterns, run over every text, are prefix trees (`trie_alternation`); for
-    the others a tree would cost more start-up (compiling) than it saves."""
+    standard-body patterns, run over every text, and the exclusions, matched at every head, are
+    prefix trees (`trie_alternation`); for the others a tree would cost more start-up
+    (compiling) than it saves."""
 
     suffixes: dict[str, tuple[str, int]]  # head -> (type, fewest body characters)
     head_re: re.Pattern[str]  # the longest head at a position (read overlapping with `overlapping`)
     abbreviations: dict[str, str]  # short word -> full word
     abbreviation_re: re.Pattern[str]
-    exclusion_re: re.Pattern[str]  # a word holding a head that names no body (read overlapping)
+    exclusion_re: re.Pattern[str]  # a word holding a head that names no body (matched at each head)
     longest_exclusion: int
     boundaries: frozenset[str]
     region_re: re.Pattern[str]
@@ -146,7 +147,7 @@ def lexicon() -> Lexicon:
         head_re=re.compile(trie_alternation(suffixes)),
         abbreviations=abbreviations,
         abbreviation_re=re.compile(alternation(abbreviations)),
-        exclusion_re=re.compile(alternation(exclusions)),
+        exclusion_re=re.compile(trie_alternation(exclusions)),
         longest_exclusion=max(map(len, exclusions)),
         boundaries=frozenset(row[0] for row in load_rows("org_boundaries.txt")),
         region_re=re.compile(region),
