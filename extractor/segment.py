@@ -19,10 +19,10 @@ import re
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from extractor.lexicons import load_json, load_rows, read_text
 
@@ -47,6 +47,7 @@ def _import_jieba():  # type: ignore[no-untyped-def]
 
 jieba = _import_jieba()
 
+T = TypeVar("T")
 _LOCK = threading.Lock()
 _TOKENIZER: jieba.Tokenizer | None = None
 _NAMED_FREQ = 500  # as frequent as a common compound: enough to stay whole, not to swallow neighbours
@@ -86,7 +87,8 @@ def build_tokenizer() -> jieba.Tokenizer:
     # jieba logs its dictionary build at DEBUG to stderr; keep CLI output clean.
     logging.getLogger("jieba").setLevel(logging.WARNING)
     built = jieba.Tokenizer()
-    built.initialize()
+    built.FREQ, built.total = _cached("prefix-dict", built, _prefix_dict)
+    built.initialized = True
     for word, freq, tag in user_words():
         built.add_word(word, freq, tag)
     return built
@@ -181,26 +183,43 @@ def _read_word_tags(dictionary: Path) -> dict[str, str]:
     return tags
 
 
+def _prefix_dict(dictionary: Path) -> tuple[dict[str, int], int]:
+    """jieba's prefix dictionary and total frequency, as its own `initialize` builds them."""
+    fresh = jieba.Tokenizer(str(dictionary))
+    fresh.initialize()
+    return fresh.FREQ, fresh.total
+
+
 def word_tags(segmenter: jieba.Tokenizer) -> dict[str, str]:
-    """The word -> part-of-speech table of a tokenizer's main dictionary, read once and
-    cached (marshal, in the temporary folder, keyed by the dictionary's path, size and time)."""
+    """The word -> part-of-speech table of a tokenizer's main dictionary, read once and cached."""
+    return _cached("word-tags", segmenter, _read_word_tags)
+
+
+def _cached(kind: str, segmenter: jieba.Tokenizer, build: Callable[[Path], T]) -> T:
+    """A table built from a tokenizer's main dictionary, cached (marshal, in the temporary
+    folder, keyed by the dictionary's path, size and time).
+
+    Read whole and unmarshalled from bytes: `marshal.load` on a file object (as jieba reads its
+    own cache) asks the file for every one of the dictionary's million strings, about three
+    times slower than `marshal.loads` of the file's bytes.
+    """
     dictionary = Path(segmenter.dictionary or Path(jieba.__file__).with_name(jieba.DEFAULT_DICT_NAME))
     stat = dictionary.stat()
     key = hashlib.sha1(f"{dictionary}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:16]
-    cache_file = Path(tempfile.gettempdir()) / f"policykg-word-tags-{key}.marshal"
+    cache_file = Path(tempfile.gettempdir()) / f"policykg-{kind}-{key}.marshal"
     try:
-        return marshal.loads(cache_file.read_bytes())
+        return marshal.loads(cache_file.read_bytes())  # type: ignore[no-any-return]
     except (OSError, EOFError, ValueError, TypeError):
         pass
-    tags = _read_word_tags(dictionary)
+    table = build(dictionary)
     try:  # a cache that cannot be written costs only time
         fd, tmp = tempfile.mkstemp(dir=cache_file.parent, prefix=cache_file.name, suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:
-            handle.write(marshal.dumps(tags))
+            handle.write(marshal.dumps(table))
         os.replace(tmp, cache_file)
     except OSError:
         pass
-    return tags
+    return table
 
 
 @cache
