@@ -39,7 +39,9 @@ def trie_alternation(words: Iterable[str]) -> str:
 def _trie_node(node: dict[str, dict]) -> str:
     # letters and CJK characters need no escape; re.escape on each costs start-up time
     branches = [(ch if ch.isalnum() else re.escape(ch)) + _trie_node(node[ch]) for ch in sorted(node) if ch]
-    if "" in node and branches:
+    if not branches:
+        return ""  # a leaf: the word ends here and nothing follows
+    if "" in node:
         branches.append("")  # a word ends here: the empty branch, tried after the longer ones
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
