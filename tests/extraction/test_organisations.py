@@ -6,7 +6,11 @@ import re
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from extractor.extraction.organisations import best_match, body_key, find_mentions, merge, split_region
+from extractor.extraction.organisations import (
+    best_match, body_key, find_mentions, lexicon, merge, overlapping, split_region,
+)
+from extractor.extraction.organisations.text import excluded
+from extractor.lexicons import load_rows
 
 
 def _names(text: str) -> list[str]:
@@ -494,3 +498,18 @@ def test_levels_after_a_region_and_each_of_them_name_one_class_of_departments():
     assert best_match("当地农业农村部门", bodies) == 0
     # a single level word left after 各 is no longer a region the levels name
     assert best_match("各市财政部门", bodies) is None
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["布局", "格局", "局", "干部", "部", "大局观", "政府债务", "政府", "委员会", "查处", "处", "，"]),
+                max_size=12))
+def test_a_head_is_excluded_exactly_when_an_exclusion_word_covers_it(pieces):
+    # `excluded` looks only where a word could hold the head; the answer is a scan's
+    text = "".join(pieces)
+    lex = lexicon()
+    words = [row[0] for row in load_rows("org_exclusions.txt")]
+    for at, head in overlapping(lex.head_re, text):
+        end = at + len(head)
+        covered = any(text.startswith(w, s) and s + len(w) >= end
+                      for w in words for s in range(max(0, end - len(w)), at + 1))
+        assert excluded(text, at, end) == covered

@@ -48,13 +48,13 @@ def excluded(text: str, start: int, end: int) -> bool:
     """True when the head at [start, end) sits inside a word that holds a head but names no
     body (布局, 干部; `org_exclusions.txt`).
 
-    Read at the head only (a word covering it starts at most the longest word's length before
-    its end): a scan of the whole text for these words costs more than the heads' few look-ups.
-    The pattern gives the longest word at an offset, so one match per offset decides.
+    Read at the head only: such a word holds the head at one of a few known offsets, so it
+    starts that far before the head (a scan of the whole text for these words costs more). The
+    pattern gives the longest word at an offset, so one match per offset decides.
     """
     lex = lexicon()
-    for pos in range(max(0, end - lex.longest_exclusion), start + 1):
-        m = lex.exclusion_re.match(text, pos)
+    for offset in lex.exclusion_offsets.get(text[start:end], ()):
+        m = lex.exclusion_re.match(text, start - offset) if offset <= start else None
         if m and m.end() >= end:
             return True
     return False

@@ -111,7 +111,7 @@ class Lexicon:
     abbreviations: dict[str, str]  # short word -> full word
     abbreviation_re: re.Pattern[str]
     exclusion_re: re.Pattern[str]  # a word holding a head that names no body (matched at each head)
-    longest_exclusion: int
+    exclusion_offsets: dict[str, tuple[int, ...]]  # head -> where it sits inside such words (局: 布局 -> 1)
     boundaries: frozenset[str]
     region_re: re.Pattern[str]
     standard: dict[str, tuple[str, str]]  # any form -> (name, type)
@@ -150,7 +150,7 @@ def lexicon() -> Lexicon:
         abbreviations=abbreviations,
         abbreviation_re=re.compile(alternation(abbreviations)),
         exclusion_re=re.compile(trie_alternation(exclusions)),
-        longest_exclusion=max(map(len, exclusions)),
+        exclusion_offsets=_offsets_inside(suffixes, exclusions),
         boundaries=frozenset(row[0] for row in load_rows("org_boundaries.txt")),
         region_re=re.compile(region),
         standard=standard,
@@ -165,6 +165,13 @@ def lexicon() -> Lexicon:
         longest_governing=max(map(len, governing), default=0),
         name_words=frozenset(row[0] for row in load_rows("org_name_words.txt")),
     )
+
+
+def _offsets_inside(heads: Iterable[str], words: list[str]) -> dict[str, tuple[int, ...]]:
+    """For each head, every offset at which it occurs inside one of `words` (布局 holds 局 at 1):
+    a word covering a head in a text starts that far before it, so only there need be looked at."""
+    offsets = {h: {i for w in words for i in range(len(w)) if w.startswith(h, i)} for h in heads}
+    return {h: tuple(sorted(found)) for h, found in offsets.items() if found}
 
 
 # What may stand between 等 and the category noun of a list of examples: a short phrase
