@@ -12,7 +12,7 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from extractor.extraction.candidates import Candidate, Decision, NamedFilter, judge, named
@@ -61,12 +61,9 @@ class Page:
     candidate looks up in it."""
 
     view: View
+    text: str  # the view's text (read for every candidate, so a field, not a property)
     lines: tuple[int, ...]  # offsets where a line break was dropped just before, sorted
     heads: tuple[tuple[int, str], ...]  # (offset, head): the longest head at every offset, in order
-
-    @property
-    def text(self) -> str:
-        return self.view.text
 
     @property
     def breaks(self) -> frozenset[int]:
@@ -89,7 +86,7 @@ def analysed_page(clean_text: str) -> Page:
 @lru_cache(maxsize=4)  # a few documents only, so a batch keeps no earlier ones alive
 def _analysed_page(rules: Path | None, clean_text: str) -> Page:
     c = compact(clean_text)
-    return Page(c, tuple(sorted(c.breaks)), tuple(overlapping(lexicon().head_re, c.text)))
+    return Page(c, c.text, tuple(sorted(c.breaks)), tuple(overlapping(lexicon().head_re, c.text)))
 
 
 @dataclass(frozen=True)
@@ -111,7 +108,7 @@ class Site:
     def text(self) -> str:
         return self.page.text
 
-    @property
+    @cached_property  # the name filters read it several times (frozen: cached in __dict__)
     def body(self) -> str:
         return self.text[self.start:self.at] if self.start is not None else ""
 
