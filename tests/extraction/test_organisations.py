@@ -513,3 +513,16 @@ def test_a_head_is_excluded_exactly_when_an_exclusion_word_covers_it(pieces):
         covered = any(text.startswith(w, s) and s + len(w) >= end
                       for w in words for s in range(max(0, end - len(w)), at + 1))
         assert excluded(text, at, end) == covered
+
+
+def test_a_document_numbers_issuer_code_is_no_mention():
+    # source: 丰都县科研项目管理办法(试行), 丰科技发〔2024〕46号 (found with search): the code of
+    # a cited document number names no body there
+    text = "根据《关于印发〈重庆市科研项目管理办法〉的通知》(渝科局发〔2023〕35号)有关要求，县科技局负责"
+    assert _names(text) == ["县科技局"]
+
+
+def test_the_departments_of_a_level_are_no_one_body():
+    # source: 安徽省省级预算管理办法 (皖政办〔2008〕33号, found with search)
+    assert _names("应当遵守《安徽省省级部门预算编制管理办法》的规定。第三条省财政厅负责") == ["省财政厅"]
+    assert _names("市发展改革部门负责") == ["市发展改革部门"]

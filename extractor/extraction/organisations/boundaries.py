@@ -268,7 +268,7 @@ _LEVELS = "省市区县"
 _COLLECTIVE_LEVELS = re.compile(
     r"(?:地级以上市|县级市|自治区|自治州|直辖市|特区|乡镇|街道|[省市区县旗州盟乡镇]|[、（）()])+")
 _COLLECTIVE_REACH = 16
-LEVELS_ONLY = re.compile(r"[省市区县乡镇、]*")
+LEVELS_ONLY = re.compile(r"(?:[省市区县乡镇]级?|、)*")  # 省、市, 省级, 县级
 # collectives: every body of a level or kind (各新城管委会, 地方各级人民政府), or a body's departments at large
 # (市政府有关部门, 省直相关部门)
 COLLECTIVE_NAME = re.compile(r"^各|各级|(?:各|有关|相关)(?:部门|单位|机构)$")

@@ -55,6 +55,10 @@ _MEETING = re.compile(r"(?:[^，。；、“”（）\s]{0,2}|[一二三四五�
                       r"(?:工作会议|全会|全体会议|常务会议|常委会会议)")
 
 
+# a document number right after the head: 发/函/字 and a bracketed year (渝科局发〔2023〕35号)
+_DOCUMENT_NUMBER = re.compile(r"[发函字]?[〔［\[]\d{4}[〕］\]]")
+
+
 @dataclass(frozen=True)
 class Page:
     """The finder's once-per-document reading of a text: the compact view and what every
@@ -143,7 +147,13 @@ def _a_meeting(site: Site) -> str | None:
     return None
 
 
-_HEAD_FILTERS: tuple[NamedFilter[Site], ...] = named(_inside_a_word, _a_meeting)
+def _a_document_number(site: Site) -> str | None:
+    if _DOCUMENT_NUMBER.match(site.text, site.at + len(site.head)):
+        return "the issuer's code of a document number (渝科局发〔2023〕35号), not a mention of the body"
+    return None
+
+
+_HEAD_FILTERS: tuple[NamedFilter[Site], ...] = named(_inside_a_word, _a_meeting, _a_document_number)
 
 
 # ---- filters on the proposed name -------------------------------------------------------
@@ -155,8 +165,11 @@ def _no_name(site: Site) -> str | None:
 
 
 def _levels_only(site: Site) -> str | None:
-    if {"generic", "department"} <= site.row.flags and LEVELS_ONLY.fullmatch(site.body):
-        return "level words and a department noun name no one body (省、市部门)"
+    if not {"generic", "department"} <= site.row.flags:
+        return None
+    # read after the region: 安徽省省级部门 is every department of the province's level
+    if LEVELS_ONLY.fullmatch(split_region(site.body + site.head)[1][:-len(site.head)]):
+        return "level words and a department noun name no one body (省、市部门, 省级部门)"
     return None
 
 
