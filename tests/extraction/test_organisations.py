@@ -526,3 +526,12 @@ def test_the_departments_of_a_level_are_no_one_body():
     # source: 安徽省省级预算管理办法 (皖政办〔2008〕33号, found with search)
     assert _names("应当遵守《安徽省省级部门预算编制管理办法》的规定。第三条省财政厅负责") == ["省财政厅"]
     assert _names("市发展改革部门负责") == ["市发展改革部门"]
+
+
+def test_a_latin_code_inside_a_task_force_name():
+    # source: 青海省应对甲型H1N1流感流行应急预案(试行) 印发通知 (found with search): H1N1 is a
+    # Latin word inside the name, neither a count nor a stop; 协调小组 is a task force's head
+    text = "执行中的问题,请及时反馈给省应对甲型H1N1流感联防联控协调小组办公室。"
+    assert _names(text) == ["省应对甲型H1N1流感联防联控协调小组办公室"]
+    # a count stays a count (corpus/seeds: 指14天内在学校)
+    assert _names("指14天内在学校") == []

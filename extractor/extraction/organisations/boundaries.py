@@ -126,7 +126,7 @@ def _is_stop(tokens: list[Token], k: int, lex: Lexicon, verb_before_head: bool) 
         complement = word in _COMPLEMENTS and k > 0 and len(tokens[k - 1][1]) == 1 \
             and tokens[k - 1][2].startswith(("v", "p"))
         return complement or not _in_single_run(tokens, k)
-    return flag.startswith(STOP_POS)
+    return flag.startswith(STOP_POS) and flag != "eng"  # eng: a Latin word (H1N1, TCL), not an interjection
 
 
 def _in_single_run(tokens: list[Token], k: int) -> bool:

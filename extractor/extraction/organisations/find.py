@@ -45,8 +45,8 @@ FAMILY = "organisations"
 _PAREN = re.compile(r"（[^（）。，；\s]{1,12}）")
 _COUNTED = re.compile(r"^[0-9一二两三四五六七八九十百千几多余]+[余多]?[所个家类批项支座大]")  # 四大中心: a count
 # digits inside a name stand right before its head, a letter or in an ordinal (771所, 航天6院,
-# 3M, 第13届)
-_COUNT_INSIDE = re.compile(r"(?<!第)\d+[^\dA-Za-z所院厂届]")
+# 3M, 第13届), or inside a code of letters and digits (甲型H1N1流感)
+_COUNT_INSIDE = re.compile(r"(?<![第A-Za-z\d])\d+[^\dA-Za-z所院厂届]")
 _NUMERALS = "一二两三四五六七八九十百千"
 _VAGUE_TAIL = ("有关", "相关", "其他", "其它")
 _LEVEL_CHARS = "省市区县州乡镇旗盟"
