@@ -535,3 +535,12 @@ def test_a_latin_code_inside_a_task_force_name():
     assert _names(text) == ["省应对甲型H1N1流感联防联控协调小组办公室"]
     # a count stays a count (corpus/seeds: 指14天内在学校)
     assert _names("指14天内在学校") == []
+
+
+def test_an_unknown_township_cut_into_characters_names_its_health_centre():
+    # source: township names of 景宁畲族自治县 (a county table found with search: 沙湾镇, 大均乡,
+    # 澄照乡) before 卫生院, a township health centre's name; the tagger cuts 大/均/乡
+    for township in ("大均乡", "澄照乡", "沙湾镇"):
+        assert _names(f"{township}卫生院负责") == [f"{township}卫生院"]
+    # a bare 乡 after a preposition opens no name
+    assert _names("与来自乡卫生院的医务人员") == []

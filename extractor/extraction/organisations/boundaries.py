@@ -69,6 +69,7 @@ def tagged_tokens(text: str, lo: int, head: int, end: int | None = None) -> list
             break
         if pos + len(word) <= head:
             tokens.extend(_unglued(pos, word, flag, lex.boundaries))
+            _glue_township(tokens)
         else:
             # a company or university the dictionary knows whole (华为技术有限公司, 斯坦福大学)
             # keeps its proper part;
@@ -78,6 +79,19 @@ def tagged_tokens(text: str, lo: int, head: int, end: int | None = None) -> list
             tokens.append((pos, text[pos:head], "nt" if known else "n"))
         pos += len(word)
     return tokens
+
+
+# characters that never open a township's name: prepositions, conjunctions, particles, pronouns,
+# numerals, measure words, punctuation (在镇卫生院, 该镇, 各乡)
+_NOT_IN_TOWNSHIP = ("p", "c", "u", "r", "m", "q", "x", "w")
+
+
+def _glue_township(tokens: list[Token]) -> None:
+    """An unknown township the tagger cut into characters (大/均/乡 of 大均乡卫生院) is one
+    place word: two lone characters and 乡 or 镇 (a known one is a place word already: 城关镇)."""
+    if len(tokens) >= 3 and tokens[-1][1] in ("乡", "镇") and all(
+            len(w) == 1 and not f.startswith(_NOT_IN_TOWNSHIP) for _, w, f in tokens[-3:-1]):
+        tokens[-3:] = [(tokens[-3][0], "".join(w for _, w, _ in tokens[-3:]), "ns")]
 
 
 def _unglued(pos: int, word: str, flag: str, boundaries: frozenset[str]) -> list[Token]:
