@@ -544,3 +544,14 @@ def test_an_unknown_township_cut_into_characters_names_its_health_centre():
         assert _names(f"{township}卫生院负责") == [f"{township}卫生院"]
     # a bare 乡 after a preposition opens no name
     assert _names("与来自乡卫生院的医务人员") == []
+
+
+def test_a_kind_of_bank_or_department_alone_is_no_body():
+    # issue 10: 商业银行 and 业务主管部门 name a kind; source: a city's urban-village renewal policy
+    # page (found with search): 「…由开发性、政策性金融机构提供城中村改造专项借款，…鼓励商业银行按照
+    # 市场化、法治化原则提供城中村改造贷款」
+    assert _names("适用有关税费优惠政策，鼓励商业银行按照市场化、法治化原则提供城中村改造贷款") == []
+    assert _names("社会团体的业务主管部门应当加强指导") == []
+    # a bank or a department named by its place or proper name keeps its name
+    assert _names("西安农村商业银行、长安银行和中国工商银行") == ["西安农村商业银行", "长安银行", "中国工商银行"]
+    assert _names("省科技主管部门负责") == ["省科技主管部门"]
