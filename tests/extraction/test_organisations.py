@@ -555,3 +555,11 @@ def test_a_kind_of_bank_or_department_alone_is_no_body():
     # a bank or a department named by its place or proper name keeps its name
     assert _names("西安农村商业银行、长安银行和中国工商银行") == ["西安农村商业银行", "长安银行", "中国工商银行"]
     assert _names("省科技主管部门负责") == ["省科技主管部门"]
+
+
+def test_every_levels_department_of_a_field_is_a_class_of_departments():
+    # source: ../shared/corpus/dev/m01: 「各级农业农村部门要加大补贴政策宣传力度」 names the
+    # agriculture department of every level (as the bare 农业农村部门 does), not a collective
+    assert _names("接受监督。各级农业农村部门要加大补贴政策宣传力度") == ["各级农业农村部门"]
+    # every level's governments, or departments of no field, stay collectives
+    assert _names("各级人民政府和各级有关部门、各级部门要加强领导") == []

@@ -109,6 +109,7 @@ def _unglued(pos: int, word: str, flag: str, boundaries: frozenset[str]) -> list
 # going; single function words stop
 _SINGLE_STOP_POS = ("d", "p", "c", "u", "r", "a", "y", "e", "o", "x", "w", "m")
 VAGUE_BODY = frozenset(("相关", "有关", "其他", "各", "各级", "上级", "下级"))
+_EACH = ("各", "各级")  # open a name of every body of a kind or level (各片区管理局, 各级农业农村部门)
 
 
 _COMPLEMENTS = "好实强优"  # 建好, 用好, 做实, 做强: results completing a verb
@@ -246,8 +247,8 @@ def _name_start(text: str, head: int, generic: bool, verb_before_head: bool, end
             stop = False  # 新 of 和新经济局 opens the second half, not a new name
         elif stop:
             joined = False
-        if stop or word == "各":  # 各 opens a collective name: 各片区管理局
-            run = [token] if word == "各" else []
+        if stop or word in _EACH:  # 各 opens a collective name: 各片区管理局
+            run = [token] if word in _EACH else []
         else:
             run.append(token)
     run = _join_national_campaigns(run)
@@ -265,8 +266,8 @@ def _name_start(text: str, head: int, generic: bool, verb_before_head: bool, end
         while k > 0 and (run[k - 1][2].startswith(PLACE_PART_POS) or run[k - 1][1] == "各"):
             k -= 1
         run = run[k:]
-    if generic and not _specific(run):
-        return None
+    if generic and not _specific(run) and not (run[0][1] == "各级" and len(run) > 1):
+        return None  # 各级农业农村部门: every level's department of a field
     if generic and split_region(text[run[0][0]:head] + "中心")[1][:-2] in VAGUE_BODY:
         return None
     return run[0][0]

@@ -37,7 +37,7 @@ from extractor.extraction.organisations.text import (
     overlapping,
     window_start,
 )
-from extractor.extraction.organisations.vocabulary import Head, body_end, heads, lexicon
+from extractor.extraction.organisations.vocabulary import Head, body_end, class_department, heads, lexicon
 from extractor.lexicons import active_rules
 from extractor.text import View
 
@@ -354,13 +354,20 @@ def _without_collectives(page: Page, found: list[Found]) -> list[Found]:
     for f in sorted(found, key=lambda f: (f.start, f.end)):
         name = page.text[f.start:f.end].strip()
         after = collective_end is not None and page.text[collective_end:f.start].strip() in ("(", "（")
-        if f.rejection is None and (COLLECTIVE_NAME.search(name) or after):
+        if f.rejection is None and (COLLECTIVE_NAME.search(name) and not _each_levels_department(name) or after):
             collective_end = f.end
             f = replace(f, rejection=Decision("collective", "every body of a level or kind, no one body"))
         elif f.rejection is None and (not name or " " in name):
             f = replace(f, rejection=Decision("spaced", "a space inside: two cells of a table"))
         out.append(f)
     return out
+
+
+def _each_levels_department(name: str) -> bool:
+    """各级农业农村部门: the department of one field at every level, a class of departments as
+    the bare 农业农村部门 is (not 各级部门, 各级有关部门; nor 各级人民政府, a collective of governments)."""
+    field = name.removeprefix("各级")
+    return field != name and class_department(field) and not field.startswith(_VAGUE_TAIL)
 
 
 _STAGES: tuple[Callable[[Page, list[Found]], list[Found]], ...] = (

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from extractor.extraction.organisations.keys import body_key, org_type, split_region
-from extractor.extraction.organisations.vocabulary import ending, flagged, heads
+from extractor.extraction.organisations.vocabulary import class_department, ending, heads
 from extractor.lexicons import cached
 from extractor.model import Organisation, Span
 
@@ -153,14 +153,6 @@ class _Index:
         return sorted(found)
 
 
-@cached
-def _class_department(key: str) -> bool:
-    """A department named by its field and a class noun (科技主管部门, 财政部门: a head ending in
-    the generic department head 部门), not by a body's own head (科技厅, 财政局)."""
-    nouns = flagged("generic") & flagged("department")
-    return key not in heads() and any(key.endswith(h) and h.endswith(tuple(nouns)) for h in flagged("department"))
-
-
 def _provincial(region: str) -> bool:
     return region.endswith("省")
 
@@ -176,7 +168,7 @@ def _match(name: str, index: _Index) -> int | None:
 
     def fits(k: int) -> bool:
         regions = index.parts[k][0]
-        if _class_department(key) and (_provincial(region) and index.bare[k]
+        if class_department(key) and (_provincial(region) and index.bare[k]
                                        or not region and any(map(_provincial, regions))):
             return False
         return all(regions_compatible(region, r) for r in regions)

@@ -94,6 +94,14 @@ def governs(word: str, lex: Lexicon) -> bool:
 
 
 @cached
+def class_department(name: str) -> bool:
+    """A department named by its field and a class noun (科技主管部门, 财政部门: a head ending in
+    the generic department head 部门), not by a body's own head (科技厅, 财政局) or a head alone."""
+    nouns = tuple(flagged("generic") & flagged("department"))
+    return name not in heads() and any(name.endswith(h) and h.endswith(nouns) for h in flagged("department"))
+
+
+@cached
 def titles() -> tuple[str, ...]:
     """Holders' titles after a name (局长 of 科技局局长): a titled head's last character + 长."""
     return tuple(sorted({h[-1] + "长" for h in flagged("titled")}))
