@@ -563,3 +563,10 @@ def test_every_levels_department_of_a_field_is_a_class_of_departments():
     assert _names("接受监督。各级农业农村部门要加大补贴政策宣传力度") == ["各级农业农村部门"]
     # every level's governments, or departments of no field, stay collectives
     assert _names("各级人民政府和各级有关部门、各级部门要加强领导") == []
+
+
+def test_a_kind_of_workstation_is_no_body_and_a_companys_is():
+    # source: ../shared/corpus/dev/m05: 「…院士工作站、企业博士后科研工作站、博士或者硕士实践基地…」;
+    # jieba tags 博士后 as a person's name, which made 企业博士后… look like a proper name
+    assert _names("重点实验室、工程实验室、院士工作站、企业博士后科研工作站、博士或者硕士实践基地") == []
+    assert _names("陕西汽车集团有限责任公司博士后科研工作站") == ["陕西汽车集团有限责任公司博士后科研工作站"]
