@@ -50,6 +50,12 @@ def using(directory: str | Path | None) -> Iterator[None]:
         _RULES_DIR.reset(token)
 
 
+def active_rules() -> Path | None:
+    """The rules folder in use (see `using`), None for the packaged rules: part of the key of
+    a bounded memo (`functools.lru_cache`) over results that depend on the rules."""
+    return _RULES_DIR.get()
+
+
 def cached(function: Callable[..., R]) -> Callable[..., R]:
     """Memoise a table derived from rule files, one memo per rules directory in use."""
     memo: dict[Path | None | tuple[Path | None, tuple[Any, ...]], R] = {}

@@ -16,17 +16,38 @@ import logging
 import marshal
 import os
 import re
+import sys
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
-from typing import NamedTuple
-
-import jieba
+from typing import NamedTuple, TypeVar
 
 from extractor.lexicons import load_json, load_rows, read_text
 
+
+def _import_jieba():  # type: ignore[no-untyped-def]
+    """jieba, imported without `pkg_resources` when nothing has imported that yet.
+
+    jieba's `_compat` imports pkg_resources only to open its own data files and opens them
+    directly when it is missing; pkg_resources scans every installed distribution, about a
+    tenth of a second of every start. The block lasts for the import alone.
+    """
+    blocked = "pkg_resources" not in sys.modules
+    if blocked:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # import raises ImportError
+    try:
+        import jieba
+    finally:
+        if blocked:
+            del sys.modules["pkg_resources"]
+    return jieba
+
+
+jieba = _import_jieba()
+
+T = TypeVar("T")
 _LOCK = threading.Lock()
 _TOKENIZER: jieba.Tokenizer | None = None
 _NAMED_FREQ = 500  # as frequent as a common compound: enough to stay whole, not to swallow neighbours
@@ -66,7 +87,8 @@ def build_tokenizer() -> jieba.Tokenizer:
     # jieba logs its dictionary build at DEBUG to stderr; keep CLI output clean.
     logging.getLogger("jieba").setLevel(logging.WARNING)
     built = jieba.Tokenizer()
-    built.initialize()
+    built.FREQ, built.total = _cached("prefix-dict", built, _prefix_dict)
+    built.initialized = True
     for word, freq, tag in user_words():
         built.add_word(word, freq, tag)
     return built
@@ -161,26 +183,43 @@ def _read_word_tags(dictionary: Path) -> dict[str, str]:
     return tags
 
 
+def _prefix_dict(dictionary: Path) -> tuple[dict[str, int], int]:
+    """jieba's prefix dictionary and total frequency, as its own `initialize` builds them."""
+    fresh = jieba.Tokenizer(str(dictionary))
+    fresh.initialize()
+    return fresh.FREQ, fresh.total
+
+
 def word_tags(segmenter: jieba.Tokenizer) -> dict[str, str]:
-    """The word -> part-of-speech table of a tokenizer's main dictionary, read once and
-    cached (marshal, in the temporary folder, keyed by the dictionary's path, size and time)."""
+    """The word -> part-of-speech table of a tokenizer's main dictionary, read once and cached."""
+    return _cached("word-tags", segmenter, _read_word_tags)
+
+
+def _cached(kind: str, segmenter: jieba.Tokenizer, build: Callable[[Path], T]) -> T:
+    """A table built from a tokenizer's main dictionary, cached (marshal, in the temporary
+    folder, keyed by the dictionary's path, size and time).
+
+    Read whole and unmarshalled from bytes: `marshal.load` on a file object (as jieba reads its
+    own cache) asks the file for every one of the dictionary's million strings, about three
+    times slower than `marshal.loads` of the file's bytes.
+    """
     dictionary = Path(segmenter.dictionary or Path(jieba.__file__).with_name(jieba.DEFAULT_DICT_NAME))
     stat = dictionary.stat()
     key = hashlib.sha1(f"{dictionary}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:16]
-    cache_file = Path(tempfile.gettempdir()) / f"policykg-word-tags-{key}.marshal"
+    cache_file = Path(tempfile.gettempdir()) / f"policykg-{kind}-{key}.marshal"
     try:
-        return marshal.loads(cache_file.read_bytes())
+        return marshal.loads(cache_file.read_bytes())  # type: ignore[no-any-return]
     except (OSError, EOFError, ValueError, TypeError):
         pass
-    tags = _read_word_tags(dictionary)
+    table = build(dictionary)
     try:  # a cache that cannot be written costs only time
         fd, tmp = tempfile.mkstemp(dir=cache_file.parent, prefix=cache_file.name, suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:
-            handle.write(marshal.dumps(tags))
+            handle.write(marshal.dumps(table))
         os.replace(tmp, cache_file)
     except OSError:
         pass
-    return tags
+    return table
 
 
 @cache

@@ -1,6 +1,9 @@
 """policykg's own jieba segmenter."""
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import jieba
 import pytest
 from hypothesis import given, settings, strategies as st
@@ -66,3 +69,25 @@ def test_tagger_leaves_jiebas_global_state_alone():
 
     list(segment.tagger().cut("区科技创新和新经济局牵头"))
     assert "科技创新和新经济局" not in jieba.dt.FREQ
+
+
+def test_jieba_is_imported_without_pkg_resources_and_the_block_is_lifted():
+    # pkg_resources scans every installed distribution at import: jieba only needs its own files
+    code = ("import sys, extractor.segment as s; assert 'pkg_resources' not in sys.modules; "
+            "assert s.segment('牵头单位：区科技局')[-1] == '科技局'; import pkg_resources")
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_the_cached_prefix_dictionary_is_the_one_jieba_builds(tmp_path, monkeypatch):
+    # our tokenizer reads jieba's prefix dictionary from its own cache (marshal.loads of the
+    # bytes): the state must be what jieba's initialize and add_word give, cached or not
+    reference = jieba.Tokenizer()
+    reference.initialize()
+    for word, freq, tag in segment.user_words():
+        reference.add_word(word, freq, tag)
+    monkeypatch.setattr(segment.tempfile, "tempdir", str(tmp_path))
+    for _ in range(2):  # built and written, then read from the cache
+        built = segment.build_tokenizer()
+        assert (built.FREQ, built.total, built.user_word_tag_tab) == (
+            reference.FREQ, reference.total, reference.user_word_tag_tab)
+    assert len(list(tmp_path.glob("policykg-prefix-dict-*.marshal"))) == 1

@@ -9,6 +9,7 @@ surname is a person's given name (徐南平), not the city.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from extractor.extraction.analysed import Analysed, analyse
 from extractor.extraction.organisations import (
@@ -25,6 +26,7 @@ from extractor.model import DocTree, Place, Span
 _ZONE = re.compile(r"(?:综合实验区|自由贸易试验区|高新技术产业开发区|经济技术开发区|高新区|自贸区|经开区|新区|新城)")
 # cities and counties: a proper name (a place word to the tagger) and 市/县/区
 _ADMIN = re.compile(r"([\u4e00-\u9fff]{2,3}?)(市|县|区|州)(?![场域级民委政直属内外属长])")
+_LEVEL_WORD = re.compile("[市县区州]")
 _STOP = ("p", "c", "d", "r", "u", "v", "m", "q", "a")  # 建设好西咸新区: 好 opens no place name
 _LEVEL_WORDS = "省市县区州"
 
@@ -79,10 +81,25 @@ def _zone_mentions(text: str) -> list[tuple[int, int]]:
     return found
 
 
+def _admin_matches(text: str) -> Iterator[re.Match[str]]:
+    """`_ADMIN.finditer(text)`, tried only where a match can start: two or three characters
+    before a level word (a few in a hundred characters; the regex alone tries at every one).
+    Starts are tried in increasing order, so the first that matches is the leftmost."""
+    pos = 0
+    for level in _LEVEL_WORD.finditer(text, 2):
+        at = level.start()
+        for start in (at - 3, at - 2):
+            m = _ADMIN.match(text, start) if start >= pos else None
+            if m:
+                pos = m.end()
+                yield m
+                break
+
+
 def _admin_mentions(text: str) -> list[tuple[int, int]]:
     """西安市, 三原县: a place word to the tagger followed by its level word."""
     found = []
-    for m in _ADMIN.finditer(text):
+    for m in _admin_matches(text):
         name = m.group(1)
         word, flag = tagged(name)[-1]
         if flag == "ns" and len(word) >= 2:

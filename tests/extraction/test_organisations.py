@@ -6,7 +6,11 @@ import re
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from extractor.extraction.organisations import body_key, find_mentions, merge, split_region
+from extractor.extraction.organisations import (
+    best_match, body_key, find_mentions, lexicon, merge, overlapping, split_region,
+)
+from extractor.extraction.organisations.text import excluded
+from extractor.lexicons import load_rows
 
 
 def _names(text: str) -> list[str]:
@@ -457,3 +461,112 @@ def test_a_name_starts_after_an_items_bracketed_number():
     assert "当地疫情指挥部" in _names("初筛阳性人员信息不对外发布。\n（二）当地疫情指挥部接到初筛阳性人员报告后，要立即组织调查")
     # a bracketed other name stays part of the body
     assert _names("由组织人事部（人才办）牵头") == ["组织人事部（人才办）"]
+
+
+# ---- issue 10: regulations and texts from other provinces -------------------------------
+
+def test_a_provincial_class_department_is_not_the_class_at_every_level():
+    # source: ../shared/corpus/dev/m05 (浙江省促进科技成果转化条例): 「科技主管部门和其他有关部门在
+    # 各自职责范围内…」 is the class at every level (县级以上人民政府…); 「省科技主管部门应当会同…」
+    # is the province's own department
+    assert best_match("科技主管部门", [("省科技主管部门",)]) is None
+    assert best_match("省财政部门", [("财政部门",)]) is None
+    # a city's level word is commonly dropped; a body's own head (厅, 局) is one body at any level
+    assert best_match("财政部门", [("市财政部门",)]) == 0
+    assert best_match("科技厅", [("省科技厅",)]) == 0
+
+
+def test_a_development_zone_kind_opens_the_name_of_its_office():
+    # source: ../shared/corpus/dev/m05: 「有关高新技术产业开发区（园区）管理部门应当加强…」
+    assert _names("有关高新技术产业开发区（园区）管理部门应当加强对企业知识产权工作的指导") == [
+        "高新技术产业开发区（园区）管理部门"]
+    # source: 京规自发〔2021〕28号 (a Beijing notice's recipients, found with search)
+    assert "经济技术开发区管委会" in _names("各区政府，经济技术开发区管委会，各相关委办局：")
+
+
+def test_levels_after_a_region_and_each_of_them_name_one_class_of_departments():
+    # source: ../shared/corpus/dev/m01 (海南省农机购置与应用补贴实施方案): 「市县（区）财政部门因资金不足…」,
+    # 「各市县（区）财政部门要保障…」 and the bare 财政部门 are one class of departments
+    assert split_region("市县（区）财政部门") == ("市县（区）", "财政部门")
+    assert split_region("各市县（区）财政部门") == ("各市县（区）", "财政部门")
+    assert split_region("县（市、区）人民政府") == ("县（市区）", "人民政府")
+    assert split_region("市场监管局") == ("", "市场监管局")  # 市场 opens no level run
+    bodies = [("市县（区）农业农村部门",), ("市县（区）财政部门",), ("海南省财政厅", "省财政厅")]
+    assert best_match("各市县（区）财政部门", bodies) == 1
+    assert best_match("各市县农业农村部门", bodies) == 0
+    # 「购机者自主向当地农业农村部门提出…」: the local department of the levels above
+    assert best_match("当地农业农村部门", bodies) == 0
+    # a single level word left after 各 is no longer a region the levels name
+    assert best_match("各市财政部门", bodies) is None
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["布局", "格局", "局", "干部", "部", "大局观", "政府债务", "政府", "委员会", "查处", "处", "，"]),
+                max_size=12))
+def test_a_head_is_excluded_exactly_when_an_exclusion_word_covers_it(pieces):
+    # `excluded` looks only where a word could hold the head; the answer is a scan's
+    text = "".join(pieces)
+    lex = lexicon()
+    words = [row[0] for row in load_rows("org_exclusions.txt")]
+    for at, head in overlapping(lex.head_re, text):
+        end = at + len(head)
+        covered = any(text.startswith(w, s) and s + len(w) >= end
+                      for w in words for s in range(max(0, end - len(w)), at + 1))
+        assert excluded(text, at, end) == covered
+
+
+def test_a_document_numbers_issuer_code_is_no_mention():
+    # source: 丰都县科研项目管理办法(试行), 丰科技发〔2024〕46号 (found with search): the code of
+    # a cited document number names no body there
+    text = "根据《关于印发〈重庆市科研项目管理办法〉的通知》(渝科局发〔2023〕35号)有关要求，县科技局负责"
+    assert _names(text) == ["县科技局"]
+
+
+def test_the_departments_of_a_level_are_no_one_body():
+    # source: 安徽省省级预算管理办法 (皖政办〔2008〕33号, found with search)
+    assert _names("应当遵守《安徽省省级部门预算编制管理办法》的规定。第三条省财政厅负责") == ["省财政厅"]
+    assert _names("市发展改革部门负责") == ["市发展改革部门"]
+
+
+def test_a_latin_code_inside_a_task_force_name():
+    # source: 青海省应对甲型H1N1流感流行应急预案(试行) 印发通知 (found with search): H1N1 is a
+    # Latin word inside the name, neither a count nor a stop; 协调小组 is a task force's head
+    text = "执行中的问题,请及时反馈给省应对甲型H1N1流感联防联控协调小组办公室。"
+    assert _names(text) == ["省应对甲型H1N1流感联防联控协调小组办公室"]
+    # a count stays a count (corpus/seeds: 指14天内在学校)
+    assert _names("指14天内在学校") == []
+
+
+def test_an_unknown_township_cut_into_characters_names_its_health_centre():
+    # source: township names of 景宁畲族自治县 (a county table found with search: 沙湾镇, 大均乡,
+    # 澄照乡) before 卫生院, a township health centre's name; the tagger cuts 大/均/乡
+    for township in ("大均乡", "澄照乡", "沙湾镇"):
+        assert _names(f"{township}卫生院负责") == [f"{township}卫生院"]
+    # a bare 乡 after a preposition opens no name
+    assert _names("与来自乡卫生院的医务人员") == []
+
+
+def test_a_kind_of_bank_or_department_alone_is_no_body():
+    # issue 10: 商业银行 and 业务主管部门 name a kind; source: a city's urban-village renewal policy
+    # page (found with search): 「…由开发性、政策性金融机构提供城中村改造专项借款，…鼓励商业银行按照
+    # 市场化、法治化原则提供城中村改造贷款」
+    assert _names("适用有关税费优惠政策，鼓励商业银行按照市场化、法治化原则提供城中村改造贷款") == []
+    assert _names("社会团体的业务主管部门应当加强指导") == []
+    # a bank or a department named by its place or proper name keeps its name
+    assert _names("西安农村商业银行、长安银行和中国工商银行") == ["西安农村商业银行", "长安银行", "中国工商银行"]
+    assert _names("省科技主管部门负责") == ["省科技主管部门"]
+
+
+def test_every_levels_department_of_a_field_is_a_class_of_departments():
+    # source: ../shared/corpus/dev/m01: 「各级农业农村部门要加大补贴政策宣传力度」 names the
+    # agriculture department of every level (as the bare 农业农村部门 does), not a collective
+    assert _names("接受监督。各级农业农村部门要加大补贴政策宣传力度") == ["各级农业农村部门"]
+    # every level's governments, or departments of no field, stay collectives
+    assert _names("各级人民政府和各级有关部门、各级部门要加强领导") == []
+
+
+def test_a_kind_of_workstation_is_no_body_and_a_companys_is():
+    # source: ../shared/corpus/dev/m05: 「…院士工作站、企业博士后科研工作站、博士或者硕士实践基地…」;
+    # jieba tags 博士后 as a person's name, which made 企业博士后… look like a proper name
+    assert _names("重点实验室、工程实验室、院士工作站、企业博士后科研工作站、博士或者硕士实践基地") == []
+    assert _names("陕西汽车集团有限责任公司博士后科研工作站") == ["陕西汽车集团有限责任公司博士后科研工作站"]

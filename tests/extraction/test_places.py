@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from hypothesis import given, settings, strategies as st
 
+from extractor.extraction import places
 from extractor.extraction.places import find_places
 from extractor.model import CleanText, DocMeta, DocTree
 
@@ -80,3 +81,10 @@ def test_place_mentions_always_spell_their_name(text):
     for place in find_places(_tree(text)):
         for start, end in place.mentions:
             assert text[start:end].replace("\n", "") == place.name
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(alphabet="西安市三原县区州省场级民委长沙和与，。 a1", max_size=40))
+def test_level_word_matches_are_the_regex_scans(text):
+    # the scan tries only the starts two or three characters before a level word
+    assert [m.span() for m in places._admin_matches(text)] == [m.span() for m in places._ADMIN.finditer(text)]

@@ -10,13 +10,15 @@ policykg's one segmenter (`boundaries`); all forms of one body are merged by a k
 
 Modules: `vocabulary` (the data), `text` (the compact view and word ends), `boundaries`
 (where a name begins), `examples`, `find` (candidates and filters), `keys`, `merge`.
+`analysed_page(text)` is the work done once per document (the compact view, its line breaks,
+every head's offset): a shared analysed document can build and hold it.
 """
 from __future__ import annotations
 
 from extractor.extraction.analysed import Analysed, analyse
 from extractor.extraction.candidates import Candidate
 from extractor.extraction.organisations.boundaries import PLACE_PART_POS
-from extractor.extraction.organisations.find import candidates, find_mentions
+from extractor.extraction.organisations.find import analysed_page, candidates, find_mentions
 from extractor.extraction.organisations.keys import body_key, org_type, split_region
 from extractor.extraction.organisations.merge import Mention, best_match, merge, regions_compatible
 from extractor.extraction.organisations.text import compact, overlapping, tagged, window_start
@@ -24,7 +26,7 @@ from extractor.extraction.organisations.vocabulary import Lexicon, lexicon
 from extractor.model import DocTree, Organisation
 
 __all__ = [
-    "PLACE_PART_POS", "Lexicon", "Mention", "best_match", "body_key", "compact", "explain",
+    "PLACE_PART_POS", "Lexicon", "Mention", "analysed_page", "best_match", "body_key", "compact", "explain",
     "find_mentions", "find_organisations", "lexicon", "merge", "org_type", "overlapping",
     "regions_compatible", "split_region", "tagged", "window_start",
 ]

@@ -8,6 +8,8 @@ complete body (住房和城乡建设局, 自然资源与生态环境局; but 区
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 
 from extractor.extraction.organisations.keys import split_region
 from extractor.extraction.organisations.text import NAME_WORD, tagged
@@ -20,7 +22,7 @@ from extractor.extraction.organisations.vocabulary import (
     lexicon,
     not_regions,
 )
-from extractor.lexicons import cached
+from extractor.lexicons import active_rules, cached
 
 Token = tuple[int, str, str]  # (offset, word, part-of-speech flag)
 
@@ -67,6 +69,7 @@ def tagged_tokens(text: str, lo: int, head: int, end: int | None = None) -> list
             break
         if pos + len(word) <= head:
             tokens.extend(_unglued(pos, word, flag, lex.boundaries))
+            _glue_township(tokens)
         else:
             # a company or university the dictionary knows whole (华为技术有限公司, 斯坦福大学)
             # keeps its proper part;
@@ -76,6 +79,19 @@ def tagged_tokens(text: str, lo: int, head: int, end: int | None = None) -> list
             tokens.append((pos, text[pos:head], "nt" if known else "n"))
         pos += len(word)
     return tokens
+
+
+# characters that never open a township's name: prepositions, conjunctions, particles, pronouns,
+# numerals, measure words, punctuation (在镇卫生院, 该镇, 各乡)
+_NOT_IN_TOWNSHIP = ("p", "c", "u", "r", "m", "q", "x", "w")
+
+
+def _glue_township(tokens: list[Token]) -> None:
+    """An unknown township the tagger cut into characters (大/均/乡 of 大均乡卫生院) is one
+    place word: two lone characters and 乡 or 镇 (a known one is a place word already: 城关镇)."""
+    if len(tokens) >= 3 and tokens[-1][1] in ("乡", "镇") and all(
+            len(w) == 1 and not f.startswith(_NOT_IN_TOWNSHIP) for _, w, f in tokens[-3:-1]):
+        tokens[-3:] = [(tokens[-3][0], "".join(w for _, w, _ in tokens[-3:]), "ns")]
 
 
 def _unglued(pos: int, word: str, flag: str, boundaries: frozenset[str]) -> list[Token]:
@@ -93,6 +109,7 @@ def _unglued(pos: int, word: str, flag: str, boundaries: frozenset[str]) -> list
 # going; single function words stop
 _SINGLE_STOP_POS = ("d", "p", "c", "u", "r", "a", "y", "e", "o", "x", "w", "m")
 VAGUE_BODY = frozenset(("相关", "有关", "其他", "各", "各级", "上级", "下级"))
+_EACH = ("各", "各级")  # open a name of every body of a kind or level (各片区管理局, 各级农业农村部门)
 
 
 _COMPLEMENTS = "好实强优"  # 建好, 用好, 做实, 做强: results completing a verb
@@ -124,7 +141,7 @@ def _is_stop(tokens: list[Token], k: int, lex: Lexicon, verb_before_head: bool) 
         complement = word in _COMPLEMENTS and k > 0 and len(tokens[k - 1][1]) == 1 \
             and tokens[k - 1][2].startswith(("v", "p"))
         return complement or not _in_single_run(tokens, k)
-    return flag.startswith(STOP_POS)
+    return flag.startswith(STOP_POS) and flag != "eng"  # eng: a Latin word (H1N1, TCL), not an interjection
 
 
 def _in_single_run(tokens: list[Token], k: int) -> bool:
@@ -198,10 +215,26 @@ def name_start(text: str, lo: int, head: int, generic: bool, verb_before_head: b
     """
     if lo >= head:
         return head
+    window = text[lo:end or head]
+    start = _window_name_start(active_rules(), window, head - lo, generic, verb_before_head, end is not None)
+    return None if start is None else lo + start
+
+
+# The answer reads nothing outside the window text[lo:end], so it is memoised on the window:
+# a body is named again and again in one document (owner lists, tables), and each time the
+# same window is tagged and walked. Keyed by the rules folder too (the boundary words are rules).
+@lru_cache(maxsize=1 << 13)
+def _window_name_start(rules: Path | None, window: str, head: int, generic: bool, verb_before_head: bool,
+                       with_head: bool) -> int | None:
+    return _name_start(window, head, generic, verb_before_head, len(window) if with_head else None)
+
+
+def _name_start(text: str, head: int, generic: bool, verb_before_head: bool, end: int | None) -> int | None:
+    """`name_start` over a window that begins at 0."""
     lex = lexicon()
     boundaries = lex.boundaries
     run: list[tuple[int, str, str]] = []
-    tokens = tagged_tokens(text, lo, head, end)
+    tokens = tagged_tokens(text, 0, head, end)
     joined = False  # inside the second half of a name joined by 和/与/及
     for k, token in enumerate(tokens):
         word = token[1]
@@ -214,8 +247,8 @@ def name_start(text: str, lo: int, head: int, generic: bool, verb_before_head: b
             stop = False  # 新 of 和新经济局 opens the second half, not a new name
         elif stop:
             joined = False
-        if stop or word == "各":  # 各 opens a collective name: 各片区管理局
-            run = [token] if word == "各" else []
+        if stop or word in _EACH:  # 各 opens a collective name: 各片区管理局
+            run = [token] if word in _EACH else []
         else:
             run.append(token)
     run = _join_national_campaigns(run)
@@ -233,8 +266,8 @@ def name_start(text: str, lo: int, head: int, generic: bool, verb_before_head: b
         while k > 0 and (run[k - 1][2].startswith(PLACE_PART_POS) or run[k - 1][1] == "各"):
             k -= 1
         run = run[k:]
-    if generic and not _specific(run):
-        return None
+    if generic and not _specific(run) and not (run[0][1] == "各级" and len(run) > 1):
+        return None  # 各级农业农村部门: every level's department of a field
     if generic and split_region(text[run[0][0]:head] + "中心")[1][:-2] in VAGUE_BODY:
         return None
     return run[0][0]
@@ -250,7 +283,7 @@ _LEVELS = "省市区县"
 _COLLECTIVE_LEVELS = re.compile(
     r"(?:地级以上市|县级市|自治区|自治州|直辖市|特区|乡镇|街道|[省市区县旗州盟乡镇]|[、（）()])+")
 _COLLECTIVE_REACH = 16
-LEVELS_ONLY = re.compile(r"[省市区县乡镇、]*")
+LEVELS_ONLY = re.compile(r"(?:[省市区县乡镇]级?|、)*")  # 省、市, 省级, 县级
 # collectives: every body of a level or kind (各新城管委会, 地方各级人民政府), or a body's departments at large
 # (市政府有关部门, 省直相关部门)
 COLLECTIVE_NAME = re.compile(r"^各|各级|(?:各|有关|相关)(?:部门|单位|机构)$")

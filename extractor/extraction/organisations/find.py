@@ -12,6 +12,8 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import cached_property, lru_cache
+from pathlib import Path
 
 from extractor.extraction.candidates import Candidate, Decision, NamedFilter, judge, named
 from extractor.extraction.organisations.boundaries import (
@@ -32,19 +34,19 @@ from extractor.extraction.organisations.text import (
     compact,
     ends_word,
     excluded,
-    excluded_spans,
     overlapping,
     window_start,
 )
-from extractor.extraction.organisations.vocabulary import Head, body_end, heads, lexicon
+from extractor.extraction.organisations.vocabulary import Head, body_end, class_department, heads, lexicon
+from extractor.lexicons import active_rules
 from extractor.text import View
 
 FAMILY = "organisations"
 _PAREN = re.compile(r"（[^（）。，；\s]{1,12}）")
 _COUNTED = re.compile(r"^[0-9一二两三四五六七八九十百千几多余]+[余多]?[所个家类批项支座大]")  # 四大中心: a count
 # digits inside a name stand right before its head, a letter or in an ordinal (771所, 航天6院,
-# 3M, 第13届)
-_COUNT_INSIDE = re.compile(r"(?<!第)\d+[^\dA-Za-z所院厂届]")
+# 3M, 第13届), or inside a code of letters and digits (甲型H1N1流感)
+_COUNT_INSIDE = re.compile(r"(?<![第A-Za-z\d])\d+[^\dA-Za-z所院厂届]")
 _NUMERALS = "一二两三四五六七八九十百千"
 _VAGUE_TAIL = ("有关", "相关", "其他", "其它")
 _LEVEL_CHARS = "省市区县州乡镇旗盟"
@@ -53,18 +55,42 @@ _MEETING = re.compile(r"(?:[^，。；、“”（）\s]{0,2}|[一二三四五�
                       r"(?:工作会议|全会|全体会议|常务会议|常委会会议)")
 
 
+# a document number right after the head: 发/函/字 and a bracketed year (渝科局发〔2023〕35号)
+_DOCUMENT_NUMBER = re.compile(r"[发函字]?[〔［\[]\d{4}[〕］\]]")
+
+
 @dataclass(frozen=True)
 class Page:
-    """The compact text a finder reads, with what every candidate looks up."""
+    """The finder's once-per-document reading of a text: the compact view and what every
+    candidate looks up in it."""
 
-    text: str
-    breaks: frozenset[int]  # offsets where a line break was dropped just before
-    lines: tuple[int, ...]  # the same, sorted
-    excluded: tuple[tuple[int, int], ...]  # words holding a head that name no body (布局, 干部)
+    view: View
+    text: str  # the view's text (read for every candidate, so a field, not a property)
+    lines: tuple[int, ...]  # offsets where a line break was dropped just before, sorted
+    heads: tuple[tuple[int, str], ...]  # (offset, head): the longest head at every offset, in order
+
+    @property
+    def breaks(self) -> frozenset[int]:
+        return self.view.breaks
 
 
-def page(c: View) -> Page:
-    return Page(c.text, c.breaks, tuple(sorted(c.breaks)), tuple(excluded_spans(c.text)))
+def analysed_page(clean_text: str) -> Page:
+    """The work done once per document before any candidate: the compact view (lines
+    joined), its line breaks and every head's offset. Memoised on the text and the rules
+    (`explain` and `find_mentions` read the same document); a shared analysed document can
+    hold it instead.
+
+    Example:
+        >>> analysed_page("由区科技局牵头").heads
+        ((4, '局'),)
+    """
+    return _analysed_page(active_rules(), clean_text)
+
+
+@lru_cache(maxsize=4)  # a few documents only, so a batch keeps no earlier ones alive
+def _analysed_page(rules: Path | None, clean_text: str) -> Page:
+    c = compact(clean_text)
+    return Page(c, c.text, tuple(sorted(c.breaks)), tuple(overlapping(lexicon().head_re, c.text)))
 
 
 @dataclass(frozen=True)
@@ -86,7 +112,7 @@ class Site:
     def text(self) -> str:
         return self.page.text
 
-    @property
+    @cached_property  # the name filters read it several times (frozen: cached in __dict__)
     def body(self) -> str:
         return self.text[self.start:self.at] if self.start is not None else ""
 
@@ -106,7 +132,7 @@ class Found:
 
 def _inside_a_word(site: Site) -> str | None:
     head_end = site.at + len(site.head)
-    if excluded(site.page.excluded, site.at, head_end):
+    if excluded(site.text, site.at, head_end):
         return "the head is part of a word that names no body (布局, 干部; org_exclusions.txt)"
     if not ends_word(site.text, head_end):
         return "no word ends with the head (管理处 of 治安管理处罚)"
@@ -121,7 +147,13 @@ def _a_meeting(site: Site) -> str | None:
     return None
 
 
-_HEAD_FILTERS: tuple[NamedFilter[Site], ...] = named(_inside_a_word, _a_meeting)
+def _a_document_number(site: Site) -> str | None:
+    if _DOCUMENT_NUMBER.match(site.text, site.at + len(site.head)):
+        return "the issuer's code of a document number (渝科局发〔2023〕35号), not a mention of the body"
+    return None
+
+
+_HEAD_FILTERS: tuple[NamedFilter[Site], ...] = named(_inside_a_word, _a_meeting, _a_document_number)
 
 
 # ---- filters on the proposed name -------------------------------------------------------
@@ -133,8 +165,11 @@ def _no_name(site: Site) -> str | None:
 
 
 def _levels_only(site: Site) -> str | None:
-    if {"generic", "department"} <= site.row.flags and LEVELS_ONLY.fullmatch(site.body):
-        return "level words and a department noun name no one body (省、市部门)"
+    if not {"generic", "department"} <= site.row.flags:
+        return None
+    # read after the region: 安徽省省级部门 is every department of the province's level
+    if LEVELS_ONLY.fullmatch(split_region(site.body + site.head)[1][:-len(site.head)]):
+        return "level words and a department noun name no one body (省、市部门, 省级部门)"
     return None
 
 
@@ -240,7 +275,7 @@ def head_candidates(page: Page) -> list[Found]:
     last = -1  # index in `decided` of the last accepted name
     floor = 0
     table = heads()
-    for at, head in overlapping(lexicon().head_re, page.text):
+    for at, head in page.heads:
         if at < floor:
             continue
         row = table[head]
@@ -319,7 +354,7 @@ def _without_collectives(page: Page, found: list[Found]) -> list[Found]:
     for f in sorted(found, key=lambda f: (f.start, f.end)):
         name = page.text[f.start:f.end].strip()
         after = collective_end is not None and page.text[collective_end:f.start].strip() in ("(", "（")
-        if f.rejection is None and (COLLECTIVE_NAME.search(name) or after):
+        if f.rejection is None and (COLLECTIVE_NAME.search(name) and not _each_levels_department(name) or after):
             collective_end = f.end
             f = replace(f, rejection=Decision("collective", "every body of a level or kind, no one body"))
         elif f.rejection is None and (not name or " " in name):
@@ -328,18 +363,24 @@ def _without_collectives(page: Page, found: list[Found]) -> list[Found]:
     return out
 
 
+def _each_levels_department(name: str) -> bool:
+    """各级农业农村部门: the department of one field at every level, a class of departments as
+    the bare 农业农村部门 is (not 各级部门, 各级有关部门; nor 各级人民政府, a collective of governments)."""
+    field = name.removeprefix("各级")
+    return field != name and class_department(field) and not field.startswith(_VAGUE_TAIL)
+
+
 _STAGES: tuple[Callable[[Page, list[Found]], list[Found]], ...] = (
     _with_standard_bodies, _with_examples, _without_collectives)
 
 
 def decide(clean_text: str | View) -> tuple[View, list[Found]]:
     """Every candidate of a text and its decision, in text order (compact offsets)."""
-    c = compact(clean_text)
-    p = page(c)
+    p = analysed_page(clean_text)
     found = head_candidates(p)
     for stage in _STAGES:
         found = stage(p, found)
-    return c, found
+    return p.view, found
 
 
 def _type(name: str, found: Found) -> str:

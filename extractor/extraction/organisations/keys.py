@@ -11,6 +11,9 @@ _BRACKET_TAIL = re.compile(r"（[^（）]*）$")
 _SHORT_GOVERNMENT = re.compile(r"(?<!人民)政府")
 _PARTY = re.compile(r"[省市区县]委|党[工组]?委|党中央|党群")
 _GOVERNMENT_WORD = re.compile(r"(单位|部门|片区|政府|街道|乡镇)")
+_LEVEL_CHARS = "省市区县"
+# more levels after a region's level word, single or in brackets: 市县（区）, 各市县, 县（市、区）
+_LEVEL_RUN = re.compile(r"(?:[省市区县](?![场域级])|（[省市区县乡镇旗、]+）)*")
 
 
 def split_region(name: str) -> tuple[str, str]:
@@ -25,6 +28,9 @@ def split_region(name: str) -> tuple[str, str]:
         i = m.end()
     if i == 0 and len(name) > 2 and name[0] in "省市区县" and name[1] not in "场域级":
         i = 1
+    if i and name[i - 1] in _LEVEL_CHARS:
+        run = _LEVEL_RUN.match(name, i)
+        i = run.end() if len(name) - run.end() >= 2 else i
     return name[:i], name[i:]
 
 

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from extractor.extraction.organisations.keys import body_key, org_type, split_region
-from extractor.extraction.organisations.vocabulary import ending, heads
+from extractor.extraction.organisations.vocabulary import class_department, ending, heads
 from extractor.lexicons import cached
 from extractor.model import Organisation, Span
 
@@ -30,6 +30,8 @@ def _by_length(a: str, b: str) -> tuple[str, str]:
 
 def regions_compatible(a: str, b: str) -> bool:
     """Whether two region prefixes can name the same place: 区 / 平潭综合实验区, 西咸新区 / 陕西省西咸新区."""
+    # 各市县（区）财政部门 / 市县（区）财政部门: 各 says "each" of the bodies the levels name
+    a, b = a.removeprefix("各"), b.removeprefix("各")
     if a == b or not a or not b:
         return True
     if ("特别行政区" in a + b or "特区" in a + b) and min(len(a), len(b)) == 1:
@@ -99,31 +101,88 @@ def best_match(name: str, bodies: list[tuple[str, ...]]) -> int | None:
     with several candidates is the body named first; then, when exactly one body fits,
     a standard short form (资源生态局, 西咸管委会, 陕汽).
     """
-    return _match(name, [_body_parts(forms) for forms in bodies])
+    index = _Index()
+    for forms in bodies:
+        k = index.new_body()
+        for form in forms:
+            index.add(k, form)
+    return _match(name, index)
 
 
-def _body_parts(forms: tuple[str, ...] | list[str]) -> tuple[set[str], set[str]]:
-    """A body's regions (the empty one left out) and keys, over all its forms."""
-    parts = [_parts(f) for f in forms]
-    return {r for r, _ in parts} - {""}, {k for _, k in parts}
+def _stem(key: str) -> str:
+    return ending("brand").sub("", key)
 
 
-def _match(name: str, bodies: list[tuple[set[str], set[str]]]) -> int | None:
-    """`best_match` over each body's (regions, keys): `merge` keeps them as forms are added,
-    so a document's mentions are not split again for every later mention."""
+class _Index:
+    """The bodies merged so far: each body's regions (the empty one left out) and keys, and
+    the bodies by key, by a key's last character and by a key's brand stem. A form is compared
+    only with the bodies these give (comparing it with every body of a document costs most of
+    merging): a short form ends like its body (`_is_abbreviation`, `_short_region`,
+    `_without_proper_name`) or shares its stem (`_brand`)."""
+
+    def __init__(self) -> None:
+        self.parts: list[tuple[set[str], set[str]]] = []
+        self.bare: list[bool] = []  # whether a body has a form without a region
+        self._by: dict[tuple[str, str], set[int]] = {}  # ("key" | "last" | "stem", value) -> bodies
+
+    def new_body(self) -> int:
+        self.parts.append((set(), set()))
+        self.bare.append(False)
+        return len(self.parts) - 1
+
+    def add(self, k: int, form: str) -> None:
+        region, key = _parts(form)
+        if region:
+            self.parts[k][0].add(region)
+        else:
+            self.bare[k] = True
+        self.parts[k][1].add(key)
+        for entry in (("key", key), ("last", key[-1:]), ("stem", _stem(key))):
+            self._by.setdefault(entry, set()).add(k)
+
+    def same_key(self, key: str) -> list[int]:
+        return sorted(self._by.get(("key", key), ()))
+
+    def near(self, key: str) -> list[int]:
+        """Every body a form with this key may be a short form of, or the full form of."""
+        stem = _stem(key)
+        found: set[int] = set()
+        # ("last", ""): an empty key ends every key (`_short_region`)
+        for entry in (("last", key[-1:]), ("last", ""), ("key", stem), ("stem", key), ("stem", stem)):
+            found |= self._by.get(entry, set())
+        return sorted(found)
+
+
+def _provincial(region: str) -> bool:
+    return region.endswith("省")
+
+
+# 省科技主管部门 / 科技主管部门: in a province's text its own department carries 省 (省财政部门),
+# and the bare class noun is that department at every level (县级以上人民政府科技主管部门):
+# two bodies, not one. (In a city's text the city's level word is commonly dropped: 市财政部门
+# / 财政部门 stay one body.)
+def _match(name: str, index: _Index) -> int | None:
+    """`best_match` over the bodies of an index: `merge` keeps it as forms are added, so a
+    document's mentions are not split again for every later mention."""
     region, key = _parts(name)
-    fitting = [(k, keys, regions) for k, (regions, keys) in enumerate(bodies)
-               if all(regions_compatible(region, r) for r in regions)]
-    same = [(k, regions) for k, keys, regions in fitting if key in keys]
+
+    def fits(k: int) -> bool:
+        regions = index.parts[k][0]
+        if class_department(key) and (_provincial(region) and index.bare[k]
+                                       or not region and any(map(_provincial, regions))):
+            return False
+        return all(regions_compatible(region, r) for r in regions)
+
+    same = [(k, index.parts[k][0]) for k in index.same_key(key) if fits(k)]
     if len(same) == 1:
         return same[0][0]
     if same:
         exact = [k for k, regions in same if region in regions] if region else [same[0][0]]
         return exact[0] if len(exact) == 1 else None
-    near = [k for k, keys, regions in fitting
-            if any(_is_abbreviation(key, o) or _is_abbreviation(o, key) or _short_region(key, o, regions)
-                   or _without_proper_name(key, o)
-                   or _brand(key, o) for o in keys)]
+    near = [k for k in index.near(key) if fits(k)
+            and any(_is_abbreviation(key, o) or _is_abbreviation(o, key) or _short_region(key, o, index.parts[k][0])
+                    or _without_proper_name(key, o)
+                    or _brand(key, o) for o in index.parts[k][1])]
     return near[0] if len(near) == 1 else None
 
 
@@ -138,22 +197,18 @@ def merge(mentions: list[Mention]) -> list[Organisation]:
     forms: list[list[str]] = []
     spans: list[list[Span]] = []
     kinds: list[str] = []
-    parts: list[tuple[set[str], set[str]]] = []  # each body's regions and keys, for `_match`
+    index = _Index()
     for mention in mentions:
-        k = _match(mention.name, parts)
+        k = _match(mention.name, index)
         if k is None:
             forms.append([])
             spans.append([])
             kinds.append(mention.type)
-            parts.append((set(), set()))
-            k = len(forms) - 1
+            k = index.new_body()
         for form in (mention.name, *_bracketed_name(mention.name)):
             if form not in forms[k]:
                 forms[k].append(form)
-                region, key = _parts(form)
-                if region:
-                    parts[k][0].add(region)
-                parts[k][1].add(key)
+                index.add(k, form)
         spans[k].append(mention.span)
     organisations = []
     for n, (group, kind) in enumerate(zip(forms, kinds), 1):

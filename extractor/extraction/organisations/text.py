@@ -44,17 +44,20 @@ def overlapping(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, str]
                 yield pos, inner.group(0)
 
 
-def excluded_spans(text: str) -> list[Span]:
-    """Spans of the words that end in a head but name no body (布局, 干部), sorted."""
-    return [(pos, pos + len(word)) for pos, word in overlapping(lexicon().exclusion_re, text)]
+def excluded(text: str, start: int, end: int) -> bool:
+    """True when the head at [start, end) sits inside a word that holds a head but names no
+    body (布局, 干部; `org_exclusions.txt`).
 
-
-def excluded(spans: list[Span], start: int, end: int) -> bool:
-    """True when the head at [start, end) sits inside one of the excluded words."""
-    longest = lexicon().longest_exclusion
-    lo = bisect.bisect_left(spans, (start - longest, 0))
-    hi = bisect.bisect_right(spans, (start, end + longest))
-    return any(a <= start and end <= b for a, b in spans[lo:hi])
+    Read at the head only: such a word holds the head at one of a few known offsets, so it
+    starts that far before the head (a scan of the whole text for these words costs more). The
+    pattern gives the longest word at an offset, so one match per offset decides.
+    """
+    lex = lexicon()
+    for offset in lex.exclusion_offsets.get(text[start:end], ()):
+        m = lex.exclusion_re.match(text, start - offset) if offset <= start else None
+        if m and m.end() >= end:
+            return True
+    return False
 
 
 

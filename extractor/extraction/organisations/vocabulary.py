@@ -39,7 +39,9 @@ def trie_alternation(words: Iterable[str]) -> str:
 def _trie_node(node: dict[str, dict]) -> str:
     # letters and CJK characters need no escape; re.escape on each costs start-up time
     branches = [(ch if ch.isalnum() else re.escape(ch)) + _trie_node(node[ch]) for ch in sorted(node) if ch]
-    if "" in node and branches:
+    if not branches:
+        return ""  # a leaf: the word ends here and nothing follows
+    if "" in node:
         branches.append("")  # a word ends here: the empty branch, tried after the longer ones
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
@@ -92,6 +94,14 @@ def governs(word: str, lex: Lexicon) -> bool:
 
 
 @cached
+def class_department(name: str) -> bool:
+    """A department named by its field and a class noun (科技主管部门, 财政部门: a head ending in
+    the generic department head 部门), not by a body's own head (科技厅, 财政局) or a head alone."""
+    nouns = tuple(flagged("generic") & flagged("department"))
+    return name not in heads() and any(name.endswith(h) and h.endswith(nouns) for h in flagged("department"))
+
+
+@cached
 def titles() -> tuple[str, ...]:
     """Holders' titles after a name (局长 of 科技局局长): a titled head's last character + 长."""
     return tuple(sorted({h[-1] + "长" for h in flagged("titled")}))
@@ -100,15 +110,16 @@ def titles() -> tuple[str, ...]:
 @dataclass(frozen=True)
 class Lexicon:
     """The data the finder runs on, loaded once from `extractor/resources/`. The head and
-    standard-body patterns, run over every text, are prefix trees (`trie_alternation`); for
-    the others a tree would cost more start-up (compiling) than it saves."""
+    standard-body patterns, run over every text, and the exclusions, matched at every head, are
+    prefix trees (`trie_alternation`); for the others a tree would cost more start-up
+    (compiling) than it saves."""
 
     suffixes: dict[str, tuple[str, int]]  # head -> (type, fewest body characters)
     head_re: re.Pattern[str]  # the longest head at a position (read overlapping with `overlapping`)
     abbreviations: dict[str, str]  # short word -> full word
     abbreviation_re: re.Pattern[str]
-    exclusion_re: re.Pattern[str]  # a word holding a head that names no body (read overlapping)
-    longest_exclusion: int
+    exclusion_re: re.Pattern[str]  # a word holding a head that names no body (matched at each head)
+    exclusion_offsets: dict[str, tuple[int, ...]]  # head -> where it sits inside such words (局: 布局 -> 1)
     boundaries: frozenset[str]
     region_re: re.Pattern[str]
     standard: dict[str, tuple[str, str]]  # any form -> (name, type)
@@ -146,8 +157,8 @@ def lexicon() -> Lexicon:
         head_re=re.compile(trie_alternation(suffixes)),
         abbreviations=abbreviations,
         abbreviation_re=re.compile(alternation(abbreviations)),
-        exclusion_re=re.compile(alternation(exclusions)),
-        longest_exclusion=max(map(len, exclusions)),
+        exclusion_re=re.compile(trie_alternation(exclusions)),
+        exclusion_offsets=_offsets_inside(suffixes, exclusions),
         boundaries=frozenset(row[0] for row in load_rows("org_boundaries.txt")),
         region_re=re.compile(region),
         standard=standard,
@@ -162,6 +173,13 @@ def lexicon() -> Lexicon:
         longest_governing=max(map(len, governing), default=0),
         name_words=frozenset(row[0] for row in load_rows("org_name_words.txt")),
     )
+
+
+def _offsets_inside(heads: Iterable[str], words: list[str]) -> dict[str, tuple[int, ...]]:
+    """For each head, every offset at which it occurs inside one of `words` (布局 holds 局 at 1):
+    a word covering a head in a text starts that far before it, so only there need be looked at."""
+    offsets = {h: {i for w in words for i in range(len(w)) if w.startswith(h, i)} for h in heads}
+    return {h: tuple(sorted(found)) for h, found in offsets.items() if found}
 
 
 # What may stand between 等 and the category noun of a list of examples: a short phrase
