@@ -77,7 +77,8 @@ _LAYOUT_ITEM = rf"[{_CHINESE_NUMERAL}][^\W\d{_CHINESE_NUMERAL}]{{1,3}}"
 _LAYOUT = re.compile(rf"{_LAYOUT_ITEM}(?:、{_LAYOUT_ITEM})+")
 _SEQUENCE = re.compile(r"先[\u4e00-\u9fff]{1,4}、?后[\u4e00-\u9fff]{1,4}")
 _DEFINED = re.compile(r"[（(]以下简称[“「]([^”」]{1,12})[”」][）)]")
-_INNER_BRACKETS = re.compile(r"(?<=[\u4e00-\u9fff\w])[（(][^（）()一二三四五六七八九十\d]{1,6}[）)](?=[\u4e00-\u9fff]|$)")
+# The bracket opens the pattern and the look back follows it: `re` then skips to brackets at once.
+_INNER_BRACKETS = re.compile(r"[（(](?<=[\u4e00-\u9fff\w][（(])[^（）()一二三四五六七八九十\d]{1,6}[）)](?=[\u4e00-\u9fff]|$)")
 _CITED = re.compile(r"《[^《》]{1,200}》")
 _TITLE_END = re.compile(r"(?:[（(][^（）()]{1,20}[）)])?》")  # …三年行动计划（2024—2026年）》: the cited plan itself
 # A section marker right before a name: the heading names a part of this document.
@@ -104,6 +105,7 @@ class _Cues:
     anchored_heads: frozenset[str]
     designation_heads: frozenset[str]
     last_head: re.Pattern[str]
+    head_words: frozenset[str]
     metaphor: re.Pattern[str]
     campaign: re.Pattern[str]
     standard: frozenset[str]
@@ -126,13 +128,35 @@ class _Cues:
     nominal_verbs: frozenset[str]
 
 
+def _starting(words: list[str]) -> str:
+    """A lookahead that admits only the positions where one of `words` can start.
+
+    `re` skips ahead by a pattern's first characters only when the pattern opens with them;
+    one that opens with a group or a lookahead (a particle that is not 对标) tries every
+    word at every character instead, and these patterns run over every name's left context.
+    """
+    return "(?=[" + "".join(re.escape(c) for c in sorted({w[0] for w in words})) + "])"
+
+
+def _by_first_character(words: list[str]) -> str:
+    """`alternation(words)` grouped by first character (建(?:设|好|立)|…): the same matches,
+    but `re` tries only the words that start with the character it is at, not each of them
+    in turn (the boundary words are 160 and run over every name's left context)."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(set(words), key=lambda w: (-len(w), w)):  # alternation's order: longest first
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "|".join(re.escape(first) + (f"(?:{'|'.join(rests)})" if rests != [""] else "")
+                    for first, rests in groups.items())
+
+
 def _hard_boundary(data: dict) -> re.Pattern[str]:
-    """What may stand left of an unquoted name: punctuation, a number with its measure word,
-    a dash pair, an article number, an open bracket."""
+    """What may stand left of an unquoted name: punctuation (an open bracket too), a number
+    with its measure word, a dash pair, an article number. All but 第 are no Chinese
+    character: the lookahead passes over runs of text at once."""
     measures = "".join(data["measure_words"])
     return re.compile(
-        r"[^\u4e00-\u9fff\w“”·—]|[①-⑳]|——|第[一二三四五六七八九十百零〇\d]+[条章节款项]"
-        rf"|\d+(?:\.\d+)?[万亿千百]*[{measures}]?|[（(][^（）()]*$")
+        r"(?=[^\u4e00-\u9fff]|第)(?:[^\u4e00-\u9fff\w“”·—]|[①-⑳]|——|第[一二三四五六七八九十百零〇\d]+[条章节款项]"
+        rf"|\d+(?:\.\d+)?[万亿千百]*[{measures}]?)")
 
 
 def _formula(data: dict) -> re.Pattern[str]:
@@ -165,9 +189,10 @@ def _cues() -> _Cues:
         scheme_suffix=tuple(data["scheme_suffixes"]),
         heads=re.compile(rf"{head}(?:(?:{alternation(data['head_glue'])})?{head})*"),
         generic=re.compile(rf"(?:{alternation(data['generic_words'])})*"),
-        boundary=re.compile(alternation(data["boundary_words"])),
+        boundary=re.compile(_by_first_character(data["boundary_words"])),
         noun_after_verb=re.compile(alternation(data["noun_after_verb"])),
-        particle=re.compile(rf"(?!{alternation(data['not_particles'])})(?:{alternation(data['particles'])})"),
+        particle=re.compile(rf"{_starting(data['particles'])}(?!{alternation(data['not_particles'])})"
+                            rf"(?:{alternation(data['particles'])})"),
         head_not_before=re.compile(alternation(data["head_not_before"])),
         head_not_after=tuple(data["head_not_after"]),
         department_stems=tuple(data["department_stems"]),
@@ -175,8 +200,10 @@ def _cues() -> _Cues:
         anchored_heads=frozenset(data["anchored_heads"]),
         designation_heads=frozenset(data["designation_heads"]),
         last_head=re.compile(rf"{head}$"),
+        head_words=frozenset(data["named_heads"]),
         metaphor=re.compile(alternation(data["metaphors"] + data["slogans"])),
-        campaign=re.compile(rf"((?:{alternation(data['campaign_verbs'])})?)({alternation(data['campaign_prefixes'])})"
+        campaign=re.compile(rf"{_starting(data['campaign_verbs'] + data['campaign_prefixes'])}"
+                            rf"((?:{alternation(data['campaign_verbs'])})?)({alternation(data['campaign_prefixes'])})"
                             rf"([\u4e00-\u9fff]{{2}})((?:{alternation(data['campaign_verbs'])})?)"),
         campaign_words=frozenset(data["campaign_verbs"]),
         pair_joints=tuple((joint, int(size)) for joint, size in data["pair_joints"].items()),
@@ -467,7 +494,8 @@ def _headed(doc: _Doc) -> list[_Proposal]:
     """Every programme head in the view, with the name that would end in it."""
     proposals = []
     for m in doc.cues.heads.finditer(doc.view.text):
-        head = doc.cues.last_head.search(m.group()).group()
+        # most runs are one head: the look-up spares a search through every head word
+        head = m.group() if m.group() in doc.cues.head_words else doc.cues.last_head.search(m.group()).group()
         # What a platform does is part of its head: 服务 in 信息服务管理平台 is no verb ending a name.
         run = doc.cues.function_run.search(doc.view.text, max(0, m.start() - 12), m.start()) \
             if head in doc.cues.system_heads else None

@@ -3,13 +3,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 
 from hypothesis import given, settings, strategies as st
 
 from extractor import lexicons
 from extractor.extraction import extract
-from extractor.extraction.programmes import explain, find_programmes
+from extractor.extraction.programmes import _by_first_character, _starting, explain, find_programmes
+from extractor.lexicons import alternation
 from extractor.model import RawDocument
 from extractor.pipeline import parse_raw
 
@@ -408,3 +410,16 @@ def test_clause_words_are_cut_off_a_name():
 def test_reforms_and_rules_of_a_provincial_plan():
     found = fixture_names("sichuan_2022_liutong.txt")
     assert {"非禁即入", "证照分离", "一网通办", "多证合一", "国家要素市场化配置综合改革试点"} <= found
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(alphabet="建设立好推进动的对标接在线以来为民。（", min_size=1, max_size=3), min_size=1, max_size=8),
+       st.text(alphabet="建设立好推进动的对标接在线以来为民。（国家", max_size=40))
+def test_word_patterns_built_for_speed_match_like_the_plain_alternation(words, text):
+    """The boundary and particle patterns are built so `re` skips ahead (grouped by first
+    character, opened by a look-ahead); they must find exactly what the plain alternation finds."""
+    plain, grouped = re.compile(alternation(words)), re.compile(_by_first_character(words))
+    led = re.compile(rf"{_starting(words)}(?!对标|在线)(?:{alternation(words)})")
+    guarded = re.compile(rf"(?!对标|在线)(?:{alternation(words)})")
+    assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert [m.span() for m in led.finditer(text)] == [m.span() for m in guarded.finditer(text)]
