@@ -119,6 +119,8 @@ class _Cues:
     system_heads: frozenset[str]
     campaign_words: frozenset[str]
     pair_joints: tuple[tuple[str, int], ...]
+    modifier_joints: tuple[tuple[str, int], ...]
+    action_tags: frozenset[str]
     actor_nouns: tuple[str, ...]
     formula: re.Pattern[str]
     verb_complements: tuple[str, ...]
@@ -207,6 +209,8 @@ def _cues() -> _Cues:
                             rf"([\u4e00-\u9fff]{{2}})((?:{alternation(data['campaign_verbs'])})?)"),
         campaign_words=frozenset(data["campaign_verbs"]),
         pair_joints=tuple((joint, int(size)) for joint, size in data["pair_joints"].items()),
+        modifier_joints=tuple((joint, int(size)) for joint, size in data["modifier_joints"].items()),
+        action_tags=frozenset(data["action_tags"]),
         actor_nouns=tuple(data["actor_nouns"]),
         verb_complements=tuple(data["verb_complements"]),
         formula=_formula(data),
@@ -322,8 +326,8 @@ def _name_start(view: View, end: int, cues: _Cues) -> int | None:
     always; a verb (实施, 建设) only when what it leaves is a name of its own, since
     引进 and 培育 in 高成长性企业引进培育工程 sit inside the name. A verb that leaves only
     generic words (参与重大工程) bounds a generic phrase: no name starts further left.
-    A verb right before a noun it compounds with (服务设施) is no boundary, and a
-    two-character item joined by 、 (机关、事业单位带头…行动) may belong to the name.
+    A verb right before a noun it compounds with (服务设施) is no boundary, and an item
+    joined by 、 or 与 (机关、事业单位带头…行动, 农机购置与应用补贴) may belong to the name.
     """
     compact = view.text
     window_start = max(0, end - _REACH)
@@ -342,28 +346,50 @@ def _name_start(view: View, end: int, cues: _Cues) -> int | None:
             # The verb's object is a generic head (参与重大工程项目建设): what lies further
             # left is the clause around it, not the start of a name.
             return None
-    longest = dict(cues.pair_joints).get(compact[floor - 1], 0) if floor else 0
-    for size in range(longest, 1, -1):
-        joined = _joined_item(compact, floor - 1, end, cues, size)
-        if joined is not None:
-            return joined
+    for joints, rest_names in ((cues.pair_joints, True), (cues.modifier_joints, False)):
+        longest = dict(joints).get(compact[floor - 1], 0) if floor else 0
+        for size in range(longest, 1, -1):
+            joined = _joined_item(compact, floor - 1, end, cues, size, rest_names=rest_names)
+            if joined is not None:
+                return joined
     return floor
 
 
-def _joined_item(compact: str, comma: int, end: int, cues: _Cues, size: int) -> int | None:
-    """Where an item of `size` characters ending at the joint at `comma` (、, 与) starts,
-    when a verb, a particle or punctuation bounds it on its left and a specific modifier
-    follows up to `end`: two things named as a pair, the first too short to be a name of
-    its own (实施机关、事业单位带头安置残疾人就业行动, 实施好农机购置与应用补贴政策)."""
+def _joined_item(compact: str, comma: int, end: int, cues: _Cues, size: int, *, rest_names: bool) -> int | None:
+    """Where an item of `size` characters ending at the joint at `comma` starts, when a
+    verb, a particle or punctuation bounds it on its left and it is specific.
+
+    Two joints keep one name: 、 after an item too short to be a name of its own, when a
+    specific modifier follows up to `end` (`rest_names`: 实施机关、事业单位带头安置残疾人就业行动);
+    与 between two actions on one object (实施好农机购置与应用补贴政策; 秦创原总窗口与区域科技创新中心
+    are two names).
+    """
     start = comma - size
-    item, before = compact[max(0, start):comma], compact[max(0, start - 4):start]
+    item, rest = compact[max(0, start):comma], compact[comma + 1:end]
     if (start < 0 or not _CHINESE_RUN.fullmatch(item) or cues.boundary.search(item) or not _specific(item, cues)
-            or cues.particle.search(item) or not _specific(compact[comma + 1:end], cues)):
+            or cues.particle.search(item) or item.startswith(cues.verb_complements)
+            or not rest or (rest_names and not _specific(rest, cues))):
         return None
-    if (not before or cues.hard_boundary.fullmatch(before[-1])
-            or any(before.endswith(w.group()) for p in (cues.boundary, cues.particle) for w in p.finditer(before))):
-        return start
-    return None
+    if not rest_names and not _two_actions(item, rest, cues):
+        return None
+    return start if _bounded_left(compact[max(0, start - 5):start], cues) else None
+
+
+def _two_actions(item: str, rest: str, cues: _Cues) -> bool:
+    """农机购置与应用: the item ends in an action and the rest starts with one, both on the
+    item's object; a name before 与 (秦创原总窗口) ends in a noun."""
+    last, first = _last_word(item), _first_word(rest)
+    return last is not None and first is not None and last[1] in cues.action_tags and first[1] in cues.action_tags
+
+
+def _bounded_left(before: str, cues: _Cues) -> bool:
+    """Whether punctuation, a particle or a verb ends `before`; the verb may carry its
+    complement (实施好)."""
+    if not before or cues.hard_boundary.fullmatch(before[-1]):
+        return True
+    if before.endswith(cues.verb_complements):
+        before = before[:-1]
+    return any(before.endswith(w.group()) for p in (cues.boundary, cues.particle) for w in p.finditer(before))
 
 
 def _names_something(modifier: str, head: str, cues: _Cues) -> bool:
@@ -509,6 +535,13 @@ def _headed(doc: _Doc) -> list[_Proposal]:
         proposals.append(_Proposal(doc, "headed", doc.view.text[begin:m.end()], begin, m.end(),
                                    mid=m.start(), head=head, strength="" if start is None else "bounded"))
     return proposals
+
+
+@lru_cache(maxsize=1 << 10)
+def _last_word(text: str) -> tuple[str, str] | None:
+    """The tagger's last (word, flag) of `text`."""
+    words = list(tagger().cut(text))
+    return (words[-1].word, words[-1].flag) if words else None
 
 
 @lru_cache(maxsize=1 << 14)

@@ -342,7 +342,7 @@ def test_the_cue_file_is_valid():
     about = data.pop("_about")
     assert set(data) <= set(about), "every list is described in _about"
     assert isinstance(data.pop("max_modifier"), int)
-    joints = data.pop("pair_joints")
+    joints = data.pop("pair_joints") | data.pop("modifier_joints")
     assert all(len(a) == len(b) == 1 for a, b in data.pop("formula_pairs"))
     assert all(len(joint) == 1 and isinstance(size, int) and size >= 2 for joint, size in joints.items())
     for key, words in data.items():
@@ -398,6 +398,19 @@ def test_a_policy_formula_after_an_implementing_verb():
     # source: 2026 中央一号文件 (../shared/corpus/dev/m02), 第二部分
     found = programmes("实施好农机购置与应用补贴政策，推进优机优补，加强全链条常态化监管。")
     assert "优机优补" in found
+    assert "农机购置与应用补贴政策" in found  # 与 between two actions on one object (购置, 应用)
+
+
+def test_two_names_joined_by_yu_stay_apart():
+    # source: corpus/seeds (秦创原 research brief)
+    found = programmes("一方面，秦创原总窗口与区域科技创新中心核心承载区高度重合，推动形成创新闭环。")
+    assert not any("与" in name for name in found)
+
+
+def test_a_verb_with_a_particle_character_starts_no_name():
+    # source: 2020年临安数字乡村试点示范区实施方案 (gentiezi.com/8127.html): 把握 is a verb, not 把
+    found = programmes("充分把握“三化融合”行动和打造“数字经济第一城”的战略机遇。")
+    assert found.get("三化融合") == ("“三化融合”行动",)
 
 
 def test_clause_words_are_cut_off_a_name():
