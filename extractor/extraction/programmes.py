@@ -59,6 +59,7 @@ _LINE_MODIFIER = 4  # the shortest one bounded by a line start alone (not 序号
 _LIST_BEFORE = re.compile(r"(?:[\u4e00-\u9fff]{2,8}、){2,}[\u4e00-\u9fff]{2,8}[和及与、]$")
 _CHINESE_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _ITEM = r"[\u4e00-\u9fff]{4,12}"  # one item of an unquoted list of schemes
+_LIST_JOINT = re.compile(r"[、和及]")
 _QUOTE_GAP = re.compile(r"[、和及与]?$")
 _SENTENCE = re.compile(r"[，。；：！？!?;\t]")
 _CHINESE_NUMERAL = "一二三四五六七八九十两双百千万多"
@@ -92,6 +93,8 @@ class _Cues:
     verb_before: re.Pattern[str]
     slogan_before: re.Pattern[str]
     enumeration: re.Pattern[str]
+    support_list: re.Pattern[str]
+    kind_words: tuple[str, ...]
     scheme_suffix: tuple[str, ...]
     heads: re.Pattern[str]
     generic: re.Pattern[str]
@@ -167,6 +170,13 @@ def _formula(data: dict) -> re.Pattern[str]:
     return re.compile(rf"(?:{alternation(data['cue_verbs'])})({pairs})(?![\u4e00-\u9fff])")
 
 
+def _support_list(data: dict) -> re.Pattern[str]:
+    """稳定实施耕地地力保护补贴、玉米大豆生产者补贴和稻谷补贴政策: after an implementing verb,
+    a list whose every item ends in a head of support (补贴, 补助), each item one scheme."""
+    item = rf"[^\W\d、和及与的]{{2,16}}?(?:{alternation(data['list_heads'])})"
+    return re.compile(rf"(?:{alternation(data['cue_verbs'])})((?:{item}[、和及])+{item})(?=政策|等|[^\u4e00-\u9fff])")
+
+
 def _system_cues(data: dict) -> dict:
     """Platform and system heads, and the function words before them (信息服务管理平台)."""
     functions = alternation(data["system_functions"])
@@ -188,6 +198,8 @@ def _cues() -> _Cues:
         slogan_before=re.compile(rf"(?:{alternation(data['slogan_verbs'])})$"),
         enumeration=re.compile(rf"(?:{alternation(data['cue_verbs'])})((?:{_ITEM}、)+{_ITEM})"
                                rf"等(?:{alternation(data['enumeration_nouns'])})"),
+        support_list=_support_list(data),
+        kind_words=tuple(data["kind_words"]),
         scheme_suffix=tuple(data["scheme_suffixes"]),
         heads=re.compile(rf"{head}(?:(?:{alternation(data['head_glue'])})?{head})*"),
         generic=re.compile(rf"(?:{alternation(data['generic_words'])})*"),
@@ -687,10 +699,11 @@ def _formulas(doc: _Doc) -> list[_Proposal]:
 
 
 def _listed(doc: _Doc) -> list[_Proposal]:
-    """实施职务科技成果单列管理、先用后转等改革试点: each item of the list is a scheme."""
+    """实施职务科技成果单列管理、先用后转等改革试点, 实施耕地地力保护补贴、玉米大豆生产者补贴和
+    稻谷补贴政策: each item of the list is a scheme."""
     proposals = []
-    for m in doc.cues.enumeration.finditer(doc.view.text):
-        items = m.group(1).split("、")
+    for m in [*doc.cues.enumeration.finditer(doc.view.text), *doc.cues.support_list.finditer(doc.view.text)]:
+        items = _LIST_JOINT.split(m.group(1))
         start = m.start(1)
         for item in items:
             proposals.append(_Proposal(doc, "listed", item, start, start + len(item), forms=tuple(items)))
@@ -885,12 +898,14 @@ def _fold(entry: _Entry, into: _Entry) -> None:
         into.add(entry.mentions[0], alias)
 
 
-def _shorter_forms(name: str) -> list[str]:
-    """The names a longer form folds into: each part it quotes (省级“三项改革”试点 → 三项改革)
-    and each ending of four characters or more (秦创原春种基金 → 春种基金)."""
+def _shorter_forms(name: str, cues: _Cues) -> list[str]:
+    """The names a longer form folds into: each part it quotes (省级“三项改革”试点 → 三项改革),
+    each ending of four characters or more (秦创原春种基金 → 春种基金), and the name without
+    a word that only says what kind of thing it is (稻谷补贴政策 → 稻谷补贴)."""
     quotes = [i for i, c in enumerate(name) if c in "“”"]
     quoted = [name[i + 1:j] for i in quotes if name[i] == "“" for j in quotes if j > i and name[j] == "”"]
-    return quoted + [name[-size:] for size in range(4, len(name))]
+    kinds = [name[:-len(kind)] for kind in cues.kind_words if name.endswith(kind) and len(name) - len(kind) >= 2]
+    return quoted + kinds + [name[-size:] for size in range(4, len(name))]
 
 
 def _fold_standard(entries: dict[str, _Entry], cues: _Cues) -> None:
@@ -916,7 +931,7 @@ def _merge(entries: dict[str, _Entry], cues: _Cues) -> list[_Entry]:
     result: list[_Entry] = []
     position: dict[str, int] = {}  # name -> its place in `result`: the first kept form wins
     for entry in sorted(entries.values(), key=lambda e: len(e.name)):
-        places = [position[form] for form in _shorter_forms(entry.name) if form in position]
+        places = [position[form] for form in _shorter_forms(entry.name, cues) if form in position]
         if places:
             _fold(entry, result[min(places)])
         else:

@@ -436,3 +436,15 @@ def test_word_patterns_built_for_speed_match_like_the_plain_alternation(words, t
     guarded = re.compile(rf"(?!对标|在线)(?:{alternation(words)})")
     assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)]
     assert [m.span() for m in led.finditer(text)] == [m.span() for m in guarded.finditer(text)]
+
+
+def test_subsidies_listed_after_an_implementing_verb_are_schemes():
+    # source: 2026 中央一号文件 (../shared/corpus/dev/m02): each item ends in 补贴; 稻谷补贴政策 is 稻谷补贴
+    found = programmes("完善棉花目标价格政策。稳定实施耕地地力保护补贴、玉米大豆生产者补贴和稻谷补贴政策。")
+    assert {"耕地地力保护补贴", "玉米大豆生产者补贴", "稻谷补贴"} <= set(found)
+    assert "稻谷补贴政策" in found["稻谷补贴"]
+
+
+def test_a_subsidy_alone_is_a_kind_of_support():
+    # source: 广州市天河区支持港澳青年创新创业实施办法 (../shared/corpus/dev/m03)
+    assert not any(name.endswith("补贴") for name in programmes("给予住房补贴，补贴期限最长为2年。"))
