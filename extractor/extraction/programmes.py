@@ -95,6 +95,8 @@ class _Cues:
     enumeration: re.Pattern[str]
     support_list: re.Pattern[str]
     kind_words: tuple[str, ...]
+    class_before: re.Pattern[str]
+    count_start: re.Pattern[str]
     scheme_suffix: tuple[str, ...]
     heads: re.Pattern[str]
     generic: re.Pattern[str]
@@ -200,6 +202,8 @@ def _cues() -> _Cues:
                                rf"等(?:{alternation(data['enumeration_nouns'])})"),
         support_list=_support_list(data),
         kind_words=tuple(data["kind_words"]),
+        class_before=re.compile(rf"(?:{alternation(data['class_words'])})$"),
+        count_start=re.compile(rf"[{_CHINESE_NUMERAL}]+(?:{alternation(data['measure_words'])})"),
         scheme_suffix=tuple(data["scheme_suffixes"]),
         heads=re.compile(rf"{head}(?:(?:{alternation(data['head_glue'])})?{head})*"),
         generic=re.compile(rf"(?:{alternation(data['generic_words'])})*"),
@@ -620,6 +624,24 @@ def _unbounded(p: _Proposal) -> str | None:
     return "nothing bounds a name on its left within reach" if p.strength != "bounded" else None
 
 
+def _class_of_things(p: _Proposal) -> str | None:
+    """组建各类海洋产业发展基金: after a word that counts kinds, the name is a kind of thing,
+    not one named programme; but a designation stays one (实施一批国家现代农业产业园: several
+    units of one national programme)."""
+    cues = p.doc.cues
+    if p.name.startswith(cues.anchors) or p.head in cues.designation_heads:
+        return None
+    word = cues.class_before.search(p.compact, max(0, p.start - 3), p.start)
+    return f"a kind of thing after {word.group()}" if word else None
+
+
+def _counted(p: _Proposal) -> str | None:
+    """三十年整省试点, 两个示范区: a name never starts with a number and its measure word (the
+    number belongs to the clause: 延长三十年; 第四次全国农业普查 starts with 第)."""
+    count = p.doc.cues.count_start.match(p.name)
+    return f"starts with the count {count.group()}" if count else None
+
+
 def _section_heading(p: _Proposal) -> str | None:
     """（二）创新资源聚变行动: a heading names a part of this document."""
     return "a section heading" if _MARKER_BEFORE.search(p.compact, max(0, p.start - 6), p.start) else None
@@ -775,7 +797,8 @@ def _body(p: _Proposal) -> str | None:
 _LOCAL: dict[str, tuple[NamedFilter[_Proposal], ...]] = {
     "quoted": named(_clause, _metaphor, _schedule),
     "headed": named(_inside_longer_name, _document_itself, _department, _cited_title, _unbounded,
-                    _section_heading, _generic_modifier, _quoted_term, _leading_verb, _verb_object),
+                    _section_heading, _class_of_things, _counted, _generic_modifier, _quoted_term, _leading_verb,
+                    _verb_object),
     "standard": (),
     "formula": named(_metaphor),
     "listed": named(_unlike_names),

@@ -448,3 +448,21 @@ def test_subsidies_listed_after_an_implementing_verb_are_schemes():
 def test_a_subsidy_alone_is_a_kind_of_support():
     # source: 广州市天河区支持港澳青年创新创业实施办法 (../shared/corpus/dev/m03)
     assert not any(name.endswith("补贴") for name in programmes("给予住房补贴，补贴期限最长为2年。"))
+
+
+def test_a_kind_of_fund_is_no_named_fund_but_a_designation_stays_one():
+    # source: 山东省青岛西海岸新区条例 (../shared/corpus/dev/m08) and
+    # tests/fixtures/programmes/yunnan_2025_xiangcun.txt
+    assert programmes("引导在西海岸新区组建各类海洋产业发展基金。") == {}
+    assert "国家现代农业产业园" in programmes("积极争取实施一批国家现代农业产业园、产业集群项目，推动融合发展。")
+
+
+def test_a_name_starts_after_the_count_of_its_clause():
+    # source: 2026 中央一号文件 (../shared/corpus/dev/m02): 延长三十年 is the clause's
+    assert not any(name.startswith("三十年") for name in programmes("全面开展第二轮土地承包到期后再延长三十年整省试点，妥善解决矛盾。"))
+
+
+def test_huozhe_is_one_particle():
+    # source: 浙江省促进科技成果转化条例 (../shared/corpus/dev/m05)
+    found = programmes("属于项目完成单位，国家另有规定或者科技计划项目主管部门与项目承担单位另有约定的除外。")
+    assert not any(name.startswith("者") for name in found)
