@@ -70,6 +70,10 @@ _NUMERIC_COUNTED = re.compile(rf"[{_CHINESE_NUMERAL}]+[个大项][\u4e00-\u9fff]
 _NUMERIC_SINGLE = re.compile(rf"[{_CHINESE_NUMERAL}]+[\u4e00-\u9fff]{{1,3}}")
 _NUMERIC_CODE = re.compile(r"\d{3,4}[\u4e00-\u9fff]*")  # 253优势特色产业集群, “544”产业体系
 _FORMULA = re.compile(r"[\w（）()·]{1,12}(?:\+[\w（）()·]{1,12})+\+?|[\w]{1,12}\+")
+# Two plain words joined by + (“创业+生活”, “线上+线下”) describe a blend; a longer formula
+# (“研究院+专项公司”), one with a count or a letter (“1+N”) or an open end (“互联网+”) names a
+# scheme by its form.
+_WORD_BLEND = re.compile(r"[\u4e00-\u9fff]{2}\+[\u4e00-\u9fff]{2}")
 _FIVE_YEAR = re.compile(r"十[一二三四五六七八九]五")
 _ENUMERATION = re.compile(r"[、—–-]")
 # A spatial layout spelled out item by item (一淀、三带、九片、多廊) and a sequence rule
@@ -436,6 +440,8 @@ def _shape(term: str, cues: _Cues) -> str:
         return "strong"
     if _ENUMERATION.search(term):
         return ""  # enumerations and chains need a cue (“…、…”模式)
+    if _WORD_BLEND.fullmatch(term):
+        return ""  # needs a cue like an enumeration: “党建+金融”模式
     if (_FORMULA.fullmatch(term) or _NUMERIC_MULTI.fullmatch(term)
             or _NUMERIC_COUNTED.fullmatch(term) or _NUMERIC_CODE.fullmatch(term)):
         return "strong"
@@ -933,14 +939,13 @@ def _shorter_forms(name: str, cues: _Cues) -> list[str]:
 
 def _fold_standard(entries: dict[str, _Entry], cues: _Cues) -> None:
     """A nationwide name folds into its form with a head or a campaign verb (乡村振兴 →
-    乡村振兴战略, 高标准农田 → 高标准农田建设): the full form names the programme, the bare
-    name is how the text refers to it."""
+    乡村振兴战略, 高标准农田 → 高标准农田建设, itself a nationwide name): the full form names
+    the programme, the bare name is how the text refers to it."""
     for entry in list(entries.values()):
-        standard = cues.standard_re.match(entry.name)
-        if (standard and standard.group() in entries and entry.name in entries
-                and (cues.last_head.fullmatch(entry.name, standard.end())
-                     or entry.name[standard.end():] in cues.campaign_words)):
-            _fold(entries.pop(standard.group()), entry)
+        for bare in [s for s in cues.standard if s in entries and s != entry.name and entry.name.startswith(s)]:
+            rest = entry.name[len(bare):]
+            if entry.name in entries and (cues.last_head.fullmatch(rest) or rest in cues.campaign_words):
+                _fold(entries.pop(bare), entry)
 
 
 def _merge(entries: dict[str, _Entry], cues: _Cues) -> list[_Entry]:

@@ -466,3 +466,16 @@ def test_huozhe_is_one_particle():
     # source: 浙江省促进科技成果转化条例 (../shared/corpus/dev/m05)
     found = programmes("属于项目完成单位，国家另有规定或者科技计划项目主管部门与项目承担单位另有约定的除外。")
     assert not any(name.startswith("者") for name in found)
+
+
+def test_two_words_joined_by_plus_are_a_blend_not_a_scheme():
+    # source: 广州市天河区支持港澳青年创新创业实施办法 (../shared/corpus/dev/m03)
+    assert programmes("帮助港澳青年营造朋友圈、生活圈，实现“创业+生活”融合。") == {}
+    # a longer formula names a model by its form (corpus/seeds, 秦创原 research brief)
+    assert "研究院+专项公司" in programmes("推广秦川机床“研究院+专项公司”、陕汽集团“研究院+公司+基金”等模式。")
+
+
+def test_a_nationwide_name_folds_into_its_longer_nationwide_form():
+    # source: 2026 中央一号文件 (../shared/corpus/dev/m02)
+    found = programmes("分区分类高质量推进高标准农田建设。强化高标准农田渠系与灌区骨干工程衔接。")
+    assert list(found) == ["高标准农田建设"] and "高标准农田" in found["高标准农田建设"]
