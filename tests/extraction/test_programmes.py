@@ -479,3 +479,9 @@ def test_a_nationwide_name_folds_into_its_longer_nationwide_form():
     # source: 2026 中央一号文件 (../shared/corpus/dev/m02)
     found = programmes("分区分类高质量推进高标准农田建设。强化高标准农田渠系与灌区骨干工程衔接。")
     assert list(found) == ["高标准农田建设"] and "高标准农田" in found["高标准农田建设"]
+
+
+def test_funds_and_reforms_of_a_general_domain_are_no_names():
+    # source: 2026 中央一号文件 (m02) and 山东省青岛西海岸新区条例 (m08), ../shared/corpus/dev
+    assert programmes("健全连续参保激励约束机制，稳步提高医保基金在县乡村医疗卫生机构的支付比例。") == {}
+    assert programmes("西海岸新区管理委员会应当推进干部人才管理改革，推行全员聘用。") == {}
