@@ -173,14 +173,14 @@ def _hard_boundary(data: dict) -> re.Pattern[str]:
 def _formula(data: dict) -> re.Pattern[str]:
     """A four-character policy formula (优机优补, 以奖代补) right after an implementing verb."""
     pairs = "|".join(rf"{re.escape(a)}[\u4e00-\u9fff]{re.escape(b)}[\u4e00-\u9fff]" for a, b in data["formula_pairs"])
-    return re.compile(rf"(?:{alternation(data['cue_verbs'])})({pairs})(?![\u4e00-\u9fff])")
+    return re.compile(rf"(?:{_by_first_character(data['cue_verbs'])})({pairs})(?![\u4e00-\u9fff])")
 
 
 def _support_list(data: dict) -> re.Pattern[str]:
     """稳定实施耕地地力保护补贴、玉米大豆生产者补贴和稻谷补贴政策: after an implementing verb,
     a list whose every item ends in a head of support (补贴, 补助), each item one scheme."""
     item = rf"[^\W\d、和及与的]{{2,16}}?(?:{alternation(data['list_heads'])})"
-    return re.compile(rf"(?:{alternation(data['cue_verbs'])})((?:{item}[、和及])+{item})(?=政策|等|[^\u4e00-\u9fff])")
+    return re.compile(rf"(?:{_by_first_character(data['cue_verbs'])})((?:{item}[、和及])+{item})(?=政策|等|[^\u4e00-\u9fff])")
 
 
 def _system_cues(data: dict) -> dict:
@@ -196,13 +196,13 @@ def _cues() -> _Cues:
     """The cue lists of ``resources/programme_cues.json``, compiled once per rules folder."""
     data = load_json("programme_cues.json")
     modifier = rf"[^\W\d的a-zA-Z]{{0,{int(data['max_modifier'])}}}?"
-    head = rf"(?:{alternation(data['named_heads'])})"
+    head = rf"(?:{_by_first_character(data['named_heads'])})"
     return _Cues(
         scheme_after=re.compile(rf"{modifier}(?:{alternation(data['scheme_nouns'])})"),
         list_after=re.compile(rf"等[^，。；“”]{{0,6}}?(?:“|{alternation(data['list_nouns'])})"),
         verb_before=re.compile(rf"(?:{alternation(data['cue_verbs'])})$"),
         slogan_before=re.compile(rf"(?:{alternation(data['slogan_verbs'])})$"),
-        enumeration=re.compile(rf"(?:{alternation(data['cue_verbs'])})((?:{_ITEM}、)+{_ITEM})"
+        enumeration=re.compile(rf"(?:{_by_first_character(data['cue_verbs'])})((?:{_ITEM}、)+{_ITEM})"
                                rf"等(?:{alternation(data['enumeration_nouns'])})"),
         support_list=_support_list(data),
         kind_words=tuple(data["kind_words"]),
@@ -237,7 +237,7 @@ def _cues() -> _Cues:
         boundary_before=re.compile(rf"(?:{alternation(data['boundary_words'])})$"),
         **_system_cues(data),
         standard=frozenset(data["standard_programmes"]),
-        standard_re=re.compile(alternation(data["standard_programmes"])),
+        standard_re=re.compile(_by_first_character(data["standard_programmes"])),
         hard_boundary=_hard_boundary(data),
         count_after=re.compile(alternation(data["count_nouns"])),
         schedule=re.compile(rf"(?:^|\+)\d+(?:{alternation(data['schedule_units'])})\w*\+"),
@@ -941,8 +941,9 @@ def _fold_standard(entries: dict[str, _Entry], cues: _Cues) -> None:
     """A nationwide name folds into its form with a head or a campaign verb (乡村振兴 →
     乡村振兴战略, 高标准农田 → 高标准农田建设, itself a nationwide name): the full form names
     the programme, the bare name is how the text refers to it."""
-    for entry in list(entries.values()):
-        for bare in [s for s in cues.standard if s in entries and s != entry.name and entry.name.startswith(s)]:
+    named = [s for s in cues.standard if s in entries]
+    for entry in list(entries.values()) if named else ():
+        for bare in [s for s in named if s in entries and s != entry.name and entry.name.startswith(s)]:
             rest = entry.name[len(bare):]
             if entry.name in entries and (cues.last_head.fullmatch(rest) or rest in cues.campaign_words):
                 _fold(entries.pop(bare), entry)
@@ -952,8 +953,8 @@ def _merge(entries: dict[str, _Entry], cues: _Cues) -> list[_Entry]:
     """The forms of one programme folded into one entry.
 
     A longer form folds into the shorter name it quotes or ends with (职务科技成果“三项改革”,
-    省级“三项改革”试点 → 三项改革; 秦创原春种基金 → 春种基金), and a short form that keeps
-    only the start and the head of one longer name folds into it (秦创原平台 → 秦创原创新驱动平台).
+    省级“三项改革”试点 → 三项改革; 秦创原春种基金 → 春种基金), then short forms into longer
+    ones (`_fold_start_and_head`).
     """
     _fold_standard(entries, cues)
     result: list[_Entry] = []
@@ -965,17 +966,27 @@ def _merge(entries: dict[str, _Entry], cues: _Cues) -> list[_Entry]:
         else:
             position[entry.name] = len(result)
             result.append(entry)
+    _fold_start_and_head(result, cues)
+    return sorted(result, key=lambda e: min(e.mentions))
+
+
+def _fold_start_and_head(result: list[_Entry], cues: _Cues) -> None:
+    """A short form that keeps only the start and the head of one longer name folds into it
+    (秦创原平台 → 秦创原创新驱动平台); candidates are looked up by their last two characters."""
+    by_ending: dict[str, list[_Entry]] = {}
+    for entry in result:
+        by_ending.setdefault(entry.name[-2:], []).append(entry)
     for entry in list(result):
         head = cues.last_head.search(entry.name)
         if head is None or head.start() < 2:
             continue
         start, tail = entry.name[:head.start()], head.group()
-        longer = [r for r in result if r is not entry and len(r.name) > len(entry.name)
+        longer = [r for r in by_ending.get(tail[-2:], ()) if r is not entry and len(r.name) > len(entry.name)
                   and r.name.startswith(start) and r.name.endswith(tail)]
         if len(longer) == 1:
             _fold(entry, longer[0])
             result.remove(entry)
-    return sorted(result, key=lambda e: min(e.mentions))
+            by_ending[entry.name[-2:]].remove(entry)
 
 
 def _all_mentions(compact: str, merged: list[_Entry]) -> None:
