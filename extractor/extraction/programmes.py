@@ -26,7 +26,8 @@ candidate alone, then the ones that need the whole document (`explain` shows eve
 - Nationwide names known by name (一带一路, 放管服, 保交楼, 12345热线), four-character formulas
   after an implementing verb (推进优机优补), an unquoted list after an implementing verb closed by
   等 and a scheme noun (one scheme per item), campaigns named by place (美丽平潭, 建设健康中国), and
-  defined short forms (秦创原总窗口（以下简称“总窗口”）, an alias; not a body or a class of actors).
+  defined short forms (秦创原总窗口（以下简称“总窗口”）, an alias; not a body or a class of actors),
+  and names grouped under the head they share (A孵化基地、B总部基地（以下统称“基地”）).
 - Forms of one programme (职务科技成果“三项改革”, 秦创原春种基金, 秦创原平台, 乡村振兴 and
   乡村振兴战略) fold into one entry.
 
@@ -82,6 +83,7 @@ _LAYOUT_ITEM = rf"[{_CHINESE_NUMERAL}][^\W\d{_CHINESE_NUMERAL}]{{1,3}}"
 _LAYOUT = re.compile(rf"{_LAYOUT_ITEM}(?:、{_LAYOUT_ITEM})+")
 _SEQUENCE = re.compile(r"先[\u4e00-\u9fff]{1,4}、?后[\u4e00-\u9fff]{1,4}")
 _DEFINED = re.compile(r"[（(]以下简称[“「]([^”」]{1,12})[”」][）)]")
+_GROUPED = re.compile(r"[（(]以下统称[“「]([^”」]{1,12})[”」][）)]")
 # The bracket opens the pattern and the look back follows it: `re` then skips to brackets at once.
 _INNER_BRACKETS = re.compile(r"[（(](?<=[\u4e00-\u9fff\w][（(])[^（）()一二三四五六七八九十\d]{1,6}[）)](?=[\u4e00-\u9fff]|$)")
 _CITED = re.compile(r"《[^《》]{1,200}》")
@@ -781,6 +783,22 @@ def _defined(doc: _Doc) -> list[_Proposal]:
     return proposals
 
 
+def _grouped(doc: _Doc) -> list[_Proposal]:
+    """入驻A孵化基地、B总部基地（以下统称“基地”）: each listed name that ends in the word
+    they are grouped under is a name of its own (“四镇” groups places that end in 镇: none)."""
+    proposals = []
+    for m in _GROUPED.finditer(doc.view.text):
+        end = m.start()
+        while doc.view.text.endswith(m.group(1), 0, end):
+            start = _name_start(doc.view, end, doc.cues)
+            begin = end if start is None else start
+            proposals.append(_Proposal(doc, "grouped", doc.view.text[begin:end], begin, end, mid=end - len(m.group(1))))
+            if begin < 1 or doc.view.text[begin - 1] != "、":
+                break
+            end = begin - 1
+    return proposals
+
+
 def _too_short(p: _Proposal) -> str | None:
     return "no full form of three characters or more before it" if len(p.name) < 3 else None
 
@@ -810,6 +828,7 @@ _LOCAL: dict[str, tuple[NamedFilter[_Proposal], ...]] = {
     "listed": named(_unlike_names),
     "campaign": named(_no_campaign),
     "defined": named(_too_short, _body, _actors, _metaphor, _holds_quote),
+    "grouped": named(_too_short, _body, _actors, _metaphor, _holds_quote),
 }
 # Filters that need the whole document: decided after every candidate passed the ones above.
 _DOCUMENT: dict[str, tuple[NamedFilter[_Proposal], ...]] = {
@@ -851,7 +870,7 @@ def _judged(view: View) -> list[tuple[_Proposal, Decision | None]]:
     quotes = iter(_read_quotes([p for p, d in marks if d is None]))
     first = [(next(quotes) if d is None else p, d) for p, d in marks]
     for way, propose in (("headed", _headed), ("standard", _standard), ("formula", _formulas), ("listed", _listed),
-                         ("campaign", _campaigns), ("defined", _defined)):
+                         ("campaign", _campaigns), ("defined", _defined), ("grouped", _grouped)):
         first += [(p, judge(p, _LOCAL[way])) for p in propose(doc)]
     whole = _summary(doc, [p for p, d in first if d is None])
     return [(p, d if d is not None else _judge_whole(p, whole)) for p, d in first]

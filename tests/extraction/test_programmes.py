@@ -485,3 +485,12 @@ def test_funds_and_reforms_of_a_general_domain_are_no_names():
     # source: 2026 中央一号文件 (m02) and 山东省青岛西海岸新区条例 (m08), ../shared/corpus/dev
     assert programmes("健全连续参保激励约束机制，稳步提高医保基金在县乡村医疗卫生机构的支付比例。") == {}
     assert programmes("西海岸新区管理委员会应当推进干部人才管理改革，推行全员聘用。") == {}
+
+
+def test_names_grouped_under_their_shared_head_are_each_a_name():
+    # source: 广州市天河区支持港澳青年创新创业实施办法 (../shared/corpus/dev/m03)
+    found = programmes("第八条专项支持。入驻粤港澳大湾区（广东）创新创业孵化基地、天河区港澳青年之家总部基地"
+                       "（以下统称“基地”）的港澳青年企业。")
+    assert set(found) == {"粤港澳大湾区（广东）创新创业孵化基地", "天河区港澳青年之家总部基地"}
+    # a group of places under a count names no programme
+    assert programmes("甲镇、乙镇、丙镇、丁镇（以下统称“四镇”）的农业企业。") == {}
