@@ -506,12 +506,13 @@ def _strength(p: _Proposal, listed: bool) -> tuple[str, re.Match[str] | None]:
 
 def _prefix_form(p: _Proposal) -> str | None:
     """职务科技成果“三项改革”: a specific prefix bound on its left is another form of the name,
-    but not the last item of a list the quote sums up (创新强企、法律护企和数据知企“六位一体”)."""
+    but not the last item of a list the quote sums up (创新强企、法律护企和数据知企“六位一体”)
+    nor a clause that starts with a verb or adverb (巩固“九个到位”, 充分把握“三化融合”)."""
     cues, compact, mark = p.doc.cues, p.compact, p.start - 1
     start = _name_start(p.doc.view, mark, cues)
     prefix = compact[start:mark] if start is not None else ""
     if (len(prefix) >= 2 and not _QUOTES.search(prefix) and not cues.boundary.search(prefix)
-            and not _LIST_BEFORE.search(compact, max(0, start - 30), start)):
+            and not _LIST_BEFORE.search(compact, max(0, start - 30), start) and not _clause_word(p.doc, prefix)):
         return compact[start:p.end + 1]
     return None
 

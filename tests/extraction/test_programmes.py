@@ -494,3 +494,9 @@ def test_names_grouped_under_their_shared_head_are_each_a_name():
     assert set(found) == {"粤港澳大湾区（广东）创新创业孵化基地", "天河区港澳青年之家总部基地"}
     # a group of places under a count names no programme
     assert programmes("甲镇、乙镇、丙镇、丁镇（以下统称“四镇”）的农业企业。") == {}
+
+
+def test_a_clause_before_a_quote_is_no_form_of_its_name():
+    # source: a county party-building work plan, 2025 (wenkuhub.com/?p=85729)
+    found = programmes("巩固“九个到位”工作经验，做实行政村布局及党组织调整。")
+    assert found == {"九个到位": ()}
