@@ -10,7 +10,8 @@ from hypothesis import given, settings, strategies as st
 
 from extractor import lexicons
 from extractor.extraction import extract
-from extractor.extraction.programmes import _by_first_character, _starting, explain, find_programmes
+from extractor.extraction.programmes import explain, find_programmes
+from extractor.extraction.programmes.cues import by_first_character, starting
 from extractor.lexicons import alternation
 from extractor.model import RawDocument
 from extractor.pipeline import parse_raw
@@ -431,8 +432,8 @@ def test_reforms_and_rules_of_a_provincial_plan():
 def test_word_patterns_built_for_speed_match_like_the_plain_alternation(words, text):
     """The boundary and particle patterns are built so `re` skips ahead (grouped by first
     character, opened by a look-ahead); they must find exactly what the plain alternation finds."""
-    plain, grouped = re.compile(alternation(words)), re.compile(_by_first_character(words))
-    led = re.compile(rf"{_starting(words)}(?!对标|在线)(?:{alternation(words)})")
+    plain, grouped = re.compile(alternation(words)), re.compile(by_first_character(words))
+    led = re.compile(rf"{starting(words)}(?!对标|在线)(?:{alternation(words)})")
     guarded = re.compile(rf"(?!对标|在线)(?:{alternation(words)})")
     assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)]
     assert [m.span() for m in led.finditer(text)] == [m.span() for m in guarded.finditer(text)]
