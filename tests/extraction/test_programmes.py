@@ -501,3 +501,10 @@ def test_a_clause_before_a_quote_is_no_form_of_its_name():
     # source: a county party-building work plan, 2025 (wenkuhub.com/?p=85729)
     found = programmes("巩固“九个到位”工作经验，做实行政村布局及党组织调整。")
     assert found == {"九个到位": ()}
+
+
+def test_counted_abbreviations_keep_their_number():
+    # 项 and 号 form abbreviations (杭州市上城区 2024 work report, tests/fixtures/programmes), a count
+    # of things does not name one
+    assert "一号工程" in programmes("推进一号工程建设，推动产业升级。")
+    assert programmes("认定两个示范区。") == {}

@@ -155,7 +155,7 @@ def _boundary_cues(data: dict) -> dict:
             "noun_after_verb": re.compile(alternation(data["noun_after_verb"])),
             "hard_boundary": _hard_boundary(data),
             "class_before": re.compile(rf"(?:{alternation(data['class_words'])})$"),
-            "count_start": re.compile(rf"[{CHINESE_NUMERAL}]+(?:{alternation(data['measure_words'])})"),
+            "count_start": re.compile(rf"[{CHINESE_NUMERAL}]+(?:{alternation(data['count_measures'])})"),
             "itself": re.compile(rf"(?<!{alternation(data['self_word_compounds'])})"
                                  rf"(?:{alternation(data['self_words'])})$"),
             "leading_tags": tuple(data["leading_tags"]),

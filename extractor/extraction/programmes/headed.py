@@ -91,10 +91,15 @@ def _class_of_things(p: Proposal) -> str | None:
 
 
 def _counted(p: Proposal) -> str | None:
-    """三十年整省试点, 两个示范区: a name never starts with a number and its measure word (the
-    number belongs to the clause: 延长三十年; 第四次全国农业普查 starts with 第)."""
-    count = p.doc.cues.count_start.match(p.name)
-    return f"starts with the count {count.group()}" if count else None
+    """三十年整省试点, 两个示范区: a name never starts with a count of time or things (the count
+    belongs to the clause: 延长三十年). Counted abbreviations start names (三项改革, 一号工程:
+    项 and 号 are no counts here), and what an implementing verb introduces is a name as it
+    stands (实施三年百万青年见习计划)."""
+    cues = p.doc.cues
+    count = cues.count_start.match(p.name)
+    if count is None or cues.verb_before.search(p.compact, max(0, p.start - 2), p.start):
+        return None
+    return f"starts with the count {count.group()}"
 
 
 def _section_heading(p: Proposal) -> str | None:
