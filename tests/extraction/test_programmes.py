@@ -508,3 +508,11 @@ def test_counted_abbreviations_keep_their_number():
     # of things does not name one
     assert "一号工程" in programmes("推进一号工程建设，推动产业升级。")
     assert programmes("认定两个示范区。") == {}
+
+
+def test_a_name_does_not_start_inside_a_figure():
+    # source: 赤峰市2025年政府工作报告 (cezhidao.com/reports/NjQN): 500千伏 is the project's size
+    found = programmes("东北电网“十四五”期间投资最大的单体项目巴林—奈曼—阜新500千伏输变电工程竣工投运。")
+    assert not any(name.startswith("伏") for name in found)
+    # a date before a name stays outside it (国务院关于做好当前和今后一个时期促进就业工作的若干意见)
+    assert "百万青年见习计划" in programmes("从2019年1月1日起，实施三年百万青年见习计划；扩大补贴范围。")

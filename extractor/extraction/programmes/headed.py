@@ -11,6 +11,7 @@ from extractor.extraction.programmes.start import clause_word, name_start, names
 
 _TITLE_END = re.compile(r"(?:[（(][^（）()]{1,20}[）)])?》")  # …三年行动计划（2024—2026年）》: the cited plan itself
 # A section marker right before a name: the heading names a part of this document.
+_FIGURE_BEFORE = re.compile(r"\d[\d.]*[万亿千百]*$")
 _MARKER_BEFORE = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、]|[①-⑳])$")
 
 
@@ -102,6 +103,13 @@ def _counted(p: Proposal) -> str | None:
     return f"starts with the count {count.group()}"
 
 
+def _after_figure(p: Proposal) -> str | None:
+    """巴林—奈曼—阜新500千伏输变电工程: a name cut right after a figure starts inside its unit or
+    describes a project by its size; a date before a name (2024年…行动) ends in 年 and stays."""
+    figure = _FIGURE_BEFORE.search(p.compact, max(0, p.start - 8), p.start)
+    return f"runs on from the figure {figure.group()}" if figure else None
+
+
 def _section_heading(p: Proposal) -> str | None:
     """（二）创新资源聚变行动: a heading names a part of this document."""
     return "a section heading" if _MARKER_BEFORE.search(p.compact, max(0, p.start - 6), p.start) else None
@@ -160,6 +168,6 @@ def _common_noun_head(p: Proposal) -> str | None:
 
 LOCAL: tuple[NamedFilter[Proposal], ...] = named(
     _inside_longer_name, _document_itself, _department, _cited_title, _unbounded, _section_heading, _class_of_things,
-    _counted, _generic_modifier, _quoted_term, _leading_verb, _verb_object)
+    _counted, _after_figure, _generic_modifier, _quoted_term, _leading_verb, _verb_object)
 # decided once the document's brands are known
 WHOLE: tuple[NamedFilter[Proposal], ...] = named(_common_noun_head)
