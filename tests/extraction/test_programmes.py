@@ -516,3 +516,11 @@ def test_a_name_does_not_start_inside_a_figure():
     assert not any(name.startswith("伏") for name in found)
     # a date before a name stays outside it (国务院关于做好当前和今后一个时期促进就业工作的若干意见)
     assert "百万青年见习计划" in programmes("从2019年1月1日起，实施三年百万青年见习计划；扩大补贴范围。")
+
+
+def test_the_body_before_a_quote_is_no_form_of_its_scheme():
+    # source: 山西省贯彻落实《促进中部地区崛起“十三五”规划》工作方案 (晋政办发〔2017〕55号)
+    found = programmes("按照省委“一个指引、两手硬”重大思路和要求，坚持深化改革。")
+    assert found == {"一个指引、两手硬": ()}
+    # source: 山西省激发重点群体活力带动城乡居民增收的实施方案 (晋政发〔2018〕13号)
+    assert "大众创业、万众创新" in programmes("围绕创新驱动、转型发展战略，推动大众创业、万众创新，深化改革。")

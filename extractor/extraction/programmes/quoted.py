@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from extractor.extraction.candidates import NamedFilter, named
-from extractor.extraction.programmes.cues import CHINESE_NUMERAL, Cues
+from extractor.extraction.programmes.cues import CHINESE_NUMERAL, Cues, body_heads
 from extractor.extraction.programmes.document import Doc, Proposal
 from extractor.extraction.programmes.start import clause_word, name_start, specific
 
@@ -112,13 +112,15 @@ def _strength(p: Proposal, listed: bool) -> tuple[str, re.Match[str] | None]:
 
 def _prefix_form(p: Proposal) -> str | None:
     """职务科技成果“三项改革”: a specific prefix bound on its left is another form of the name,
-    but not the last item of a list the quote sums up (创新强企、法律护企和数据知企“六位一体”)
-    nor a clause that starts with a verb or adverb (巩固“九个到位”, 充分把握“三化融合”)."""
+    but not the last item of a list the quote sums up (创新强企、法律护企和数据知企“六位一体”),
+    a clause that starts with a verb or adverb (巩固“九个到位”, 充分把握“三化融合”) or the body
+    whose scheme it is (省委“一个指引、两手硬”)."""
     cues, compact, mark = p.doc.cues, p.compact, p.start - 1
     start = name_start(p.doc.view, mark, cues)
     prefix = compact[start:mark] if start is not None else ""
     if (len(prefix) >= 2 and not _QUOTES.search(prefix) and not cues.boundary.search(prefix)
-            and not _LIST_BEFORE.search(compact, max(0, start - 30), start) and not clause_word(p.doc, prefix)):
+            and not _LIST_BEFORE.search(compact, max(0, start - 30), start) and not clause_word(p.doc, prefix)
+            and not prefix.endswith(body_heads())):
         return compact[start:p.end + 1]
     return None
 
