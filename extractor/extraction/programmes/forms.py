@@ -12,6 +12,7 @@ from extractor.extraction.programmes.document import Doc, Proposal
 from extractor.extraction.programmes.quoted import metaphor
 from extractor.extraction.programmes.start import CHINESE_RUN, name_start, specific, verbs_in
 
+_ENUMERATION_JOINT = re.compile(r"、")  # an item of an enumeration may hold 和 (…和…管理): it is refused whole
 _LIST_JOINT = re.compile(r"[、和及]")
 _DEFINED = re.compile(r"[（(]以下简称[“「]([^”」]{1,12})[”」][）)]")
 _GROUPED = re.compile(r"[（(]以下统称[“「]([^”」]{1,12})[”」][）)]")
@@ -41,12 +42,20 @@ def listed(doc: Doc) -> list[Proposal]:
     """实施职务科技成果单列管理、先用后转等改革试点, 实施耕地地力保护补贴、玉米大豆生产者补贴和
     稻谷补贴政策: each item of the list is a scheme."""
     proposals = []
-    for m in [*doc.cues.enumeration.finditer(doc.view.text), *doc.cues.support_list.finditer(doc.view.text)]:
-        items = _LIST_JOINT.split(m.group(1))
-        start = m.start(1)
-        for item in items:
-            proposals.append(Proposal(doc, "listed", item, start, start + len(item), forms=tuple(items)))
-            start += len(item) + 1
+    for pattern, joint in ((doc.cues.enumeration, _ENUMERATION_JOINT), (doc.cues.support_list, _LIST_JOINT)):
+        for m in pattern.finditer(doc.view.text):
+            proposals += _items(doc, m, joint)
+    return proposals
+
+
+def _items(doc: Doc, m: re.Match[str], joint: re.Pattern[str]) -> list[Proposal]:
+    """One proposal per item of the list in group 1 of `m`, each knowing every item."""
+    items = joint.split(m.group(1))
+    start = m.start(1)
+    proposals = []
+    for item in items:
+        proposals.append(Proposal(doc, "listed", item, start, start + len(item), forms=tuple(items)))
+        start += len(item) + 1
     return proposals
 
 
