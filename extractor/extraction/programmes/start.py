@@ -33,6 +33,14 @@ def verbs_in(text: str, cues: Cues) -> Iterator[re.Match[str]]:
     return (m for m in cues.boundary.finditer(text) if len(m.group()) > 1 or len(text) - m.end() != 1)
 
 
+def _last_end(pattern: re.Pattern[str], text: str) -> int | None:
+    """Where the last match of `pattern` in `text` ends (matches do not overlap), or None."""
+    last = None
+    for last in pattern.finditer(text):
+        pass
+    return last.end() if last is not None else None
+
+
 def _floor(view: View, end: int, cues: Cues) -> tuple[int | None, int | None]:
     """The nearest particle or punctuation left of `end` within reach, and the nearest
     punctuation alone (None when nothing bounds the window and it is not the text start).
@@ -43,11 +51,13 @@ def _floor(view: View, end: int, cues: Cues) -> tuple[int | None, int | None]:
     the last line start bounds it instead.
     """
     window_start = max(0, end - _REACH)
-    window = _INNER_BRACKETS.sub(lambda b: "名" * len(b.group()), view.text[window_start:end])
-    punctuation = max((window_start + m.end() for m in cues.hard_boundary.finditer(window)),
-                      default=0 if window_start == 0 else None)
-    floor = max([window_start + m.end() for m in cues.particle.finditer(window)]
-                + ([punctuation] if punctuation is not None else []), default=None)
+    window = view.text[window_start:end]
+    if "（" in window or "(" in window:
+        window = _INNER_BRACKETS.sub(lambda b: "名" * len(b.group()), window)
+    punctuation = _last_end(cues.hard_boundary, window)
+    punctuation = window_start + punctuation if punctuation is not None else (0 if window_start == 0 else None)
+    particle = _last_end(cues.particle, window)
+    floor = punctuation if particle is None else max(window_start + particle, punctuation or 0)
     if floor is not None and floor == punctuation and end - floor > _BARE_REACH:
         line = bisect.bisect_left(view.breaks, end - _LINE_MODIFIER + 1) - 1
         floor = view.breaks[line] if line >= 0 and view.breaks[line] > punctuation else None
@@ -69,8 +79,9 @@ def name_start(view: View, end: int, cues: Cues) -> int | None:
     floor, punctuation = _floor(view, end, cues)
     lowest = floor if floor is not None else punctuation or 0  # no name starts left of punctuation
     window = compact[window_start:end]
-    verbs = sorted((window_start + m.end() for m in verbs_in(window, cues)
-                    if not cues.noun_after_verb.match(window, m.end())), reverse=True)
+    # finditer yields matches left to right: the nearest verb comes last
+    verbs = [window_start + m.end() for m in verbs_in(window, cues) if not cues.noun_after_verb.match(window, m.end())]
+    verbs.reverse()
     for cut in verbs:
         if cut < lowest:
             break
@@ -81,13 +92,20 @@ def name_start(view: View, end: int, cues: Cues) -> int | None:
             # The verb's object is a generic head (参与重大工程项目建设): what lies further
             # left is the clause around it, not the start of a name.
             return None
+    joined = _joined(compact, floor, end, cues) if floor else None
+    return floor if joined is None else joined
+
+
+def _joined(compact: str, floor: int, end: int, cues: Cues) -> int | None:
+    """Where an item joined to the name at the joint right before `floor` starts (the
+    longest item first), or None."""
     for joints, rest_names in ((cues.pair_joints, True), (cues.modifier_joints, False)):
-        longest = dict(joints).get(compact[floor - 1], 0) if floor else 0
-        for size in range(longest, 1, -1):
-            joined = _joined_item(compact, floor - 1, end, cues, size, rest_names=rest_names)
-            if joined is not None:
-                return joined
-    return floor
+        for joint, longest in joints:
+            for size in range(longest, 1, -1) if compact[floor - 1] == joint else ():
+                start = _joined_item(compact, floor - 1, end, cues, size, rest_names=rest_names)
+                if start is not None:
+                    return start
+    return None
 
 
 def _joined_item(compact: str, comma: int, end: int, cues: Cues, size: int, *, rest_names: bool) -> int | None:
