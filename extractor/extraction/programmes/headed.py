@@ -10,8 +10,8 @@ from extractor.extraction.programmes.document import Doc, Proposal
 from extractor.extraction.programmes.start import clause_word, name_start, names_something, specific, verbs_in
 
 _TITLE_END = re.compile(r"(?:[（(][^（）()]{1,20}[）)])?》")  # …三年行动计划（2024—2026年）》: the cited plan itself
-# A section marker right before a name: the heading names a part of this document.
 _FIGURE_BEFORE = re.compile(r"\d[\d.]*[万亿千百]*$")
+# A section marker right before a name: the heading names a part of this document.
 _MARKER_BEFORE = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、]|[①-⑳])$")
 
 
