@@ -524,3 +524,18 @@ def test_the_body_before_a_quote_is_no_form_of_its_scheme():
     assert found == {"一个指引、两手硬": ()}
     # source: 山西省激发重点群体活力带动城乡居民增收的实施方案 (晋政发〔2018〕13号)
     assert "大众创业、万众创新" in programmes("围绕创新驱动、转型发展战略，推动大众创业、万众创新，深化改革。")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="实施农机购置与应用补贴、稻谷和政策以下统称“基地”（）各类发展基金500千伏工程或者科技计划三十年试点，。\n",
+               max_size=60))
+def test_joined_listed_grouped_and_counted_names_hold_their_text(text):
+    """The ways added for issue 10 (与-joined actions, support lists, grouped names, counts and
+    figures before a name) keep every programme an accepted candidate whose span holds it."""
+    tree = tree_of(text)
+    accepted = [c for c in explain(tree) if c.accepted]
+    assert {p.name for p in find_programmes(tree)} <= {c.text for c in accepted}
+    for c in accepted:
+        start, end = c.span
+        assert "".join(tree.text[start:end].split()) == "".join(c.text.split())
+        assert not c.text.startswith(("伏", "者", "与", "、"))
