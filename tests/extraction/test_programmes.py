@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 
 from hypothesis import given, settings, strategies as st
@@ -10,6 +11,8 @@ from hypothesis import given, settings, strategies as st
 from extractor import lexicons
 from extractor.extraction import extract
 from extractor.extraction.programmes import explain, find_programmes
+from extractor.extraction.programmes.cues import by_first_character, starting
+from extractor.lexicons import alternation
 from extractor.model import RawDocument
 from extractor.pipeline import parse_raw
 
@@ -340,7 +343,7 @@ def test_the_cue_file_is_valid():
     about = data.pop("_about")
     assert set(data) <= set(about), "every list is described in _about"
     assert isinstance(data.pop("max_modifier"), int)
-    joints = data.pop("pair_joints")
+    joints = data.pop("pair_joints") | data.pop("modifier_joints")
     assert all(len(a) == len(b) == 1 for a, b in data.pop("formula_pairs"))
     assert all(len(joint) == 1 and isinstance(size, int) and size >= 2 for joint, size in joints.items())
     for key, words in data.items():
@@ -396,6 +399,19 @@ def test_a_policy_formula_after_an_implementing_verb():
     # source: 2026 中央一号文件 (../shared/corpus/dev/m02), 第二部分
     found = programmes("实施好农机购置与应用补贴政策，推进优机优补，加强全链条常态化监管。")
     assert "优机优补" in found
+    assert "农机购置与应用补贴政策" in found  # 与 between two actions on one object (购置, 应用)
+
+
+def test_two_names_joined_by_yu_stay_apart():
+    # source: corpus/seeds (秦创原 research brief)
+    found = programmes("一方面，秦创原总窗口与区域科技创新中心核心承载区高度重合，推动形成创新闭环。")
+    assert not any("与" in name for name in found)
+
+
+def test_a_verb_with_a_particle_character_starts_no_name():
+    # source: 2020年临安数字乡村试点示范区实施方案 (gentiezi.com/8127.html): 把握 is a verb, not 把
+    found = programmes("充分把握“三化融合”行动和打造“数字经济第一城”的战略机遇。")
+    assert found.get("三化融合") == ("“三化融合”行动",)
 
 
 def test_clause_words_are_cut_off_a_name():
@@ -408,3 +424,118 @@ def test_clause_words_are_cut_off_a_name():
 def test_reforms_and_rules_of_a_provincial_plan():
     found = fixture_names("sichuan_2022_liutong.txt")
     assert {"非禁即入", "证照分离", "一网通办", "多证合一", "国家要素市场化配置综合改革试点"} <= found
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(alphabet="建设立好推进动的对标接在线以来为民。（", min_size=1, max_size=3), min_size=1, max_size=8),
+       st.text(alphabet="建设立好推进动的对标接在线以来为民。（国家", max_size=40))
+def test_word_patterns_built_for_speed_match_like_the_plain_alternation(words, text):
+    """The boundary and particle patterns are built so `re` skips ahead (grouped by first
+    character, opened by a look-ahead); they must find exactly what the plain alternation finds."""
+    plain, grouped = re.compile(alternation(words)), re.compile(by_first_character(words))
+    led = re.compile(rf"{starting(words)}(?!对标|在线)(?:{alternation(words)})")
+    guarded = re.compile(rf"(?!对标|在线)(?:{alternation(words)})")
+    assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert [m.span() for m in led.finditer(text)] == [m.span() for m in guarded.finditer(text)]
+
+
+def test_subsidies_listed_after_an_implementing_verb_are_schemes():
+    # source: 2026 中央一号文件 (../shared/corpus/dev/m02): each item ends in 补贴; 稻谷补贴政策 is 稻谷补贴
+    found = programmes("完善棉花目标价格政策。稳定实施耕地地力保护补贴、玉米大豆生产者补贴和稻谷补贴政策。")
+    assert {"耕地地力保护补贴", "玉米大豆生产者补贴", "稻谷补贴"} <= set(found)
+    assert "稻谷补贴政策" in found["稻谷补贴"]
+
+
+def test_a_subsidy_alone_is_a_kind_of_support():
+    # source: 广州市天河区支持港澳青年创新创业实施办法 (../shared/corpus/dev/m03)
+    assert not any(name.endswith("补贴") for name in programmes("给予住房补贴，补贴期限最长为2年。"))
+
+
+def test_a_kind_of_fund_is_no_named_fund_but_a_designation_stays_one():
+    # source: 山东省青岛西海岸新区条例 (../shared/corpus/dev/m08) and
+    # tests/fixtures/programmes/yunnan_2025_xiangcun.txt
+    assert programmes("引导在西海岸新区组建各类海洋产业发展基金。") == {}
+    assert "国家现代农业产业园" in programmes("积极争取实施一批国家现代农业产业园、产业集群项目，推动融合发展。")
+
+
+def test_a_name_starts_after_the_count_of_its_clause():
+    # source: 2026 中央一号文件 (../shared/corpus/dev/m02): 延长三十年 is the clause's
+    assert not any(name.startswith("三十年") for name in programmes("全面开展第二轮土地承包到期后再延长三十年整省试点，妥善解决矛盾。"))
+
+
+def test_huozhe_is_one_particle():
+    # source: 浙江省促进科技成果转化条例 (../shared/corpus/dev/m05)
+    found = programmes("属于项目完成单位，国家另有规定或者科技计划项目主管部门与项目承担单位另有约定的除外。")
+    assert not any(name.startswith("者") for name in found)
+
+
+def test_two_words_joined_by_plus_are_a_blend_not_a_scheme():
+    # source: 广州市天河区支持港澳青年创新创业实施办法 (../shared/corpus/dev/m03)
+    assert programmes("帮助港澳青年营造朋友圈、生活圈，实现“创业+生活”融合。") == {}
+    # a longer formula names a model by its form (corpus/seeds, 秦创原 research brief)
+    assert "研究院+专项公司" in programmes("推广秦川机床“研究院+专项公司”、陕汽集团“研究院+公司+基金”等模式。")
+
+
+def test_a_nationwide_name_folds_into_its_longer_nationwide_form():
+    # source: 2026 中央一号文件 (../shared/corpus/dev/m02)
+    found = programmes("分区分类高质量推进高标准农田建设。强化高标准农田渠系与灌区骨干工程衔接。")
+    assert list(found) == ["高标准农田建设"] and "高标准农田" in found["高标准农田建设"]
+
+
+def test_funds_and_reforms_of_a_general_domain_are_no_names():
+    # source: 2026 中央一号文件 (m02) and 山东省青岛西海岸新区条例 (m08), ../shared/corpus/dev
+    assert programmes("健全连续参保激励约束机制，稳步提高医保基金在县乡村医疗卫生机构的支付比例。") == {}
+    assert programmes("西海岸新区管理委员会应当推进干部人才管理改革，推行全员聘用。") == {}
+
+
+def test_names_grouped_under_their_shared_head_are_each_a_name():
+    # source: 广州市天河区支持港澳青年创新创业实施办法 (../shared/corpus/dev/m03)
+    found = programmes("第八条专项支持。入驻粤港澳大湾区（广东）创新创业孵化基地、天河区港澳青年之家总部基地"
+                       "（以下统称“基地”）的港澳青年企业。")
+    assert set(found) == {"粤港澳大湾区（广东）创新创业孵化基地", "天河区港澳青年之家总部基地"}
+    # a group of places under a count names no programme
+    assert programmes("甲镇、乙镇、丙镇、丁镇（以下统称“四镇”）的农业企业。") == {}
+
+
+def test_a_clause_before_a_quote_is_no_form_of_its_name():
+    # source: a county party-building work plan, 2025 (wenkuhub.com/?p=85729)
+    found = programmes("巩固“九个到位”工作经验，做实行政村布局及党组织调整。")
+    assert found == {"九个到位": ()}
+
+
+def test_counted_abbreviations_keep_their_number():
+    # 项 and 号 form abbreviations (杭州市上城区 2024 work report, tests/fixtures/programmes), a count
+    # of things does not name one
+    assert "一号工程" in programmes("推进一号工程建设，推动产业升级。")
+    assert programmes("认定两个示范区。") == {}
+
+
+def test_a_name_does_not_start_inside_a_figure():
+    # source: 赤峰市2025年政府工作报告 (cezhidao.com/reports/NjQN): 500千伏 is the project's size
+    found = programmes("东北电网“十四五”期间投资最大的单体项目巴林—奈曼—阜新500千伏输变电工程竣工投运。")
+    assert not any(name.startswith("伏") for name in found)
+    # a date before a name stays outside it (国务院关于做好当前和今后一个时期促进就业工作的若干意见)
+    assert "百万青年见习计划" in programmes("从2019年1月1日起，实施三年百万青年见习计划；扩大补贴范围。")
+
+
+def test_the_body_before_a_quote_is_no_form_of_its_scheme():
+    # source: 山西省贯彻落实《促进中部地区崛起“十三五”规划》工作方案 (晋政办发〔2017〕55号)
+    found = programmes("按照省委“一个指引、两手硬”重大思路和要求，坚持深化改革。")
+    assert found == {"一个指引、两手硬": ()}
+    # source: 山西省激发重点群体活力带动城乡居民增收的实施方案 (晋政发〔2018〕13号)
+    assert "大众创业、万众创新" in programmes("围绕创新驱动、转型发展战略，推动大众创业、万众创新，深化改革。")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="实施农机购置与应用补贴、稻谷和政策以下统称“基地”（）各类发展基金500千伏工程或者科技计划三十年试点，。\n",
+               max_size=60))
+def test_joined_listed_grouped_and_counted_names_hold_their_text(text):
+    """The ways added for issue 10 (与-joined actions, support lists, grouped names, counts and
+    figures before a name) keep every programme an accepted candidate whose span holds it."""
+    tree = tree_of(text)
+    accepted = [c for c in explain(tree) if c.accepted]
+    assert {p.name for p in find_programmes(tree)} <= {c.text for c in accepted}
+    for c in accepted:
+        start, end = c.span
+        assert "".join(tree.text[start:end].split()) == "".join(c.text.split())
+        assert not c.text.startswith(("伏", "者", "与", "、"))

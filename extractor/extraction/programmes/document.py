@@ -1,0 +1,56 @@
+"""What a programme filter reads: the document (view, cues and what the whole document says)
+and one proposal (a candidate name, how it was found, what was read about it)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from extractor.extraction.programmes.cues import Cues
+from extractor.model import Span
+from extractor.text import View
+
+
+@dataclass(frozen=True)
+class Doc:
+    """What filters read: the view, the cues, and what the whole document says (filled in
+    after every candidate has passed or failed the filters that read it alone)."""
+
+    view: View
+    cues: Cues
+    title_ends: frozenset[int] = frozenset()
+    qualified: frozenset[str] = frozenset()  # quoted terms with a strong form or a cue somewhere
+    weak_counts: tuple[tuple[str, int], ...] = ()  # quoted numeral forms and how often they occur
+    defined: frozenset[str] = frozenset()  # short forms the document defines (以下简称“X”)
+    brands: tuple[str, ...] = ()  # prefixes that start several of the document's names
+    quoted_names: tuple[Span, ...] = ()  # where quoted terms that name a programme stand
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A candidate name at `start:end` of the view, how it was found, and what was read
+    about it (`strength`: 'strong', 'cue' or 'weak' for quoted terms; `forms`: other forms
+    of the name at this mention; `mid`: where the head starts)."""
+
+    doc: Doc = field(repr=False, compare=False)
+    way: str
+    name: str
+    start: int
+    end: int
+    mid: int = 0
+    head: str = ""
+    strength: str = ""
+    forms: tuple[str, ...] = ()
+
+    def evolve(self, **changes: object) -> Proposal:
+        """A copy with `changes`, like `dataclasses.replace` but without rebuilding every
+        field through `__init__`: it runs for each candidate of a document."""
+        copy = object.__new__(Proposal)
+        copy.__dict__.update(self.__dict__, **changes)
+        return copy
+
+    @property
+    def modifier(self) -> str:
+        return self.name[:self.mid - self.start]
+
+    @property
+    def compact(self) -> str:
+        return self.doc.view.text

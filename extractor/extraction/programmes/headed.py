@@ -1,0 +1,173 @@
+"""Unquoted names: a specific modifier and a programme head (基金 计划 工程 行动 试点城市 …),
+cut at the nearest boundary and past the clause words on its left, and the filters that
+refuse generic, clausal, cited or common-noun readings."""
+from __future__ import annotations
+
+import re
+
+from extractor.extraction.candidates import NamedFilter, named
+from extractor.extraction.programmes.document import Doc, Proposal
+from extractor.extraction.programmes.start import clause_word, name_start, names_something, specific, verbs_in
+
+_TITLE_END = re.compile(r"(?:[（(][^（）()]{1,20}[）)])?》")  # …三年行动计划（2024—2026年）》: the cited plan itself
+_FIGURE_BEFORE = re.compile(r"\d[\d.]*[万亿千百]*$")
+# A section marker right before a name: the heading names a part of this document.
+_MARKER_BEFORE = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、]|[①-⑳])$")
+
+
+def propose(doc: Doc) -> list[Proposal]:
+    """Every programme head in the view, with the name that would end in it."""
+    proposals = []
+    for m in doc.cues.heads.finditer(doc.view.text):
+        # most runs are one head: the look-up spares a search through every head word
+        head = m.group() if m.group() in doc.cues.head_words else doc.cues.last_head.search(m.group()).group()
+        # What a platform does is part of its head: 服务 in 信息服务管理平台 is no verb ending a name.
+        run = doc.cues.function_run.search(doc.view.text, max(0, m.start() - 12), m.start()) \
+            if head in doc.cues.system_heads else None
+        end = run.start() if run else m.start()
+        start = name_start(doc.view, end, doc.cues)
+        if run and doc.cues.boundary_before.search(doc.view.text, max(0, end - 6), end):
+            start = end  # 依托办理服务系统: the verb ends the clause, the function words start the name
+        if start is not None:
+            start = _past_clause_words(doc, start, m.start())
+        begin = m.start() if start is None else start
+        proposals.append(Proposal(doc, "headed", doc.view.text[begin:m.end()], begin, m.end(),
+                                   mid=m.start(), head=head, strength="" if start is None else "bounded"))
+    return proposals
+
+
+def _past_clause_words(doc: Doc, start: int, mid: int) -> int:
+    """Where a name starts once the clause words on its left are cut off (筹办好北京冬奥会
+    → 北京冬奥会), keeping two characters or more before the head; what an implementing verb
+    introduces is a name as it stands (实施就业优先战略)."""
+    compact = doc.view.text
+    if doc.cues.verb_before.search(compact, max(0, start - 2), start):
+        return start
+    word = clause_word(doc, compact[start:mid])
+    while word and mid - (start + len(word)) >= 2:
+        start += len(word)
+        if compact.startswith(doc.cues.verb_complements, start) and mid - start > 2:
+            start += 1
+        word = clause_word(doc, compact[start:mid])
+    return start
+
+
+def _inside_longer_name(p: Proposal) -> str | None:
+    """国际创投（基金）小镇, 工程研究中心, 基金会: the head is part of another word."""
+    follower = p.doc.cues.head_not_before.match(p.compact, p.end)
+    if follower or p.compact.startswith(("）", ")"), p.end):
+        return f"the head runs on into {follower.group() if follower else '）'}"
+    return None
+
+
+def _document_itself(p: Proposal) -> str | None:
+    """本行动计划, 该基金: the document or a thing already named."""
+    return "the document itself (本, 该)" if p.doc.cues.itself.search(p.compact, max(0, p.mid - 2), p.mid) else None
+
+
+def _department(p: Proposal) -> str | None:
+    stems = p.doc.cues.department_stems
+    return "a department (发展改革…)" if p.compact.startswith(stems, max(0, p.end - 4)) else None
+
+
+def _cited_title(p: Proposal) -> str | None:
+    """…三年行动计划（2024—2026年）》: the cited plan is a citation."""
+    m = _TITLE_END.match(p.compact, p.end)
+    return "ends a cited title 《…》" if m is not None and m.end() in p.doc.title_ends else None
+
+
+def _unbounded(p: Proposal) -> str | None:
+    return "nothing bounds a name on its left within reach" if p.strength != "bounded" else None
+
+
+def _class_of_things(p: Proposal) -> str | None:
+    """组建各类海洋产业发展基金: after a word that counts kinds, the name is a kind of thing,
+    not one named programme; but a designation stays one (实施一批国家现代农业产业园: several
+    units of one national programme)."""
+    cues = p.doc.cues
+    if p.name.startswith(cues.anchors) or p.head in cues.designation_heads:
+        return None
+    word = cues.class_before.search(p.compact, max(0, p.start - 3), p.start)
+    return f"a kind of thing after {word.group()}" if word else None
+
+
+def _counted(p: Proposal) -> str | None:
+    """三十年整省试点, 两个示范区: a name never starts with a count of time or things (the count
+    belongs to the clause: 延长三十年). Counted abbreviations start names (三项改革, 一号工程:
+    项 and 号 are no counts here), and what an implementing verb introduces is a name as it
+    stands (实施三年百万青年见习计划)."""
+    cues = p.doc.cues
+    count = cues.count_start.match(p.name)
+    if count is None or cues.verb_before.search(p.compact, max(0, p.start - 2), p.start):
+        return None
+    return f"starts with the count {count.group()}"
+
+
+def _after_figure(p: Proposal) -> str | None:
+    """巴林—奈曼—阜新500千伏输变电工程: a name cut right after a figure starts inside its unit or
+    describes a project by its size; a date before a name (2024年…行动) ends in 年 and stays."""
+    figure = _FIGURE_BEFORE.search(p.compact, max(0, p.start - 8), p.start)
+    return f"runs on from the figure {figure.group()}" if figure else None
+
+
+def _section_heading(p: Proposal) -> str | None:
+    """（二）创新资源聚变行动: a heading names a part of this document."""
+    return "a section heading" if _MARKER_BEFORE.search(p.compact, max(0, p.start - 6), p.start) else None
+
+
+def _generic_modifier(p: Proposal) -> str | None:
+    if names_something(p.modifier, p.head, p.doc.cues):
+        return None
+    return f"the modifier {p.modifier or '(none)'} names nothing specific"
+
+
+def _quoted_term(p: Proposal) -> str | None:
+    """“先投后股”专项资金: the quoted pass owns a quoted term with its scheme noun."""
+    return "starts with a quoted term" if p.name.startswith("“") else None
+
+
+def _leading_verb(p: Proposal) -> str | None:
+    """A name never starts with a verb, adverb, pronoun or conjunction (总结试点,
+    有力有序开展试点): what starts so, with too little left to cut it off, is a clause."""
+    word = None if p.doc.cues.verb_before.search(p.compact, max(0, p.start - 2), p.start) \
+        else clause_word(p.doc, p.name)
+    return f"starts with {word}: a clause, not a name" if word and len(word) <= len(p.modifier) else None
+
+
+def _verb_object(p: Proposal) -> str | None:
+    """开展试点, 确保试点, 深化改革: a verb right before an object head takes it as its object."""
+    cues = p.doc.cues
+    if p.head not in cues.object_heads or not p.modifier:
+        return None
+    verb = next((m.group() for m in verbs_in(p.modifier, cues)
+                 if m.end() == len(p.modifier) and m.group() not in cues.nominal_verbs), None)
+    return f"the object of the verb {verb}" if verb else None
+
+
+def _named_system(p: Proposal) -> bool:
+    """农机化信息服务管理平台, 科技成果公示系统: a specific domain, then what the system does."""
+    cues = p.doc.cues
+    function = cues.system_function.search(p.modifier)
+    return (p.head in cues.system_heads and function is not None
+            and specific(p.modifier[:function.start()], cues))
+
+
+def _common_noun_head(p: Proposal) -> str | None:
+    """平台, 战略, 基地 also end common nouns: the name needs an anchor (国家, 全球 …), a
+    nationwide name (乡村振兴战略), an implementing verb right before it (实施就业优先战略; not
+    for a platform or system, which is implemented as a thing: 实行补贴系统常年开放), function
+    words if it is a platform or system (see `_named_system`), or the document's brand."""
+    cues = p.doc.cues
+    if (p.head not in cues.anchored_heads or p.name.startswith(cues.anchors + p.doc.brands)
+            or cues.standard_re.match(p.name)  # 乡村振兴战略: a nationwide name and its head
+            or (p.head not in cues.system_heads and cues.verb_before.search(p.compact, max(0, p.start - 2), p.start))
+            or _named_system(p)):
+        return None
+    return f"{p.head} ends common nouns: no anchor, implementing verb, function or brand"
+
+
+LOCAL: tuple[NamedFilter[Proposal], ...] = named(
+    _inside_longer_name, _document_itself, _department, _cited_title, _unbounded, _section_heading, _class_of_things,
+    _counted, _after_figure, _generic_modifier, _quoted_term, _leading_verb, _verb_object)
+# decided once the document's brands are known
+WHOLE: tuple[NamedFilter[Proposal], ...] = named(_common_noun_head)

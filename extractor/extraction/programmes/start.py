@@ -1,0 +1,185 @@
+"""Where a name starts: the nearest boundary left of a head (punctuation, a number, a
+particle, a verb that leaves a name of its own), items joined into one name, and the tagger's
+first and last words of a stretch."""
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from extractor.extraction.programmes.cues import Cues
+from extractor.extraction.programmes.document import Doc
+from extractor.segment import tagger
+from extractor.text import View
+
+_REACH = 20  # the longest modifier a name may have (成都市城市社区嵌入式服务设施建设 is 16)
+_BARE_REACH = 15  # the longest one bounded by punctuation alone
+_LINE_MODIFIER = 4  # the shortest one bounded by a line start alone (not 序号 in a table head)
+CHINESE_RUN = re.compile(r"[\u4e00-\u9fff]+")
+# The bracket opens the pattern and the look back follows it: `re` then skips to brackets at once.
+_INNER_BRACKETS = re.compile(r"[（(](?<=[\u4e00-\u9fff\w][（(])[^（）()一二三四五六七八九十\d]{1,6}[）)](?=[\u4e00-\u9fff]|$)")
+
+
+def specific(modifier: str, cues: Cues) -> bool:
+    """Whether a modifier says which one: two characters or more, not only generic words."""
+    return (len(modifier) >= 2 and cues.generic.fullmatch(modifier) is None
+            and modifier.count("“") == modifier.count("”"))
+
+
+def verbs_in(text: str, cues: Cues) -> Iterator[re.Match[str]]:
+    """The boundary words in `text`, but for an adverb of one character that forms a
+    word with the one character after it at the end (城市更新行动, 资源再生工程)."""
+    return (m for m in cues.boundary.finditer(text) if len(m.group()) > 1 or len(text) - m.end() != 1)
+
+
+def _last_end(pattern: re.Pattern[str], text: str) -> int | None:
+    """Where the last match of `pattern` in `text` ends (matches do not overlap), or None."""
+    last = None
+    for last in pattern.finditer(text):
+        pass
+    return last.end() if last is not None else None
+
+
+def _floor(view: View, end: int, cues: Cues) -> tuple[int | None, int | None]:
+    """The nearest particle or punctuation left of `end` within reach, and the nearest
+    punctuation alone (None when nothing bounds the window and it is not the text start).
+
+    A short bracketed part inside a name (国际创投（基金）小镇) is not a boundary; a section
+    marker （二） is. A name longer than _BARE_REACH needs a word on its left (印发, 实施,
+    的): punctuation that far away more likely ends a heading run into the next line, so
+    the last line start bounds it instead.
+    """
+    window_start = max(0, end - _REACH)
+    window = view.text[window_start:end]
+    if "（" in window or "(" in window:
+        window = _INNER_BRACKETS.sub(lambda b: "名" * len(b.group()), window)
+    punctuation = _last_end(cues.hard_boundary, window)
+    punctuation = window_start + punctuation if punctuation is not None else (0 if window_start == 0 else None)
+    particle = _last_end(cues.particle, window)
+    floor = punctuation if particle is None else max(window_start + particle, punctuation or 0)
+    if floor is not None and floor == punctuation and end - floor > _BARE_REACH:
+        line = bisect.bisect_left(view.breaks, end - _LINE_MODIFIER + 1) - 1
+        floor = view.breaks[line] if line >= 0 and view.breaks[line] > punctuation else None
+    return floor, punctuation
+
+
+def name_start(view: View, end: int, cues: Cues) -> int | None:
+    """Where a name ending at `end` begins, or None when nothing bounds it within reach.
+
+    The nearest boundary on the left wins: punctuation, a number or a particle (的, 等)
+    always; a verb (实施, 建设) only when what it leaves is a name of its own, since
+    引进 and 培育 in 高成长性企业引进培育工程 sit inside the name. A verb that leaves only
+    generic words (参与重大工程) bounds a generic phrase: no name starts further left.
+    A verb right before a noun it compounds with (服务设施) is no boundary, and an item
+    joined by 、 or 与 (机关、事业单位带头…行动, 农机购置与应用补贴) may belong to the name.
+    """
+    compact = view.text
+    window_start = max(0, end - _REACH)
+    floor, punctuation = _floor(view, end, cues)
+    lowest = floor if floor is not None else punctuation or 0  # no name starts left of punctuation
+    window = compact[window_start:end]
+    # finditer yields matches left to right: the nearest verb comes last
+    verbs = [window_start + m.end() for m in verbs_in(window, cues) if not cues.noun_after_verb.match(window, m.end())]
+    verbs.reverse()
+    for cut in verbs:
+        if cut < lowest:
+            break
+        rest = compact[cut:end]
+        if specific(rest, cues) or (rest.startswith(cues.anchors) and len(rest) >= 4):
+            return cut
+        if rest and not cues.boundary.search(rest):
+            # The verb's object is a generic head (参与重大工程项目建设): what lies further
+            # left is the clause around it, not the start of a name.
+            return None
+    joined = _joined(compact, floor, end, cues) if floor else None
+    return floor if joined is None else joined
+
+
+def _joined(compact: str, floor: int, end: int, cues: Cues) -> int | None:
+    """Where an item joined to the name at the joint right before `floor` starts (the
+    longest item first), or None."""
+    for joints, rest_names in ((cues.pair_joints, True), (cues.modifier_joints, False)):
+        for joint, longest in joints:
+            for size in range(longest, 1, -1) if compact[floor - 1] == joint else ():
+                start = _joined_item(compact, floor - 1, end, cues, size, rest_names=rest_names)
+                if start is not None:
+                    return start
+    return None
+
+
+def _joined_item(compact: str, comma: int, end: int, cues: Cues, size: int, *, rest_names: bool) -> int | None:
+    """Where an item of `size` characters ending at the joint at `comma` starts, when a
+    verb, a particle or punctuation bounds it on its left and it is specific.
+
+    Two joints keep one name: 、 after an item too short to be a name of its own, when a
+    specific modifier follows up to `end` (`rest_names`: 实施机关、事业单位带头安置残疾人就业行动);
+    与 between two actions on one object (实施好农机购置与应用补贴政策; 秦创原总窗口与区域科技创新中心
+    are two names).
+    """
+    start = comma - size
+    item, rest = compact[max(0, start):comma], compact[comma + 1:end]
+    if (start < 0 or not CHINESE_RUN.fullmatch(item) or cues.boundary.search(item) or not specific(item, cues)
+            or cues.particle.search(item) or item.startswith(cues.verb_complements)
+            or not rest or (rest_names and not specific(rest, cues))):
+        return None
+    if not rest_names and not _two_actions(item, rest, cues):
+        return None
+    return start if _bounded_left(compact[max(0, start - 5):start], cues) else None
+
+
+def _two_actions(item: str, rest: str, cues: Cues) -> bool:
+    """农机购置与应用: the item ends in an action and the rest starts with one, both on the
+    item's object; a name before 与 (秦创原总窗口) ends in a noun."""
+    last, first = _last_word(item), first_word(rest)
+    return last is not None and first is not None and last[1] in cues.action_tags and first[1] in cues.action_tags
+
+
+def _bounded_left(before: str, cues: Cues) -> bool:
+    """Whether punctuation, a particle or a verb ends `before`; the verb may carry its
+    complement (实施好)."""
+    if not before or cues.hard_boundary.fullmatch(before[-1]):
+        return True
+    if before.endswith(cues.verb_complements):
+        before = before[:-1]
+    return any(before.endswith(w.group()) for p in (cues.boundary, cues.particle) for w in p.finditer(before))
+
+
+def names_something(modifier: str, head: str, cues: Cues) -> bool:
+    """Whether modifier + head is a name: a specific modifier whose part before any
+    verb inside it is specific too (设立基金 and 本市设立科学技术奖 name nothing), or an
+    anchored name (国家未来产业先导区, 国家重点研发计划) whose head is not a common noun."""
+    if ((head in cues.designation_heads or head not in cues.anchored_heads)
+            and modifier.startswith(cues.anchors) and len(modifier) >= 4):
+        return True
+    if not specific(modifier, cues) or modifier.endswith(cues.head_not_after):
+        return False
+    verb = next(verbs_in(modifier, cues), None)
+    return verb is None or specific(modifier[:verb.start()], cues)
+
+
+@lru_cache(maxsize=1 << 10)
+def _last_word(text: str) -> tuple[str, str] | None:
+    """The tagger's last (word, flag) of `text`."""
+    words = list(tagger().cut(text))
+    return (words[-1].word, words[-1].flag) if words else None
+
+
+@lru_cache(maxsize=1 << 14)
+def first_word(text: str) -> tuple[str, str] | None:
+    """The tagger's first (word, flag) of `text`. Cached: the same stretches before a head
+    recur across a document (a programme named twenty times), and tagging is most of the
+    finder's time."""
+    first = next(tagger().cut(text), None)
+    return (first.word, first.flag) if first else None
+
+
+def clause_word(doc: Doc, text: str) -> str | None:
+    """The first word of `text` when it is a verb, adverb, pronoun or conjunction that
+    starts a clause: a word of two characters or more (one-character words are the
+    tagger's guesses inside unknown names: 临空, 自贸) and not a generic word, which starts
+    names as a noun (创新人才攀登计划)."""
+    first = first_word(text)
+    if first is None or first[1] not in doc.cues.leading_tags or len(first[0]) < 2 or doc.cues.generic.fullmatch(first[0]):
+        return None
+    return first[0]
