@@ -42,7 +42,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from extractor import text as text_layer
+from extractor.extraction.analysed import Analysed, analyse
 from extractor.extraction.candidates import Candidate, Decision, NamedFilter, judge
 from extractor.extraction.programmes import forms, headed, quoted
 from extractor.extraction.programmes.cues import load_cues
@@ -109,7 +109,7 @@ def _candidate(view: View, p: Proposal, decision: Decision | None) -> Candidate:
     return Candidate(FAMILY, p.name, view.span(p.start, min(end, len(view.text))), decision, detail)
 
 
-def explain(tree: DocTree) -> tuple[Candidate, ...]:
+def explain(doc: DocTree | Analysed) -> tuple[Candidate, ...]:
     """Every programme candidate of a document with its decision: accepted, or the filter
     that refused it and why. `find_programmes` keeps the accepted ones.
 
@@ -118,13 +118,13 @@ def explain(tree: DocTree) -> tuple[Candidate, ...]:
         >>> [(c.text, c.rejection and c.rejection.filter) for c in explain(tree)]  # doctest: +SKIP
         [('揭榜挂帅', None), ('赛马制', None), ('卡脖子', 'metaphor')]
     """
-    view = text_layer.view(tree.text, spaces="drop")
+    view = analyse(doc).joined
     if not view.text:
         return ()
     return tuple(_candidate(view, p, d) for p, d in _judged(view))
 
 
-def find_programmes(tree: DocTree) -> tuple[Programme, ...]:
+def find_programmes(doc: DocTree | Analysed) -> tuple[Programme, ...]:
     """Every named programme in a document, with its other forms and mentions.
 
     Example:
@@ -132,7 +132,7 @@ def find_programmes(tree: DocTree) -> tuple[Programme, ...]:
         >>> [p.name for p in find_programmes(tree)]  # doctest: +SKIP
         ['揭榜挂帅', '赛马制']
     """
-    view = text_layer.view(tree.text, spaces="drop")
+    view = analyse(doc).joined
     if not view.text:
         return ()
     merged = merge(gather([p for p, d in _judged(view) if d is None]), load_cues())

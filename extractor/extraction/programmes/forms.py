@@ -11,10 +11,10 @@ from extractor.extraction.programmes.cues import body_heads
 from extractor.extraction.programmes.document import Doc, Proposal
 from extractor.extraction.programmes.quoted import metaphor
 from extractor.extraction.programmes.start import CHINESE_RUN, name_start, specific, verbs_in
+from extractor.text.patterns import DEFINED_SHORT_FORM
 
 _ENUMERATION_JOINT = re.compile(r"、")  # an item of an enumeration may hold 和 (…和…管理): it is refused whole
 _LIST_JOINT = re.compile(r"[、和及]")
-_DEFINED = re.compile(r"[（(]以下简称[“「]([^”」]{1,12})[”」][）)]")
 _GROUPED = re.compile(r"[（(]以下统称[“「]([^”」]{1,12})[”」][）)]")
 
 
@@ -93,7 +93,7 @@ def _no_campaign(p: Proposal) -> str | None:
 def defined(doc: Doc) -> list[Proposal]:
     """秦创原总窗口（以下简称“总窗口”）: the full form, with the short form it defines."""
     proposals = []
-    for m in _DEFINED.finditer(doc.view.text):
+    for m in DEFINED_SHORT_FORM.finditer(doc.view.text):
         start = name_start(doc.view, m.start(), doc.cues)
         begin = m.start() if start is None else start
         proposals.append(Proposal(doc, "defined", doc.view.text[begin:m.start()], begin, m.start(),
