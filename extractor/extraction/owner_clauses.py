@@ -460,8 +460,16 @@ def _body_before_preposition(c: View, named_at: frozenset[int]):
     return body_before_preposition
 
 
+def _no_item_marker(m: re.Match[str]) -> str | None:
+    # 任务（一）区经济发展局牵头: a heading joined to an item's line in the view; the clause
+    # opening after the marker reads the same subject (and lands on the item's task)
+    if PAREN_ITEM.search(m.string, m.start(1), m.end(1)):
+        return "runs through an item's marker: the clause after the marker reads it"
+    return None
+
+
 _BY_FILTERS = named(_by_is_a_word, _filing)
-_CLAUSE_FILTERS = named(_verb_is_a_word, _acts_as_subject)
+_CLAUSE_FILTERS = named(_no_item_marker, _verb_is_a_word, _acts_as_subject)
 
 
 def _partners(c: View, at: int, refused: list[Candidate] | None = None) -> list[Owner]:

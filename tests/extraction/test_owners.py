@@ -374,6 +374,14 @@ def test_a_heading_joined_to_an_items_marker_is_no_part_of_the_owner():
     assert {o for o, _, _ in links} == {"区经济发展局"}
 
 
+def test_a_subject_under_a_heading_owns_the_items_task_alone():
+    # a lead and a support clause under （一）: the owners land on the structure's task, and
+    # the heading joined to the item in the view opens no second (duplicate) task
+    links, assigned = _parsed("一、任务\n（一）区经济发展局牵头，区财政局配合，完成年度招商任务。")
+    assert links == {("区经济发展局", "lead", "t1"), ("区财政局", "support", "t1")}
+    assert [t.id for t in assigned.tasks] == ["t1"]
+
+
 def test_national_brackets_cover_the_measure_before_them():
     links, assigned = _parsed(_owner_fixture("national_brackets.txt"))
     text = {t.id: t.text for t in assigned.tasks}
