@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 
 from extractor.extraction.candidates import Candidate, Decision, judge, named
 from extractor.extraction.organisations import compact, lexicon, split_region, tagged
+from extractor.extraction.organisations.vocabulary import flagged
 from extractor.extraction.roles import roles
 from extractor.lexicons import cached
 from extractor.model import Span, Table
@@ -48,9 +49,9 @@ _PAREN_NOTE = re.compile(r"[（(〔]((?:[^（）()〔〕]|[（(][^（）()]{0,12
 _VAGUE_TAIL = re.compile(r"(?<=[\u4e00-\u9fff]{3})(?:及其|及|和|与|以及|等|会同)(?:其他|其它)?(?:有关|相关)[\u4e00-\u9fff]{0,8}$")
 _LEVELS = re.compile(r"(?<=[省市区县州盟旗])、(?=省|自治区|直辖市|计划单列市|[市区县州盟旗])")
 _LIST_ITEM = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9（）·、]{2,30}$")
-# 区财政局各片区管理局 runs two names together; 国务院各部门 is one collective
-_CONCATENATED = re.compile(
-    r"(?<=[局厅委室办部处站院司行关心])(?=[区市省县]|各(?!(?:有关|相关|直属)?(?:部门|单位|机构)))")
+# where a new name can open inside a list item: a level word, or 各 before what is no
+# collective of the body before it (区财政局各片区管理局; 国务院各部门 is one collective)
+_NAME_OPENING = re.compile(r"[区市省县]|各(?!(?:有关|相关|直属)?(?:部门|单位|机构))")
 # 设立了省秦创原创新促进中心，负责…: a body set up for a task owns it
 _ESTABLISHED = re.compile(
     r"(?:设立|成立|组建|设置)了?((?:[\u4e00-\u9fffA-Za-z0-9（）]){3,30}?)[，,](?:主要|具体)?负责")
@@ -116,7 +117,6 @@ def _distribute(name: str) -> list[str]:
 
 
 _LEVEL_PREFIXES = ("省", "市", "区", "县", "州", "盟", "旗")
-_DEPARTMENT = re.compile(r"(?:局|厅|委|办|办公室|部门|机关)$")
 
 
 def _region_of(name: str) -> str:
@@ -139,11 +139,18 @@ def _pieces(text: str) -> list[tuple[int, str, bool]]:
         part = part.replace("\x00", "、")
         if part and part not in ("、", "，", ",", "；", ";", "以及"):
             offset = pos
-            for j, piece in enumerate(_CONCATENATED.split(part)):
+            for j, piece in enumerate(_concatenated(part)):
                 pieces.append((offset, piece, j == 0 and pos > 0))
                 offset += len(piece)
         pos += len(part)
     return pieces
+
+
+def _concatenated(part: str) -> list[str]:
+    """An item cut where a head of the organisation vocabulary ends and a new name opens
+    (区经济发展局区行政审批局 -> 区经济发展局, 区行政审批局)."""
+    cuts = [m.start() for m in _NAME_OPENING.finditer(part, 1) if part.endswith(_heads(), 0, m.start())]
+    return [part[a:b] for a, b in zip([0, *cuts], [*cuts, len(part)])]
 
 
 @dataclass(frozen=True)
@@ -212,7 +219,7 @@ def _parse_list(c: View, start: int, end: int, refused: list[Candidate] | None =
         own = _region_of(name)
         if own or _REGION_PAIR.match(name):
             region = own if own in _LEVEL_PREFIXES or last_head else ""
-        elif region and _DEPARTMENT.search(name) and name not in lexicon().standard:
+        elif region and name.endswith(_departments()) and name not in lexicon().standard:
             name = region + name
         for form in _distribute(name):
             rejection = judge(form, _SUBJECT_FILTERS) if subject else None
@@ -381,6 +388,14 @@ def _heads() -> tuple[str, ...]:
     """The head table's heads as one tuple: `str.endswith` tries them all in one call
     (a Python loop over the table was most of the clause reader's time)."""
     return tuple(lexicon().suffixes)
+
+
+@cached
+def _departments() -> tuple[str, ...]:
+    """The vocabulary's government-department heads (局, 厅, 主管部门 …) and an office's short
+    head (市金融办, which the head table does not hold): a level written once in a list holds
+    for each of them."""
+    return (*flagged("department"), *roles().office_short_heads)
 
 
 def _is_org_name(name: str) -> bool:

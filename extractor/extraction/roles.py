@@ -45,6 +45,7 @@ class Roles:
     filing_verbs: frozenset[str]  # 报X备案: X receives a filing and owns nothing
     subject_prepositions: frozenset[str]  # 省财政厅按照…: a preposition after a clause's subject
     duty_list: re.Pattern[str]  # 履行下列职责：: the enumerated items after it are the subject's
+    office_short_heads: tuple[str, ...]  # 市金融办: an office's short head, a department in a list
 
     def role_of(self, words: str) -> str:
         """`support` when the role words are a support phrase (配合落实), else `lead`."""
@@ -83,6 +84,7 @@ def roles() -> Roles:
         filing_verbs=frozenset(data["filing_verbs"]),
         subject_prepositions=frozenset(data["subject_prepositions"]),
         duty_list=re.compile(rf"下列[^。；;：:]{{0,12}}(?:{alternation(data['duty_list_nouns'])})[：:]"),
+        office_short_heads=tuple(data["office_short_heads"]),
     )
 
 

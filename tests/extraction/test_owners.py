@@ -460,6 +460,27 @@ def test_explain_gives_every_slot_item_with_its_decision():
     assert all(c.family == "owners" and 0 <= c.span[0] < c.span[1] <= len(tree.text) for c in candidates)
 
 
+def test_list_cuts_and_levels_read_the_organisation_vocabulary(tmp_path):
+    # a new department head in the organisation head table (org_suffixes.tsv) is a one-file
+    # change for owners too: a list item cut where it ends (区应急救援站区财政局) and a level
+    # written once holding for it (市发改委、消防救援站)
+    from extractor import lexicons
+    from extractor.extraction.owner_clauses import find_owner_clauses
+
+    text = "（牵头单位：市发改委、消防救援站；配合单位：区应急救援站区财政局）"
+    wanted = {"市发改委", "市消防救援站", "区应急救援站", "区财政局"}
+
+    def names() -> set[str]:
+        return {n for cl in find_owner_clauses(text) for n, _, _ in cl.owners}
+
+    assert names() != wanted
+    table = lexicons.read_text("org_suffixes.tsv") + "救援站\tgovernment\t1\tdepartment\n"
+    (tmp_path / "org_suffixes.tsv").write_text(table, "utf-8")
+    with lexicons.using(tmp_path):
+        assert names() == wanted
+    assert names() != wanted
+
+
 def test_owner_roles_file_is_well_formed():
     import re
 
@@ -470,7 +491,8 @@ def test_owner_roles_file_is_well_formed():
     assert len(words) == len(set(words)), "a role word is listed twice"
     assert set(data["label_roles"].values()) <= {"lead", "support"}
     for key in ("unit_words", "duty_qualifiers", "field_labels", "division_labels", "handover_verbs", "by_adverbs", "filing_verbs", "duty_list_nouns", "partner_words",
-                "subject_verbs", "subject_prepositions", "name_continuations", "clause_verbs", "partner_work"):
+                "subject_verbs", "subject_prepositions", "name_continuations", "clause_verbs", "partner_work",
+                "office_short_heads"):
         assert data[key] and len(data[key]) == len(set(data[key])), key
         assert all(isinstance(w, str) and w for w in data[key]), key
     for key in ("first_leads", "blanket", "vague"):
