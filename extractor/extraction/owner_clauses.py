@@ -519,7 +519,9 @@ def _clause_clauses(c: View, named_at: frozenset[int] = frozenset()) -> list[Own
             if rejection:
                 _refuse(refused, m.group(group), c.span(m.start(group), m.end(group)), rejection)
                 continue
-            names = [(n, role, sp) for n, sp, _ in _parse_list(c, m.start(group), m.end(group), refused, subject=True)]
+            # 社区居民委员会协助做好…: a subject's support verb makes it a support
+            own = r.role_of(m.group(2)) if pattern is r.subject else role
+            names = [(n, own, sp) for n, sp, _ in _parse_list(c, m.start(group), m.end(group), refused, subject=True)]
             if names:
                 found.append((m.start(), m.end(), names + _partners(c, m.end(), refused)))
     found.sort(key=lambda f: f[0])

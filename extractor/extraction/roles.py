@@ -105,7 +105,9 @@ def _sentence_patterns(data: dict, duty: str) -> dict[str, re.Pattern[str]]:
             rf"((?:[\u4e00-\u9fffA-Za-z0-9、（）]){{2,60}}?)[：:]?"
             # 管理委员会是市人民政府的派出机构，负责…: what a body is, then what it does
             r"(?:是[^。；;，,：:]{1,40}[，,](?:并)?|[，,])?"
-            rf"((?:{subject})(?!{alternation(data['name_continuations'])})|{partner}|(?:在|按照|根据|依照)各自(?:的)?职责(?:范围内)?|{duty}"
+            # 规划、公安等部门依据各自职责，协同做好…: the role word after the duty decides the role
+            rf"((?:{subject})(?!{alternation(data['name_continuations'])})|{partner}"
+            rf"|(?:在|按照|根据|依照|依据)各自(?:的)?职责(?:范围内)?(?:[，,]?(?:{support}))?|{duty}"
             # 区不动产登记中心根据…批复文件具体办理…: the subject acts on a decision
             r"|(?:根据|按照|依照|依据)[^。；;，,]{1,30}?(?:负责|办理|审核|审批|组织实施|制定)"
             # 省财政厅按照《…》履行…, 财政部门于15个工作日内…: a body opening a clause with a

@@ -625,3 +625,27 @@ def test_collective_bodies_given_a_task_own_it_and_vague_ones_never():
     # source: 国办发〔2018〕117号 (dev/n04)
     links, _ = _parsed("（一）各有关部门要认真组织实施督查激励措施，及时制定或调整完善实施办法。\n（二）各有关单位要做好配合。")
     assert {o for o, _, _ in links} == {"各有关部门"}
+
+
+def test_a_regulation_grants_with_keyi_and_assigns_with_yingdang():
+    # source: ../shared/corpus/dev/m05 (浙江省促进科技成果转化条例): 可以 grants a power, no duty
+    text = ("第二十五条 县级以上人民政府可以通过政府首购、订购等非招标采购方式，采购新产品、新技术、新服务，支持科技成果转化。"
+            "第二十九条 县级以上人民政府应当改进利用财政资金设立的科技项目的资金管理。")
+    assert _owners(text) == {("县级以上人民政府", "lead")}
+    assert [cl.anchor[0] > text.index("第二十九条") for cl in find_owner_clauses(text) if cl.owners] == [True]
+
+
+def test_a_subject_that_assists_supports():
+    # source: ../shared/corpus/dev/l06 (景宁畲族自治县促进惠明茶产业发展条例), 第五条
+    text = ("社区居民委员会、村民委员会协助做好惠明茶产业发展工作。"
+            "自治县人民政府其他有关部门按照各自职责，共同做好惠明茶产业发展工作。")
+    assert _owners(text) == {("社区居民委员会", "support"), ("村民委员会", "support")}
+    # source: 濮阳市城市道路窨井设施管理暂行办法 (2011), 第四条: the role word after 各自职责
+    text = ("市政主管部门负责全市城市道路范围内窨井设施的日常监管和应急处置工作。"
+            "规划、公安、房产等部门依据各自职责，协同做好窨井设施的监督管理工作。")
+    assert _owners(text) == {("市政主管部门", "lead"), ("规划部门", "support"), ("公安部门", "support"),
+                             ("房产部门", "support")}
+    # a name holding a support word is no support clause: 京津冀协同发展领导小组办公室
+    # source: ../shared/corpus/dev/n07 (国务院关于河北雄安新区总体规划的批复)
+    text = "国家发展改革委、京津冀协同发展领导小组办公室要做好综合协调，加强对总体规划实施的指导。"
+    assert _owners(text) == {("国家发展改革委", "lead"), ("京津冀协同发展领导小组办公室", "lead")}
