@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 
 from extractor.extraction.candidates import Candidate, Decision, judge, named
 from extractor.extraction.organisations import compact, lexicon, split_region, tagged
-from extractor.extraction.organisations.vocabulary import flagged
+from extractor.extraction.organisations.vocabulary import flagged, governs
 from extractor.extraction.roles import roles
 from extractor.lexicons import cached
 from extractor.model import Span, Table
@@ -426,16 +426,21 @@ def _is_word_at(text: str, pos: int, word: str) -> bool:
 def _not_a_subject(words: str) -> bool:
     """具体办法由市人民政府制定: a clause holding a preposition has another subject;
     探索成立产业技术研究院牵头: one opening with verbs (成立, or two verbs in a row) names
-    what is set up, not who acts (审计机关 opens with one verb and is a body)."""
+    what is set up, not who acts (审计机关 opens with one verb and is a body); 强化农业农村和
+    财政部门牵头 opens with a governing verb, which no name does."""
     tokens = tagged(words)
     if any(flag == "p" for _, flag in tokens):
         return True
     verbs = [flag == "v" for _, flag in tokens[:2]]
-    return bool(tokens) and (tokens[0][0] in lexicon().boundaries or verbs == [True, True])
+    first = tokens[0][0] if tokens else ""
+    return bool(tokens) and (first in lexicon().boundaries or verbs == [True, True] or governs(first, lexicon()))
 
 
 def _acts_as_subject(m: re.Match[str]) -> str | None:
-    return "not an acting subject: a preposition inside or verbs first" if _not_a_subject(m.group(1)) else None
+    # 各级农业农村部门要…: the bodies of every level act; the name after 各级 is read
+    words = m.group(1)
+    prefix = next((p for p in roles().collective_prefixes if words.startswith(p)), "")
+    return "not an acting subject: a preposition inside or verbs first" if _not_a_subject(words[len(prefix):]) else None
 
 
 def _filing(m: re.Match[str]) -> str | None:

@@ -46,6 +46,7 @@ class Roles:
     subject_prepositions: frozenset[str]  # 省财政厅按照…: a preposition after a clause's subject
     duty_list: re.Pattern[str]  # 履行下列职责：: the enumerated items after it are the subject's
     office_short_heads: tuple[str, ...]  # 市金融办: an office's short head, a department in a list
+    collective_prefixes: tuple[str, ...]  # 各级农业农村部门: every level's body, still a subject
 
     def role_of(self, words: str) -> str:
         """`support` when the role words are a support phrase (配合落实), else `lead`."""
@@ -85,6 +86,7 @@ def roles() -> Roles:
         subject_prepositions=frozenset(data["subject_prepositions"]),
         duty_list=re.compile(rf"下列[^。；;：:]{{0,12}}(?:{alternation(data['duty_list_nouns'])})[：:]"),
         office_short_heads=tuple(data["office_short_heads"]),
+        collective_prefixes=tuple(data["collective_prefixes"]),
     )
 
 

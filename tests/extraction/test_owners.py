@@ -492,7 +492,7 @@ def test_owner_roles_file_is_well_formed():
     assert set(data["label_roles"].values()) <= {"lead", "support"}
     for key in ("unit_words", "duty_qualifiers", "field_labels", "division_labels", "handover_verbs", "by_adverbs", "filing_verbs", "duty_list_nouns", "partner_words",
                 "subject_verbs", "subject_prepositions", "name_continuations", "clause_verbs", "partner_work",
-                "office_short_heads"):
+                "collective_prefixes", "office_short_heads"):
         assert data[key] and len(data[key]) == len(set(data[key])), key
         assert all(isinstance(w, str) and w for w in data[key]), key
     for key in ("first_leads", "blanket", "vague"):
@@ -649,3 +649,11 @@ def test_a_subject_that_assists_supports():
     # source: ../shared/corpus/dev/n07 (国务院关于河北雄安新区总体规划的批复)
     text = "国家发展改革委、京津冀协同发展领导小组办公室要做好综合协调，加强对总体规划实施的指导。"
     assert _owners(text) == {("国家发展改革委", "lead"), ("京津冀协同发展领导小组办公室", "lead")}
+
+
+def test_every_levels_department_acts_and_a_governing_verb_opens_no_subject():
+    # source: ../shared/corpus/dev/m01 (海南省农机购置与应用补贴实施方案, 2024)
+    text = "公开信息，接受监督。各级农业农村部门要加大补贴政策宣传力度，综合运用各类媒体和多种宣传方式。"
+    assert _owners(text) == {("各级农业农村部门", "lead")}
+    text = ("有效开展违规行为全流程分析排查，强化农业农村和财政部门牵头，其他部门支持的联合查处和省际联动处理。")
+    assert _owners(text) == set()
