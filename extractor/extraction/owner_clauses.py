@@ -66,6 +66,9 @@ _ETC_UNIT = re.compile(r"等(部门|单位|机关)$")
 _SEPARATOR = re.compile(r"([、，,；;]|以及)")
 _SHARED_HEAD = re.compile(r"(?<!^各)(?<!^有关)(?<!^相关)(部门|机关)$")
 _BRACKET_TAIL = re.compile(r"（[^（）]*）$")
+# 自治县人民政府确定的部门（以下简称惠明茶产业主管部门）负责…: the item ends with the short
+# form the document defines for it
+_DEFINED = re.compile(r"[（(]以下(?:简称|称)[“\"「]?([^（）()“”\"「」]{2,20}?)[”\"」]?[）)]$")
 
 
 Owner = tuple[str, str, Span]  # (organisation name, role, mention span)
@@ -203,6 +206,9 @@ def _parse_list(c: View, start: int, end: int, refused: list[Candidate] | None =
     last_head = _SHARED_HEAD.search(last)
     region = ""
     for offset, raw, after_separator in pieces:
+        defined = _DEFINED.search(raw)
+        if defined:  # the body is the short form the document defines for what it describes
+            offset, raw = offset + defined.start(1), defined.group(1)
         name = _clean_item(raw)
         rejection = judge(_Piece(name, raw), _ITEM_FILTERS)
         if rejection:

@@ -657,3 +657,12 @@ def test_every_levels_department_acts_and_a_governing_verb_opens_no_subject():
     assert _owners(text) == {("各级农业农村部门", "lead")}
     text = ("有效开展违规行为全流程分析排查，强化农业农村和财政部门牵头，其他部门支持的联合查处和省际联动处理。")
     assert _owners(text) == set()
+
+
+def test_a_described_body_owns_under_the_short_form_the_document_defines():
+    # source: ../shared/corpus/dev/l06 (景宁畲族自治县促进惠明茶产业发展条例), 第五条
+    text = "第五条 自治县人民政府确定的部门（以下简称惠明茶产业主管部门）负责惠明茶产业发展工作。"
+    assert _owners(text) == {("惠明茶产业主管部门", "lead")}
+    # source: 甘孜藏族自治州突发事件应对条例 (2014), 第一条: a defined place is no owner
+    text = "结合甘孜藏族自治州（以下简称自治州）实际，制定本条例。"
+    assert _owners(text) == set()
