@@ -97,7 +97,9 @@ def _clean_item(item: str) -> str:
     item = roles().first_leads_note.sub("", item)
     item = roles().role_tail.sub("", item)
     # 县级以上人民政府及其有关部门 -> 县级以上人民政府: a vague tail adds no one
-    item = _VAGUE_TAIL.sub("", item)
+    tail = _VAGUE_TAIL.search(item)
+    if tail and _is_org_name(item[:tail.start()]):
+        item = item[:tail.start()]
     item = _ETC.sub("", item)
     # 发展改革、财政等部门: the unit word is the head of the list; 农业部等部门: a tail
     tail = _ETC_UNIT.search(item)
@@ -156,6 +158,27 @@ def _concatenated(part: str) -> list[str]:
     return [part[a:b] for a, b in zip([0, *cuts], [*cuts, len(part)])]
 
 
+_CLASS_TAIL = re.compile(r"等(?:有关|相关)(?:部门|单位)$")
+
+
+def _relevant_class(pieces: list[tuple[int, str, bool]]) -> list[tuple[int, str, bool]]:
+    """人力社保、农业农村等有关部门: functions without a head of their own, then 等有关部门,
+    name one class of departments (one owner, as written); after a body's name the tail adds
+    no one (教育部等有关部门 -> 教育部, in `_clean_item`)."""
+    if not pieces:
+        return pieces
+    last = pieces[-1][1]
+    tail = _CLASS_TAIL.search(last)
+    if not tail or _is_org_name(last[:tail.start()]):
+        return pieces
+    first = len(pieces) - 1
+    while first > 0 and pieces[first][2] and not pieces[first - 1][1].endswith(_heads()):
+        first -= 1
+    offset, _, after_separator = pieces[first]
+    joined = "、".join(raw for _, raw, _ in pieces[first:])
+    return [*pieces[:first], (offset, joined, after_separator)]
+
+
 @dataclass(frozen=True)
 class _Piece:
     """One item of a written list, as cleaned (`name`) and as written (`raw`)."""
@@ -199,7 +222,7 @@ def _parse_list(c: View, start: int, end: int, refused: list[Candidate] | None =
     written after a separator). Items the filters refuse go to `refused`; a clause's
     subject (`subject`) must also name a body."""
     names = []
-    pieces = _pieces(c.text[start:end])
+    pieces = _relevant_class(_pieces(c.text[start:end]))
     # 市科技、财政部门: the last item's head belongs to every bare item before it
     # (not a collective's: 各地、各部门 is two collectives)
     last = roles().role_tail.sub("", pieces[-1][1].strip(" ：:。")) if pieces else ""

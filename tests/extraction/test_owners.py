@@ -666,3 +666,16 @@ def test_a_described_body_owns_under_the_short_form_the_document_defines():
     # source: 甘孜藏族自治州突发事件应对条例 (2014), 第一条: a defined place is no owner
     text = "结合甘孜藏族自治州（以下简称自治州）实际，制定本条例。"
     assert _owners(text) == set()
+
+
+def test_functions_then_deng_youguan_bumen_name_one_class_of_departments():
+    # source: ../shared/corpus/dev/l06 (景宁畲族自治县促进惠明茶产业发展条例), 第十条 and 第二十二条
+    text = "第十条 惠明茶产业主管部门、市场监管等有关部门应当全面加强惠明茶质量安全监管。"
+    assert _owners(text) == {("惠明茶产业主管部门", "lead"), ("市场监管等有关部门", "lead")}
+    text = "人力社保、农业农村等有关部门应当组织开展评茶员、茶艺师等职业技能鉴定。"
+    assert _owners(text) == {("人力社保、农业农村等有关部门", "lead")}
+    # after a body's own name the tail adds no one; 等部门 without 有关 lists the departments
+    assert _owners("（教育部牵头，财政部等有关部门配合）") == {("教育部", "lead"), ("财政部", "support")}
+    # source: 某市道路交通安全条例 (search: 交通、建设、市政、农机等部门依据各自职责…)
+    text = "第五条 交通、建设、农机等部门依据各自职责负责有关的道路交通安全工作。"
+    assert _owners(text) == {("交通部门", "lead"), ("建设部门", "lead"), ("农机部门", "lead")}
