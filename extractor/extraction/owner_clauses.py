@@ -496,7 +496,7 @@ def _verb_is_a_word(m: re.Match[str]) -> str | None:
     return None
 
 
-def _body_before_preposition(c: View, named_at: frozenset[int]):
+def _body_before_preposition(c: View, named_at: dict[int, int]):
     """充分发挥行业协会在…中的作用: before a preposition only a name the organisation finder
     read from its first character (or after 各) is a subject; a verb phrase is not."""
     def body_before_preposition(m: re.Match[str]) -> str | None:
@@ -530,17 +530,38 @@ def _partners(c: View, at: int, refused: list[Candidate] | None = None) -> list[
     return [(n, "support", sp) for n, sp, _ in _parse_list(c, m.start(1), m.end(1), refused, subject=True)]
 
 
-def _clause_clauses(c: View, named_at: frozenset[int] = frozenset()) -> list[OwnerClause]:
+def _bare_subjects(c: View, starts: list[int], bodies: dict[int, int], taken: set[int],
+                   refused: list[Candidate]) -> list[tuple[int, int, list[Owner]]]:
+    """惠明茶产业主管部门推广先进…技术: at a clause start, a name the organisation finder read,
+    then a verb, is the clause's acting subject (a regulation's duty written without 应当)."""
+    found = []
+    for p in starts:
+        end = bodies.get(c.offsets[p]) if p not in taken else None
+        if end is None:
+            continue
+        q = bisect.bisect_left(c.offsets, end)
+        # the two characters after the name alone: in a longer window the tagger reads
+        # 采取措施 or 推广先进 as one name or idiom
+        token = tagged(c.text[q:q + 2])[:1]
+        if not token or token[0].flag != "v" or token[0].word in roles().subject_words:
+            continue
+        names = [(n, "lead", sp) for n, sp, _ in _parse_list(c, p, q, refused, subject=True)]
+        if names:
+            found.append((p, q + len(token[0].word), names))
+    return found
+
+
+def _clause_clauses(c: View, bodies: dict[int, int]) -> list[OwnerClause]:
     """由…负责, 经…批准, 报…审批, a regulation subject's 应当/负责 and 设立…，负责 (lead);
     partners after 会同 and a clause's subject of 配合 (support).
 
     Each belongs to its sentence's task and owns the quantities of its sentence, or,
     when one sentence passes the work along (由A汇总，报B审议，由C审核后，报D批准), of
-    the part up to the next hand-over. `named_at`: where the organisation finder's names
-    start (clean offsets).
+    the part up to the next hand-over. `bodies`: where the organisation finder's names
+    start, and where the longest of them ends (clean offsets).
     """
     found = []
-    clause_filters = _CLAUSE_FILTERS + named(_body_before_preposition(c, named_at))
+    clause_filters = _CLAUSE_FILTERS + named(_body_before_preposition(c, bodies))
     refused: list[Candidate] = []
     starts = _clause_starts(c)
     # an article's number is a start of its own: the match after it reads the subject
@@ -558,6 +579,7 @@ def _clause_clauses(c: View, named_at: frozenset[int] = frozenset()) -> list[Own
             names = [(n, own, sp) for n, sp, _ in _parse_list(c, m.start(group), m.end(group), refused, subject=True)]
             if names:
                 found.append((m.start(), m.end(), names + _partners(c, m.end(), refused)))
+    found += _bare_subjects(c, starts, bodies, {f[0] for f in found}, refused)
     found.sort(key=lambda f: f[0])
     clauses = []
     for k, (start, end, names) in enumerate(found):
@@ -761,7 +783,10 @@ def find_owner_clauses(text: str, tables: tuple[Table, ...] = (), *,
     lists = _note_clauses(c) + [cl for cl in _table_clauses(c) if not _overlaps(cl.scopes[0], covered)]
     lists = _blanket(c, lists)
     # a note's own words (区资源生态局牵头负责) are not a sentence's subject
-    sentences = [cl for cl in _clause_clauses(c, frozenset(a for a, _ in mentions))
+    bodies: dict[int, int] = {}
+    for a, b in mentions:
+        bodies[a] = max(bodies.get(a, b), b)
+    sentences = [cl for cl in _clause_clauses(c, bodies)
                  if not any(n.anchor[0] <= cl.anchor[0] < n.anchor[1] for n in lists if n.owners)]
     rows = [OwnerClause(row.owners, row.scope, (row.scope,)) for row in grid if row.owners]
     ordered = _Mentions.of(mentions)

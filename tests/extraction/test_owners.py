@@ -679,3 +679,16 @@ def test_functions_then_deng_youguan_bumen_name_one_class_of_departments():
     # source: 某市道路交通安全条例 (search: 交通、建设、市政、农机等部门依据各自职责…)
     text = "第五条 交通、建设、农机等部门依据各自职责负责有关的道路交通安全工作。"
     assert _owners(text) == {("交通部门", "lead"), ("建设部门", "lead"), ("农机部门", "lead")}
+
+
+def test_a_named_body_then_a_verb_opens_its_duty():
+    # source: ../shared/corpus/dev/l06 (景宁畲族自治县促进惠明茶产业发展条例), 第八条: a duty
+    # written without 应当; the subject is a name the organisation finder read
+    text = ("第八条 自治县人民政府采取措施，通过补助等方式，鼓励惠明茶生产经营者采用绿色防控技术防治病虫害。\n"
+            "惠明茶产业主管部门推广先进、适用、安全、绿色的生产技术，组织对惠明茶生产经营者进行培训。")
+    links, _ = _links(text)
+    assert {(o, r) for o, r, _ in links} == {("自治县人民政府", "lead"), ("惠明茶产业主管部门", "lead")}
+    # source: 国务院行政机构设置和编制管理条例 (1997), 第四条: a body's name inside a noun
+    # phrase (国务院行政机构的设置) acts not
+    links, _ = _links("第四条 国务院行政机构的设置以职能的科学配置为基础，做到职能明确、分工合理。")
+    assert links == set()
