@@ -517,6 +517,22 @@ def _no_item_marker(m: re.Match[str]) -> str | None:
     return None
 
 
+_CLAUSE_END = re.compile(r"[，,。；;]")
+
+
+def _relative_clause(m: re.Match[str]) -> str | None:
+    # 省人民政府和宁波市人民政府按照国家规定设立的科学技术奖应当…: the preposition phrase
+    # describes the noun after 的, and that noun is the clause's subject
+    if m.lastindex is None or m.lastindex < 2 or m.group(2) not in roles().subject_prepositions:
+        return None
+    stop = _CLAUSE_END.search(m.string, m.end())
+    words = m.string[m.end():stop.start() if stop else len(m.string)]
+    after = words[words.find("的") + 1:] if "的" in words else ""
+    if any(w in after for w in roles().subject_words if len(w) > 1):
+        return "describes the noun after 的, the clause's own subject"
+    return None
+
+
 _BY_FILTERS = named(_by_is_a_word, _filing)
 _CLAUSE_FILTERS = named(_no_item_marker, _verb_is_a_word, _acts_as_subject)
 
@@ -561,7 +577,7 @@ def _clause_clauses(c: View, bodies: dict[int, int]) -> list[OwnerClause]:
     start, and where the longest of them ends (clean offsets).
     """
     found = []
-    clause_filters = _CLAUSE_FILTERS + named(_body_before_preposition(c, bodies))
+    clause_filters = _CLAUSE_FILTERS + named(_body_before_preposition(c, bodies), _relative_clause)
     refused: list[Candidate] = []
     starts = _clause_starts(c)
     # an article's number is a start of its own: the match after it reads the subject

@@ -692,3 +692,12 @@ def test_a_named_body_then_a_verb_opens_its_duty():
     # phrase (国务院行政机构的设置) acts not
     links, _ = _links("第四条 国务院行政机构的设置以职能的科学配置为基础，做到职能明确、分工合理。")
     assert links == set()
+
+
+def test_a_preposition_phrase_describing_a_noun_is_no_subject_and_dui_ends_partners():
+    # source: ../shared/corpus/dev/m05 (浙江省促进科技成果转化条例): the award is the subject
+    text = "省人民政府和宁波市人民政府按照国家规定设立的科学技术奖应当重点奖励取得重大经济效益的科技成果。"
+    assert _owners(text) == set()
+    # source: ../shared/corpus/dev/m06 (上海临港“双特”政策意见): 会同X对Y进行…
+    text = "临港地区管委会会同国资主管部门对临港地区内相关国资开发主体的年度开发建设工作进行考核。"
+    assert _owners(text) == {("临港地区管委会", "lead"), ("国资主管部门", "support")}
