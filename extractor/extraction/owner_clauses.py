@@ -528,7 +528,8 @@ def _relative_clause(m: re.Match[str]) -> str | None:
     stop = _CLAUSE_END.search(m.string, m.end())
     words = m.string[m.end():stop.start() if stop else len(m.string)]
     after = words[words.find("的") + 1:] if "的" in words else ""
-    if any(w in after for w in roles().subject_words if len(w) > 1):
+    # (在省人民政府的领导下: 领导 after 的 is a noun, so only the verbs of a clause count)
+    if any(w in after for w in roles().clause_words if len(w) > 1):
         return "describes the noun after 的, the clause's own subject"
     return None
 

@@ -42,6 +42,7 @@ class Roles:
     partners: re.Pattern[str]  # 会同省教育厅负责…: the partners named after 会同
     vague: re.Pattern[str]  # collectives that name no one: 有关部门, 各地
     subject_words: frozenset[str]  # the single verbs after a subject (应当, 要), read as words
+    clause_words: frozenset[str]  # the verbs after a subject written after a comma (应当, 负责)
     filing_verbs: frozenset[str]  # 报X备案: X receives a filing and owns nothing
     subject_prepositions: frozenset[str]  # 省财政厅按照…: a preposition after a clause's subject
     duty_list: re.Pattern[str]  # 履行下列职责：: the enumerated items after it are the subject's
@@ -82,6 +83,7 @@ def roles() -> Roles:
         **_sentence_patterns(data, duty),
         vague=re.compile("|".join(f"(?:{p})" for p in data["vague"])),
         subject_words=frozenset(data["subject_verbs"] + data["clause_verbs"]),
+        clause_words=frozenset(data["clause_verbs"]),
         filing_verbs=frozenset(data["filing_verbs"]),
         subject_prepositions=frozenset(data["subject_prepositions"]),
         duty_list=re.compile(rf"下列[^。；;：:]{{0,12}}(?:{alternation(data['duty_list_nouns'])})[：:]"),
