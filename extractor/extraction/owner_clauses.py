@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from extractor.extraction.candidates import Candidate, Decision, judge, named
@@ -586,7 +587,9 @@ def _clause_clauses(c: View, bodies: dict[int, int]) -> list[OwnerClause]:
     subjects = [m for m in (r.subject.match(c.text, p) for p in starts if not _ARTICLE.match(c.text, p)) if m]
     for pattern, group, role in ((r.by, 2, "lead"), (r.subject, 1, "lead"), (r.clause_subject, 1, "lead"),
                                  (_ESTABLISHED, 1, "lead"), (r.clause_support, 1, "support")):
-        for m in subjects if pattern is r.subject else pattern.finditer(c.text):
+        after_comma = pattern is r.clause_subject or pattern is r.clause_support
+        for m in subjects if pattern is r.subject else _after_commas(pattern, c.text) if after_comma \
+                else pattern.finditer(c.text):
             rejection = judge(m, _BY_FILTERS if pattern is r.by else clause_filters)
             if rejection:
                 _refuse(refused, m.group(group), c.span(m.start(group), m.end(group)), rejection)
@@ -598,15 +601,28 @@ def _clause_clauses(c: View, bodies: dict[int, int]) -> list[OwnerClause]:
                 found.append((m.start(), m.end(), names + _partners(c, m.end(), refused)))
     found += _bare_subjects(c, starts, bodies, {f[0] for f in found}, refused)
     found.sort(key=lambda f: f[0])
+    at = [f[0] for f in found]
     clauses = []
     for k, (start, end, names) in enumerate(found):
         s, e = _sentence(c, start, starts)
-        later = [f[0] for f in found[k + 1:] if f[0] < e]
-        first = not any(s <= f[0] < start for f in found[:k])
-        reach = c.span(s if first else start, later[0] if later else e)
-        clauses.append(OwnerClause(tuple(names),
-                                   c.span(start, end), (c.span(s, e),), reach=reach))
+        # the next clause inside the sentence ends this one's reach; an earlier one inside
+        # it (the last starting before this one) means this one does not open the sentence
+        later = at[k + 1] if k + 1 < len(at) and at[k + 1] < e else e
+        before = bisect.bisect_left(at, start) - 1
+        first = before < 0 or at[before] < s
+        clauses.append(OwnerClause(tuple(names), c.span(start, end), (c.span(s, e),),
+                                   reach=c.span(s if first else start, later)))
     return clauses + [OwnerClause((), cand.span, (), refused=(cand,)) for cand in refused]
+
+
+_COMMA = re.compile(r"[，,]")
+
+
+def _after_commas(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches of a pattern that opens right after a comma ((?<=[，,])…), tried only
+    there: a scan trying its look-behind at every offset was most of its time. Such a match
+    holds no comma, so these are the matches `finditer` gives."""
+    return (m for comma in _COMMA.finditer(text) if (m := pattern.match(text, comma.end())))
 
 
 def _table_clauses(c: View) -> list[OwnerClause]:
