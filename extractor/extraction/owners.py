@@ -175,8 +175,10 @@ def assign_owners(tree: DocTree, organisations: tuple[Organisation, ...],
     spans = [cl.anchor for cl in duties]
     spans += _measure_spans(text, tasks, [cl.anchor for cl in clauses if not cl.scopes])
     spans += _sentence_spans(tasks, [cl for cl in clauses if cl.reach is not None])
+    known = {t.span for t in tasks}
     for span in spans:
-        if all(t.span != span for t in tasks):
+        if span not in known:
+            known.add(span)
             tasks.append(_new_task(tree, len(tasks) + 1, span))
     clauses += duties
     previous_end = 0
