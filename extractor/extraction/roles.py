@@ -76,8 +76,8 @@ def roles() -> Roles:
         lead_mark=re.compile(lead_mark),
         first_leads=re.compile(first),
         first_leads_note=re.compile(rf"[（(](?:{first})[）)]$"),
-        # 各部门 / 有关单位 keep their unit word: it is the name of the collective
-        role_tail=re.compile(rf"(?:等)?(?:(?<!各)(?<!有关)(?<!相关)(?:{units}))?(?:{duty})?(?:{phrases})$"),
+        # 各部门 / 有关单位 / 部门和单位 keep their unit word: it is the name of the collective
+        role_tail=re.compile(rf"(?:等)?(?:(?<!各)(?<!有关)(?<!相关)(?<![和及与])(?:{units}))?(?:{duty})?(?:{phrases})$"),
         role_segment=re.compile(rf"[^；;]*?(?:{duty})?(?:{phrases})"),
         blanket=tuple(re.compile(p) for p in data["blanket"]),
         **_sentence_patterns(data, duty),

@@ -701,3 +701,11 @@ def test_a_preposition_phrase_describing_a_noun_is_no_subject_and_dui_ends_partn
     # source: ../shared/corpus/dev/m06 (上海临港“双特”政策意见): 会同X对Y进行…
     text = "临港地区管委会会同国资主管部门对临港地区内相关国资开发主体的年度开发建设工作进行考核。"
     assert _owners(text) == {("临港地区管委会", "lead"), ("国资主管部门", "support")}
+
+
+def test_departments_and_units_is_one_collective_owner():
+    # source: ../shared/corpus/dev/n03 (国务院关于做好当前和今后一个时期促进就业工作的若干意见):
+    # the unit word after 和 is part of the collective, not a role label to strip
+    text = "财政部要加大资金支持力度，保障促进就业政策落实。（各有关部门和单位按职责分工负责）"
+    assert ("各有关部门和单位", "lead") in _owners(text)
+    assert ("各有关部门和", "lead") not in _owners(text)
