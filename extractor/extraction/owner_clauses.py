@@ -539,13 +539,32 @@ _BY_FILTERS = named(_by_is_a_word, _filing)
 _CLAUSE_FILTERS = named(_no_item_marker, _verb_is_a_word, _acts_as_subject)
 
 
-def _partners(c: View, at: int, refused: list[Candidate] | None = None) -> list[Owner]:
-    """由省财政厅会同省教育厅负责: the bodies joined by 会同 right at `at` support the lead."""
+def _partners(c: View, at: int, bodies: dict[int, int], refused: list[Candidate] | None = None) -> list[Owner]:
+    """由省财政厅会同省教育厅负责: the bodies joined by 会同 right at `at` support the lead.
+    The list ends where its words end, or after the organisation finder's names joined
+    one after another there when those run past the words (会同…茶文化研究会) or stop at a
+    tail (会同…国家邮政局等部门筛选确定)."""
     partners = roles().partners
     m = partners.match(c.text, at - 2) or partners.match(c.text, at)
     if not m:
         return []
-    return [(n, "support", sp) for n, sp, _ in _parse_list(c, m.start(1), m.end(1), refused, subject=True)]
+    end = _named_run(c, m.start(1), bodies)
+    if end is None or end < m.end(1) and not c.text.startswith("等", end):
+        end = m.end(1)
+    return [(n, "support", sp) for n, sp, _ in _parse_list(c, m.start(1), end, refused, subject=True)]
+
+
+def _named_run(c: View, start: int, bodies: dict[int, int]) -> int | None:
+    """The view offset where the organisation finder's names written one after another
+    from `start` (joined by 、和及与) end; None when no name starts there."""
+    end = None
+    pos = start
+    while pos < len(c.text) and (named := bodies.get(c.offsets[pos])) is not None:
+        end = bisect.bisect_left(c.offsets, named)
+        pos = end
+        while pos < len(c.text) and c.text[pos] in "、和及与":
+            pos += 1
+    return end
 
 
 def _bare_subjects(c: View, starts: list[int], bodies: dict[int, int], taken: set[int],
@@ -598,7 +617,7 @@ def _clause_clauses(c: View, bodies: dict[int, int]) -> list[OwnerClause]:
             own = r.role_of(m.group(2)) if pattern is r.subject else role
             names = [(n, own, sp) for n, sp, _ in _parse_list(c, m.start(group), m.end(group), refused, subject=True)]
             if names:
-                found.append((m.start(), m.end(), names + _partners(c, m.end(), refused)))
+                found.append((m.start(), m.end(), names + _partners(c, m.end(), bodies, refused)))
     found += _bare_subjects(c, starts, bodies, {f[0] for f in found}, refused)
     found.sort(key=lambda f: f[0])
     at = [f[0] for f in found]

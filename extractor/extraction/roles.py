@@ -119,6 +119,6 @@ def _sentence_patterns(data: dict, duty: str) -> dict[str, re.Pattern[str]]:
             rf"|{alternation(data['subject_prepositions'])})"),
         clause_subject=re.compile(rf"(?<=[，,])({name})({clause}|{partner})"),
         clause_support=re.compile(rf"(?<=[，,])({name})(?:等(?:部门|单位))?(?:{duty})?(?:{support})"),
-        partners=re.compile(rf"(?:{partner})((?:[\u4e00-\u9fffA-Za-z0-9（）、]){{2,80}}?)"
+        partners=re.compile(rf"(?:{partner})((?:[\u4e00-\u9fffA-Za-z0-9（）、]){{2,160}}?)"
                             rf"(?=(?:{alternation(data['partner_work'])})|[，。；,;])"),
     )

@@ -709,3 +709,12 @@ def test_departments_and_units_is_one_collective_owner():
     text = "财政部要加大资金支持力度，保障促进就业政策落实。（各有关部门和单位按职责分工负责）"
     assert ("各有关部门和单位", "lead") in _owners(text)
     assert ("各有关部门和", "lead") not in _owners(text)
+
+
+def test_partners_are_the_organisation_finders_names_after_huitong():
+    # source: ../shared/corpus/dev/n06 (“无废城市”建设试点工作方案): the list ends with the last
+    # body the organisation finder names, not with the verb the pattern stops at
+    text = ("（一）确定试点城市。试点城市由省级有关部门推荐，生态环境部会同国家发展改革委、工业和信息化部、财政部、"
+            "国家统计局、国家邮政局等部门筛选确定。")
+    links, _ = _links(text)
+    assert {("国家统计局", "support"), ("国家邮政局", "support"), ("生态环境部", "lead")} <= {(o, r) for o, r, _ in links}
