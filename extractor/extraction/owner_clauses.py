@@ -65,7 +65,9 @@ _SECTION_MARK = re.compile(r"[一二三四五六七八九十]{1,3}、")
 _ETC = re.compile(r"等$")
 _ETC_UNIT = re.compile(r"等(部门|单位|机关)$")
 _SEPARATOR = re.compile(r"([、，,；;]|以及)")
-_SHARED_HEAD = re.compile(r"(?<!^各)(?<!^有关)(?<!^相关)(部门|机关)$")
+_SHARED_HEAD = re.compile(r"(?<!^各)(?<!有关)(?<!相关)(部门|机关)$")
+# 各街道办事处, 区级相关部门: a collective or a level of its own takes no level written before it
+_OWN_LEVEL = re.compile(r"^(?:各|[省市区县]级)")
 _BRACKET_TAIL = re.compile(r"（[^（）]*）$")
 # 自治县人民政府确定的部门（以下简称惠明茶产业主管部门）负责…: the item ends with the short
 # form the document defines for it
@@ -239,7 +241,7 @@ def _parse_list(c: View, start: int, end: int, refused: list[Candidate] | None =
             _refuse(refused, raw, c.span(start + offset, start + offset + len(raw)), rejection)
             continue
         # 省人民政府发展改革、财政等部门: an item takes the shared head unless it ends in one
-        shared_head = bool(last_head and not name.endswith(_heads()) and len(name) <= 12)
+        shared_head = bool(last_head and not name.endswith(_named_heads()) and len(name) <= 12)
         s = start + offset + max(raw.find(name[:2]), 0)
         span = c.span(s, min(s + len(name), end))
         if shared_head:
@@ -249,7 +251,8 @@ def _parse_list(c: View, start: int, end: int, refused: list[Candidate] | None =
         own = _region_of(name)
         if own or _REGION_PAIR.match(name):
             region = own if own in _LEVEL_PREFIXES or last_head else ""
-        elif region and name.endswith(_departments()) and name not in lexicon().standard:
+        elif region and name.endswith(_departments()) and name not in lexicon().standard \
+                and not _OWN_LEVEL.match(name):
             name = region + name
         for form in _distribute(name):
             rejection = judge(form, _SUBJECT_FILTERS) if subject else None
@@ -426,6 +429,13 @@ def _departments() -> tuple[str, ...]:
     head (市金融办, which the head table does not hold): a level written once in a list holds
     for each of them."""
     return (*flagged("department"), *roles().office_short_heads)
+
+
+@cached
+def _named_heads() -> tuple[str, ...]:
+    """Heads that complete an item's name (区财政局, 区审改办), so it takes no head shared
+    from the list's last item."""
+    return (*_heads(), *roles().office_short_heads)
 
 
 def _is_org_name(name: str) -> bool:
