@@ -8,8 +8,11 @@ words in `resources/owner_roles.json`, compiled by `extraction/roles.py`):
   ① ② ③ of the same subsection;
 * inline notes: （区资源生态局牵头，区经发局、平潭海关等按职责分工负责）, （市科技局牵头）;
 * 由…负责 / 由…审核 / 经…批准 / 报…审批 clauses, a regulation's subject at a clause
-  start (市人民政府应当…, 市科学技术行政部门负责…, 市发展改革、财政等部门按照各自职责…),
-  a body set up for a task (成立了…中心，负责…), and partners after 会同 (support);
+  start (市人民政府应当…, 市科学技术行政部门负责…, 市发展改革、财政等部门按照各自职责…;
+  协助/配合 make it a support, 可以 grants a power and assigns nothing), a name the
+  organisation finder read followed by a verb (惠明茶产业主管部门推广…), a body set up for a
+  task (成立了…中心，负责…), and partners after 会同 (support), read over the organisation
+  finder's names written there;
 * task-division tables, also web tables flattened into one line
   (工作任务 工作要求 牵头单位 配合/责任单位).
 
@@ -18,7 +21,9 @@ words in `resources/owner_roles.json`, compiled by `extraction/roles.py`):
   duty-division lists (区住房保障局：负责…) and a form's 承办单位 field.
 
 In a list a level written once holds for the departments after it (市发改委、财政局 →
-市财政局; 市科技、财政部门 → 市财政部门). Each form yields an `OwnerClause`: the owners
+市财政局; 市科技、财政部门 → 市财政部门); 人力社保、农业农村等有关部门 is one class of
+departments; a described body given a short form (…确定的部门（以下简称X主管部门）) is that
+form. Each form yields an `OwnerClause`: the owners
 with their roles, where the expression is written and the text it applies to; an item the
 organisation finder reads as several bodies (区科技局和区财政局) is those bodies. Every item a
 slot held and the filters refused stays on its clause for `owners.explain`.
