@@ -41,12 +41,16 @@ class _Registry:
 
     def __init__(self, organisations: tuple[Organisation, ...]):
         self.orgs = list(organisations)
+        # every form -> the first body holding it: a look-up, not a scan of every body
+        self.forms: dict[str, int] = {}
+        for k, org in enumerate(self.orgs):
+            for form in (org.name, *org.aliases):
+                self.forms.setdefault(form, k)
 
     def resolve(self, name: str, span: Span) -> str:
         """The id of the organisation `name` denotes, adding the form (or the body)."""
-        for org in self.orgs:
-            if name == org.name or name in org.aliases:
-                return org.id
+        if name in self.forms:
+            return self.orgs[self.forms[name]].id
         k = best_match(name, [(org.name, *org.aliases) for org in self.orgs])
         if k is not None:
             org = self.orgs[k]
@@ -56,11 +60,13 @@ class _Registry:
             else:
                 org = replace(org, aliases=org.aliases + (name,))
             self.orgs[k] = replace(org, mentions=mentions)
+            self.forms.setdefault(name, k)
             return org.id
         used = {o.id for o in self.orgs}
         n = len(self.orgs) + 1
         while f"o{n}" in used:
             n += 1
+        self.forms.setdefault(name, len(self.orgs))
         self.orgs.append(Organisation(id=f"o{n}", name=name, type=org_type(name), mentions=(span,)))
         return f"o{n}"
 
