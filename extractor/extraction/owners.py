@@ -81,6 +81,13 @@ def _add(owners: tuple[OwnerRef, ...], new: list[OwnerRef]) -> tuple[OwnerRef, .
     return tuple(out)
 
 
+def _owned(task: Task, refs: list[OwnerRef]) -> Task:
+    """The task with `refs` among its owners (itself when they already are: a frozen copy
+    per clause was a good part of the assignment's time)."""
+    owners = _add(task.owners, refs)
+    return task if owners == task.owners else replace(task, owners=owners)
+
+
 def _holding(tasks: list[Task], point: int) -> int | None:
     """Index of the smallest task whose span holds the offset `point`."""
     best, size = None, 0  # the first of the smallest wins
@@ -200,7 +207,7 @@ def assign_owners(tree: DocTree, organisations: tuple[Organisation, ...],
             k = len(tasks) - 1
         if not clause.scopes:
             previous_end = clause.anchor[1]
-        tasks[k] = replace(tasks[k], owners=_add(tasks[k].owners, refs))
+        tasks[k] = _owned(tasks[k], refs)
         reach.append((clause.reach or tasks[k].span, refs))
     targets = []
     for q in quantities:
