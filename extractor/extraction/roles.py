@@ -39,6 +39,8 @@ class Roles:
     subject: re.Pattern[str]  # a regulation's subject at a clause start: 市科学技术行政部门负责…
     clause_subject: re.Pattern[str]  # …，省教育厅负责梳理…: a subject after a comma
     clause_support: re.Pattern[str]  # …，省财政厅配合: a clause's subject that only supports
+    support_word: re.Pattern[str]  # any support word: `clause_support` is tried only near one
+    support_reach: int  # how far after its comma a `clause_support` match can end
     partners: re.Pattern[str]  # 会同省教育厅负责…: the partners named after 会同
     vague: re.Pattern[str]  # collectives that name no one: 有关部门, 各地
     subject_words: frozenset[str]  # the single verbs after a subject (应当, 要), read as words
@@ -92,7 +94,7 @@ def roles() -> Roles:
     )
 
 
-def _sentence_patterns(data: dict, duty: str) -> dict[str, re.Pattern[str]]:
+def _sentence_patterns(data: dict, duty: str) -> dict[str, re.Pattern[str] | int]:
     """Patterns of responsibility written in prose (由…负责, a subject's 应当, 会同 partners)."""
     # 省政府会同: a partner word; 会同意 is 管委会 agreeing (管委会同意), no partner
     partner = "|".join(rf"{re.escape(w)}(?!意)" for w in data["partner_words"])
@@ -100,7 +102,8 @@ def _sentence_patterns(data: dict, duty: str) -> dict[str, re.Pattern[str]]:
     subject = alternation(w for w in data["subject_verbs"] if w not in data["partner_words"])
     clause = alternation(w for w in data["clause_verbs"] if w not in data["partner_words"])
     support = alternation(data["support_words"])
-    name = r"(?:[\u4e00-\u9fffA-Za-z0-9、]){2,30}?"
+    longest = 30  # characters of a clause's subject after a comma
+    name = rf"(?:[\u4e00-\u9fffA-Za-z0-9、]){{2,{longest}}}?"
     return dict(
         by=re.compile(rf"(由|经|上报|报请|报)((?:[\u4e00-\u9fffA-Za-z0-9·（）、]){{2,30}}?)(?:{alternation(data['by_adverbs'])})?(?:予以)?"
                       rf"({verbs}|{partner})"),
@@ -119,6 +122,9 @@ def _sentence_patterns(data: dict, duty: str) -> dict[str, re.Pattern[str]]:
             rf"|{alternation(data['subject_prepositions'])})"),
         clause_subject=re.compile(rf"(?<=[，,])({name})({clause}|{partner})"),
         clause_support=re.compile(rf"(?<=[，,])({name})(?:等(?:部门|单位))?(?:{duty})?(?:{support})"),
+        support_word=re.compile(support),
+        support_reach=(longest + len("等部门") + max(map(len, data["duty_qualifiers"]))
+                       + max(map(len, data["support_words"]))),
         partners=re.compile(rf"(?:{partner})((?:[\u4e00-\u9fffA-Za-z0-9（）、]){{2,160}}?)"
                             rf"(?=(?:{alternation(data['partner_work'])})|[，。；,;])"),
     )
