@@ -592,15 +592,26 @@ def _bare_subjects(c: View, starts: list[int], bodies: dict[int, int], taken: se
         if end is None:
             continue
         q = bisect.bisect_left(c.offsets, end)
-        # the two characters after the name alone: in a longer window the tagger reads
-        # 采取措施 or 推广先进 as one name or idiom
-        token = tagged(c.text[q:q + 2])[:1]
-        if not token or token[0].flag != "v" or token[0].word in roles().subject_words:
+        verb = _verb_after(c.text, q)
+        if verb is None:
             continue
         names = [(n, "lead", sp) for n, sp, _ in _parse_list(c, p, q, refused, subject=True)]
         if names:
-            found.append((p, q + len(token[0].word), names))
+            found.append((p, verb, names))
     return found
+
+
+def _verb_after(text: str, at: int) -> int | None:
+    """Where the verb right after a name ends (an adverb may stand before it: 将加强,
+    积极推进), or None. Two characters are tagged at a time: in a longer window the tagger
+    reads 采取措施 or 推广先进 as one name or idiom."""
+    token = tagged(text[at:at + 2])[:1]
+    if token and token[0].flag in ("d", "ad"):
+        at += len(token[0].word)
+        token = tagged(text[at:at + 2])[:1]
+    if not token or token[0].flag != "v" or token[0].word in roles().subject_words:
+        return None
+    return at + len(token[0].word)
 
 
 def _clause_clauses(c: View, bodies: dict[int, int]) -> list[OwnerClause]:

@@ -696,6 +696,10 @@ def test_a_named_body_then_a_verb_opens_its_duty():
     # phrase (国务院行政机构的设置) acts not
     links, _ = _links("第四条 国务院行政机构的设置以职能的科学配置为基础，做到职能明确、分工合理。")
     assert links == set()
+    # source: ../shared/corpus/dev/n04 (国务院办公厅关于对真抓实干成效明显地方进一步加大激励支持力度的通知):
+    # an adverb may stand between the body and its verb
+    links, _ = _links("各地区、各部门要认真落实。国务院办公厅将加强统筹协调和督促检查，适时组织评估。")
+    assert {(o, r) for o, r, _ in links} == {("国务院办公厅", "lead")}
 
 
 def test_a_preposition_phrase_describing_a_noun_is_no_subject_and_dui_ends_partners():
