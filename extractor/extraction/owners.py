@@ -42,12 +42,16 @@ class _Registry:
 
     def __init__(self, organisations: tuple[Organisation, ...]):
         self.orgs = list(organisations)
+        # every form -> the first body holding it: a look-up, not a scan of every body
+        self.forms: dict[str, int] = {}
+        for k, org in enumerate(self.orgs):
+            for form in (org.name, *org.aliases):
+                self.forms.setdefault(form, k)
 
     def resolve(self, name: str, span: Span) -> str:
         """The id of the organisation `name` denotes, adding the form (or the body)."""
-        for org in self.orgs:
-            if name == org.name or name in org.aliases:
-                return org.id
+        if name in self.forms:
+            return self.orgs[self.forms[name]].id
         k = best_match(name, [(org.name, *org.aliases) for org in self.orgs])
         if k is not None:
             org = self.orgs[k]
@@ -57,11 +61,13 @@ class _Registry:
             else:
                 org = replace(org, aliases=org.aliases + (name,))
             self.orgs[k] = replace(org, mentions=mentions)
+            self.forms.setdefault(name, k)
             return org.id
         used = {o.id for o in self.orgs}
         n = len(self.orgs) + 1
         while f"o{n}" in used:
             n += 1
+        self.forms.setdefault(name, len(self.orgs))
         self.orgs.append(Organisation(id=f"o{n}", name=name, type=org_type(name), mentions=(span,)))
         return f"o{n}"
 
@@ -74,6 +80,13 @@ def _add(owners: tuple[OwnerRef, ...], new: list[OwnerRef]) -> tuple[OwnerRef, .
             continue
         out = [o for o in out if o.org != ref.org] + [ref]
     return tuple(out)
+
+
+def _owned(task: Task, refs: list[OwnerRef]) -> Task:
+    """The task with `refs` among its owners (itself when they already are: a frozen copy
+    per clause was a good part of the assignment's time)."""
+    owners = _add(task.owners, refs)
+    return task if owners == task.owners else replace(task, owners=owners)
 
 
 def _holding(tasks: list[Task], point: int) -> int | None:
@@ -178,8 +191,10 @@ def assign_owners(doc: DocTree | Analysed, organisations: tuple[Organisation, ..
     spans = [cl.anchor for cl in duties]
     spans += _measure_spans(text, tasks, [cl.anchor for cl in clauses if not cl.scopes])
     spans += _sentence_spans(tasks, [cl for cl in clauses if cl.reach is not None])
+    known = {t.span for t in tasks}
     for span in spans:
-        if all(t.span != span for t in tasks):
+        if span not in known:
+            known.add(span)
             tasks.append(_new_task(tree, len(tasks) + 1, span))
     clauses += duties
     previous_end = 0
@@ -195,7 +210,7 @@ def assign_owners(doc: DocTree | Analysed, organisations: tuple[Organisation, ..
             k = len(tasks) - 1
         if not clause.scopes:
             previous_end = clause.anchor[1]
-        tasks[k] = replace(tasks[k], owners=_add(tasks[k].owners, refs))
+        tasks[k] = _owned(tasks[k], refs)
         reach.append((clause.reach or tasks[k].span, refs))
     targets = []
     for q in quantities:

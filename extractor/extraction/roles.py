@@ -39,12 +39,17 @@ class Roles:
     subject: re.Pattern[str]  # a regulation's subject at a clause start: 市科学技术行政部门负责…
     clause_subject: re.Pattern[str]  # …，省教育厅负责梳理…: a subject after a comma
     clause_support: re.Pattern[str]  # …，省财政厅配合: a clause's subject that only supports
+    support_word: re.Pattern[str]  # any support word: `clause_support` is tried only near one
+    support_reach: int  # how far after its comma a `clause_support` match can end
     partners: re.Pattern[str]  # 会同省教育厅负责…: the partners named after 会同
     vague: re.Pattern[str]  # collectives that name no one: 有关部门, 各地
     subject_words: frozenset[str]  # the single verbs after a subject (应当, 要), read as words
+    clause_words: frozenset[str]  # the verbs after a subject written after a comma (应当, 负责)
     filing_verbs: frozenset[str]  # 报X备案: X receives a filing and owns nothing
     subject_prepositions: frozenset[str]  # 省财政厅按照…: a preposition after a clause's subject
     duty_list: re.Pattern[str]  # 履行下列职责：: the enumerated items after it are the subject's
+    office_short_heads: tuple[str, ...]  # 市金融办: an office's short head, a department in a list
+    collective_prefixes: tuple[str, ...]  # 各级农业农村部门: every level's body, still a subject
 
     def role_of(self, words: str) -> str:
         """`support` when the role words are a support phrase (配合落实), else `lead`."""
@@ -73,20 +78,23 @@ def roles() -> Roles:
         lead_mark=re.compile(lead_mark),
         first_leads=re.compile(first),
         first_leads_note=re.compile(rf"[（(](?:{first})[）)]$"),
-        # 各部门 / 有关单位 keep their unit word: it is the name of the collective
-        role_tail=re.compile(rf"(?:等)?(?:(?<!各)(?<!有关)(?<!相关)(?:{units}))?(?:{duty})?(?:{phrases})$"),
+        # 各部门 / 有关单位 / 部门和单位 keep their unit word: it is the name of the collective
+        role_tail=re.compile(rf"(?:等)?(?:(?<!各)(?<!有关)(?<!相关)(?<![和及与])(?:{units}))?(?:{duty})?(?:{phrases})$"),
         role_segment=re.compile(rf"[^；;]*?(?:{duty})?(?:{phrases})"),
         blanket=tuple(re.compile(p) for p in data["blanket"]),
         **_sentence_patterns(data, duty),
         vague=re.compile("|".join(f"(?:{p})" for p in data["vague"])),
         subject_words=frozenset(data["subject_verbs"] + data["clause_verbs"]),
+        clause_words=frozenset(data["clause_verbs"]),
         filing_verbs=frozenset(data["filing_verbs"]),
         subject_prepositions=frozenset(data["subject_prepositions"]),
         duty_list=re.compile(rf"下列[^。；;：:]{{0,12}}(?:{alternation(data['duty_list_nouns'])})[：:]"),
+        office_short_heads=tuple(data["office_short_heads"]),
+        collective_prefixes=tuple(data["collective_prefixes"]),
     )
 
 
-def _sentence_patterns(data: dict, duty: str) -> dict[str, re.Pattern[str]]:
+def _sentence_patterns(data: dict, duty: str) -> dict[str, re.Pattern[str] | int]:
     """Patterns of responsibility written in prose (由…负责, a subject's 应当, 会同 partners)."""
     # 省政府会同: a partner word; 会同意 is 管委会 agreeing (管委会同意), no partner
     partner = "|".join(rf"{re.escape(w)}(?!意)" for w in data["partner_words"])
@@ -94,7 +102,8 @@ def _sentence_patterns(data: dict, duty: str) -> dict[str, re.Pattern[str]]:
     subject = alternation(w for w in data["subject_verbs"] if w not in data["partner_words"])
     clause = alternation(w for w in data["clause_verbs"] if w not in data["partner_words"])
     support = alternation(data["support_words"])
-    name = r"(?:[\u4e00-\u9fffA-Za-z0-9、]){2,30}?"
+    longest = 30  # characters of a clause's subject after a comma
+    name = rf"(?:[\u4e00-\u9fffA-Za-z0-9、]){{2,{longest}}}?"
     return dict(
         by=re.compile(rf"(由|经|上报|报请|报)((?:[\u4e00-\u9fffA-Za-z0-9·（）、]){{2,30}}?)(?:{alternation(data['by_adverbs'])})?(?:予以)?"
                       rf"({verbs}|{partner})"),
@@ -103,7 +112,9 @@ def _sentence_patterns(data: dict, duty: str) -> dict[str, re.Pattern[str]]:
             rf"((?:[\u4e00-\u9fffA-Za-z0-9、（）]){{2,60}}?)[：:]?"
             # 管理委员会是市人民政府的派出机构，负责…: what a body is, then what it does
             r"(?:是[^。；;，,：:]{1,40}[，,](?:并)?|[，,])?"
-            rf"((?:{subject})(?!{alternation(data['name_continuations'])})|{partner}|(?:在|按照|根据|依照)各自(?:的)?职责(?:范围内)?|{duty}"
+            # 规划、公安等部门依据各自职责，协同做好…: the role word after the duty decides the role
+            rf"((?:{subject})(?!{alternation(data['name_continuations'])})|{partner}"
+            rf"|(?:在|按照|根据|依照|依据)各自(?:的)?职责(?:范围内)?(?:[，,]?(?:{support}))?|{duty}"
             # 区不动产登记中心根据…批复文件具体办理…: the subject acts on a decision
             r"|(?:根据|按照|依照|依据)[^。；;，,]{1,30}?(?:负责|办理|审核|审批|组织实施|制定)"
             # 省财政厅按照《…》履行…, 财政部门于15个工作日内…: a body opening a clause with a
@@ -111,6 +122,9 @@ def _sentence_patterns(data: dict, duty: str) -> dict[str, re.Pattern[str]]:
             rf"|{alternation(data['subject_prepositions'])})"),
         clause_subject=re.compile(rf"(?<=[，,])({name})({clause}|{partner})"),
         clause_support=re.compile(rf"(?<=[，,])({name})(?:等(?:部门|单位))?(?:{duty})?(?:{support})"),
-        partners=re.compile(rf"(?:{partner})((?:[\u4e00-\u9fffA-Za-z0-9（）、]){{2,80}}?)"
+        support_word=re.compile(support),
+        support_reach=(longest + len("等部门") + max(map(len, data["duty_qualifiers"]))
+                       + max(map(len, data["support_words"]))),
+        partners=re.compile(rf"(?:{partner})((?:[\u4e00-\u9fffA-Za-z0-9（）、]){{2,160}}?)"
                             rf"(?=(?:{alternation(data['partner_work'])})|[，。；,;])"),
     )

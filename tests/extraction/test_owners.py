@@ -277,6 +277,10 @@ def test_a_level_written_once_holds_for_the_departments_after_it():
                              ("市商务局", "support"), ("市金融办", "support")}
     text = "〔责任单位:省发展改革委、省市场监管局、商务厅、省大数据中心按职责分工负责。〕"
     assert ("省商务厅", "lead") in _owners(text)
+    # 官渡区稳增长促发展若干政策措施 (2016, from search): 区审改办 is complete, 区级相关部门 has its
+    # own level, 各街道办事处 is a collective; none takes 区 or 部门 from the other items
+    owners = _owners("（区政务服务局牵头，区审改办、区住建局、区级相关部门，各街道办事处配合）")
+    assert {("区审改办", "support"), ("区级相关部门", "support"), ("各街道办事处", "support")} <= owners
 
 
 def test_partners_joined_by_hui_tong_support_the_lead():
@@ -374,6 +378,14 @@ def test_a_heading_joined_to_an_items_marker_is_no_part_of_the_owner():
     assert {o for o, _, _ in links} == {"区经济发展局"}
 
 
+def test_a_subject_under_a_heading_owns_the_items_task_alone():
+    # a lead and a support clause under （一）: the owners land on the structure's task, and
+    # the heading joined to the item in the view opens no second (duplicate) task
+    links, assigned = _parsed("一、任务\n（一）区经济发展局牵头，区财政局配合，完成年度招商任务。")
+    assert links == {("区经济发展局", "lead", "t1"), ("区财政局", "support", "t1")}
+    assert [t.id for t in assigned.tasks] == ["t1"]
+
+
 def test_national_brackets_cover_the_measure_before_them():
     links, assigned = _parsed(_owner_fixture("national_brackets.txt"))
     text = {t.id: t.text for t in assigned.tasks}
@@ -452,6 +464,27 @@ def test_explain_gives_every_slot_item_with_its_decision():
     assert all(c.family == "owners" and 0 <= c.span[0] < c.span[1] <= len(tree.text) for c in candidates)
 
 
+def test_list_cuts_and_levels_read_the_organisation_vocabulary(tmp_path):
+    # a new department head in the organisation head table (org_suffixes.tsv) is a one-file
+    # change for owners too: a list item cut where it ends (区应急救援站区财政局) and a level
+    # written once holding for it (市发改委、消防救援站)
+    from extractor import lexicons
+    from extractor.extraction.owner_clauses import find_owner_clauses
+
+    text = "（牵头单位：市发改委、消防救援站；配合单位：区应急救援站区财政局）"
+    wanted = {"市发改委", "市消防救援站", "区应急救援站", "区财政局"}
+
+    def names() -> set[str]:
+        return {n for cl in find_owner_clauses(text) for n, _, _ in cl.owners}
+
+    assert names() != wanted
+    table = lexicons.read_text("org_suffixes.tsv") + "救援站\tgovernment\t1\tdepartment\n"
+    (tmp_path / "org_suffixes.tsv").write_text(table, "utf-8")
+    with lexicons.using(tmp_path):
+        assert names() == wanted
+    assert names() != wanted
+
+
 def test_owner_roles_file_is_well_formed():
     import re
 
@@ -462,7 +495,8 @@ def test_owner_roles_file_is_well_formed():
     assert len(words) == len(set(words)), "a role word is listed twice"
     assert set(data["label_roles"].values()) <= {"lead", "support"}
     for key in ("unit_words", "duty_qualifiers", "field_labels", "division_labels", "handover_verbs", "by_adverbs", "filing_verbs", "duty_list_nouns", "partner_words",
-                "subject_verbs", "subject_prepositions", "name_continuations", "clause_verbs", "partner_work"):
+                "subject_verbs", "subject_prepositions", "name_continuations", "clause_verbs", "partner_work",
+                "collective_prefixes", "office_short_heads"):
         assert data[key] and len(data[key]) == len(set(data[key])), key
         assert all(isinstance(w, str) and w for w in data[key]), key
     for key in ("first_leads", "blanket", "vague"):
@@ -595,3 +629,101 @@ def test_collective_bodies_given_a_task_own_it_and_vague_ones_never():
     # source: 国办发〔2018〕117号 (dev/n04)
     links, _ = _parsed("（一）各有关部门要认真组织实施督查激励措施，及时制定或调整完善实施办法。\n（二）各有关单位要做好配合。")
     assert {o for o, _, _ in links} == {"各有关部门"}
+
+
+def test_a_regulation_grants_with_keyi_and_assigns_with_yingdang():
+    # source: ../shared/corpus/dev/m05 (浙江省促进科技成果转化条例): 可以 grants a power, no duty
+    text = ("第二十五条 县级以上人民政府可以通过政府首购、订购等非招标采购方式，采购新产品、新技术、新服务，支持科技成果转化。"
+            "第二十九条 县级以上人民政府应当改进利用财政资金设立的科技项目的资金管理。")
+    assert _owners(text) == {("县级以上人民政府", "lead")}
+    assert [cl.anchor[0] > text.index("第二十九条") for cl in find_owner_clauses(text) if cl.owners] == [True]
+
+
+def test_a_subject_that_assists_supports():
+    # source: ../shared/corpus/dev/l06 (景宁畲族自治县促进惠明茶产业发展条例), 第五条
+    text = ("社区居民委员会、村民委员会协助做好惠明茶产业发展工作。"
+            "自治县人民政府其他有关部门按照各自职责，共同做好惠明茶产业发展工作。")
+    assert _owners(text) == {("社区居民委员会", "support"), ("村民委员会", "support")}
+    # source: 濮阳市城市道路窨井设施管理暂行办法 (2011), 第四条: the role word after 各自职责
+    text = ("市政主管部门负责全市城市道路范围内窨井设施的日常监管和应急处置工作。"
+            "规划、公安、房产等部门依据各自职责，协同做好窨井设施的监督管理工作。")
+    assert _owners(text) == {("市政主管部门", "lead"), ("规划部门", "support"), ("公安部门", "support"),
+                             ("房产部门", "support")}
+    # a name holding a support word is no support clause: 京津冀协同发展领导小组办公室
+    # source: ../shared/corpus/dev/n07 (国务院关于河北雄安新区总体规划的批复)
+    text = "国家发展改革委、京津冀协同发展领导小组办公室要做好综合协调，加强对总体规划实施的指导。"
+    assert _owners(text) == {("国家发展改革委", "lead"), ("京津冀协同发展领导小组办公室", "lead")}
+
+
+def test_every_levels_department_acts_and_a_governing_verb_opens_no_subject():
+    # source: ../shared/corpus/dev/m01 (海南省农机购置与应用补贴实施方案, 2024)
+    text = "公开信息，接受监督。各级农业农村部门要加大补贴政策宣传力度，综合运用各类媒体和多种宣传方式。"
+    assert _owners(text) == {("各级农业农村部门", "lead")}
+    text = ("有效开展违规行为全流程分析排查，强化农业农村和财政部门牵头，其他部门支持的联合查处和省际联动处理。")
+    assert _owners(text) == set()
+
+
+def test_a_described_body_owns_under_the_short_form_the_document_defines():
+    # source: ../shared/corpus/dev/l06 (景宁畲族自治县促进惠明茶产业发展条例), 第五条
+    text = "第五条 自治县人民政府确定的部门（以下简称惠明茶产业主管部门）负责惠明茶产业发展工作。"
+    assert _owners(text) == {("惠明茶产业主管部门", "lead")}
+    # source: 甘孜藏族自治州突发事件应对条例 (2014), 第一条: a defined place is no owner
+    text = "结合甘孜藏族自治州（以下简称自治州）实际，制定本条例。"
+    assert _owners(text) == set()
+
+
+def test_functions_then_deng_youguan_bumen_name_one_class_of_departments():
+    # source: ../shared/corpus/dev/l06 (景宁畲族自治县促进惠明茶产业发展条例), 第十条 and 第二十二条
+    text = "第十条 惠明茶产业主管部门、市场监管等有关部门应当全面加强惠明茶质量安全监管。"
+    assert _owners(text) == {("惠明茶产业主管部门", "lead"), ("市场监管等有关部门", "lead")}
+    text = "人力社保、农业农村等有关部门应当组织开展评茶员、茶艺师等职业技能鉴定。"
+    assert _owners(text) == {("人力社保、农业农村等有关部门", "lead")}
+    # after a body's own name the tail adds no one; 等部门 without 有关 lists the departments
+    assert _owners("（教育部牵头，财政部等有关部门配合）") == {("教育部", "lead"), ("财政部", "support")}
+    # source: 某市道路交通安全条例 (search: 交通、建设、市政、农机等部门依据各自职责…)
+    text = "第五条 交通、建设、农机等部门依据各自职责负责有关的道路交通安全工作。"
+    assert _owners(text) == {("交通部门", "lead"), ("建设部门", "lead"), ("农机部门", "lead")}
+
+
+def test_a_named_body_then_a_verb_opens_its_duty():
+    # source: ../shared/corpus/dev/l06 (景宁畲族自治县促进惠明茶产业发展条例), 第八条: a duty
+    # written without 应当; the subject is a name the organisation finder read
+    text = ("第八条 自治县人民政府采取措施，通过补助等方式，鼓励惠明茶生产经营者采用绿色防控技术防治病虫害。\n"
+            "惠明茶产业主管部门推广先进、适用、安全、绿色的生产技术，组织对惠明茶生产经营者进行培训。")
+    links, _ = _links(text)
+    assert {(o, r) for o, r, _ in links} == {("自治县人民政府", "lead"), ("惠明茶产业主管部门", "lead")}
+    # source: 国务院行政机构设置和编制管理条例 (1997), 第四条: a body's name inside a noun
+    # phrase (国务院行政机构的设置) acts not
+    links, _ = _links("第四条 国务院行政机构的设置以职能的科学配置为基础，做到职能明确、分工合理。")
+    assert links == set()
+    # source: ../shared/corpus/dev/n04 (国务院办公厅关于对真抓实干成效明显地方进一步加大激励支持力度的通知):
+    # an adverb may stand between the body and its verb
+    links, _ = _links("各地区、各部门要认真落实。国务院办公厅将加强统筹协调和督促检查，适时组织评估。")
+    assert {(o, r) for o, r, _ in links} == {("国务院办公厅", "lead")}
+
+
+def test_a_preposition_phrase_describing_a_noun_is_no_subject_and_dui_ends_partners():
+    # source: ../shared/corpus/dev/m05 (浙江省促进科技成果转化条例): the award is the subject
+    text = "省人民政府和宁波市人民政府按照国家规定设立的科学技术奖应当重点奖励取得重大经济效益的科技成果。"
+    assert _owners(text) == set()
+    # source: ../shared/corpus/dev/m06 (上海临港“双特”政策意见): 会同X对Y进行…
+    text = "临港地区管委会会同国资主管部门对临港地区内相关国资开发主体的年度开发建设工作进行考核。"
+    assert _owners(text) == {("临港地区管委会", "lead"), ("国资主管部门", "support")}
+
+
+def test_departments_and_units_is_one_collective_owner():
+    # source: ../shared/corpus/dev/n03 (国务院关于做好当前和今后一个时期促进就业工作的若干意见):
+    # the unit word after 和 is part of the collective, not a role label to strip
+    text = "财政部要加大资金支持力度，保障促进就业政策落实。（各有关部门和单位按职责分工负责）"
+    assert ("各有关部门和单位", "lead") in _owners(text)
+    assert ("各有关部门和", "lead") not in _owners(text)
+
+
+def test_partners_are_the_organisation_finders_names_after_huitong():
+    # source: ../shared/corpus/dev/n06 (“无废城市”建设试点工作方案): the list ends with the last
+    # body the organisation finder names, not with the verb the pattern stops at
+    text = ("（一）确定试点城市。试点城市由省级有关部门推荐，生态环境部会同国家发展改革委、工业和信息化部、财政部、"
+            "国家统计局、国家邮政局等部门筛选确定。")
+    links, _ = _links(text)
+    assert {("国家统计局", "support"), ("国家邮政局", "support"), ("生态环境部", "lead")} <= {(o, r) for o, r, _ in links}
+
