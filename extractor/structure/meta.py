@@ -12,7 +12,7 @@ from functools import cache
 from collections.abc import Mapping
 
 from extractor.model import DocMeta
-from extractor.structure.dates import DATE, iso_date
+from extractor.structure.dates import DATE, TIMESTAMP, iso_date
 from extractor.structure.fields import fields
 from extractor.structure.history import history, this_version
 from extractor.structure.report import work_report
@@ -21,6 +21,7 @@ from extractor.structure.markers import marker_at
 from extractor.text.patterns import PERIOD
 
 _HEADER_CHARS = 2500
+_DATELINE_REACH = 300  # a dateline stands under the headline, before the story
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
 YEAR_IN_BRACKETS = r"[〔\[［【(（„]\s*(?P<year>(?:19|20)\d\d)\s*[〕\]］】)）‟]"
 """The year of a 文号 in any bracket documents use: 〔2024〕 [2024] （2024）, and „2024‟,
@@ -450,6 +451,12 @@ def _issuer_and_date(text: str, title_text: str | None, title_end: int) -> tuple
     return issuer or _title_issuer(title_text) or _order_issuer(text), date or _adoption_date(text)
 
 
+def _dateline(text: str) -> str | None:
+    """A news page's date from its dateline near the top (2025-09-11 08:52:30 科技日报 作者：…)."""
+    m = TIMESTAMP.search(text, 0, min(len(text), _DATELINE_REACH))
+    return iso_date(m) if m else None
+
+
 def _labelled_issuer(labelled: Mapping[str, str]) -> str | None:
     """发文机关：… of a metadata block; a joint issuance gives its first-named body."""
     names = labelled.get("issuer", "").split()
@@ -484,7 +491,7 @@ def read_meta(text: str, *, title_hint: str | None = None, source: str | None = 
     title_text = title_text or labelled.get("title")
     issuer, date = _issuer_and_date(text, title_text, title_end)
     issuer = _labelled_issuer(labelled) or (report.issuer if report else None) or issuer
-    date = _labelled_date(labelled) or (report.date if report else None) or date
+    date = _labelled_date(labelled) or (report.date if report else None) or date or _dateline(text)
     category = _CATEGORY.search(text) or (_CATEGORY.search(source) if source else None)
     cc = _CC.search(text)
     printer, print_date = _printer(text)

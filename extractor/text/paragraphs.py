@@ -22,13 +22,14 @@ BULLETS = "●■◆▲►•★☆○◎□◇▪"  # a list item's mark, a bre
 _BULLET = re.compile(f"[{BULLETS}]")
 HEADING_START = re.compile(
     r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|[（(]\d+[)）]|\d+[.．、](?!\d)"
+    r"|\d{1,2}[.．](?=(?:19|20)\d{2}年)"  # 3.2025年县政府…: an item opening with its year
     r"|[①-⑳]|[%s]|第[一二三四五六七八九十百]+[章节条部分])" % BULLETS)
 TOP_HEADING = re.compile(r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
 _PAGE_NUMBER_LINE = re.compile(r"^[-—－–\s]*\d{1,4}[-—－–\s]*$")
 _SENTENCE_PUNCT = "。！？!?；;：:"
 _CONTINUES = "、，,（(“《—-－/"  # a line ending so runs on
 
-_FIGURE_START = re.compile(rf"(?!(?:19|20)\d{{2}}年)[\d%‰.{CN_NUMERAL_CHARS}]|以上|以下|以内|之内|左右|上下")
+_FIGURE_START = re.compile(rf"(?!(?:19|20)\d{{2}}(?:年|[-/.]\d{{1,2}}[-/.]\d))[\d%‰.{CN_NUMERAL_CHARS}]|以上|以下|以内|之内|左右|上下")
 _FIGURE_ENDS = ("%", "‰", "以上", "以下", "以内", "之内", "左右", "上下")  # a figure ends its line whole
 
 

@@ -381,3 +381,11 @@ def test_a_page_opening_with_its_address_line_keeps_its_recipients():
     meta = read_meta(normalise_text(text).text)
     assert meta.recipients == ("各市(州)人民政府", "省级有关部门(单位)")
     assert (meta.issuer, meta.date) == ("四川省发展和改革委员会", "2022-10-18")
+
+
+def test_a_news_page_is_dated_by_its_dateline():
+    # source: 科技日报 2025-09-11, “十四五”时期我国新型工业化走深走实 (as reposted on a news site)
+    text = ("“十四五”时期我国新型工业化走深走实\n2025-09-11 08:52:30 科技日报 作者: 记者 吴叶凡 崔 爽\n"
+            "我国新能源汽车去年产量突破1300万辆,产销量连续10年保持全球第一。\n")
+    assert read_meta(normalise_text(text).text).date == "2025-09-11"
+    assert read_meta(normalise_text("本报讯 2024年3月5日上午，会议召开。\n").text).date is None

@@ -96,6 +96,9 @@ def last_kind_word(text: str, actual_words: list[str], target_words: list[str]) 
     return max(last, key=last.get) if max(last.values()) >= 0 else None
 
 
+_CLAUSE_PUNCT = "，,：:。；;"
+
+
 def _goal_scopes(text: str, heads: tuple[int, ...], now: int | None) -> list[Scope]:
     """A paragraph that opens with 到2026年 (or 主要目标：到2026年) dates every goal up to the
     next top heading (`heads`: 一、 or （一）, as structure read them; a year already past when
@@ -105,6 +108,10 @@ def _goal_scopes(text: str, heads: tuple[int, ...], now: int | None) -> list[Sco
         opening = y.start - (2 if text[max(0, y.start - 2):y.start] in ("力争", "争取") else 0)
         line_start = text.rfind("\n", 0, opening) + 1
         lead = text[line_start:opening]  # 总体发展目标，到2025年 / （三）发展目标。到2025年: a short lead-in may name the goals
+        line_end = text.find("\n", y.end)
+        rest = text[y.end:line_end if line_end >= 0 else len(text)]
+        if not any(p in rest for p in _CLAUSE_PUNCT):
+            continue  # a headline (“十四五”时期我国新型工业化走深走实) names a period, it opens no goals
         if y.due and (now is None or y.year >= now) and (
                 not lead or lead[-1] in "：:" or lead[-1] in "，,。" and len(lead) <= _GOAL_LEAD and "目标" in lead):
             i = bisect.bisect_right(heads, y.start)
