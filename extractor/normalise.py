@@ -157,11 +157,16 @@ def _is_furniture(text: str, start: int, end: int) -> bool:
         return True
     if not _BARE_NUMBER.fullmatch(line):
         return False
-    before, after = text[:start].rstrip(" \t"), text[end:end + 1]
+    # what stands before the line, spaces and tabs skipped: read in place, as copying the text
+    # before every number line would cost a long table's worth of copies
+    i = start
+    while i and text[i - 1] in " \t":
+        i -= 1
+    after = text[end:end + 1]
     # A page number stands at a page edge, or (text pasted from PDFs) after two blank lines;
     # a number alone after a single break is a table's row number.
-    return (before.endswith("\f") or after == "\f" or before.endswith("\n\n\n")
-            or ("\f" in text and (not before or end == len(text))))
+    return (text[i - 1:i] == "\f" or after == "\f" or text[max(0, i - 3):i] == "\n\n\n"
+            or ("\f" in text and (i == 0 or end == len(text))))
 
 
 def _interrupts_sentence(text: str, lines: list[tuple[int, int]], i: int) -> bool:

@@ -52,7 +52,7 @@ def value_columns(header: tuple[str, ...]) -> tuple[list[int], list[int]]:
 
 
 _TOKEN = re.compile(r"\S+")
-_DIGIT_EDGE = re.compile(r"(?<=\d)(?=\D)|(?<=\D)(?=\d)")  # where a figure starts or ends
+_DIGITS = re.compile(r"\d+")  # a figure's digits: a cell boundary can only be at their edges
 _EMPTY_CELL = re.compile(r"^[—\-－/／]+$")
 
 
@@ -75,8 +75,8 @@ def _cells(clean: CleanText) -> list[tuple[str, int]]:
         if offsets[end - 1] - offsets[start] == end - 1 - start:
             cells.append((m.group(), start))  # nothing taken out inside: one cell
             continue
-        cuts = [k.start() for k in _DIGIT_EDGE.finditer(text, start + 1, end)
-                if offsets[k.start()] != offsets[k.start() - 1] + 1]
+        edges = (i for k in _DIGITS.finditer(text, start, end) for i in k.span())
+        cuts = [i for i in edges if start < i < end and offsets[i] != offsets[i - 1] + 1]
         cells += [(text[a:b], a) for a, b in zip([start, *cuts], [*cuts, end])]
     return cells
 

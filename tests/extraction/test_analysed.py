@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractor import explain as explain_module
 from extractor import extraction
@@ -108,3 +110,15 @@ def test_top_headings_are_structure_s_in_the_paragraph_view(tree):
     view = doc.paragraphs.text
     assert [view[i:i + 3] for i in doc.top_heading_starts] == ["\n一、", "\n（一"]  # the break before each
     assert [s.marker for s in tree.sections] == ["cn", "cn_paren"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["一、总体要求", "（一）加强领导", "二、2024年工作回顾", "1.推进改革",
+                                 "到2025年，新增企业100家。", "（2024—2026年）", "坚持创新引领"]),
+                max_size=8).map("\n".join))
+def test_top_headings_sit_at_line_breaks_of_the_view_in_order(text):
+    doc = analyse(parse_raw(RawDocument(path="p.txt", format="txt", sha256="0", pages=(text,))))
+    view, heads = doc.paragraphs.text, doc.top_heading_starts
+    assert list(heads) == sorted(heads)
+    assert all(i == 0 or view[i] == "\n" for i in heads)
+    assert doc.title_zone.startswith(doc.tree.meta.title or "")

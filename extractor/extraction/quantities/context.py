@@ -16,6 +16,7 @@ from extractor.lexicons import alternation, cached
 from extractor.text.paragraphs import BULLETS
 from extractor.text.patterns import DEFINED_SHORT_FORM
 
+
 def _subject_pattern(text: str) -> re.Pattern[str]:
     """A leading place or body before a figure: the general endings (新区, 集团, 基金 …) and
     the short forms the document defines (以下简称“总窗口”), which name its subjects; not a
