@@ -667,3 +667,19 @@ def test_a_count_in_a_heading_structure_read_describes_and_measures_nothing():
     decisions = {c.text: c.rejection.filter if c.rejection else "accepted" for c in explain(parsed(text))}
     assert decisions["四个"] == "measures_nothing" and decisions["100家"] == "accepted"
 
+
+
+def test_a_news_report_of_a_plans_goals_dates_them_by_the_plans_year():
+    # source: 工业和信息化部发布《“十四五”信息化和工业化深度融合发展规划》 (news report, 2021-12-02)
+    text = (REPORT + "《规划》提出，到2025年，全国两化融合发展指数提高至105。在具体指标方面，"
+            "企业经营管理数字化普及率达到80%，关键工序数控化率达到68%。\n据了解，下一步，工信部将加大培育力度。\n")
+    found = find_quantities(tree_of(text))
+    assert [(q.value, q.kind, q.year) for q in found] == [(80, "target", 2025), (68, "target", 2025)]
+
+
+def test_a_headline_naming_a_period_and_a_dateline_open_no_goals():
+    # source: 科技日报 2025-09-11, “十四五”时期我国新型工业化走深走实
+    text = ("“十四五”时期我国新型工业化走深走实\n2025-09-11 08:52:30 科技日报 作者: 记者\n"
+            "“十四五”以来，相关部门支持46个城市开展新型技术改造城市试点，累计建成了1260家5G工厂。\n")
+    assert {q.kind for q in find_quantities(parse_raw(RawDocument(path="news.txt", format="txt", sha256="0",
+                                                                  pages=(text,))))} == {"actual"}

@@ -113,10 +113,14 @@ def _goal_scopes(text: str, heads: tuple[int, ...], now: int | None) -> list[Sco
         rest = text[y.end:line_end if line_end >= 0 else len(text)]
         if not any(p in rest for p in _CLAUSE_PUNCT):
             continue  # a headline (“十四五”时期我国新型工业化走深走实) names a period, it opens no goals
-        if y.due and (now is None or y.year >= now) and (
-                not lead or lead[-1] in "：:" or lead[-1] in "，,。" and len(lead) <= _GOAL_LEAD and "目标" in lead):
+        if not y.due or now is not None and y.year < now:
+            continue
+        if not lead or lead[-1] in "：:" or lead[-1] in "，,。" and len(lead) <= _GOAL_LEAD and "目标" in lead:
             i = bisect.bisect_right(heads, y.start)
             scopes.append(Scope(y.start, heads[i] if i < len(heads) else len(text), y.year, "target"))
+        elif lead[-1] in "，," and len(lead) <= _GOAL_LEAD and any(w in lead for w in cues()["goal_reports"]):
+            # 《规划》提出，到2025年，…: a report of a plan's goals, up to the paragraph's end
+            scopes.append(Scope(y.start, line_end if line_end >= 0 else len(text), y.year, "target"))
     return scopes
 
 
