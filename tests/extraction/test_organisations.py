@@ -570,3 +570,9 @@ def test_a_kind_of_workstation_is_no_body_and_a_companys_is():
     # jieba tags 博士后 as a person's name, which made 企业博士后… look like a proper name
     assert _names("重点实验室、工程实验室、院士工作站、企业博士后科研工作站、博士或者硕士实践基地") == []
     assert _names("陕西汽车集团有限责任公司博士后科研工作站") == ["陕西汽车集团有限责任公司博士后科研工作站"]
+
+
+def test_a_target_clause_before_a_kind_of_hospital_is_no_name():
+    # source: 海南州全面推进紧密型县域医疗卫生共同体建设实施方案 (found with search):
+    # 达到 never sits inside a body's name; 县级医院 is a kind of hospital
+    assert _names("医共体总院全部达到县级医院服务能力基本标准，90%的乡镇卫生院达到服务能力推荐标准") == []
