@@ -576,3 +576,11 @@ def test_a_target_clause_before_a_kind_of_hospital_is_no_name():
     # source: 海南州全面推进紧密型县域医疗卫生共同体建设实施方案 (found with search):
     # 达到 never sits inside a body's name; 县级医院 is a kind of hospital
     assert _names("医共体总院全部达到县级医院服务能力基本标准，90%的乡镇卫生院达到服务能力推荐标准") == []
+
+
+def test_a_place_word_spanning_the_head_keeps_its_place():
+    # source: a shop's shipping note (found with search): 「…并由上海海关报关后发往国内」; jieba
+    # reads 上海海关 as one place word, whose body part 上海 is the place before the head
+    assert _names("通过顺丰快递直发上海，并由上海海关报关后发往国内。") == ["上海海关"]
+    # a customs special supervision zone is a kind of zone, not the customs office
+    assert _names("推动上海海关特殊监管区域整合优化") == []
