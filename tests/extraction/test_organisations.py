@@ -584,3 +584,11 @@ def test_a_place_word_spanning_the_head_keeps_its_place():
     assert _names("通过顺丰快递直发上海，并由上海海关报关后发往国内。") == ["上海海关"]
     # a customs special supervision zone is a kind of zone, not the customs office
     assert _names("推动上海海关特殊监管区域整合优化") == []
+
+
+def test_a_hospital_affiliated_to_a_university_is_one_body():
+    # source: a hospital list found with search: 「复旦大学附属中山医院","复旦大学附属华山医院",
+    # "复旦大学附属儿科医院"」; 附属 joins the affiliated body, even named by a place (中山, 华山)
+    text = "复旦大学附属中山医院、复旦大学附属华山医院、复旦大学附属儿科医院"
+    assert _names(text) == ["复旦大学附属中山医院", "复旦大学附属华山医院", "复旦大学附属儿科医院"]
+    assert _names("支持附属医院建设") == []
