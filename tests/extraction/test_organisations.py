@@ -592,3 +592,14 @@ def test_a_hospital_affiliated_to_a_university_is_one_body():
     text = "复旦大学附属中山医院、复旦大学附属华山医院、复旦大学附属儿科医院"
     assert _names(text) == ["复旦大学附属中山医院", "复旦大学附属华山医院", "复旦大学附属儿科医院"]
     assert _names("支持附属医院建设") == []
+
+
+def test_a_groups_provincial_company_is_one_registered_name():
+    # source: an invoice sample and a company list found with search: 「中国移动通信集团浙江有限公司
+    # 宁波分公司」, 「中国移动通信集团北京有限公司」 — the group, the province and the legal form
+    # are one registered name, its branch a unit of it
+    assert _names("销售方：中国移动通信集团浙江有限公司宁波分公司") == ["中国移动通信集团浙江有限公司宁波分公司"]
+    assert _names("中国移动通信集团北京有限公司、中国移动通信集团浙江有限公司") == [
+        "中国移动通信集团北京有限公司", "中国移动通信集团浙江有限公司"]
+    # two companies written apart stay two
+    assert _names("华为技术有限公司、中兴通讯股份有限公司") == ["华为技术有限公司", "中兴通讯股份有限公司"]

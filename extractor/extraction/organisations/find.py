@@ -267,6 +267,9 @@ def _unit_of_previous(site: Site) -> bool:
         return False  # 农业农村部财政部 are two ministries; 区委统战部 is the committee's department
     if "subunit" in site.row.flags or text.startswith(_AFFILIATED, start):
         return True
+    if "legal" in site.row.flags and start not in site.page.breaks \
+            and org_type(text[site.prev_start:start]) == "company":
+        return True  # 中国移动通信集团浙江有限公司: a group's company of a province is one registered name
     return start not in site.page.breaks and (
         site.at == start or not any(is_region(w, f) for _, w, f in tagged_tokens(text, start, site.at)))
 
