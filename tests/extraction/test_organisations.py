@@ -570,3 +570,36 @@ def test_a_kind_of_workstation_is_no_body_and_a_companys_is():
     # jieba tags 博士后 as a person's name, which made 企业博士后… look like a proper name
     assert _names("重点实验室、工程实验室、院士工作站、企业博士后科研工作站、博士或者硕士实践基地") == []
     assert _names("陕西汽车集团有限责任公司博士后科研工作站") == ["陕西汽车集团有限责任公司博士后科研工作站"]
+
+
+def test_a_target_clause_before_a_kind_of_hospital_is_no_name():
+    # source: 海南州全面推进紧密型县域医疗卫生共同体建设实施方案 (found with search):
+    # 达到 never sits inside a body's name; 县级医院 is a kind of hospital
+    assert _names("医共体总院全部达到县级医院服务能力基本标准，90%的乡镇卫生院达到服务能力推荐标准") == []
+
+
+def test_a_place_word_spanning_the_head_keeps_its_place():
+    # source: a shop's shipping note (found with search): 「…并由上海海关报关后发往国内」; jieba
+    # reads 上海海关 as one place word, whose body part 上海 is the place before the head
+    assert _names("通过顺丰快递直发上海，并由上海海关报关后发往国内。") == ["上海海关"]
+    # a customs special supervision zone is a kind of zone, not the customs office
+    assert _names("推动上海海关特殊监管区域整合优化") == []
+
+
+def test_a_hospital_affiliated_to_a_university_is_one_body():
+    # source: a hospital list found with search: 「复旦大学附属中山医院","复旦大学附属华山医院",
+    # "复旦大学附属儿科医院"」; 附属 joins the affiliated body, even named by a place (中山, 华山)
+    text = "复旦大学附属中山医院、复旦大学附属华山医院、复旦大学附属儿科医院"
+    assert _names(text) == ["复旦大学附属中山医院", "复旦大学附属华山医院", "复旦大学附属儿科医院"]
+    assert _names("支持附属医院建设") == []
+
+
+def test_a_groups_provincial_company_is_one_registered_name():
+    # source: an invoice sample and a company list found with search: 「中国移动通信集团浙江有限公司
+    # 宁波分公司」, 「中国移动通信集团北京有限公司」 — the group, the province and the legal form
+    # are one registered name, its branch a unit of it
+    assert _names("销售方：中国移动通信集团浙江有限公司宁波分公司") == ["中国移动通信集团浙江有限公司宁波分公司"]
+    assert _names("中国移动通信集团北京有限公司、中国移动通信集团浙江有限公司") == [
+        "中国移动通信集团北京有限公司", "中国移动通信集团浙江有限公司"]
+    # two companies written apart stay two
+    assert _names("华为技术有限公司、中兴通讯股份有限公司") == ["华为技术有限公司", "中兴通讯股份有限公司"]

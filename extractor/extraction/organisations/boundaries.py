@@ -76,9 +76,19 @@ def tagged_tokens(text: str, lo: int, head: int, end: int | None = None) -> list
             # our own short forms (经发局, 疾控中心) and 党委政府 say nothing of the body
             known = (flag == "nt" and word not in lex.abbreviations and word not in lex.standard
                      and lex.suffixes.get(text[head:end or head], ("",))[0] in ("company", "finance", "university"))
-            tokens.append((pos, text[pos:head], "nt" if known else "n"))
+            tokens.append((pos, text[pos:head], "nt" if known else _place_part(flag, text[pos:head])))
         pos += len(word)
     return tokens
+
+
+def _place_part(flag: str, part: str) -> str:
+    """The flag of the body part of a place word spanning body and head (上海 of 上海海关/ns):
+    a place when the part alone is one, else a plain noun."""
+    if flag == "ns":
+        alone = tagged(part)
+        if len(alone) == 1 and alone[0][1] == "ns":
+            return "ns"
+    return "n"
 
 
 # characters that never open a township's name: prepositions, conjunctions, particles, pronouns,

@@ -55,6 +55,7 @@ _MEETING = re.compile(r"(?:[^，。；、“”（）\s]{0,2}|[一二三四五�
                       r"(?:工作会议|全会|全体会议|常务会议|常委会会议)")
 
 
+_AFFILIATED = "附属"  # 大学附属医院, 附属中学: a body affiliated to the one named just before it
 # a document number right after the head: 发/函/字 and a bracketed year (渝科局发〔2023〕35号)
 _DOCUMENT_NUMBER = re.compile(r"[发函字]?[〔［\[]\d{4}[〕］\]]")
 
@@ -242,6 +243,8 @@ def _propose(site: Site, has_previous: bool) -> Site:
         # right after another name (省委科技委员会) a generic head names a unit of it, or nothing
         start = name_start(text, lo, at, False, verb_before_head=min_body > 0, end=end)
         start, unit_only = (start, True) if start == lo else (None, False)
+    if start is not None and has_previous and lo == site.prev_end and text.startswith(_AFFILIATED, lo):
+        start = lo  # 复旦大学附属中山医院: the affiliated body's name holds 附属 and its own place name
     if "legal" in site.row.flags and (start is None or not starts_with_region(text, start, at)):
         region = company_region_start(text, lo, at if start is None else start)
         start = start if region is None else region
@@ -262,8 +265,11 @@ def _unit_of_previous(site: Site) -> bool:
     if any(text[k:site.end] in standard for k in range(start, site.at + 1)) \
             and org_type(text[site.prev_start:start]) != "party":
         return False  # 农业农村部财政部 are two ministries; 区委统战部 is the committee's department
-    if "subunit" in site.row.flags:
+    if "subunit" in site.row.flags or text.startswith(_AFFILIATED, start):
         return True
+    if "legal" in site.row.flags and start not in site.page.breaks \
+            and org_type(text[site.prev_start:start]) == "company":
+        return True  # 中国移动通信集团浙江有限公司: a group's company of a province is one registered name
     return start not in site.page.breaks and (
         site.at == start or not any(is_region(w, f) for _, w, f in tagged_tokens(text, start, site.at)))
 

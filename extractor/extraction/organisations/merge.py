@@ -153,14 +153,16 @@ class _Index:
         return sorted(found)
 
 
-def _provincial(region: str) -> bool:
-    return region.endswith("省")
+def _levels_apart(region: str, key: str, regions: set[str], bare: bool) -> bool:
+    """省科技主管部门 / 科技主管部门: in a province's text its own department carries 省 (省财政部门)
+    and the bare class noun is that department at every level (县级以上人民政府科技主管部门), so
+    they are two bodies. (A city's text commonly drops its level word: 市财政部门 / 财政部门 stay
+    one body; a body's own head, 省科技厅 / 科技厅, is one body at any level.)"""
+    if not class_department(key):
+        return False
+    return region.endswith("省") and bare or not region and any(r.endswith("省") for r in regions)
 
 
-# 省科技主管部门 / 科技主管部门: in a province's text its own department carries 省 (省财政部门),
-# and the bare class noun is that department at every level (县级以上人民政府科技主管部门):
-# two bodies, not one. (In a city's text the city's level word is commonly dropped: 市财政部门
-# / 财政部门 stay one body.)
 def _match(name: str, index: _Index) -> int | None:
     """`best_match` over the bodies of an index: `merge` keeps it as forms are added, so a
     document's mentions are not split again for every later mention."""
@@ -168,10 +170,8 @@ def _match(name: str, index: _Index) -> int | None:
 
     def fits(k: int) -> bool:
         regions = index.parts[k][0]
-        if class_department(key) and (_provincial(region) and index.bare[k]
-                                       or not region and any(map(_provincial, regions))):
-            return False
-        return all(regions_compatible(region, r) for r in regions)
+        return not _levels_apart(region, key, regions, index.bare[k]) and all(
+            regions_compatible(region, r) for r in regions)
 
     same = [(k, index.parts[k][0]) for k in index.same_key(key) if fits(k)]
     if len(same) == 1:
