@@ -603,3 +603,11 @@ def test_a_groups_provincial_company_is_one_registered_name():
         "中国移动通信集团北京有限公司", "中国移动通信集团浙江有限公司"]
     # two companies written apart stay two
     assert _names("华为技术有限公司、中兴通讯股份有限公司") == ["华为技术有限公司", "中兴通讯股份有限公司"]
+
+
+def test_no_name_runs_across_the_break_after_a_documents_title():
+    # source: 贵州省渔业条例 as published on a law site: title, then the adopting body on its own line
+    text = "贵州省渔业条例\n贵州省人大常委会\n第四条 省人民政府渔业行政主管部门负责全省的渔业管理工作。\n"
+    names = set(_names(text))
+    assert "贵州省人大常委会" in names or "贵州省人民代表大会常务委员会" in names
+    assert not any(n.startswith("贵州省渔业条例") for n in names)

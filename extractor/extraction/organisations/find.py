@@ -37,7 +37,7 @@ from extractor.extraction.organisations.text import (
     overlapping,
     window_start,
 )
-from extractor.extraction.organisations.vocabulary import Head, body_end, class_department, heads, lexicon
+from extractor.extraction.organisations.vocabulary import Head, body_end, class_department, heads, lexicon, title_end
 from extractor.lexicons import active_rules
 from extractor.text import View
 
@@ -219,11 +219,13 @@ _NAME_FILTERS: tuple[NamedFilter[Site], ...] = named(_levels_only, _too_short, _
 
 def _cell_start(page: Page, lo: int, head: int) -> int:
     """Where a name window starting at `lo` may begin: after the last line break before
-    `head` whose line ends in a body's head (…服务机构⏎精神专科医院: a table's cells)."""
+    `head` whose line ends in a body's head (…服务机构⏎精神专科医院: a table's cells) or in a
+    document's title (贵州省渔业条例⏎贵州省人大常委会: a law page's header)."""
     k = bisect.bisect_right(page.lines, head)
     while k > 0 and page.lines[k - 1] > lo:
         k -= 1
-        if body_end().search(page.text, max(0, page.lines[k] - 8), page.lines[k]):
+        before = max(0, page.lines[k] - 8)
+        if body_end().search(page.text, before, page.lines[k]) or title_end().search(page.text, before, page.lines[k]):
             return page.lines[k]
     return lo
 

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from extractor.lexicons import alternation, cached, load_rows
+from extractor.lexicons import alternation, cached, load_json, load_rows
 
 FLAGS = frozenset(("generic", "subunit", "legal", "brand", "department", "titled"))
 
@@ -83,6 +83,13 @@ def ending(flag: str | None = None) -> re.Pattern[str]:
 def body_end() -> re.Pattern[str]:
     """A pattern for text ending in a complete body: a head or a standard body (国务院)."""
     return re.compile(f"(?:{alternation([*heads(), *lexicon().standard])})$")
+
+
+@cached
+def title_end() -> re.Pattern[str]:
+    """A pattern for text ending in a document's title (…条例, …实施方案): the `title_endings`
+    of citation_genres.json, which end a title and never a body's name."""
+    return re.compile(f"(?:{alternation(load_json('citation_genres.json')['title_endings'])})$")
 
 
 def governs(word: str, lex: Lexicon) -> bool:
