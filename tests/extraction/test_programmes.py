@@ -539,3 +539,9 @@ def test_joined_listed_grouped_and_counted_names_hold_their_text(text):
         start, end = c.span
         assert "".join(tree.text[start:end].split()) == "".join(c.text.split())
         assert not c.text.startswith(("伏", "者", "与", "、"))
+
+
+def test_a_negation_starts_a_clause_not_a_name():
+    # source: 海南省2024—2026年农机购置与应用补贴实施方案 (../shared/corpus/dev/m01)
+    found = programmes("已享受其他财政资金补贴购买的农业机械，不重复享受农机购置补贴政策。")
+    assert list(found) == ["农机购置补贴政策"]

@@ -177,9 +177,10 @@ def first_word(text: str) -> tuple[str, str] | None:
 def clause_word(doc: Doc, text: str) -> str | None:
     """The first word of `text` when it is a verb, adverb, pronoun or conjunction that
     starts a clause: a word of two characters or more (one-character words are the
-    tagger's guesses inside unknown names: 临空, 自贸) and not a generic word, which starts
-    names as a noun (创新人才攀登计划)."""
+    tagger's guesses inside unknown names: 临空, 自贸) but for a negation (不重复享受…), and
+    not a generic word, which starts names as a noun (创新人才攀登计划)."""
     first = first_word(text)
-    if first is None or first[1] not in doc.cues.leading_tags or len(first[0]) < 2 or doc.cues.generic.fullmatch(first[0]):
+    if (first is None or first[1] not in doc.cues.leading_tags or doc.cues.generic.fullmatch(first[0])
+            or (len(first[0]) < 2 and first[0] not in doc.cues.negations)):
         return None
     return first[0]
