@@ -548,3 +548,11 @@ def test_a_negation_starts_a_clause_not_a_name():
     # source: 海南省2024—2026年农机购置与应用补贴实施方案 (../shared/corpus/dev/m01)
     found = programmes("已享受其他财政资金补贴购买的农业机械，不重复享受农机购置补贴政策。")
     assert list(found) == ["农机购置补贴政策"]
+
+
+def test_a_joined_item_stays_on_its_line():
+    # source: 海南省2024—2026年农机购置与应用补贴实施方案 (../shared/corpus/dev/m01): a heading
+    # (六、操作实施流程) ends the line before the name
+    found = programmes("六、操作实施流程\n农机购置与应用补贴政策实行“自主购机、定额补贴、先购后补”。")
+    assert "农机购置与应用补贴政策" in found
+    assert not any(name.startswith("流程") or any(a.startswith("流程") for a in found[name]) for name in found)
