@@ -516,6 +516,9 @@ def test_a_name_does_not_start_inside_a_figure():
     assert not any(name.startswith("伏") for name in found)
     # a date before a name stays outside it (国务院关于做好当前和今后一个时期促进就业工作的若干意见)
     assert "百万青年见习计划" in programmes("从2019年1月1日起，实施三年百万青年见习计划；扩大补贴范围。")
+    # and so does a table's row number on the line before (corpus/seeds/002, 示范区概况)
+    found = programmes("核心城市共同体。\n\n2\n宁波国家科技成果\n转移转化示范区\n\n设立时间较早。")
+    assert any(name.endswith("示范区") and "宁波" in name + "".join(found[name]) for name in found)
 
 
 def test_the_body_before_a_quote_is_no_form_of_its_scheme():
@@ -539,3 +542,17 @@ def test_joined_listed_grouped_and_counted_names_hold_their_text(text):
         start, end = c.span
         assert "".join(tree.text[start:end].split()) == "".join(c.text.split())
         assert not c.text.startswith(("伏", "者", "与", "、"))
+
+
+def test_a_negation_starts_a_clause_not_a_name():
+    # source: 海南省2024—2026年农机购置与应用补贴实施方案 (../shared/corpus/dev/m01)
+    found = programmes("已享受其他财政资金补贴购买的农业机械，不重复享受农机购置补贴政策。")
+    assert list(found) == ["农机购置补贴政策"]
+
+
+def test_a_joined_item_stays_on_its_line():
+    # source: 海南省2024—2026年农机购置与应用补贴实施方案 (../shared/corpus/dev/m01): a heading
+    # (六、操作实施流程) ends the line before the name
+    found = programmes("六、操作实施流程\n农机购置与应用补贴政策实行“自主购机、定额补贴、先购后补”。")
+    assert "农机购置与应用补贴政策" in found
+    assert not any(name.startswith("流程") or any(a.startswith("流程") for a in found[name]) for name in found)

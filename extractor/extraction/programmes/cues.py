@@ -66,6 +66,7 @@ class Cues:
     function_run: re.Pattern[str]
     boundary_before: re.Pattern[str]
     nominal_verbs: frozenset[str]
+    negations: frozenset[str]
 
 
 def starting(words: list[str]) -> str:
@@ -159,6 +160,7 @@ def _boundary_cues(data: dict) -> dict:
             "itself": re.compile(rf"(?<!{alternation(data['self_word_compounds'])})"
                                  rf"(?:{alternation(data['self_words'])})$"),
             "leading_tags": tuple(data["leading_tags"]),
+            "negations": frozenset(data["negations"]),
             "verb_complements": tuple(data["verb_complements"]),
             "nominal_verbs": frozenset(data["nominal_verbs"]),
             "pair_joints": tuple((joint, int(size)) for joint, size in data["pair_joints"].items()),

@@ -10,7 +10,8 @@ from extractor.extraction.programmes.document import Doc, Proposal
 from extractor.extraction.programmes.start import clause_word, name_start, names_something, specific, verbs_in
 
 _TITLE_END = re.compile(r"(?:[（(][^（）()]{1,20}[）)])?》")  # …三年行动计划（2024—2026年）》: the cited plan itself
-_FIGURE_BEFORE = re.compile(r"\d[\d.]*[万亿千百]*$")
+# A figure cut inside its unit (500千|伏): a bare number before a name is a row number (2\n宁波…).
+_FIGURE_BEFORE = re.compile(r"\d[\d.]*[万亿千百]+$")
 # A section marker right before a name: the heading names a part of this document.
 _MARKER_BEFORE = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、]|[①-⑳])$")
 
@@ -104,8 +105,8 @@ def _counted(p: Proposal) -> str | None:
 
 
 def _after_figure(p: Proposal) -> str | None:
-    """巴林—奈曼—阜新500千伏输变电工程: a name cut right after a figure starts inside its unit or
-    describes a project by its size; a date before a name (2024年…行动) ends in 年 and stays."""
+    """巴林—奈曼—阜新500千伏输变电工程: a name cut right after a figure and its magnitude starts
+    inside the figure's unit; a date (2024年…行动) or a row number before a name stays outside."""
     figure = _FIGURE_BEFORE.search(p.compact, max(0, p.start - 8), p.start)
     return f"runs on from the figure {figure.group()}" if figure else None
 

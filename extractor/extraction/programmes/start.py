@@ -92,40 +92,45 @@ def name_start(view: View, end: int, cues: Cues) -> int | None:
             # The verb's object is a generic head (参与重大工程项目建设): what lies further
             # left is the clause around it, not the start of a name.
             return None
-    joined = _joined(compact, floor, end, cues) if floor else None
+    joined = _joined(view, floor, end, cues) if floor else None
     return floor if joined is None else joined
 
 
-def _joined(compact: str, floor: int, end: int, cues: Cues) -> int | None:
+def _joined(view: View, floor: int, end: int, cues: Cues) -> int | None:
     """Where an item joined to the name at the joint right before `floor` starts (the
     longest item first), or None."""
     for joints, rest_names in ((cues.pair_joints, True), (cues.modifier_joints, False)):
         for joint, longest in joints:
-            for size in range(longest, 1, -1) if compact[floor - 1] == joint else ():
-                start = _joined_item(compact, floor - 1, end, cues, size, rest_names=rest_names)
+            for size in range(longest, 1, -1) if view.text[floor - 1] == joint else ():
+                start = _joined_item(view, floor - 1, end, cues, size, rest_names=rest_names)
                 if start is not None:
                     return start
     return None
 
 
-def _joined_item(compact: str, comma: int, end: int, cues: Cues, size: int, *, rest_names: bool) -> int | None:
+def _joined_item(view: View, comma: int, end: int, cues: Cues, size: int, *, rest_names: bool) -> int | None:
     """Where an item of `size` characters ending at the joint at `comma` starts, when a
-    verb, a particle or punctuation bounds it on its left and it is specific.
+    verb, a particle, punctuation or a line start bounds it on its left, it stays on one
+    line and it is specific.
 
     Two joints keep one name: 、 after an item too short to be a name of its own, when a
     specific modifier follows up to `end` (`rest_names`: 实施机关、事业单位带头安置残疾人就业行动);
     与 between two actions on one object (实施好农机购置与应用补贴政策; 秦创原总窗口与区域科技创新中心
     are two names).
     """
-    start = comma - size
+    compact, start = view.text, comma - size
     item, rest = compact[max(0, start):comma], compact[comma + 1:end]
+    line = bisect.bisect_right(view.breaks, start)
+    if line < len(view.breaks) and view.breaks[line] <= comma:
+        return None  # the item runs over a line end: a heading before it (实施流程\n农机购置与…)
     if (start < 0 or not CHINESE_RUN.fullmatch(item) or cues.boundary.search(item) or not specific(item, cues)
             or cues.particle.search(item) or item.startswith(cues.verb_complements)
             or not rest or (rest_names and not specific(rest, cues))):
         return None
     if not rest_names and not _two_actions(item, rest, cues):
         return None
-    return start if _bounded_left(compact[max(0, start - 5):start], cues) else None
+    at_line_start = line > 0 and view.breaks[line - 1] == start
+    return start if at_line_start or _bounded_left(compact[max(0, start - 5):start], cues) else None
 
 
 def _two_actions(item: str, rest: str, cues: Cues) -> bool:
@@ -177,9 +182,10 @@ def first_word(text: str) -> tuple[str, str] | None:
 def clause_word(doc: Doc, text: str) -> str | None:
     """The first word of `text` when it is a verb, adverb, pronoun or conjunction that
     starts a clause: a word of two characters or more (one-character words are the
-    tagger's guesses inside unknown names: 临空, 自贸) and not a generic word, which starts
-    names as a noun (创新人才攀登计划)."""
+    tagger's guesses inside unknown names: 临空, 自贸) but for a negation (不重复享受…), and
+    not a generic word, which starts names as a noun (创新人才攀登计划)."""
     first = first_word(text)
-    if first is None or first[1] not in doc.cues.leading_tags or len(first[0]) < 2 or doc.cues.generic.fullmatch(first[0]):
+    if (first is None or first[1] not in doc.cues.leading_tags or doc.cues.generic.fullmatch(first[0])
+            or (len(first[0]) < 2 and first[0] not in doc.cues.negations)):
         return None
     return first[0]
