@@ -603,7 +603,7 @@ def _bare_subjects(c: View, starts: list[int], bodies: dict[int, int], taken: se
 
 def _verb_after(text: str, at: int) -> int | None:
     """Where the verb right after a name ends (an adverb may stand before it: 将加强,
-    积极推进), or None. Two characters are tagged at a time: in a longer window the tagger
+    积极推进), or None (also when 的 follows it). Two characters are tagged at a time: in a longer window the tagger
     reads 采取措施 or 推广先进 as one name or idiom."""
     token = tagged(text[at:at + 2])[:1]
     if token and token[0].flag in ("d", "ad"):
@@ -611,7 +611,9 @@ def _verb_after(text: str, at: int) -> int | None:
         token = tagged(text[at:at + 2])[:1]
     if not token or token[0].flag != "v" or token[0].word in roles().subject_words:
         return None
-    return at + len(token[0].word)
+    end = at + len(token[0].word)
+    # 省人民政府批准的规划: the name and verb describe the noun after 的, which is the subject
+    return None if text.startswith("的", end) else end
 
 
 def _clause_clauses(c: View, bodies: dict[int, int]) -> list[OwnerClause]:

@@ -696,6 +696,10 @@ def test_a_named_body_then_a_verb_opens_its_duty():
     # phrase (国务院行政机构的设置) acts not
     links, _ = _links("第四条 国务院行政机构的设置以职能的科学配置为基础，做到职能明确、分工合理。")
     assert links == set()
+    # source: corpus/pdf/covid_diagnosis_treatment_plan_ed10_2023.pdf (新型冠状病毒感染诊疗方案（试行第十版）):
+    # 国家药品监督管理局批准的 describes the drugs; the bureau owns nothing there
+    links, _ = _links("（一）抗病毒治疗。\n7.国家药品监督管理局批准的其他抗新冠病毒药物。")
+    assert links == set()
     # source: ../shared/corpus/dev/n04 (国务院办公厅关于对真抓实干成效明显地方进一步加大激励支持力度的通知):
     # an adverb may stand between the body and its verb
     links, _ = _links("各地区、各部门要认真落实。国务院办公厅将加强统筹协调和督促检查，适时组织评估。")
