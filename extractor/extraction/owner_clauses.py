@@ -593,12 +593,20 @@ def _bare_subjects(c: View, starts: list[int], bodies: dict[int, int], taken: se
             continue
         q = bisect.bisect_left(c.offsets, end)
         verb = _verb_after(c.text, q)
-        if verb is None:
+        if verb is None or not _closes_sentence(c, verb):
             continue
         names = [(n, "lead", sp) for n, sp, _ in _parse_list(c, p, q, refused, subject=True)]
         if names:
             found.append((p, verb, names))
     return found
+
+
+def _closes_sentence(c: View, at: int) -> bool:
+    """Whether a sentence stop follows `at` before the paragraph ends: a signature or a
+    heading (国务院应对…联防联控机制综合组 2022年6月27日) states no duty."""
+    k = bisect.bisect_right(c.breaks, at)
+    line_end = c.breaks[k] if k < len(c.breaks) else len(c.text)
+    return any(0 <= c.text.find(stop, at, line_end) for stop in "。；;")
 
 
 def _verb_after(text: str, at: int) -> int | None:
@@ -846,8 +854,10 @@ def _trimmed(owner: Owner, text: str, mention: Span) -> Owner:
     with it and starts later: the words before the name are no part of it (a region is)."""
     name, role, span = owner
     prefix = text[span[0]:mention[0]]
+    # (各级疫情防控指挥部: every level's body, whose 各级 is part of what the owner is)
     if (name != text[span[0]:span[1]] or mention[1] != span[1] or len(prefix) < 2
-            or split_region(name)[0] or any(ch in prefix for ch in "、，,和与及")):
+            or split_region(name)[0] or any(ch in prefix for ch in "、，,和与及")
+            or name.startswith(roles().collective_prefixes)):
         return owner
     return (text[mention[0]:mention[1]], role, mention)
 

@@ -51,7 +51,9 @@ class _Registry:
         """The id of the organisation `name` denotes, adding the form (or the body)."""
         if name in self.forms:
             return self.orgs[self.forms[name]].id
-        k = best_match(name, [(org.name, *org.aliases) for org in self.orgs])
+        # 各级疫情防控指挥部 is every level's body, not another form of one of them
+        collective = name.startswith(roles().collective_prefixes)
+        k = None if collective else best_match(name, [(org.name, *org.aliases) for org in self.orgs])
         if k is not None:
             org = self.orgs[k]
             mentions = tuple(sorted(set(org.mentions) | {span}))

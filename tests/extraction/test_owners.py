@@ -731,3 +731,14 @@ def test_partners_are_the_organisation_finders_names_after_huitong():
     links, _ = _links(text)
     assert {("国家统计局", "support"), ("国家邮政局", "support"), ("生态环境部", "lead")} <= {(o, r) for o, r, _ in links}
 
+
+
+def test_every_levels_body_stays_itself_and_a_signature_states_no_duty():
+    # source: corpus/pdf/covid_prevention_control_plan_ed9_2022.pdf (新型冠状病毒肺炎防控方案（第九版）)
+    text = ("请及时反馈机制综合组。\n国务院应对新型冠状病毒肺炎\n疫情联防联控机制综合组\n（国家卫生健康委代章）\n"
+            "2022年6月27日\n7.加强指导和检查。辖区疫情防控指挥部建立检查机制，定期组织开展隔离点工作指导和检查。\n"
+            "（四）加强物资保障。\n各级疫情防控指挥部要完善应急预案，做好物资储备和调用机制。")
+    links, _ = _links(text)
+    owners = {(o, t[:6]) for o, _, t in links}
+    assert {("各级疫情防控指挥部", "各级疫情防控"), ("辖区疫情防控指挥部", "辖区疫情防控")} <= owners
+    assert not any(o.startswith("国务院") for o, _ in owners)
