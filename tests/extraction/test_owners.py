@@ -742,3 +742,14 @@ def test_every_levels_body_stays_itself_and_a_signature_states_no_duty():
     owners = {(o, t[:6]) for o, _, t in links}
     assert {("各级疫情防控指挥部", "各级疫情防控"), ("辖区疫情防控指挥部", "辖区疫情防控")} <= owners
     assert not any(o.startswith("国务院") for o, _ in owners)
+
+
+def test_each_places_department_before_a_preposition_is_the_department_named_elsewhere():
+    # source: ../shared/corpus/dev/m01 (海南省农机购置与应用补贴实施方案): a subject opening with a
+    # place acts before 在 even where the organisation finder read no name; 各X is X
+    text = ("（四）组织实施。市县（区）农业农村部门负责补贴申请受理。\n"
+            "（五）受理补贴申请。各市县（区）农业农村部门在收到购机者完成签字确认的补贴申请后，应于2个工作日内做出是否受理的决定。")
+    links, assigned = _links(text)
+    assert ("市县（区）农业农村部门", "各市县") in {(o, t[:3]) for o, _, t in links}
+    body = next(o for o in assigned.organisations if o.name == "市县（区）农业农村部门")
+    assert "各市县（区）农业农村部门" in body.aliases
