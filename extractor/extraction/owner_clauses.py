@@ -514,13 +514,16 @@ def _verb_is_a_word(m: re.Match[str]) -> str | None:
 
 def _body_before_preposition(c: View, named_at: dict[int, int]):
     """充分发挥行业协会在…中的作用: before a preposition only a name the organisation finder
-    read from its first character (or after 各), or one opening with a place or level
-    (各市县（区）农业农村部门在收到…后), is a subject; a verb phrase is not."""
+    read from its first character (or after 各), or one opening with a place or level and
+    holding no verb (各市县（区）农业农村部门在收到…后), is a subject; a verb phrase is not."""
     def body_before_preposition(m: re.Match[str]) -> str | None:
         if m.lastindex is None or m.lastindex < 2 or m.group(2) not in roles().subject_prepositions:
             return None
-        start = c.span(m.start(1), m.end(1))[0]
-        if start in named_at or (m.group(1).startswith("各") and start + 1 in named_at) or split_region(m.group(1))[0]:
+        start, words = c.span(m.start(1), m.end(1))[0], m.group(1)
+        if start in named_at or (words.startswith("各") and start + 1 in named_at):
+            return None
+        # a place or level, then no verb (各省份疫情防控指挥部协调…定点医院等，对… is a clause)
+        if split_region(words)[0] and not any(flag == "v" for _, flag in tagged(words)):
             return None
         return "no organisation name opens the clause before its preposition"
     return body_before_preposition

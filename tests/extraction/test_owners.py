@@ -753,3 +753,7 @@ def test_each_places_department_before_a_preposition_is_the_department_named_els
     assert ("市县（区）农业农村部门", "各市县") in {(o, t[:3]) for o, _, t in links}
     body = next(o for o in assigned.organisations if o.name == "市县（区）农业农村部门")
     assert "各市县（区）农业农村部门" in body.aliases
+    # source: corpus/pdf/covid_prevention_control_plan_ed8_2021.pdf: a verb inside makes it a clause
+    links, _ = _links("各省份疫情防控指挥部协调省级疾控机构、入境海关、定点医院等，对所有输入病例、入境物品及相关环境阳性样本，"
+                      "及本土疫情中的首发或早期病例")
+    assert links == set()
