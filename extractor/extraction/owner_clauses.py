@@ -101,13 +101,16 @@ def _clean_item(item: str) -> str:
     item = item.strip(" ：:。")
     # 任务（一）区经济发展局: lines joined in the view put a heading and an item's marker before
     # the body; a name starts after the marker, never before it
-    item = _THROUGH_ITEM_MARKER.sub("", item)
-    item = roles().first_leads_note.sub("", item)
+    if "（" in item or "(" in item:  # (both patterns need a bracket: most items skip them)
+        item = _THROUGH_ITEM_MARKER.sub("", item)
+        item = roles().first_leads_note.sub("", item)
     item = roles().role_tail.sub("", item)
     # 县级以上人民政府及其有关部门 -> 县级以上人民政府: a vague tail adds no one
-    tail = _VAGUE_TAIL.search(item)
+    tail = _VAGUE_TAIL.search(item) if "关" in item else None
     if tail and _is_org_name(item[:tail.start()]):
         item = item[:tail.start()]
+    if "等" not in item:  # (the tails below all hold 等: most items skip them)
+        return item
     item = _ETC.sub("", item)
     # 发展改革、财政等部门: the unit word is the head of the list; 农业部等部门: a tail
     tail = _ETC_UNIT.search(item)
@@ -237,7 +240,7 @@ def _parse_list(c: View, start: int, end: int, refused: list[Candidate] | None =
     last_head = _SHARED_HEAD.search(last)
     region = ""
     for offset, raw, after_separator in pieces:
-        defined = _DEFINED.search(raw)
+        defined = _DEFINED.search(raw) if "以下" in raw else None
         if defined:  # the body is the short form the document defines for what it describes
             offset, raw = offset + defined.start(1), defined.group(1)
         name = _clean_item(raw)
@@ -445,7 +448,7 @@ def _named_heads() -> tuple[str, ...]:
 
 def _is_org_name(name: str) -> bool:
     """Whether a clause's subject names a body (a standard body or a known head)."""
-    bare = _BRACKET_TAIL.sub("", name)
+    bare = _BRACKET_TAIL.sub("", name) if name.endswith("）") else name
     return bare in lexicon().standard or (bare.endswith(_heads()) and len(bare) >= 3)
 
 
