@@ -101,13 +101,16 @@ def _clean_item(item: str) -> str:
     item = item.strip(" ：:。")
     # 任务（一）区经济发展局: lines joined in the view put a heading and an item's marker before
     # the body; a name starts after the marker, never before it
-    item = _THROUGH_ITEM_MARKER.sub("", item)
-    item = roles().first_leads_note.sub("", item)
+    if "（" in item or "(" in item:  # (both patterns need a bracket: most items skip them)
+        item = _THROUGH_ITEM_MARKER.sub("", item)
+        item = roles().first_leads_note.sub("", item)
     item = roles().role_tail.sub("", item)
     # 县级以上人民政府及其有关部门 -> 县级以上人民政府: a vague tail adds no one
-    tail = _VAGUE_TAIL.search(item)
+    tail = _VAGUE_TAIL.search(item) if "关" in item else None
     if tail and _is_org_name(item[:tail.start()]):
         item = item[:tail.start()]
+    if "等" not in item:  # (the tails below all hold 等: most items skip them)
+        return item
     item = _ETC.sub("", item)
     # 发展改革、财政等部门: the unit word is the head of the list; 农业部等部门: a tail
     tail = _ETC_UNIT.search(item)
@@ -237,7 +240,7 @@ def _parse_list(c: View, start: int, end: int, refused: list[Candidate] | None =
     last_head = _SHARED_HEAD.search(last)
     region = ""
     for offset, raw, after_separator in pieces:
-        defined = _DEFINED.search(raw)
+        defined = _DEFINED.search(raw) if "以下" in raw else None
         if defined:  # the body is the short form the document defines for what it describes
             offset, raw = offset + defined.start(1), defined.group(1)
         name = _clean_item(raw)
@@ -445,7 +448,7 @@ def _named_heads() -> tuple[str, ...]:
 
 def _is_org_name(name: str) -> bool:
     """Whether a clause's subject names a body (a standard body or a known head)."""
-    bare = _BRACKET_TAIL.sub("", name)
+    bare = _BRACKET_TAIL.sub("", name) if name.endswith("）") else name
     return bare in lexicon().standard or (bare.endswith(_heads()) and len(bare) >= 3)
 
 
@@ -514,12 +517,16 @@ def _verb_is_a_word(m: re.Match[str]) -> str | None:
 
 def _body_before_preposition(c: View, named_at: dict[int, int]):
     """充分发挥行业协会在…中的作用: before a preposition only a name the organisation finder
-    read from its first character (or after 各) is a subject; a verb phrase is not."""
+    read from its first character (or after 各), or one opening with a place or level and
+    holding no verb (各市县（区）农业农村部门在收到…后), is a subject; a verb phrase is not."""
     def body_before_preposition(m: re.Match[str]) -> str | None:
         if m.lastindex is None or m.lastindex < 2 or m.group(2) not in roles().subject_prepositions:
             return None
-        start = c.span(m.start(1), m.end(1))[0]
-        if start in named_at or (m.group(1).startswith("各") and start + 1 in named_at):
+        start, words = c.span(m.start(1), m.end(1))[0], m.group(1)
+        if start in named_at or (words.startswith("各") and start + 1 in named_at):
+            return None
+        # a place or level, then no verb (各省份疫情防控指挥部协调…定点医院等，对… is a clause)
+        if split_region(words)[0] and not any(flag == "v" for _, flag in tagged(words)):
             return None
         return "no organisation name opens the clause before its preposition"
     return body_before_preposition
@@ -593,7 +600,7 @@ def _bare_subjects(c: View, starts: list[int], bodies: dict[int, int], taken: se
             continue
         q = bisect.bisect_left(c.offsets, end)
         verb = _verb_after(c.text, q)
-        if verb is None:
+        if verb is None or not _closes_sentence(c, verb):
             continue
         names = [(n, "lead", sp) for n, sp, _ in _parse_list(c, p, q, refused, subject=True)]
         if names:
@@ -601,9 +608,17 @@ def _bare_subjects(c: View, starts: list[int], bodies: dict[int, int], taken: se
     return found
 
 
+def _closes_sentence(c: View, at: int) -> bool:
+    """Whether a sentence stop follows `at` before the paragraph ends: a signature or a
+    heading (国务院应对…联防联控机制综合组 2022年6月27日) states no duty."""
+    k = bisect.bisect_right(c.breaks, at)
+    line_end = c.breaks[k] if k < len(c.breaks) else len(c.text)
+    return any(0 <= c.text.find(stop, at, line_end) for stop in "。；;")
+
+
 def _verb_after(text: str, at: int) -> int | None:
     """Where the verb right after a name ends (an adverb may stand before it: 将加强,
-    积极推进), or None. Two characters are tagged at a time: in a longer window the tagger
+    积极推进), or None (also when 的 follows it). Two characters are tagged at a time: in a longer window the tagger
     reads 采取措施 or 推广先进 as one name or idiom."""
     token = tagged(text[at:at + 2])[:1]
     if token and token[0].flag in ("d", "ad"):
@@ -611,7 +626,9 @@ def _verb_after(text: str, at: int) -> int | None:
         token = tagged(text[at:at + 2])[:1]
     if not token or token[0].flag != "v" or token[0].word in roles().subject_words:
         return None
-    return at + len(token[0].word)
+    end = at + len(token[0].word)
+    # 省人民政府批准的规划: the name and verb describe the noun after 的, which is the subject
+    return None if text.startswith("的", end) else end
 
 
 def _clause_clauses(c: View, bodies: dict[int, int]) -> list[OwnerClause]:
@@ -844,8 +861,10 @@ def _trimmed(owner: Owner, text: str, mention: Span) -> Owner:
     with it and starts later: the words before the name are no part of it (a region is)."""
     name, role, span = owner
     prefix = text[span[0]:mention[0]]
+    # (各级疫情防控指挥部: every level's body, whose 各级 is part of what the owner is)
     if (name != text[span[0]:span[1]] or mention[1] != span[1] or len(prefix) < 2
-            or split_region(name)[0] or any(ch in prefix for ch in "、，,和与及")):
+            or split_region(name)[0] or any(ch in prefix for ch in "、，,和与及")
+            or name.startswith(roles().collective_prefixes)):
         return owner
     return (text[mention[0]:mention[1]], role, mention)
 

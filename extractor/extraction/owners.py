@@ -52,7 +52,17 @@ class _Registry:
         """The id of the organisation `name` denotes, adding the form (or the body)."""
         if name in self.forms:
             return self.orgs[self.forms[name]].id
-        k = best_match(name, [(org.name, *org.aliases) for org in self.orgs])
+        # 各市县（区）农业农村部门: each of the bodies the document names 市县（区）农业农村部门
+        # (an alias: the record keeps the name without 各)
+        if name.startswith("各") and name[1:] in self.forms:
+            k = self.forms[name] = self.forms[name[1:]]
+            org = self.orgs[k]
+            self.orgs[k] = replace(org, aliases=org.aliases + (name,),
+                                   mentions=tuple(sorted(set(org.mentions) | {span})))
+            return org.id
+        # 各级疫情防控指挥部 is every level's body, not another form of one of them
+        collective = name.startswith(roles().collective_prefixes)
+        k = None if collective else best_match(name, [(org.name, *org.aliases) for org in self.orgs])
         if k is not None:
             org = self.orgs[k]
             mentions = tuple(sorted(set(org.mentions) | {span}))

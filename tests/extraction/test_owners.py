@@ -696,6 +696,10 @@ def test_a_named_body_then_a_verb_opens_its_duty():
     # phrase (国务院行政机构的设置) acts not
     links, _ = _links("第四条 国务院行政机构的设置以职能的科学配置为基础，做到职能明确、分工合理。")
     assert links == set()
+    # source: corpus/pdf/covid_diagnosis_treatment_plan_ed10_2023.pdf (新型冠状病毒感染诊疗方案（试行第十版）):
+    # 国家药品监督管理局批准的 describes the drugs; the bureau owns nothing there
+    links, _ = _links("（一）抗病毒治疗。\n7.国家药品监督管理局批准的其他抗新冠病毒药物。")
+    assert links == set()
     # source: ../shared/corpus/dev/n04 (国务院办公厅关于对真抓实干成效明显地方进一步加大激励支持力度的通知):
     # an adverb may stand between the body and its verb
     links, _ = _links("各地区、各部门要认真落实。国务院办公厅将加强统筹协调和督促检查，适时组织评估。")
@@ -727,3 +731,29 @@ def test_partners_are_the_organisation_finders_names_after_huitong():
     links, _ = _links(text)
     assert {("国家统计局", "support"), ("国家邮政局", "support"), ("生态环境部", "lead")} <= {(o, r) for o, r, _ in links}
 
+
+
+def test_every_levels_body_stays_itself_and_a_signature_states_no_duty():
+    # source: corpus/pdf/covid_prevention_control_plan_ed9_2022.pdf (新型冠状病毒肺炎防控方案（第九版）)
+    text = ("请及时反馈机制综合组。\n国务院应对新型冠状病毒肺炎\n疫情联防联控机制综合组\n（国家卫生健康委代章）\n"
+            "2022年6月27日\n7.加强指导和检查。辖区疫情防控指挥部建立检查机制，定期组织开展隔离点工作指导和检查。\n"
+            "（四）加强物资保障。\n各级疫情防控指挥部要完善应急预案，做好物资储备和调用机制。")
+    links, _ = _links(text)
+    owners = {(o, t[:6]) for o, _, t in links}
+    assert {("各级疫情防控指挥部", "各级疫情防控"), ("辖区疫情防控指挥部", "辖区疫情防控")} <= owners
+    assert not any(o.startswith("国务院") for o, _ in owners)
+
+
+def test_each_places_department_before_a_preposition_is_the_department_named_elsewhere():
+    # source: ../shared/corpus/dev/m01 (海南省农机购置与应用补贴实施方案): a subject opening with a
+    # place acts before 在 even where the organisation finder read no name; 各X is X
+    text = ("（四）组织实施。市县（区）农业农村部门负责补贴申请受理。\n"
+            "（五）受理补贴申请。各市县（区）农业农村部门在收到购机者完成签字确认的补贴申请后，应于2个工作日内做出是否受理的决定。")
+    links, assigned = _links(text)
+    assert ("市县（区）农业农村部门", "各市县") in {(o, t[:3]) for o, _, t in links}
+    body = next(o for o in assigned.organisations if o.name == "市县（区）农业农村部门")
+    assert "各市县（区）农业农村部门" in body.aliases
+    # source: corpus/pdf/covid_prevention_control_plan_ed8_2021.pdf: a verb inside makes it a clause
+    links, _ = _links("各省份疫情防控指挥部协调省级疾控机构、入境海关、定点医院等，对所有输入病例、入境物品及相关环境阳性样本，"
+                      "及本土疫情中的首发或早期病例")
+    assert links == set()
