@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 OUT    := out
 GOLD   ?= ../shared/eval/gold
 
-.PHONY: demo test eval bench venv clean browser readers graphology
+.PHONY: demo test eval heldout bench venv clean browser readers graphology
 
 venv: $(STAMP)
 
@@ -67,6 +67,17 @@ eval: $(STAMP)
 	else \
 	  $(BIN)/policykg extract corpus/seeds corpus/dev --out $(OUT)/eval --quiet && \
 	  $(BIN)/python $(SCORER) --gold $(GOLD) --pred $(OUT)/eval; \
+	fi
+
+# The held-out set (corpus/heldout, issue 10): real documents no rule was written on, with
+# their gold beside them; scored by the same scorer, which lives outside the project.
+heldout: $(STAMP)
+	@if [ ! -f "$(SCORER)" ]; then \
+	  echo "make heldout: skipped: it needs the scorer, which is not part of this project:"; \
+	  echo "  $(SCORER). Run \`make heldout GOLD=/path/to/eval/gold\` with score.py in the folder above it."; \
+	else \
+	  $(BIN)/policykg extract corpus/heldout --out $(OUT)/heldout --quiet && \
+	  $(BIN)/python $(SCORER) --gold corpus/heldout/gold --pred $(OUT)/heldout; \
 	fi
 
 bench: $(STAMP)

@@ -4,8 +4,9 @@ A folder is walked without following links to folders (a link can loop or leave 
 corpus). Hidden files and folders (``.git``, ``.DS_Store``) are not part of a corpus and
 pass unmentioned; every other file that is not read is named: a type no reader takes,
 a broken link, a folder that cannot be opened, or the collection's own notes (README.md,
-SOURCES.md). The readable extensions are ingest's reader registry, so a new reader is
-picked up here without a change.
+SOURCES.md, and a folder of annotations such as ``gold/`` beside held-out documents, named
+once and not entered). The readable extensions are ingest's reader registry, so a new
+reader is picked up here without a change.
 """
 from __future__ import annotations
 
@@ -46,13 +47,18 @@ def _note_names() -> frozenset[str]:
 _NOTE_STEM = re.compile(r"[-_. ]")  # README-2, sources_2024, readme.zh: the note's name comes first
 
 
+def _is_note(name: str) -> bool:
+    """README.md, SOURCES-2.json: a file whose name (its first part) is listed in not_documents.txt."""
+    return _NOTE_STEM.split(Path(name).stem.casefold(), maxsplit=1)[0] in _note_names()
+
+
 def _judge(path: Path) -> Skip | None:
     """Why a file found in a folder is not read, or None when it is a document to read."""
     if path.is_symlink() and not path.exists():
         return Skip(path, "a broken link")
     if path.is_dir():
         return Skip(path, "a link to a folder, not followed")
-    if _NOTE_STEM.split(path.stem.casefold(), maxsplit=1)[0] in _note_names():
+    if _is_note(path.name):
         # before the type test: SOURCES-2.json or README.zh.md beside the documents are notes
         return Skip(path, "the collection's own notes, not a policy document", notes=True)
     if path.suffix.lower() not in ingest.SUPPORTED_SUFFIXES:
@@ -70,8 +76,12 @@ def walk(folder: Path) -> Discovery:
         skipped.append(Skip(Path(err.filename or folder), f"cannot open the folder ({err.strerror or err})"))
 
     for root, dirs, names in os.walk(folder, onerror=unreadable):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
         here = Path(root)
+        # a notes folder (gold/ annotations beside the documents) is named once and not entered
+        notes = [d for d in dirs if f"{d.casefold()}/" in _note_names() and not (here / d).is_symlink()]
+        skipped += [Skip(here / d, "the collection's own notes (a folder), not policy documents", notes=True)
+                    for d in notes]
+        dirs[:] = [d for d in dirs if not d.startswith(".") and d not in notes]
         # os.walk lists a link to a folder among `dirs` and does not enter it: judge it as an entry.
         entries = [here / n for n in names if not n.startswith(".")]
         entries += [here / d for d in dirs if (here / d).is_symlink()]

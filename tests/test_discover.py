@@ -149,3 +149,14 @@ def test_every_file_in_a_folder_is_recorded_failed_or_named_as_notes(tmp_path_fa
     sources = {batch._source_of(p) for p in (*result.written, *result.skipped)}
     accounted = sources | {f.path for f in result.failures} | {str(s.path) for s in result.passed_over}
     assert {str(p) for p in made} <= accounted
+
+
+def test_a_gold_folder_is_passed_over_once_and_a_gold_named_document_is_read(tmp_path):
+    src = tmp_path / "heldout"
+    (src / "gold").mkdir(parents=True)
+    (src / "gold" / "通知.json").write_text("{}", encoding="utf-8")
+    (src / "gold-2024").mkdir()
+    shutil.copy(SEED, src / "gold-2024" / "gold.txt")  # a folder or file merely named like it is read
+    found = discover([src])
+    assert found.files == (src / "gold-2024" / "gold.txt",)
+    assert [(s.path.name, s.notes) for s in found.skipped] == [("gold", True)]
