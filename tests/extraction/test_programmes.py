@@ -556,3 +556,36 @@ def test_a_joined_item_stays_on_its_line():
     found = programmes("六、操作实施流程\n农机购置与应用补贴政策实行“自主购机、定额补贴、先购后补”。")
     assert "农机购置与应用补贴政策" in found
     assert not any(name.startswith("流程") or any(a.startswith("流程") for a in found[name]) for name in found)
+
+
+def rejection(text: str, name: str) -> str | None:
+    """The filter that refused `name` in `text`, or None when it was accepted."""
+    return next(c.rejection.filter if c.rejection else None for c in explain(tree_of(text)) if c.text == name)
+
+
+def test_a_one_character_clause_adverb_starts_no_name():
+    # source: 安徽省省级预算管理办法（皖政办〔2008〕33号）第六条 (tests/fixtures/owners/anhui_budget_measures.txt)
+    assert programmes("除国家和省另有规定外，不得硬性规定用途，也不得擅自设立专项资金。") == {}
+
+
+def test_a_head_after_an_adverb_of_manner_is_a_verb():
+    # source: 南通海门 anti-epidemic commentary, bbs.0513.org/thread-4203837-1-1.html
+    text = "从医护人员无私无畏挺身一线到各地各部门积极行动各司其职；从各单位成立领导小组靠前指挥全局布控到工作人员进村入户紧急行动网格排查。"
+    assert programmes(text) == {}
+    assert rejection(text, "部门积极行动") == "acted"
+
+
+def test_a_quoted_sentence_with_a_modal_is_no_programme():
+    # source: 国务院安全生产委员会成员单位安全生产工作职责分工 as quoted at miniwenda.com/life/236468.html
+    text = ("负有安全监管职责的行业主管部门要按照“管行业必须管安全、管业务必须管安全、管生产经营必须管安全”"
+            "的要求，做到安全生产责任“五落实”。")
+    assert rejection(text, "管行业必须管安全、管业务必须管安全、管生产经营必须管安全") == "sentence"
+    assert "要素市场化配置" in programmes("深化“要素市场化配置”改革。")  # 要 inside 要素 is no modal
+
+
+def test_a_name_starts_on_a_word_boundary():
+    # source: 绵阳 news on the 2017 national service-standardisation pilots, lianghaoled.com (MYGOV…2179338)
+    found = programmes("积极指导和帮助显兴实业申报国家级服务业标准化试点，在我市建设国家级服务业标准化试点项目上实现了零突破。")
+    assert "国家级服务业标准化试点" in found  # 服务 in 服务业 is no verb ending the name
+    # source: 上海临港“双特”政策意见 (2016, corpus/dev m06): the verb 推广应用 ends as a whole word
+    assert "中国（上海）自由贸易试验区" in programmes("推广应用中国（上海）自由贸易试验区制度创新成果。")

@@ -122,6 +122,13 @@ def _generic_modifier(p: Proposal) -> str | None:
     return f"the modifier {p.modifier or '(none)'} names nothing specific"
 
 
+def _acted(p: Proposal) -> str | None:
+    """迅速行动, 各部门积极行动: right after an adverb of manner the head is a verb (act
+    quickly), not the end of a name."""
+    word = p.doc.cues.manner_before.search(p.modifier)
+    return f"a verb after the adverb {word.group()}" if word else None
+
+
 def _quoted_term(p: Proposal) -> str | None:
     """“先投后股”专项资金: the quoted pass owns a quoted term with its scheme noun."""
     return "starts with a quoted term" if p.name.startswith("“") else None
@@ -169,6 +176,6 @@ def _common_noun_head(p: Proposal) -> str | None:
 
 LOCAL: tuple[NamedFilter[Proposal], ...] = named(
     _inside_longer_name, _document_itself, _department, _cited_title, _unbounded, _section_heading, _class_of_things,
-    _counted, _after_figure, _generic_modifier, _quoted_term, _leading_verb, _verb_object)
+    _counted, _after_figure, _generic_modifier, _acted, _quoted_term, _leading_verb, _verb_object)
 # decided once the document's brands are known
 WHOLE: tuple[NamedFilter[Proposal], ...] = named(_common_noun_head)

@@ -22,8 +22,9 @@ _INNER_BRACKETS = re.compile(r"[（(](?<=[\u4e00-\u9fff\w][（(])[^（）()一�
 
 
 def specific(modifier: str, cues: Cues) -> bool:
-    """Whether a modifier says which one: two characters or more, not only generic words."""
-    return (len(modifier) >= 2 and cues.generic.fullmatch(modifier) is None
+    """Whether a modifier says which one: two characters or more, not only generic words
+    or words of manner (迅速行动 says how, not which)."""
+    return (len(modifier) >= 2 and cues.vague.fullmatch(modifier) is None
             and modifier.count("“") == modifier.count("”"))
 
 
@@ -80,7 +81,8 @@ def name_start(view: View, end: int, cues: Cues) -> int | None:
     lowest = floor if floor is not None else punctuation or 0  # no name starts left of punctuation
     window = compact[window_start:end]
     # finditer yields matches left to right: the nearest verb comes last
-    verbs = [window_start + m.end() for m in verbs_in(window, cues) if not cues.noun_after_verb.match(window, m.end())]
+    ends = (_verb_end(window, m) for m in verbs_in(window, cues) if not cues.noun_after_verb.match(window, m.end()))
+    verbs = [window_start + e for e in ends if e is not None]
     verbs.reverse()
     for cut in verbs:
         if cut < lowest:
@@ -94,6 +96,16 @@ def name_start(view: View, end: int, cues: Cues) -> int | None:
             return None
     joined = _joined(view, floor, end, cues) if floor else None
     return floor if joined is None else joined
+
+
+def _verb_end(window: str, verb: re.Match[str]) -> int | None:
+    """Where a boundary verb ends on a word boundary of the tagger: at the end of a longer
+    verb it starts (推广应用中国（上海）自由贸易试验区: the name starts after 应用), never inside a
+    noun it starts (服务 in 服务业, 建设 in 建设者: None, no name starts inside a word)."""
+    first = first_word(window[verb.start():])
+    if first is None or len(first[0]) <= len(verb.group()):
+        return verb.end()
+    return None if first[1].startswith("n") else verb.start() + len(first[0])
 
 
 def _joined(view: View, floor: int, end: int, cues: Cues) -> int | None:
@@ -164,10 +176,15 @@ def names_something(modifier: str, head: str, cues: Cues) -> bool:
 
 
 @lru_cache(maxsize=1 << 10)
+def words_of(text: str) -> tuple[tuple[str, str], ...]:
+    """The tagger's (word, flag) pairs of `text`."""
+    return tuple((w.word, w.flag) for w in tagger().cut(text))
+
+
 def _last_word(text: str) -> tuple[str, str] | None:
     """The tagger's last (word, flag) of `text`."""
-    words = list(tagger().cut(text))
-    return (words[-1].word, words[-1].flag) if words else None
+    words = words_of(text)
+    return words[-1] if words else None
 
 
 @lru_cache(maxsize=1 << 14)
@@ -182,7 +199,8 @@ def first_word(text: str) -> tuple[str, str] | None:
 def clause_word(doc: Doc, text: str) -> str | None:
     """The first word of `text` when it is a verb, adverb, pronoun or conjunction that
     starts a clause: a word of two characters or more (one-character words are the
-    tagger's guesses inside unknown names: 临空, 自贸) but for a negation (不重复享受…), and
+    tagger's guesses inside unknown names: 临空, 自贸) but for a negation (不重复享受…) or a
+    one-character clause adverb (也不得擅自设立…), and
     not a generic word, which starts names as a noun (创新人才攀登计划)."""
     first = first_word(text)
     if (first is None or first[1] not in doc.cues.leading_tags or doc.cues.generic.fullmatch(first[0])
