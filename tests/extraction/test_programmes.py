@@ -515,7 +515,8 @@ def test_a_name_does_not_start_inside_a_figure():
     found = programmes("东北电网“十四五”期间投资最大的单体项目巴林—奈曼—阜新500千伏输变电工程竣工投运。")
     assert not any(name.startswith("伏") for name in found)
     # a date before a name stays outside it (国务院关于做好当前和今后一个时期促进就业工作的若干意见)
-    assert "百万青年见习计划" in programmes("从2019年1月1日起，实施三年百万青年见习计划；扩大补贴范围。")
+    # (the implementing verb names the whole campaign, its count of years included)
+    assert list(programmes("从2019年1月1日起，实施三年百万青年见习计划；扩大补贴范围。")) == ["三年百万青年见习计划"]
     # and so does a table's row number on the line before (corpus/seeds/002, 示范区概况)
     found = programmes("核心城市共同体。\n\n2\n宁波国家科技成果\n转移转化示范区\n\n设立时间较早。")
     assert any(name.endswith("示范区") and "宁波" in name + "".join(found[name]) for name in found)
@@ -589,3 +590,21 @@ def test_a_name_starts_on_a_word_boundary():
     assert "国家级服务业标准化试点" in found  # 服务 in 服务业 is no verb ending the name
     # source: 上海临港“双特”政策意见 (2016, corpus/dev m06): the verb 推广应用 ends as a whole word
     assert "中国（上海）自由贸易试验区" in programmes("推广应用中国（上海）自由贸易试验区制度创新成果。")
+
+
+def test_a_campaign_named_after_an_implementing_verb_keeps_its_inner_verbs():
+    # source: 2024年国务院政府工作报告 (wsb.wuhu.gov.cn/ztzl/fyyd/8619297.html): 深化 and 发展 sit
+    # inside the titles; a long run of policy words names a campaign even when each word is generic
+    found = programmes("加强全国统一大市场建设，实施国有企业改革深化提升行动。保持工业经济平稳运行。"
+                       "实施制造业重点产业链高质量发展行动，着力补齐短板、拉长长板、锻造新板。")
+    assert {"国有企业改革深化提升行动", "制造业重点产业链高质量发展行动"} <= set(found)
+    assert programmes("开展专项整治行动。") == {}  # a short generic title is a kind of campaign
+
+
+def test_a_campaign_with_a_count_of_years_is_named_as_a_whole():
+    # source: 临港区安全生产治本攻坚三年行动实施方案 (lylgkfq.gov.cn/info/2847/40535.htm)
+    found = programmes("为认真贯彻落实市政府安委会关于安全生产治本攻坚三年行动的部署要求，结合工作实际。")
+    assert "安全生产治本攻坚三年行动" in found
+    # source: 广元市安全生产治本攻坚三年行动方案 cover note (gysyjglj.cngy.gov.cn/New/show/20240314102619834.html):
+    # the count alone is a back-reference, no name
+    assert programmes("三年行动过程中，每季度报送一次工作进展情况。") == {}

@@ -69,6 +69,9 @@ class Cues:
     negations: frozenset[str]
     vague: re.Pattern[str]
     manner_before: re.Pattern[str]
+    titled_heads: frozenset[str]
+    cue_verb: re.Pattern[str]
+    time_count: re.Pattern[str]
     modals: frozenset[str]
 
 
@@ -197,6 +200,9 @@ def load_cues() -> Cues:
                 vague=re.compile(rf"(?:{alternation(data['generic_words'] + data['manner_words'])})*"),
                 modals=frozenset(data["modals"]),
                 manner_before=re.compile(rf"(?:{alternation(data['manner_words'])})$"),
+                titled_heads=frozenset(data["titled_heads"]),
+                cue_verb=re.compile(by_first_character(data["cue_verbs"])),
+                time_count=re.compile(rf"[{CHINESE_NUMERAL}\d]+[年天日月]$"),
                 department_stems=tuple(data["department_stems"]),
                 anchors=tuple(data["anchors"]),
                 actor_nouns=tuple(data["actor_nouns"]))

@@ -15,6 +15,7 @@ from extractor.text import View
 
 _REACH = 20  # the longest modifier a name may have (成都市城市社区嵌入式服务设施建设 is 16)
 _BARE_REACH = 15  # the longest one bounded by punctuation alone
+_TITLE_MODIFIER = 6  # the shortest generic modifier of a campaign named as a whole
 _LINE_MODIFIER = 4  # the shortest one bounded by a line start alone (not 序号 in a table head)
 CHINESE_RUN = re.compile(r"[\u4e00-\u9fff]+")
 # The bracket opens the pattern and the look back follows it: `re` then skips to brackets at once.
@@ -96,6 +97,48 @@ def name_start(view: View, end: int, cues: Cues) -> int | None:
             return None
     joined = _joined(view, floor, end, cues) if floor else None
     return floor if joined is None else joined
+
+
+def titled_start(view: View, end: int, head: str, cues: Cues) -> int | None:
+    """Where the title of a campaign that holds verbs starts (发展壮大新兴产业打造新动能行动), or
+    None when nothing names it as a whole. The text names it so after an implementing verb
+    (深入实施…行动: the name starts after the verb), with a count of time before the head
+    (全面振兴新突破三年行动) or as the next item after such a name (…行动、制造业…应用示范行动);
+    then the name runs from its floor over the verbs inside it. Clause words at its start
+    (聚焦) are cut off afterwards, as for any name."""
+    if head not in cues.titled_heads:
+        return None
+    floor, punctuation = _floor(view, end, cues)
+    listed = (punctuation is not None and punctuation < end and view.text[punctuation - 1:punctuation] == "、"
+              and view.text.endswith(head, 0, punctuation - 1))
+    if listed and (floor is None or floor < punctuation):
+        floor = punctuation
+    if floor is None:
+        return None
+    stretch = view.text[floor:end]
+    verb = _first_cue_verb(stretch, cues)
+    start = floor + verb if verb is not None else floor
+    if verb is None and not listed and not cues.time_count.search(stretch):
+        return None
+    return start if titled_modifier(view.text[start:end], cues) else None
+
+
+def titled_modifier(modifier: str, cues: Cues) -> bool:
+    """Whether the modifier of a campaign named as a whole names it: a specific one, or a
+    long run of policy words (制造业重点产业链高质量发展行动): a title that long is a name even
+    when each of its words is generic; a short one (专项整治行动) is a kind of campaign."""
+    return specific(modifier, cues) or (len(modifier) >= _TITLE_MODIFIER and CHINESE_RUN.fullmatch(modifier) is not None)
+
+
+def _first_cue_verb(stretch: str, cues: Cues) -> int | None:
+    """Where the first run of implementing verbs in `stretch` ends (推进实施…), or None: the
+    verbs after it (深化 in 国有企业改革深化提升行动) are inside the title."""
+    end = None
+    for m in cues.cue_verb.finditer(stretch):
+        if end is not None and m.start() != end:
+            break
+        end = m.end()
+    return end
 
 
 def _verb_end(window: str, verb: re.Match[str]) -> int | None:
