@@ -608,3 +608,10 @@ def test_a_campaign_with_a_count_of_years_is_named_as_a_whole():
     # source: 广元市安全生产治本攻坚三年行动方案 cover note (gysyjglj.cngy.gov.cn/New/show/20240314102619834.html):
     # the count alone is a back-reference, no name
     assert programmes("三年行动过程中，每季度报送一次工作进展情况。") == {}
+
+
+def test_a_head_that_runs_on_into_a_compound_ends_no_name():
+    # source: 湖南日报 2022-09-15, 长沙市打造内陆地区改革开放高地推进大会 (hnrb.voc.com.cn): 改革开放 is one word
+    found = programmes("今天，长沙市打造内陆地区改革开放高地推进大会召开。要全面落实“三高四新”战略定位和使命任务。")
+    assert not any(name.endswith("改革") for name in found)
+    assert "三高四新" in found
