@@ -515,7 +515,8 @@ def test_a_name_does_not_start_inside_a_figure():
     found = programmes("东北电网“十四五”期间投资最大的单体项目巴林—奈曼—阜新500千伏输变电工程竣工投运。")
     assert not any(name.startswith("伏") for name in found)
     # a date before a name stays outside it (国务院关于做好当前和今后一个时期促进就业工作的若干意见)
-    assert "百万青年见习计划" in programmes("从2019年1月1日起，实施三年百万青年见习计划；扩大补贴范围。")
+    # (the implementing verb names the whole campaign, its count of years included)
+    assert list(programmes("从2019年1月1日起，实施三年百万青年见习计划；扩大补贴范围。")) == ["三年百万青年见习计划"]
     # and so does a table's row number on the line before (corpus/seeds/002, 示范区概况)
     found = programmes("核心城市共同体。\n\n2\n宁波国家科技成果\n转移转化示范区\n\n设立时间较早。")
     assert any(name.endswith("示范区") and "宁波" in name + "".join(found[name]) for name in found)
@@ -556,3 +557,61 @@ def test_a_joined_item_stays_on_its_line():
     found = programmes("六、操作实施流程\n农机购置与应用补贴政策实行“自主购机、定额补贴、先购后补”。")
     assert "农机购置与应用补贴政策" in found
     assert not any(name.startswith("流程") or any(a.startswith("流程") for a in found[name]) for name in found)
+
+
+def rejection(text: str, name: str) -> str | None:
+    """The filter that refused `name` in `text`, or None when it was accepted."""
+    return next(c.rejection.filter if c.rejection else None for c in explain(tree_of(text)) if c.text == name)
+
+
+def test_a_one_character_clause_adverb_starts_no_name():
+    # source: 安徽省省级预算管理办法（皖政办〔2008〕33号）第六条 (tests/fixtures/owners/anhui_budget_measures.txt)
+    assert programmes("除国家和省另有规定外，不得硬性规定用途，也不得擅自设立专项资金。") == {}
+
+
+def test_a_head_after_an_adverb_of_manner_is_a_verb():
+    # source: 南通海门 anti-epidemic commentary, bbs.0513.org/thread-4203837-1-1.html
+    text = "从医护人员无私无畏挺身一线到各地各部门积极行动各司其职；从各单位成立领导小组靠前指挥全局布控到工作人员进村入户紧急行动网格排查。"
+    assert programmes(text) == {}
+    assert rejection(text, "部门积极行动") == "acted"
+
+
+def test_a_quoted_sentence_with_a_modal_is_no_programme():
+    # source: 国务院安全生产委员会成员单位安全生产工作职责分工 as quoted at miniwenda.com/life/236468.html
+    text = ("负有安全监管职责的行业主管部门要按照“管行业必须管安全、管业务必须管安全、管生产经营必须管安全”"
+            "的要求，做到安全生产责任“五落实”。")
+    assert rejection(text, "管行业必须管安全、管业务必须管安全、管生产经营必须管安全") == "sentence"
+    assert "要素市场化配置" in programmes("深化“要素市场化配置”改革。")  # 要 inside 要素 is no modal
+
+
+def test_a_name_starts_on_a_word_boundary():
+    # source: 绵阳 news on the 2017 national service-standardisation pilots, lianghaoled.com (MYGOV…2179338)
+    found = programmes("积极指导和帮助显兴实业申报国家级服务业标准化试点，在我市建设国家级服务业标准化试点项目上实现了零突破。")
+    assert "国家级服务业标准化试点" in found  # 服务 in 服务业 is no verb ending the name
+    # source: 上海临港“双特”政策意见 (2016, corpus/dev m06): the verb 推广应用 ends as a whole word
+    assert "中国（上海）自由贸易试验区" in programmes("推广应用中国（上海）自由贸易试验区制度创新成果。")
+
+
+def test_a_campaign_named_after_an_implementing_verb_keeps_its_inner_verbs():
+    # source: 2024年国务院政府工作报告 (wsb.wuhu.gov.cn/ztzl/fyyd/8619297.html): 深化 and 发展 sit
+    # inside the titles; a long run of policy words names a campaign even when each word is generic
+    found = programmes("加强全国统一大市场建设，实施国有企业改革深化提升行动。保持工业经济平稳运行。"
+                       "实施制造业重点产业链高质量发展行动，着力补齐短板、拉长长板、锻造新板。")
+    assert {"国有企业改革深化提升行动", "制造业重点产业链高质量发展行动"} <= set(found)
+    assert programmes("开展专项整治行动。") == {}  # a short generic title is a kind of campaign
+
+
+def test_a_campaign_with_a_count_of_years_is_named_as_a_whole():
+    # source: 临港区安全生产治本攻坚三年行动实施方案 (lylgkfq.gov.cn/info/2847/40535.htm)
+    found = programmes("为认真贯彻落实市政府安委会关于安全生产治本攻坚三年行动的部署要求，结合工作实际。")
+    assert "安全生产治本攻坚三年行动" in found
+    # source: 广元市安全生产治本攻坚三年行动方案 cover note (gysyjglj.cngy.gov.cn/New/show/20240314102619834.html):
+    # the count alone is a back-reference, no name
+    assert programmes("三年行动过程中，每季度报送一次工作进展情况。") == {}
+
+
+def test_a_head_that_runs_on_into_a_compound_ends_no_name():
+    # source: 湖南日报 2022-09-15, 长沙市打造内陆地区改革开放高地推进大会 (hnrb.voc.com.cn): 改革开放 is one word
+    found = programmes("今天，长沙市打造内陆地区改革开放高地推进大会召开。要全面落实“三高四新”战略定位和使命任务。")
+    assert not any(name.endswith("改革") for name in found)
+    assert "三高四新" in found

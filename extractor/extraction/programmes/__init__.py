@@ -13,11 +13,14 @@ candidate alone, then the ones that need the whole document (`explain` shows eve
   scheme noun after the quote: “校招企用”引才用才模式; quotes closed by 等…机制/模式; an
   implementing verb before: 推行“…”). A short numeral form (“双中心”) needs a cue or a second
   mention, and so does a numeric form after a verb of upholding (发挥“三个作用”). A name that
-  qualifies once qualifies everywhere; emphasis and metaphor (“卡脖子”“书架”) and schedules
-  never do.
+  qualifies once qualifies everywhere; emphasis and metaphor (“卡脖子”“书架”), schedules and
+  sentences (a modal word: “疫情要防住、经济要稳住…”) never do.
 - Unquoted names end in a programme head (基金 计划 工程 行动 改革 试点城市 博览会 论坛 …) after a
-  specific modifier, cut at the nearest particle, number or verb on its left, and past the
-  clause words (筹办好, 不得随意) that start no name; a modifier of generic words only (创新 科技
+  specific modifier, cut at the nearest particle, number or verb on its left (a verb the tagger
+  reads as a word of its own: 服务 in 服务业 is none), and past the clause words (筹办好, 不得随意, 也)
+  that start no name; a campaign the text names as a whole (实施…行动, …三年行动, …行动、…行动)
+  keeps the verbs inside its title; a head right after an adverb of manner (积极行动) is a verb;
+  a modifier of generic words only (创新 科技
   产业 …) names nothing, a verb right before an object head makes it that verb's object
   (开展试点, 深化改革), and heads that end common nouns (平台 战略 基地) need an anchor (国家 省级 …),
   a nationwide name (乡村振兴战略), an implementing verb (实施…战略) or the document's brand. A

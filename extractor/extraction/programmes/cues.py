@@ -67,6 +67,12 @@ class Cues:
     boundary_before: re.Pattern[str]
     nominal_verbs: frozenset[str]
     negations: frozenset[str]
+    vague: re.Pattern[str]
+    manner_before: re.Pattern[str]
+    titled_heads: frozenset[str]
+    cue_verb: re.Pattern[str]
+    time_count: re.Pattern[str]
+    modals: frozenset[str]
 
 
 def starting(words: list[str]) -> str:
@@ -160,7 +166,7 @@ def _boundary_cues(data: dict) -> dict:
             "itself": re.compile(rf"(?<!{alternation(data['self_word_compounds'])})"
                                  rf"(?:{alternation(data['self_words'])})$"),
             "leading_tags": tuple(data["leading_tags"]),
-            "negations": frozenset(data["negations"]),
+            "negations": frozenset(data["negations"] + data["clause_adverbs"]),
             "verb_complements": tuple(data["verb_complements"]),
             "nominal_verbs": frozenset(data["nominal_verbs"]),
             "pair_joints": tuple((joint, int(size)) for joint, size in data["pair_joints"].items()),
@@ -191,6 +197,12 @@ def load_cues() -> Cues:
                 **_system_cues(data),
                 kind_words=tuple(data["kind_words"]),
                 generic=re.compile(rf"(?:{alternation(data['generic_words'])})*"),
+                vague=re.compile(rf"(?:{alternation(data['generic_words'] + data['manner_words'])})*"),
+                modals=frozenset(data["modals"]),
+                manner_before=re.compile(rf"(?:{alternation(data['manner_words'])})$"),
+                titled_heads=frozenset(data["titled_heads"]),
+                cue_verb=re.compile(by_first_character(data["cue_verbs"])),
+                time_count=re.compile(rf"[{CHINESE_NUMERAL}\d]+[年天日月]$"),
                 department_stems=tuple(data["department_stems"]),
                 anchors=tuple(data["anchors"]),
                 actor_nouns=tuple(data["actor_nouns"]))

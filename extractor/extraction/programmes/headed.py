@@ -7,7 +7,8 @@ import re
 
 from extractor.extraction.candidates import NamedFilter, named
 from extractor.extraction.programmes.document import Doc, Proposal
-from extractor.extraction.programmes.start import clause_word, name_start, names_something, specific, verbs_in
+from extractor.extraction.programmes.start import (clause_word, name_start, names_something, specific, titled_modifier,
+                                                   titled_start, verbs_in)
 
 _TITLE_END = re.compile(r"(?:[（(][^（）()]{1,20}[）)])?》")  # …三年行动计划（2024—2026年）》: the cited plan itself
 # A figure cut inside its unit (500千|伏): a bare number before a name is a row number (2\n宁波…).
@@ -26,14 +27,16 @@ def propose(doc: Doc) -> list[Proposal]:
         run = doc.cues.function_run.search(doc.view.text, max(0, m.start() - 12), m.start()) \
             if head in doc.cues.system_heads else None
         end = run.start() if run else m.start()
-        start = name_start(doc.view, end, doc.cues)
+        titled = titled_start(doc.view, end, head, doc.cues)
+        start = name_start(doc.view, end, doc.cues) if titled is None else titled
         if run and doc.cues.boundary_before.search(doc.view.text, max(0, end - 6), end):
             start = end  # 依托办理服务系统: the verb ends the clause, the function words start the name
         if start is not None:
             start = _past_clause_words(doc, start, m.start())
         begin = m.start() if start is None else start
         proposals.append(Proposal(doc, "headed", doc.view.text[begin:m.end()], begin, m.end(),
-                                   mid=m.start(), head=head, strength="" if start is None else "bounded"))
+                                   mid=m.start(), head=head,
+                                   strength="" if start is None else "titled" if titled is not None else "bounded"))
     return proposals
 
 
@@ -78,7 +81,7 @@ def _cited_title(p: Proposal) -> str | None:
 
 
 def _unbounded(p: Proposal) -> str | None:
-    return "nothing bounds a name on its left within reach" if p.strength != "bounded" else None
+    return "nothing bounds a name on its left within reach" if not p.strength else None
 
 
 def _class_of_things(p: Proposal) -> str | None:
@@ -117,9 +120,19 @@ def _section_heading(p: Proposal) -> str | None:
 
 
 def _generic_modifier(p: Proposal) -> str | None:
-    if names_something(p.modifier, p.head, p.doc.cues):
+    """A campaign named as a whole (实施…行动) may hold verbs: its modifier need only be specific."""
+    if (names_something(p.modifier, p.head, p.doc.cues)
+            or (p.strength == "titled" and titled_modifier(p.modifier, p.doc.cues)
+                and not p.modifier.endswith(p.doc.cues.head_not_after))):
         return None
     return f"the modifier {p.modifier or '(none)'} names nothing specific"
+
+
+def _acted(p: Proposal) -> str | None:
+    """迅速行动, 各部门积极行动: right after an adverb of manner the head is a verb (act
+    quickly), not the end of a name."""
+    word = p.doc.cues.manner_before.search(p.modifier)
+    return f"a verb after the adverb {word.group()}" if word else None
 
 
 def _quoted_term(p: Proposal) -> str | None:
@@ -169,6 +182,6 @@ def _common_noun_head(p: Proposal) -> str | None:
 
 LOCAL: tuple[NamedFilter[Proposal], ...] = named(
     _inside_longer_name, _document_itself, _department, _cited_title, _unbounded, _section_heading, _class_of_things,
-    _counted, _after_figure, _generic_modifier, _quoted_term, _leading_verb, _verb_object)
+    _counted, _after_figure, _generic_modifier, _acted, _quoted_term, _leading_verb, _verb_object)
 # decided once the document's brands are known
 WHOLE: tuple[NamedFilter[Proposal], ...] = named(_common_noun_head)

@@ -8,7 +8,7 @@ import re
 from extractor.extraction.candidates import NamedFilter, named
 from extractor.extraction.programmes.cues import CHINESE_NUMERAL, Cues, body_heads
 from extractor.extraction.programmes.document import Doc, Proposal
-from extractor.extraction.programmes.start import clause_word, name_start, specific
+from extractor.extraction.programmes.start import clause_word, name_start, specific, words_of
 
 _QUOTED = re.compile(r"[“「\"]([^“”「」\"]{1,40})[”」\"]")
 _QUOTES = re.compile(r"[“”「」]")
@@ -65,6 +65,17 @@ def _shape(term: str, cues: Cues) -> str:
 
 def _clause(p: Proposal) -> str | None:
     return "holds sentence punctuation or a table cell boundary" if _SENTENCE.search(p.name) else None
+
+
+def _sentence(p: Proposal) -> str | None:
+    """“疫情要防住、经济要稳住、发展要安全”: a modal verb (要, 应, 必须) makes the quoted text a
+    sentence or a list of clauses, a demand to meet, not the name of a programme. The modal
+    must be a word of its own: 要 in 要素, 重要 or 主要 is none."""
+    modals = p.doc.cues.modals
+    if not any(m in p.name for m in modals):
+        return None
+    modal = next((word for word, _ in words_of(p.name) if word in modals), None)
+    return f"a sentence: holds the modal {modal}" if modal else None
 
 
 def metaphor(p: Proposal) -> str | None:
@@ -147,6 +158,6 @@ def _uncued(p: Proposal) -> str | None:
     return "quoted, but no scheme form or cue anywhere in the document (emphasis)"
 
 
-LOCAL: tuple[NamedFilter[Proposal], ...] = named(_clause, metaphor, _schedule)
+LOCAL: tuple[NamedFilter[Proposal], ...] = named(_clause, _sentence, metaphor, _schedule)
 # decided once every candidate has passed or failed the filters that read it alone
 WHOLE: tuple[NamedFilter[Proposal], ...] = named(_uncued)

@@ -15,6 +15,7 @@ from extractor.text import View
 
 _REACH = 20  # the longest modifier a name may have (成都市城市社区嵌入式服务设施建设 is 16)
 _BARE_REACH = 15  # the longest one bounded by punctuation alone
+_TITLE_MODIFIER = 6  # the shortest generic modifier of a campaign named as a whole
 _LINE_MODIFIER = 4  # the shortest one bounded by a line start alone (not 序号 in a table head)
 CHINESE_RUN = re.compile(r"[\u4e00-\u9fff]+")
 # The bracket opens the pattern and the look back follows it: `re` then skips to brackets at once.
@@ -22,8 +23,9 @@ _INNER_BRACKETS = re.compile(r"[（(](?<=[\u4e00-\u9fff\w][（(])[^（）()一�
 
 
 def specific(modifier: str, cues: Cues) -> bool:
-    """Whether a modifier says which one: two characters or more, not only generic words."""
-    return (len(modifier) >= 2 and cues.generic.fullmatch(modifier) is None
+    """Whether a modifier says which one: two characters or more, not only generic words
+    or words of manner (迅速行动 says how, not which)."""
+    return (len(modifier) >= 2 and cues.vague.fullmatch(modifier) is None
             and modifier.count("“") == modifier.count("”"))
 
 
@@ -80,7 +82,8 @@ def name_start(view: View, end: int, cues: Cues) -> int | None:
     lowest = floor if floor is not None else punctuation or 0  # no name starts left of punctuation
     window = compact[window_start:end]
     # finditer yields matches left to right: the nearest verb comes last
-    verbs = [window_start + m.end() for m in verbs_in(window, cues) if not cues.noun_after_verb.match(window, m.end())]
+    ends = (_verb_end(window, m) for m in verbs_in(window, cues) if not cues.noun_after_verb.match(window, m.end()))
+    verbs = [window_start + e for e in ends if e is not None]
     verbs.reverse()
     for cut in verbs:
         if cut < lowest:
@@ -94,6 +97,58 @@ def name_start(view: View, end: int, cues: Cues) -> int | None:
             return None
     joined = _joined(view, floor, end, cues) if floor else None
     return floor if joined is None else joined
+
+
+def titled_start(view: View, end: int, head: str, cues: Cues) -> int | None:
+    """Where the title of a campaign that holds verbs starts (发展壮大新兴产业打造新动能行动), or
+    None when nothing names it as a whole. The text names it so after an implementing verb
+    (深入实施…行动: the name starts after the verb), with a count of time before the head
+    (全面振兴新突破三年行动) or as the next item after such a name (…行动、制造业…应用示范行动);
+    then the name runs from its floor over the verbs inside it. Clause words at its start
+    (聚焦) are cut off afterwards, as for any name."""
+    if head not in cues.titled_heads:
+        return None
+    floor, punctuation = _floor(view, end, cues)
+    listed = (punctuation is not None and punctuation < end and view.text[punctuation - 1:punctuation] == "、"
+              and view.text.endswith(head, 0, punctuation - 1))
+    if listed and (floor is None or floor < punctuation):
+        floor = punctuation
+    if floor is None:
+        return None
+    stretch = view.text[floor:end]
+    verb = _first_cue_verb(stretch, cues)
+    start = floor + verb if verb is not None else floor
+    if verb is None and not listed and not cues.time_count.search(stretch):
+        return None
+    return start if titled_modifier(view.text[start:end], cues) else None
+
+
+def titled_modifier(modifier: str, cues: Cues) -> bool:
+    """Whether the modifier of a campaign named as a whole names it: a specific one, or a
+    long run of policy words (制造业重点产业链高质量发展行动): a title that long is a name even
+    when each of its words is generic; a short one (专项整治行动) is a kind of campaign."""
+    return specific(modifier, cues) or (len(modifier) >= _TITLE_MODIFIER and CHINESE_RUN.fullmatch(modifier) is not None)
+
+
+def _first_cue_verb(stretch: str, cues: Cues) -> int | None:
+    """Where the first run of implementing verbs in `stretch` ends (推进实施…), or None: the
+    verbs after it (深化 in 国有企业改革深化提升行动) are inside the title."""
+    end = None
+    for m in cues.cue_verb.finditer(stretch):
+        if end is not None and m.start() != end:
+            break
+        end = m.end()
+    return end
+
+
+def _verb_end(window: str, verb: re.Match[str]) -> int | None:
+    """Where a boundary verb ends on a word boundary of the tagger: at the end of a longer
+    verb it starts (推广应用中国（上海）自由贸易试验区: the name starts after 应用), never inside a
+    noun it starts (服务 in 服务业, 建设 in 建设者: None, no name starts inside a word)."""
+    first = first_word(window[verb.start():])
+    if first is None or len(first[0]) <= len(verb.group()):
+        return verb.end()
+    return None if first[1].startswith("n") else verb.start() + len(first[0])
 
 
 def _joined(view: View, floor: int, end: int, cues: Cues) -> int | None:
@@ -164,10 +219,15 @@ def names_something(modifier: str, head: str, cues: Cues) -> bool:
 
 
 @lru_cache(maxsize=1 << 10)
+def words_of(text: str) -> tuple[tuple[str, str], ...]:
+    """The tagger's (word, flag) pairs of `text`."""
+    return tuple((w.word, w.flag) for w in tagger().cut(text))
+
+
 def _last_word(text: str) -> tuple[str, str] | None:
     """The tagger's last (word, flag) of `text`."""
-    words = list(tagger().cut(text))
-    return (words[-1].word, words[-1].flag) if words else None
+    words = words_of(text)
+    return words[-1] if words else None
 
 
 @lru_cache(maxsize=1 << 14)
@@ -182,7 +242,8 @@ def first_word(text: str) -> tuple[str, str] | None:
 def clause_word(doc: Doc, text: str) -> str | None:
     """The first word of `text` when it is a verb, adverb, pronoun or conjunction that
     starts a clause: a word of two characters or more (one-character words are the
-    tagger's guesses inside unknown names: 临空, 自贸) but for a negation (不重复享受…), and
+    tagger's guesses inside unknown names: 临空, 自贸) but for a negation (不重复享受…) or a
+    one-character clause adverb (也不得擅自设立…), and
     not a generic word, which starts names as a noun (创新人才攀登计划)."""
     first = first_word(text)
     if (first is None or first[1] not in doc.cues.leading_tags or doc.cues.generic.fullmatch(first[0])
