@@ -25,6 +25,11 @@ def _labels() -> tuple[dict[str, str], re.Pattern[str]]:
     return field_of, re.compile(rf"(?<![\u3400-\u9fff])(?P<label>{alternation})\s*[：:]")
 
 
+def field_labels() -> frozenset[str]:
+    """Every label of label–value metadata (来源, 发文机关): what stands before a colon as one."""
+    return frozenset(_labels()[0])
+
+
 def fields(text: str) -> Mapping[str, str]:
     """The first non-empty value of each meta field labelled in the header.
 

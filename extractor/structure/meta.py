@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 from extractor.model import DocMeta
 from extractor.structure.dates import DATE, TIMESTAMP, iso_date
-from extractor.structure.fields import fields
+from extractor.structure.fields import field_labels as _field_labels, fields
 from extractor.structure.history import history, this_version
 from extractor.structure.report import work_report
 from extractor.structure.lexicon import lexicon
@@ -36,6 +36,7 @@ _SEND = re.compile(r"(?:^|\n)\s*(?:主送|报送|送)\s*[：:]\s*(?P<list>.+?)(?
 _ADDRESS = re.compile(r"(?P<list>[^。：:\n ]{2,200})[：:]")
 _OPENING_ADDRESS = re.compile(r"\s*(?P<list>[^。：:\n]{2,200})[：:][ \t]*\n")
 _BREADCRUMB = re.compile(r"当前位置\s*[：:][^\n]*?\s(?P<title>[^\s：:]{4,160})\s+(?:发布)?(?:时间|日期)\s*[：:]")
+_HEADLINE = re.compile(r"\s*(?P<line>(?P<who>[^\s：:，。；、]{2,20})[：:][ \t]*[^\s：:，。；][^\n：:。；]{3,60}?)[ \t]*(?:\n|$)")
 _TITLE_FOLLOW = re.compile(r"\s|$|[^。，；、\n][^。；\n]{1,200}[：:]")
 _ISSUE = re.compile(r"第\s*\d+\s*期")  # a journal's issue line: （第16期•总第264期）
 _TITLE_PERIOD = re.compile(r"[（(][^）)\n]{1,20}[）)]")
@@ -215,6 +216,15 @@ def _standalone_title(text: str) -> tuple[int, int] | None:
     return best
 
 
+def _headline(text: str) -> tuple[int, int] | None:
+    """A news headline that names its speaker before a colon, on the first line (工业和信息化部：
+    加快培育新兴支柱产业). A 主送 line ends at its colon; a headline goes on after it."""
+    m = _HEADLINE.match(text)
+    if not m or m.group("who") in _field_labels():
+        return None
+    return m.start("line"), m.end("line")
+
+
 def _breadcrumb_title(text: str) -> tuple[int, int] | None:
     """A web page's title: the last step of its breadcrumbs (当前位置：…), before the time stamp."""
     m = _BREADCRUMB.search(text, 0, min(len(text), _HEADER_CHARS))
@@ -231,7 +241,7 @@ def title(text: str) -> tuple[str | None, int]:
     md = re.match(r"\s*#[ \t]+(.+)", text)
     if md:
         return md.group(1).strip(), md.end()
-    span = _about_title(text) or _breadcrumb_title(text) or _standalone_title(text)
+    span = _about_title(text) or _breadcrumb_title(text) or _headline(text) or _standalone_title(text)
     if span is None:
         return None, 0
     raw = text[span[0]:span[1]].replace("\n", "")
@@ -316,6 +326,8 @@ def _recipients(text: str, after: int) -> tuple[str, ...]:
         if re.search(r"\d|签发人|类别|附件|时间|来源|位置|日期|发文|索引|分类|有效性", head):
             continue
         names = _names(head)
+        if names and all(_salutation(name) for name in names):
+            break  # 各位代表： a speech's greeting opens its body
         if names and any(_addressee(name) for name in names):
             return names
         if names:
@@ -334,12 +346,19 @@ def _opening_address(text: str) -> tuple[str, ...]:
 
 def _addressee(name: str) -> bool:
     """Whether a 主送 name reads as an addressee: a body, 各…, or a person by role (刘新志代表)."""
+    if _salutation(name):
+        return False
     return _is_org(name) or name.startswith("各") or name.endswith(lexicon().addressees)
 
 
-def _names(listing: str) -> tuple[str, ...]:
-    """Split a 主送/抄送 list: at top-level commas, or at 、 when the list has no comma."""
-    separators = "，,；;\n" if re.search(r"[，,；;]", listing) else "、\n"
+def _salutation(name: str) -> bool:
+    """How a speech greets its hearers (各位代表, 同志们): it opens the body, it is no 主送."""
+    words = lexicon()
+    return name in words.salutations or name.startswith(words.salutation_openers)
+
+
+def _split(listing: str, separators: str) -> list[str]:
+    """`listing` cut at the separators that stand outside brackets: 县（市、区） stays whole."""
     parts, depth, current = [], 0, ""
     for char in listing:
         depth += char in "（(《"
@@ -350,8 +369,60 @@ def _names(listing: str) -> tuple[str, ...]:
         else:
             current += char
     parts.append(current)
-    names = []
+    return parts
+
+
+_LEVEL_JOINT = re.compile("[及和与]")
+
+
+@cache
+def _levels() -> re.Pattern[str]:
+    words = sorted(lexicon().division_levels, key=len, reverse=True)
+    return re.compile(f"(?:{'|'.join(map(re.escape, words))})+")
+
+
+def _level(part: str) -> bool:
+    """A bare level of division in a series: 省, 各市（州）, 各市州, 直辖市及计划单列市."""
+    bare = _TITLE_PERIOD.sub("", part.strip()).removeprefix("各")
+    return all(_levels().fullmatch(word) for word in _LEVEL_JOINT.split(bare))
+
+
+def _series(parts: list[str]) -> list[str]:
+    """Parts joined again where 、 strings levels of administrative division: GB/T 9704 names
+    the levels one addressee covers in a series (各省、自治区、直辖市人民政府), and a short
+    body after it shares its places (各市、县、自治县农业农村局、财政局)."""
+    joined, open_series, run = [], False, ""
     for part in parts:
+        if _level(part):
+            run += part + "、"
+        elif run:
+            joined.append(run + part)
+            run, open_series = "", True
+        elif open_series and len(_TITLE_PERIOD.sub("", part.strip())) <= 4 and not part.strip().startswith("各"):
+            joined[-1] += "、" + part
+        else:
+            joined.append(part)
+            open_series = False
+    return joined + ([run.rstrip("、")] if run else [])
+
+
+def _items(piece: str, *, commas: bool) -> list[str]:
+    """The addressees of one comma-separated piece: cut at 、 outside a series of levels; in a
+    list that also has commas, only between parts that are addressees on their own
+    (梅河口市、公主岭市工信局 shares its ending)."""
+    parts = _series(_split(piece, "、"))
+    if commas and not all(_addressee(p.strip(" 。.")) for p in parts):
+        return [piece]
+    return parts
+
+
+def _names(listing: str) -> tuple[str, ...]:
+    """Split a 主送/抄送 list: at top-level commas and line breaks, then at 、 between whole
+    addressees (see `_items`)."""
+    commas = bool(re.search(r"[，,；;]", listing))
+    pieces = _split(listing, "，,；;\n" if commas else "\n")
+    names = []
+    for part in (item for piece in pieces for item in _items(piece, commas=commas)):
         part = part.strip(" 。.")
         for trailer in lexicon().trailers:
             part = part.removesuffix(trailer)
@@ -491,15 +562,18 @@ def read_meta(text: str, *, title_hint: str | None = None, source: str | None = 
     title_text = title_text or labelled.get("title")
     issuer, date = _issuer_and_date(text, title_text, title_end)
     issuer = _labelled_issuer(labelled) or (report.issuer if report else None) or issuer
-    date = _labelled_date(labelled) or (report.date if report else None) or date or _dateline(text)
+    number = _labelled_number(labelled) or doc_number(text)
+    # a page's time stamp dates the page; a numbered document's 成文日期 is its 落款's
+    page_date = None if number else _dateline(text)
+    date = _labelled_date(labelled) or (report.date if report else None) or date or page_date
     category = _CATEGORY.search(text) or (_CATEGORY.search(source) if source else None)
     cc = _CC.search(text)
     printer, print_date = _printer(text)
     return DocMeta(
         title=title_text or title_hint,
-        doc_number=_labelled_number(labelled) or doc_number(text),
+        doc_number=number,
         issuer=issuer,
-        signer=_signer(text) or (report.signer if report else None),
+        signer=_signer(text),  # 签发人 is a label of the 版头; a report's speaker signs nothing
         date=date,
         recipients=_recipients(text, title_end) or _opening_address(text) or _names(labelled.get("recipients", "")),
         cc=_names(cc.group("list")) if cc else (),

@@ -26,7 +26,7 @@ class Report:
     title_end: int
     date: str | None
     issuer: str | None
-    signer: str | None
+    speaker: str | None  # who gives the report: no 签发人 (GB/T 9704), so not the meta signer
 
 
 @cached
@@ -54,7 +54,7 @@ def work_report(text: str) -> Report | None:
 
     Example:
         >>> r = work_report("政府工作报告——2024年1月18日在杭州市第十四届人民代表大会第四次会议上 杭州市市长 姚高员 各位代表：")
-        >>> r.title, r.date, r.signer
+        >>> r.title, r.date, r.speaker
         ('政府工作报告', '2024-01-18', '姚高员')
     """
     m = _opening().match(text)

