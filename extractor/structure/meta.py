@@ -36,7 +36,10 @@ _SEND = re.compile(r"(?:^|\n)\s*(?:主送|报送|送)\s*[：:]\s*(?P<list>.+?)(?
 _ADDRESS = re.compile(r"(?P<list>[^。：:\n ]{2,200})[：:]")
 _OPENING_ADDRESS = re.compile(r"\s*(?P<list>[^。：:\n]{2,200})[：:][ \t]*\n")
 _BREADCRUMB = re.compile(r"当前位置\s*[：:][^\n]*?\s(?P<title>[^\s：:]{4,160})\s+(?:发布)?(?:时间|日期)\s*[：:]")
-_HEADLINE = re.compile(r"\s*(?P<line>(?P<who>[^\s：:，。；、]{2,20})[：:][ \t]*[^\s：:，。；][^\n：:。；]{3,60}?)[ \t]*(?:\n|$)")
+# what follows a speaker's colon in a headline: a short phrase that ends its line unstopped
+_STATEMENT = r"[ \t]*[^\s：:，。；][^\n：:。；]{3,60}?"
+_HEADLINE = re.compile(rf"\s*(?P<line>(?P<who>[^\s：:，。；、]{{2,20}})[：:]{_STATEMENT})[ \t]*(?:\n|$)")
+_HEADLINE_REST = re.compile(rf"{_STATEMENT}[ \t]*(?:\n|$)")
 _TITLE_FOLLOW = re.compile(r"\s|$|[^。，；、\n][^。；\n]{1,200}[：:]")
 _ISSUE = re.compile(r"第\s*\d+\s*期")  # a journal's issue line: （第16期•总第264期）
 _TITLE_PERIOD = re.compile(r"[（(][^）)\n]{1,20}[）)]")
@@ -220,7 +223,8 @@ def _headline(text: str) -> tuple[int, int] | None:
     """A news headline that names its speaker before a colon, on the first line (工业和信息化部：
     加快培育新兴支柱产业). A 主送 line ends at its colon; a headline goes on after it."""
     m = _HEADLINE.match(text)
-    if not m or m.group("who") in _field_labels():
+    # a body speaks: 当前位置：首页 > … or 来源：… are a page's labels, not a headline
+    if not m or m.group("who") in _field_labels() or not _is_org(m.group("who")):
         return None
     return m.start("line"), m.end("line")
 
@@ -325,6 +329,8 @@ def _recipients(text: str, after: int) -> tuple[str, ...]:
         head = m.group("list")
         if re.search(r"\d|签发人|类别|附件|时间|来源|位置|日期|发文|索引|分类|有效性", head):
             continue
+        if _HEADLINE_REST.match(text, m.end()):
+            continue  # 工业和信息化部：加快培育… goes on after its colon: a headline, no 主送
         names = _names(head)
         if names and all(_salutation(name) for name in names):
             break  # 各位代表： a speech's greeting opens its body
