@@ -198,6 +198,13 @@ def _is_prose(line: str) -> bool:
     return len(line) > 60 and any(p in line for p in "，。")
 
 
+def _stopped(line: str) -> bool:
+    """Punctuation no title line holds; a title may list with 、 (…华侨、港澳同胞投资的规定)
+    when it ends in its genre word."""
+    marks = [p for p in _PUNCT if p in line]
+    return bool(marks) and not (marks == ["、"] and line.endswith(lexicon().genres))
+
+
 def _standalone_title(text: str) -> tuple[int, int] | None:
     """A research brief's or article's title: the longest plain line of the header."""
     best = None
@@ -208,7 +215,7 @@ def _standalone_title(text: str) -> tuple[int, int] | None:
             break
         if ((len(line) < 8 and not (len(line) >= 4 and line.endswith(lexicon().genres)))
                 or len(_han_char().findall(line)) * 2 < len(line)  # an index number, a URL
-                or any(p in line for p in _PUNCT) or DATE.search(line) or _is_org(line)
+                or _stopped(line) or DATE.search(line) or _is_org(line)
                 or _ISSUE.search(line) or marker_at(line)):
             continue
         following = text[lines[i + 1][0]:lines[i + 1][1]].strip() if i + 1 < len(lines) else ""

@@ -432,3 +432,20 @@ def test_a_news_headline_naming_its_speaker_is_the_title():
     assert meta.title == "海关总署:中国仍保持全球货物贸易第一大国地位"
     assert meta.recipients == ()
     assert meta.date == "2019-10-14"  # an unnumbered news page is dated by its dateline
+
+
+def test_work_report_dated_on_the_line_under_its_title_without_the_speakers_office():
+    # source: 浮山县 2019 government work report as a county newspaper printed it (search "pages":
+    # 政府工作报告 2019年3月2日在浮山县第十六届人民代表大会第四次会议上)
+    meta = _meta("政府工作报告\n2019年3月2日在浮山县第十六届人民代表大会第四次会议上\n栗 俊 昌\n各位代表:\n"
+                 "现在,我代表县人民政府向大会报告工作,请予审议,并请县政协委员和其他列席人员提出意见。\n"
+                 "一、2018年工作回顾\n")
+    assert (meta.title, meta.date, meta.signer, meta.recipients) == ("政府工作报告", "2019-03-02", None, ())
+
+
+def test_a_title_listing_with_the_enumeration_comma():
+    # source: http://law120.infoeach.com/view-MTIwfDcwMTQ=.html (沈政令[1997]29号)
+    meta = _meta("沈阳市鼓励华侨、港澳同胞投资的规定\n\n作者:法律资料网 时间:2024-07-22 14:39:19 来源:法律资料网\n"
+                 "辽宁省沈阳市人民政府\n沈政令[1997]29号\n"
+                 "第一条 为鼓励华侨、港澳同胞来我市投资兴办企业,结合我市实际情况,制定本规定。\n")
+    assert (meta.title, meta.doc_number) == ("沈阳市鼓励华侨、港澳同胞投资的规定", "沈政令〔1997〕29号")
