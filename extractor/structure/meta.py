@@ -491,12 +491,13 @@ def _without_state(name: str) -> str:
     return next((name[len(p):] for p in lexicon().state_prefixes if name.startswith(p)), name)
 
 
-def _signer(text: str) -> str | None:
-    """签发人 in the header, or the signing leader of an order (总理 李鹏 above the date)."""
+def _signer(text: str, *, order: bool) -> str | None:
+    """签发人 in the header, or the signing leader of an order (总理 李鹏 above the date); only
+    an order is signed so: a speech prints its speaker's office and name too."""
     m = _SIGNER.search(text[:_HEADER_CHARS])
     if m:
         return re.split(r"[ 、，,]", m.group("name"))[0]
-    for line in _line_spans(text, _HEADER_CHARS):
+    for line in _line_spans(text, _HEADER_CHARS) if order else ():
         words = text[line[0]:line[1]].split() or [""]
         joined = "".join(words)
         office = next((o for o in lexicon().signing_offices if joined.startswith(o)), None)
@@ -586,7 +587,7 @@ def read_meta(text: str, *, title_hint: str | None = None, source: str | None = 
         title=title_text or title_hint,
         doc_number=number,
         issuer=issuer,
-        signer=_signer(text),  # 签发人 is a label of the 版头; a report's speaker signs nothing
+        signer=_signer(text, order="令" in (number or "")),  # a report's speaker signs nothing
         date=date,
         recipients=_recipients(text, title_end) or _opening_address(text) or _names(labelled.get("recipients", "")),
         cc=_names(cc.group("list")) if cc else (),

@@ -449,3 +449,10 @@ def test_a_title_listing_with_the_enumeration_comma():
                  "辽宁省沈阳市人民政府\n沈政令[1997]29号\n"
                  "第一条 为鼓励华侨、港澳同胞来我市投资兴办企业,结合我市实际情况,制定本规定。\n")
     assert (meta.title, meta.doc_number) == ("沈阳市鼓励华侨、港澳同胞投资的规定", "沈政令〔1997〕29号")
+
+
+def test_a_greeting_of_several_audiences_is_no_recipient():
+    # source: https://bfdj6688.com/zhuantifanwen/gongwenfanwen/4086.html (a speech at a 市政协 session)
+    meta = _meta("市委书记在市政协九届三次会议开幕会上的讲话\n各位委员、同志们:\n新年伊始,万象更新。"
+                 "在全市上下深入学习贯彻党的二十大精神的关键时期,市政协九届三次会议隆重开幕了。\n")
+    assert meta.recipients == ()
