@@ -12,7 +12,7 @@ from functools import cache
 from collections.abc import Mapping
 
 from extractor.model import DocMeta
-from extractor.structure.dates import DATE, TIMESTAMP, iso_date
+from extractor.structure.dates import DATE, NUMERIC_DATE, TIMESTAMP, iso_date
 from extractor.structure.fields import field_labels as _field_labels, fields
 from extractor.structure.history import history, this_version
 from extractor.structure.report import work_report
@@ -400,23 +400,40 @@ def _level(part: str) -> bool:
     return all(_levels().fullmatch(word) for word in _LEVEL_JOINT.split(bare))
 
 
+def _short(part: str) -> bool:
+    return len(_TITLE_PERIOD.sub("", part.strip())) <= 4
+
+
+def _opens(parts: list[str]) -> list[bool]:
+    """Which parts open a series that the next part closes: levels of division (省、自治区、),
+    or two or more short names that are no addressees on their own, the places one body's
+    ending covers (天津、河北、…新疆省(自治区、直辖市)工业和信息化主管部门)."""
+    place = [_short(p) and not _addressee(p.strip()) and not _salutation(p.strip()) for p in parts]
+    return [_level(p) or (place[i] and ((i and place[i - 1]) or (i + 1 < len(parts) and place[i + 1])))
+            for i, p in enumerate(parts)]
+
+
 def _series(parts: list[str]) -> list[str]:
-    """Parts joined again where 、 strings levels of administrative division: GB/T 9704 names
-    the levels one addressee covers in a series (各省、自治区、直辖市人民政府), and a short
-    body after it shares its places (各市、县、自治县农业农村局、财政局)."""
-    joined, open_series, run = [], False, ""
-    for part in parts:
-        if _level(part):
-            run += part + "、"
+    """Parts joined again where 、 strings the places of one addressee: GB/T 9704 names the
+    levels or places one addressee covers in a series (各省、自治区、直辖市人民政府), and a short
+    body after it shares its places (各市、县、自治县农业农村局、财政局). A part opening with 各
+    is an addressee of its own and closes no series of places (高新区、经开区、各乡镇)."""
+    joined, open_series, run = [], False, []
+    for part, opens in zip(parts, _opens(parts)):
+        if run and part.strip().startswith("各") and not any(map(_level, run)):
+            joined += run  # the places before it were addressees of their own
+            run, open_series = [], False
+        if opens:
+            run.append(part)
         elif run:
-            joined.append(run + part)
-            run, open_series = "", True
-        elif open_series and len(_TITLE_PERIOD.sub("", part.strip())) <= 4 and not part.strip().startswith("各"):
+            joined.append("、".join(run + [part]))
+            run, open_series = [], True
+        elif open_series and _short(part) and not part.strip().startswith("各"):
             joined[-1] += "、" + part
         else:
             joined.append(part)
             open_series = False
-    return joined + ([run.rstrip("、")] if run else [])
+    return joined + (["、".join(run)] if run else [])
 
 
 def _items(piece: str, *, commas: bool) -> list[str]:
@@ -549,7 +566,9 @@ def _labelled_issuer(labelled: Mapping[str, str]) -> str | None:
 
 
 def _labelled_date(labelled: Mapping[str, str]) -> str | None:
-    m = DATE.search(labelled.get("date", ""))
+    """成文日期：… of a metadata block, in words (2016年5月4日) or figures (2016-05-04)."""
+    value = labelled.get("date", "")
+    m = DATE.search(value) or NUMERIC_DATE.search(value)
     return iso_date(m) if m else None
 
 
@@ -575,7 +594,10 @@ def read_meta(text: str, *, title_hint: str | None = None, source: str | None = 
         title_text, title_end = report.title, report.title_end
     title_text = title_text or labelled.get("title")
     issuer, date = _issuer_and_date(text, title_text, title_end)
-    issuer = _labelled_issuer(labelled) or (report.issuer if report else None) or issuer
+    labelled_issuer = _labelled_issuer(labelled)
+    if labelled_issuer and issuer and issuer.endswith(labelled_issuer):
+        labelled_issuer = None  # 发文机关：办公厅 is the site's short form of the 落款's 工业和信息化部办公厅
+    issuer = labelled_issuer or (report.issuer if report else None) or issuer
     number = _labelled_number(labelled) or doc_number(text)
     # a page's time stamp dates the page; a numbered document's 成文日期 is its 落款's
     page_date = None if number else _dateline(text)

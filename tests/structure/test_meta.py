@@ -456,3 +456,26 @@ def test_a_greeting_of_several_audiences_is_no_recipient():
     meta = _meta("市委书记在市政协九届三次会议开幕会上的讲话\n各位委员、同志们:\n新年伊始,万象更新。"
                  "在全市上下深入学习贯彻党的二十大精神的关键时期,市政协九届三次会议隆重开幕了。\n")
     assert meta.recipients == ()
+
+
+def test_a_metadata_block_dated_in_figures_and_places_sharing_one_ending():
+    # source: http://kjzch.com/cn/gongxin/2016-05-04/139342.html (工信厅运行函〔2016〕293号): the
+    # block dates in figures; the places before 省(自治区、直辖市)…主管部门 share its ending
+    meta = _meta("工业和信息化部办公厅关于公布首批国家工业运行重点联系城市名单的通知\n"
+                 "发文机关: 工业和信息化部办公厅\n标  题:工业和信息化部办公厅关于公布首批国家工业运行重点联系城市名单的通知\n"
+                 "发文字号:工信厅运行函〔2016〕293号\n成文日期:2016-05-04\n发布日期:2016-05-04\n"
+                 "工业和信息化部办公厅关于公布首批国家工业运行重点联系城市名单的通知\n工信厅运行函〔2016〕293号\n"
+                 "天津、河北、山西、内蒙古、辽宁、宁夏、新疆省(自治区、直辖市)工业和信息化主管部门:\n"
+                 "为进一步提升工业经济运行分析质量,遴选出40个国家工业运行首批重点联系城市,现予公布。\n")
+    assert (meta.date, meta.issuer) == ("2016-05-04", "工业和信息化部办公厅")
+    assert meta.recipients == ("天津、河北、山西、内蒙古、辽宁、宁夏、新疆省(自治区、直辖市)工业和信息化主管部门",)
+
+
+def test_a_site_short_form_of_the_issuer_gives_way_to_the_closing_name():
+    # source: http://kjzch.com/cn/gongxin/2020-01-17/138248.html: 发文机关: 办公厅 on the page
+    meta = _meta("工业和信息化部办公厅关于组织申报2019年工业稳增长和转型升级成效明显市(州)的通知\n"
+                 "发文机关: 办公厅\n发文字号:工信厅规函〔2020〕8号\n成文日期:2020-01-17\n"
+                 "各省、自治区、直辖市及新疆生产建设兵团工业和信息化主管部门:\n现组织开展申报。\n特此通知。\n"
+                 "工业和信息化部办公厅\n2020年1月17日\n")
+    assert meta.issuer == "工业和信息化部办公厅"
+    assert (meta.doc_number, meta.date) == ("工信厅规函〔2020〕8号", "2020-01-17")
