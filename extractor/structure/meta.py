@@ -68,6 +68,8 @@ def _adopted() -> re.Pattern[str]:
 
 
 _ABOUT = re.compile("关于")
+_SENTENCE_END = re.compile("[。！]")
+_CRUMBS = re.compile("[>»›＞]")  # a site's breadcrumbs: 首页 -> 政务公开 -> 公告
 _WHITESPACE = re.compile(r"\s+")
 _LINE_END = ("", "\n", " ", "\t", "（", "(")
 
@@ -215,7 +217,7 @@ def _standalone_title(text: str) -> tuple[int, int] | None:
             break
         if ((len(line) < 8 and not (len(line) >= 4 and line.endswith(lexicon().genres)))
                 or len(_han_char().findall(line)) * 2 < len(line)  # an index number, a URL
-                or _stopped(line) or DATE.search(line) or _is_org(line)
+                or _stopped(line) or DATE.search(line) or _is_org(line) or _CRUMBS.search(line)
                 or _ISSUE.search(line) or marker_at(line)):
             continue
         following = text[lines[i + 1][0]:lines[i + 1][1]].strip() if i + 1 < len(lines) else ""
@@ -285,7 +287,8 @@ def _closing_date(text: str, after: int) -> tuple[re.Match[str], str | None] | N
             continue
         if not org and text[m.end():m.end() + 1] not in _LINE_END:
             continue  # a date opening a sentence (2019年1月1日至12月31日，…), not a 落款
-        if m.start() >= after:
+        # a 落款 closes a body: a dated line before the first sentence is the page's byline
+        if m.start() >= after and _SENTENCE_END.search(text, after, m.start()):
             return m, org or None
         fallback = fallback or (m, org or None)
     return fallback

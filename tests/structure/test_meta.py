@@ -479,3 +479,14 @@ def test_a_site_short_form_of_the_issuer_gives_way_to_the_closing_name():
                  "工业和信息化部办公厅\n2020年1月17日\n")
     assert meta.issuer == "工业和信息化部办公厅"
     assert (meta.doc_number, meta.date) == ("工信厅规函〔2020〕8号", "2020-01-17")
+
+
+def test_a_reprinting_pages_byline_date_gives_way_to_the_closing_date():
+    # source: https://www.shenyang.gov.cn/zwgk/qtzfxx/zfgg/202212/t20221206_4342086.html: the page's
+    # breadcrumbs and its source line with the posting date stand above the 公告 and its body
+    meta = _meta("首页 -> 政务公开 -> 其他政府信息 -> 公 告\n沈阳市人民代表大会常务委员会办公室公告(第7号)\n"
+                 "时间:2022年12月06日来源:辽宁省卫生健康委员会\n辽宁省卫生健康委员会 2022年12月06日\n"
+                 "市十七届人大常委会第六次会议于2022年12月1日对市人民政府提报的《沈阳市社会信用条例(草案)》进行了初次审议。"
+                 "现将《条例(草案)》全文公布,广泛征求意见。\n沈阳市人民代表大会常务委员会办公室\n2022年12月5日\n")
+    issuer = "沈阳市人民代表大会常务委员会办公室"
+    assert (meta.title, meta.issuer, meta.date) == (f"{issuer}公告(第7号)", issuer, "2022-12-05")
