@@ -254,7 +254,11 @@ def title(text: str) -> tuple[str | None, int]:
     md = re.match(r"\s*#[ \t]+(.+)", text)
     if md:
         return md.group(1).strip(), md.end()
-    span = _about_title(text) or _breadcrumb_title(text) or _headline(text) or _standalone_title(text)
+    span = _about_title(text) or _breadcrumb_title(text)
+    headline = None if span else _headline(text)
+    if headline:  # a headline keeps the space between its phrases: …示范基地 加快培育…
+        return text[headline[0]:headline[1]].strip(), headline[1]
+    span = span or _standalone_title(text)
     if span is None:
         return None, 0
     raw = text[span[0]:span[1]].replace("\n", "")

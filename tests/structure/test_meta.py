@@ -430,6 +430,9 @@ def test_a_news_headline_naming_its_speaker_is_the_title():
     meta = _meta("海关总署:中国仍保持全球货物贸易第一大国地位\n2019-10-14 13:48 中国新闻网阅读 (15136) 扫描到手机\n"
                  "10月14日,国新办在北京召开新闻发布会,海关总署新闻发言人、统计分析司司长李魁文介绍情况。")
     assert meta.title == "海关总署:中国仍保持全球货物贸易第一大国地位"
+    # the space between a headline's two phrases stays (source: http://www.cuiru123.com/caijing/460044.html)
+    headline = "国家统计局:在继续加强经济回升向好基础的同时 要进一步关注经济发展的不平衡性"
+    assert _meta(f"{headline}\n国家统计局副局长盛来运在今日发布会上表示,一季度GDP同比增长5.3%。").title == headline
     assert meta.recipients == ()
     assert meta.date == "2019-10-14"  # an unnumbered news page is dated by its dateline
 
