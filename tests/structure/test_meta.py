@@ -13,6 +13,7 @@ from extractor.pipeline import parse_raw
 from extractor.structure import parse
 from extractor.structure.dates import DATE, iso_date
 from extractor.text.numerals import cn_number
+from extractor.structure.fields import fields
 from extractor.structure.meta import doc_number, read_meta
 from tests.conftest import DEV, PDFS, SEEDS
 
@@ -493,3 +494,11 @@ def test_a_reprinting_pages_byline_date_gives_way_to_the_closing_date():
                  "现将《条例(草案)》全文公布,广泛征求意见。\n沈阳市人民代表大会常务委员会办公室\n2022年12月5日\n")
     issuer = "沈阳市人民代表大会常务委员会办公室"
     assert (meta.title, meta.issuer, meta.date) == (f"{issuer}公告(第7号)", issuer, "2022-12-05")
+
+
+def test_labels_spaced_out_to_align_a_metadata_block():
+    # source: http://kjzch.com/cn/gongxin/2020-01-17/138248.html (标  题, 分  类 set with spaces)
+    block = ("发文机关: 办公厅\n标  题:工业和信息化部办公厅关于组织申报2019年工业稳增长和转型升级成效明显市(州)的通知\n"
+             "发文字号:工信厅规函〔2020〕8号\n成文日期:2020-01-17\n发布日期:2020-01-17\n文章来源:规划司\n"
+             "分  类:规划 > 专项规划管理工作\n")
+    assert fields(block)["title"] == "工业和信息化部办公厅关于组织申报2019年工业稳增长和转型升级成效明显市(州)的通知"
