@@ -19,6 +19,8 @@ TIMESTAMP = re.compile(
     r"^[ \t]*(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})日?[ \t]+\d{1,2}:\d{2}",
     re.M)
 """A line opening with a date and a clock time: a news page's dateline (2025-09-11 08:52:30 科技日报)."""
+NUMERIC_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*([-/.])\s*(?P<m>\d{1,2})\s*\2\s*(?P<d>\d{1,2})(?!\d)")
+"""A date in figures as web metadata blocks write it: 2016-05-04, 2016/5/4, 2006.08.18."""
 
 
 def iso_date(match: re.Match[str]) -> str | None:

@@ -13,6 +13,7 @@ from extractor.lexicons import cached, load_json
 
 _HEADER_CHARS = 2500
 _BLANK = " \t\u3000•·"
+_BLANKS = re.compile(r"[ \t\u3000]+")
 
 
 @cached
@@ -21,8 +22,14 @@ def _labels() -> tuple[dict[str, str], re.Pattern[str]]:
     pattern finding any label with its colon; longest labels first (发文机关 before 机关)."""
     data = load_json("document_meta.json")["field_labels"]
     field_of = {label: field for field, labels in data.items() for label in labels}
-    alternation = "|".join(map(re.escape, sorted(field_of, key=len, reverse=True)))
-    return field_of, re.compile(rf"(?<![\u3400-\u9fff])(?P<label>{alternation})\s*[：:]")
+    # pages space a label's characters out to align the block: 标  题, 索 引 号
+    spaced = (r"[ \t\u3000]*".join(map(re.escape, label)) for label in sorted(field_of, key=len, reverse=True))
+    return field_of, re.compile(rf"(?<![\u3400-\u9fff])(?P<label>{'|'.join(spaced)})\s*[：:]")
+
+
+def field_labels() -> frozenset[str]:
+    """Every label of label–value metadata (来源, 发文机关): what stands before a colon as one."""
+    return frozenset(_labels()[0])
 
 
 def fields(text: str) -> Mapping[str, str]:
@@ -40,6 +47,7 @@ def fields(text: str) -> Mapping[str, str]:
         end = following.start() if following else len(header)
         # the value's first line: a page may set the value on the line under its label
         value = next((v for line in header[m.end():end].split("\n") if (v := line.strip(_BLANK))), "")
-        if value and field_of[m.group("label")]:
-            found.setdefault(field_of[m.group("label")], value)
+        field = field_of[_BLANKS.sub("", m.group("label"))]
+        if value and field:
+            found.setdefault(field, value)
     return found

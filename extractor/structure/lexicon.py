@@ -21,6 +21,9 @@ class Lexicon:
     signing_offices: tuple[str, ...]
     addressees: tuple[str, ...]
     state_prefixes: tuple[str, ...]
+    salutations: tuple[str, ...]  # 同志们: a speech greets its hearers, it has no 主送
+    salutation_openers: tuple[str, ...]  # 各位…: 各位代表, 各位委员
+    division_levels: frozenset[str]  # 省, 自治区: a 各…、…、… series of levels is one addressee
     genre: re.Pattern[str]  # any genre, longest first: `genre.match(text, i)` is the genre starting at i
 
 
@@ -38,4 +41,6 @@ def lexicon() -> Lexicon:
                    tuple(data["recipient_trailers"]), tuple(data["task_table_headers"]),
                    tuple(data["owner_headers"]), _by_length(data["signing_offices"]),
                    tuple(data["addressee_endings"]), tuple(data["state_prefixes"]),
+                   tuple(data["salutations"]), tuple(data["salutation_openers"]),
+                   frozenset(data["division_levels"]),
                    re.compile("|".join(map(re.escape, _by_length(data["title_genres"]))) or "(?!)"))

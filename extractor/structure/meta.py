@@ -12,8 +12,8 @@ from functools import cache
 from collections.abc import Mapping
 
 from extractor.model import DocMeta
-from extractor.structure.dates import DATE, TIMESTAMP, iso_date
-from extractor.structure.fields import fields
+from extractor.structure.dates import DATE, NUMERIC_DATE, TIMESTAMP, iso_date
+from extractor.structure.fields import field_labels as _field_labels, fields
 from extractor.structure.history import history, this_version
 from extractor.structure.report import work_report
 from extractor.structure.lexicon import lexicon
@@ -36,6 +36,10 @@ _SEND = re.compile(r"(?:^|\n)\s*(?:主送|报送|送)\s*[：:]\s*(?P<list>.+?)(?
 _ADDRESS = re.compile(r"(?P<list>[^。：:\n ]{2,200})[：:]")
 _OPENING_ADDRESS = re.compile(r"\s*(?P<list>[^。：:\n]{2,200})[：:][ \t]*\n")
 _BREADCRUMB = re.compile(r"当前位置\s*[：:][^\n]*?\s(?P<title>[^\s：:]{4,160})\s+(?:发布)?(?:时间|日期)\s*[：:]")
+# what follows a speaker's colon in a headline: a short phrase that ends its line unstopped
+_STATEMENT = r"[ \t]*[^\s：:，。；][^\n：:。；]{3,60}?"
+_HEADLINE = re.compile(rf"\s*(?P<line>(?P<who>[^\s：:，。；、]{{2,20}})[：:]{_STATEMENT})[ \t]*(?:\n|$)")
+_HEADLINE_REST = re.compile(rf"{_STATEMENT}[ \t]*(?:\n|$)")
 _TITLE_FOLLOW = re.compile(r"\s|$|[^。，；、\n][^。；\n]{1,200}[：:]")
 _ISSUE = re.compile(r"第\s*\d+\s*期")  # a journal's issue line: （第16期•总第264期）
 _TITLE_PERIOD = re.compile(r"[（(][^）)\n]{1,20}[）)]")
@@ -64,6 +68,8 @@ def _adopted() -> re.Pattern[str]:
 
 
 _ABOUT = re.compile("关于")
+_SENTENCE_END = re.compile("[。！]")
+_CRUMBS = re.compile("[>»›＞]")  # a site's breadcrumbs: 首页 -> 政务公开 -> 公告
 _WHITESPACE = re.compile(r"\s+")
 _LINE_END = ("", "\n", " ", "\t", "（", "(")
 
@@ -194,6 +200,13 @@ def _is_prose(line: str) -> bool:
     return len(line) > 60 and any(p in line for p in "，。")
 
 
+def _stopped(line: str) -> bool:
+    """Punctuation no title line holds; a title may list with 、 (…华侨、港澳同胞投资的规定)
+    when it ends in its genre word."""
+    marks = [p for p in _PUNCT if p in line]
+    return bool(marks) and not (marks == ["、"] and line.endswith(lexicon().genres))
+
+
 def _standalone_title(text: str) -> tuple[int, int] | None:
     """A research brief's or article's title: the longest plain line of the header."""
     best = None
@@ -204,7 +217,7 @@ def _standalone_title(text: str) -> tuple[int, int] | None:
             break
         if ((len(line) < 8 and not (len(line) >= 4 and line.endswith(lexicon().genres)))
                 or len(_han_char().findall(line)) * 2 < len(line)  # an index number, a URL
-                or any(p in line for p in _PUNCT) or DATE.search(line) or _is_org(line)
+                or _stopped(line) or DATE.search(line) or _is_org(line) or _CRUMBS.search(line)
                 or _ISSUE.search(line) or marker_at(line)):
             continue
         following = text[lines[i + 1][0]:lines[i + 1][1]].strip() if i + 1 < len(lines) else ""
@@ -213,6 +226,16 @@ def _standalone_title(text: str) -> tuple[int, int] | None:
         if best is None or end - start > best[1] - best[0]:
             best = (start, end)
     return best
+
+
+def _headline(text: str) -> tuple[int, int] | None:
+    """A news headline that names its speaker before a colon, on the first line (工业和信息化部：
+    加快培育新兴支柱产业). A 主送 line ends at its colon; a headline goes on after it."""
+    m = _HEADLINE.match(text)
+    # a body speaks: 当前位置：首页 > … or 来源：… are a page's labels, not a headline
+    if not m or m.group("who") in _field_labels() or not _is_org(m.group("who")):
+        return None
+    return m.start("line"), m.end("line")
 
 
 def _breadcrumb_title(text: str) -> tuple[int, int] | None:
@@ -231,7 +254,11 @@ def title(text: str) -> tuple[str | None, int]:
     md = re.match(r"\s*#[ \t]+(.+)", text)
     if md:
         return md.group(1).strip(), md.end()
-    span = _about_title(text) or _breadcrumb_title(text) or _standalone_title(text)
+    span = _about_title(text) or _breadcrumb_title(text)
+    headline = None if span else _headline(text)
+    if headline:  # a headline keeps the space between its phrases: …示范基地 加快培育…
+        return text[headline[0]:headline[1]].strip(), headline[1]
+    span = span or _standalone_title(text)
     if span is None:
         return None, 0
     raw = text[span[0]:span[1]].replace("\n", "")
@@ -264,7 +291,8 @@ def _closing_date(text: str, after: int) -> tuple[re.Match[str], str | None] | N
             continue
         if not org and text[m.end():m.end() + 1] not in _LINE_END:
             continue  # a date opening a sentence (2019年1月1日至12月31日，…), not a 落款
-        if m.start() >= after:
+        # a 落款 closes a body: a dated line before the first sentence is the page's byline
+        if m.start() >= after and _SENTENCE_END.search(text, after, m.start()):
             return m, org or None
         fallback = fallback or (m, org or None)
     return fallback
@@ -315,7 +343,11 @@ def _recipients(text: str, after: int) -> tuple[str, ...]:
         head = m.group("list")
         if re.search(r"\d|签发人|类别|附件|时间|来源|位置|日期|发文|索引|分类|有效性", head):
             continue
+        if _HEADLINE_REST.match(text, m.end()):
+            continue  # 工业和信息化部：加快培育… goes on after its colon: a headline, no 主送
         names = _names(head)
+        if names and all(_salutation(name) for name in names):
+            break  # 各位代表： a speech's greeting opens its body
         if names and any(_addressee(name) for name in names):
             return names
         if names:
@@ -334,12 +366,19 @@ def _opening_address(text: str) -> tuple[str, ...]:
 
 def _addressee(name: str) -> bool:
     """Whether a 主送 name reads as an addressee: a body, 各…, or a person by role (刘新志代表)."""
+    if _salutation(name):
+        return False
     return _is_org(name) or name.startswith("各") or name.endswith(lexicon().addressees)
 
 
-def _names(listing: str) -> tuple[str, ...]:
-    """Split a 主送/抄送 list: at top-level commas, or at 、 when the list has no comma."""
-    separators = "，,；;\n" if re.search(r"[，,；;]", listing) else "、\n"
+def _salutation(name: str) -> bool:
+    """How a speech greets its hearers (各位代表, 同志们): it opens the body, it is no 主送."""
+    words = lexicon()
+    return name in words.salutations or name.startswith(words.salutation_openers)
+
+
+def _split(listing: str, separators: str) -> list[str]:
+    """`listing` cut at the separators that stand outside brackets: 县（市、区） stays whole."""
     parts, depth, current = [], 0, ""
     for char in listing:
         depth += char in "（(《"
@@ -350,8 +389,77 @@ def _names(listing: str) -> tuple[str, ...]:
         else:
             current += char
     parts.append(current)
+    return parts
+
+
+_LEVEL_JOINT = re.compile("[及和与]")
+
+
+@cache
+def _levels() -> re.Pattern[str]:
+    words = sorted(lexicon().division_levels, key=len, reverse=True)
+    return re.compile(f"(?:{'|'.join(map(re.escape, words))})+")
+
+
+def _level(part: str) -> bool:
+    """A bare level of division in a series: 省, 各市（州）, 各市州, 直辖市及计划单列市."""
+    bare = _TITLE_PERIOD.sub("", part.strip()).removeprefix("各")
+    return all(_levels().fullmatch(word) for word in _LEVEL_JOINT.split(bare))
+
+
+def _short(part: str) -> bool:
+    return len(_TITLE_PERIOD.sub("", part.strip())) <= 4
+
+
+def _opens(parts: list[str]) -> list[bool]:
+    """Which parts open a series that the next part closes: levels of division (省、自治区、),
+    or two or more short names that are no addressees on their own, the places one body's
+    ending covers (天津、河北、…新疆省(自治区、直辖市)工业和信息化主管部门)."""
+    place = [_short(p) and not _addressee(p.strip()) and not _salutation(p.strip()) for p in parts]
+    return [_level(p) or (place[i] and ((i and place[i - 1]) or (i + 1 < len(parts) and place[i + 1])))
+            for i, p in enumerate(parts)]
+
+
+def _series(parts: list[str]) -> list[str]:
+    """Parts joined again where 、 strings the places of one addressee: GB/T 9704 names the
+    levels or places one addressee covers in a series (各省、自治区、直辖市人民政府), and a short
+    body after it shares its places (各市、县、自治县农业农村局、财政局). A part opening with 各
+    is an addressee of its own and closes no series of places (高新区、经开区、各乡镇)."""
+    joined, open_series, run = [], False, []
+    for part, opens in zip(parts, _opens(parts)):
+        if run and part.strip().startswith("各") and not any(map(_level, run)):
+            joined += run  # the places before it were addressees of their own
+            run, open_series = [], False
+        if opens:
+            run.append(part)
+        elif run:
+            joined.append("、".join(run + [part]))
+            run, open_series = [], True
+        elif open_series and _short(part) and not part.strip().startswith("各"):
+            joined[-1] += "、" + part
+        else:
+            joined.append(part)
+            open_series = False
+    return joined + (["、".join(run)] if run else [])
+
+
+def _items(piece: str, *, commas: bool) -> list[str]:
+    """The addressees of one comma-separated piece: cut at 、 outside a series of levels; in a
+    list that also has commas, only between parts that are addressees on their own
+    (梅河口市、公主岭市工信局 shares its ending)."""
+    parts = _series(_split(piece, "、"))
+    if commas and not all(_addressee(p.strip(" 。.")) for p in parts):
+        return [piece]
+    return parts
+
+
+def _names(listing: str) -> tuple[str, ...]:
+    """Split a 主送/抄送 list: at top-level commas and line breaks, then at 、 between whole
+    addressees (see `_items`)."""
+    commas = bool(re.search(r"[，,；;]", listing))
+    pieces = _split(listing, "，,；;\n" if commas else "\n")
     names = []
-    for part in parts:
+    for part in (item for piece in pieces for item in _items(piece, commas=commas)):
         part = part.strip(" 。.")
         for trailer in lexicon().trailers:
             part = part.removesuffix(trailer)
@@ -407,12 +515,13 @@ def _without_state(name: str) -> str:
     return next((name[len(p):] for p in lexicon().state_prefixes if name.startswith(p)), name)
 
 
-def _signer(text: str) -> str | None:
-    """签发人 in the header, or the signing leader of an order (总理 李鹏 above the date)."""
+def _signer(text: str, *, order: bool) -> str | None:
+    """签发人 in the header, or the signing leader of an order (总理 李鹏 above the date); only
+    an order is signed so: a speech prints its speaker's office and name too."""
     m = _SIGNER.search(text[:_HEADER_CHARS])
     if m:
         return re.split(r"[ 、，,]", m.group("name"))[0]
-    for line in _line_spans(text, _HEADER_CHARS):
+    for line in _line_spans(text, _HEADER_CHARS) if order else ():
         words = text[line[0]:line[1]].split() or [""]
         joined = "".join(words)
         office = next((o for o in lexicon().signing_offices if joined.startswith(o)), None)
@@ -464,7 +573,9 @@ def _labelled_issuer(labelled: Mapping[str, str]) -> str | None:
 
 
 def _labelled_date(labelled: Mapping[str, str]) -> str | None:
-    m = DATE.search(labelled.get("date", ""))
+    """成文日期：… of a metadata block, in words (2016年5月4日) or figures (2016-05-04)."""
+    value = labelled.get("date", "")
+    m = DATE.search(value) or NUMERIC_DATE.search(value)
     return iso_date(m) if m else None
 
 
@@ -490,16 +601,22 @@ def read_meta(text: str, *, title_hint: str | None = None, source: str | None = 
         title_text, title_end = report.title, report.title_end
     title_text = title_text or labelled.get("title")
     issuer, date = _issuer_and_date(text, title_text, title_end)
-    issuer = _labelled_issuer(labelled) or (report.issuer if report else None) or issuer
-    date = _labelled_date(labelled) or (report.date if report else None) or date or _dateline(text)
+    labelled_issuer = _labelled_issuer(labelled)
+    if labelled_issuer and issuer and issuer.endswith(labelled_issuer):
+        labelled_issuer = None  # 发文机关：办公厅 is the site's short form of the 落款's 工业和信息化部办公厅
+    issuer = labelled_issuer or (report.issuer if report else None) or issuer
+    number = _labelled_number(labelled) or doc_number(text)
+    # a page's time stamp dates the page; a numbered document's 成文日期 is its 落款's
+    page_date = None if number else _dateline(text)
+    date = _labelled_date(labelled) or (report.date if report else None) or date or page_date
     category = _CATEGORY.search(text) or (_CATEGORY.search(source) if source else None)
     cc = _CC.search(text)
     printer, print_date = _printer(text)
     return DocMeta(
         title=title_text or title_hint,
-        doc_number=_labelled_number(labelled) or doc_number(text),
+        doc_number=number,
         issuer=issuer,
-        signer=_signer(text) or (report.signer if report else None),
+        signer=_signer(text, order="令" in (number or "")),  # a report's speaker signs nothing
         date=date,
         recipients=_recipients(text, title_end) or _opening_address(text) or _names(labelled.get("recipients", "")),
         cc=_names(cc.group("list")) if cc else (),

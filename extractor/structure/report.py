@@ -26,7 +26,7 @@ class Report:
     title_end: int
     date: str | None
     issuer: str | None
-    signer: str | None
+    speaker: str | None  # who gives the report: no 签发人 (GB/T 9704), so not the meta signer
 
 
 @cached
@@ -38,10 +38,11 @@ def _offices() -> dict[str, str]:
 def _opening() -> re.Pattern[str]:
     offices = sorted(_offices(), key=len, reverse=True)
     return re.compile(
-        rf"\s*(?P<title>[{_HAN}“”（）()]{{2,60}}?报告)\s*(?:[—－\-]{{1,2}}|[（(])\s*"
-        rf"(?P<date>{DATE.pattern})\s*在[^。\n]{{2,80}}?会议上\s*[）)]?\s*"
-        rf"(?P<office>[{_HAN}]{{0,30}}?(?:{'|'.join(map(re.escape, offices))}))\s*"
-        rf"(?P<name>[{_HAN}·]{{2,4}})(?=\s|$|各位|同志)")
+        rf"\s*(?P<title>[{_HAN}“”（）()]{{2,60}}?报告)(?:\s*(?:[—－\-]{{1,2}}|[（(])|[ \t]*\n)\s*"
+        rf"(?P<date>{DATE.pattern})\s*在[^。\n]{{2,80}}?会议上\s*[）)]?"
+        # the speaker's office may be left out (栗 俊 昌 alone under the date line)
+        rf"(?:\s*(?P<office>[{_HAN}]{{0,30}}?(?:{'|'.join(map(re.escape, offices))}))\s*"
+        rf"(?P<name>[{_HAN}·]{{2,4}})(?=\s|$|各位|同志))?")
 
 
 def _body(name: str) -> str | None:
@@ -54,14 +55,14 @@ def work_report(text: str) -> Report | None:
 
     Example:
         >>> r = work_report("政府工作报告——2024年1月18日在杭州市第十四届人民代表大会第四次会议上 杭州市市长 姚高员 各位代表：")
-        >>> r.title, r.date, r.signer
+        >>> r.title, r.date, r.speaker
         ('政府工作报告', '2024-01-18', '姚高员')
     """
     m = _opening().match(text)
     if not m:
         return None
     return Report(m.group("title"), m.end("title"), iso_date(m),
-                  _body(_REPORT_WORDS.sub("", m.group("title"))) or _speaker_body(m.group("office")),
+                  _body(_REPORT_WORDS.sub("", m.group("title"))) or _speaker_body(m.group("office") or ""),
                   m.group("name"))
 
 

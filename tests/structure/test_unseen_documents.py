@@ -25,11 +25,11 @@ def _tree(name: str) -> DocTree:
     ("guofa_2023_16_neimenggu.txt", dict(
         title="国务院关于推动内蒙古高质量发展奋力书写中国式现代化新篇章的意见",
         doc_number="国发〔2023〕16号", issuer="国务院",
-        recipients=("各省、自治区、直辖市人民政府", "国务院各部委、各直属机构"))),
+        recipients=("各省、自治区、直辖市人民政府", "国务院各部委", "各直属机构"))),
     ("xiangzhengbanfa_2009_24.txt", dict(
         title="湖南省人民政府办公厅关于加强普通高等学校毕业生就业工作的通知",
         doc_number="湘政办发〔2009〕24号", issuer="湖南省人民政府办公厅",
-        recipients=("各市州、县市区人民政府", "省政府各厅委、各直属机构"))),
+        recipients=("各市州、县市区人民政府", "省政府各厅委", "各直属机构"))),
     ("wanzhengban_2008_33.txt", dict(
         title="安徽省人民政府办公厅关于印发安徽省省级预算管理办法的通知",
         doc_number="皖政办〔2008〕33号", issuer="安徽省人民政府办公厅", date="2008-06-25",
@@ -37,7 +37,7 @@ def _tree(name: str) -> DocTree:
     ("yuefuban_2023_5.txt", dict(
         title="广东省人民政府办公厅关于印发广东省进一步加鼎力度支持民间投资生长实行方案的通知",
         doc_number="粤府办〔2023〕5号", issuer="广东省人民政府办公厅", date="2023-03-17",
-        recipients=("各地级以上市人民政府", "省政府各部门、各直属机构"))),
+        recipients=("各地级以上市人民政府", "省政府各部门", "各直属机构"))),
     ("dongyang_2023_canjiren.txt", dict(
         title="东阳市人民政府办公室关于印发《东阳市促进残疾人就业行动实施方案(2023—2025年)》的通知",
         issuer="东阳市人民政府办公室", date="2023-03-13", period=(2023, 2025),
