@@ -70,7 +70,9 @@ _SECTION_MARK = re.compile(r"[一二三四五六七八九十]{1,3}、")
 _ETC = re.compile(r"等$")
 _ETC_UNIT = re.compile(r"等(部门|单位|机关)$")
 _SEPARATOR = re.compile(r"([、，,；;]|以及)")
-_SHARED_HEAD = re.compile(r"(?<!^各)(?<!有关)(?<!相关)(部门|机关)$")
+# the head a list's last item shares with the bare items before it; after 各 or 直 the head
+# is a collective's own (区直各部门, 县直部门, 国务院各部门 name every department, not a class)
+_SHARED_HEAD = re.compile(r"(?<!各)(?<!直)(?<!有关)(?<!相关)(部门|机关)$")
 # 各街道办事处, 区级相关部门: a collective or a level of its own takes no level written before it
 _OWN_LEVEL = re.compile(r"^(?:各|[省市区县]级)")
 _BRACKET_TAIL = re.compile(r"（[^（）]*）$")
@@ -249,7 +251,7 @@ def _parse_list(c: View, start: int, end: int, refused: list[Candidate] | None =
             _refuse(refused, raw, c.span(start + offset, start + offset + len(raw)), rejection)
             continue
         # 省人民政府发展改革、财政等部门: an item takes the shared head unless it ends in one
-        shared_head = bool(last_head and not name.endswith(_named_heads()) and len(name) <= 12)
+        shared_head = bool(last_head and _bare_function(name))
         s = start + offset + max(raw.find(name[:2]), 0)
         span = c.span(s, min(s + len(name), end))
         if shared_head:
@@ -269,6 +271,15 @@ def _parse_list(c: View, start: int, end: int, refused: list[Candidate] | None =
             else:
                 names.append((form, span, after_separator))
     return names
+
+
+def _bare_function(name: str) -> bool:
+    """Whether a list item is a bare field of work (人力社保, 发展改革) that takes the head
+    the list's last item shares; a complete body (区财政局), a place (立山经济开发区) or a
+    collective of places (各街道, 各乡镇) keeps its own name. 各级农业农村 and 各市县财政 are
+    fields at every level and take it."""
+    return (len(name) <= 12 and not name.endswith(_named_heads())
+            and not roles().place_collective.fullmatch(name) and not lexicon().region_re.fullmatch(name))
 
 
 def _refuse(refused: list[Candidate] | None, text: str, span: Span, rejection: Decision) -> None:

@@ -50,6 +50,7 @@ class Roles:
     duty_list: re.Pattern[str]  # 履行下列职责：: the enumerated items after it are the subject's
     office_short_heads: tuple[str, ...]  # 市金融办: an office's short head, a department in a list
     collective_prefixes: tuple[str, ...]  # 各级农业农村部门: every level's body, still a subject
+    place_collective: re.Pattern[str]  # 各街道, 各镇（街道）: every local government of a kind
 
     def role_of(self, words: str) -> str:
         """`support` when the role words are a support phrase (配合落实), else `lead`."""
@@ -91,6 +92,7 @@ def roles() -> Roles:
         duty_list=re.compile(rf"下列[^。；;：:]{{0,12}}(?:{alternation(data['duty_list_nouns'])})[：:]"),
         office_short_heads=tuple(data["office_short_heads"]),
         collective_prefixes=tuple(data["collective_prefixes"]),
+        place_collective=re.compile(rf"各(?:{alternation(data['place_collectives'])}|[省市区县州盟旗、（）()])+"),
     )
 
 

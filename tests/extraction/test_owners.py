@@ -757,3 +757,12 @@ def test_each_places_department_before_a_preposition_is_the_department_named_els
     links, _ = _links("各省份疫情防控指挥部协调省级疾控机构、入境海关、定点医院等，对所有输入病例、入境物品及相关环境阳性样本，"
                       "及本土疫情中的首发或早期病例")
     assert links == set()
+
+
+def test_a_shared_head_goes_only_to_bare_fields():
+    # source: a county's epidemic-control notice (Shanxi, 2021), as stored in a public repository's
+    # SQL dump: 各乡镇 are the townships' governments and 县直各部门 a collective of its own
+    assert _owners("各乡镇、县直各部门要主动担当尽责，主动加强对干部职工的思想教育。") == {("县直各部门", "lead")}
+    # source: 海南省2024—2026年农机购置与应用补贴实施方案 (dev/m01): fields at every level still share it
+    assert _owners("各市县农业农村、财政部门要于每年12月20日前，将本年度实施总结报告报送省农业农村厅。") \
+        >= {("各市县农业农村部门", "lead"), ("各市县财政部门", "lead")}
