@@ -766,3 +766,9 @@ def test_a_shared_head_goes_only_to_bare_fields():
     # source: 海南省2024—2026年农机购置与应用补贴实施方案 (dev/m01): fields at every level still share it
     assert _owners("各市县农业农村、财政部门要于每年12月20日前，将本年度实施总结报告报送省农业农村厅。") \
         >= {("各市县农业农村部门", "lead"), ("各市县财政部门", "lead")}
+
+
+def test_every_task_force_of_a_field_is_no_owner():
+    # source: a city's report of an epidemic-control meeting (2022), public repository text:
+    # 各工作专班 are teams (GUIDE: teams are not organisations), so no owner either
+    assert _owners("各工作专班要集中办公、高效运转，确保统一调度、信息共享，提高统筹协调效能。") == set()
