@@ -54,7 +54,7 @@ _PAREN_NOTE = re.compile(r"[（(〔]((?:[^（）()〔〕]|[（(][^（）()]{0,12
 # a vague tail that adds no one
 _VAGUE_TAIL = re.compile(r"(?<=[\u4e00-\u9fff]{3})(?:及其|及|和|与|以及|等|会同)(?:其他|其它)?(?:有关|相关)[\u4e00-\u9fff]{0,8}$")
 _LEVELS = re.compile(r"(?<=[省市区县州盟旗])、(?=省|自治区|直辖市|计划单列市|[市区县州盟旗])")
-_LIST_ITEM = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9（）·、]{2,30}$")
+_LIST_ITEM = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9（）()·、]{2,30}$")
 # where a new name can open inside a list item: a level word, or 各 before what is no
 # collective of the body before it (区财政局各片区管理局; 国务院各部门 is one collective)
 _NAME_OPENING = re.compile(r"[区市省县]|各(?!(?:有关|相关|直属)?(?:部门|单位|机构))")
@@ -125,9 +125,15 @@ def _clean_item(item: str) -> str:
 _REGION_PAIR = re.compile(r"^([市省])和((?:区、县|区县|县|区|市)(?=[\u4e00-\u9fff]{2})|[\u4e00-\u9fff]{2,6}?[市县区州](?=(?:人民政府|政府)$))")
 
 
+# 自治州、县（市）人民政府: an autonomous level written out, then a one-character level (with
+# its alternatives in brackets) and the head both share; 区、县 alone stay one item
+_AUTONOMOUS_PAIR = re.compile(r"^(自治区|自治州|自治县)、([省市区县州盟旗](?:[（(][市区县旗、]{1,6}[）)])?)(?=[\u4e00-\u9fff]{2})")
+
+
 def _distribute(name: str) -> list[str]:
-    """市和区、县人民政府 names two bodies: 市人民政府 and 区、县人民政府."""
-    m = _REGION_PAIR.match(name)
+    """市和区、县人民政府 names two bodies: 市人民政府 and 区、县人民政府; so does
+    自治州、县（市）人民政府: 自治州人民政府 and 县（市）人民政府."""
+    m = _REGION_PAIR.match(name) or _AUTONOMOUS_PAIR.match(name)
     if not m:
         return [name]
     rest = name[m.end():]

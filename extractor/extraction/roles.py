@@ -107,13 +107,15 @@ def _sentence_patterns(data: dict, duty: str) -> dict[str, re.Pattern[str] | int
     longest = 30  # characters of a clause's subject after a comma
     name = rf"(?:[\u4e00-\u9fffA-Za-z0-9、]){{2,{longest}}}?"
     return dict(
-        by=re.compile(rf"(由|经|上报|报请|报)((?:[\u4e00-\u9fffA-Za-z0-9·（）、]){{2,30}}?)(?:{alternation(data['by_adverbs'])})?(?:予以)?"
+        by=re.compile(rf"(由|经|上报|报请|报)((?:[\u4e00-\u9fffA-Za-z0-9·（）()、]){{2,30}}?)(?:{alternation(data['by_adverbs'])})?(?:予以)?"
                       rf"({verbs}|{partner})"),
         subject=re.compile(
             # 区住房保障局：负责…: a duty-division list writes a colon after the body
-            rf"((?:[\u4e00-\u9fffA-Za-z0-9、（）]){{2,60}}?)[：:]?"
+            rf"((?:[\u4e00-\u9fffA-Za-z0-9、（）()]){{2,60}}?)[：:]?"
             # 管理委员会是市人民政府的派出机构，负责…: what a body is, then what it does
             r"(?:是[^。；;，,：:]{1,40}[，,](?:并)?|[，,])?"
+            # 自治州人民政府统一领导…, 市人民政府依法监督…: an adverb of the by-clauses first
+            rf"(?:{alternation(data['by_adverbs'])})?"
             # 规划、公安等部门依据各自职责，协同做好…: the role word after the duty decides the role
             rf"((?:{subject})(?!{alternation(data['name_continuations'])})|{partner}"
             rf"|(?:在|按照|根据|依照|依据)各自(?:的)?职责(?:范围内)?(?:[，,]?(?:{support}))?|{duty}"

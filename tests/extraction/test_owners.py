@@ -772,3 +772,18 @@ def test_every_task_force_of_a_field_is_no_owner():
     # source: a city's report of an epidemic-control meeting (2022), public repository text:
     # 各工作专班 are teams (GUIDE: teams are not organisations), so no owner either
     assert _owners("各工作专班要集中办公、高效运转，确保统一调度、信息共享，提高统筹协调效能。") == set()
+
+
+def test_a_government_written_with_ascii_level_brackets_is_a_subject():
+    # source: 晋城市生活垃圾分类管理条例 (2020, m.66laws.com/fagui/5066.html, found with search):
+    # web text keeps ASCII brackets around the levels a government stands for
+    text = "第六条 市、县(市、区)人民政府应当加强对生活垃圾分类管理工作的统一领导,将生活垃圾分类管理工作纳入本行政区域国民经济"
+    assert _owners(text) == {("市、县(市、区)人民政府", "lead")}
+
+
+def test_a_principle_of_unified_leadership_names_no_owner():
+    # source: 中华人民共和国消防法, 第二条 and 第三条 (public repository text): 政府统一领导 inside
+    # 按照…的原则 is a principle; 国务院领导… and …负责… at an article's start give owners
+    text = ("第二条 消防工作贯彻预防为主、防消结合的方针，按照政府统一领导、部门依法监管、单位全面负责、公民积极参与的原则，"
+            "实行消防安全责任制。\n第三条 国务院领导全国的消防工作。地方各级人民政府负责本行政区域内的消防工作。")
+    assert _owners(text) == {("国务院", "lead"), ("地方各级人民政府", "lead")}
