@@ -212,6 +212,12 @@ def assign_owners(doc: DocTree | Analysed, organisations: tuple[Organisation, ..
     reach: list[tuple[Span, list[OwnerRef]]] = []
     for clause in clauses:
         refs = [OwnerRef(registry.resolve(name, span), role) for name, role, span in clause.owners]
+        items = _heading_items(tree, tasks, (min(sp[0] for _, _, sp in clause.owners), clause.anchor[1]))
+        if items:  # 一、县示范区管委会牵头工作(8项): the heading's lead owns every item under it
+            for j in items:
+                tasks[j] = _owned(tasks[j], refs)
+            reach += [(tasks[j].span, refs) for j in items]
+            continue
         point = clause.anchor[0] if clause.reach or not clause.scopes else _body_start(text, clause.scopes[0])
         k = _holding(tasks, point)
         if k is None:
@@ -231,6 +237,22 @@ def assign_owners(doc: DocTree | Analysed, organisations: tuple[Organisation, ..
                                                   for r in refs]))
         targets.append(q)
     return OwnerAssignment(tuple(tasks), tuple(targets), tuple(registry.orgs))
+
+
+def _heading_items(tree: DocTree, tasks: list[Task], anchor: Span) -> list[int]:
+    """The tasks under a heading that names their lead and nothing else (一、县示范区管委会牵头
+    工作(8项), 三、由市商务局负责事项), when `anchor` is written on that heading's line: the
+    heading's section reaches to the next heading of its level. `anchor`: from the first owner
+    named to the clause's end. Empty for any other clause."""
+    text = tree.text
+    for section in tree.sections:
+        if section.kind != "heading" or not section.span[0] <= anchor[0] < section.span[1]:
+            continue
+        line_end = text.find("\n", section.span[0], section.span[1])
+        if anchor[0] < (section.span[1] if line_end < 0 else line_end) \
+                and roles().heading_owner.match(section.title):
+            return [k for k, t in enumerate(tasks) if anchor[1] <= t.span[0] and t.span[1] <= section.span[1]]
+    return []
 
 
 def _new_task(tree: DocTree, number: int, span: Span) -> Task:

@@ -51,6 +51,7 @@ class Roles:
     office_short_heads: tuple[str, ...]  # 市金融办: an office's short head, a department in a list
     collective_prefixes: tuple[str, ...]  # 各级农业农村部门: every level's body, still a subject
     place_collective: re.Pattern[str]  # 各街道, 各镇（街道）: every local government of a kind
+    heading_owner: re.Pattern[str]  # 县示范区管委会牵头工作(8项): a heading naming the lead of its items
 
     def role_of(self, words: str) -> str:
         """`support` when the role words are a support phrase (配合落实), else `lead`."""
@@ -92,6 +93,9 @@ def roles() -> Roles:
         duty_list=re.compile(rf"下列[^。；;：:]{{0,12}}(?:{alternation(data['duty_list_nouns'])})[：:]"),
         office_short_heads=tuple(data["office_short_heads"]),
         collective_prefixes=tuple(data["collective_prefixes"]),
+        # a heading that is only a body, a lead word and a noun of work (a count may follow)
+        heading_owner=re.compile(rf"^(?:由)?[^，。；,;]{{2,30}}?(?:{alternation(lead)})的?"
+                                 rf"(?:{alternation(data['duty_list_nouns'])})?(?:[（(][^（）()]{{1,8}}[）)])?$"),
         place_collective=re.compile(rf"各(?:{alternation(data['place_collectives'])}|[省市区县州盟旗、（）()])+"),
     )
 

@@ -787,3 +787,15 @@ def test_a_principle_of_unified_leadership_names_no_owner():
     text = ("第二条 消防工作贯彻预防为主、防消结合的方针，按照政府统一领导、部门依法监管、单位全面负责、公民积极参与的原则，"
             "实行消防安全责任制。\n第三条 国务院领导全国的消防工作。地方各级人民政府负责本行政区域内的消防工作。")
     assert _owners(text) == {("国务院", "lead"), ("地方各级人民政府", "lead")}
+
+
+def test_a_heading_naming_the_lead_owns_the_items_under_it():
+    # source: 沁县人民政府办公室, 2025年县《政府工作报告》任务清单 (m.ltwz.net/news/DPweP9gqoV.html,
+    # found with search): the lead unit is the heading; its numbered items carry no owner of their own
+    text = ("附件1\n2025年县政府工作报告任务清单\n一、县示范区管委会牵头工作(8项)\n"
+            "1.投资3000万元建设南美白对虾工厂化循环水养殖基地。\n2.打造食用菌酵素生产基地。\n"
+            "3.建设3个劳动密集型产业园。推动潞讯精密电子30条生产线投产,培育服装加工产业园。\n")
+    links, assigned = _parsed(text)
+    items = [t for t in assigned.tasks if t.marker]
+    assert len(items) == 3 and {(o, r) for o, r, _ in links} == {("县示范区管委会", "lead")}
+    assert {t for _, _, t in links} == {t.id for t in items}  # no task made of the heading itself
