@@ -111,7 +111,9 @@ def _sentence_patterns(data: dict, duty: str) -> dict[str, re.Pattern[str] | int
     longest = 30  # characters of a clause's subject after a comma
     name = rf"(?:[\u4e00-\u9fffA-Za-z0-9、]){{2,{longest}}}?"
     return dict(
-        by=re.compile(rf"(由|经|上报|报请|报)((?:[\u4e00-\u9fffA-Za-z0-9·（）()、]){{2,30}}?)(?:{alternation(data['by_adverbs'])})?(?:予以)?"
+        # 由市人民政府按照…的原则确定: the grounds (根据/按照 … up to the verb) may come first
+        by=re.compile(rf"(由|经|上报|报请|报)((?:[\u4e00-\u9fffA-Za-z0-9·（）()、]){{2,30}}?)"
+                      rf"(?:(?:根据|按照|依照|依据)[^，。；,;：:]{{1,30}}?)?(?:{alternation(data['by_adverbs'])})?(?:予以)?"
                       rf"({verbs}|{partner})"),
         subject=re.compile(
             # 区住房保障局：负责…: a duty-division list writes a colon after the body

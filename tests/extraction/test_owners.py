@@ -799,3 +799,12 @@ def test_a_heading_naming_the_lead_owns_the_items_under_it():
     items = [t for t in assigned.tasks if t.marker]
     assert len(items) == 3 and {(o, r) for o, r, _ in links} == {("县示范区管委会", "lead")}
     assert {t for _, _, t in links} == {t.id for t in items}  # no task made of the heading itself
+
+
+def test_a_by_clause_may_give_its_grounds_before_the_verb():
+    # source: 晋城市生活垃圾分类管理条例 (2020, m.66laws.com/fagui/5066.html, found with search) and
+    # 中华人民共和国自然保护区条例 第八条 (jl.huatu.com, found with search): 由X按照/根据…确定
+    text = "实施生活垃圾分类管理的区域分为城市化管理区域和农村地区,具体区域由市人民政府按照分步实施、稳步推进的原则确定,并向社会公布。"
+    assert _owners(text) == {("市人民政府", "lead")}
+    text = "县级以上地方人民政府负责自然保护区管理的部门的设置和职责,由省、自治区、直辖市人民政府根据当地具体情况确定。"
+    assert ("省、自治区、直辖市人民政府", "lead") in _owners(text)
