@@ -54,7 +54,7 @@ _PAREN_NOTE = re.compile(r"[（(〔]((?:[^（）()〔〕]|[（(][^（）()]{0,12
 # a vague tail that adds no one
 _VAGUE_TAIL = re.compile(r"(?<=[\u4e00-\u9fff]{3})(?:及其|及|和|与|以及|等|会同)(?:其他|其它)?(?:有关|相关)[\u4e00-\u9fff]{0,8}$")
 _LEVELS = re.compile(r"(?<=[省市区县州盟旗])、(?=省|自治区|直辖市|计划单列市|[市区县州盟旗])")
-_LIST_ITEM = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9（）·、]{2,30}$")
+_LIST_ITEM = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9（）()·、]{2,30}$")
 # where a new name can open inside a list item: a level word, or 各 before what is no
 # collective of the body before it (区财政局各片区管理局; 国务院各部门 is one collective)
 _NAME_OPENING = re.compile(r"[区市省县]|各(?!(?:有关|相关|直属)?(?:部门|单位|机构))")
@@ -70,7 +70,9 @@ _SECTION_MARK = re.compile(r"[一二三四五六七八九十]{1,3}、")
 _ETC = re.compile(r"等$")
 _ETC_UNIT = re.compile(r"等(部门|单位|机关)$")
 _SEPARATOR = re.compile(r"([、，,；;]|以及)")
-_SHARED_HEAD = re.compile(r"(?<!^各)(?<!有关)(?<!相关)(部门|机关)$")
+# the head a list's last item shares with the bare items before it; after 各 or 直 the head
+# is a collective's own (区直各部门, 县直部门, 国务院各部门 name every department, not a class)
+_SHARED_HEAD = re.compile(r"(?<!各)(?<!直)(?<!有关)(?<!相关)(部门|机关)$")
 # 各街道办事处, 区级相关部门: a collective or a level of its own takes no level written before it
 _OWN_LEVEL = re.compile(r"^(?:各|[省市区县]级)")
 _BRACKET_TAIL = re.compile(r"（[^（）]*）$")
@@ -123,9 +125,15 @@ def _clean_item(item: str) -> str:
 _REGION_PAIR = re.compile(r"^([市省])和((?:区、县|区县|县|区|市)(?=[\u4e00-\u9fff]{2})|[\u4e00-\u9fff]{2,6}?[市县区州](?=(?:人民政府|政府)$))")
 
 
+# 自治州、县（市）人民政府: an autonomous level written out, then a one-character level (with
+# its alternatives in brackets) and the head both share; 区、县 alone stay one item
+_AUTONOMOUS_PAIR = re.compile(r"^(自治区|自治州|自治县)、([省市区县州盟旗](?:[（(][市区县旗、]{1,6}[）)])?)(?=[\u4e00-\u9fff]{2})")
+
+
 def _distribute(name: str) -> list[str]:
-    """市和区、县人民政府 names two bodies: 市人民政府 and 区、县人民政府."""
-    m = _REGION_PAIR.match(name)
+    """市和区、县人民政府 names two bodies: 市人民政府 and 区、县人民政府; so does
+    自治州、县（市）人民政府: 自治州人民政府 and 县（市）人民政府."""
+    m = _REGION_PAIR.match(name) or _AUTONOMOUS_PAIR.match(name)
     if not m:
         return [name]
     rest = name[m.end():]
@@ -249,7 +257,7 @@ def _parse_list(c: View, start: int, end: int, refused: list[Candidate] | None =
             _refuse(refused, raw, c.span(start + offset, start + offset + len(raw)), rejection)
             continue
         # 省人民政府发展改革、财政等部门: an item takes the shared head unless it ends in one
-        shared_head = bool(last_head and not name.endswith(_named_heads()) and len(name) <= 12)
+        shared_head = bool(last_head and _bare_function(name))
         s = start + offset + max(raw.find(name[:2]), 0)
         span = c.span(s, min(s + len(name), end))
         if shared_head:
@@ -269,6 +277,15 @@ def _parse_list(c: View, start: int, end: int, refused: list[Candidate] | None =
             else:
                 names.append((form, span, after_separator))
     return names
+
+
+def _bare_function(name: str) -> bool:
+    """Whether a list item is a bare field of work (人力社保, 发展改革) that takes the head
+    the list's last item shares; a complete body (区财政局), a place (立山经济开发区) or a
+    collective of places (各街道, 各乡镇) keeps its own name. 各级农业农村 and 各市县财政 are
+    fields at every level and take it."""
+    return (len(name) <= 12 and not name.endswith(_named_heads())
+            and not roles().place_collective.fullmatch(name) and not lexicon().region_re.fullmatch(name))
 
 
 def _refuse(refused: list[Candidate] | None, text: str, span: Span, rejection: Decision) -> None:

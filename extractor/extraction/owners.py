@@ -18,7 +18,7 @@ from extractor.extraction.candidates import Candidate
 from extractor.extraction.organisations import best_match, find_organisations, org_type
 from extractor.extraction.owner_clauses import OwnerClause, find_owner_clauses
 from extractor.extraction.roles import roles
-from extractor.model import DocTree, Organisation, OwnerRef, Quantity, Span, Task
+from extractor.model import DocTree, Organisation, OwnerRef, Quantity, Section, Span, Task
 from extractor.structure.markers import marker_at
 
 __all__ = ["OwnerAssignment", "OwnerClause", "assign_owners", "explain", "find_owner_clauses"]
@@ -208,10 +208,18 @@ def assign_owners(doc: DocTree | Analysed, organisations: tuple[Organisation, ..
             tasks.append(_new_task(tree, len(tasks) + 1, span))
     clauses += duties
     previous_end = 0
+    # headings that only name the lead of their items (none in most documents)
+    headed = [s for s in tree.sections if s.kind == "heading" and roles().heading_owner.match(s.title)]
     # where each set of owners holds: a task, or one sentence for 由…负责 and a subject
     reach: list[tuple[Span, list[OwnerRef]]] = []
     for clause in clauses:
         refs = [OwnerRef(registry.resolve(name, span), role) for name, role, span in clause.owners]
+        items = _heading_items(tree.text, headed, tasks, (min(sp[0] for _, _, sp in clause.owners), clause.anchor[1]))
+        if items:  # 一、县示范区管委会牵头工作(8项): the heading's lead owns every item under it
+            for j in items:
+                tasks[j] = _owned(tasks[j], refs)
+            reach += [(tasks[j].span, refs) for j in items]
+            continue
         point = clause.anchor[0] if clause.reach or not clause.scopes else _body_start(text, clause.scopes[0])
         k = _holding(tasks, point)
         if k is None:
@@ -222,6 +230,11 @@ def assign_owners(doc: DocTree | Analysed, organisations: tuple[Organisation, ..
             previous_end = clause.anchor[1]
         tasks[k] = _owned(tasks[k], refs)
         reach.append((clause.reach or tasks[k].span, refs))
+    return OwnerAssignment(tuple(tasks), _owned_quantities(quantities, reach), tuple(registry.orgs))
+
+
+def _owned_quantities(quantities: tuple[Quantity, ...], reach: list[tuple[Span, list[OwnerRef]]]) -> tuple[Quantity, ...]:
+    """Each quantity with the owners of the innermost spans of `reach` holding it."""
     targets = []
     for q in quantities:
         holding = [(span, refs) for span, refs in reach if span[0] <= q.span[0] < span[1]]
@@ -230,7 +243,20 @@ def assign_owners(doc: DocTree | Analysed, organisations: tuple[Organisation, ..
             q = replace(q, owners=_add(q.owners, [r for span, refs in holding if span[1] - span[0] == inner
                                                   for r in refs]))
         targets.append(q)
-    return OwnerAssignment(tuple(tasks), tuple(targets), tuple(registry.orgs))
+    return tuple(targets)
+
+
+def _heading_items(text: str, headed: list[Section], tasks: list[Task], anchor: Span) -> list[int]:
+    """The tasks under a heading that names their lead and nothing else (一、县示范区管委会牵头
+    工作(8项), 三、由市商务局负责事项), when `anchor` is written on that heading's line: the
+    heading's section reaches to the next heading of its level. `headed`: the document's
+    headings of that shape; `anchor`: from the first owner named to the clause's end. Empty
+    for any other clause."""
+    for section in headed:
+        line_end = text.find("\n", section.span[0], section.span[1])
+        if section.span[0] <= anchor[0] < (section.span[1] if line_end < 0 else line_end):
+            return [k for k, t in enumerate(tasks) if anchor[1] <= t.span[0] and t.span[1] <= section.span[1]]
+    return []
 
 
 def _new_task(tree: DocTree, number: int, span: Span) -> Task:

@@ -50,6 +50,8 @@ class Roles:
     duty_list: re.Pattern[str]  # 履行下列职责：: the enumerated items after it are the subject's
     office_short_heads: tuple[str, ...]  # 市金融办: an office's short head, a department in a list
     collective_prefixes: tuple[str, ...]  # 各级农业农村部门: every level's body, still a subject
+    place_collective: re.Pattern[str]  # 各街道, 各镇（街道）: every local government of a kind
+    heading_owner: re.Pattern[str]  # 县示范区管委会牵头工作(8项): a heading naming the lead of its items
 
     def role_of(self, words: str) -> str:
         """`support` when the role words are a support phrase (配合落实), else `lead`."""
@@ -91,6 +93,10 @@ def roles() -> Roles:
         duty_list=re.compile(rf"下列[^。；;：:]{{0,12}}(?:{alternation(data['duty_list_nouns'])})[：:]"),
         office_short_heads=tuple(data["office_short_heads"]),
         collective_prefixes=tuple(data["collective_prefixes"]),
+        # a heading that is only a body, a lead word and a noun of work (a count may follow)
+        heading_owner=re.compile(rf"^(?:由)?[^，。；,;]{{2,30}}?(?:{alternation(lead)})的?"
+                                 rf"(?:{alternation(data['duty_list_nouns'])})?(?:[（(][^（）()]{{1,8}}[）)])?$"),
+        place_collective=re.compile(rf"各(?:{alternation(data['place_collectives'])}|[省市区县州盟旗、（）()])+"),
     )
 
 
@@ -105,13 +111,17 @@ def _sentence_patterns(data: dict, duty: str) -> dict[str, re.Pattern[str] | int
     longest = 30  # characters of a clause's subject after a comma
     name = rf"(?:[\u4e00-\u9fffA-Za-z0-9、]){{2,{longest}}}?"
     return dict(
-        by=re.compile(rf"(由|经|上报|报请|报)((?:[\u4e00-\u9fffA-Za-z0-9·（）、]){{2,30}}?)(?:{alternation(data['by_adverbs'])})?(?:予以)?"
+        # 由市人民政府按照…的原则确定: the grounds (根据/按照 … up to the verb) may come first
+        by=re.compile(rf"(由|经|上报|报请|报)((?:[\u4e00-\u9fffA-Za-z0-9·（）()、]){{2,30}}?)"
+                      rf"(?:(?:根据|按照|依照|依据)[^，。；,;：:]{{1,30}}?)?(?:{alternation(data['by_adverbs'])})?(?:予以)?"
                       rf"({verbs}|{partner})"),
         subject=re.compile(
             # 区住房保障局：负责…: a duty-division list writes a colon after the body
-            rf"((?:[\u4e00-\u9fffA-Za-z0-9、（）]){{2,60}}?)[：:]?"
+            rf"((?:[\u4e00-\u9fffA-Za-z0-9、（）()]){{2,60}}?)[：:]?"
             # 管理委员会是市人民政府的派出机构，负责…: what a body is, then what it does
             r"(?:是[^。；;，,：:]{1,40}[，,](?:并)?|[，,])?"
+            # 自治州人民政府统一领导…, 市人民政府依法监督…: an adverb of the by-clauses first
+            rf"(?:{alternation(data['by_adverbs'])})?"
             # 规划、公安等部门依据各自职责，协同做好…: the role word after the duty decides the role
             rf"((?:{subject})(?!{alternation(data['name_continuations'])})|{partner}"
             rf"|(?:在|按照|根据|依照|依据)各自(?:的)?职责(?:范围内)?(?:[，,]?(?:{support}))?|{duty}"

@@ -611,3 +611,19 @@ def test_no_name_runs_across_the_break_after_a_documents_title():
     names = set(_names(text))
     assert "贵州省人大常委会" in names or "贵州省人民代表大会常务委员会" in names
     assert not any(n.startswith("贵州省渔业条例") for n in names)
+
+
+def test_a_document_number_with_a_two_letter_kind_names_no_body():
+    # source: a public repository's policy data citing the MIIT notice 工信厅办函〔2025〕476号:
+    # 工信厅 is the issuer's code of the number (办函 its kind), the body is named in the title
+    text = "《工业和信息化部办公厅关于集中组织开展典型案例征集工作的通知》（工信厅办函〔2025〕476 号"
+    assert _names(text) == ["工业和信息化部办公厅"]
+
+
+def test_the_seat_of_a_government_is_a_place():
+    # source: 内蒙古自治区村庄和集镇规划建设管理实施办法 (1997, law540.infoeach.com, found with search):
+    # 苏木乡人民政府所在地 is where a township's government sits; 旗县人民政府 acts (确认)
+    text = "本实施办法所称的集镇,是指苏木乡人民政府所在地和旗县人民政府确认由集市发展而成的,作为农村牧区一定区域经济中心的非建制镇。"
+    names = _names(text)
+    assert not any("所在地" in n or "乡人民政府" in n for n in names)
+    assert len(names) == 1 and names[0].endswith("县人民政府")

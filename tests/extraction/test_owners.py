@@ -757,3 +757,54 @@ def test_each_places_department_before_a_preposition_is_the_department_named_els
     links, _ = _links("各省份疫情防控指挥部协调省级疾控机构、入境海关、定点医院等，对所有输入病例、入境物品及相关环境阳性样本，"
                       "及本土疫情中的首发或早期病例")
     assert links == set()
+
+
+def test_a_shared_head_goes_only_to_bare_fields():
+    # source: a county's epidemic-control notice (Shanxi, 2021), as stored in a public repository's
+    # SQL dump: 各乡镇 are the townships' governments and 县直各部门 a collective of its own
+    assert _owners("各乡镇、县直各部门要主动担当尽责，主动加强对干部职工的思想教育。") == {("县直各部门", "lead")}
+    # source: 海南省2024—2026年农机购置与应用补贴实施方案 (dev/m01): fields at every level still share it
+    assert _owners("各市县农业农村、财政部门要于每年12月20日前，将本年度实施总结报告报送省农业农村厅。") \
+        >= {("各市县农业农村部门", "lead"), ("各市县财政部门", "lead")}
+
+
+def test_every_task_force_of_a_field_is_no_owner():
+    # source: a city's report of an epidemic-control meeting (2022), public repository text:
+    # 各工作专班 are teams (GUIDE: teams are not organisations), so no owner either
+    assert _owners("各工作专班要集中办公、高效运转，确保统一调度、信息共享，提高统筹协调效能。") == set()
+
+
+def test_a_government_written_with_ascii_level_brackets_is_a_subject():
+    # source: 晋城市生活垃圾分类管理条例 (2020, m.66laws.com/fagui/5066.html, found with search):
+    # web text keeps ASCII brackets around the levels a government stands for
+    text = "第六条 市、县(市、区)人民政府应当加强对生活垃圾分类管理工作的统一领导,将生活垃圾分类管理工作纳入本行政区域国民经济"
+    assert _owners(text) == {("市、县(市、区)人民政府", "lead")}
+
+
+def test_a_principle_of_unified_leadership_names_no_owner():
+    # source: 中华人民共和国消防法, 第二条 and 第三条 (public repository text): 政府统一领导 inside
+    # 按照…的原则 is a principle; 国务院领导… and …负责… at an article's start give owners
+    text = ("第二条 消防工作贯彻预防为主、防消结合的方针，按照政府统一领导、部门依法监管、单位全面负责、公民积极参与的原则，"
+            "实行消防安全责任制。\n第三条 国务院领导全国的消防工作。地方各级人民政府负责本行政区域内的消防工作。")
+    assert _owners(text) == {("国务院", "lead"), ("地方各级人民政府", "lead")}
+
+
+def test_a_heading_naming_the_lead_owns_the_items_under_it():
+    # source: 沁县人民政府办公室, 2025年县《政府工作报告》任务清单 (m.ltwz.net/news/DPweP9gqoV.html,
+    # found with search): the lead unit is the heading; its numbered items carry no owner of their own
+    text = ("附件1\n2025年县政府工作报告任务清单\n一、县示范区管委会牵头工作(8项)\n"
+            "1.投资3000万元建设南美白对虾工厂化循环水养殖基地。\n2.打造食用菌酵素生产基地。\n"
+            "3.建设3个劳动密集型产业园。推动潞讯精密电子30条生产线投产,培育服装加工产业园。\n")
+    links, assigned = _parsed(text)
+    items = [t for t in assigned.tasks if t.marker]
+    assert len(items) == 3 and {(o, r) for o, r, _ in links} == {("县示范区管委会", "lead")}
+    assert {t for _, _, t in links} == {t.id for t in items}  # no task made of the heading itself
+
+
+def test_a_by_clause_may_give_its_grounds_before_the_verb():
+    # source: 晋城市生活垃圾分类管理条例 (2020, m.66laws.com/fagui/5066.html, found with search) and
+    # 中华人民共和国自然保护区条例 第八条 (jl.huatu.com, found with search): 由X按照/根据…确定
+    text = "实施生活垃圾分类管理的区域分为城市化管理区域和农村地区,具体区域由市人民政府按照分步实施、稳步推进的原则确定,并向社会公布。"
+    assert _owners(text) == {("市人民政府", "lead")}
+    text = "县级以上地方人民政府负责自然保护区管理的部门的设置和职责,由省、自治区、直辖市人民政府根据当地具体情况确定。"
+    assert ("省、自治区、直辖市人民政府", "lead") in _owners(text)

@@ -131,7 +131,7 @@ def _is_stop(tokens: list[Token], k: int, lex: Lexicon, verb_before_head: bool) 
     _, word, flag = tokens[k]
     boundaries = lex.boundaries
     # 各片区管理局 names every district office at once; · joins a foreign name (约翰·霍普金斯)
-    if word in "（）·" or word == "各":
+    if word in "（）()·" or word == "各":
         return False
     if governs(word, lex):
         return True

@@ -56,8 +56,11 @@ _MEETING = re.compile(r"(?:[^，。；、“”（）\s]{0,2}|[一二三四五�
 
 
 _AFFILIATED = "附属"  # 大学附属医院, 附属中学: a body affiliated to the one named just before it
-# a document number right after the head: 发/函/字 and a bracketed year (渝科局发〔2023〕35号)
-_DOCUMENT_NUMBER = re.compile(r"[发函字]?[〔［\[]\d{4}[〕］\]]")
+# a document number right after the head: up to three letters of its kind (发, 函, 规函, 办函,
+# 明电) and a bracketed year (渝科局发〔2023〕35号, 工信厅规函〔2026〕101号)
+_DOCUMENT_NUMBER = re.compile(r"[\u4e00-\u9fff]{0,3}?[〔［\[]\d{4}[〕］\]]")
+# the seat of a government names a place: 乡人民政府所在地建成区, 县级人民政府驻地
+_SEAT = re.compile(r"(?:所在地|驻地)")
 
 
 @dataclass(frozen=True)
@@ -154,7 +157,13 @@ def _a_document_number(site: Site) -> str | None:
     return None
 
 
-_HEAD_FILTERS: tuple[NamedFilter[Site], ...] = named(_inside_a_word, _a_meeting, _a_document_number)
+def _a_seat(site: Site) -> str | None:
+    if _SEAT.match(site.text, site.at + len(site.head)):
+        return "the seat of the body (乡人民政府所在地建成区): a place, not the body acting"
+    return None
+
+
+_HEAD_FILTERS: tuple[NamedFilter[Site], ...] = named(_inside_a_word, _a_meeting, _a_document_number, _a_seat)
 
 
 # ---- filters on the proposed name -------------------------------------------------------

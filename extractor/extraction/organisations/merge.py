@@ -163,6 +163,15 @@ def _levels_apart(region: str, key: str, regions: set[str], bare: bool) -> bool:
     return region.endswith("省") and bare or not region and any(r.endswith("省") for r in regions)
 
 
+_RANGE = "以上"  # 地市级以上卫生健康行政部门: the bodies of a level and every level above it
+
+
+def _range_apart(key: str, other: str) -> bool:
+    """地市级以上卫生健康行政部门 / 地市级卫生健康行政部门: a range of levels is no one body of
+    a level, so a name with 以上 never joins one without it by a near match."""
+    return (_RANGE in key) != (_RANGE in other)
+
+
 def _match(name: str, index: _Index) -> int | None:
     """`best_match` over the bodies of an index: `merge` keeps it as forms are added, so a
     document's mentions are not split again for every later mention."""
@@ -180,6 +189,7 @@ def _match(name: str, index: _Index) -> int | None:
         exact = [k for k, regions in same if region in regions] if region else [same[0][0]]
         return exact[0] if len(exact) == 1 else None
     near = [k for k in index.near(key) if fits(k)
+            and not any(_range_apart(key, o) for o in index.parts[k][1])
             and any(_is_abbreviation(key, o) or _is_abbreviation(o, key) or _short_region(key, o, index.parts[k][0])
                     or _without_proper_name(key, o)
                     or _brand(key, o) for o in index.parts[k][1])]

@@ -18,6 +18,9 @@ from extractor.text import View
 NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]")
 NAME_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]+")
 MAX_NAME = 30
+# levels in ASCII brackets, as web text writes them (县(市)人民政府, 各县(市、区)): part of the
+# name; any other ASCII bracket (a note, 市发改委牵头) ends it
+_ASCII_LEVELS = re.compile(r"\([省市区县旗州盟乡镇、]{1,8}\)")
 
 
 def compact(text: str | View) -> View:
@@ -100,6 +103,12 @@ def window_start(text: str, start: int, floor: int) -> int:
             open_at = text.rfind("（", max(floor, i - 14), i - 1)
             if open_at < 0 or PAREN_ITEM.fullmatch(text, open_at, i):
                 break  # （一） is an item's marker: a name starts after it, never before
+            i = open_at
+            continue
+        if ch == ")":
+            open_at = text.rfind("(", max(floor, i - 10), i - 1)
+            if open_at < 0 or not _ASCII_LEVELS.fullmatch(text, open_at, i):
+                break
             i = open_at
             continue
         if not NAME_CHAR.match(ch):
