@@ -669,6 +669,23 @@ def test_a_count_in_a_heading_structure_read_describes_and_measures_nothing():
 
 
 
+def test_a_numbered_item_that_is_a_sentence_states_its_figures():
+    # source: ../shared/corpus/dev/n08 (个人所得税法实施条例 2018, 第二十五条) — an item of one
+    # long clause with its ；, not a heading: its count is a condition, read without the item's mark
+    text = ("第二十五条　取得综合所得需要办理汇算清缴的情形包括：\n"
+            "（一）从两处以上取得综合所得，且综合所得年收入额减除专项扣除的余额超过6万元；\n")
+    found = {q.value: q.metric for q in find_quantities(parsed(text))}
+    assert found.keys() == {2, 6} and not found[2].startswith(("一", "）"))
+
+
+def test_a_long_numbered_item_holding_a_formula_states_its_rate():
+    # source: ../shared/corpus/dev/10 (平潭 划拨建设用地使用权转让实施办法 2018, 三（一）)
+    text = ("三、国有划拨土地使用权转让补缴土地出让金征收标准及出让年限\n"
+            "（一）住宅用地出让金=办理出让时住宅用地基准地价地面价×30%×容积率修正系数×土地使用面积;"
+            "商服、住宅用途混合宗地的由规划局认定其比例后收取相应比例的土地出让金。\n")
+    assert [q.value for q in find_quantities(parsed(text))] == [30]
+
+
 def test_a_news_report_of_a_plans_goals_dates_them_by_the_plans_year():
     # source: 工业和信息化部发布《“十四五”信息化和工业化深度融合发展规划》 (news report, 2021-12-02)
     text = (REPORT + "《规划》提出，到2025年，全国两化融合发展指数提高至105。在具体指标方面，"

@@ -176,6 +176,15 @@ def _heading_lines(text: str) -> Iterator[tuple[int, int, str]]:
             yield start, pos, body
 
 
+def _titles_a_section(text: str, start: int) -> bool:
+    """Whether a numbered line is a heading's title (（一）四个特色定位; （一）统筹两个市场，打造加工制造中心。):
+    short, one sentence at most. A long item or one of several sentences (一、对地区生产总值增长5%以上、
+    …进行监测和督导。(…负责); （一）从两处以上取得…；) states its figures, it titles nothing."""
+    end = text.find("\n", start)
+    body = text[start:end if end >= 0 else len(text)].rstrip("：:。")
+    return len(body) <= _HEADING_MAX and not any(c in body for c in "。；;！？!?")
+
+
 def _title_year(zone: str) -> int | None:
     """The latest own year a title names (关于2023年…执行情况与2024年…计划的报告 speaks from 2024)."""
     found = [int(m.group(1)) for m in _TITLE_YEAR.finditer(zone)]
@@ -229,7 +238,8 @@ def context(doc: Analysed, figures: list[Figure]) -> Context:
     actual_year, target_year = _undated_years(zone, titled, now)
     scopes = sorted(_goal_scopes(text, doc.top_heading_starts, now) + _heading_scopes(text, lines, figures, now), key=lambda c: c.end - c.start)
     # a heading's break takes the heading's offset; the text's first line has none
-    top_lines = frozenset(h + (text[h:h + 1] == "\n") for h in doc.top_heading_starts)
+    top_lines = frozenset(s for s in (h + (text[h:h + 1] == "\n") for h in doc.top_heading_starts)
+                          if _titles_a_section(text, s))
     return Context(_document_prior(zone, text), now, period, tuple(scopes), actual_year, target_year,
                    _subject_pattern(text), top_lines)
 
