@@ -686,6 +686,25 @@ def test_a_long_numbered_item_holding_a_formula_states_its_rate():
     assert [q.value for q in find_quantities(parsed(text))] == [30]
 
 
+def test_a_year_opening_a_reported_paragraph_dates_its_later_sentences_only():
+    # source: http://tzmsjc.com/ntstj/tjsj/content/8efb591f-f32a-464c-8c9a-b4996eb10499.html
+    # (a city statistics bureau's note on 2024 high-tech manufacturing); the second paragraph
+    # is a same-style line with no year: the first paragraph's year does not reach it
+    text = ("2024年,全市规模以上高技术制造业产值较上年增长4.9%,分别比一季度、上半年、三季度提升10.0、5.2和0.5个百分点。"
+            "高技术制造业产值占全市规模以上工业总产值的比重为15.8%,分别比一季度提升1.2个百分点。\n"
+            "分行业看,对全市规模以上高技术制造业产值增长的贡献度分别为25.9%和71%。\n")
+    years = {q.value: q.year for q in find_quantities(tree_of(text))}
+    assert years[4.9] == years[15.8] == years[1.2] == 2024 and years[25.9] is None
+
+
+def test_a_year_dating_one_event_dates_no_paragraph():
+    # source: corpus/seeds/000 — 2021年启动的…平台建设 names when a platform started, not the
+    # year the paragraph's counts describe
+    text = ("在多年聚焦城市空间形态创新之后，2021年启动的陕西秦创原创新驱动平台建设，让这个国家级新区找到了着力点。"
+            "西咸新区先后构建起20余家共性研发平台和30余家创新联合体。\n")
+    assert {q.year for q in find_quantities(tree_of(text))} == {None}
+
+
 def test_a_news_report_of_a_plans_goals_dates_them_by_the_plans_year():
     # source: 工业和信息化部发布《“十四五”信息化和工业化深度融合发展规划》 (news report, 2021-12-02)
     text = (REPORT + "《规划》提出，到2025年，全国两化融合发展指数提高至105。在具体指标方面，"

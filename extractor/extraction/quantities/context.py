@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from extractor.extraction.analysed import Analysed
 from extractor.extraction.quantities.figures import Figure
 from extractor.extraction.quantities.words import cues, years
-from extractor.extraction.quantities.years import RELATIVE_YEAR, RELATIVE_YEARS, YEAR, year_mentions
+from extractor.extraction.quantities.years import RELATIVE_YEAR, RELATIVE_YEARS, YEAR, YearMention, year_mentions
 from extractor.lexicons import alternation, cached
 from extractor.text.paragraphs import BULLETS
 from extractor.text.patterns import DEFINED_SHORT_FORM
@@ -122,6 +122,39 @@ def _goal_scopes(text: str, heads: tuple[int, ...], now: int | None) -> list[Sco
             # 《规划》提出，到2025年，…: a report of a plan's goals, up to the paragraph's end
             scopes.append(Scope(y.start, line_end if line_end >= 0 else len(text), y.year, "target"))
     return scopes
+
+
+_CLAUSE_OPENINGS = "\n，,。；;：:"
+_REPORT_OPENING = re.compile(r"[，,]|全年")  # 2025年，… / 2024年全年…: the year a passage reports
+
+
+def _reported_scopes(text: str, now: int | None, prior: str | None) -> list[Scope]:
+    """A past year opening a clause (2025年，规模以上工业增加值增长5.9%) dates the actuals of
+    its paragraph's later sentences (…装备制造业增加值增长9.2%), up to the paragraph's end or
+    the next year it names. Past: before the document's year, or, in an undated text that is
+    no plan, any plain year (a news report of the year's results)."""
+    if now is None and prior == "target":
+        return []
+    scopes = []
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        found = year_mentions(line, now)
+        for i, y in enumerate(found):
+            if not _opens_report(line, y) or now is not None and y.year >= now:
+                continue
+            stop = found[i + 1].start if i + 1 < len(found) else len(line)
+            sentence_end = min((line.find(p, y.end) for p in "。；;！？!?" if p in line[y.end:stop]), default=stop)
+            if sentence_end < stop:
+                scopes.append(Scope(start + sentence_end + 1, start + stop, y.year, "actual"))
+    return scopes
+
+
+def _opens_report(line: str, y: YearMention) -> bool:
+    """A plain year set off as a clause's opening (…。2025年，…); not 到2026年 or 截至2025年,
+    which date one statement, nor 2021年启动的… or 2023年10月, which date an event."""
+    opens = y.start == 0 or line[y.start - 1] in _CLAUSE_OPENINGS
+    return opens and not y.due and not y.as_of and bool(_REPORT_OPENING.match(line, y.end))
 
 
 def _heading_mark(line: str) -> tuple[int, str]:
@@ -236,10 +269,12 @@ def context(doc: Analysed, figures: list[Figure]) -> Context:
     lines = list(_heading_lines(text))
     now = doc.year or titled or _dated_line(text) or (period[0] if period else None) or _year_after_review(lines)
     actual_year, target_year = _undated_years(zone, titled, now)
-    scopes = sorted(_goal_scopes(text, doc.top_heading_starts, now) + _heading_scopes(text, lines, figures, now), key=lambda c: c.end - c.start)
+    prior = _document_prior(zone, text)
+    scopes = sorted(_goal_scopes(text, doc.top_heading_starts, now) + _heading_scopes(text, lines, figures, now)
+                    + _reported_scopes(text, now, prior), key=lambda c: c.end - c.start)
     # a heading's break takes the heading's offset; the text's first line has none
     top_lines = frozenset(s for s in (h + (text[h:h + 1] == "\n") for h in doc.top_heading_starts)
                           if _titles_a_section(text, s))
-    return Context(_document_prior(zone, text), now, period, tuple(scopes), actual_year, target_year,
+    return Context(prior, now, period, tuple(scopes), actual_year, target_year,
                    _subject_pattern(text), top_lines)
 
