@@ -705,6 +705,16 @@ def test_a_year_dating_one_event_dates_no_paragraph():
     assert {q.year for q in find_quantities(tree_of(text))} == {None}
 
 
+def test_a_spelled_out_amount_in_yi_needs_no_unit_word():
+    # source: http://www.55883801.com/cj/jjgc/2012-11-30/82657.html (陕西日报 on 西安经开区,
+    # 2012) and https://www.chacewang.com/newsdetail/news163030.html (咸宁 “334”产业集群意见):
+    # 突破万亿 is an amount; 万亿级 and 万亿大健康产业 name a class of industry
+    text = (PLAN + "力争到2020年，使经开区工业总产值突破万亿，成为“万亿级”工业园区。\n"
+            "配套武汉市发展万亿大健康产业。\n")
+    found = [(q.value, q.unit, q.comparator, q.year) for q in find_quantities(tree_of(text))]
+    assert found == [(1, "万亿", ">", 2020)]
+
+
 def test_a_news_report_of_a_plans_goals_dates_them_by_the_plans_year():
     # source: 工业和信息化部发布《“十四五”信息化和工业化深度融合发展规划》 (news report, 2021-12-02)
     text = (REPORT + "《规划》提出，到2025年，全国两化融合发展指数提高至105。在具体指标方面，"

@@ -246,9 +246,16 @@ def _vague_count(p: Proposal) -> str | None:
 def _bare_number(p: Proposal) -> str | None:
     if p.numeral is None or p.bare_unit:
         return None
-    if p.magnitude and not p.chinese and p.match.group("num2") is None:
-        return None  # 500万: a magnitude makes an amount
+    if p.magnitude and p.match.group("num2") is None and (not p.chinese or _spelled_amount(p)):
+        return None  # 500万, 五千亿: a magnitude makes an amount
     return "a bare number without a unit"
+
+
+def _spelled_amount(p: Proposal) -> bool:
+    """A spelled-out count in a money-scale magnitude (超过五千亿规模, 突破万亿; a bare magnitude
+    with no comparator, 千亿级, 万亿大健康产业, is refused by `_bare_magnitude`); not in 万,
+    which spelled out runs into idioms (十万火急)."""
+    return p.magnitude in filter_words()["spelled_amount_magnitudes"]
 
 
 def _unit_starts_a_word(p: Proposal) -> str | None:

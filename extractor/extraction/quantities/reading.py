@@ -213,7 +213,7 @@ def _metric(left: str, right: str) -> str:
     owner = left[: len(left) - len(measure)]
     if measure and right.startswith("的") and len(right) > 1 and (not owner or owner in verbs):
         return right[1:].rsplit("的", 1)[-1][:20] + measure  # 总规模200亿元的创投基金矩阵
-    right = re.sub(r"^(?:的|以上|以下|左右|大关|关口|新台阶|台阶|新高)+", "", right)
+    right = re.sub(r"^(?:的|以上|以下|左右|大关|关口|规模|新台阶|台阶|新高)+", "", right)  # 超过五千亿规模: 规模 names nothing
     if right.startswith(("、", "或", "和", "及", "与")):
         right = ""  # 持股比例达25%以上或员工人数比例…: the words after belong to the next figure
     right = re.sub(r"(?:的|等|且|并|或)$", "", right.rsplit("的", 1)[-1][:24])
