@@ -715,6 +715,13 @@ def test_a_spelled_out_amount_in_yi_needs_no_unit_word():
     assert found == [(1, "万亿", ">", 2020)]
 
 
+def test_a_count_restating_a_run_of_quoted_words_describes():
+    # source: https://sdxcmqj.com/htmlnews/2018/8/416391.shtm (中国科学报 2018-08-09, 高新区要做实做好“两篇文章”)
+    text = REPORT + "看一个高新区是不是有竞争力、发展潜力大不大，关键是看能不能把“高”和“新”两篇文章做实做好。\n"
+    decisions = {c.text: c.rejection.filter if c.rejection else "accepted" for c in explain(tree_of(text))}
+    assert decisions["两篇"] == "restates_a_list"
+
+
 def test_a_news_report_of_a_plans_goals_dates_them_by_the_plans_year():
     # source: 工业和信息化部发布《“十四五”信息化和工业化深度融合发展规划》 (news report, 2021-12-02)
     text = (REPORT + "《规划》提出，到2025年，全国两化融合发展指数提高至105。在具体指标方面，"
