@@ -722,6 +722,15 @@ def test_a_count_restating_a_run_of_quoted_words_describes():
     assert decisions["两篇"] == "restates_a_list"
 
 
+def test_a_grants_metric_cut_from_a_quoted_list_keeps_no_stray_quote():
+    # source: ../shared/corpus/dev/m03 (天河区 港澳青年创新创业 措施 2023): 三个 restates the three
+    # quoted stages, and the grants' metric, cut at its length, starts on a word, not on ”
+    text = (PLAN + "对实现“小升规”“规改股”“股上市”三个梯度发展目标的港澳青年企业分别给予10万元、20万元和"
+            "50万元的一次性奖励支持。\n")
+    found = find_quantities(tree_of(text))
+    assert [q.value for q in found] == [10, 20, 50] and not found[0].metric.startswith("”")
+
+
 def test_a_news_report_of_a_plans_goals_dates_them_by_the_plans_year():
     # source: 工业和信息化部发布《“十四五”信息化和工业化深度融合发展规划》 (news report, 2021-12-02)
     text = (REPORT + "《规划》提出，到2025年，全国两化融合发展指数提高至105。在具体指标方面，"

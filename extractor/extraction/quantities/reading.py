@@ -221,7 +221,7 @@ def _metric(left: str, right: str) -> str:
         right = ""  # 按…的15%安排: a grant verb after the figure names nothing
     core = _grant_tail().sub("", left)
     if not right:
-        return left[-20:]
+        return left[-20:].lstrip("”’）)、，,")  # a cut name keeps no half of a quote or bracket
     if not core:
         return right
     verb = next((v for v in verbs if left.endswith(v)), "")
