@@ -697,6 +697,14 @@ def test_a_year_opening_a_reported_paragraph_dates_its_later_sentences_only():
     assert years[4.9] == years[15.8] == years[1.2] == 2024 and years[25.9] is None
 
 
+def test_a_year_heading_a_short_topic_sentence_dates_its_paragraph():
+    # source: https://sd.ifeng.com/c/8gI30hKdEXM (凤凰网山东 on the 2025 Shandong work report)
+    text = ("1月20日上午，山东省第十四届人民代表大会第三次会议开幕，省长周乃翔作政府工作报告。\n"
+            "报告指出，2024年山东产业升级成效显著。工业增势强劲，规上工业增加值增长8.3%，高于全国2.5个百分点。"
+            "新增国家先进制造业集群3个。\n")
+    assert {q.year for q in find_quantities(tree_of(text))} == {2024}
+
+
 def test_a_year_dating_one_event_dates_no_paragraph():
     # source: corpus/seeds/000 — 2021年启动的…平台建设 names when a platform started, not the
     # year the paragraph's counts describe

@@ -125,7 +125,8 @@ def _goal_scopes(text: str, heads: tuple[int, ...], now: int | None) -> list[Sco
 
 
 _CLAUSE_OPENINGS = "\n，,。；;：:"
-_REPORT_OPENING = re.compile(r"[，,]|全年")  # 2025年，… / 2024年全年…: the year a passage reports
+# 2025年，… / 2024年全年… / 2024年山东产业升级成效显著。(a short topic sentence): the year a passage reports
+_REPORT_OPENING = re.compile(r"[，,]|全年|[^，,。；;：:的]{2,20}。")
 
 
 def _reported_scopes(text: str, now: int | None, prior: str | None) -> list[Scope]:
@@ -151,8 +152,9 @@ def _reported_scopes(text: str, now: int | None, prior: str | None) -> list[Scop
 
 
 def _opens_report(line: str, y: YearMention) -> bool:
-    """A plain year set off as a clause's opening (…。2025年，…); not 到2026年 or 截至2025年,
-    which date one statement, nor 2021年启动的… or 2023年10月, which date an event."""
+    """A plain year set off as a clause's opening (…。2025年，…) or heading a short topic
+    sentence (2024年山东产业升级成效显著。); not 到2026年 or 截至2025年, which date one
+    statement, nor 2021年启动的… or 2023年10月, which date an event."""
     opens = y.start == 0 or line[y.start - 1] in _CLAUSE_OPENINGS
     return opens and not y.due and not y.as_of and bool(_REPORT_OPENING.match(line, y.end))
 
