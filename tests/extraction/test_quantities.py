@@ -705,6 +705,15 @@ def test_a_year_heading_a_short_topic_sentence_dates_its_paragraph():
     assert {q.year for q in find_quantities(tree_of(text))} == {2024}
 
 
+def test_an_estimate_in_a_reported_years_paragraph_is_that_years_actual():
+    # source: https://emergingtech.us/news/search?form=PTFTNR&q=%E7%AC%AC135&qft=interval%3D%224%22
+    # (news of the 2025 Hefei work report): 预计 estimates the year just reported, it sets no goal
+    text = ("1月15日，合肥市第十七届人民代表大会第四次会议拉开帷幕。今年的合肥市政府工作报告显示，"
+            "2024年合肥主要指标增幅高于全国、好于全省。预计地区生产总值增长5.8%左右，"
+            "规上工业增加值增长14.9%左右、增幅居万亿城市首位。\n")
+    assert [(q.kind, q.year) for q in find_quantities(tree_of(text))] == [("actual", 2024)] * 2
+
+
 def test_a_year_dating_one_event_dates_no_paragraph():
     # source: corpus/seeds/000 — 2021年启动的…平台建设 names when a platform started, not the
     # year the paragraph's counts describe
