@@ -714,6 +714,17 @@ def test_an_estimate_in_a_reported_years_paragraph_is_that_years_actual():
     assert [(q.kind, q.year) for q in find_quantities(tree_of(text))] == [("actual", 2024)] * 2
 
 
+def test_a_year_whose_sentence_plans_opens_no_reported_paragraph():
+    # source: http://chinaiut.com/gdjt/94830.html (合肥大建设 2023 results and 2024 plan, 2024-01-14)
+    from extractor.extraction.quantities.context import _reported_scopes
+    planned = "记者采访了解到，2024年，合肥将不断强化投资“赛马”机制。普遍成立城中村工作专班。"
+    reported = ("经初步统计，2023年，合肥铁路建设保持领先，高铁格局由“米字型”向超“时钟型”迈进，"
+                "全市累计建成及在建铁路里程1066公里；轨道交通建设步伐提速，1号线三期与2、3号线延长线开通运营，"
+                "运营里程突破200公里。")
+    assert _reported_scopes(planned, None, None) == []
+    assert [(s.year, s.kind) for s in _reported_scopes(reported, None, None)] == [(2023, "actual")]
+
+
 def test_a_year_dating_one_event_dates_no_paragraph():
     # source: corpus/seeds/000 — 2021年启动的…平台建设 names when a platform started, not the
     # year the paragraph's counts describe

@@ -146,9 +146,15 @@ def _reported_scopes(text: str, now: int | None, prior: str | None) -> list[Scop
                 continue
             stop = found[i + 1].start if i + 1 < len(found) else len(line)
             sentence_end = min((line.find(p, y.end) for p in "。；;！？!?" if p in line[y.end:stop]), default=stop)
-            if sentence_end < stop:
+            if sentence_end < stop and not _sets_goals(line[y.end:sentence_end]):
                 scopes.append(Scope(start + sentence_end + 1, start + stop, y.year, "actual"))
     return scopes
+
+
+def _sets_goals(sentence: str) -> bool:
+    """Whether a year's own sentence speaks of what is to come (2024年，合肥将不断强化…):
+    its paragraph plans, it reports nothing."""
+    return any(w in sentence for w in (*cues()["target_strong"], *cues()["target_weak"]))
 
 
 def _opens_report(line: str, y: YearMention) -> bool:
