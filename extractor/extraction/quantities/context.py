@@ -1,6 +1,6 @@
 """What a document says about all its figures: its prior kind, its year, its period, and the
-scopes (a paragraph opening 到2026年, a section headed 2024年工作回顾) whose figures share a
-kind and a year. Read once per document, in view offsets."""
+scopes (a paragraph opening 到2026年, a section headed 2024年工作回顾, the rest of a paragraph
+reporting 2024年，…) whose figures share a kind and a year. Read once per document, in view offsets."""
 from __future__ import annotations
 
 import bisect
@@ -53,7 +53,8 @@ _DATE_LINE_REACH = 2000  # a dating line stands near the start
 @dataclass(frozen=True)
 class Scope:
     """A stretch of the view whose figures share a kind and a year: a paragraph opening with
-    到2026年, or the section under a heading that names its kind (2024年工作回顾, 主要预期目标)."""
+    到2026年, the section under a heading that names its kind (2024年工作回顾, 主要预期目标),
+    or the later sentences of a paragraph reporting a past year (2024年，…)."""
 
     start: int
     end: int
