@@ -669,6 +669,96 @@ def test_a_count_in_a_heading_structure_read_describes_and_measures_nothing():
 
 
 
+def test_a_numbered_item_that_is_a_sentence_states_its_figures():
+    # source: ../shared/corpus/dev/n08 (个人所得税法实施条例 2018, 第二十五条) — an item of one
+    # long clause with its ；, not a heading: its count is a condition, read without the item's mark
+    text = ("第二十五条　取得综合所得需要办理汇算清缴的情形包括：\n"
+            "（一）从两处以上取得综合所得，且综合所得年收入额减除专项扣除的余额超过6万元；\n")
+    found = {q.value: q.metric for q in find_quantities(parsed(text))}
+    assert found.keys() == {2, 6} and not found[2].startswith(("一", "）"))
+
+
+def test_a_long_numbered_item_holding_a_formula_states_its_rate():
+    # source: ../shared/corpus/dev/10 (平潭 划拨建设用地使用权转让实施办法 2018, 三（一）)
+    text = ("三、国有划拨土地使用权转让补缴土地出让金征收标准及出让年限\n"
+            "（一）住宅用地出让金=办理出让时住宅用地基准地价地面价×30%×容积率修正系数×土地使用面积;"
+            "商服、住宅用途混合宗地的由规划局认定其比例后收取相应比例的土地出让金。\n")
+    assert [q.value for q in find_quantities(parsed(text))] == [30]
+
+
+def test_a_year_opening_a_reported_paragraph_dates_its_later_sentences_only():
+    # source: http://tzmsjc.com/ntstj/tjsj/content/8efb591f-f32a-464c-8c9a-b4996eb10499.html
+    # (a city statistics bureau's note on 2024 high-tech manufacturing); the second paragraph
+    # is a same-style line with no year: the first paragraph's year does not reach it
+    text = ("2024年,全市规模以上高技术制造业产值较上年增长4.9%,分别比一季度、上半年、三季度提升10.0、5.2和0.5个百分点。"
+            "高技术制造业产值占全市规模以上工业总产值的比重为15.8%,分别比一季度提升1.2个百分点。\n"
+            "分行业看,对全市规模以上高技术制造业产值增长的贡献度分别为25.9%和71%。\n")
+    years = {q.value: q.year for q in find_quantities(tree_of(text))}
+    assert years[4.9] == years[15.8] == years[1.2] == 2024 and years[25.9] is None
+
+
+def test_a_year_heading_a_short_topic_sentence_dates_its_paragraph():
+    # source: https://sd.ifeng.com/c/8gI30hKdEXM (凤凰网山东 on the 2025 Shandong work report)
+    text = ("1月20日上午，山东省第十四届人民代表大会第三次会议开幕，省长周乃翔作政府工作报告。\n"
+            "报告指出，2024年山东产业升级成效显著。工业增势强劲，规上工业增加值增长8.3%，高于全国2.5个百分点。"
+            "新增国家先进制造业集群3个。\n")
+    assert {q.year for q in find_quantities(tree_of(text))} == {2024}
+
+
+def test_an_estimate_in_a_reported_years_paragraph_is_that_years_actual():
+    # source: https://emergingtech.us/news/search?form=PTFTNR&q=%E7%AC%AC135&qft=interval%3D%224%22
+    # (news of the 2025 Hefei work report): 预计 estimates the year just reported, it sets no goal
+    text = ("1月15日，合肥市第十七届人民代表大会第四次会议拉开帷幕。今年的合肥市政府工作报告显示，"
+            "2024年合肥主要指标增幅高于全国、好于全省。预计地区生产总值增长5.8%左右，"
+            "规上工业增加值增长14.9%左右、增幅居万亿城市首位。\n")
+    assert [(q.kind, q.year) for q in find_quantities(tree_of(text))] == [("actual", 2024)] * 2
+
+
+def test_a_year_whose_sentence_plans_opens_no_reported_paragraph():
+    # source: http://chinaiut.com/gdjt/94830.html (合肥大建设 2023 results and 2024 plan, 2024-01-14)
+    from extractor.extraction.quantities.context import _reported_scopes
+    planned = "记者采访了解到，2024年，合肥将不断强化投资“赛马”机制。普遍成立城中村工作专班。"
+    reported = ("经初步统计，2023年，合肥铁路建设保持领先，高铁格局由“米字型”向超“时钟型”迈进，"
+                "全市累计建成及在建铁路里程1066公里；轨道交通建设步伐提速，1号线三期与2、3号线延长线开通运营，"
+                "运营里程突破200公里。")
+    assert _reported_scopes(planned, None, None) == []
+    assert [(s.year, s.kind) for s in _reported_scopes(reported, None, None)] == [(2023, "actual")]
+
+
+def test_a_year_dating_one_event_dates_no_paragraph():
+    # source: corpus/seeds/000 — 2021年启动的…平台建设 names when a platform started, not the
+    # year the paragraph's counts describe
+    text = ("在多年聚焦城市空间形态创新之后，2021年启动的陕西秦创原创新驱动平台建设，让这个国家级新区找到了着力点。"
+            "西咸新区先后构建起20余家共性研发平台和30余家创新联合体。\n")
+    assert {q.year for q in find_quantities(tree_of(text))} == {None}
+
+
+def test_a_spelled_out_amount_in_yi_needs_no_unit_word():
+    # source: http://www.55883801.com/cj/jjgc/2012-11-30/82657.html (陕西日报 on 西安经开区,
+    # 2012) and https://www.chacewang.com/newsdetail/news163030.html (咸宁 “334”产业集群意见):
+    # 突破万亿 is an amount; 万亿级 and 万亿大健康产业 name a class of industry
+    text = (PLAN + "力争到2020年，使经开区工业总产值突破万亿，成为“万亿级”工业园区。\n"
+            "配套武汉市发展万亿大健康产业。\n")
+    found = [(q.value, q.unit, q.comparator, q.year) for q in find_quantities(tree_of(text))]
+    assert found == [(1, "万亿", ">", 2020)]
+
+
+def test_a_count_restating_a_run_of_quoted_words_describes():
+    # source: https://sdxcmqj.com/htmlnews/2018/8/416391.shtm (中国科学报 2018-08-09, 高新区要做实做好“两篇文章”)
+    text = REPORT + "看一个高新区是不是有竞争力、发展潜力大不大，关键是看能不能把“高”和“新”两篇文章做实做好。\n"
+    decisions = {c.text: c.rejection.filter if c.rejection else "accepted" for c in explain(tree_of(text))}
+    assert decisions["两篇"] == "restates_a_list"
+
+
+def test_a_grants_metric_cut_from_a_quoted_list_keeps_no_stray_quote():
+    # source: ../shared/corpus/dev/m03 (天河区 港澳青年创新创业 措施 2023): 三个 restates the three
+    # quoted stages, and the grants' metric, cut at its length, starts on a word, not on ”
+    text = (PLAN + "对实现“小升规”“规改股”“股上市”三个梯度发展目标的港澳青年企业分别给予10万元、20万元和"
+            "50万元的一次性奖励支持。\n")
+    found = find_quantities(tree_of(text))
+    assert [q.value for q in found] == [10, 20, 50] and not found[0].metric.startswith("”")
+
+
 def test_a_news_report_of_a_plans_goals_dates_them_by_the_plans_year():
     # source: 工业和信息化部发布《“十四五”信息化和工业化深度融合发展规划》 (news report, 2021-12-02)
     text = (REPORT + "《规划》提出，到2025年，全国两化融合发展指数提高至105。在具体指标方面，"

@@ -1,6 +1,6 @@
 """What a document says about all its figures: its prior kind, its year, its period, and the
-scopes (a paragraph opening 到2026年, a section headed 2024年工作回顾) whose figures share a
-kind and a year. Read once per document, in view offsets."""
+scopes (a paragraph opening 到2026年, a section headed 2024年工作回顾, the rest of a paragraph
+reporting 2024年，…) whose figures share a kind and a year. Read once per document, in view offsets."""
 from __future__ import annotations
 
 import bisect
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from extractor.extraction.analysed import Analysed
 from extractor.extraction.quantities.figures import Figure
 from extractor.extraction.quantities.words import cues, years
-from extractor.extraction.quantities.years import RELATIVE_YEAR, RELATIVE_YEARS, YEAR, year_mentions
+from extractor.extraction.quantities.years import RELATIVE_YEAR, RELATIVE_YEARS, YEAR, YearMention, year_mentions
 from extractor.lexicons import alternation, cached
 from extractor.text.paragraphs import BULLETS
 from extractor.text.patterns import DEFINED_SHORT_FORM
@@ -53,7 +53,8 @@ _DATE_LINE_REACH = 2000  # a dating line stands near the start
 @dataclass(frozen=True)
 class Scope:
     """A stretch of the view whose figures share a kind and a year: a paragraph opening with
-    到2026年, or the section under a heading that names its kind (2024年工作回顾, 主要预期目标)."""
+    到2026年, the section under a heading that names its kind (2024年工作回顾, 主要预期目标),
+    or the later sentences of a paragraph reporting a past year (2024年，…)."""
 
     start: int
     end: int
@@ -124,6 +125,47 @@ def _goal_scopes(text: str, heads: tuple[int, ...], now: int | None) -> list[Sco
     return scopes
 
 
+_CLAUSE_OPENINGS = "\n，,。；;：:"
+# 2025年，… / 2024年全年… / 2024年山东产业升级成效显著。(a short topic sentence): the year a passage reports
+_REPORT_OPENING = re.compile(r"[，,]|全年|[^，,。；;：:的]{2,20}。")
+
+
+def _reported_scopes(text: str, now: int | None, prior: str | None) -> list[Scope]:
+    """A past year opening a clause (2025年，规模以上工业增加值增长5.9%) dates the actuals of
+    its paragraph's later sentences (…装备制造业增加值增长9.2%), up to the paragraph's end or
+    the next year it names. Past: before the document's year, or, in an undated text that is
+    no plan, any plain year (a news report of the year's results)."""
+    if now is None and prior == "target":
+        return []
+    scopes = []
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        found = year_mentions(line, now)
+        for i, y in enumerate(found):
+            if not _opens_report(line, y) or now is not None and y.year >= now:
+                continue
+            stop = found[i + 1].start if i + 1 < len(found) else len(line)
+            sentence_end = min((line.find(p, y.end) for p in "。；;！？!?" if p in line[y.end:stop]), default=stop)
+            if sentence_end < stop and not _sets_goals(line[y.end:sentence_end]):
+                scopes.append(Scope(start + sentence_end + 1, start + stop, y.year, "actual"))
+    return scopes
+
+
+def _sets_goals(sentence: str) -> bool:
+    """Whether a year's own sentence speaks of what is to come (2024年，合肥将不断强化…):
+    its paragraph plans, it reports nothing."""
+    return any(w in sentence for w in (*cues()["target_strong"], *cues()["target_weak"]))
+
+
+def _opens_report(line: str, y: YearMention) -> bool:
+    """A plain year set off as a clause's opening (…。2025年，…) or heading a short topic
+    sentence (2024年山东产业升级成效显著。); not 到2026年 or 截至2025年, which date one
+    statement, nor 2021年启动的… or 2023年10月, which date an event."""
+    opens = y.start == 0 or line[y.start - 1] in _CLAUSE_OPENINGS
+    return opens and not y.due and not y.as_of and bool(_REPORT_OPENING.match(line, y.end))
+
+
 def _heading_mark(line: str) -> tuple[int, str]:
     """A heading's level and mark: (0, 一、), (1, （一）), (2, the bullet), (3, "") unmarked."""
     if re.match(r"[一二三四五六七八九十]+、", line):
@@ -174,6 +216,15 @@ def _heading_lines(text: str) -> Iterator[tuple[int, int, str]]:
         body = line.rstrip("：:")
         if body and len(body) <= _HEADING_MAX and not any(c in body for c in "。；;，,！？!?"):
             yield start, pos, body
+
+
+def _titles_a_section(text: str, start: int) -> bool:
+    """Whether a numbered line is a heading's title (（一）四个特色定位; （一）统筹两个市场，打造加工制造中心。):
+    short, one sentence at most. A long item or one of several sentences (一、对地区生产总值增长5%以上、
+    …进行监测和督导。(…负责); （一）从两处以上取得…；) states its figures, it titles nothing."""
+    end = text.find("\n", start)
+    body = text[start:end if end >= 0 else len(text)].rstrip("：:。")
+    return len(body) <= _HEADING_MAX and not any(c in body for c in "。；;！？!?")
 
 
 def _title_year(zone: str) -> int | None:
@@ -227,9 +278,12 @@ def context(doc: Analysed, figures: list[Figure]) -> Context:
     lines = list(_heading_lines(text))
     now = doc.year or titled or _dated_line(text) or (period[0] if period else None) or _year_after_review(lines)
     actual_year, target_year = _undated_years(zone, titled, now)
-    scopes = sorted(_goal_scopes(text, doc.top_heading_starts, now) + _heading_scopes(text, lines, figures, now), key=lambda c: c.end - c.start)
+    prior = _document_prior(zone, text)
+    scopes = sorted(_goal_scopes(text, doc.top_heading_starts, now) + _heading_scopes(text, lines, figures, now)
+                    + _reported_scopes(text, now, prior), key=lambda c: c.end - c.start)
     # a heading's break takes the heading's offset; the text's first line has none
-    top_lines = frozenset(h + (text[h:h + 1] == "\n") for h in doc.top_heading_starts)
-    return Context(_document_prior(zone, text), now, period, tuple(scopes), actual_year, target_year,
+    top_lines = frozenset(s for s in (h + (text[h:h + 1] == "\n") for h in doc.top_heading_starts)
+                          if _titles_a_section(text, s))
+    return Context(prior, now, period, tuple(scopes), actual_year, target_year,
                    _subject_pattern(text), top_lines)
 

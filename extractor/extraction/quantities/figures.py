@@ -23,6 +23,7 @@ _PER_CAPITA = re.compile(r"每[十百千万]+(?:常住)?(?:人口|人|名|户|�
 _ORDINAL_LIST = re.compile(r"第[\d、，,和及]+$")
 _ITEM_DECIMAL = re.compile(r"\d{1,2}\.\d")
 _LIST_SEPARATORS = re.compile(r"[、和与及]")
+_QUOTED_RUN = re.compile(r"(?:“[^“”\d]{1,8}”[、和与及]?){2,}$")  # “稳”“进”“新”“活”, “一带”和“一路”
 
 
 @dataclass(frozen=True)
@@ -197,12 +198,16 @@ def _inside(text: str, start: int, end: int, opening: str, closing: str, limit: 
 
 
 def _apposition(text: str, start: int, value: float) -> bool:
-    """Whether a count restates a list of as many names right before it (北京、上海、粤港澳3个).
+    """Whether a count restates a list of as many names right before it (北京、上海、粤港澳3个;
+    “稳”“进”“新”“活”四个特点).
 
     The first piece may carry the verb before the list (是连接西安和咸阳两座); the others
     must be short names without figures.
     """
     head = text[max(0, start - 60):start]
+    quoted = _QUOTED_RUN.search(head)
+    if quoted:
+        return quoted.group().count("“") == value
     cut = max(head.rfind(c) for c in "，。；：,;:\n（(）)“”")
     pieces = _LIST_SEPARATORS.split(head[cut + 1:])
     if len(pieces) < 2 or len(pieces) != value or re.search(r"\d", head[cut + 1:]):
@@ -246,9 +251,16 @@ def _vague_count(p: Proposal) -> str | None:
 def _bare_number(p: Proposal) -> str | None:
     if p.numeral is None or p.bare_unit:
         return None
-    if p.magnitude and not p.chinese and p.match.group("num2") is None:
-        return None  # 500万: a magnitude makes an amount
+    if p.magnitude and p.match.group("num2") is None and (not p.chinese or _spelled_amount(p)):
+        return None  # 500万, 五千亿: a magnitude makes an amount
     return "a bare number without a unit"
+
+
+def _spelled_amount(p: Proposal) -> bool:
+    """A spelled-out count in a money-scale magnitude (超过五千亿规模, 突破万亿; a bare magnitude
+    with no comparator, 千亿级, 万亿大健康产业, is refused by `_bare_magnitude`); not in 万,
+    which spelled out runs into idioms (十万火急)."""
+    return p.magnitude in filter_words()["spelled_amount_magnitudes"]
 
 
 def _unit_starts_a_word(p: Proposal) -> str | None:

@@ -25,7 +25,8 @@ _GROWTH_WORD = re.compile(r"增长|下降|提高|减少|增加|上升|降低")
 _ANNEX = re.compile(r"附[件表]\d")
 _LEAD_NOISE = re.compile(
     r"^(?:(?:到|至|截至|截止|预计)?(?:19|20)\d{2}年(?:底前|以前|前|底|末|初)?|(?:未来|用)?[一二两三四五六七八九十\d]+年(?:内|间|时间|以来|来)?"
-    r"|\d{1,2}(?:[-—~至]\d{1,2})?月(?:份|末|底)?|[一二三四]季度|前三季度|上半年|下半年|[（(]"
+    r"|\d{1,2}(?:[-—~至]\d{1,2})?月(?:份|末|底)?|[一二三四]季度|前三季度|上半年|下半年"
+    r"|[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[（(]"  # an item's mark: （一）从两处以上…
     r"|[①-⑳]|\d{1,2}[.、](?!\d)|其中|同时|并且|并|以及|和|及|另外|此外|目前|当前|已经|已|累计|先后|共计|全年|每年度|每年|年均|力争|争取|预计|确保|分别|还|也|均|将|为|或|且)+")
 _ENUMERATOR = re.compile(r"(?:\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[)）]|[①-⑳%s])+" % BULLETS)
 _TRAIL_NOISE = re.compile(r"(?:首次|再次|分别|累计|已经|已|为|的|将|均|总计|合计|共|了|仅用|仅|就|还|也|达|到)+$")
@@ -212,7 +213,7 @@ def _metric(left: str, right: str) -> str:
     owner = left[: len(left) - len(measure)]
     if measure and right.startswith("的") and len(right) > 1 and (not owner or owner in verbs):
         return right[1:].rsplit("的", 1)[-1][:20] + measure  # 总规模200亿元的创投基金矩阵
-    right = re.sub(r"^(?:的|以上|以下|左右|大关|关口|新台阶|台阶|新高)+", "", right)
+    right = re.sub(r"^(?:的|以上|以下|左右|大关|关口|规模|新台阶|台阶|新高)+", "", right)  # 超过五千亿规模: 规模 names nothing
     if right.startswith(("、", "或", "和", "及", "与")):
         right = ""  # 持股比例达25%以上或员工人数比例…: the words after belong to the next figure
     right = re.sub(r"(?:的|等|且|并|或)$", "", right.rsplit("的", 1)[-1][:24])
@@ -220,7 +221,7 @@ def _metric(left: str, right: str) -> str:
         right = ""  # 按…的15%安排: a grant verb after the figure names nothing
     core = _grant_tail().sub("", left)
     if not right:
-        return left[-20:]
+        return left[-20:].lstrip("”’）)、，,")  # a cut name keeps no half of a quote or bracket
     if not core:
         return right
     verb = next((v for v in verbs if left.endswith(v)), "")
