@@ -15,12 +15,11 @@ DATE = re.compile(
     rf"\s*(?P<d>\d{{1,2}}|[{_CN_CHARS}]{{1,3}})\s*日"
 )
 """A full date: 2025年5月29日, 2022 年 6 月 27 日, 二〇二四年五月二十九日."""
-TIMESTAMP = re.compile(
-    r"^[ \t]*(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})日?[ \t]+\d{1,2}:\d{2}",
-    re.M)
-"""A line opening with a date and a clock time: a news page's dateline (2025-09-11 08:52:30 科技日报)."""
 NUMERIC_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*([-/.])\s*(?P<m>\d{1,2})\s*\2\s*(?P<d>\d{1,2})(?!\d)")
 """A date in figures as web metadata blocks write it: 2016-05-04, 2016/5/4, 2006.08.18."""
+CLOCK_AFTER = re.compile(r"^[ \t]*(?=[^\n]{8,16}?[ \t]+\d{1,2}:\d{2})", re.M)
+"""The start of a line whose date is followed by a clock time: a news page's dateline
+(2025-09-11 08:52:30 科技日报); the date itself is read by `NUMERIC_DATE` or `DATE`."""
 
 
 def iso_date(match: re.Match[str]) -> str | None:

@@ -12,7 +12,7 @@ from functools import cache
 from collections.abc import Mapping
 
 from extractor.model import DocMeta
-from extractor.structure.dates import DATE, NUMERIC_DATE, TIMESTAMP, iso_date
+from extractor.structure.dates import CLOCK_AFTER, DATE, NUMERIC_DATE, iso_date
 from extractor.structure.fields import field_labels as _field_labels, fields
 from extractor.structure.history import history, this_version
 from extractor.structure.report import work_report
@@ -562,8 +562,11 @@ def _issuer_and_date(text: str, title_text: str | None, title_end: int) -> tuple
 
 def _dateline(text: str) -> str | None:
     """A news page's date from its dateline near the top (2025-09-11 08:52:30 科技日报 作者：…)."""
-    m = TIMESTAMP.search(text, 0, min(len(text), _DATELINE_REACH))
-    return iso_date(m) if m else None
+    for line in CLOCK_AFTER.finditer(text, 0, min(len(text), _DATELINE_REACH)):
+        m = NUMERIC_DATE.match(text, line.end()) or DATE.match(text, line.end())
+        if m:
+            return iso_date(m)
+    return None
 
 
 def _labelled_issuer(labelled: Mapping[str, str]) -> str | None:
