@@ -98,7 +98,8 @@ def last_kind_word(text: str, actual_words: list[str], target_words: list[str]) 
     return max(last, key=last.get) if max(last.values()) >= 0 else None
 
 
-_CLAUSE_PUNCT = "，,：:。；;"
+_SENTENCE_STOPS = "。；;！？!?"  # what ends a sentence or a clause of a list
+_CLAUSE_MARKS = _SENTENCE_STOPS + "，,：:"  # a line holding one after a year is prose, not a headline
 
 
 def _goal_scopes(text: str, heads: tuple[int, ...], now: int | None) -> list[Scope]:
@@ -112,7 +113,7 @@ def _goal_scopes(text: str, heads: tuple[int, ...], now: int | None) -> list[Sco
         lead = text[line_start:opening]  # 总体发展目标，到2025年 / （三）发展目标。到2025年: a short lead-in may name the goals
         line_end = text.find("\n", y.end)
         rest = text[y.end:line_end if line_end >= 0 else len(text)]
-        if not any(p in rest for p in _CLAUSE_PUNCT):
+        if not any(p in rest for p in _CLAUSE_MARKS):
             continue  # a headline (“十四五”时期我国新型工业化走深走实) names a period, it opens no goals
         if not y.due or now is not None and y.year < now:
             continue
@@ -146,7 +147,7 @@ def _reported_scopes(text: str, now: int | None, prior: str | None) -> list[Scop
             if not _opens_report(line, y) or now is not None and y.year >= now:
                 continue
             stop = found[i + 1].start if i + 1 < len(found) else len(line)
-            sentence_end = min((line.find(p, y.end) for p in "。；;！？!?" if p in line[y.end:stop]), default=stop)
+            sentence_end = min((line.find(p, y.end) for p in _SENTENCE_STOPS if p in line[y.end:stop]), default=stop)
             if sentence_end < stop and not _sets_goals(line[y.end:sentence_end]):
                 scopes.append(Scope(start + sentence_end + 1, start + stop, y.year, "actual"))
     return scopes
@@ -214,7 +215,7 @@ def _heading_lines(text: str) -> Iterator[tuple[int, int, str]]:
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
         body = line.rstrip("：:")
-        if body and len(body) <= _HEADING_MAX and not any(c in body for c in "。；;，,！？!?"):
+        if body and len(body) <= _HEADING_MAX and not any(c in body for c in _SENTENCE_STOPS + "，,"):
             yield start, pos, body
 
 
@@ -224,7 +225,7 @@ def _titles_a_section(text: str, start: int) -> bool:
     …进行监测和督导。(…负责); （一）从两处以上取得…；) states its figures, it titles nothing."""
     end = text.find("\n", start)
     body = text[start:end if end >= 0 else len(text)].rstrip("：:。")
-    return len(body) <= _HEADING_MAX and not any(c in body for c in "。；;！？!?")
+    return len(body) <= _HEADING_MAX and not any(c in body for c in _SENTENCE_STOPS)
 
 
 def _title_year(zone: str) -> int | None:
