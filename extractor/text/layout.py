@@ -32,6 +32,8 @@ def display_width(line: str) -> int:
         8
     """
     rest = WIDE_RUN.sub("", line)
+    if rest.isascii():  # what is left is mostly ASCII, one column each: no look-up per character
+        return 2 * len(line) - len(rest)
     return 2 * (len(line) - len(rest)) + sum(map(_char_width, rest))
 
 
