@@ -18,14 +18,14 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, partial
-from itertools import accumulate
+from itertools import accumulate, chain
 
 from extractor.lexicons import load_json
 from extractor.model import CleanText, RawDocument
 from extractor.structure.dates import DATE
 from extractor.structure.lexicon import lexicon
 from extractor.structure.markers import marker_at
-from extractor.text.layout import Layout, display_width
+from extractor.text.layout import Layout, display_widths
 from extractor.text.layout import layout as text_layout
 
 
@@ -47,19 +47,20 @@ class Tracked:
 Step = Callable[[Tracked], Tracked]
 
 
-def _load_fold() -> tuple[dict[int, str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _load_fold() -> tuple[dict[int, str], re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]]:
     data = load_json("normalise_fold.json")
     table = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F) if chr(code) not in data["keep"]}
     table.update({ord(k): v for k, v in data["map"].items()})
     marks = re.compile(r"\s*(?:" + "|".join(data["margin_marks"]) + r")\s*")
     labels = re.compile(r"(?:" + "|".join(map(re.escape, data["field_labels"])) + r")\s*[：:]")
-    return table, re.compile("[" + "".join(data["delete"]) + "]"), marks, labels
+    return table, re.compile("[" + "".join(data["delete"]) + "]"), marks, labels, frozenset(w[0] for w in data["field_labels"])
 
 
-FOLD, _INVISIBLE, _MARGIN_MARK, _FIELD_LABEL = _load_fold()
+FOLD, _INVISIBLE, _MARGIN_MARK, _FIELD_LABEL, _LABEL_FIRST = _load_fold()
 """Character -> folded character (one for one); the invisible characters dropped; the
-GB/T 9704 marks printed in the margin of a page (类别：A, 特急), as a whole line; and the
-labels that open a field line of the header or the closing block (抄送：, 校对：)."""
+GB/T 9704 marks printed in the margin of a page (类别：A, 特急), as a whole line; the
+labels that open a field line of the header or the closing block (抄送：, 校对：), and their
+first characters (a set look-up spares most lines the regex of all labels)."""
 _FOLDABLE = re.compile("[" + "".join(map(re.escape, map(chr, FOLD))) + "]+")
 """Runs of characters `FOLD` changes: only these are translated, as translating a whole text
 through a table costs more than finding the few characters to fold."""
@@ -73,7 +74,7 @@ _BREAK = re.compile(r"(?=\s)[^\S\n\f]*[\n\f]\s*")  # (?=\s): the scan skips text
 # Starting each branch with the space lets the search skip to spaces; the lookbehind then
 # checks the character before that first space.
 _DIGIT_SPACE = re.compile(rf"[ ](?<=[{_CJK}][ ])[ ]*(?=\d)|[ ](?<=\d[ ])[ ]*(?=[{_CJK}])")
-_MULTI_SPACE = re.compile(r"(?<= ) +")
+_MULTI_SPACE = re.compile(r"  +")  # a literal start: the scan skips quickly to two spaces
 _DASHES = "-—–－−_~·•"
 _PAGE_MARK = re.compile(
     rf"[{_DASHES}\s]*(?:第\s*\d{{1,4}}\s*页(?:\s*[,，/]?\s*共\s*\d{{1,4}}\s*页)?"
@@ -93,6 +94,7 @@ NO_LINE_START = "，。、；：！？）》”’」』】%,.;:!?)…⋯"
 """Typesetting never starts a line with these: a break before one is a broken line."""
 CLAUSE_MARKS = "，。；、,;"
 """Marks that show a line is running prose rather than a title or a label."""
+# A tail holds at most 11 characters: searched for from there (`search(line, len(line) - 11)`).
 _CLAUSE_TAIL = re.compile(rf"[{CLAUSE_MARKS}][^{CLAUSE_MARKS}]{{1,10}}$")
 _SENTENCE_INSIDE = re.compile(r"[。；：！？;:!?][^。；：！？;:!?]+$")
 _WORD_INTO_CLAUSE = re.compile(rf"[{CLAUSE_MARKS}][^{CLAUSE_MARKS}]{{1,2}}$")
@@ -238,7 +240,7 @@ def _keeps_break(prev: str, nxt: str, brk: str, layout: Layout, width: int) -> b
     last = prev.rstrip(CLOSERS)[-1:] or prev[-1]
     if last in TERMINAL and nxt[0] not in NO_LINE_START:
         return True  # decided before the marker and label tests, which cost more and also keep it
-    if marker_at(nxt) or (_FIELD_LABEL.match(nxt) and prev[-1] not in CONTINUES):
+    if marker_at(nxt) or (nxt[0] in _LABEL_FIRST and _FIELD_LABEL.match(nxt) and prev[-1] not in CONTINUES):
         return True
     if last in TERMINAL:
         return False  # the next line starts with a mark no line may start with
@@ -253,9 +255,10 @@ def _keeps_break(prev: str, nxt: str, brk: str, layout: Layout, width: int) -> b
         if layout.width is None:
             return True
         runs_on = (layout.full is not None and width >= layout.full and _is_word_char(prev[-1])
-                   and (_SENTENCE_INSIDE.search(prev) is not None or _WORD_INTO_CLAUSE.search(prev) is not None))
+                   and (_SENTENCE_INSIDE.search(prev) is not None
+                        or _WORD_INTO_CLAUSE.search(prev, len(prev) - 3) is not None))
         return width < layout.width - 4 and not runs_on
-    if layout.width is not None and _is_word_char(prev[-1]) and _CLAUSE_TAIL.search(prev):
+    if layout.width is not None and _is_word_char(prev[-1]) and _CLAUSE_TAIL.search(prev, len(prev) - 11):
         # Printed prose ends a paragraph with punctuation; a line that stops a few words into
         # a new clause is wrapped (also around a picture, where lines are short).
         return False
@@ -274,21 +277,25 @@ def join_broken_lines(t: Tracked, *, hard_breaks: bool = False) -> Tracked:
     """
     text = t.text
     matches = list(_BREAK.finditer(text))
-    bounds = [0] + [x for m in matches for x in (m.start(), m.end())] + [len(text)]
-    lines = [text[bounds[i]:bounds[i + 1]] for i in range(0, len(bounds), 2)]
-    widths = [] if hard_breaks else list(map(display_width, lines))
-    layout = text_layout([m.group() for m in matches], widths)
+    spans = [m.span() for m in matches]
+    breaks = [text[start:end] for start, end in spans]
+    bounds = [0, *chain.from_iterable(spans), len(text)]
+    lines = [text[start:end] for start, end in zip(bounds[::2], bounds[1::2])]
+    widths = [] if hard_breaks else display_widths(lines)
+    layout = text_layout(breaks, widths)
     edits = []
-    for i, m in enumerate(matches):
+    for i, brk in enumerate(breaks):
         prev, nxt = lines[i], lines[i + 1]
         if not prev or not nxt:
-            edits.append((m.start(), m.end(), ""))
-        elif hard_breaks or _keeps_break(prev, nxt, m.group(), layout, widths[i]):
-            edits.append((m.start(), m.end(), "\n"))
+            replacement = ""
+        elif hard_breaks or _keeps_break(prev, nxt, brk, layout, widths[i]):
+            replacement = "\n"
         elif prev[-1].isascii() and prev[-1].isalnum() and nxt[0].isascii() and nxt[0].isalnum():
-            edits.append((m.start(), m.end(), " "))
+            replacement = " "
         else:
-            edits.append((m.start(), m.end(), ""))
+            replacement = ""
+        if replacement != brk:  # most kept breaks are one newline already
+            edits.append((*spans[i], replacement))
     return _splice(t, edits)
 
 
@@ -324,7 +331,7 @@ def close_digit_spaces(t: Tracked) -> Tracked:
 
 def collapse_spaces(t: Tracked) -> Tracked:
     """Collapse runs of spaces to one."""
-    return _sub(t, _MULTI_SPACE)
+    return _splice(t, ((m.start() + 1, m.end(), "") for m in _MULTI_SPACE.finditer(t.text)))
 
 
 def strip_edges(t: Tracked) -> Tracked:
