@@ -18,13 +18,14 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, partial
+from itertools import accumulate, chain
 
 from extractor.lexicons import load_json
 from extractor.model import CleanText, RawDocument
 from extractor.structure.dates import DATE
 from extractor.structure.lexicon import lexicon
 from extractor.structure.markers import marker_at
-from extractor.text.layout import Layout, display_width
+from extractor.text.layout import Layout, display_widths
 from extractor.text.layout import layout as text_layout
 
 
@@ -38,27 +39,31 @@ class Tracked:
     @classmethod
     def of(cls, text: str) -> Tracked:
         """Untouched source text: character i comes from offset i."""
-        return cls(text, tuple(range(len(text) + 1)))
+        # a range indexes and slices like the tuple it stands for, without building one that
+        # the first step to change the text would rebuild anyway (`normalise_text` makes it a tuple)
+        return cls(text, range(len(text) + 1))  # type: ignore[arg-type]
 
 
 Step = Callable[[Tracked], Tracked]
 
 
-def _load_fold() -> tuple[dict[int, str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _load_fold() -> tuple[dict[int, str], re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]]:
     data = load_json("normalise_fold.json")
     table = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F) if chr(code) not in data["keep"]}
     table.update({ord(k): v for k, v in data["map"].items()})
     marks = re.compile(r"\s*(?:" + "|".join(data["margin_marks"]) + r")\s*")
     labels = re.compile(r"(?:" + "|".join(map(re.escape, data["field_labels"])) + r")\s*[：:]")
-    return table, re.compile("[" + "".join(data["delete"]) + "]"), marks, labels
+    return table, re.compile("[" + "".join(data["delete"]) + "]"), marks, labels, frozenset(w[0] for w in data["field_labels"])
 
 
-FOLD, _INVISIBLE, _MARGIN_MARK, _FIELD_LABEL = _load_fold()
+FOLD, _INVISIBLE, _MARGIN_MARK, _FIELD_LABEL, _LABEL_FIRST = _load_fold()
 """Character -> folded character (one for one); the invisible characters dropped; the
-GB/T 9704 marks printed in the margin of a page (类别：A, 特急), as a whole line; and the
-labels that open a field line of the header or the closing block (抄送：, 校对：)."""
-_FOLDABLE = re.compile("[" + "".join(map(re.escape, map(chr, FOLD))) + "]")
-"""Any character `FOLD` changes: text without one (the second, checking pass) is not translated."""
+GB/T 9704 marks printed in the margin of a page (类别：A, 特急), as a whole line; the
+labels that open a field line of the header or the closing block (抄送：, 校对：), and their
+first characters (a set look-up spares most lines the regex of all labels)."""
+_FOLDABLE = re.compile("[" + "".join(map(re.escape, map(chr, FOLD))) + "]+")
+"""Runs of characters `FOLD` changes: only these are translated, as translating a whole text
+through a table costs more than finding the few characters to fold."""
 
 HARD_BREAK_FORMATS = frozenset({"html", "docx", "doc", "wps", "docm", "odt", "rtf"})  # all but html read as .docx
 """Formats whose ingest writes one line per paragraph: every line break there is real."""
@@ -66,11 +71,10 @@ HARD_BREAK_FORMATS = frozenset({"html", "docx", "doc", "wps", "docm", "odt", "rt
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
 _CRLF = re.compile(r"\r(?=\n)")
 _BREAK = re.compile(r"(?=\s)[^\S\n\f]*[\n\f]\s*")  # (?=\s): the scan skips text quickly to whitespace
-_LINE_END = re.compile(r"[\n\f]")
 # Starting each branch with the space lets the search skip to spaces; the lookbehind then
 # checks the character before that first space.
 _DIGIT_SPACE = re.compile(rf"[ ](?<=[{_CJK}][ ])[ ]*(?=\d)|[ ](?<=\d[ ])[ ]*(?=[{_CJK}])")
-_MULTI_SPACE = re.compile(r"(?<= ) +")
+_MULTI_SPACE = re.compile(r"  +")  # a literal start: the scan skips quickly to two spaces
 _DASHES = "-—–－−_~·•"
 _PAGE_MARK = re.compile(
     rf"[{_DASHES}\s]*(?:第\s*\d{{1,4}}\s*页(?:\s*[,，/]?\s*共\s*\d{{1,4}}\s*页)?"
@@ -79,6 +83,9 @@ _PAGE_MARK = re.compile(
 )
 _URL_LINE = re.compile(r"(?:https?://|www\.)\S+")
 _BARE_NUMBER = re.compile(r"\d{1,4}")
+_FURNITURE_LIKE = re.compile(
+    rf"\s*(?:{_PAGE_MARK.pattern}|{_URL_LINE.pattern}|{_BARE_NUMBER.pattern})\s*|{_MARGIN_MARK.pattern}")
+"""A line `_is_furniture` or `_interrupts_sentence` may drop: the one test most lines fail."""
 
 TERMINAL = "。！？；：!?;:…⋯"
 """A line ending in one of these ends a sentence: the break after it is kept."""
@@ -87,6 +94,7 @@ NO_LINE_START = "，。、；：！？）》”’」』】%,.;:!?)…⋯"
 """Typesetting never starts a line with these: a break before one is a broken line."""
 CLAUSE_MARKS = "，。；、,;"
 """Marks that show a line is running prose rather than a title or a label."""
+# A tail holds at most 11 characters: searched for from there (`search(line, len(line) - 11)`).
 _CLAUSE_TAIL = re.compile(rf"[{CLAUSE_MARKS}][^{CLAUSE_MARKS}]{{1,10}}$")
 _SENTENCE_INSIDE = re.compile(r"[。；：！？;:!?][^。；：！？;:!?]+$")
 _WORD_INTO_CLAUSE = re.compile(rf"[{CLAUSE_MARKS}][^{CLAUSE_MARKS}]{{1,2}}$")
@@ -123,13 +131,21 @@ def _is_word_char(char: str) -> bool:
 def fold_characters(t: Tracked) -> Tracked:
     """Fold full-width ASCII letters, digits and symbols and odd spaces; drop invisible marks."""
     t = _sub(_sub(t, _INVISIBLE), _CRLF)
-    return Tracked(t.text.translate(FOLD), t.offsets) if _FOLDABLE.search(t.text) else t
+    if not _FOLDABLE.search(t.text):
+        return t  # the usual case once folded (the checking pass): nothing to build
+    return Tracked(_FOLDABLE.sub(_fold_run, t.text), t.offsets)
+
+
+def _fold_run(run: re.Match[str]) -> str:
+    return run.group().translate(FOLD)
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of each line; lines end at a newline or a page break."""
-    ends = [m.start() for m in _LINE_END.finditer(text)]
-    return list(zip([0] + [end + 1 for end in ends], ends + [len(text)]))
+    # str.split and running sums: a regex scan for the breaks costs about twice as much
+    pieces = (text.replace("\f", "\n") if "\f" in text else text).split("\n")
+    starts = [0, *accumulate(len(piece) + 1 for piece in pieces)]
+    return [(start, start + len(piece)) for start, piece in zip(starts, pieces)]
 
 
 def _running_lines(text: str, lines: list[tuple[int, int]]) -> set[int]:
@@ -195,8 +211,9 @@ def drop_page_furniture(t: Tracked) -> Tracked:
     running = _running_lines(text, lines)
     edits = []
     for i, (start, end) in enumerate(lines):
-        if start == end or not (start in running or _is_furniture(text, start, end)
-                                or _interrupts_sentence(text, lines, i)):
+        if start == end or not (start in running or (
+                _FURNITURE_LIKE.fullmatch(text, start, end)  # one cheap test rejects a line of prose
+                and (_is_furniture(text, start, end) or _interrupts_sentence(text, lines, i)))):
             continue
         # Take one adjacent newline with the line so the breaks around it read as one.
         if start > 0 and text[start - 1] == "\n":
@@ -220,11 +237,13 @@ def _keeps_break(prev: str, nxt: str, brk: str, layout: Layout, width: int) -> b
     """Whether the break `brk` between lines `prev` (`width` columns wide) and `nxt` ends a paragraph."""
     if brk.count("\n") >= 2 and "\f" not in brk and not layout.blank_is_soft:
         return True
-    if marker_at(nxt) or (_FIELD_LABEL.match(nxt) and prev[-1] not in CONTINUES):
-        return True
     last = prev.rstrip(CLOSERS)[-1:] or prev[-1]
+    if last in TERMINAL and nxt[0] not in NO_LINE_START:
+        return True  # decided before the marker and label tests, which cost more and also keep it
+    if marker_at(nxt) or (nxt[0] in _LABEL_FIRST and _FIELD_LABEL.match(nxt) and prev[-1] not in CONTINUES):
+        return True
     if last in TERMINAL:
-        return nxt[0] not in NO_LINE_START
+        return False  # the next line starts with a mark no line may start with
     if nxt[0] in NO_LINE_START or prev[-1] in CONTINUES:
         return False
     if marker_at(prev):
@@ -236,9 +255,10 @@ def _keeps_break(prev: str, nxt: str, brk: str, layout: Layout, width: int) -> b
         if layout.width is None:
             return True
         runs_on = (layout.full is not None and width >= layout.full and _is_word_char(prev[-1])
-                   and (_SENTENCE_INSIDE.search(prev) is not None or _WORD_INTO_CLAUSE.search(prev) is not None))
+                   and (_SENTENCE_INSIDE.search(prev) is not None
+                        or _WORD_INTO_CLAUSE.search(prev, len(prev) - 3) is not None))
         return width < layout.width - 4 and not runs_on
-    if layout.width is not None and _is_word_char(prev[-1]) and _CLAUSE_TAIL.search(prev):
+    if layout.width is not None and _is_word_char(prev[-1]) and _CLAUSE_TAIL.search(prev, len(prev) - 11):
         # Printed prose ends a paragraph with punctuation; a line that stops a few words into
         # a new clause is wrapped (also around a picture, where lines are short).
         return False
@@ -257,21 +277,25 @@ def join_broken_lines(t: Tracked, *, hard_breaks: bool = False) -> Tracked:
     """
     text = t.text
     matches = list(_BREAK.finditer(text))
-    bounds = [0] + [x for m in matches for x in (m.start(), m.end())] + [len(text)]
-    lines = [text[bounds[i]:bounds[i + 1]] for i in range(0, len(bounds), 2)]
-    widths = [] if hard_breaks else list(map(display_width, lines))
-    layout = text_layout([m.group() for m in matches], widths)
+    spans = [m.span() for m in matches]
+    breaks = [text[start:end] for start, end in spans]
+    bounds = [0, *chain.from_iterable(spans), len(text)]
+    lines = [text[start:end] for start, end in zip(bounds[::2], bounds[1::2])]
+    widths = [] if hard_breaks else display_widths(lines)
+    layout = text_layout(breaks, widths)
     edits = []
-    for i, m in enumerate(matches):
+    for i, brk in enumerate(breaks):
         prev, nxt = lines[i], lines[i + 1]
         if not prev or not nxt:
-            edits.append((m.start(), m.end(), ""))
-        elif hard_breaks or _keeps_break(prev, nxt, m.group(), layout, widths[i]):
-            edits.append((m.start(), m.end(), "\n"))
+            replacement = ""
+        elif hard_breaks or _keeps_break(prev, nxt, brk, layout, widths[i]):
+            replacement = "\n"
         elif prev[-1].isascii() and prev[-1].isalnum() and nxt[0].isascii() and nxt[0].isalnum():
-            edits.append((m.start(), m.end(), " "))
+            replacement = " "
         else:
-            edits.append((m.start(), m.end(), ""))
+            replacement = ""
+        if replacement != brk:  # most kept breaks are one newline already
+            edits.append((*spans[i], replacement))
     return _splice(t, edits)
 
 
@@ -307,7 +331,7 @@ def close_digit_spaces(t: Tracked) -> Tracked:
 
 def collapse_spaces(t: Tracked) -> Tracked:
     """Collapse runs of spaces to one."""
-    return _sub(t, _MULTI_SPACE)
+    return _splice(t, ((m.start() + 1, m.end(), "") for m in _MULTI_SPACE.finditer(t.text)))
 
 
 def strip_edges(t: Tracked) -> Tracked:
@@ -352,7 +376,7 @@ def repair(text: str, *, hard_breaks: bool = False) -> Tracked:
 def normalise_text(text: str, *, page_starts: tuple[int, ...] = (0,), hard_breaks: bool = False) -> CleanText:
     """Repair a source text into a `CleanText` whose offsets point into `text`."""
     tracked = repair(text, hard_breaks=hard_breaks)
-    return CleanText(text=tracked.text, offsets=tracked.offsets, page_starts=page_starts)
+    return CleanText(text=tracked.text, offsets=tuple(tracked.offsets), page_starts=page_starts)
 
 
 def normalise(raw: RawDocument) -> CleanText:

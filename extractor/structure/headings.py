@@ -234,8 +234,8 @@ def build_sections(text: str, markers: list[Marker]) -> tuple[tuple[Section, ...
     items: list[tuple[Marker, int, _Node | None]] = []
     for marker, stop in zip(markers, stops):
         if marker.kind in ITEM_KINDS:
-            line_end = text.find("\n", marker.body)
-            items.append((marker, min(stop, line_end if line_end >= 0 else len(text)), stack[-1] if stack else None))
+            line_end = text.find("\n", marker.body, stop)  # looked for up to the next marker only
+            items.append((marker, stop if line_end < 0 else line_end, stack[-1] if stack else None))
             for node in stack:
                 node.items += 1
             continue

@@ -36,6 +36,9 @@ PAREN_ITEM = re.compile(f"{MARKER_PATTERNS['cn_paren']}|{MARKER_PATTERNS['num_pa
 
 MARKER_START = re.compile(rf"[#第附（(\d{CN_DIGITS}\u2460-\u2487]")
 """The characters a marker can start with: scanning for these first skips most of a text."""
+_FIRST_CHARS = frozenset("#第附（(" + CN_DIGITS + "".join(map(chr, range(0x2460, 0x2488))))
+"""`MARKER_START` as a set (with `str.isdecimal` for a digit): a set look-up rejects most
+positions for less than a regex call costs."""
 
 
 def marker_at(text: str, pos: int = 0) -> re.Match[str] | None:
@@ -47,4 +50,7 @@ def marker_at(text: str, pos: int = 0) -> re.Match[str] | None:
         >>> marker_at("1.5万家") is None
         True
     """
+    char = text[max(pos, 0):max(pos, 0) + 1]
+    if not char or (char not in _FIRST_CHARS and not char.isdecimal()):
+        return None
     return MARKER.match(text, pos)

@@ -29,6 +29,7 @@ the form PDF text extraction gives 〔〕 set in some official fonts."""
 # The prefix is possessive ({1,16}+): what follows it is never a Han character, so giving
 # characters back could not help a match, and not trying spares the scan of a long header.
 _DOC_NUMBER = re.compile(rf"(?P<prefix>[{_HAN}]{{1,16}}+)\s*{YEAR_IN_BRACKETS}\s*(?P<no>\d{{1,4}})\s*号")
+_YEAR = re.compile(YEAR_IN_BRACKETS)
 _SIGNER = re.compile(rf"签\s*发\s*人\s*[：:]\s*(?P<name>[{_HAN}·]{{2,5}}(?:[ 、，,][{_HAN}·]{{2,5}})*)")
 _CATEGORY = re.compile(r"类\s*别\s*[：:]\s*(?P<cat>[A-Za-z甲乙丙丁])")
 _CC = re.compile(r"抄\s*送\s*[：:]\s*(?P<list>[^。\n]+)")
@@ -103,7 +104,11 @@ def doc_number(text: str) -> str | None:
         '陕西咸函〔2024〕2号'
     """
     header = text[:_HEADER_CHARS]
-    for m in _DOC_NUMBER.finditer(header):
+    # A 文号 holds a bracketed year with at most 16 characters and spaces before it: the scan
+    # starts there, as trying the possessive prefix at every character of a header is slow.
+    year = _YEAR.search(header)
+    start = max(0, len(header[:year.start()].rstrip()) - 16) if year else len(header)
+    for m in _DOC_NUMBER.finditer(header, start):
         if m.start() and text[m.start() - 1] not in " \n：:号":
             continue  # cited inside a sentence or brackets: （国办发〔2022〕8号）
         return canonical_doc_number(m.group("prefix"), m.group("year"), m.group("no"))
@@ -269,10 +274,14 @@ def title(text: str) -> tuple[str | None, int]:
     return _squeeze(raw), span[1]
 
 
-def _closing_date(text: str, after: int) -> tuple[re.Match[str], str | None] | None:
+Dates = tuple[re.Match[str], ...]
+"""Every `DATE` of a text in order, found once for the 落款 and the 印发 line."""
+
+
+def _closing_date(text: str, after: int, dates: Dates) -> tuple[re.Match[str], str | None] | None:
     """The 落款 date (after the title) with the issuing body written just before it."""
     fallback = None
-    for m in DATE.finditer(text):
+    for m in dates:
         following = text[m.end():m.end() + 2]
         if following.startswith("印发") or following.startswith("起") or iso_date(m) is None:
             continue
@@ -337,9 +346,10 @@ def _byline(text: str, after: int) -> str | None:
 
 def _recipients(text: str, after: int) -> tuple[str, ...]:
     """主送: the names before the first colon after the title, or a 报送/送 list."""
-    for m in _ADDRESS.finditer(text, after, min(len(text), after + 600)):
-        if "。" in text[after:m.start()]:
-            break  # the body has begun: no 主送 line
+    # The body has begun at the first 。: no 主送 line after it. A name holds no 。, so ending
+    # the search there finds the same names, and spares trying every start of the window.
+    stop = text.find("。", after, after + 600)
+    for m in _ADDRESS.finditer(text, after, min(len(text), after + 600) if stop < 0 else stop):
         head = m.group("list")
         if re.search(r"\d|签发人|类别|附件|时间|来源|位置|日期|发文|索引|分类|有效性", head):
             continue
@@ -468,9 +478,9 @@ def _names(listing: str) -> tuple[str, ...]:
     return tuple(names)
 
 
-def _printer(text: str) -> tuple[str | None, str | None]:
+def _printer(text: str, dates: Dates) -> tuple[str | None, str | None]:
     """印发机关和印发日期: "国家卫生健康委员会办公厅 2022年6月27日印发"."""
-    for m in DATE.finditer(text):
+    for m in dates:
         if not text.startswith("印发", m.end()):
             continue
         line_start = text.rfind("\n", 0, m.start()) + 1
@@ -538,9 +548,10 @@ def _adoption_date(text: str) -> str | None:
     return iso_date(date) if date else None
 
 
-def _issuer_and_date(text: str, title_text: str | None, title_end: int) -> tuple[str | None, str | None]:
+def _issuer_and_date(text: str, title_text: str | None, title_end: int,
+                     dates: Dates) -> tuple[str | None, str | None]:
     """The issuing body and 成文日期: a regulation's version in its history, else the 落款."""
-    closing = _closing_date(text, title_end)
+    closing = _closing_date(text, title_end, dates)
     steps = history(text)
     version = this_version(steps)
     # a notice that publishes a regulation is dated by its own 落款, written before the history
@@ -603,7 +614,8 @@ def read_meta(text: str, *, title_hint: str | None = None, source: str | None = 
     if report and (not title_text or report.title_end <= title_end):
         title_text, title_end = report.title, report.title_end
     title_text = title_text or labelled.get("title")
-    issuer, date = _issuer_and_date(text, title_text, title_end)
+    dates = tuple(DATE.finditer(text))
+    issuer, date = _issuer_and_date(text, title_text, title_end, dates)
     labelled_issuer = _labelled_issuer(labelled)
     if labelled_issuer and issuer and issuer.endswith(labelled_issuer):
         labelled_issuer = None  # 发文机关：办公厅 is the site's short form of the 落款's 工业和信息化部办公厅
@@ -614,7 +626,7 @@ def read_meta(text: str, *, title_hint: str | None = None, source: str | None = 
     date = _labelled_date(labelled) or (report.date if report else None) or date or page_date
     category = _CATEGORY.search(text) or (_CATEGORY.search(source) if source else None)
     cc = _CC.search(text)
-    printer, print_date = _printer(text)
+    printer, print_date = _printer(text, dates)
     return DocMeta(
         title=title_text or title_hint,
         doc_number=number,

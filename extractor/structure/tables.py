@@ -97,8 +97,11 @@ def text_tables(clean: CleanText) -> tuple[Table, ...]:
         j = i
         while j < len(tokens) and header_cell.match(tokens[j][0]):
             j += 1
+        if j - i < 3:  # a header has three cells or more
+            i = max(i + 1, j)
+            continue
         header = tuple(t for t, _ in tokens[i:j])
-        targets, baselines = value_columns(header) if j - i >= 3 else ([], [])
+        targets, baselines = value_columns(header)
         metrics = column(header, header_words()["metric"], set(targets) | set(baselines))
         if not targets or not metrics:
             i = max(i + 1, j)

@@ -32,7 +32,21 @@ def display_width(line: str) -> int:
         8
     """
     rest = WIDE_RUN.sub("", line)
+    if rest.isascii():  # what is left is mostly ASCII, one column each: no look-up per character
+        return 2 * len(line) - len(rest)
     return 2 * (len(line) - len(rest)) + sum(map(_char_width, rest))
+
+
+def display_widths(lines: list[str]) -> list[int]:
+    """`display_width` of each of many lines (none holding a newline), with one regex pass for all.
+
+    Example:
+        >>> display_widths(["到2026年", "ab"])
+        [8, 2]
+    """
+    rests = WIDE_RUN.sub("", "\n".join(lines)).split("\n")  # no wide run crosses a newline
+    return [2 * len(line) - len(rest) if rest.isascii() else 2 * (len(line) - len(rest)) + sum(map(_char_width, rest))
+            for line, rest in zip(lines, rests)]
 
 
 @dataclass(frozen=True)
@@ -63,4 +77,4 @@ def layout(breaks: list[str], line_widths: list[int]) -> Layout:
 
 def wrap_width(lines: list[str]) -> int | None:
     """The width in display columns a text wraps its lines at, None when its lines are paragraphs."""
-    return layout(["\n"] * max(0, len(lines) - 1), [display_width(line) for line in lines]).width
+    return layout(["\n"] * max(0, len(lines) - 1), display_widths(lines)).width
