@@ -142,6 +142,8 @@ def _reported_scopes(text: str, now: int | None, prior: str | None) -> list[Scop
     pos = 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
+        if "年" not in line and "五" not in line:
+            continue  # every year mention holds 年 or (“十四五”) 五: most lines are skipped unscanned
         found = year_mentions(line, now)
         for i, y in enumerate(found):
             if not _opens_report(line, y) or now is not None and y.year >= now:

@@ -38,12 +38,16 @@ class Figure:
     comparator: str
 
 
-@dataclass(frozen=True)
+@dataclass  # not frozen: a frozen init sets each of its 13 fields through object.__setattr__
 class Proposal:
     """One match of the figure pattern as read, not yet judged (view offsets)."""
 
     text: str  # the whole view, for the filters that look around the figure
     match: re.Match[str]
+    # read once here, not as properties: the filters ask for them some 20,000 times a corpus
+    start: int  # where the match starts
+    prev: str  # the character before it, "" at the start of the view
+    numeral: str | None  # the number as written, None for a percentage, fraction or doubling
     value: float | None = None
     value_max: float | None = None
     unit: str = ""  # with its magnitude and a rate's denominator: 万元, 元/人
@@ -52,18 +56,6 @@ class Proposal:
     end: int = 0  # after a rate's denominator and a comparator word after the figure
     after: str = ""  # the comparator of a word after the figure (以上 → >=)
     problem: str | None = None  # why the match cannot be read as a number
-
-    @property
-    def start(self) -> int:
-        return self.match.start()
-
-    @property
-    def prev(self) -> str:
-        return self.text[self.start - 1] if self.start else ""
-
-    @property
-    def numeral(self) -> str | None:
-        return self.match.group("num")
 
     @property
     def chinese(self) -> bool:
@@ -104,11 +96,16 @@ def comparator_before(text: str, start: int) -> tuple[str, int]:
     return "", start
 
 
+@cached
+def _after_word() -> re.Pattern[str]:
+    """The comparator words after a figure (以上, 左右), longest first: one match per figure
+    instead of a `startswith` per word."""
+    return re.compile(alternation(after_words()))
+
+
 def _comparator_after(text: str, end: int) -> tuple[str, int]:
-    for word in after_words():
-        if text.startswith(word, end):
-            return comparators()["after"][word], end + len(word)
-    return "", end
+    m = _after_word().match(text, end)
+    return (comparators()["after"][m.group()], m.end()) if m else ("", end)
 
 
 def _number(m: re.Match[str]) -> tuple[float, float | None, str, str] | str:
@@ -160,8 +157,10 @@ def _reading(m: re.Match[str]) -> tuple[float, float | None, str, str] | str:
 def propose(m: re.Match[str], text: str) -> Proposal:
     """Read one figure-pattern match: its value, unit and comparators."""
     reading = _reading(m)
+    start = m.start()
+    place = (text, m, start, text[start - 1] if start else "", m.group("num"))
     if isinstance(reading, str):
-        return Proposal(text, m, end=m.end(), problem=reading)
+        return Proposal(*place, end=m.end(), problem=reading)
     value, value_max, magnitude, unit = reading
     end = m.end()
     full_unit = unit
@@ -171,7 +170,7 @@ def propose(m: re.Match[str], text: str) -> Proposal:
             full_unit, end = unit + per.group(), per.end()
         full_unit = magnitude + full_unit
     after, end = _comparator_after(text, end)
-    return Proposal(text, m, float(value), value_max, full_unit, unit, magnitude, end, after)
+    return Proposal(*place, float(value), value_max, full_unit, unit, magnitude, end, after)
 
 
 @cached

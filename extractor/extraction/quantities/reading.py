@@ -78,8 +78,9 @@ def _counted_window(prefix: str) -> YearMention | None:
 
 
 def _dating(prefix: str, ctx: Context, start: int) -> _Dating:
-    found = year_mentions(prefix, ctx.now)
-    window = _counted_window(prefix)
+    # every year and 三年内 window holds 年, a “十四五” period 五: most prefixes hold neither
+    found = year_mentions(prefix, ctx.now) if "年" in prefix or "五" in prefix else []
+    window = _counted_window(prefix) if "年" in prefix else None
     if window is not None:
         found = [y for y in found if y.end <= window.start] + [window]
     last = found[-1] if found else None
@@ -87,7 +88,7 @@ def _dating(prefix: str, ctx: Context, start: int) -> _Dating:
         last = replace(last, due=False)  # “十三五”期间 in a 2022 plan: a past period reported
     scope = next((c for c in ctx.scopes if c.start <= start < c.end), None)
     within = None
-    for m in WITHIN_YEARS.finditer(prefix, window.end if window else 0):
+    for m in WITHIN_YEARS.finditer(prefix, window.end if window else 0) if "年" in prefix else ():
         within = m
     dated = max(last.end if last else -1, within.end() if within else -1)
     return _Dating(last, within, _nearest_cue(prefix, cues()["annual"]) > dated, scope)
@@ -157,7 +158,8 @@ def _kind_and_year(prefix: str, ctx: Context, start: int,
     """Target or actual, the year, and whether the figure is annual (每年 nearer than any
     dated or 三年内 phrase), from the sentence before a figure and the document; a sentence
     opening with 其中 breaks down the figure before it (`whole`) and shares its reading."""
-    prefix = _SHARE_BASE_YEAR.sub(lambda m: "·" * len(m.group()), prefix)
+    if "年" in prefix:  # every base year holds 年; scanning for one is slow (a look-behind)
+        prefix = _SHARE_BASE_YEAR.sub(lambda m: "·" * len(m.group()), prefix)
     d = _dating(prefix, ctx, start)
     kind = _kind(prefix, ctx, d, whole)
     return kind, _year(kind, prefix, ctx, d, whole), d.annual
@@ -186,12 +188,19 @@ def _clean_left(left: str) -> str:
 def _split_subject(left: str, subject: re.Pattern[str]) -> tuple[str | None, str]:
     """Split a leading place or body (西咸新区, 秦创原总窗口) off the words before a figure."""
     m = subject.match(left)
-    if not m or not left[m.end():] or left[m.end()] in "、和或及与" or m.group(0).startswith(tuple(metric_verbs())):
+    if not m or not left[m.end():] or left[m.end()] in "、和或及与" or m.group(0).startswith(metric_verbs()):
         return None, left
     subject = _PREPOSITION.sub("", m.group(0))
     if len(subject) < 2 or _PREPOSITION_INSIDE.search(subject):
         return None, left
     return subject, _clean_left(left[m.end():])
+
+
+def _ending(text: str, words: tuple[str, ...]) -> str:
+    """The longest of `words` (given longest first) that `text` ends with, "" for none."""
+    if not text.endswith(words):  # one C-speed test: most texts end with none of them
+        return ""
+    return next(w for w in words if text.endswith(w))
 
 
 @cached
@@ -208,7 +217,7 @@ def _metric(left: str, right: str) -> str:
     only grant the sum (给予每家) name nothing: the words after it do.
     """
     right = re.split(r"[（(]", right.lstrip("）)"))[0]  # a bracket adds a note (其中抽水蓄能…)
-    measure = next((w for w in measure_nouns() if left.endswith(w)), "")
+    measure = _ending(left, measure_nouns())
     verbs = metric_verbs()
     owner = left[: len(left) - len(measure)]
     if measure and right.startswith("的") and len(right) > 1 and (not owner or owner in verbs):
@@ -224,7 +233,7 @@ def _metric(left: str, right: str) -> str:
         return left[-20:].lstrip("”’）)、，,")  # a cut name keeps no half of a quote or bracket
     if not core:
         return right
-    verb = next((v for v in verbs if left.endswith(v)), "")
+    verb = _ending(left, verbs)
     return left + right if len(left) <= 6 else verb + right
 
 
