@@ -136,6 +136,8 @@ def _percent(ratio: float) -> float:
 
 def _reading(m: re.Match[str]) -> tuple[float, float | None, str, str] | str:
     """(value, value_max, magnitude, unit) of any figure form, or why it has none."""
+    if m.group("num") is not None:  # the other forms are other branches: most matches are plain numbers
+        return _number(m)
     if m.group("pct") is not None:
         first = parse_numeral(m.group("pct"))
         second = parse_numeral(m.group("pct2")) if m.group("pct2") else None
@@ -148,10 +150,8 @@ def _reading(m: re.Match[str]) -> tuple[float, float | None, str, str] | str:
     if m.group("fden") is not None:
         value = parse_fraction(m.group("fnum"), m.group("fden"))
         return (_percent(value), None, "", "%") if value is not None else "not a fraction"
-    if m.group("dbl") is not None:
-        value = doubling(m.group("dbl"))
-        return (value, None, "", "倍") if value is not None else "not a numeral"
-    return _number(m)
+    value = doubling(m.group("dbl"))  # the one branch left: 翻两番
+    return (value, None, "", "倍") if value is not None else "not a numeral"
 
 
 def propose(m: re.Match[str], text: str) -> Proposal:
@@ -204,6 +204,8 @@ def _apposition(text: str, start: int, value: float) -> bool:
     must be short names without figures.
     """
     head = text[max(0, start - 60):start]
+    if value < 2 or value > len(head) + 1 or value != int(value):
+        return False  # a list has two names or more, each a character at least: most counts are past checking
     quoted = _QUOTED_RUN.search(head)
     if quoted:
         return quoted.group().count("“") == value

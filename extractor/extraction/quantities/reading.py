@@ -34,7 +34,8 @@ _TRAIL_NOISE = re.compile(r"(?:首次|再次|分别|累计|已经|已|为|的|�
 
 def _nearest_cue(prefix: str, words: list[str]) -> int:
     """Position just after the last cue word in `prefix`, -1 when there is none."""
-    return max((prefix.rfind(w) + len(w) for w in words if w in prefix), default=-1)
+    found = [w for w in words if w in prefix]  # most prefixes hold none: test before any rfind
+    return max(prefix.rfind(w) + len(w) for w in found) if found else -1
 
 
 _CHAIN = ("、", "和", "及", "以及")
