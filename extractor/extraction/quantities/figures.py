@@ -23,6 +23,7 @@ _PER_CAPITA = re.compile(r"每[十百千万]+(?:常住)?(?:人口|人|名|户|�
 _ORDINAL_LIST = re.compile(r"第[\d、，,和及]+$")
 _ITEM_DECIMAL = re.compile(r"\d{1,2}\.\d")
 _LIST_SEPARATORS = re.compile(r"[、和与及]")
+_DIGIT = re.compile(r"\d")
 _QUOTED_RUN = re.compile(r"(?:“[^“”\d]{1,8}”[、和与及]?){2,}$")  # “稳”“进”“新”“活”, “一带”和“一路”
 
 
@@ -205,15 +206,15 @@ def _apposition(text: str, start: int, value: float) -> bool:
     """
     head = text[max(0, start - 60):start]
     if value < 2 or value > len(head) + 1 or value != int(value):
-        return False  # a list has two names or more, each a character at least: most counts are past checking
+        return False  # no list of names before it has fewer than 2 or more than len(head) + 1 pieces
     quoted = _QUOTED_RUN.search(head)
     if quoted:
         return quoted.group().count("“") == value
     cut = max(head.rfind(c) for c in "，。；：,;:\n（(）)“”")
     pieces = _LIST_SEPARATORS.split(head[cut + 1:])
-    if len(pieces) < 2 or len(pieces) != value or re.search(r"\d", head[cut + 1:]):
+    if len(pieces) < 2 or len(pieces) != value or _DIGIT.search(head, cut + 1):
         return False
-    return all(2 <= len(p) <= 8 and re.fullmatch(r"[\u4e00-\u9fff]+", p) for p in pieces[1:])
+    return all(2 <= len(p) <= 8 and _cjk_run().fullmatch(p) for p in pieces[1:])
 
 
 # --- the filters, in the order they are tried -------------------------------------------
@@ -332,6 +333,11 @@ def _session(p: Proposal) -> str | None:
 @cache
 def _cjk() -> re.Pattern[str]:
     return re.compile(r"[\u4e00-\u9fff]")
+
+
+@cache
+def _cjk_run() -> re.Pattern[str]:
+    return re.compile(r"[\u4e00-\u9fff]+")
 
 
 def _report_day(p: Proposal) -> str | None:

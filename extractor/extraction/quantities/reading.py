@@ -29,6 +29,14 @@ _LEAD_NOISE = re.compile(
     r"|[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[（(]"  # an item's mark: （一）从两处以上…
     r"|[①-⑳]|\d{1,2}[.、](?!\d)|其中|同时|并且|并|以及|和|及|另外|此外|目前|当前|已经|已|累计|先后|共计|全年|每年度|每年|年均|力争|争取|预计|确保|分别|还|也|均|将|为|或|且)+")
 _ENUMERATOR = re.compile(r"(?:\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[)）]|[①-⑳%s])+" % BULLETS)
+# compiled here, not at each call: a call of re.sub(str, …) looks the pattern up in re's cache,
+# which costs as much as the short match itself
+_BRACKET = re.compile(r"[（(]")
+_AFTER_NOISE = re.compile(r"^(?:的|以上|以下|左右|大关|关口|规模|新台阶|台阶|新高)+")
+_TRAIL_PARTICLE = re.compile(r"(?:的|等|且|并|或)$")
+_QUOTED = re.compile(r"“([^”]{2,16})”")
+_DIGIT = re.compile(r"\d")
+_LINE_BREAK = re.compile(r"\s*[\n\f]\s*")
 _TRAIL_NOISE = re.compile(r"(?:首次|再次|分别|累计|已经|已|为|的|将|均|总计|合计|共|了|仅用|仅|就|还|也|达|到)+$")
 
 
@@ -217,16 +225,16 @@ def _metric(left: str, right: str) -> str:
     the last 的); otherwise the words before it do (技术合同交易额突破500亿元). Words that
     only grant the sum (给予每家) name nothing: the words after it do.
     """
-    right = re.split(r"[（(]", right.lstrip("）)"))[0]  # a bracket adds a note (其中抽水蓄能…)
+    right = _BRACKET.split(right.lstrip("）)"), 1)[0]  # a bracket adds a note (其中抽水蓄能…)
     measure = _ending(left, measure_nouns())
     verbs = metric_verbs()
     owner = left[: len(left) - len(measure)]
     if measure and right.startswith("的") and len(right) > 1 and (not owner or owner in verbs):
         return right[1:].rsplit("的", 1)[-1][:20] + measure  # 总规模200亿元的创投基金矩阵
-    right = re.sub(r"^(?:的|以上|以下|左右|大关|关口|规模|新台阶|台阶|新高)+", "", right)  # 超过五千亿规模: 规模 names nothing
+    right = _AFTER_NOISE.sub("", right)  # 超过五千亿规模: 规模 names nothing
     if right.startswith(("、", "或", "和", "及", "与")):
         right = ""  # 持股比例达25%以上或员工人数比例…: the words after belong to the next figure
-    right = re.sub(r"(?:的|等|且|并|或)$", "", right.rsplit("的", 1)[-1][:24])
+    right = _TRAIL_PARTICLE.sub("", right.rsplit("的", 1)[-1][:24])
     if not _grant_tail().sub("", right):
         right = ""  # 按…的15%安排: a grant verb after the figure names nothing
     core = _grant_tail().sub("", left)
@@ -244,8 +252,8 @@ def _breaks(text: str, marks: re.Pattern) -> list[int]:
 
 def _programme(clause: str) -> str | None:
     """A quoted scheme name in the figure's clause (“先使用后付费”试点项目)."""
-    m = re.search(r"“([^”]{2,16})”", clause)
-    return m.group(1) if m and not re.search(r"\d", m.group(1)) else None
+    m = _QUOTED.search(clause)
+    return m.group(1) if m and not _DIGIT.search(m.group(1)) else None
 
 
 def _open_bracket(text: str, start: int, end: int) -> int:
@@ -361,7 +369,7 @@ def _read_one(tree: DocTree, view: View, clause_breaks: list[int], f: Figure, at
         start = mem.out[-1].span[0]
     q = Quantity(
         id="", kind=kind, metric=metric, value=f.value, unit=f.unit, comparator=comparator,
-        evidence=re.sub(r"\s*[\n\f]\s*", "", tree.text[start:end]), span=(start, end),
+        evidence=_LINE_BREAK.sub("", tree.text[start:end]), span=(start, end),
         value_max=f.value_max, year=year, annual=annual, subject=mem.subjects.get(at.ss),
         programme=_programme(text[at.cs:at.ce]))
     mem.out.append(q)
