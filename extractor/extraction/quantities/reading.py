@@ -108,9 +108,10 @@ def _strong_cues(prefix: str, ctx: Context, d: _Dating) -> tuple[int, int]:
     # 比上年增长 names the base a figure is compared with, not its kind: an actual in a
     # bulletin, a target in a plan (今年…比上年增长5%); its 上年 is no cue of its own
     masked = _comparison().sub(lambda m: "·" * len(m.group()), prefix)
-    strong_t, strong_a = _nearest_cue(masked, cues()["target_strong"]), _nearest_cue(masked, cues()["actual_strong"])
+    words = cues()
+    strong_t, strong_a = _nearest_cue(masked, words["target_strong"]), _nearest_cue(masked, words["actual_strong"])
     past = d.last is not None and ctx.now is not None and d.last.year < ctx.now
-    if strong_t >= 0 and strong_t == _nearest_cue(prefix, cues()["estimates"]) and (
+    if strong_t >= 0 and strong_t == _nearest_cue(prefix, words["estimates"]) and (
             past or d.scope and d.scope.kind == "actual"):
         strong_t = -1  # 预计全省地区生产总值增长6%左右 under 2024年成绩单: a year past, estimated
     if d.last is not None and d.last.due:
@@ -126,8 +127,9 @@ def _weak_kind(prefix: str, ctx: Context, d: _Dating) -> str:
     """The kind where no strong cue speaks: a dated year against the document's, weak cues, the prior."""
     if d.last is not None and ctx.now and d.last.year != ctx.now:
         return "actual" if d.last.year < ctx.now else "target"
-    weak_t = _nearest_cue(prefix, cues()["target_weak"])
-    weak_a = _nearest_cue(prefix, cues()["actual_weak"] + cues()["comparisons"])
+    words = cues()
+    weak_t = _nearest_cue(prefix, words["target_weak"])
+    weak_a = _nearest_cue(prefix, words["actual_weak"] + words["comparisons"])
     if weak_t >= 0 or weak_a >= 0:
         return "target" if weak_t > weak_a else "actual"
     return ctx.prior or "actual"
@@ -246,8 +248,20 @@ def _metric(left: str, right: str) -> str:
     return left + right if len(left) <= 6 else verb + right
 
 
-def _breaks(text: str, marks: re.Pattern) -> list[int]:
-    return [m.start() for m in marks.finditer(text)]
+def _breaks(text: str, marks: re.Pattern, figures: list[Figure]) -> list[int]:
+    """Where `marks` stand on the lines that hold figures (a quarter of a text): each look-up
+    in them (`_clause`, `_place`, `_metric_here`) stays on a figure's line, as the line's
+    break before and after it is a mark of both kinds."""
+    out: list[int] = []
+    scanned = 0
+    for f in figures:
+        if f.start < scanned:
+            continue  # on the line just scanned
+        begin = max(scanned, text.rfind("\n", 0, f.start))
+        end = text.find("\n", f.end)
+        scanned = len(text) if end < 0 else end + 1
+        out += [m.start() for m in marks.finditer(text, begin, scanned)]
+    return out
 
 
 def _programme(clause: str) -> str | None:
@@ -383,7 +397,7 @@ def read_in_text(tree: DocTree, view: View, figures: list[Figure],
     """Every figure of running text read in its sentence, or the reason it measures nothing
     (tables' own figures come from `tree.tables`)."""
     text = view.text
-    breaks = (_breaks(text, _CLAUSE_BREAKS), _breaks(text, _SENTENCE_BREAKS))
+    breaks = (_breaks(text, _CLAUSE_BREAKS, figures), _breaks(text, _SENTENCE_BREAKS, figures))
     mem = _Memory()
     out: list[tuple[Figure, Quantity | str]] = []
     for i, f in enumerate(figures):
