@@ -56,8 +56,10 @@ def _restated(a: Quantity, b: Quantity, ends: tuple[int, ...]) -> bool:
     return run >= _RESTATED_SHARE * min(len(a.metric), len(b.metric))
 
 
-def _decide(doc: Analysed) -> tuple[tuple[Candidate, ...], tuple[Quantity, ...]]:
-    """Every candidate with its decision, and the accepted quantities numbered q1, q2, …."""
+def _decide(doc: Analysed, *, explaining: bool) -> tuple[tuple[Candidate, ...], tuple[Quantity, ...]]:
+    """Every candidate with its decision (when `explaining`), and the accepted quantities
+    numbered q1, q2, …. Without `explaining` the refused figures, four in five, are judged
+    but no candidate is written for them: nobody reads it."""
     tree, view = doc.tree, doc.paragraphs
     proposals = judged(view.text)
     figures = [p.figure() for p, rejection in proposals if rejection is None]
@@ -81,6 +83,8 @@ def _decide(doc: Analysed) -> tuple[tuple[Candidate, ...], tuple[Quantity, ...]]
         candidates.append(Candidate(_FAMILY, text, span, outcome))
 
     for p, rejection in proposals:
+        if rejection is not None and not explaining:
+            continue
         span = _span(view, p.start, p.end)
         outcome = rejection or read[p.start]
         decide(tree.text[span[0]:span[1]], span,
@@ -99,7 +103,7 @@ def explain(doc: DocTree | Analysed) -> tuple[Candidate, ...]:
         >>> [c.rejection.filter if c.rejection else "accepted" for c in explain(tree)]  # doctest: +SKIP
         ['accepted', 'article_or_name']
     """
-    return _decide(analyse(doc))[0]
+    return _decide(analyse(doc), explaining=True)[0]
 
 
 def find_quantities(doc: DocTree | Analysed) -> tuple[Quantity, ...]:
@@ -109,7 +113,7 @@ def find_quantities(doc: DocTree | Analysed) -> tuple[Quantity, ...]:
         >>> [q.value for q in find_quantities(tree)]  # doctest: +SKIP
         [4000.0]
     """
-    return _decide(analyse(doc))[1]
+    return _decide(analyse(doc), explaining=False)[1]
 
 
 def _numbered(q: Quantity, n: int, tree: DocTree) -> Quantity:

@@ -142,6 +142,8 @@ def _reported_scopes(text: str, now: int | None, prior: str | None) -> list[Scop
     pos = 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
+        if "年" not in line and "五" not in line:
+            continue  # every year mention holds 年 or (“十四五”) 五: most lines are skipped unscanned
         found = year_mentions(line, now)
         for i, y in enumerate(found):
             if not _opens_report(line, y) or now is not None and y.year >= now:
@@ -167,11 +169,15 @@ def _opens_report(line: str, y: YearMention) -> bool:
     return opens and not y.due and not y.as_of and bool(_REPORT_OPENING.match(line, y.end))
 
 
+_CN_HEADING = re.compile(r"[一二三四五六七八九十]+、")
+_CN_SUBHEADING = re.compile(r"[（(][一二三四五六七八九十]+[)）]")
+
+
 def _heading_mark(line: str) -> tuple[int, str]:
     """A heading's level and mark: (0, 一、), (1, （一）), (2, the bullet), (3, "") unmarked."""
-    if re.match(r"[一二三四五六七八九十]+、", line):
+    if _CN_HEADING.match(line):
         return 0, ""
-    if re.match(r"[（(][一二三四五六七八九十]+[)）]", line):
+    if _CN_SUBHEADING.match(line):
         return 1, ""
     return (2, line[0]) if line[:1] in BULLETS else (3, "")
 

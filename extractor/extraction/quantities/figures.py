@@ -23,6 +23,7 @@ _PER_CAPITA = re.compile(r"每[十百千万]+(?:常住)?(?:人口|人|名|户|�
 _ORDINAL_LIST = re.compile(r"第[\d、，,和及]+$")
 _ITEM_DECIMAL = re.compile(r"\d{1,2}\.\d")
 _LIST_SEPARATORS = re.compile(r"[、和与及]")
+_DIGIT = re.compile(r"\d")
 _QUOTED_RUN = re.compile(r"(?:“[^“”\d]{1,8}”[、和与及]?){2,}$")  # “稳”“进”“新”“活”, “一带”和“一路”
 
 
@@ -38,12 +39,16 @@ class Figure:
     comparator: str
 
 
-@dataclass(frozen=True)
+@dataclass  # not frozen: a frozen init sets each of its 13 fields through object.__setattr__
 class Proposal:
     """One match of the figure pattern as read, not yet judged (view offsets)."""
 
     text: str  # the whole view, for the filters that look around the figure
     match: re.Match[str]
+    # read once here, not as properties: the filters ask for them some 20,000 times a corpus
+    start: int  # where the match starts
+    prev: str  # the character before it, "" at the start of the view
+    numeral: str | None  # the number as written, None for a percentage, fraction or doubling
     value: float | None = None
     value_max: float | None = None
     unit: str = ""  # with its magnitude and a rate's denominator: 万元, 元/人
@@ -52,18 +57,6 @@ class Proposal:
     end: int = 0  # after a rate's denominator and a comparator word after the figure
     after: str = ""  # the comparator of a word after the figure (以上 → >=)
     problem: str | None = None  # why the match cannot be read as a number
-
-    @property
-    def start(self) -> int:
-        return self.match.start()
-
-    @property
-    def prev(self) -> str:
-        return self.text[self.start - 1] if self.start else ""
-
-    @property
-    def numeral(self) -> str | None:
-        return self.match.group("num")
 
     @property
     def chinese(self) -> bool:
@@ -104,11 +97,16 @@ def comparator_before(text: str, start: int) -> tuple[str, int]:
     return "", start
 
 
+@cached
+def _after_word() -> re.Pattern[str]:
+    """The comparator words after a figure (以上, 左右), longest first: one match per figure
+    instead of a `startswith` per word."""
+    return re.compile(alternation(after_words()))
+
+
 def _comparator_after(text: str, end: int) -> tuple[str, int]:
-    for word in after_words():
-        if text.startswith(word, end):
-            return comparators()["after"][word], end + len(word)
-    return "", end
+    m = _after_word().match(text, end)
+    return (comparators()["after"][m.group()], m.end()) if m else ("", end)
 
 
 def _number(m: re.Match[str]) -> tuple[float, float | None, str, str] | str:
@@ -139,6 +137,8 @@ def _percent(ratio: float) -> float:
 
 def _reading(m: re.Match[str]) -> tuple[float, float | None, str, str] | str:
     """(value, value_max, magnitude, unit) of any figure form, or why it has none."""
+    if m.group("num") is not None:  # the other forms are other branches: most matches are plain numbers
+        return _number(m)
     if m.group("pct") is not None:
         first = parse_numeral(m.group("pct"))
         second = parse_numeral(m.group("pct2")) if m.group("pct2") else None
@@ -151,17 +151,17 @@ def _reading(m: re.Match[str]) -> tuple[float, float | None, str, str] | str:
     if m.group("fden") is not None:
         value = parse_fraction(m.group("fnum"), m.group("fden"))
         return (_percent(value), None, "", "%") if value is not None else "not a fraction"
-    if m.group("dbl") is not None:
-        value = doubling(m.group("dbl"))
-        return (value, None, "", "倍") if value is not None else "not a numeral"
-    return _number(m)
+    value = doubling(m.group("dbl"))  # the one branch left: 翻两番
+    return (value, None, "", "倍") if value is not None else "not a numeral"
 
 
 def propose(m: re.Match[str], text: str) -> Proposal:
     """Read one figure-pattern match: its value, unit and comparators."""
     reading = _reading(m)
+    start = m.start()
+    place = (text, m, start, text[start - 1] if start else "", m.group("num"))
     if isinstance(reading, str):
-        return Proposal(text, m, end=m.end(), problem=reading)
+        return Proposal(*place, end=m.end(), problem=reading)
     value, value_max, magnitude, unit = reading
     end = m.end()
     full_unit = unit
@@ -171,7 +171,7 @@ def propose(m: re.Match[str], text: str) -> Proposal:
             full_unit, end = unit + per.group(), per.end()
         full_unit = magnitude + full_unit
     after, end = _comparator_after(text, end)
-    return Proposal(text, m, float(value), value_max, full_unit, unit, magnitude, end, after)
+    return Proposal(*place, float(value), value_max, full_unit, unit, magnitude, end, after)
 
 
 @cached
@@ -205,14 +205,16 @@ def _apposition(text: str, start: int, value: float) -> bool:
     must be short names without figures.
     """
     head = text[max(0, start - 60):start]
+    if value < 2 or value > len(head) + 1 or value != int(value):
+        return False  # no list of names before it has fewer than 2 or more than len(head) + 1 pieces
     quoted = _QUOTED_RUN.search(head)
     if quoted:
         return quoted.group().count("“") == value
     cut = max(head.rfind(c) for c in "，。；：,;:\n（(）)“”")
     pieces = _LIST_SEPARATORS.split(head[cut + 1:])
-    if len(pieces) < 2 or len(pieces) != value or re.search(r"\d", head[cut + 1:]):
+    if len(pieces) < 2 or len(pieces) != value or _DIGIT.search(head, cut + 1):
         return False
-    return all(2 <= len(p) <= 8 and re.fullmatch(r"[\u4e00-\u9fff]+", p) for p in pieces[1:])
+    return all(2 <= len(p) <= 8 and _cjk_run().fullmatch(p) for p in pieces[1:])
 
 
 # --- the filters, in the order they are tried -------------------------------------------
@@ -331,6 +333,11 @@ def _session(p: Proposal) -> str | None:
 @cache
 def _cjk() -> re.Pattern[str]:
     return re.compile(r"[\u4e00-\u9fff]")
+
+
+@cache
+def _cjk_run() -> re.Pattern[str]:
+    return re.compile(r"[\u4e00-\u9fff]+")
 
 
 def _report_day(p: Proposal) -> str | None:

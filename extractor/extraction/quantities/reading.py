@@ -29,12 +29,21 @@ _LEAD_NOISE = re.compile(
     r"|[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[（(]"  # an item's mark: （一）从两处以上…
     r"|[①-⑳]|\d{1,2}[.、](?!\d)|其中|同时|并且|并|以及|和|及|另外|此外|目前|当前|已经|已|累计|先后|共计|全年|每年度|每年|年均|力争|争取|预计|确保|分别|还|也|均|将|为|或|且)+")
 _ENUMERATOR = re.compile(r"(?:\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[)）]|[①-⑳%s])+" % BULLETS)
+# compiled here, not at each call: a call of re.sub(str, …) looks the pattern up in re's cache,
+# which costs as much as the short match itself
+_BRACKET = re.compile(r"[（(]")
+_AFTER_NOISE = re.compile(r"^(?:的|以上|以下|左右|大关|关口|规模|新台阶|台阶|新高)+")
+_TRAIL_PARTICLE = re.compile(r"(?:的|等|且|并|或)$")
+_QUOTED = re.compile(r"“([^”]{2,16})”")
+_DIGIT = re.compile(r"\d")
+_LINE_BREAK = re.compile(r"\s*[\n\f]\s*")
 _TRAIL_NOISE = re.compile(r"(?:首次|再次|分别|累计|已经|已|为|的|将|均|总计|合计|共|了|仅用|仅|就|还|也|达|到)+$")
 
 
 def _nearest_cue(prefix: str, words: list[str]) -> int:
     """Position just after the last cue word in `prefix`, -1 when there is none."""
-    return max((prefix.rfind(w) + len(w) for w in words if w in prefix), default=-1)
+    found = [w for w in words if w in prefix]  # most prefixes hold none: test before any rfind
+    return max(prefix.rfind(w) + len(w) for w in found) if found else -1
 
 
 _CHAIN = ("、", "和", "及", "以及")
@@ -78,8 +87,9 @@ def _counted_window(prefix: str) -> YearMention | None:
 
 
 def _dating(prefix: str, ctx: Context, start: int) -> _Dating:
-    found = year_mentions(prefix, ctx.now)
-    window = _counted_window(prefix)
+    # every year and 三年内 window holds 年, a “十四五” period 五: most prefixes hold neither
+    found = year_mentions(prefix, ctx.now) if "年" in prefix or "五" in prefix else []
+    window = _counted_window(prefix) if "年" in prefix else None
     if window is not None:
         found = [y for y in found if y.end <= window.start] + [window]
     last = found[-1] if found else None
@@ -87,7 +97,7 @@ def _dating(prefix: str, ctx: Context, start: int) -> _Dating:
         last = replace(last, due=False)  # “十三五”期间 in a 2022 plan: a past period reported
     scope = next((c for c in ctx.scopes if c.start <= start < c.end), None)
     within = None
-    for m in WITHIN_YEARS.finditer(prefix, window.end if window else 0):
+    for m in WITHIN_YEARS.finditer(prefix, window.end if window else 0) if "年" in prefix else ():
         within = m
     dated = max(last.end if last else -1, within.end() if within else -1)
     return _Dating(last, within, _nearest_cue(prefix, cues()["annual"]) > dated, scope)
@@ -98,9 +108,10 @@ def _strong_cues(prefix: str, ctx: Context, d: _Dating) -> tuple[int, int]:
     # 比上年增长 names the base a figure is compared with, not its kind: an actual in a
     # bulletin, a target in a plan (今年…比上年增长5%); its 上年 is no cue of its own
     masked = _comparison().sub(lambda m: "·" * len(m.group()), prefix)
-    strong_t, strong_a = _nearest_cue(masked, cues()["target_strong"]), _nearest_cue(masked, cues()["actual_strong"])
+    words = cues()
+    strong_t, strong_a = _nearest_cue(masked, words["target_strong"]), _nearest_cue(masked, words["actual_strong"])
     past = d.last is not None and ctx.now is not None and d.last.year < ctx.now
-    if strong_t >= 0 and strong_t == _nearest_cue(prefix, cues()["estimates"]) and (
+    if strong_t >= 0 and strong_t == _nearest_cue(prefix, words["estimates"]) and (
             past or d.scope and d.scope.kind == "actual"):
         strong_t = -1  # 预计全省地区生产总值增长6%左右 under 2024年成绩单: a year past, estimated
     if d.last is not None and d.last.due:
@@ -116,8 +127,9 @@ def _weak_kind(prefix: str, ctx: Context, d: _Dating) -> str:
     """The kind where no strong cue speaks: a dated year against the document's, weak cues, the prior."""
     if d.last is not None and ctx.now and d.last.year != ctx.now:
         return "actual" if d.last.year < ctx.now else "target"
-    weak_t = _nearest_cue(prefix, cues()["target_weak"])
-    weak_a = _nearest_cue(prefix, cues()["actual_weak"] + cues()["comparisons"])
+    words = cues()
+    weak_t = _nearest_cue(prefix, words["target_weak"])
+    weak_a = _nearest_cue(prefix, words["actual_weak"] + words["comparisons"])
     if weak_t >= 0 or weak_a >= 0:
         return "target" if weak_t > weak_a else "actual"
     return ctx.prior or "actual"
@@ -157,7 +169,8 @@ def _kind_and_year(prefix: str, ctx: Context, start: int,
     """Target or actual, the year, and whether the figure is annual (每年 nearer than any
     dated or 三年内 phrase), from the sentence before a figure and the document; a sentence
     opening with 其中 breaks down the figure before it (`whole`) and shares its reading."""
-    prefix = _SHARE_BASE_YEAR.sub(lambda m: "·" * len(m.group()), prefix)
+    if "年" in prefix:  # every base year holds 年; scanning for one is slow (a look-behind)
+        prefix = _SHARE_BASE_YEAR.sub(lambda m: "·" * len(m.group()), prefix)
     d = _dating(prefix, ctx, start)
     kind = _kind(prefix, ctx, d, whole)
     return kind, _year(kind, prefix, ctx, d, whole), d.annual
@@ -186,12 +199,19 @@ def _clean_left(left: str) -> str:
 def _split_subject(left: str, subject: re.Pattern[str]) -> tuple[str | None, str]:
     """Split a leading place or body (西咸新区, 秦创原总窗口) off the words before a figure."""
     m = subject.match(left)
-    if not m or not left[m.end():] or left[m.end()] in "、和或及与" or m.group(0).startswith(tuple(metric_verbs())):
+    if not m or not left[m.end():] or left[m.end()] in "、和或及与" or m.group(0).startswith(metric_verbs()):
         return None, left
     subject = _PREPOSITION.sub("", m.group(0))
     if len(subject) < 2 or _PREPOSITION_INSIDE.search(subject):
         return None, left
     return subject, _clean_left(left[m.end():])
+
+
+def _ending(text: str, words: tuple[str, ...]) -> str:
+    """The longest of `words` (given longest first) that `text` ends with, "" for none."""
+    if not text.endswith(words):  # one C-speed test: most texts end with none of them
+        return ""
+    return next(w for w in words if text.endswith(w))
 
 
 @cached
@@ -207,16 +227,16 @@ def _metric(left: str, right: str) -> str:
     the last 的); otherwise the words before it do (技术合同交易额突破500亿元). Words that
     only grant the sum (给予每家) name nothing: the words after it do.
     """
-    right = re.split(r"[（(]", right.lstrip("）)"))[0]  # a bracket adds a note (其中抽水蓄能…)
-    measure = next((w for w in measure_nouns() if left.endswith(w)), "")
+    right = _BRACKET.split(right.lstrip("）)"), 1)[0]  # a bracket adds a note (其中抽水蓄能…)
+    measure = _ending(left, measure_nouns())
     verbs = metric_verbs()
     owner = left[: len(left) - len(measure)]
     if measure and right.startswith("的") and len(right) > 1 and (not owner or owner in verbs):
         return right[1:].rsplit("的", 1)[-1][:20] + measure  # 总规模200亿元的创投基金矩阵
-    right = re.sub(r"^(?:的|以上|以下|左右|大关|关口|规模|新台阶|台阶|新高)+", "", right)  # 超过五千亿规模: 规模 names nothing
+    right = _AFTER_NOISE.sub("", right)  # 超过五千亿规模: 规模 names nothing
     if right.startswith(("、", "或", "和", "及", "与")):
         right = ""  # 持股比例达25%以上或员工人数比例…: the words after belong to the next figure
-    right = re.sub(r"(?:的|等|且|并|或)$", "", right.rsplit("的", 1)[-1][:24])
+    right = _TRAIL_PARTICLE.sub("", right.rsplit("的", 1)[-1][:24])
     if not _grant_tail().sub("", right):
         right = ""  # 按…的15%安排: a grant verb after the figure names nothing
     core = _grant_tail().sub("", left)
@@ -224,18 +244,30 @@ def _metric(left: str, right: str) -> str:
         return left[-20:].lstrip("”’）)、，,")  # a cut name keeps no half of a quote or bracket
     if not core:
         return right
-    verb = next((v for v in verbs if left.endswith(v)), "")
+    verb = _ending(left, verbs)
     return left + right if len(left) <= 6 else verb + right
 
 
-def _breaks(text: str, marks: re.Pattern) -> list[int]:
-    return [m.start() for m in marks.finditer(text)]
+def _breaks(text: str, marks: re.Pattern, figures: list[Figure]) -> list[int]:
+    """Where `marks` stand on the lines that hold figures (a quarter of a text): each look-up
+    in them (`_clause`, `_place`, `_metric_here`) stays on a figure's line, as the line's
+    break before and after it is a mark of both kinds."""
+    out: list[int] = []
+    scanned = 0
+    for f in figures:
+        if f.start < scanned:
+            continue  # on the line just scanned
+        begin = max(scanned, text.rfind("\n", 0, f.start))
+        end = text.find("\n", f.end)
+        scanned = len(text) if end < 0 else end + 1
+        out += [m.start() for m in marks.finditer(text, begin, scanned)]
+    return out
 
 
 def _programme(clause: str) -> str | None:
     """A quoted scheme name in the figure's clause (“先使用后付费”试点项目)."""
-    m = re.search(r"“([^”]{2,16})”", clause)
-    return m.group(1) if m and not re.search(r"\d", m.group(1)) else None
+    m = _QUOTED.search(clause)
+    return m.group(1) if m and not _DIGIT.search(m.group(1)) else None
 
 
 def _open_bracket(text: str, start: int, end: int) -> int:
@@ -351,7 +383,7 @@ def _read_one(tree: DocTree, view: View, clause_breaks: list[int], f: Figure, at
         start = mem.out[-1].span[0]
     q = Quantity(
         id="", kind=kind, metric=metric, value=f.value, unit=f.unit, comparator=comparator,
-        evidence=re.sub(r"\s*[\n\f]\s*", "", tree.text[start:end]), span=(start, end),
+        evidence=_LINE_BREAK.sub("", tree.text[start:end]), span=(start, end),
         value_max=f.value_max, year=year, annual=annual, subject=mem.subjects.get(at.ss),
         programme=_programme(text[at.cs:at.ce]))
     mem.out.append(q)
@@ -365,7 +397,7 @@ def read_in_text(tree: DocTree, view: View, figures: list[Figure],
     """Every figure of running text read in its sentence, or the reason it measures nothing
     (tables' own figures come from `tree.tables`)."""
     text = view.text
-    breaks = (_breaks(text, _CLAUSE_BREAKS), _breaks(text, _SENTENCE_BREAKS))
+    breaks = (_breaks(text, _CLAUSE_BREAKS, figures), _breaks(text, _SENTENCE_BREAKS, figures))
     mem = _Memory()
     out: list[tuple[Figure, Quantity | str]] = []
     for i, f in enumerate(figures):
