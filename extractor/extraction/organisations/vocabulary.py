@@ -46,6 +46,23 @@ def _trie_node(node: dict[str, dict]) -> str:
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
+def bigram_guard(words: Iterable[str]) -> str:
+    """A look-ahead that lets a `trie_alternation` of words of two characters or more be tried
+    only where one of their first characters stands before one of their second characters.
+
+    Speed: a tree with hundreds of first characters (the cities) costs the engine far more
+    per try than this check does at every offset (a third of the time over our corpus).
+    """
+    words = set(words)
+    if not words or min(map(len, words)) < 2:
+        return ""  # a one-character word needs no second character: no guard
+    return f"(?=[{_char_class(w[0] for w in words)}][{_char_class(w[1] for w in words)}])"
+
+
+def _char_class(chars: Iterable[str]) -> str:
+    return "".join(ch if ch.isalnum() else re.escape(ch) for ch in sorted(set(chars)))
+
+
 @dataclass(frozen=True)
 class Head:
     """One row of the head table."""
