@@ -97,9 +97,10 @@ def _analysed_page(rules: Path | None, clean_text: str) -> Page:
     return Page(c, c.text, tuple(sorted(c.breaks)), tuple(overlapping(lexicon().head_re, c.text)))
 
 
-@dataclass(frozen=True)
+@dataclass  # read-only by convention: a frozen dataclass's __init__ costs three times a plain one's
 class Site:
-    """A head in the compact text and the name proposed for it (compact offsets)."""
+    """A head in the compact text and the name proposed for it (compact offsets); one or two
+    are built for every head of a document, never changed after."""
 
     page: Page
     head: str
@@ -116,12 +117,12 @@ class Site:
     def text(self) -> str:
         return self.page.text
 
-    @cached_property  # the name filters read it several times (frozen: cached in __dict__)
+    @cached_property  # the name filters read it several times
     def body(self) -> str:
         return self.text[self.start:self.at] if self.start is not None else ""
 
 
-@dataclass(frozen=True)
+@dataclass  # read-only by convention (changed only through `replace`): built for every head
 class Found:
     """A decided candidate in compact offsets, with the type its head gives."""
 

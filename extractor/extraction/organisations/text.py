@@ -94,10 +94,19 @@ def ends_word(text: str, end: int) -> bool:
     return True
 
 
+# the run of name characters ending where a search stops (its `endpos`)
+_NAME_RUN_END = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]*\Z")
+
+
 def window_start(text: str, start: int, floor: int) -> int:
     """Leftmost offset a name ending at `start` can reach: name characters, paired brackets."""
+    bound = max(floor, start - MAX_NAME)
     i = start
-    while i > floor and start - i < MAX_NAME:
+    while i > bound:
+        # a run of name characters at once (one regex search instead of a step per character)
+        i = _NAME_RUN_END.search(text, bound, i).start()
+        if i <= bound:
+            break
         ch = text[i - 1]
         if ch == "）":
             open_at = text.rfind("（", max(floor, i - 14), i - 1)
@@ -111,8 +120,6 @@ def window_start(text: str, start: int, floor: int) -> int:
                 break
             i = open_at
             continue
-        if not NAME_CHAR.match(ch):
-            break
-        i -= 1
+        break  # any other character that is no name character
     return i
 
