@@ -11,8 +11,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from functools import cached_property, lru_cache
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
 from extractor.extraction.candidates import Candidate, Decision, NamedFilter, judge, named
@@ -112,14 +112,13 @@ class Site:
     unit_only: bool = False  # a generic head read only as a unit of the name before it
     prev_start: int = 0  # where the previous accepted name starts
     prev_end: int = 0  # and ends
+    # set once from the fields above: the filters read them tens of thousands of times a corpus
+    text: str = field(init=False, repr=False)  # the page's text
+    body: str = field(init=False, repr=False)  # the name before the head ("" without a name)
 
-    @property
-    def text(self) -> str:
-        return self.page.text
-
-    @cached_property  # the name filters read it several times
-    def body(self) -> str:
-        return self.text[self.start:self.at] if self.start is not None else ""
+    def __post_init__(self) -> None:
+        self.text = self.page.text
+        self.body = self.text[self.start:self.at] if self.start is not None else ""
 
 
 @dataclass  # read-only by convention (changed only through `replace`): built for every head
