@@ -328,13 +328,14 @@ def _with_standard_bodies(page: Page, found: list[Found]) -> list[Found]:
                 for m in lex.standard_re.finditer(page.text)]
     out = []
     for f in found:
-        if f.rejection is None and any(t.start <= f.start and f.end <= t.end for t in standard):
+        if f.rejection is not None or not standard:
+            pass  # most documents name few standard bodies: nothing to compare with
+        elif any(t.start <= f.start and f.end <= t.end for t in standard):
             f = replace(f, rejection=Decision("inside_a_standard_body", "part of a standard body's name"))
-        elif f.rejection is None and _stray_prefix(page.text, f, standard):
+        elif _stray_prefix(page.text, f, standard):
             f = replace(f, rejection=Decision("stray_prefix", "a standard body after words that are no region"
                                                               " or party body (联合报农业农村部)"))
-        elif f.rejection is None:
-            joined = [t for t in standard if t.start < f.end and f.start <= t.end]
+        elif joined := [t for t in standard if t.start < f.end and f.start <= t.end]:
             standard = [t for t in standard if t not in joined]
             f = replace(f, start=min([f.start] + [t.start for t in joined]))
         out.append(f)
