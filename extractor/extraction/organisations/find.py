@@ -401,8 +401,12 @@ def decide(clean_text: str | View) -> tuple[View, list[Found]]:
     return p.view, found
 
 
-def _type(name: str, found: Found) -> str:
-    typed = org_type(name)
+def _type(name: str, found: Found, types: dict[str, str]) -> str:
+    """The type a name's words give (`org_type`), else its head's; `types` memoises the names
+    of one document (a body is named again and again)."""
+    typed = types.get(name)
+    if typed is None:
+        typed = types[name] = org_type(name)
     return typed if typed != "other" else found.type
 
 
@@ -410,9 +414,10 @@ def candidates(clean_text: str | View) -> tuple[Candidate, ...]:
     """Every organisation candidate of a text with its decision, clean-text spans."""
     c, found = decide(clean_text)
     out = []
+    types: dict[str, str] = {}
     for f in found:
         name = c.text[f.start:f.end].strip()
-        detail = "; ".join(filter(None, (f"type={_type(name, f)}" if name else "", f.detail)))
+        detail = "; ".join(filter(None, (f"type={_type(name, f, types)}" if name else "", f.detail)))
         out.append(Candidate(FAMILY, name, c.span(f.start, f.end), f.rejection, detail))
     return tuple(out)
 
@@ -421,8 +426,9 @@ def find_mentions(clean_text: str | View) -> list[Mention]:
     """Every organisation name in a text, with clean-text spans, in text order."""
     c, found = decide(clean_text)
     mentions = []
+    types: dict[str, str] = {}
     for f in found:
         if f.rejection is None:
             name = c.text[f.start:f.end].strip()
-            mentions.append(Mention(name, _type(name, f), c.span(f.start, f.end)))
+            mentions.append(Mention(name, _type(name, f, types), c.span(f.start, f.end)))
     return mentions

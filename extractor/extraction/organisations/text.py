@@ -79,9 +79,9 @@ _WORD_CHAR = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._ ]")
 
 def ends_word(text: str, end: int) -> bool:
     """Whether a word ends at `end` (管理处 of 治安管理处罚 does not; 科技局 of 科技局局长 does)."""
-    if text.startswith(titles(), end + (text[end:end + 1] == "副")):  # 教育部副部长
-        return True
     if not _WORD_CHAR.match(text, end):  # the tagger cuts words at punctuation anyway
+        return True
+    if text.startswith(titles(), end + (text[end:end + 1] == "副")):  # 教育部副部长
         return True
     lo = max(0, end - 3)
     pos = lo
