@@ -71,13 +71,14 @@ def _city_mentions(text: str) -> list[tuple[int, int]]:
 def _zone_mentions(text: str) -> list[tuple[int, int]]:
     """西咸新区, 沣西新城: the zone word and the proper-name tokens just before it."""
     found = []
+    boundaries = lexicon().boundaries
     for m in _ZONE.finditer(text):
         lo = window_start(text, m.start(), max(0, m.start() - 6))
         size = 0
         for word, flag in reversed(tagged(text[lo:m.start()])):
             # 印发平潭…, 经平潭…: a verb of the sentence opens no place name
             piece = flag.startswith(PLACE_PART_POS) or (len(word) == 1 and not flag.startswith(_STOP))
-            if word in lexicon().boundaries or not piece:
+            if word in boundaries or not piece:
                 break
             size += len(word)
         if 2 <= size <= 5:

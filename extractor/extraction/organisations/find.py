@@ -49,6 +49,8 @@ _COUNTED = re.compile(r"^[0-9一二两三四五六七八九十百千几多余]+[
 _COUNT_INSIDE = re.compile(r"(?<![第A-Za-z\d])\d+[^\dA-Za-z所院厂届]")
 _NUMERALS = "一二两三四五六七八九十百千"
 _VAGUE_TAIL = ("有关", "相关", "其他", "其它")
+_VAGUE_OPENING = ("该", "本", "此", "这", *_VAGUE_TAIL)  # deictic or vague words opening a body
+_GENERIC_DEPARTMENT = frozenset(("generic", "department"))  # 部门, 主管部门: a department of a field
 _LEVEL_CHARS = "省市区县州乡镇旗盟"
 # a body's meeting right after its name: 省委经济工作会议, 市委十四届十次全会
 _MEETING = re.compile(r"(?:[^，。；、“”（）\s]{0,2}|[一二三四五六七八九十百\d]+届[一二三四五六七八九十百\d]+次)"
@@ -97,7 +99,7 @@ def _analysed_page(rules: Path | None, clean_text: str) -> Page:
     return Page(c, c.text, tuple(sorted(c.breaks)), tuple(overlapping(lexicon().head_re, c.text)))
 
 
-@dataclass  # read-only by convention: a frozen dataclass's __init__ costs three times a plain one's
+@dataclass(slots=True)  # not frozen (a frozen dataclass's __init__ costs three times more): read-only by convention
 class Site:
     """A head in the compact text and the name proposed for it (compact offsets); one or two
     are built for every head of a document, never changed after."""
@@ -121,7 +123,7 @@ class Site:
         self.body = self.text[self.start:self.at] if self.start is not None else ""
 
 
-@dataclass  # read-only by convention (changed only through `replace`): built for every head
+@dataclass(slots=True)  # not frozen, as `Site`: built for every head, changed only through `replace`
 class Found:
     """A decided candidate in compact offsets, with the type its head gives."""
 
@@ -175,7 +177,7 @@ def _no_name(site: Site) -> str | None:
 
 
 def _levels_only(site: Site) -> str | None:
-    if not {"generic", "department"} <= site.row.flags:
+    if not _GENERIC_DEPARTMENT <= site.row.flags:
         return None
     # read after the region: 安徽省省级部门 is every department of the province's level
     if LEVELS_ONLY.fullmatch(split_region(site.body + site.head)[1][:-len(site.head)]):
@@ -192,7 +194,7 @@ def _too_short(site: Site) -> str | None:
 
 
 def _vague(site: Site) -> str | None:
-    if site.body in VAGUE_BODY or site.body.startswith(("该", "本", "此", "这", *_VAGUE_TAIL)):
+    if site.body in VAGUE_BODY or site.body.startswith(_VAGUE_OPENING):
         return "a vague or deictic body (有关, 各级, 本…)"
     if site.body.endswith(_VAGUE_TAIL):
         return "…有关/相关/其他 + head names the bodies of a kind (请径向相关主管部门), no one body"
@@ -270,7 +272,7 @@ def _unit_of_previous(site: Site) -> bool:
     text, start = site.text, site.start
     if not (site.prev_end == site.lo == start) or text[start] == "各":
         return False
-    if {"generic", "department"} <= site.row.flags:
+    if _GENERIC_DEPARTMENT <= site.row.flags:
         return False  # 人民政府工作部门 are the body's departments at large
     standard = lexicon().standard
     if any(text[k:site.end] in standard for k in range(start, site.at + 1)) \
