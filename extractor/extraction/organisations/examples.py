@@ -40,6 +40,7 @@ def _example_name(item: str, whole: bool) -> tuple[int, str] | None:
 
 
 _CLAUSE_CHUNK = re.compile(r"[^。；，]+")
+_CLAUSE_MARKS = "。；，"
 
 
 def _examples_in(text: str, offset: int, lex: Lexicon) -> list[tuple[int, int, str]]:
@@ -60,10 +61,17 @@ def example_mentions(text: str) -> list[tuple[int, int, str]]:
     """Bodies named as examples: 吸引上海协氢、盛世盈创等一批链式企业入驻."""
     lex = lexicon()
     found = []
-    # no list of examples crosses 。；，: only the stretches between them holding 等 can hold one
-    for chunk in _CLAUSE_CHUNK.finditer(text):
-        if "等" in chunk.group(0) and lex.examples_tail_re.search(chunk.group(0)):
-            found += _examples_in(chunk.group(0), chunk.start(), lex)
+    done = -1  # the end of the last stretch read
+    # no list of examples crosses 。；，: only the stretches between them holding a tail (等…企业)
+    # can hold one, and a tail never crosses them either, so the tails found over the whole text
+    # name those stretches (a walk over every stretch costs several times more)
+    for tail in lex.examples_tail_re.finditer(text):
+        if tail.start() < done:
+            continue
+        start = max(text.rfind(mark, 0, tail.start()) for mark in _CLAUSE_MARKS) + 1
+        chunk = _CLAUSE_CHUNK.match(text, start)
+        found += _examples_in(chunk.group(0), start, lex)
+        done = chunk.end()
     return found
 
 

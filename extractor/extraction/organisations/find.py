@@ -11,8 +11,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from functools import cached_property, lru_cache
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
 from extractor.extraction.candidates import Candidate, Decision, NamedFilter, judge, named
@@ -49,6 +49,8 @@ _COUNTED = re.compile(r"^[0-9一二两三四五六七八九十百千几多余]+[
 _COUNT_INSIDE = re.compile(r"(?<![第A-Za-z\d])\d+[^\dA-Za-z所院厂届]")
 _NUMERALS = "一二两三四五六七八九十百千"
 _VAGUE_TAIL = ("有关", "相关", "其他", "其它")
+_VAGUE_OPENING = ("该", "本", "此", "这", *_VAGUE_TAIL)  # deictic or vague words opening a body
+_GENERIC_DEPARTMENT = frozenset(("generic", "department"))  # 部门, 主管部门: a department of a field
 _LEVEL_CHARS = "省市区县州乡镇旗盟"
 # a body's meeting right after its name: 省委经济工作会议, 市委十四届十次全会
 _MEETING = re.compile(r"(?:[^，。；、“”（）\s]{0,2}|[一二三四五六七八九十百\d]+届[一二三四五六七八九十百\d]+次)"
@@ -97,9 +99,10 @@ def _analysed_page(rules: Path | None, clean_text: str) -> Page:
     return Page(c, c.text, tuple(sorted(c.breaks)), tuple(overlapping(lexicon().head_re, c.text)))
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen (a frozen dataclass's __init__ costs three times more): read-only by convention
 class Site:
-    """A head in the compact text and the name proposed for it (compact offsets)."""
+    """A head in the compact text and the name proposed for it (compact offsets); one or two
+    are built for every head of a document, never changed after."""
 
     page: Page
     head: str
@@ -111,17 +114,16 @@ class Site:
     unit_only: bool = False  # a generic head read only as a unit of the name before it
     prev_start: int = 0  # where the previous accepted name starts
     prev_end: int = 0  # and ends
+    # set once from the fields above: the filters read them tens of thousands of times a corpus
+    text: str = field(init=False, repr=False)  # the page's text
+    body: str = field(init=False, repr=False)  # the name before the head ("" without a name)
 
-    @property
-    def text(self) -> str:
-        return self.page.text
-
-    @cached_property  # the name filters read it several times (frozen: cached in __dict__)
-    def body(self) -> str:
-        return self.text[self.start:self.at] if self.start is not None else ""
+    def __post_init__(self) -> None:
+        self.text = self.page.text
+        self.body = self.text[self.start:self.at] if self.start is not None else ""
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen, as `Site`: built for every head, changed only through `replace`
 class Found:
     """A decided candidate in compact offsets, with the type its head gives."""
 
@@ -175,7 +177,7 @@ def _no_name(site: Site) -> str | None:
 
 
 def _levels_only(site: Site) -> str | None:
-    if not {"generic", "department"} <= site.row.flags:
+    if not _GENERIC_DEPARTMENT <= site.row.flags:
         return None
     # read after the region: 安徽省省级部门 is every department of the province's level
     if LEVELS_ONLY.fullmatch(split_region(site.body + site.head)[1][:-len(site.head)]):
@@ -192,7 +194,7 @@ def _too_short(site: Site) -> str | None:
 
 
 def _vague(site: Site) -> str | None:
-    if site.body in VAGUE_BODY or site.body.startswith(("该", "本", "此", "这", *_VAGUE_TAIL)):
+    if site.body in VAGUE_BODY or site.body.startswith(_VAGUE_OPENING):
         return "a vague or deictic body (有关, 各级, 本…)"
     if site.body.endswith(_VAGUE_TAIL):
         return "…有关/相关/其他 + head names the bodies of a kind (请径向相关主管部门), no one body"
@@ -270,7 +272,7 @@ def _unit_of_previous(site: Site) -> bool:
     text, start = site.text, site.start
     if not (site.prev_end == site.lo == start) or text[start] == "各":
         return False
-    if {"generic", "department"} <= site.row.flags:
+    if _GENERIC_DEPARTMENT <= site.row.flags:
         return False  # 人民政府工作部门 are the body's departments at large
     standard = lexicon().standard
     if any(text[k:site.end] in standard for k in range(start, site.at + 1)) \
@@ -328,13 +330,14 @@ def _with_standard_bodies(page: Page, found: list[Found]) -> list[Found]:
                 for m in lex.standard_re.finditer(page.text)]
     out = []
     for f in found:
-        if f.rejection is None and any(t.start <= f.start and f.end <= t.end for t in standard):
+        if f.rejection is not None or not standard:
+            pass  # most documents name few standard bodies: nothing to compare with
+        elif any(t.start <= f.start and f.end <= t.end for t in standard):
             f = replace(f, rejection=Decision("inside_a_standard_body", "part of a standard body's name"))
-        elif f.rejection is None and _stray_prefix(page.text, f, standard):
+        elif _stray_prefix(page.text, f, standard):
             f = replace(f, rejection=Decision("stray_prefix", "a standard body after words that are no region"
                                                               " or party body (联合报农业农村部)"))
-        elif f.rejection is None:
-            joined = [t for t in standard if t.start < f.end and f.start <= t.end]
+        elif joined := [t for t in standard if t.start < f.end and f.start <= t.end]:
             standard = [t for t in standard if t not in joined]
             f = replace(f, start=min([f.start] + [t.start for t in joined]))
         out.append(f)
@@ -400,8 +403,12 @@ def decide(clean_text: str | View) -> tuple[View, list[Found]]:
     return p.view, found
 
 
-def _type(name: str, found: Found) -> str:
-    typed = org_type(name)
+def _type(name: str, found: Found, types: dict[str, str]) -> str:
+    """The type a name's words give (`org_type`), else its head's; `types` memoises the names
+    of one document (a body is named again and again)."""
+    typed = types.get(name)
+    if typed is None:
+        typed = types[name] = org_type(name)
     return typed if typed != "other" else found.type
 
 
@@ -409,9 +416,10 @@ def candidates(clean_text: str | View) -> tuple[Candidate, ...]:
     """Every organisation candidate of a text with its decision, clean-text spans."""
     c, found = decide(clean_text)
     out = []
+    types: dict[str, str] = {}
     for f in found:
         name = c.text[f.start:f.end].strip()
-        detail = "; ".join(filter(None, (f"type={_type(name, f)}" if name else "", f.detail)))
+        detail = "; ".join(filter(None, (f"type={_type(name, f, types)}" if name else "", f.detail)))
         out.append(Candidate(FAMILY, name, c.span(f.start, f.end), f.rejection, detail))
     return tuple(out)
 
@@ -420,8 +428,9 @@ def find_mentions(clean_text: str | View) -> list[Mention]:
     """Every organisation name in a text, with clean-text spans, in text order."""
     c, found = decide(clean_text)
     mentions = []
+    types: dict[str, str] = {}
     for f in found:
         if f.rejection is None:
             name = c.text[f.start:f.end].strip()
-            mentions.append(Mention(name, _type(name, f), c.span(f.start, f.end)))
+            mentions.append(Mention(name, _type(name, f, types), c.span(f.start, f.end)))
     return mentions

@@ -196,9 +196,13 @@ def _match(name: str, index: _Index) -> int | None:
     return near[0] if len(near) == 1 else None
 
 
+_BRACKETED = re.compile(r"（([^（）]+)）$")
+_BRACKET_TAIL = re.compile(r"（[^（）]*）$")
+
+
 def _bracketed_name(name: str) -> tuple[str, ...]:
     """The other name a body is given in brackets after its own: 人才办 of 组织人事部（人才办）."""
-    m = re.search(r"（([^（）]+)）$", name)
+    m = _BRACKETED.search(name) if name.endswith("）") else None  # most names end in a head
     return (m.group(1),) if m and ending().search(m.group(1)) and len(m.group(1)) > 2 else ()
 
 
@@ -224,7 +228,7 @@ def merge(mentions: list[Mention]) -> list[Organisation]:
     for n, (group, kind) in enumerate(zip(forms, kinds), 1):
         name = max(group, key=lambda f: (len(f), -group.index(f)))
         aliases = [f for f in group if f != name]
-        bare = re.sub(r"（[^（）]*）$", "", name)
+        bare = _BRACKET_TAIL.sub("", name)
         if bare != name and bare not in aliases:
             aliases.append(bare)
         typed = org_type(name)

@@ -51,15 +51,16 @@ def excluded(text: str, start: int, end: int) -> bool:
     """True when the head at [start, end) sits inside a word that holds a head but names no
     body (布局, 干部; `org_exclusions.txt`).
 
-    Read at the head only: such a word holds the head at one of a few known offsets, so it
-    starts that far before the head (a scan of the whole text for these words costs more). The
-    pattern gives the longest word at an offset, so one match per offset decides.
+    Read at the head only: such a word holds the head at a known offset, so it starts that far
+    before the head (a scan of the whole text for these words costs more; so does a pattern of
+    them matched there, several times a few slices looked up in a set).
     """
-    lex = lexicon()
-    for offset in lex.exclusion_offsets.get(text[start:end], ()):
-        m = lex.exclusion_re.match(text, start - offset) if offset <= start else None
-        if m and m.end() >= end:
-            return True
+    for offset, lengths, words in lexicon().exclusions.get(text[start:end], ()):
+        at = start - offset
+        if at >= 0:
+            for n in lengths:
+                if text[at:at + n] in words:
+                    return True
     return False
 
 
@@ -78,9 +79,9 @@ _WORD_CHAR = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._ ]")
 
 def ends_word(text: str, end: int) -> bool:
     """Whether a word ends at `end` (管理处 of 治安管理处罚 does not; 科技局 of 科技局局长 does)."""
-    if text.startswith(titles(), end + (text[end:end + 1] == "副")):  # 教育部副部长
-        return True
     if not _WORD_CHAR.match(text, end):  # the tagger cuts words at punctuation anyway
+        return True
+    if text.startswith(titles(), end + (text[end:end + 1] == "副")):  # 教育部副部长
         return True
     lo = max(0, end - 3)
     pos = lo
@@ -94,10 +95,21 @@ def ends_word(text: str, end: int) -> bool:
     return True
 
 
+# up to the last character that is no name character before a match's `endpos` (`.*` runs to
+# the end, then steps back over the name characters only: one short match, not a search)
+_LAST_NON_NAME = re.compile(r"(?s:.*)[^\u4e00-\u9fffA-Za-z0-9·]")
+
+
 def window_start(text: str, start: int, floor: int) -> int:
     """Leftmost offset a name ending at `start` can reach: name characters, paired brackets."""
+    bound = max(floor, start - MAX_NAME)
     i = start
-    while i > floor and start - i < MAX_NAME:
+    while i > bound:
+        # a run of name characters at once (one regex match instead of a step per character)
+        last = _LAST_NON_NAME.match(text, bound, i)
+        i = last.end() if last else bound
+        if i <= bound:
+            break
         ch = text[i - 1]
         if ch == "）":
             open_at = text.rfind("（", max(floor, i - 14), i - 1)
@@ -111,8 +123,6 @@ def window_start(text: str, start: int, floor: int) -> int:
                 break
             i = open_at
             continue
-        if not NAME_CHAR.match(ch):
-            break
-        i -= 1
+        break  # any other character that is no name character
     return i
 
