@@ -80,12 +80,7 @@ def name_start(view: View, end: int, cues: Cues) -> int | None:
     window_start = max(0, end - _REACH)
     floor, punctuation = _floor(view, end, cues)
     lowest = floor if floor is not None else punctuation or 0  # no name starts left of punctuation
-    window = compact[window_start:end]
-    # finditer yields matches left to right: the nearest verb comes last
-    ends = (_verb_end(window, m) for m in verbs_in(window, cues) if not cues.noun_after_verb.match(window, m.end()))
-    verbs = [window_start + e for e in ends if e is not None]
-    verbs.reverse()
-    for cut in verbs:
+    for cut in _verb_cuts(compact[window_start:end], window_start, cues):
         if cut < lowest:
             break
         rest = compact[cut:end]
@@ -128,6 +123,17 @@ def titled_modifier(modifier: str, cues: Cues) -> bool:
     long run of policy words (制造业重点产业链高质量发展行动): a title that long is a name even
     when each of its words is generic; a short one (专项整治行动) is a kind of campaign."""
     return specific(modifier, cues) or (len(modifier) >= _TITLE_MODIFIER and CHINESE_RUN.fullmatch(modifier) is not None)
+
+
+def _verb_cuts(window: str, window_start: int, cues: Cues) -> Iterator[int]:
+    """Where each boundary verb of `window` leaves a name, nearest first. Lazily: the first
+    cut left of the floor ends the search, and tagging the words at a verb is the costly part."""
+    # finditer yields matches left to right: the nearest verb comes last
+    verbs = [m for m in verbs_in(window, cues) if not cues.noun_after_verb.match(window, m.end())]
+    for verb in reversed(verbs):
+        end = _verb_end(window, verb)
+        if end is not None:
+            yield window_start + end
 
 
 def _first_cue_verb(stretch: str, cues: Cues) -> int | None:
