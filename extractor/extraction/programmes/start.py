@@ -35,12 +35,12 @@ def verbs_in(text: str, cues: Cues) -> Iterator[re.Match[str]]:
     return (m for m in cues.boundary.finditer(text) if len(m.group()) > 1 or len(text) - m.end() != 1)
 
 
-def _last_end(pattern: re.Pattern[str], text: str) -> int | None:
-    """Where the last match of `pattern` in `text` ends (matches do not overlap), or None."""
+def _last(pattern: re.Pattern[str], text: str, pos: int = 0) -> re.Match[str] | None:
+    """The last match of `pattern` in `text` from `pos` on (matches do not overlap), or None."""
     last = None
-    for last in pattern.finditer(text):
+    for last in pattern.finditer(text, pos):
         pass
-    return last.end() if last is not None else None
+    return last
 
 
 def _floor(view: View, end: int, cues: Cues) -> tuple[int | None, int | None]:
@@ -56,10 +56,12 @@ def _floor(view: View, end: int, cues: Cues) -> tuple[int | None, int | None]:
     window = view.text[window_start:end]
     if "（" in window or "(" in window:
         window = _INNER_BRACKETS.sub(lambda b: "名" * len(b.group()), window)
-    punctuation = _last_end(cues.hard_boundary, window)
-    punctuation = window_start + punctuation if punctuation is not None else (0 if window_start == 0 else None)
-    particle = _last_end(cues.particle, window)
-    floor = punctuation if particle is None else max(window_start + particle, punctuation or 0)
+    hard = _last(cues.hard_boundary, window)
+    punctuation = window_start + hard.end() if hard is not None else (0 if window_start == 0 else None)
+    # A particle (a Chinese word, never 第) cannot span the character that starts punctuation,
+    # so the particles right of it are those a scan from there finds: only they can end past it.
+    particle = _last(cues.particle, window, hard.start() if hard is not None else 0)
+    floor = punctuation if particle is None else max(window_start + particle.end(), punctuation or 0)
     if floor is not None and floor == punctuation and end - floor > _BARE_REACH:
         line = bisect.bisect_left(view.breaks, end - _LINE_MODIFIER + 1) - 1
         floor = view.breaks[line] if line >= 0 and view.breaks[line] > punctuation else None
