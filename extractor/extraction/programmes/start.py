@@ -17,6 +17,9 @@ _REACH = 20  # the longest modifier a name may have (成都市城市社区嵌入
 _BARE_REACH = 15  # the longest one bounded by punctuation alone
 _TITLE_MODIFIER = 6  # the shortest generic modifier of a campaign named as a whole
 _LINE_MODIFIER = 4  # the shortest one bounded by a line start alone (not 序号 in a table head)
+# The tagger's words are runs of Chinese, letters, digits and +#&._ (`extractor.segment`):
+# no word holds any other character, and no verb's word reaches over one.
+_OUTSIDE_WORDS = re.compile(r"[^\w+#&.]")
 CHINESE_RUN = re.compile(r"[\u4e00-\u9fff]+")
 # The bracket opens the pattern and the look back follows it: `re` then skips to brackets at once.
 _INNER_BRACKETS = re.compile(r"[（(](?<=[\u4e00-\u9fff\w][（(])[^（）()一二三四五六七八九十\d]{1,6}[）)](?=[\u4e00-\u9fff]|$)")
@@ -29,10 +32,10 @@ def specific(modifier: str, cues: Cues) -> bool:
             and modifier.count("“") == modifier.count("”"))
 
 
-def verbs_in(text: str, cues: Cues) -> Iterator[re.Match[str]]:
-    """The boundary words in `text`, but for an adverb of one character that forms a
-    word with the one character after it at the end (城市更新行动, 资源再生工程)."""
-    return (m for m in cues.boundary.finditer(text) if len(m.group()) > 1 or len(text) - m.end() != 1)
+def verbs_in(text: str, cues: Cues, pos: int = 0) -> Iterator[re.Match[str]]:
+    """The boundary words in `text` from `pos` on, but for an adverb of one character that
+    forms a word with the one character after it at the end (城市更新行动, 资源再生工程)."""
+    return (m for m in cues.boundary.finditer(text, pos) if len(m.group()) > 1 or len(text) - m.end() != 1)
 
 
 def _last(pattern: re.Pattern[str], text: str, pos: int = 0) -> re.Match[str] | None:
@@ -82,7 +85,10 @@ def name_start(view: View, end: int, cues: Cues) -> int | None:
     window_start = max(0, end - _REACH)
     floor, punctuation = _floor(view, end, cues)
     lowest = floor if floor is not None else punctuation or 0  # no name starts left of punctuation
-    for cut in _verb_cuts(compact[window_start:end], window_start, cues):
+    # Punctuation no word holds (，、。) parts the verbs left of it from the name: scan right of it.
+    since = punctuation - window_start if (punctuation is not None and punctuation > window_start
+                                           and _OUTSIDE_WORDS.match(compact, punctuation - 1)) else 0
+    for cut in _verb_cuts(compact[window_start:end], window_start, cues, since):
         if cut < lowest:
             break
         rest = compact[cut:end]
@@ -127,11 +133,12 @@ def titled_modifier(modifier: str, cues: Cues) -> bool:
     return specific(modifier, cues) or (len(modifier) >= _TITLE_MODIFIER and CHINESE_RUN.fullmatch(modifier) is not None)
 
 
-def _verb_cuts(window: str, window_start: int, cues: Cues) -> Iterator[int]:
-    """Where each boundary verb of `window` leaves a name, nearest first. Lazily: the first
-    cut left of the floor ends the search, and tagging the words at a verb is the costly part."""
+def _verb_cuts(window: str, window_start: int, cues: Cues, since: int) -> Iterator[int]:
+    """Where each boundary verb of `window` from `since` on leaves a name, nearest first.
+    Lazily: the first cut left of the floor ends the search, and tagging the words at a verb
+    is the costly part."""
     # finditer yields matches left to right: the nearest verb comes last
-    verbs = [m for m in verbs_in(window, cues) if not cues.noun_after_verb.match(window, m.end())]
+    verbs = [m for m in verbs_in(window, cues, since) if not cues.noun_after_verb.match(window, m.end())]
     for verb in reversed(verbs):
         end = _verb_end(window, verb)
         if end is not None:
