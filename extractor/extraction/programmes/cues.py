@@ -73,6 +73,7 @@ class Cues:
     cue_verb: re.Pattern[str]
     time_count: re.Pattern[str]
     modals: frozenset[str]
+    modal: re.Pattern[str]
 
 
 def starting(words: list[str]) -> str:
@@ -196,9 +197,11 @@ def load_cues() -> Cues:
     return Cues(**_head_cues(data), **_quote_cues(data), **_boundary_cues(data), **_way_cues(data),
                 **_system_cues(data),
                 kind_words=tuple(data["kind_words"]),
-                generic=re.compile(rf"(?:{alternation(data['generic_words'])})*"),
-                vague=re.compile(rf"(?:{alternation(data['generic_words'] + data['manner_words'])})*"),
+                # only ever fullmatched: grouping by first character keeps the same answers
+                generic=re.compile(rf"(?:{by_first_character(data['generic_words'])})*"),
+                vague=re.compile(rf"(?:{by_first_character(data['generic_words'] + data['manner_words'])})*"),
                 modals=frozenset(data["modals"]),
+                modal=re.compile(alternation(data["modals"])),
                 manner_before=re.compile(rf"(?:{alternation(data['manner_words'])})$"),
                 titled_heads=frozenset(data["titled_heads"]),
                 cue_verb=re.compile(by_first_character(data["cue_verbs"])),

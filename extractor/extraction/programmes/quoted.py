@@ -72,7 +72,7 @@ def _sentence(p: Proposal) -> str | None:
     sentence or a list of clauses, a demand to meet, not the name of a programme. The modal
     must be a word of its own: 要 in 要素, 重要 or 主要 is none."""
     modals = p.doc.cues.modals
-    if not any(m in p.name for m in modals):
+    if p.doc.cues.modal.search(p.name) is None:  # one search before tagging the words
         return None
     modal = next((word for word, _ in words_of(p.name) if word in modals), None)
     return f"a sentence: holds the modal {modal}" if modal else None

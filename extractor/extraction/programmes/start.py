@@ -169,9 +169,10 @@ def _verb_end(window: str, verb: re.Match[str]) -> int | None:
 def _joined(view: View, floor: int, end: int, cues: Cues) -> int | None:
     """Where an item joined to the name at the joint right before `floor` starts (the
     longest item first), or None."""
+    before = view.text[floor - 1]
     for joints, rest_names in ((cues.pair_joints, True), (cues.modifier_joints, False)):
         for joint, longest in joints:
-            for size in range(longest, 1, -1) if view.text[floor - 1] == joint else ():
+            for size in range(longest, 1, -1) if before == joint else ():
                 start = _joined_item(view, floor - 1, end, cues, size, rest_names=rest_names)
                 if start is not None:
                     return start
