@@ -73,6 +73,7 @@ class Cues:
     cue_verb: re.Pattern[str]
     time_count: re.Pattern[str]
     modals: frozenset[str]
+    modal: re.Pattern[str]
 
 
 def starting(words: list[str]) -> str:
@@ -93,7 +94,7 @@ def by_first_character(words: list[str]) -> str:
     for word in sorted(set(words), key=lambda w: (-len(w), w)):  # alternation's order: longest first
         groups.setdefault(word[0], []).append(re.escape(word[1:]))
     return "|".join(re.escape(first) + (f"(?:{'|'.join(rests)})" if rests != [""] else "")
-                    for first, rests in groups.items())
+                    for first, rests in groups.items()) or "(?!)"
 
 
 def _hard_boundary(data: dict) -> re.Pattern[str]:
@@ -115,13 +116,13 @@ def _formula(data: dict) -> re.Pattern[str]:
 def _support_list(data: dict) -> re.Pattern[str]:
     """稳定实施耕地地力保护补贴、玉米大豆生产者补贴和稻谷补贴政策: after an implementing verb,
     a list whose every item ends in a head of support (补贴, 补助), each item one scheme."""
-    item = rf"[^\W\d、和及与的]{{2,16}}?(?:{alternation(data['list_heads'])})"
+    item = rf"[^\W\d、和及与的]{{2,16}}?(?:{by_first_character(data['list_heads'])})"
     return re.compile(rf"(?:{by_first_character(data['cue_verbs'])})((?:{item}[、和及])+{item})(?=政策|等|[^\u4e00-\u9fff])")
 
 
 def _system_cues(data: dict) -> dict:
     """Platform and system heads, and the function words before them (信息服务管理平台)."""
-    functions = alternation(data["system_functions"])
+    functions = by_first_character(data["system_functions"])
     return {"system_heads": frozenset(data["system_heads"]),
             "system_function": re.compile(rf"(?:{functions}){{2,}}$"),
             "function_run": re.compile(rf"(?:{functions})+$")}
@@ -130,10 +131,10 @@ def _system_cues(data: dict) -> dict:
 def _head_cues(data: dict) -> dict:
     """Programme heads, what may join them, and what a head runs on into or follows."""
     head = rf"(?:{by_first_character(data['named_heads'])})"
-    return {"heads": re.compile(rf"{head}(?:(?:{alternation(data['head_glue'])})?{head})*"),
+    return {"heads": re.compile(rf"{head}(?:(?:{by_first_character(data['head_glue'])})?{head})*"),
             "last_head": re.compile(rf"{head}$"),
             "head_words": frozenset(data["named_heads"]),
-            "head_not_before": re.compile(alternation(data["head_not_before"])),
+            "head_not_before": re.compile(by_first_character(data["head_not_before"])),
             "head_not_after": tuple(data["head_not_after"]),
             "anchored_heads": frozenset(data["anchored_heads"]),
             "designation_heads": frozenset(data["designation_heads"]),
@@ -143,28 +144,28 @@ def _head_cues(data: dict) -> dict:
 def _quote_cues(data: dict) -> dict:
     """What around a quoted term makes it a scheme, a slogan or a schedule."""
     modifier = rf"[^\W\d的a-zA-Z]{{0,{int(data['max_modifier'])}}}?"
-    return {"scheme_after": re.compile(rf"{modifier}(?:{alternation(data['scheme_nouns'])})"),
-            "list_after": re.compile(rf"等[^，。；“”]{{0,6}}?(?:“|{alternation(data['list_nouns'])})"),
-            "slogan_before": re.compile(rf"(?:{alternation(data['slogan_verbs'])})$"),
+    return {"scheme_after": re.compile(rf"{modifier}(?:{by_first_character(data['scheme_nouns'])})"),
+            "list_after": re.compile(rf"等[^，。；“”]{{0,6}}?(?:“|{by_first_character(data['list_nouns'])})"),
+            "slogan_before": re.compile(rf"(?:{by_first_character(data['slogan_verbs'])})$"),
             "scheme_suffix": tuple(data["scheme_suffixes"]),
-            "metaphor": re.compile(alternation(data["metaphors"] + data["slogans"])),
-            "count_after": re.compile(alternation(data["count_nouns"])),
-            "schedule": re.compile(rf"(?:^|\+)\d+(?:{alternation(data['schedule_units'])})\w*\+")}
+            "metaphor": re.compile(by_first_character(data["metaphors"] + data["slogans"])),
+            "count_after": re.compile(by_first_character(data["count_nouns"])),
+            "schedule": re.compile(rf"(?:^|\+)\d+(?:{by_first_character(data['schedule_units'])})\w*\+")}
 
 
 def _boundary_cues(data: dict) -> dict:
     """What ends a name on its left: particles, verbs, punctuation, counts, clause words."""
     return {"boundary": re.compile(by_first_character(data["boundary_words"])),
-            "boundary_before": re.compile(rf"(?:{alternation(data['boundary_words'])})$"),
-            "verb_before": re.compile(rf"(?:{alternation(data['cue_verbs'])})$"),
-            "particle": re.compile(rf"{starting(data['particles'])}(?!{alternation(data['not_particles'])})"
-                                   rf"(?:{alternation(data['particles'])})"),
-            "noun_after_verb": re.compile(alternation(data["noun_after_verb"])),
+            "boundary_before": re.compile(rf"(?:{by_first_character(data['boundary_words'])})$"),
+            "verb_before": re.compile(rf"(?:{by_first_character(data['cue_verbs'])})$"),
+            "particle": re.compile(rf"{starting(data['particles'])}(?!{by_first_character(data['not_particles'])})"
+                                   rf"(?:{by_first_character(data['particles'])})"),
+            "noun_after_verb": re.compile(by_first_character(data["noun_after_verb"])),
             "hard_boundary": _hard_boundary(data),
-            "class_before": re.compile(rf"(?:{alternation(data['class_words'])})$"),
-            "count_start": re.compile(rf"[{CHINESE_NUMERAL}]+(?:{alternation(data['count_measures'])})"),
+            "class_before": re.compile(rf"(?:{by_first_character(data['class_words'])})$"),
+            "count_start": re.compile(rf"[{CHINESE_NUMERAL}]+(?:{by_first_character(data['count_measures'])})"),
             "itself": re.compile(rf"(?<!{alternation(data['self_word_compounds'])})"
-                                 rf"(?:{alternation(data['self_words'])})$"),
+                                 rf"(?:{by_first_character(data['self_words'])})$"),
             "leading_tags": tuple(data["leading_tags"]),
             "negations": frozenset(data["negations"] + data["clause_adverbs"]),
             "verb_complements": tuple(data["verb_complements"]),
@@ -176,15 +177,15 @@ def _boundary_cues(data: dict) -> dict:
 
 def _way_cues(data: dict) -> dict:
     """The patterns of the other ways: nationwide names, lists, formulas, campaigns."""
-    campaign_verbs = alternation(data["campaign_verbs"])
+    campaign_verbs = by_first_character(data["campaign_verbs"])
     return {"standard": frozenset(data["standard_programmes"]),
             "standard_re": re.compile(by_first_character(data["standard_programmes"])),
             "enumeration": re.compile(rf"(?:{by_first_character(data['cue_verbs'])})((?:{ITEM}、)+{ITEM})"
-                                      rf"等(?:{alternation(data['enumeration_nouns'])})"),
+                                      rf"等(?:{by_first_character(data['enumeration_nouns'])})"),
             "support_list": _support_list(data),
             "formula": _formula(data),
             "campaign": re.compile(rf"{starting(data['campaign_verbs'] + data['campaign_prefixes'])}"
-                                   rf"((?:{campaign_verbs})?)({alternation(data['campaign_prefixes'])})"
+                                   rf"((?:{campaign_verbs})?)({by_first_character(data['campaign_prefixes'])})"
                                    rf"([\u4e00-\u9fff]{{2}})((?:{campaign_verbs})?)"),
             "campaign_words": frozenset(data["campaign_verbs"])}
 
@@ -196,10 +197,12 @@ def load_cues() -> Cues:
     return Cues(**_head_cues(data), **_quote_cues(data), **_boundary_cues(data), **_way_cues(data),
                 **_system_cues(data),
                 kind_words=tuple(data["kind_words"]),
-                generic=re.compile(rf"(?:{alternation(data['generic_words'])})*"),
-                vague=re.compile(rf"(?:{alternation(data['generic_words'] + data['manner_words'])})*"),
+                # only ever fullmatched: grouping by first character keeps the same answers
+                generic=re.compile(rf"(?:{by_first_character(data['generic_words'])})*"),
+                vague=re.compile(rf"(?:{by_first_character(data['generic_words'] + data['manner_words'])})*"),
                 modals=frozenset(data["modals"]),
-                manner_before=re.compile(rf"(?:{alternation(data['manner_words'])})$"),
+                modal=re.compile(by_first_character(data["modals"])),
+                manner_before=re.compile(rf"(?:{by_first_character(data['manner_words'])})$"),
                 titled_heads=frozenset(data["titled_heads"]),
                 cue_verb=re.compile(by_first_character(data["cue_verbs"])),
                 time_count=re.compile(rf"[{CHINESE_NUMERAL}\d]+[年天日月]$"),

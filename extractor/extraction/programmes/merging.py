@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractor.extraction.programmes.cues import Cues
+from extractor.extraction.programmes.cues import Cues, by_first_character
 from extractor.extraction.programmes.document import Proposal
-from extractor.lexicons import alternation
 from extractor.model import Span
 
 @dataclass
@@ -115,7 +114,8 @@ def add_mentions(compact: str, merged: list[_Entry]) -> None:
     owner = {e.name: e for e in merged if len(e.name) >= 3}
     if not owner:
         return
-    for m in re.finditer(alternation(list(owner)), compact):
+    # grouped by first character: `re` tries only the names that start where it stands
+    for m in re.finditer(by_first_character(list(owner)), compact):
         entry = owner[m.group()]
         if m.span() not in entry.mentions:
             entry.mentions.append(m.span())

@@ -72,7 +72,7 @@ def _sentence(p: Proposal) -> str | None:
     sentence or a list of clauses, a demand to meet, not the name of a programme. The modal
     must be a word of its own: 要 in 要素, 重要 or 主要 is none."""
     modals = p.doc.cues.modals
-    if not any(m in p.name for m in modals):
+    if p.doc.cues.modal.search(p.name) is None:  # one search before tagging the words
         return None
     modal = next((word for word, _ in words_of(p.name) if word in modals), None)
     return f"a sentence: holds the modal {modal}" if modal else None
@@ -127,6 +127,8 @@ def _prefix_form(p: Proposal) -> str | None:
     a clause that starts with a verb or adverb (巩固“九个到位”, 充分把握“三化融合”) or the body
     whose scheme it is (省委“一个指引、两手硬”)."""
     cues, compact, mark = p.doc.cues, p.compact, p.start - 1
+    if mark < 1 or _bounded_at(compact[mark - 1], cues):
+        return None
     start = name_start(p.doc.view, mark, cues)
     prefix = compact[start:mark] if start is not None else ""
     if (len(prefix) >= 2 and not _QUOTES.search(prefix) and not cues.boundary.search(prefix)
@@ -134,6 +136,17 @@ def _prefix_form(p: Proposal) -> str | None:
             and not prefix.endswith(body_heads())):
         return compact[start:p.end + 1]
     return None
+
+
+def _bounded_at(before: str, cues: Cues) -> bool:
+    """Whether the character before a quote leaves no prefix at it, told without looking
+    further left: a quote mark, or punctuation, a figure or a particle that ends the name
+    there, being no joint of items (、 与) and no bracket a short bracketed part may close."""
+    if before in "“”「」":
+        return True
+    joint = any(before == j for j, _ in cues.pair_joints + cues.modifier_joints)
+    return (not joint and before not in "）)"
+            and (cues.hard_boundary.fullmatch(before) is not None or cues.particle.fullmatch(before) is not None))
 
 
 def read(passed: list[Proposal]) -> list[Proposal]:

@@ -17,6 +17,9 @@ _REACH = 20  # the longest modifier a name may have (成都市城市社区嵌入
 _BARE_REACH = 15  # the longest one bounded by punctuation alone
 _TITLE_MODIFIER = 6  # the shortest generic modifier of a campaign named as a whole
 _LINE_MODIFIER = 4  # the shortest one bounded by a line start alone (not 序号 in a table head)
+# The tagger's words are runs of Chinese, letters, digits and +#&._ (`extractor.segment`):
+# no word holds any other character, and no verb's word reaches over one.
+_OUTSIDE_WORDS = re.compile(r"[^\w+#&.]")
 CHINESE_RUN = re.compile(r"[\u4e00-\u9fff]+")
 # The bracket opens the pattern and the look back follows it: `re` then skips to brackets at once.
 _INNER_BRACKETS = re.compile(r"[（(](?<=[\u4e00-\u9fff\w][（(])[^（）()一二三四五六七八九十\d]{1,6}[）)](?=[\u4e00-\u9fff]|$)")
@@ -29,18 +32,18 @@ def specific(modifier: str, cues: Cues) -> bool:
             and modifier.count("“") == modifier.count("”"))
 
 
-def verbs_in(text: str, cues: Cues) -> Iterator[re.Match[str]]:
-    """The boundary words in `text`, but for an adverb of one character that forms a
-    word with the one character after it at the end (城市更新行动, 资源再生工程)."""
-    return (m for m in cues.boundary.finditer(text) if len(m.group()) > 1 or len(text) - m.end() != 1)
+def verbs_in(text: str, cues: Cues, pos: int = 0) -> Iterator[re.Match[str]]:
+    """The boundary words in `text` from `pos` on, but for an adverb of one character that
+    forms a word with the one character after it at the end (城市更新行动, 资源再生工程)."""
+    return (m for m in cues.boundary.finditer(text, pos) if len(m.group()) > 1 or len(text) - m.end() != 1)
 
 
-def _last_end(pattern: re.Pattern[str], text: str) -> int | None:
-    """Where the last match of `pattern` in `text` ends (matches do not overlap), or None."""
+def _last(pattern: re.Pattern[str], text: str, pos: int = 0) -> re.Match[str] | None:
+    """The last match of `pattern` in `text` from `pos` on (matches do not overlap), or None."""
     last = None
-    for last in pattern.finditer(text):
+    for last in pattern.finditer(text, pos):
         pass
-    return last.end() if last is not None else None
+    return last
 
 
 def _floor(view: View, end: int, cues: Cues) -> tuple[int | None, int | None]:
@@ -56,10 +59,12 @@ def _floor(view: View, end: int, cues: Cues) -> tuple[int | None, int | None]:
     window = view.text[window_start:end]
     if "（" in window or "(" in window:
         window = _INNER_BRACKETS.sub(lambda b: "名" * len(b.group()), window)
-    punctuation = _last_end(cues.hard_boundary, window)
-    punctuation = window_start + punctuation if punctuation is not None else (0 if window_start == 0 else None)
-    particle = _last_end(cues.particle, window)
-    floor = punctuation if particle is None else max(window_start + particle, punctuation or 0)
+    hard = _last(cues.hard_boundary, window)
+    punctuation = window_start + hard.end() if hard is not None else (0 if window_start == 0 else None)
+    # A particle (a Chinese word, never 第) cannot span the character that starts punctuation,
+    # so the particles right of it are those a scan from there finds: only they can end past it.
+    particle = _last(cues.particle, window, hard.start() if hard is not None else 0)
+    floor = punctuation if particle is None else max(window_start + particle.end(), punctuation or 0)
     if floor is not None and floor == punctuation and end - floor > _BARE_REACH:
         line = bisect.bisect_left(view.breaks, end - _LINE_MODIFIER + 1) - 1
         floor = view.breaks[line] if line >= 0 and view.breaks[line] > punctuation else None
@@ -80,12 +85,10 @@ def name_start(view: View, end: int, cues: Cues) -> int | None:
     window_start = max(0, end - _REACH)
     floor, punctuation = _floor(view, end, cues)
     lowest = floor if floor is not None else punctuation or 0  # no name starts left of punctuation
-    window = compact[window_start:end]
-    # finditer yields matches left to right: the nearest verb comes last
-    ends = (_verb_end(window, m) for m in verbs_in(window, cues) if not cues.noun_after_verb.match(window, m.end()))
-    verbs = [window_start + e for e in ends if e is not None]
-    verbs.reverse()
-    for cut in verbs:
+    # Punctuation no word holds (，、。) parts the verbs left of it from the name: scan right of it.
+    since = punctuation - window_start if (punctuation is not None and punctuation > window_start
+                                           and _OUTSIDE_WORDS.match(compact, punctuation - 1)) else 0
+    for cut in _verb_cuts(compact[window_start:end], window_start, cues, since):
         if cut < lowest:
             break
         rest = compact[cut:end]
@@ -130,6 +133,18 @@ def titled_modifier(modifier: str, cues: Cues) -> bool:
     return specific(modifier, cues) or (len(modifier) >= _TITLE_MODIFIER and CHINESE_RUN.fullmatch(modifier) is not None)
 
 
+def _verb_cuts(window: str, window_start: int, cues: Cues, since: int) -> Iterator[int]:
+    """Where each boundary verb of `window` from `since` on leaves a name, nearest first.
+    Lazily: the first cut left of the floor ends the search, and tagging the words at a verb
+    is the costly part."""
+    # finditer yields matches left to right: the nearest verb comes last
+    verbs = [m for m in verbs_in(window, cues, since) if not cues.noun_after_verb.match(window, m.end())]
+    for verb in reversed(verbs):
+        end = _verb_end(window, verb)
+        if end is not None:
+            yield window_start + end
+
+
 def _first_cue_verb(stretch: str, cues: Cues) -> int | None:
     """Where the first run of implementing verbs in `stretch` ends (推进实施…), or None: the
     verbs after it (深化 in 国有企业改革深化提升行动) are inside the title."""
@@ -154,9 +169,10 @@ def _verb_end(window: str, verb: re.Match[str]) -> int | None:
 def _joined(view: View, floor: int, end: int, cues: Cues) -> int | None:
     """Where an item joined to the name at the joint right before `floor` starts (the
     longest item first), or None."""
+    before = view.text[floor - 1]
     for joints, rest_names in ((cues.pair_joints, True), (cues.modifier_joints, False)):
         for joint, longest in joints:
-            for size in range(longest, 1, -1) if view.text[floor - 1] == joint else ():
+            for size in range(longest, 1, -1) if before == joint else ():
                 start = _joined_item(view, floor - 1, end, cues, size, rest_names=rest_names)
                 if start is not None:
                     return start
