@@ -34,6 +34,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from extractor.extraction.candidates import Candidate, Decision, judge, named
 from extractor.extraction.organisations import compact, lexicon, split_region, tagged
@@ -43,7 +44,7 @@ from extractor.lexicons import cached
 from extractor.model import Span, Table
 from extractor.structure.headings import task_column
 from extractor.structure.lexicon import lexicon as document_words
-from extractor.structure.markers import PAREN_ITEM, marker_at
+from extractor.structure.markers import MARKER_START, PAREN_ITEM, marker_at
 from extractor.text import View
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -106,7 +107,7 @@ def _clean_item(item: str) -> str:
     if "（" in item or "(" in item:  # (both patterns need a bracket: most items skip them)
         item = _THROUGH_ITEM_MARKER.sub("", item)
         item = roles().first_leads_note.sub("", item)
-    item = roles().role_tail.sub("", item)
+    item = _without_role_tail(item)
     # 县级以上人民政府及其有关部门 -> 县级以上人民政府: a vague tail adds no one
     tail = _VAGUE_TAIL.search(item) if "关" in item else None
     if tail and _is_org_name(item[:tail.start()]):
@@ -119,6 +120,14 @@ def _clean_item(item: str) -> str:
     if tail and _is_org_name(item[:tail.start()]):
         return item[:tail.start()]
     return item[:tail.start()] + tail.group(1) if tail else item
+
+
+def _without_role_tail(item: str) -> str:
+    """The item without the role words closing it (平潭海关等按职责分工负责 -> 平潭海关)."""
+    r = roles()
+    # the tail ends with a role word (a view holds no line break for `$` to stop before):
+    # one `endswith` skips the pattern's scan for the items that have none
+    return r.role_tail.sub("", item) if item.endswith(r.role_words) else item
 
 
 # 市和区、县人民政府, 省和青岛市人民政府: a level and a level or place sharing one head
@@ -158,7 +167,7 @@ def _pieces(text: str) -> list[tuple[int, str, bool]]:
     pieces = []
     pos = 0
     # 区、县 and 各省、自治区、直辖市: coordinated level words belong to the name that follows
-    text = _LEVELS.sub("\x00", text)
+    text = _LEVELS.sub("\x00", text) if "、" in text else text
     for part in _SEPARATOR.split(text):
         part = part.replace("\x00", "、")
         if part and part not in ("、", "，", ",", "；", ";", "以及"):
@@ -173,7 +182,8 @@ def _pieces(text: str) -> list[tuple[int, str, bool]]:
 def _concatenated(part: str) -> list[str]:
     """An item cut where a head of the organisation vocabulary ends and a new name opens
     (区经济发展局区行政审批局 -> 区经济发展局, 区行政审批局)."""
-    cuts = [m.start() for m in _NAME_OPENING.finditer(part, 1) if part.endswith(_heads(), 0, m.start())]
+    heads = _heads()
+    cuts = [m.start() for m in _NAME_OPENING.finditer(part, 1) if heads.end(part, m.start())]
     return [part[a:b] for a, b in zip([0, *cuts], [*cuts, len(part)])]
 
 
@@ -191,16 +201,16 @@ def _relevant_class(pieces: list[tuple[int, str, bool]]) -> list[tuple[int, str,
     if not tail or _is_org_name(last[:tail.start()]):
         return pieces
     first = len(pieces) - 1
-    while first > 0 and pieces[first][2] and not pieces[first - 1][1].endswith(_heads()):
+    while first > 0 and pieces[first][2] and not _heads().end(pieces[first - 1][1]):
         first -= 1
     offset, _, after_separator = pieces[first]
     joined = "、".join(raw for _, raw, _ in pieces[first:])
     return [*pieces[:first], (offset, joined, after_separator)]
 
 
-@dataclass(frozen=True)
-class _Piece:
-    """One item of a written list, as cleaned (`name`) and as written (`raw`)."""
+class _Piece(NamedTuple):
+    """One item of a written list, as cleaned (`name`) and as written (`raw`) (a tuple: one
+    is built for every item of every list)."""
 
     name: str
     raw: str
@@ -244,7 +254,7 @@ def _parse_list(c: View, start: int, end: int, refused: list[Candidate] | None =
     pieces = _relevant_class(_pieces(c.text[start:end]))
     # 市科技、财政部门: the last item's head belongs to every bare item before it
     # (not a collective's: 各地、各部门 is two collectives)
-    last = roles().role_tail.sub("", pieces[-1][1].strip(" ：:。")) if pieces else ""
+    last = _without_role_tail(pieces[-1][1].strip(" ：:。")) if pieces else ""
     last_head = _SHARED_HEAD.search(last)
     region = ""
     for offset, raw, after_separator in pieces:
@@ -284,7 +294,7 @@ def _bare_function(name: str) -> bool:
     the list's last item shares; a complete body (区财政局), a place (立山经济开发区) or a
     collective of places (各街道, 各乡镇) keeps its own name. 各级农业农村 and 各市县财政 are
     fields at every level and take it."""
-    return (len(name) <= 12 and not name.endswith(_named_heads())
+    return (len(name) <= 12 and not _named_heads().end(name)
             and not roles().place_collective.fullmatch(name) and not lexicon().region_re.fullmatch(name))
 
 
@@ -427,7 +437,9 @@ def _clause_starts(c: View) -> list[int]:
     article's number; after the item marker (（二）, 1.) that opens a line."""
     starts = {0} | {m.end() for m in re.finditer(r"[。；;]\s*", c.text)} | set(c.breaks)
     starts |= {m.end() for m in _ARTICLE.finditer(c.text)}
-    starts = {m.end() if (m := marker_at(c.text, p)) and m.lastgroup != "ordinal" else p for p in starts}
+    # (a marker's first character first: most starts open with none)
+    starts = {m.end() if MARKER_START.match(c.text, p) and (m := marker_at(c.text, p)) and m.lastgroup != "ordinal"
+              else p for p in starts}
     return sorted(p for p in starts if p < len(c.text))
 
 
@@ -441,11 +453,33 @@ def _sentence(c: View, pos: int, starts: list[int] | None = None) -> tuple[int, 
     return start, (min(ends) + 1 if ends else len(c.text))
 
 
+@dataclass(frozen=True)
+class _Endings:
+    """A set of word endings (the head table's heads), tested by a set look-up per length:
+    `str.endswith` over the 147 heads compared each in turn, a good part of list parsing."""
+
+    words: frozenset[str]
+    lengths: tuple[int, ...]
+
+    @staticmethod
+    def of(words: tuple[str, ...]) -> _Endings:
+        return _Endings(frozenset(words), tuple(sorted({len(w) for w in words})))
+
+    def end(self, text: str, end: int | None = None) -> bool:
+        """Whether `text[:end]` ends with one of the words (`text.endswith(words, 0, end)`)."""
+        end = len(text) if end is None else end
+        for n in self.lengths:
+            if n > end:
+                return False
+            if text[end - n:end] in self.words:
+                return True
+        return False
+
+
 @cached
-def _heads() -> tuple[str, ...]:
-    """The head table's heads as one tuple: `str.endswith` tries them all in one call
-    (a Python loop over the table was most of the clause reader's time)."""
-    return tuple(lexicon().suffixes)
+def _heads() -> _Endings:
+    """The head table's heads."""
+    return _Endings.of(tuple(lexicon().suffixes))
 
 
 @cached
@@ -457,16 +491,16 @@ def _departments() -> tuple[str, ...]:
 
 
 @cached
-def _named_heads() -> tuple[str, ...]:
+def _named_heads() -> _Endings:
     """Heads that complete an item's name (区财政局, 区审改办), so it takes no head shared
     from the list's last item."""
-    return (*_heads(), *roles().office_short_heads)
+    return _Endings.of((*lexicon().suffixes, *roles().office_short_heads))
 
 
 def _is_org_name(name: str) -> bool:
     """Whether a clause's subject names a body (a standard body or a known head)."""
     bare = _BRACKET_TAIL.sub("", name) if name.endswith("）") else name
-    return bare in lexicon().standard or (bare.endswith(_heads()) and len(bare) >= 3)
+    return bare in lexicon().standard or (len(bare) >= 3 and _heads().end(bare))
 
 
 def _token_at(text: str, pos: int, width: int) -> tuple[str, str] | None:
@@ -664,9 +698,10 @@ def _clause_clauses(c: View, bodies: dict[int, int]) -> list[OwnerClause]:
     # an article's number is a start of its own: the match after it reads the subject
     r = roles()
     subjects = [m for m in (r.subject.match(c.text, p) for p in starts if not _ARTICLE.match(c.text, p)) if m]
+    commas = [m.end() for m in _COMMA.finditer(c.text)]
     for matches, group, role in ((r.by.finditer(c.text), 2, "lead"), (subjects, 1, "lead"),
-                                 (r.clause_subject.finditer(c.text), 1, "lead"),
-                                 (_ESTABLISHED.finditer(c.text), 1, "lead"), (_support_clauses(c.text), 1, "support")):
+                                 (_after_commas(c.text, commas, r.clause_subject), 1, "lead"),
+                                 (_ESTABLISHED.finditer(c.text), 1, "lead"), (_support_clauses(c.text, commas), 1, "support")):
         for m in matches:
             pattern = m.re
             rejection = judge(m, _BY_FILTERS if pattern is r.by else clause_filters)
@@ -697,13 +732,21 @@ def _clause_clauses(c: View, bodies: dict[int, int]) -> list[OwnerClause]:
 _COMMA = re.compile(r"[，,]")
 
 
-def _support_clauses(text: str) -> Iterator[re.Match[str]]:
+def _after_commas(text: str, commas: list[int], pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """The matches of a pattern opening after a comma (`(?<=[，,])`, holding none), tried
+    only at `commas` (where each comma ends): the same matches as `finditer`, without its
+    look-behind at every character."""
+    for at in commas:
+        if m := pattern.match(text, at):
+            yield m
+
+
+def _support_clauses(text: str, commas: list[int]) -> Iterator[re.Match[str]]:
     """…，省财政厅配合: the matches of `clause_support` (a clause after a comma whose subject
-    supports), tried only after the commas with a support word within reach: the same
-    matches as `finditer` (one holds no comma) at half its cost."""
+    supports), tried only after the commas (`commas`: where each ends) with a support word
+    within reach: the same matches as `finditer` (one holds no comma) at half its cost."""
     r = roles()
-    for comma in _COMMA.finditer(text):
-        at = comma.end()
+    for at in commas:
         if r.support_word.search(text, at, at + r.support_reach) and (m := r.clause_support.match(text, at)):
             yield m
 
