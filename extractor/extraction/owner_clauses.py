@@ -142,7 +142,8 @@ _AUTONOMOUS_PAIR = re.compile(r"^(自治区|自治州|自治县)、([省市区�
 def _distribute(name: str) -> list[str]:
     """市和区、县人民政府 names two bodies: 市人民政府 and 区、县人民政府; so does
     自治州、县（市）人民政府: 自治州人民政府 and 县（市）人民政府."""
-    m = _REGION_PAIR.match(name) or _AUTONOMOUS_PAIR.match(name)
+    # (both pairs hold 和 or 、: most names are tried no further)
+    m = ("和" in name or "、" in name) and (_REGION_PAIR.match(name) or _AUTONOMOUS_PAIR.match(name))
     if not m:
         return [name]
     rest = name[m.end():]
@@ -184,6 +185,8 @@ def _concatenated(part: str) -> list[str]:
     (区经济发展局区行政审批局 -> 区经济发展局, 区行政审批局)."""
     heads = _heads()
     cuts = [m.start() for m in _NAME_OPENING.finditer(part, 1) if heads.end(part, m.start())]
+    if not cuts:  # (most items: no list to build)
+        return [part]
     return [part[a:b] for a, b in zip([0, *cuts], [*cuts, len(part)])]
 
 
@@ -245,13 +248,34 @@ def _no_organisation_head(name: str) -> str | None:
 _SUBJECT_FILTERS = named(_no_organisation_head)
 
 
+_Read = tuple[tuple[tuple[str, int, int, bool], ...], tuple[tuple[str, int, int, Decision], ...]]
+"""A written list read: its names (name, start, end, written after a separator) and the items
+refused (as written, start, end, why), offsets in the list's own text."""
+
+
 def _parse_list(c: View, start: int, end: int, refused: list[Candidate] | None = None, *,
-                subject: bool = False) -> list[tuple[str, Span, bool]]:
+                subject: bool = False, memo: dict[tuple[str, bool], _Read] | None = None) -> list[tuple[str, Span, bool]]:
     """Organisation names in a list written at compact [start, end): (name, clean span,
     written after a separator). Items the filters refuse go to `refused`; a clause's
-    subject (`subject`) must also name a body."""
-    names = []
-    pieces = _relevant_class(_pieces(c.text[start:end]))
+    subject (`subject`) must also name a body. `memo`: lists read before in the document
+    (the same subject, 市人民政府 or 区财政局, opens clause after clause)."""
+    key = (c.text[start:end], subject)
+    read = memo.get(key) if memo is not None else None
+    if read is None:
+        read = _read_list(*key)
+        if memo is not None:
+            memo[key] = read
+    names, refusals = read
+    if refused is not None:
+        refused.extend(Candidate("owners", text, c.span(start + a, start + b), rejection)
+                       for text, a, b, rejection in refusals)
+    return [(name, c.span(start + a, start + b), after_separator) for name, a, b, after_separator in names]
+
+
+def _read_list(text: str, subject: bool) -> _Read:
+    """The names and refused items of one written list (`_parse_list`), offsets in `text`."""
+    names, refused = [], []
+    pieces = _relevant_class(_pieces(text))
     # 市科技、财政部门: the last item's head belongs to every bare item before it
     # (not a collective's: 各地、各部门 is two collectives)
     last = _without_role_tail(pieces[-1][1].strip(" ：:。")) if pieces else ""
@@ -264,12 +288,12 @@ def _parse_list(c: View, start: int, end: int, refused: list[Candidate] | None =
         name = _clean_item(raw)
         rejection = judge(_Piece(name, raw), _ITEM_FILTERS)
         if rejection:
-            _refuse(refused, raw, c.span(start + offset, start + offset + len(raw)), rejection)
+            refused.append((raw, offset, offset + len(raw), rejection))
             continue
         # 省人民政府发展改革、财政等部门: an item takes the shared head unless it ends in one
         shared_head = bool(last_head and _bare_function(name))
-        s = start + offset + max(raw.find(name[:2]), 0)
-        span = c.span(s, min(s + len(name), end))
+        s = offset + max(raw.find(name[:2]), 0)
+        span = (s, min(s + len(name), len(text)))
         if shared_head:
             name += last_head.group(1)
         # 市发展改革、财政、科技部门 and 市发改委、财政局、商务局: a level written once holds for
@@ -283,10 +307,10 @@ def _parse_list(c: View, start: int, end: int, refused: list[Candidate] | None =
         for form in _distribute(name):
             rejection = judge(form, _SUBJECT_FILTERS) if subject else None
             if rejection:
-                _refuse(refused, form, span, rejection)
+                refused.append((form, *span, rejection))
             else:
-                names.append((form, span, after_separator))
-    return names
+                names.append((form, *span, after_separator))
+    return tuple(names), tuple(refused)
 
 
 def _bare_function(name: str) -> bool:
@@ -435,12 +459,31 @@ def _clause_starts(c: View) -> list[int]:
     """View offsets where a clause can open: the text's start, after 。；;, a line
     break (compact text drops them; a heading runs into its first article) or an
     article's number; after the item marker (（二）, 1.) that opens a line."""
-    starts = {0} | {m.end() for m in re.finditer(r"[。；;]\s*", c.text)} | set(c.breaks)
+    starts = {0} | {_past_blanks(c.text, p) for p in _after_each(c.text, "。；;")} | set(c.breaks)
     starts |= {m.end() for m in _ARTICLE.finditer(c.text)}
     # (a marker's first character first: most starts open with none)
     starts = {m.end() if MARKER_START.match(c.text, p) and (m := marker_at(c.text, p)) and m.lastgroup != "ordinal"
               else p for p in starts}
     return sorted(p for p in starts if p < len(c.text))
+
+
+def _after_each(text: str, chars: str) -> list[int]:
+    """The offsets right after each occurrence of `chars` in `text`, in order (`str.find`
+    per character: a scan for a character class with `finditer` costs several times more)."""
+    found = []
+    for ch in chars:
+        at = text.find(ch)
+        while at >= 0:
+            found.append(at + 1)
+            at = text.find(ch, at + 1)
+    return sorted(found)
+
+
+def _past_blanks(text: str, pos: int) -> int:
+    """The first offset from `pos` that is no blank."""
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
 
 
 def _sentence(c: View, pos: int, starts: list[int] | None = None) -> tuple[int, int]:
@@ -612,7 +655,8 @@ _BY_FILTERS = named(_by_is_a_word, _filing)
 _CLAUSE_FILTERS = named(_no_item_marker, _verb_is_a_word, _acts_as_subject)
 
 
-def _partners(c: View, at: int, bodies: dict[int, int], refused: list[Candidate] | None = None) -> list[Owner]:
+def _partners(c: View, at: int, bodies: dict[int, int], refused: list[Candidate] | None = None,
+              memo: dict[tuple[str, bool], _Read] | None = None) -> list[Owner]:
     """由省财政厅会同省教育厅负责: the bodies joined by 会同 right at `at` support the lead.
     The list ends where its words end, or after the organisation finder's names joined
     one after another there when those run past the words (会同…茶文化研究会) or stop at a
@@ -624,7 +668,7 @@ def _partners(c: View, at: int, bodies: dict[int, int], refused: list[Candidate]
     end = _named_run(c, m.start(1), bodies)
     if end is None or end < m.end(1) and not c.text.startswith("等", end):
         end = m.end(1)
-    return [(n, "support", sp) for n, sp, _ in _parse_list(c, m.start(1), end, refused, subject=True)]
+    return [(n, "support", sp) for n, sp, _ in _parse_list(c, m.start(1), end, refused, subject=True, memo=memo)]
 
 
 def _named_run(c: View, start: int, bodies: dict[int, int]) -> int | None:
@@ -641,7 +685,7 @@ def _named_run(c: View, start: int, bodies: dict[int, int]) -> int | None:
 
 
 def _bare_subjects(c: View, starts: list[int], bodies: dict[int, int], taken: set[int],
-                   refused: list[Candidate]) -> list[tuple[int, int, list[Owner]]]:
+                   refused: list[Candidate], memo: dict[tuple[str, bool], _Read]) -> list[tuple[int, int, list[Owner]]]:
     """惠明茶产业主管部门推广先进…技术: at a clause start, a name the organisation finder read,
     then a verb, is the clause's acting subject (a regulation's duty written without 应当)."""
     found = []
@@ -653,7 +697,7 @@ def _bare_subjects(c: View, starts: list[int], bodies: dict[int, int], taken: se
         verb = _verb_after(c.text, q)
         if verb is None or not _closes_sentence(c, verb):
             continue
-        names = [(n, "lead", sp) for n, sp, _ in _parse_list(c, p, q, refused, subject=True)]
+        names = [(n, "lead", sp) for n, sp, _ in _parse_list(c, p, q, refused, subject=True, memo=memo)]
         if names:
             found.append((p, verb, names))
     return found
@@ -694,11 +738,12 @@ def _clause_clauses(c: View, bodies: dict[int, int]) -> list[OwnerClause]:
     found = []
     clause_filters = _CLAUSE_FILTERS + named(_body_before_preposition(c, bodies), _relative_clause)
     refused: list[Candidate] = []
+    memo: dict[tuple[str, bool], _Read] = {}  # the same subject opens clause after clause
     starts = _clause_starts(c)
     # an article's number is a start of its own: the match after it reads the subject
     r = roles()
     subjects = [m for m in (r.subject.match(c.text, p) for p in starts if not _ARTICLE.match(c.text, p)) if m]
-    commas = [m.end() for m in _COMMA.finditer(c.text)]
+    commas = _after_each(c.text, "，,")
     for matches, group, role in ((r.by.finditer(c.text), 2, "lead"), (subjects, 1, "lead"),
                                  (_after_commas(c.text, commas, r.clause_subject), 1, "lead"),
                                  (_ESTABLISHED.finditer(c.text), 1, "lead"), (_support_clauses(c.text, commas), 1, "support")):
@@ -710,10 +755,11 @@ def _clause_clauses(c: View, bodies: dict[int, int]) -> list[OwnerClause]:
                 continue
             # 社区居民委员会协助做好…: a subject's support verb makes it a support
             own = r.role_of(m.group(2)) if pattern is r.subject else role
-            names = [(n, own, sp) for n, sp, _ in _parse_list(c, m.start(group), m.end(group), refused, subject=True)]
+            names = [(n, own, sp) for n, sp, _ in _parse_list(c, m.start(group), m.end(group), refused,
+                                                               subject=True, memo=memo)]
             if names:
-                found.append((m.start(), m.end(), names + _partners(c, m.end(), bodies, refused)))
-    found += _bare_subjects(c, starts, bodies, {f[0] for f in found}, refused)
+                found.append((m.start(), m.end(), names + _partners(c, m.end(), bodies, refused, memo)))
+    found += _bare_subjects(c, starts, bodies, {f[0] for f in found}, refused, memo)
     found.sort(key=lambda f: f[0])
     at = [f[0] for f in found]
     clauses = []
@@ -727,9 +773,6 @@ def _clause_clauses(c: View, bodies: dict[int, int]) -> list[OwnerClause]:
         clauses.append(OwnerClause(tuple(names), c.span(start, end), (c.span(s, e),),
                                    reach=c.span(s if first else start, later)))
     return clauses + [OwnerClause((), cand.span, (), refused=(cand,)) for cand in refused]
-
-
-_COMMA = re.compile(r"[，,]")
 
 
 def _after_commas(text: str, commas: list[int], pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:

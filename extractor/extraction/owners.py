@@ -262,7 +262,7 @@ def _heading_items(text: str, headed: list[Section], tasks: list[Task], anchor: 
 def _new_task(tree: DocTree, number: int, span: Span) -> Task:
     """A task for a measure structure did not number (a note's sentences, a table row)."""
     return Task(id=f"to{number}", section=tree.section_at(span[0]), marker="",
-                text=re.sub(r"\s+", "", tree.text[span[0]:span[1]].strip()), span=span)
+                text="".join(tree.text[span[0]:span[1]].split()), span=span)  # (a regex costs more)
 
 
 _ITEM = re.compile(r"[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)]")
