@@ -455,11 +455,12 @@ def _marker_clauses(c: View, at: int, anchor: Span,
     return clauses
 
 
-def _clause_starts(c: View) -> list[int]:
-    """View offsets where a clause can open: the text's start, after 。；;, a line
-    break (compact text drops them; a heading runs into its first article) or an
-    article's number; after the item marker (（二）, 1.) that opens a line."""
-    starts = {0} | {_past_blanks(c.text, p) for p in _after_each(c.text, "。；;")} | set(c.breaks)
+def _clause_starts(c: View, stops: list[int]) -> list[int]:
+    """View offsets where a clause can open: the text's start, after 。；; (`stops`: the
+    offsets right after each), a line break (compact text drops them; a heading runs into
+    its first article) or an article's number; after the item marker (（二）, 1.) that opens
+    a line."""
+    starts = {0} | {_past_blanks(c.text, p) for p in stops} | set(c.breaks)
     starts |= {m.end() for m in _ARTICLE.finditer(c.text)}
     # (a marker's first character first: most starts open with none)
     starts = {m.end() if MARKER_START.match(c.text, p) and (m := marker_at(c.text, p)) and m.lastgroup != "ordinal"
@@ -486,14 +487,16 @@ def _past_blanks(text: str, pos: int) -> int:
     return pos
 
 
-def _sentence(c: View, pos: int, starts: list[int] | None = None) -> tuple[int, int]:
-    """View span of the sentence holding `pos`; with `starts` (`_clause_starts`) a
-    line break or an article number before `pos` opens it too."""
-    start = max(c.text.rfind(ch, 0, pos) for ch in "。；;") + 1
+def _sentence(c: View, pos: int, stops: list[int], starts: list[int] | None = None) -> tuple[int, int]:
+    """View span of the sentence holding `pos` (`stops`: the offsets right after each 。；;,
+    bisected: a search for each stop character scanned to the text's end where it is
+    absent); with `starts` (`_clause_starts`) a line break or an article number before
+    `pos` opens it too."""
+    k = bisect.bisect_right(stops, pos)
+    start = stops[k - 1] if k else 0
     if starts:
         start = max(start, starts[max(bisect.bisect_right(starts, pos) - 1, 0)])
-    ends = [i for i in (c.text.find(ch, pos) for ch in "。；;") if i >= 0]
-    return start, (min(ends) + 1 if ends else len(c.text))
+    return start, (stops[k] if k < len(stops) else len(c.text))
 
 
 @dataclass(frozen=True)
@@ -573,15 +576,18 @@ def _not_a_subject(words: str) -> bool:
     tokens = tagged(words)
     if any(flag == "p" for _, flag in tokens):
         return True
+    if not tokens:
+        return False
     verbs = [flag == "v" for _, flag in tokens[:2]]
-    first = tokens[0][0] if tokens else ""
-    return bool(tokens) and (first in lexicon().boundaries or verbs == [True, True] or governs(first, lexicon()))
+    first, lex = tokens[0][0], lexicon()
+    return first in lex.boundaries or verbs == [True, True] or governs(first, lex)
 
 
 def _acts_as_subject(m: re.Match[str]) -> str | None:
     # 各级农业农村部门要…: the bodies of every level act; the name after 各级 is read
     words = m.group(1)
-    prefix = next((p for p in roles().collective_prefixes if words.startswith(p)), "")
+    prefixes = roles().collective_prefixes
+    prefix = next((p for p in prefixes if words.startswith(p)), "") if words.startswith(prefixes) else ""
     return "not an acting subject: a preposition inside or verbs first" if _not_a_subject(words[len(prefix):]) else None
 
 
@@ -739,7 +745,8 @@ def _clause_clauses(c: View, bodies: dict[int, int]) -> list[OwnerClause]:
     clause_filters = _CLAUSE_FILTERS + named(_body_before_preposition(c, bodies), _relative_clause)
     refused: list[Candidate] = []
     memo: dict[tuple[str, bool], _Read] = {}  # the same subject opens clause after clause
-    starts = _clause_starts(c)
+    stops = _after_each(c.text, "。；;")
+    starts = _clause_starts(c, stops)
     # an article's number is a start of its own: the match after it reads the subject
     r = roles()
     subjects = [m for m in (r.subject.match(c.text, p) for p in starts if not _ARTICLE.match(c.text, p)) if m]
@@ -764,7 +771,7 @@ def _clause_clauses(c: View, bodies: dict[int, int]) -> list[OwnerClause]:
     at = [f[0] for f in found]
     clauses = []
     for k, (start, end, names) in enumerate(found):
-        s, e = _sentence(c, start, starts)
+        s, e = _sentence(c, start, stops, starts)
         # the next clause inside the sentence ends this one's reach; an earlier one inside
         # it (the last starting before this one) means this one does not open the sentence
         later = at[k + 1] if k + 1 < len(at) and at[k + 1] < e else e
@@ -991,12 +998,37 @@ def find_owner_clauses(text: str, tables: tuple[Table, ...] = (), *, mentions: t
     bodies: dict[int, int] = {}
     for a, b in mentions:
         bodies[a] = max(bodies.get(a, b), b)
-    sentences = [cl for cl in _clause_clauses(c, bodies)
-                 if not any(n.anchor[0] <= cl.anchor[0] < n.anchor[1] for n in lists if n.owners)]
+    noted = _Union.of([n.anchor for n in lists if n.owners])
+    sentences = [cl for cl in _clause_clauses(c, bodies) if not noted.holds(cl.anchor[0])]
     rows = [OwnerClause(row.owners, row.scope, (row.scope,)) for row in grid if row.owners]
     ordered = _Mentions.of(mentions)
     clauses = [_joined_split(cl, text, ordered) for cl in lists + sentences + rows]
     return sorted(clauses, key=lambda cl: cl.anchor)
+
+
+@dataclass(frozen=True)
+class _Union:
+    """The union of half-open spans, merged and in order: whether a point lies in any of the
+    spans is one bisection (each refused candidate of the clause reader asks it)."""
+
+    starts: list[int]
+    ends: list[int]
+
+    @staticmethod
+    def of(spans: list[Span]) -> _Union:
+        starts: list[int] = []
+        ends: list[int] = []
+        for a, b in sorted(span for span in spans if span[0] < span[1]):
+            if ends and a <= ends[-1]:
+                ends[-1] = max(ends[-1], b)
+            else:
+                starts.append(a)
+                ends.append(b)
+        return _Union(starts, ends)
+
+    def holds(self, point: int) -> bool:
+        k = bisect.bisect_right(self.starts, point) - 1
+        return k >= 0 and point < self.ends[k]
 
 
 def _joined_split(clause: OwnerClause, text: str, mentions: _Mentions) -> OwnerClause:
