@@ -691,7 +691,8 @@ def _named_run(c: View, start: int, bodies: dict[int, int]) -> int | None:
 
 
 def _bare_subjects(c: View, starts: list[int], bodies: dict[int, int], taken: set[int],
-                   refused: list[Candidate], memo: dict[tuple[str, bool], _Read]) -> list[tuple[int, int, list[Owner]]]:
+                   refused: list[Candidate] | None,
+                   memo: dict[tuple[str, bool], _Read]) -> list[tuple[int, int, list[Owner]]]:
     """惠明茶产业主管部门推广先进…技术: at a clause start, a name the organisation finder read,
     then a verb, is the clause's acting subject (a regulation's duty written without 应当)."""
     found = []
@@ -732,18 +733,19 @@ def _verb_after(text: str, at: int) -> int | None:
     return None if text.startswith("的", end) else end
 
 
-def _clause_clauses(c: View, bodies: dict[int, int]) -> list[OwnerClause]:
+def _clause_clauses(c: View, bodies: dict[int, int], *, refusals: bool = True) -> list[OwnerClause]:
     """由…负责, 经…批准, 报…审批, a regulation subject's 应当/负责 and 设立…，负责 (lead);
     partners after 会同 and a clause's subject of 配合 (support).
 
     Each belongs to its sentence's task and owns the quantities of its sentence, or,
     when one sentence passes the work along (由A汇总，报B审议，由C审核后，报D批准), of
     the part up to the next hand-over. `bodies`: where the organisation finder's names
-    start, and where the longest of them ends (clean offsets).
+    start, and where the longest of them ends (clean offsets). `refusals`: keep each
+    refused candidate as a clause of its own (`find_owner_clauses`).
     """
     found = []
     clause_filters = _CLAUSE_FILTERS + named(_body_before_preposition(c, bodies), _relative_clause)
-    refused: list[Candidate] = []
+    refused: list[Candidate] | None = [] if refusals else None
     memo: dict[tuple[str, bool], _Read] = {}  # the same subject opens clause after clause
     stops = _after_each(c.text, "。；;")
     starts = _clause_starts(c, stops)
@@ -779,7 +781,7 @@ def _clause_clauses(c: View, bodies: dict[int, int]) -> list[OwnerClause]:
         first = before < 0 or at[before] < s
         clauses.append(OwnerClause(tuple(names), c.span(start, end), (c.span(s, e),),
                                    reach=c.span(s if first else start, later)))
-    return clauses + [OwnerClause((), cand.span, (), refused=(cand,)) for cand in refused]
+    return clauses + [OwnerClause((), cand.span, (), refused=(cand,)) for cand in refused or ()]
 
 
 def _after_commas(text: str, commas: list[int], pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
@@ -980,12 +982,14 @@ def _trimmed(owner: Owner, text: str, mention: Span) -> Owner:
 
 
 def find_owner_clauses(text: str, tables: tuple[Table, ...] = (), *, mentions: tuple[Span, ...] = (),
-                       view: View | None = None) -> list[OwnerClause]:
+                       view: View | None = None, refusals: bool = True) -> list[OwnerClause]:
     """Every owner expression in a clean text (and its task tables), in text order.
 
     `mentions` are the organisation finder's mentions (clean spans): an item holding
     several of them joined by 和/与/及 names each. `view`: the text's view when the caller
-    holds it already (`Analysed.spaced`).
+    holds it already (`Analysed.spaced`). `refusals`: keep what the clause reader's slots
+    held and its filters refused, each as a clause without owners (for `owners.explain`;
+    the same filters decide either way, so the owners are the same).
     """
     c = view or compact(text)
     grid = _grid_rows(text, tables)
@@ -999,7 +1003,7 @@ def find_owner_clauses(text: str, tables: tuple[Table, ...] = (), *, mentions: t
     for a, b in mentions:
         bodies[a] = max(bodies.get(a, b), b)
     noted = _Union.of([n.anchor for n in lists if n.owners])
-    sentences = [cl for cl in _clause_clauses(c, bodies) if not noted.holds(cl.anchor[0])]
+    sentences = [cl for cl in _clause_clauses(c, bodies, refusals=refusals) if not noted.holds(cl.anchor[0])]
     rows = [OwnerClause(row.owners, row.scope, (row.scope,)) for row in grid if row.owners]
     ordered = _Mentions.of(mentions)
     clauses = [_joined_split(cl, text, ordered) for cl in lists + sentences + rows]
