@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
@@ -469,14 +469,20 @@ def _clause_starts(c: View, stops: list[int]) -> list[int]:
 
 
 def _after_each(text: str, chars: str) -> list[int]:
-    """The offsets right after each occurrence of `chars` in `text`, in order (`str.find`
-    per character: a scan for a character class with `finditer` costs several times more)."""
+    """The offsets right after each occurrence of `chars` in `text`, in order."""
+    return [at + 1 for at in _word_starts(text, chars)]
+
+
+def _word_starts(text: str, words: Iterable[str]) -> list[int]:
+    """Where each occurrence of each of `words` starts in `text`, in order (`str.find` per
+    word: a scan for a character class or an alternation with `finditer` costs several
+    times more)."""
     found = []
-    for ch in chars:
-        at = text.find(ch)
+    for word in words:
+        at = text.find(word)
         while at >= 0:
-            found.append(at + 1)
-            at = text.find(ch, at + 1)
+            found.append(at)
+            at = text.find(word, at + 1)
     return sorted(found)
 
 
@@ -733,6 +739,20 @@ def _verb_after(text: str, at: int) -> int | None:
     return None if text.startswith("的", end) else end
 
 
+def _clause_patterns(text: str, starts: list[int]) -> list[tuple[Iterable[re.Match[str]], int, str]]:
+    """The clause reader's matches (by pattern), with the group naming the owners and their role."""
+    r = roles()
+    # an article's number is a start of its own: the match after it reads the subject
+    subjects = [m for m in (r.subject.match(text, p) for p in starts if not _ARTICLE.match(text, p)) if m]
+    commas = _after_each(text, "，,")
+    return [(r.by.finditer(text), 2, "lead"), (subjects, 1, "lead"),
+            (_comma_clauses(text, commas, r.clause_subject, _word_starts(text, r.clause_verb_words), r.clause_reach),
+             1, "lead"),
+            (_ESTABLISHED.finditer(text), 1, "lead"),
+            (_comma_clauses(text, commas, r.clause_support, _word_starts(text, r.support_words), r.support_reach),
+             1, "support")]
+
+
 def _clause_clauses(c: View, bodies: dict[int, int], *, refusals: bool = True) -> list[OwnerClause]:
     """由…负责, 经…批准, 报…审批, a regulation subject's 应当/负责 and 设立…，负责 (lead);
     partners after 会同 and a clause's subject of 配合 (support).
@@ -749,13 +769,8 @@ def _clause_clauses(c: View, bodies: dict[int, int], *, refusals: bool = True) -
     memo: dict[tuple[str, bool], _Read] = {}  # the same subject opens clause after clause
     stops = _after_each(c.text, "。；;")
     starts = _clause_starts(c, stops)
-    # an article's number is a start of its own: the match after it reads the subject
     r = roles()
-    subjects = [m for m in (r.subject.match(c.text, p) for p in starts if not _ARTICLE.match(c.text, p)) if m]
-    commas = _after_each(c.text, "，,")
-    for matches, group, role in ((r.by.finditer(c.text), 2, "lead"), (subjects, 1, "lead"),
-                                 (_after_commas(c.text, commas, r.clause_subject), 1, "lead"),
-                                 (_ESTABLISHED.finditer(c.text), 1, "lead"), (_support_clauses(c.text, commas), 1, "support")):
+    for matches, group, role in _clause_patterns(c.text, starts):
         for m in matches:
             pattern = m.re
             rejection = judge(m, _BY_FILTERS if pattern is r.by else clause_filters)
@@ -784,22 +799,15 @@ def _clause_clauses(c: View, bodies: dict[int, int], *, refusals: bool = True) -
     return clauses + [OwnerClause((), cand.span, (), refused=(cand,)) for cand in refused or ()]
 
 
-def _after_commas(text: str, commas: list[int], pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+def _comma_clauses(text: str, commas: list[int], pattern: re.Pattern[str], words: list[int],
+                   reach: int) -> Iterator[re.Match[str]]:
     """The matches of a pattern opening after a comma (`(?<=[，,])`, holding none), tried
-    only at `commas` (where each comma ends): the same matches as `finditer`, without its
-    look-behind at every character."""
+    only at `commas` (where each comma ends) with one of the pattern's words starting two to
+    `reach` characters after it (`words`: where they start, in order): the same matches as
+    `finditer`, without its look-behind at every character or a try after every comma."""
     for at in commas:
-        if m := pattern.match(text, at):
-            yield m
-
-
-def _support_clauses(text: str, commas: list[int]) -> Iterator[re.Match[str]]:
-    """…，省财政厅配合: the matches of `clause_support` (a clause after a comma whose subject
-    supports), tried only after the commas (`commas`: where each ends) with a support word
-    within reach: the same matches as `finditer` (one holds no comma) at half its cost."""
-    r = roles()
-    for at in commas:
-        if r.support_word.search(text, at, at + r.support_reach) and (m := r.clause_support.match(text, at)):
+        k = bisect.bisect_left(words, at + 2)
+        if k < len(words) and words[k] < at + reach and (m := pattern.match(text, at)):
             yield m
 
 
