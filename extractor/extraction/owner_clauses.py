@@ -32,8 +32,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from extractor.extraction.candidates import Candidate, Decision, judge, named
 from extractor.extraction.organisations import compact, lexicon, split_region, tagged
@@ -43,7 +44,7 @@ from extractor.lexicons import cached
 from extractor.model import Span, Table
 from extractor.structure.headings import task_column
 from extractor.structure.lexicon import lexicon as document_words
-from extractor.structure.markers import PAREN_ITEM, marker_at
+from extractor.structure.markers import MARKER_START, PAREN_ITEM, marker_at
 from extractor.text import View
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -106,7 +107,7 @@ def _clean_item(item: str) -> str:
     if "（" in item or "(" in item:  # (both patterns need a bracket: most items skip them)
         item = _THROUGH_ITEM_MARKER.sub("", item)
         item = roles().first_leads_note.sub("", item)
-    item = roles().role_tail.sub("", item)
+    item = _without_role_tail(item)
     # 县级以上人民政府及其有关部门 -> 县级以上人民政府: a vague tail adds no one
     tail = _VAGUE_TAIL.search(item) if "关" in item else None
     if tail and _is_org_name(item[:tail.start()]):
@@ -121,6 +122,14 @@ def _clean_item(item: str) -> str:
     return item[:tail.start()] + tail.group(1) if tail else item
 
 
+def _without_role_tail(item: str) -> str:
+    """The item without the role words closing it (平潭海关等按职责分工负责 -> 平潭海关)."""
+    r = roles()
+    # the tail ends with a role word (a view holds no line break for `$` to stop before):
+    # one `endswith` skips the pattern's scan for the items that have none
+    return r.role_tail.sub("", item) if item.endswith(r.role_words) else item
+
+
 # 市和区、县人民政府, 省和青岛市人民政府: a level and a level or place sharing one head
 _REGION_PAIR = re.compile(r"^([市省])和((?:区、县|区县|县|区|市)(?=[\u4e00-\u9fff]{2})|[\u4e00-\u9fff]{2,6}?[市县区州](?=(?:人民政府|政府)$))")
 
@@ -133,7 +142,8 @@ _AUTONOMOUS_PAIR = re.compile(r"^(自治区|自治州|自治县)、([省市区�
 def _distribute(name: str) -> list[str]:
     """市和区、县人民政府 names two bodies: 市人民政府 and 区、县人民政府; so does
     自治州、县（市）人民政府: 自治州人民政府 and 县（市）人民政府."""
-    m = _REGION_PAIR.match(name) or _AUTONOMOUS_PAIR.match(name)
+    # (both pairs hold 和 or 、: most names are tried no further)
+    m = ("和" in name or "、" in name) and (_REGION_PAIR.match(name) or _AUTONOMOUS_PAIR.match(name))
     if not m:
         return [name]
     rest = name[m.end():]
@@ -158,7 +168,7 @@ def _pieces(text: str) -> list[tuple[int, str, bool]]:
     pieces = []
     pos = 0
     # 区、县 and 各省、自治区、直辖市: coordinated level words belong to the name that follows
-    text = _LEVELS.sub("\x00", text)
+    text = _LEVELS.sub("\x00", text) if "、" in text else text
     for part in _SEPARATOR.split(text):
         part = part.replace("\x00", "、")
         if part and part not in ("、", "，", ",", "；", ";", "以及"):
@@ -173,7 +183,10 @@ def _pieces(text: str) -> list[tuple[int, str, bool]]:
 def _concatenated(part: str) -> list[str]:
     """An item cut where a head of the organisation vocabulary ends and a new name opens
     (区经济发展局区行政审批局 -> 区经济发展局, 区行政审批局)."""
-    cuts = [m.start() for m in _NAME_OPENING.finditer(part, 1) if part.endswith(_heads(), 0, m.start())]
+    heads = _heads()
+    cuts = [m.start() for m in _NAME_OPENING.finditer(part, 1) if heads.end(part, m.start())]
+    if not cuts:  # (most items: no list to build)
+        return [part]
     return [part[a:b] for a, b in zip([0, *cuts], [*cuts, len(part)])]
 
 
@@ -191,16 +204,16 @@ def _relevant_class(pieces: list[tuple[int, str, bool]]) -> list[tuple[int, str,
     if not tail or _is_org_name(last[:tail.start()]):
         return pieces
     first = len(pieces) - 1
-    while first > 0 and pieces[first][2] and not pieces[first - 1][1].endswith(_heads()):
+    while first > 0 and pieces[first][2] and not _heads().end(pieces[first - 1][1]):
         first -= 1
     offset, _, after_separator = pieces[first]
     joined = "、".join(raw for _, raw, _ in pieces[first:])
     return [*pieces[:first], (offset, joined, after_separator)]
 
 
-@dataclass(frozen=True)
-class _Piece:
-    """One item of a written list, as cleaned (`name`) and as written (`raw`)."""
+class _Piece(NamedTuple):
+    """One item of a written list, as cleaned (`name`) and as written (`raw`) (a tuple: one
+    is built for every item of every list)."""
 
     name: str
     raw: str
@@ -235,16 +248,37 @@ def _no_organisation_head(name: str) -> str | None:
 _SUBJECT_FILTERS = named(_no_organisation_head)
 
 
+_Read = tuple[tuple[tuple[str, int, int, bool], ...], tuple[tuple[str, int, int, Decision], ...]]
+"""A written list read: its names (name, start, end, written after a separator) and the items
+refused (as written, start, end, why), offsets in the list's own text."""
+
+
 def _parse_list(c: View, start: int, end: int, refused: list[Candidate] | None = None, *,
-                subject: bool = False) -> list[tuple[str, Span, bool]]:
+                subject: bool = False, memo: dict[tuple[str, bool], _Read] | None = None) -> list[tuple[str, Span, bool]]:
     """Organisation names in a list written at compact [start, end): (name, clean span,
     written after a separator). Items the filters refuse go to `refused`; a clause's
-    subject (`subject`) must also name a body."""
-    names = []
-    pieces = _relevant_class(_pieces(c.text[start:end]))
+    subject (`subject`) must also name a body. `memo`: lists read before in the document
+    (the same subject, 市人民政府 or 区财政局, opens clause after clause)."""
+    key = (c.text[start:end], subject)
+    read = memo.get(key) if memo is not None else None
+    if read is None:
+        read = _read_list(*key)
+        if memo is not None:
+            memo[key] = read
+    names, refusals = read
+    if refused is not None:
+        refused.extend(Candidate("owners", text, c.span(start + a, start + b), rejection)
+                       for text, a, b, rejection in refusals)
+    return [(name, c.span(start + a, start + b), after_separator) for name, a, b, after_separator in names]
+
+
+def _read_list(text: str, subject: bool) -> _Read:
+    """The names and refused items of one written list (`_parse_list`), offsets in `text`."""
+    names, refused = [], []
+    pieces = _relevant_class(_pieces(text))
     # 市科技、财政部门: the last item's head belongs to every bare item before it
     # (not a collective's: 各地、各部门 is two collectives)
-    last = roles().role_tail.sub("", pieces[-1][1].strip(" ：:。")) if pieces else ""
+    last = _without_role_tail(pieces[-1][1].strip(" ：:。")) if pieces else ""
     last_head = _SHARED_HEAD.search(last)
     region = ""
     for offset, raw, after_separator in pieces:
@@ -254,12 +288,12 @@ def _parse_list(c: View, start: int, end: int, refused: list[Candidate] | None =
         name = _clean_item(raw)
         rejection = judge(_Piece(name, raw), _ITEM_FILTERS)
         if rejection:
-            _refuse(refused, raw, c.span(start + offset, start + offset + len(raw)), rejection)
+            refused.append((raw, offset, offset + len(raw), rejection))
             continue
         # 省人民政府发展改革、财政等部门: an item takes the shared head unless it ends in one
         shared_head = bool(last_head and _bare_function(name))
-        s = start + offset + max(raw.find(name[:2]), 0)
-        span = c.span(s, min(s + len(name), end))
+        s = offset + max(raw.find(name[:2]), 0)
+        span = (s, min(s + len(name), len(text)))
         if shared_head:
             name += last_head.group(1)
         # 市发展改革、财政、科技部门 and 市发改委、财政局、商务局: a level written once holds for
@@ -273,10 +307,10 @@ def _parse_list(c: View, start: int, end: int, refused: list[Candidate] | None =
         for form in _distribute(name):
             rejection = judge(form, _SUBJECT_FILTERS) if subject else None
             if rejection:
-                _refuse(refused, form, span, rejection)
+                refused.append((form, *span, rejection))
             else:
-                names.append((form, span, after_separator))
-    return names
+                names.append((form, *span, after_separator))
+    return tuple(names), tuple(refused)
 
 
 def _bare_function(name: str) -> bool:
@@ -284,7 +318,7 @@ def _bare_function(name: str) -> bool:
     the list's last item shares; a complete body (区财政局), a place (立山经济开发区) or a
     collective of places (各街道, 各乡镇) keeps its own name. 各级农业农村 and 各市县财政 are
     fields at every level and take it."""
-    return (len(name) <= 12 and not name.endswith(_named_heads())
+    return (len(name) <= 12 and not _named_heads().end(name)
             and not roles().place_collective.fullmatch(name) and not lexicon().region_re.fullmatch(name))
 
 
@@ -421,31 +455,83 @@ def _marker_clauses(c: View, at: int, anchor: Span,
     return clauses
 
 
-def _clause_starts(c: View) -> list[int]:
-    """View offsets where a clause can open: the text's start, after 。；;, a line
-    break (compact text drops them; a heading runs into its first article) or an
-    article's number; after the item marker (（二）, 1.) that opens a line."""
-    starts = {0} | {m.end() for m in re.finditer(r"[。；;]\s*", c.text)} | set(c.breaks)
+def _clause_starts(c: View, stops: list[int]) -> list[int]:
+    """View offsets where a clause can open: the text's start, after 。；; (`stops`: the
+    offsets right after each), a line break (compact text drops them; a heading runs into
+    its first article) or an article's number; after the item marker (（二）, 1.) that opens
+    a line."""
+    starts = {0} | {_past_blanks(c.text, p) for p in stops} | set(c.breaks)
     starts |= {m.end() for m in _ARTICLE.finditer(c.text)}
-    starts = {m.end() if (m := marker_at(c.text, p)) and m.lastgroup != "ordinal" else p for p in starts}
+    # (a marker's first character first: most starts open with none)
+    starts = {m.end() if MARKER_START.match(c.text, p) and (m := marker_at(c.text, p)) and m.lastgroup != "ordinal"
+              else p for p in starts}
     return sorted(p for p in starts if p < len(c.text))
 
 
-def _sentence(c: View, pos: int, starts: list[int] | None = None) -> tuple[int, int]:
-    """View span of the sentence holding `pos`; with `starts` (`_clause_starts`) a
-    line break or an article number before `pos` opens it too."""
-    start = max(c.text.rfind(ch, 0, pos) for ch in "。；;") + 1
+def _after_each(text: str, chars: str) -> list[int]:
+    """The offsets right after each occurrence of `chars` in `text`, in order."""
+    return [at + 1 for at in _word_starts(text, chars)]
+
+
+def _word_starts(text: str, words: Iterable[str]) -> list[int]:
+    """Where each occurrence of each of `words` starts in `text`, in order (`str.find` per
+    word: a scan for a character class or an alternation with `finditer` costs several
+    times more)."""
+    found = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            found.append(at)
+            at = text.find(word, at + 1)
+    return sorted(found)
+
+
+def _past_blanks(text: str, pos: int) -> int:
+    """The first offset from `pos` that is no blank."""
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _sentence(c: View, pos: int, stops: list[int], starts: list[int] | None = None) -> tuple[int, int]:
+    """View span of the sentence holding `pos` (`stops`: the offsets right after each 。；;,
+    bisected: a search for each stop character scanned to the text's end where it is
+    absent); with `starts` (`_clause_starts`) a line break or an article number before
+    `pos` opens it too."""
+    k = bisect.bisect_right(stops, pos)
+    start = stops[k - 1] if k else 0
     if starts:
         start = max(start, starts[max(bisect.bisect_right(starts, pos) - 1, 0)])
-    ends = [i for i in (c.text.find(ch, pos) for ch in "。；;") if i >= 0]
-    return start, (min(ends) + 1 if ends else len(c.text))
+    return start, (stops[k] if k < len(stops) else len(c.text))
+
+
+@dataclass(frozen=True)
+class _Endings:
+    """A set of word endings (the head table's heads), tested by a set look-up per length:
+    `str.endswith` over the 147 heads compared each in turn, a good part of list parsing."""
+
+    words: frozenset[str]
+    lengths: tuple[int, ...]
+
+    @staticmethod
+    def of(words: tuple[str, ...]) -> _Endings:
+        return _Endings(frozenset(words), tuple(sorted({len(w) for w in words})))
+
+    def end(self, text: str, end: int | None = None) -> bool:
+        """Whether `text[:end]` ends with one of the words (`text.endswith(words, 0, end)`)."""
+        end = len(text) if end is None else end
+        for n in self.lengths:
+            if n > end:
+                return False
+            if text[end - n:end] in self.words:
+                return True
+        return False
 
 
 @cached
-def _heads() -> tuple[str, ...]:
-    """The head table's heads as one tuple: `str.endswith` tries them all in one call
-    (a Python loop over the table was most of the clause reader's time)."""
-    return tuple(lexicon().suffixes)
+def _heads() -> _Endings:
+    """The head table's heads."""
+    return _Endings.of(tuple(lexicon().suffixes))
 
 
 @cached
@@ -457,16 +543,16 @@ def _departments() -> tuple[str, ...]:
 
 
 @cached
-def _named_heads() -> tuple[str, ...]:
+def _named_heads() -> _Endings:
     """Heads that complete an item's name (区财政局, 区审改办), so it takes no head shared
     from the list's last item."""
-    return (*_heads(), *roles().office_short_heads)
+    return _Endings.of((*lexicon().suffixes, *roles().office_short_heads))
 
 
 def _is_org_name(name: str) -> bool:
     """Whether a clause's subject names a body (a standard body or a known head)."""
     bare = _BRACKET_TAIL.sub("", name) if name.endswith("）") else name
-    return bare in lexicon().standard or (bare.endswith(_heads()) and len(bare) >= 3)
+    return bare in lexicon().standard or (len(bare) >= 3 and _heads().end(bare))
 
 
 def _token_at(text: str, pos: int, width: int) -> tuple[str, str] | None:
@@ -496,15 +582,18 @@ def _not_a_subject(words: str) -> bool:
     tokens = tagged(words)
     if any(flag == "p" for _, flag in tokens):
         return True
+    if not tokens:
+        return False
     verbs = [flag == "v" for _, flag in tokens[:2]]
-    first = tokens[0][0] if tokens else ""
-    return bool(tokens) and (first in lexicon().boundaries or verbs == [True, True] or governs(first, lexicon()))
+    first, lex = tokens[0][0], lexicon()
+    return first in lex.boundaries or verbs == [True, True] or governs(first, lex)
 
 
 def _acts_as_subject(m: re.Match[str]) -> str | None:
     # 各级农业农村部门要…: the bodies of every level act; the name after 各级 is read
     words = m.group(1)
-    prefix = next((p for p in roles().collective_prefixes if words.startswith(p)), "")
+    prefixes = roles().collective_prefixes
+    prefix = next((p for p in prefixes if words.startswith(p)), "") if words.startswith(prefixes) else ""
     return "not an acting subject: a preposition inside or verbs first" if _not_a_subject(words[len(prefix):]) else None
 
 
@@ -578,7 +667,8 @@ _BY_FILTERS = named(_by_is_a_word, _filing)
 _CLAUSE_FILTERS = named(_no_item_marker, _verb_is_a_word, _acts_as_subject)
 
 
-def _partners(c: View, at: int, bodies: dict[int, int], refused: list[Candidate] | None = None) -> list[Owner]:
+def _partners(c: View, at: int, bodies: dict[int, int], refused: list[Candidate] | None = None,
+              memo: dict[tuple[str, bool], _Read] | None = None) -> list[Owner]:
     """由省财政厅会同省教育厅负责: the bodies joined by 会同 right at `at` support the lead.
     The list ends where its words end, or after the organisation finder's names joined
     one after another there when those run past the words (会同…茶文化研究会) or stop at a
@@ -590,7 +680,7 @@ def _partners(c: View, at: int, bodies: dict[int, int], refused: list[Candidate]
     end = _named_run(c, m.start(1), bodies)
     if end is None or end < m.end(1) and not c.text.startswith("等", end):
         end = m.end(1)
-    return [(n, "support", sp) for n, sp, _ in _parse_list(c, m.start(1), end, refused, subject=True)]
+    return [(n, "support", sp) for n, sp, _ in _parse_list(c, m.start(1), end, refused, subject=True, memo=memo)]
 
 
 def _named_run(c: View, start: int, bodies: dict[int, int]) -> int | None:
@@ -607,7 +697,8 @@ def _named_run(c: View, start: int, bodies: dict[int, int]) -> int | None:
 
 
 def _bare_subjects(c: View, starts: list[int], bodies: dict[int, int], taken: set[int],
-                   refused: list[Candidate]) -> list[tuple[int, int, list[Owner]]]:
+                   refused: list[Candidate] | None,
+                   memo: dict[tuple[str, bool], _Read]) -> list[tuple[int, int, list[Owner]]]:
     """惠明茶产业主管部门推广先进…技术: at a clause start, a name the organisation finder read,
     then a verb, is the clause's acting subject (a regulation's duty written without 应当)."""
     found = []
@@ -619,7 +710,7 @@ def _bare_subjects(c: View, starts: list[int], bodies: dict[int, int], taken: se
         verb = _verb_after(c.text, q)
         if verb is None or not _closes_sentence(c, verb):
             continue
-        names = [(n, "lead", sp) for n, sp, _ in _parse_list(c, p, q, refused, subject=True)]
+        names = [(n, "lead", sp) for n, sp, _ in _parse_list(c, p, q, refused, subject=True, memo=memo)]
         if names:
             found.append((p, verb, names))
     return found
@@ -648,25 +739,38 @@ def _verb_after(text: str, at: int) -> int | None:
     return None if text.startswith("的", end) else end
 
 
-def _clause_clauses(c: View, bodies: dict[int, int]) -> list[OwnerClause]:
+def _clause_patterns(text: str, starts: list[int]) -> list[tuple[Iterable[re.Match[str]], int, str]]:
+    """The clause reader's matches (by pattern), with the group naming the owners and their role."""
+    r = roles()
+    # an article's number is a start of its own: the match after it reads the subject
+    subjects = [m for m in (r.subject.match(text, p) for p in starts if not _ARTICLE.match(text, p)) if m]
+    commas = _after_each(text, "，,")
+    return [(r.by.finditer(text), 2, "lead"), (subjects, 1, "lead"),
+            (_comma_clauses(text, commas, r.clause_subject, _word_starts(text, r.clause_verb_words), r.clause_reach),
+             1, "lead"),
+            (_ESTABLISHED.finditer(text), 1, "lead"),
+            (_comma_clauses(text, commas, r.clause_support, _word_starts(text, r.support_words), r.support_reach),
+             1, "support")]
+
+
+def _clause_clauses(c: View, bodies: dict[int, int], *, refusals: bool = True) -> list[OwnerClause]:
     """由…负责, 经…批准, 报…审批, a regulation subject's 应当/负责 and 设立…，负责 (lead);
     partners after 会同 and a clause's subject of 配合 (support).
 
     Each belongs to its sentence's task and owns the quantities of its sentence, or,
     when one sentence passes the work along (由A汇总，报B审议，由C审核后，报D批准), of
     the part up to the next hand-over. `bodies`: where the organisation finder's names
-    start, and where the longest of them ends (clean offsets).
+    start, and where the longest of them ends (clean offsets). `refusals`: keep each
+    refused candidate as a clause of its own (`find_owner_clauses`).
     """
     found = []
     clause_filters = _CLAUSE_FILTERS + named(_body_before_preposition(c, bodies), _relative_clause)
-    refused: list[Candidate] = []
-    starts = _clause_starts(c)
-    # an article's number is a start of its own: the match after it reads the subject
+    refused: list[Candidate] | None = [] if refusals else None
+    memo: dict[tuple[str, bool], _Read] = {}  # the same subject opens clause after clause
+    stops = _after_each(c.text, "。；;")
+    starts = _clause_starts(c, stops)
     r = roles()
-    subjects = [m for m in (r.subject.match(c.text, p) for p in starts if not _ARTICLE.match(c.text, p)) if m]
-    for matches, group, role in ((r.by.finditer(c.text), 2, "lead"), (subjects, 1, "lead"),
-                                 (r.clause_subject.finditer(c.text), 1, "lead"),
-                                 (_ESTABLISHED.finditer(c.text), 1, "lead"), (_support_clauses(c.text), 1, "support")):
+    for matches, group, role in _clause_patterns(c.text, starts):
         for m in matches:
             pattern = m.re
             rejection = judge(m, _BY_FILTERS if pattern is r.by else clause_filters)
@@ -675,15 +779,16 @@ def _clause_clauses(c: View, bodies: dict[int, int]) -> list[OwnerClause]:
                 continue
             # 社区居民委员会协助做好…: a subject's support verb makes it a support
             own = r.role_of(m.group(2)) if pattern is r.subject else role
-            names = [(n, own, sp) for n, sp, _ in _parse_list(c, m.start(group), m.end(group), refused, subject=True)]
+            names = [(n, own, sp) for n, sp, _ in _parse_list(c, m.start(group), m.end(group), refused,
+                                                               subject=True, memo=memo)]
             if names:
-                found.append((m.start(), m.end(), names + _partners(c, m.end(), bodies, refused)))
-    found += _bare_subjects(c, starts, bodies, {f[0] for f in found}, refused)
+                found.append((m.start(), m.end(), names + _partners(c, m.end(), bodies, refused, memo)))
+    found += _bare_subjects(c, starts, bodies, {f[0] for f in found}, refused, memo)
     found.sort(key=lambda f: f[0])
     at = [f[0] for f in found]
     clauses = []
     for k, (start, end, names) in enumerate(found):
-        s, e = _sentence(c, start, starts)
+        s, e = _sentence(c, start, stops, starts)
         # the next clause inside the sentence ends this one's reach; an earlier one inside
         # it (the last starting before this one) means this one does not open the sentence
         later = at[k + 1] if k + 1 < len(at) and at[k + 1] < e else e
@@ -691,20 +796,18 @@ def _clause_clauses(c: View, bodies: dict[int, int]) -> list[OwnerClause]:
         first = before < 0 or at[before] < s
         clauses.append(OwnerClause(tuple(names), c.span(start, end), (c.span(s, e),),
                                    reach=c.span(s if first else start, later)))
-    return clauses + [OwnerClause((), cand.span, (), refused=(cand,)) for cand in refused]
+    return clauses + [OwnerClause((), cand.span, (), refused=(cand,)) for cand in refused or ()]
 
 
-_COMMA = re.compile(r"[，,]")
-
-
-def _support_clauses(text: str) -> Iterator[re.Match[str]]:
-    """…，省财政厅配合: the matches of `clause_support` (a clause after a comma whose subject
-    supports), tried only after the commas with a support word within reach: the same
-    matches as `finditer` (one holds no comma) at half its cost."""
-    r = roles()
-    for comma in _COMMA.finditer(text):
-        at = comma.end()
-        if r.support_word.search(text, at, at + r.support_reach) and (m := r.clause_support.match(text, at)):
+def _comma_clauses(text: str, commas: list[int], pattern: re.Pattern[str], words: list[int],
+                   reach: int) -> Iterator[re.Match[str]]:
+    """The matches of a pattern opening after a comma (`(?<=[，,])`, holding none), tried
+    only at `commas` (where each comma ends) with one of the pattern's words starting two to
+    `reach` characters after it (`words`: where they start, in order): the same matches as
+    `finditer`, without its look-behind at every character or a try after every comma."""
+    for at in commas:
+        k = bisect.bisect_left(words, at + 2)
+        if k < len(words) and words[k] < at + reach and (m := pattern.match(text, at)):
             yield m
 
 
@@ -887,12 +990,14 @@ def _trimmed(owner: Owner, text: str, mention: Span) -> Owner:
 
 
 def find_owner_clauses(text: str, tables: tuple[Table, ...] = (), *, mentions: tuple[Span, ...] = (),
-                       view: View | None = None) -> list[OwnerClause]:
+                       view: View | None = None, refusals: bool = True) -> list[OwnerClause]:
     """Every owner expression in a clean text (and its task tables), in text order.
 
     `mentions` are the organisation finder's mentions (clean spans): an item holding
     several of them joined by 和/与/及 names each. `view`: the text's view when the caller
-    holds it already (`Analysed.spaced`).
+    holds it already (`Analysed.spaced`). `refusals`: keep what the clause reader's slots
+    held and its filters refused, each as a clause without owners (for `owners.explain`;
+    the same filters decide either way, so the owners are the same).
     """
     c = view or compact(text)
     grid = _grid_rows(text, tables)
@@ -905,12 +1010,37 @@ def find_owner_clauses(text: str, tables: tuple[Table, ...] = (), *, mentions: t
     bodies: dict[int, int] = {}
     for a, b in mentions:
         bodies[a] = max(bodies.get(a, b), b)
-    sentences = [cl for cl in _clause_clauses(c, bodies)
-                 if not any(n.anchor[0] <= cl.anchor[0] < n.anchor[1] for n in lists if n.owners)]
+    noted = _Union.of([n.anchor for n in lists if n.owners])
+    sentences = [cl for cl in _clause_clauses(c, bodies, refusals=refusals) if not noted.holds(cl.anchor[0])]
     rows = [OwnerClause(row.owners, row.scope, (row.scope,)) for row in grid if row.owners]
     ordered = _Mentions.of(mentions)
     clauses = [_joined_split(cl, text, ordered) for cl in lists + sentences + rows]
     return sorted(clauses, key=lambda cl: cl.anchor)
+
+
+@dataclass(frozen=True)
+class _Union:
+    """The union of half-open spans, merged and in order: whether a point lies in any of the
+    spans is one bisection (each refused candidate of the clause reader asks it)."""
+
+    starts: list[int]
+    ends: list[int]
+
+    @staticmethod
+    def of(spans: list[Span]) -> _Union:
+        starts: list[int] = []
+        ends: list[int] = []
+        for a, b in sorted(span for span in spans if span[0] < span[1]):
+            if ends and a <= ends[-1]:
+                ends[-1] = max(ends[-1], b)
+            else:
+                starts.append(a)
+                ends.append(b)
+        return _Union(starts, ends)
+
+    def holds(self, point: int) -> bool:
+        k = bisect.bisect_right(self.starts, point) - 1
+        return k >= 0 and point < self.ends[k]
 
 
 def _joined_split(clause: OwnerClause, text: str, mentions: _Mentions) -> OwnerClause:

@@ -155,10 +155,12 @@ def _enclosing_text(text: str, anchor: Span, floor: int) -> Span:
     return (begin, anchor[1])
 
 
-def _clauses(doc: Analysed, organisations: tuple[Organisation, ...]) -> list[OwnerClause]:
-    """The document's owner expressions, reading bodies through the organisation finder's mentions."""
+def _clauses(doc: Analysed, organisations: tuple[Organisation, ...], *, refusals: bool = True) -> list[OwnerClause]:
+    """The document's owner expressions, reading bodies through the organisation finder's
+    mentions (with the refused candidates when `refusals`: `explain` shows them; a clause
+    for each is work `assign_owners` never reads)."""
     mentions = tuple(span for org in organisations for span in org.mentions)
-    return find_owner_clauses(doc.text, doc.tables, mentions=mentions, view=doc.spaced)
+    return find_owner_clauses(doc.text, doc.tables, mentions=mentions, view=doc.spaced, refusals=refusals)
 
 
 def explain(doc: DocTree | Analysed) -> tuple[Candidate, ...]:
@@ -193,7 +195,7 @@ def assign_owners(doc: DocTree | Analysed, organisations: tuple[Organisation, ..
     doc = analyse(doc)
     tree, registry = doc.tree, _Registry(organisations)
     text = tree.text
-    clauses = [cl for cl in _clauses(doc, organisations) if cl.owners]
+    clauses = [cl for cl in _clauses(doc, organisations, refusals=False) if cl.owners]
     duties = _duty_items(text, clauses)
     tasks = list(tree.tasks)
     # measures structure did not number: enumerated duties, measures closing with their own
@@ -262,7 +264,7 @@ def _heading_items(text: str, headed: list[Section], tasks: list[Task], anchor: 
 def _new_task(tree: DocTree, number: int, span: Span) -> Task:
     """A task for a measure structure did not number (a note's sentences, a table row)."""
     return Task(id=f"to{number}", section=tree.section_at(span[0]), marker="",
-                text=re.sub(r"\s+", "", tree.text[span[0]:span[1]].strip()), span=span)
+                text="".join(tree.text[span[0]:span[1]].split()), span=span)  # (a regex costs more)
 
 
 _ITEM = re.compile(r"[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)]")

@@ -9,6 +9,7 @@ the first listed body the lead (列第一位者为牵头单位) and the blanket 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from extractor.lexicons import alternation, cached, load_json
@@ -24,6 +25,7 @@ class Roles:
 
     lead_words: tuple[str, ...]
     support_words: tuple[str, ...]
+    role_words: tuple[str, ...]  # both: every role tail ends with one
     label_roles: dict[str, str]  # 牵头 -> lead, 协办 -> support (the word before 单位/部门)
     owner_word: re.Pattern[str]  # a bracket holding one of these is an owner note
     label: re.Pattern[str]  # 牵头单位：, 协同责任单位：
@@ -39,8 +41,9 @@ class Roles:
     subject: re.Pattern[str]  # a regulation's subject at a clause start: 市科学技术行政部门负责…
     clause_subject: re.Pattern[str]  # …，省教育厅负责梳理…: a subject after a comma
     clause_support: re.Pattern[str]  # …，省财政厅配合: a clause's subject that only supports
-    support_word: re.Pattern[str]  # any support word: `clause_support` is tried only near one
-    support_reach: int  # how far after its comma a `clause_support` match can end
+    clause_verb_words: tuple[str, ...]  # the verbs of `clause_subject`: it is tried only near one
+    clause_reach: int  # within how far after its comma a `clause_subject` verb starts
+    support_reach: int  # within how far after its comma a `clause_support` support word starts
     partners: re.Pattern[str]  # 会同省教育厅负责…: the partners named after 会同
     vague: re.Pattern[str]  # collectives that name no one: 有关部门, 各地
     subject_words: frozenset[str]  # the single verbs after a subject (应当, 要), read as words
@@ -72,7 +75,7 @@ def roles() -> Roles:
     first = "|".join(f"(?:{p})" for p in data["first_leads"])
     stop = _BREAK.format(fields=alternation(data["field_labels"]))
     return Roles(
-        lead_words=lead, support_words=support, label_roles=dict(data["label_roles"]),
+        lead_words=lead, support_words=support, role_words=lead + support, label_roles=dict(data["label_roles"]),
         owner_word=re.compile(rf"{phrases}|(?:{units})[：:]"),
         label=re.compile(rf"({label_words})[：:]"),
         label_line=re.compile(rf"{label_words}[：:](?:[^。（）()]|{lead_mark}){{2,160}}?{stop}"),
@@ -110,31 +113,49 @@ def _sentence_patterns(data: dict, duty: str) -> dict[str, re.Pattern[str] | int
     support = alternation(data["support_words"])
     longest = 30  # characters of a clause's subject after a comma
     name = rf"(?:[\u4e00-\u9fffA-Za-z0-9、]){{2,{longest}}}?"
+    grounds = "|".join(_GROUNDS)
+    # a subject's name can end only where what follows it can start: one character-set test
+    # per character of the lazy name instead of every branch of the tail (most of its cost)
+    subject_tail = _starts("：:，,是在", data["by_adverbs"], data["subject_verbs"], data["partner_words"],
+                           data["duty_qualifiers"], data["subject_prepositions"], _GROUNDS)
+    by_tail = _starts(_GROUNDS, data["by_adverbs"], "予", data["handover_verbs"], data["partner_words"])
     return dict(
         # 由市人民政府按照…的原则确定: the grounds (根据/按照 … up to the verb) may come first
-        by=re.compile(rf"(由|经|上报|报请|报)((?:[\u4e00-\u9fffA-Za-z0-9·（）()、]){{2,30}}?)"
-                      rf"(?:(?:根据|按照|依照|依据)[^，。；,;：:]{{1,30}}?)?(?:{alternation(data['by_adverbs'])})?(?:予以)?"
+        by=re.compile(rf"(由|经|上报|报请|报)((?:[\u4e00-\u9fffA-Za-z0-9·（）()、]){{2,30}}?){by_tail}"
+                      rf"(?:(?:{grounds})[^，。；,;：:]{{1,30}}?)?(?:{alternation(data['by_adverbs'])})?(?:予以)?"
                       rf"({verbs}|{partner})"),
         subject=re.compile(
             # 区住房保障局：负责…: a duty-division list writes a colon after the body
-            rf"((?:[\u4e00-\u9fffA-Za-z0-9、（）()]){{2,60}}?)[：:]?"
+            rf"((?:[\u4e00-\u9fffA-Za-z0-9、（）()]){{2,60}}?){subject_tail}[：:]?"
             # 管理委员会是市人民政府的派出机构，负责…: what a body is, then what it does
             r"(?:是[^。；;，,：:]{1,40}[，,](?:并)?|[，,])?"
             # 自治州人民政府统一领导…, 市人民政府依法监督…: an adverb of the by-clauses first
             rf"(?:{alternation(data['by_adverbs'])})?"
             # 规划、公安等部门依据各自职责，协同做好…: the role word after the duty decides the role
             rf"((?:{subject})(?!{alternation(data['name_continuations'])})|{partner}"
-            rf"|(?:在|按照|根据|依照|依据)各自(?:的)?职责(?:范围内)?(?:[，,]?(?:{support}))?|{duty}"
+            rf"|(?:在|{grounds})各自(?:的)?职责(?:范围内)?(?:[，,]?(?:{support}))?|{duty}"
             # 区不动产登记中心根据…批复文件具体办理…: the subject acts on a decision
-            r"|(?:根据|按照|依照|依据)[^。；;，,]{1,30}?(?:负责|办理|审核|审批|组织实施|制定)"
+            rf"|(?:{grounds})[^。；;，,]{{1,30}}?(?:负责|办理|审核|审批|组织实施|制定)"
             # 省财政厅按照《…》履行…, 财政部门于15个工作日内…: a body opening a clause with a
             # preposition is the clause's subject (when the organisation finder reads it so)
             rf"|{alternation(data['subject_prepositions'])})"),
-        clause_subject=re.compile(rf"(?<=[，,])({name})({clause}|{partner})"),
-        clause_support=re.compile(rf"(?<=[，,])({name})(?:等(?:部门|单位))?(?:{duty})?(?:{support})"),
-        support_word=re.compile(support),
+        clause_subject=re.compile(rf"(?<=[，,])({name}){_starts(data['clause_verbs'], data['partner_words'])}"
+                                  rf"({clause}|{partner})"),
+        clause_support=re.compile(rf"(?<=[，,])({name}){_starts('等', data['duty_qualifiers'], data['support_words'])}"
+                                  rf"(?:等(?:部门|单位))?(?:{duty})?(?:{support})"),
+        clause_verb_words=tuple(data["clause_verbs"]) + tuple(data["partner_words"]),
+        clause_reach=longest + 1,
         support_reach=(longest + len("等部门") + max(map(len, data["duty_qualifiers"]))
                        + max(map(len, data["support_words"]))),
         partners=re.compile(rf"(?:{partner})((?:[\u4e00-\u9fffA-Za-z0-9（）、]){{2,160}}?)"
                             rf"(?=(?:{alternation(data['partner_work'])})|[，。；,;])"),
     )
+
+
+_GROUNDS = ("根据", "按照", "依照", "依据")
+"""The words of a subject acting on its grounds (按照各自职责, 根据…批复文件具体办理)."""
+
+
+def _starts(*words: Iterable[str]) -> str:
+    """A look-ahead for the first characters of `words` (each an iterable of words)."""
+    return "(?=[" + "".join(sorted({re.escape(w[0]) for group in words for w in group})) + "])"
