@@ -34,6 +34,8 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from itertools import accumulate, repeat
+from operator import add, sub
 from typing import NamedTuple
 
 from extractor.extraction.candidates import Candidate, Decision, judge, named
@@ -474,15 +476,19 @@ def _after_each(text: str, chars: str) -> list[int]:
 
 
 def _word_starts(text: str, words: Iterable[str]) -> list[int]:
-    """Where each occurrence of each of `words` starts in `text`, in order (`str.find` per
-    word: a scan for a character class or an alternation with `finditer` costs several
-    times more)."""
-    found = []
+    """Where each occurrence of each of `words` starts in `text`, in order.
+
+    `str.split` cuts at every occurrence of a word that cannot overlap itself; the k-th
+    starts after the k pieces before it and k - 1 words, summed without a Python loop (a
+    scan with `finditer`, or a `str.find` per occurrence, costs several times more)."""
+    found: list[int] = []
     for word in words:
-        at = text.find(word)
-        while at >= 0:
-            found.append(at)
-            at = text.find(word, at + 1)
+        size = len(word)
+        if any(word[:k] == word[-k:] for k in range(1, size)):  # (要要 overlaps: none does yet)
+            found += (m.start() for m in re.finditer(f"(?={re.escape(word)})", text))
+            continue
+        ends = accumulate(map(add, map(len, text.split(word)[:-1]), repeat(size)))
+        found += map(sub, ends, repeat(size))
     return sorted(found)
 
 
@@ -580,13 +586,13 @@ def _not_a_subject(words: str) -> bool:
     what is set up, not who acts (审计机关 opens with one verb and is a body); 强化农业农村和
     财政部门牵头 opens with a governing verb, which no name does."""
     tokens = tagged(words)
-    if any(flag == "p" for _, flag in tokens):
+    flags = [flag for _, flag in tokens]
+    if "p" in flags:
         return True
     if not tokens:
         return False
-    verbs = [flag == "v" for _, flag in tokens[:2]]
     first, lex = tokens[0][0], lexicon()
-    return first in lex.boundaries or verbs == [True, True] or governs(first, lex)
+    return first in lex.boundaries or flags[:2] == ["v", "v"] or governs(first, lex)
 
 
 def _acts_as_subject(m: re.Match[str]) -> str | None:
