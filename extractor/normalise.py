@@ -309,7 +309,8 @@ def join_broken_lines(t: Tracked, *, hard_breaks: bool = False) -> Tracked:
         prev, nxt = lines[i], lines[i + 1]
         if not prev or not nxt:
             replacement = ""
-        elif hard_breaks or _keeps_break(prev, nxt, brk, layout, widths[i]):
+        elif (hard_breaks or (prev[-1] in TERMINAL and nxt[0] not in NO_LINE_START)  # most paragraph ends, decided
+              or _keeps_break(prev, nxt, brk, layout, widths[i])):                  # as `_keeps_break` would
             replacement = "\n"
         elif prev[-1].isascii() and prev[-1].isalnum() and nxt[0].isascii() and nxt[0].isalnum():
             replacement = " "
@@ -373,6 +374,11 @@ STEPS: tuple[Step, ...] = (
 )
 
 _MAX_PASSES = 6
+_FOLD_IS_FINAL = FOLD.get(ord("\r")) == "\n" and not any(
+    ord(char) in FOLD or _INVISIBLE.match(char) for char in ("".join(FOLD.values()) + " \n"))
+"""Whether folded text gives `fold_characters` nothing more to do, however the later steps cut it:
+it holds no invisible mark, no \\r (a CRLF loses it, any other is folded to \\n) and no
+character to fold, as no folded character nor the space and newline the steps write is one."""
 
 
 def repair(text: str, *, hard_breaks: bool = False) -> Tracked:
@@ -391,6 +397,8 @@ def repair(text: str, *, hard_breaks: bool = False) -> Tracked:
             tracked = step(tracked)
         if tracked.text == before:
             break
+        if _FOLD_IS_FINAL:  # the checking passes: nothing is left to fold (see `_FOLD_IS_FINAL`)
+            steps = tuple(step for step in steps if step is not fold_characters)
     return tracked
 
 
