@@ -469,20 +469,14 @@ def _clause_starts(c: View, stops: list[int]) -> list[int]:
 
 
 def _after_each(text: str, chars: str) -> list[int]:
-    """The offsets right after each occurrence of `chars` in `text`, in order."""
-    return [at + 1 for at in _word_starts(text, chars)]
-
-
-def _word_starts(text: str, words: Iterable[str]) -> list[int]:
-    """Where each occurrence of each of `words` starts in `text`, in order (`str.find` per
-    word: a scan for a character class or an alternation with `finditer` costs several
-    times more)."""
+    """The offsets right after each occurrence of `chars` in `text`, in order (`str.find`
+    per character: a scan for a character class with `finditer` costs more)."""
     found = []
-    for word in words:
-        at = text.find(word)
+    for ch in chars:
+        at = text.find(ch)
         while at >= 0:
-            found.append(at)
-            at = text.find(word, at + 1)
+            found.append(at + 1)
+            at = text.find(ch, at + 1)
     return sorted(found)
 
 
@@ -580,13 +574,13 @@ def _not_a_subject(words: str) -> bool:
     what is set up, not who acts (审计机关 opens with one verb and is a body); 强化农业农村和
     财政部门牵头 opens with a governing verb, which no name does."""
     tokens = tagged(words)
-    if any(flag == "p" for _, flag in tokens):
+    flags = [flag for _, flag in tokens]
+    if "p" in flags:
         return True
     if not tokens:
         return False
-    verbs = [flag == "v" for _, flag in tokens[:2]]
     first, lex = tokens[0][0], lexicon()
-    return first in lex.boundaries or verbs == [True, True] or governs(first, lex)
+    return first in lex.boundaries or flags[:2] == ["v", "v"] or governs(first, lex)
 
 
 def _acts_as_subject(m: re.Match[str]) -> str | None:
@@ -746,11 +740,9 @@ def _clause_patterns(text: str, starts: list[int]) -> list[tuple[Iterable[re.Mat
     subjects = [m for m in (r.subject.match(text, p) for p in starts if not _ARTICLE.match(text, p)) if m]
     commas = _after_each(text, "，,")
     return [(r.by.finditer(text), 2, "lead"), (subjects, 1, "lead"),
-            (_comma_clauses(text, commas, r.clause_subject, _word_starts(text, r.clause_verb_words), r.clause_reach),
-             1, "lead"),
+            (_comma_clauses(text, commas, r.clause_subject, r.clause_verb, r.clause_reach), 1, "lead"),
             (_ESTABLISHED.finditer(text), 1, "lead"),
-            (_comma_clauses(text, commas, r.clause_support, _word_starts(text, r.support_words), r.support_reach),
-             1, "support")]
+            (_comma_clauses(text, commas, r.clause_support, r.support_word, r.support_reach), 1, "support")]
 
 
 def _clause_clauses(c: View, bodies: dict[int, int], *, refusals: bool = True) -> list[OwnerClause]:
@@ -799,15 +791,14 @@ def _clause_clauses(c: View, bodies: dict[int, int], *, refusals: bool = True) -
     return clauses + [OwnerClause((), cand.span, (), refused=(cand,)) for cand in refused or ()]
 
 
-def _comma_clauses(text: str, commas: list[int], pattern: re.Pattern[str], words: list[int],
+def _comma_clauses(text: str, commas: list[int], pattern: re.Pattern[str], cue: re.Pattern[str],
                    reach: int) -> Iterator[re.Match[str]]:
     """The matches of a pattern opening after a comma (`(?<=[，,])`, holding none), tried
-    only at `commas` (where each comma ends) with one of the pattern's words starting two to
-    `reach` characters after it (`words`: where they start, in order): the same matches as
-    `finditer`, without its look-behind at every character or a try after every comma."""
+    only at `commas` (where each comma ends) with a `cue` (its verb, a support word) written
+    from two to `reach` characters after it: the same matches as `finditer`, without its
+    look-behind at every character, and a full try after a few commas only."""
     for at in commas:
-        k = bisect.bisect_left(words, at + 2)
-        if k < len(words) and words[k] < at + reach and (m := pattern.match(text, at)):
+        if cue.search(text, at + 2, at + reach) and (m := pattern.match(text, at)):
             yield m
 
 

@@ -41,9 +41,10 @@ class Roles:
     subject: re.Pattern[str]  # a regulation's subject at a clause start: 市科学技术行政部门负责…
     clause_subject: re.Pattern[str]  # …，省教育厅负责梳理…: a subject after a comma
     clause_support: re.Pattern[str]  # …，省财政厅配合: a clause's subject that only supports
-    clause_verb_words: tuple[str, ...]  # the verbs of `clause_subject`: it is tried only near one
-    clause_reach: int  # within how far after its comma a `clause_subject` verb starts
-    support_reach: int  # within how far after its comma a `clause_support` support word starts
+    clause_verb: re.Pattern[str]  # any verb of `clause_subject`: it is tried only near one
+    clause_reach: int  # how far after its comma a `clause_subject` match can end
+    support_word: re.Pattern[str]  # any support word: `clause_support` is tried only near one
+    support_reach: int  # how far after its comma a `clause_support` match can end
     partners: re.Pattern[str]  # 会同省教育厅负责…: the partners named after 会同
     vague: re.Pattern[str]  # collectives that name no one: 有关部门, 各地
     subject_words: frozenset[str]  # the single verbs after a subject (应当, 要), read as words
@@ -143,8 +144,9 @@ def _sentence_patterns(data: dict, duty: str) -> dict[str, re.Pattern[str] | int
                                   rf"({clause}|{partner})"),
         clause_support=re.compile(rf"(?<=[，,])({name}){_starts('等', data['duty_qualifiers'], data['support_words'])}"
                                   rf"(?:等(?:部门|单位))?(?:{duty})?(?:{support})"),
-        clause_verb_words=tuple(data["clause_verbs"]) + tuple(data["partner_words"]),
-        clause_reach=longest + 1,
+        clause_verb=re.compile(alternation(data["clause_verbs"] + data["partner_words"])),
+        clause_reach=longest + max(map(len, data["clause_verbs"] + data["partner_words"])),
+        support_word=re.compile(support),
         support_reach=(longest + len("等部门") + max(map(len, data["duty_qualifiers"]))
                        + max(map(len, data["support_words"]))),
         partners=re.compile(rf"(?:{partner})((?:[\u4e00-\u9fffA-Za-z0-9（）、]){{2,160}}?)"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractor.structure.dates import DATE, iso_date
+from extractor.structure.dates import find_dates, iso_date
 from extractor.structure.lexicon import lexicon
 from extractor.text.numerals import COUNTING_CHARS
 
@@ -63,7 +63,7 @@ def history(text: str) -> tuple[Entry, ...]:
     first = _FIRST_ARTICLE.search(text, 0, min(len(text), _HEADER_CHARS))
     zone = text[: first.start() if first else min(len(text), _HEADER_CHARS)]
     entries = []
-    for m in DATE.finditer(zone):
+    for m in find_dates(zone):
         entry = _ENTRY.match(zone, m.end())
         date = iso_date(m)
         if entry and date:

@@ -50,7 +50,7 @@ def marker_at(text: str, pos: int = 0) -> re.Match[str] | None:
         >>> marker_at("1.5万家") is None
         True
     """
-    char = text[max(pos, 0):max(pos, 0) + 1]
+    char = text[pos:pos + 1] if pos >= 0 else text[:1]
     if not char or (char not in _FIRST_CHARS and not char.isdecimal()):
         return None
     return MARKER.match(text, pos)

@@ -12,7 +12,7 @@ from functools import cache
 from collections.abc import Mapping
 
 from extractor.model import DocMeta
-from extractor.structure.dates import CLOCK_AFTER, DATE, NUMERIC_DATE, iso_date
+from extractor.structure.dates import CLOCK_AFTER, DATE, NUMERIC_DATE, find_dates, iso_date
 from extractor.structure.fields import field_labels as _field_labels, fields
 from extractor.structure.history import history, this_version
 from extractor.structure.report import work_report
@@ -34,6 +34,7 @@ _SIGNER = re.compile(rf"签\s*发\s*人\s*[：:]\s*(?P<name>[{_HAN}·]{{2,5}}(?:
 _CATEGORY = re.compile(r"类\s*别\s*[：:]\s*(?P<cat>[A-Za-z甲乙丙丁])")
 _CC = re.compile(r"抄\s*送\s*[：:]\s*(?P<list>[^。\n]+)")
 _SEND = re.compile(r"(?:^|\n)\s*(?:主送|报送|送)\s*[：:]\s*(?P<list>.+?)(?=\n\s*(?:发|抄送|印发)\s*[：:]|\Z)", re.S)
+_SEND_WORD = re.compile(r"送\s*[：:]")  # in every `_SEND` match
 _ADDRESS = re.compile(r"(?P<list>[^。：:\n ]{2,200})[：:]")
 _OPENING_ADDRESS = re.compile(r"\s*(?P<list>[^。：:\n]{2,200})[：:][ \t]*\n")
 _BREADCRUMB = re.compile(r"当前位置\s*[：:][^\n]*?\s(?P<title>[^\s：:]{4,160})\s+(?:发布)?(?:时间|日期)\s*[：:]")
@@ -362,7 +363,7 @@ def _recipients(text: str, after: int) -> tuple[str, ...]:
             return names
         if names:
             continue  # a label of the page's metadata block (主题分类:), not an address
-    sent = _SEND.search(text)
+    sent = _SEND.search(text) if _SEND_WORD.search(text) else None  # a literal first: quick to rule out
     return _names(sent.group("list")) if sent else ()
 
 
@@ -614,7 +615,7 @@ def read_meta(text: str, *, title_hint: str | None = None, source: str | None = 
     if report and (not title_text or report.title_end <= title_end):
         title_text, title_end = report.title, report.title_end
     title_text = title_text or labelled.get("title")
-    dates = tuple(DATE.finditer(text))
+    dates = tuple(find_dates(text))
     issuer, date = _issuer_and_date(text, title_text, title_end, dates)
     labelled_issuer = _labelled_issuer(labelled)
     if labelled_issuer and issuer and issuer.endswith(labelled_issuer):

@@ -60,8 +60,9 @@ class Layout:
 
 def layout(breaks: list[str], line_widths: list[int]) -> Layout:
     """The layout of a text from its line breaks (the whitespace runs) and line widths."""
-    single = sum(1 for b in breaks if b.count("\n") == 1 and "\f" not in b)
-    multi = sum(1 for b in breaks if b.count("\n") >= 2)
+    newlines = [b.count("\n") for b in breaks]
+    single = sum(1 for n, b in zip(newlines, breaks) if n == 1 and "\f" not in b)
+    multi = sum(1 for n in newlines if n >= 2)
     widths = [w for w in line_widths if w >= 20]
     soft = multi > 2 * single
     if widths:

@@ -1,10 +1,14 @@
 """Place finder on real sentences from the bundled corpus and from other documents (tests/fixtures/organisations/)."""
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings, strategies as st
 
 from extractor.extraction import places
+from extractor.extraction.organisations.vocabulary import trie_alternation
 from extractor.extraction.places import find_places
+from extractor.lexicons import load_rows
 from extractor.model import CleanText, DocMeta, DocTree
 
 
@@ -88,3 +92,12 @@ def test_place_mentions_always_spell_their_name(text):
 def test_level_word_matches_are_the_regex_scans(text):
     # the scan tries only the starts two or three characters before a level word
     assert [m.span() for m in places._admin_matches(text)] == [m.span() for m in places._ADMIN.finditer(text)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="南平三明市合肥延边朝鲜族自治州石家庄治、 ", max_size=40))
+def test_the_guarded_city_scan_finds_what_the_bare_tree_finds(text):
+    # the look-ahead (a city's first character before a second one) only skips offsets
+    bare = re.compile(trie_alternation(f for row in load_rows("org_cities.tsv") for f in row[:2] if f))
+    assert [m.span() for m in places._cities().finditer(text)] == [m.span() for m in bare.finditer(text)]
+

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractor.model import RawDocument
-from extractor.normalise import FOLD, normalise, normalise_text, repair
+from extractor.normalise import FOLD, _breaks, normalise, normalise_text, repair
 from tests.conftest import FIXTURES, SEEDS
 
 # Seed 004 as printed: every line followed by a blank line, a page number in the flow.
@@ -149,6 +149,14 @@ _TEXTS = st.lists(_ALPHABET, max_size=300).map("".join) | st.text(max_size=200)
 def test_normalising_twice_equals_once(text):
     once = repair(text).text
     assert repair(once).text == once
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_breaks_are_the_whitespace_runs_holding_a_line_or_page_break(text):
+    # the regex the str.split reading replaced, kept here as its definition
+    regex = re.compile(r"(?=\s)[^\S\n\f]*[\n\f]\s*")
+    assert _breaks(text) == [m.span() for m in regex.finditer(text)]
 
 
 @settings(max_examples=300, deadline=None)

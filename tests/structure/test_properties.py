@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 from extractor.model import RawDocument
 from extractor.normalise import normalise
 from extractor.structure import parse
+from extractor.structure.dates import DATE, find_dates
 
 _PIECES = st.sampled_from(
     ["一、", "二、", "（一）", "（二）", "1.", "2.", "3、", "（1）", "①", "②", "第一章", "第一条", "第二条", "附件1",
@@ -33,3 +34,13 @@ def test_any_text_gives_a_consistent_tree(text):
         assert task.section is None or task.section in ids
     if tree.meta.date:
         assert len(tree.meta.date) == 10
+
+
+_DATE_TEXTS = st.lists(st.sampled_from(list("2024年5月29日二〇一十两○ Ｏ\n，号") + ["2025", "十二", "  "]),
+                       max_size=60).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_DATE_TEXTS | _TEXTS)
+def test_find_dates_finds_what_a_scan_of_every_character_finds(text):
+    assert [m.span() for m in find_dates(text)] == [m.span() for m in DATE.finditer(text)]

@@ -372,12 +372,15 @@ def _without_collectives(page: Page, found: list[Found]) -> list[Found]:
     out = []
     collective_end: int | None = None
     for f in sorted(found, key=lambda f: (f.start, f.end)):
+        if f.rejection is not None:  # decided already: only an accepted name can be a collective
+            out.append(f)
+            continue
         name = page.text[f.start:f.end].strip()
         after = collective_end is not None and page.text[collective_end:f.start].strip() in ("(", "（")
-        if f.rejection is None and (COLLECTIVE_NAME.search(name) and not _each_levels_department(name) or after):
+        if COLLECTIVE_NAME.search(name) and not _each_levels_department(name) or after:
             collective_end = f.end
             f = replace(f, rejection=Decision("collective", "every body of a level or kind, no one body"))
-        elif f.rejection is None and (not name or " " in name):
+        elif not name or " " in name:
             f = replace(f, rejection=Decision("spaced", "a space inside: two cells of a table"))
         out.append(f)
     return out

@@ -5,6 +5,7 @@ stripped and standard abbreviations expanded (`org_abbreviations.tsv`); short fo
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from extractor.extraction.organisations.keys import body_key, org_type, split_region
@@ -58,13 +59,13 @@ def _is_abbreviation(short: str, long_: str) -> bool:
 
 
 
-def _brand(key: str, other: str) -> bool:
+def _brand(key: str, other: str, stem: Callable[[str], str] | None = None) -> bool:
     """陕汽 / 陕汽集团: a company's name without its head, or with a shorter one
-    (秦创原发展公司 / 秦创原发展股份有限公司)."""
+    (秦创原发展公司 / 秦创原发展股份有限公司). `stem` gives a key without its brand head
+    (`_stem`, or a merge's memo of it)."""
+    stem = stem or _stem
     short, long_ = _by_length(key, other)
-    brand = ending("brand")
-    stem = brand.sub("", long_)
-    return len(short) >= 2 and stem in (short, brand.sub("", short))
+    return len(short) >= 2 and stem(long_) in (short, stem(short))
 
 
 def _short_region(key: str, other: str, regions: set[str]) -> bool:
@@ -124,6 +125,13 @@ class _Index:
         self.parts: list[tuple[set[str], set[str]]] = []
         self.bare: list[bool] = []  # whether a body has a form without a region
         self._by: dict[tuple[str, str], set[int]] = {}  # ("key" | "last" | "stem", value) -> bodies
+        self._stems: dict[str, str] = {}  # `_stem` of the keys seen: each is compared many times
+
+    def stem(self, key: str) -> str:
+        found = self._stems.get(key)
+        if found is None:
+            found = self._stems[key] = _stem(key)
+        return found
 
     def new_body(self) -> int:
         self.parts.append((set(), set()))
@@ -137,7 +145,7 @@ class _Index:
         else:
             self.bare[k] = True
         self.parts[k][1].add(key)
-        for entry in (("key", key), ("last", key[-1:]), ("stem", _stem(key))):
+        for entry in (("key", key), ("last", key[-1:]), ("stem", self.stem(key))):
             self._by.setdefault(entry, set()).add(k)
 
     def same_key(self, key: str) -> list[int]:
@@ -145,7 +153,7 @@ class _Index:
 
     def near(self, key: str) -> list[int]:
         """Every body a form with this key may be a short form of, or the full form of."""
-        stem = _stem(key)
+        stem = self.stem(key)
         found: set[int] = set()
         # ("last", ""): an empty key ends every key (`_short_region`)
         for entry in (("last", key[-1:]), ("last", ""), ("key", stem), ("stem", key), ("stem", stem)):
@@ -192,7 +200,7 @@ def _match(name: str, index: _Index) -> int | None:
             and not any(_range_apart(key, o) for o in index.parts[k][1])
             and any(_is_abbreviation(key, o) or _is_abbreviation(o, key) or _short_region(key, o, index.parts[k][0])
                     or _without_proper_name(key, o)
-                    or _brand(key, o) for o in index.parts[k][1])]
+                    or _brand(key, o, index.stem) for o in index.parts[k][1])]
     return near[0] if len(near) == 1 else None
 
 

@@ -55,7 +55,15 @@ def excluded(text: str, start: int, end: int) -> bool:
     before the head (a scan of the whole text for these words costs more; so does a pattern of
     them matched there, several times a few slices looked up in a set).
     """
-    for offset, lengths, words in lexicon().exclusions.get(text[start:end], ()):
+    found = lexicon().exclusions.get(text[start:end])
+    if found is None:
+        return False
+    whole, before, after, groups = found
+    if whole:
+        return True
+    if not ((start and text[start - 1] in before) or (end < len(text) and text[end] in after)):
+        return False  # no such word has the characters beside the head
+    for offset, lengths, words in groups:
         at = start - offset
         if at >= 0:
             for n in lengths:

@@ -131,6 +131,12 @@ def titles() -> tuple[str, ...]:
     return tuple(sorted({h[-1] + "长" for h in flagged("titled")}))
 
 
+# whether a head is itself a word of `org_exclusions.txt`, the characters just before and after
+# it in the longer words holding it, and those words by the offset they hold it at: (offset,
+# lengths, words)
+Exclusions = tuple[bool, str, str, tuple[tuple[int, tuple[int, ...], frozenset[str]], ...]]
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """The data the finder runs on, loaded once from `extractor/resources/`. The head and
@@ -141,9 +147,10 @@ class Lexicon:
     head_re: re.Pattern[str]  # the longest head at a position (read overlapping with `overlapping`)
     abbreviations: dict[str, str]  # short word -> full word
     abbreviation_re: re.Pattern[str]
-    # head -> (offset, lengths, words): the words holding the head at that offset but naming no
-    # body, and their lengths (局: (1, (2,), {布局, 格局 …}))
-    exclusions: dict[str, tuple[tuple[int, tuple[int, ...], frozenset[str]], ...]]
+    # head -> whether it is itself a word naming no body, the characters before and after it in
+    # such words holding it, and those words by the offset they hold it at, with their lengths
+    # (局: (1, (2,), {布局, 格局}))
+    exclusions: dict[str, Exclusions]
     boundaries: frozenset[str]
     region_re: re.Pattern[str]
     standard: dict[str, tuple[str, str]]  # any form -> (name, type)
@@ -198,10 +205,13 @@ def lexicon() -> Lexicon:
     )
 
 
-def _inside(heads: Iterable[str], words: list[str]) -> dict[str, tuple[tuple[int, tuple[int, ...], frozenset[str]], ...]]:
+def _inside(heads: Iterable[str], words: list[str]) -> dict[str, Exclusions]:
     """For each head, the `words` holding it, grouped by the offset they hold it at (布局 holds
     局 at 1), with their lengths: a word covering a head in a text starts that far before it
-    and holds it there, so a slice of each length there tells."""
+    and holds it there, so a slice of each length there tells. First come whether the head is
+    such a word itself (研发中心), and the characters such a word has just before the head and
+    just after it: a longer word covering the head puts one of them beside it, and most heads
+    have neither (a cheap test before the slices)."""
     table = {}
     for h in heads:
         by_offset: dict[int, set[str]] = {}
@@ -210,7 +220,11 @@ def _inside(heads: Iterable[str], words: list[str]) -> dict[str, tuple[tuple[int
                 if w.startswith(h, i):
                     by_offset.setdefault(i, set()).add(w)
         if by_offset:
-            table[h] = tuple((i, tuple(sorted({len(w) for w in ws})), frozenset(ws)) for i, ws in sorted(by_offset.items()))
+            before = "".join(sorted({w[i - 1] for i, ws in by_offset.items() if i for w in ws}))
+            after = "".join(sorted({w[i + len(h)] for i, ws in by_offset.items() for w in ws if len(w) > i + len(h)}))
+            groups = tuple((i, tuple(sorted({len(w) for w in ws})), frozenset(ws))
+                           for i, ws in sorted(by_offset.items()))
+            table[h] = (h in words, before, after, groups)
     return table
 
 

@@ -56,6 +56,7 @@ class Cues:
     object_heads: frozenset[str]
     system_heads: frozenset[str]
     campaign_words: frozenset[str]
+    campaign_prefixes: tuple[str, ...]
     pair_joints: tuple[tuple[str, int], ...]
     modifier_joints: tuple[tuple[str, int], ...]
     action_tags: frozenset[str]
@@ -187,7 +188,8 @@ def _way_cues(data: dict) -> dict:
             "campaign": re.compile(rf"{starting(data['campaign_verbs'] + data['campaign_prefixes'])}"
                                    rf"((?:{campaign_verbs})?)({by_first_character(data['campaign_prefixes'])})"
                                    rf"([\u4e00-\u9fff]{{2}})((?:{campaign_verbs})?)"),
-            "campaign_words": frozenset(data["campaign_verbs"])}
+            "campaign_words": frozenset(data["campaign_verbs"]),
+            "campaign_prefixes": tuple(data["campaign_prefixes"])}
 
 
 @cached

@@ -15,7 +15,8 @@ from extractor.text.patterns import DEFINED_SHORT_FORM
 
 _ENUMERATION_JOINT = re.compile(r"、")  # an item of an enumeration may hold 和 (…和…管理): it is refused whole
 _LIST_JOINT = re.compile(r"[、和及]")
-_GROUPED = re.compile(r"[（(]以下统称[“「]([^”」]{1,12})[”」][）)]")
+# Led by the words, the bracket looked back at: `re` then finds the words by a fast search.
+_GROUPED = re.compile(r"(?<=[（(])以下统称[“「]([^”」]{1,12})[”」][）)]")
 
 
 def nationwide(doc: Doc) -> list[Proposal]:
@@ -71,6 +72,8 @@ def _unlike_names(p: Proposal) -> str | None:
 def campaigns(doc: Doc) -> list[Proposal]:
     """美丽平潭, 健康平潭: a campaign prefix and a place; `strength` holds a campaign verb
     before or after it (建设健康中国), `forms` the other prefixes the same place takes."""
+    if not any(prefix in doc.view.text for prefix in doc.cues.campaign_prefixes):
+        return []  # `in` finds a word at once; the pattern opens with a look-ahead re cannot skip by
     matches = list(doc.cues.campaign.finditer(doc.view.text))
     return [Proposal(doc, "campaign", m.group(2) + m.group(3), m.start(2), m.end(3),
                       mid=m.start(3), strength=m.group(1) or m.group(4),
@@ -106,7 +109,7 @@ def grouped(doc: Doc) -> list[Proposal]:
     they are grouped under is a name of its own (“四镇” groups places that end in 镇: none)."""
     proposals = []
     for m in _GROUPED.finditer(doc.view.text):
-        end = m.start()
+        end = m.start() - 1  # the bracket
         while doc.view.text.endswith(m.group(1), 0, end):
             start = name_start(doc.view, end, doc.cues)
             begin = end if start is None else start

@@ -7,8 +7,8 @@ import re
 
 from extractor.extraction.candidates import NamedFilter, named
 from extractor.extraction.programmes.document import Doc, Proposal
-from extractor.extraction.programmes.start import (clause_word, name_start, names_something, specific, titled_modifier,
-                                                   titled_start, verbs_in)
+from extractor.extraction.programmes.start import (bounded_at, clause_word, name_start, names_something, specific,
+                                                   titled_modifier, titled_start, verbs_in)
 
 _TITLE_END = re.compile(r"(?:[（(][^（）()]{1,20}[）)])?》")  # …三年行动计划（2024—2026年）》: the cited plan itself
 # A figure cut inside its unit (500千|伏): a bare number before a name is a row number (2\n宁波…).
@@ -27,8 +27,11 @@ def propose(doc: Doc) -> list[Proposal]:
         run = doc.cues.function_run.search(doc.view.text, max(0, m.start() - 12), m.start()) \
             if head in doc.cues.system_heads else None
         end = run.start() if run else m.start()
-        titled = titled_start(doc.view, end, head, doc.cues)
-        start = name_start(doc.view, end, doc.cues) if titled is None else titled
+        if end > 0 and bounded_at(doc.view.text[end - 1], doc.cues):
+            titled, start = None, end  # (的平台, ，行动) the name can only start here: no search needed
+        else:
+            titled = titled_start(doc.view, end, head, doc.cues)
+            start = name_start(doc.view, end, doc.cues) if titled is None else titled
         if run and doc.cues.boundary_before.search(doc.view.text, max(0, end - 6), end):
             start = end  # 依托办理服务系统: the verb ends the clause, the function words start the name
         if start is not None:

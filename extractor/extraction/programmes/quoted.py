@@ -8,7 +8,7 @@ import re
 from extractor.extraction.candidates import NamedFilter, named
 from extractor.extraction.programmes.cues import CHINESE_NUMERAL, Cues, body_heads
 from extractor.extraction.programmes.document import Doc, Proposal
-from extractor.extraction.programmes.start import clause_word, name_start, specific, words_of
+from extractor.extraction.programmes.start import bounded_at, clause_word, name_start, specific, words_of
 
 _QUOTED = re.compile(r"[“「\"]([^“”「」\"]{1,40})[”」\"]")
 _QUOTES = re.compile(r"[“”「」]")
@@ -127,8 +127,8 @@ def _prefix_form(p: Proposal) -> str | None:
     a clause that starts with a verb or adverb (巩固“九个到位”, 充分把握“三化融合”) or the body
     whose scheme it is (省委“一个指引、两手硬”)."""
     cues, compact, mark = p.doc.cues, p.compact, p.start - 1
-    if mark < 1 or _bounded_at(compact[mark - 1], cues):
-        return None
+    if mark < 1 or compact[mark - 1] in "“”「」" or bounded_at(compact[mark - 1], cues):
+        return None  # a quote or a boundary right before it leaves no prefix: no search needed
     start = name_start(p.doc.view, mark, cues)
     prefix = compact[start:mark] if start is not None else ""
     if (len(prefix) >= 2 and not _QUOTES.search(prefix) and not cues.boundary.search(prefix)
@@ -136,17 +136,6 @@ def _prefix_form(p: Proposal) -> str | None:
             and not prefix.endswith(body_heads())):
         return compact[start:p.end + 1]
     return None
-
-
-def _bounded_at(before: str, cues: Cues) -> bool:
-    """Whether the character before a quote leaves no prefix at it, told without looking
-    further left: a quote mark, or punctuation, a figure or a particle that ends the name
-    there, being no joint of items (、 与) and no bracket a short bracketed part may close."""
-    if before in "“”「」":
-        return True
-    joint = any(before == j for j, _ in cues.pair_joints + cues.modifier_joints)
-    return (not joint and before not in "）)"
-            and (cues.hard_boundary.fullmatch(before) is not None or cues.particle.fullmatch(before) is not None))
 
 
 def read(passed: list[Proposal]) -> list[Proposal]:

@@ -71,6 +71,15 @@ def _floor(view: View, end: int, cues: Cues) -> tuple[int | None, int | None]:
     return floor, punctuation
 
 
+def bounded_at(before: str, cues: Cues) -> bool:
+    """Whether the character `before` a position ends every name there, told without looking
+    further left (`name_start` there returns the position): punctuation, a figure or a
+    particle, being no joint of items (、 与) and no bracket a short bracketed part may close."""
+    joint = any(before == j for j, _ in cues.pair_joints + cues.modifier_joints)
+    return (not joint and before not in "）)"
+            and (cues.hard_boundary.fullmatch(before) is not None or cues.particle.fullmatch(before) is not None))
+
+
 def name_start(view: View, end: int, cues: Cues) -> int | None:
     """Where a name ending at `end` begins, or None when nothing bounds it within reach.
 

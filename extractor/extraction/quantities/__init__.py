@@ -58,8 +58,8 @@ def _restated(a: Quantity, b: Quantity, ends: tuple[int, ...]) -> bool:
 
 def _decide(doc: Analysed, *, explaining: bool) -> tuple[tuple[Candidate, ...], tuple[Quantity, ...]]:
     """Every candidate with its decision (when `explaining`), and the accepted quantities
-    numbered q1, q2, …. Without `explaining` the refused figures, four in five, are judged
-    but no candidate is written for them: nobody reads it."""
+    numbered q1, q2, …. Without `explaining` every figure is judged and read the same, but
+    no candidate is written: nobody reads them."""
     tree, view = doc.tree, doc.paragraphs
     proposals = judged(view.text)
     figures = [p.figure() for p, rejection in proposals if rejection is None]
@@ -70,30 +70,38 @@ def _decide(doc: Analysed, *, explaining: bool) -> tuple[tuple[Candidate, ...], 
     seen: dict[tuple, list[Quantity]] = {}
     ends = doc.sentence_ends
 
-    def decide(text: str, span: tuple[int, int], outcome: Quantity | Decision) -> None:
-        if isinstance(outcome, Quantity):
-            same = seen.setdefault((outcome.value, outcome.value_max, outcome.unit, outcome.kind, outcome.annual), [])
-            if any(_restated(outcome, o, ends) for o in same):
-                outcome = Decision("repeated", "the same figure of the same metric is read already")
-            else:
-                same.append(outcome)
-                kept.append(outcome)
-                candidates.append(Candidate(_FAMILY, text, span, None, _detail(outcome)))
-                return
-        candidates.append(Candidate(_FAMILY, text, span, outcome))
+    def decide(outcome: Quantity | Decision) -> Decision | None:
+        """Keep a quantity unless it restates one kept; a refusal stays as it is."""
+        if not isinstance(outcome, Quantity):
+            return outcome
+        same = seen.setdefault((outcome.value, outcome.value_max, outcome.unit, outcome.kind, outcome.annual), [])
+        if any(_restated(outcome, o, ends) for o in same):
+            return Decision("repeated", "the same figure of the same metric is read already")
+        same.append(outcome)
+        kept.append(outcome)
+        return None
 
+    # the candidates are written for `explain` alone: four figures in five are refused
     for p, rejection in proposals:
         if rejection is not None and not explaining:
             continue
-        span = _span(view, p.start, p.end)
         outcome = rejection or read[p.start]
-        decide(tree.text[span[0]:span[1]], span,
-               Decision("measures_nothing", outcome) if isinstance(outcome, str) else outcome)
+        refusal = decide(Decision("measures_nothing", outcome) if isinstance(outcome, str) else outcome)
+        if explaining:
+            span = _span(view, p.start, p.end)
+            candidates.append(_candidate(tree.text[span[0]:span[1]], span, refusal, kept))
     for table in (*doc.tables, *tree.text_tables):
         for q in table_quantities(tree, table, view, ctx):
-            decide(q.evidence, q.span, q)
+            refusal = decide(q)
+            if explaining:
+                candidates.append(_candidate(q.evidence, q.span, refusal, kept))
     numbered = tuple(_numbered(q, n, tree) for n, q in enumerate(kept, 1))
     return tuple(candidates), numbered
+
+
+def _candidate(text: str, span: tuple[int, int], rejection: Decision | None, kept: list[Quantity]) -> Candidate:
+    """A figure's candidate: refused with its reason, or accepted as the quantity kept last."""
+    return Candidate(_FAMILY, text, span, rejection, "" if rejection else _detail(kept[-1]))
 
 
 def explain(doc: DocTree | Analysed) -> tuple[Candidate, ...]:
