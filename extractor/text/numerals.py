@@ -25,6 +25,8 @@ DECIMAL_DIGITS = "零〇一二三四五六七八九"
 """The digits written after 点 (二点五): 两 counts, it never spells a decimal place."""
 _READ_DIGITS = {**CN_DIGITS, **TYPED_ZEROS}
 _READ_CHARS = frozenset(CN_NUMERAL_CHARS) | frozenset(TYPED_ZEROS)
+_DIGIT_SET = frozenset(_READ_DIGITS)
+_DECIMAL_SET = frozenset(DECIMAL_DIGITS)
 
 MAGNITUDES = {"万亿": 1e12, "千亿": 1e11, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4, "千": 1e3}
 """Magnitude words kept in a unit as written (500亿元 → 500, 亿元), longest first."""
@@ -47,15 +49,15 @@ def parse_chinese(text: str) -> float | None:
         return None
     whole, _, frac = text.partition("点")
     if frac:
-        if not all(c in DECIMAL_DIGITS for c in frac):
+        if not _DECIMAL_SET.issuperset(frac):
             return None
         head = parse_chinese(whole) if whole else 0.0
         if head is None:
             return None
         return head + float("0." + "".join(str(CN_DIGITS[c]) for c in frac))
-    if any(c not in _READ_CHARS for c in text):
+    if not _READ_CHARS.issuperset(text):  # set tests: generators over the characters cost more
         return None
-    if len(text) > 1 and all(c in _READ_DIGITS for c in text):  # 二〇二四: digit by digit
+    if len(text) > 1 and _DIGIT_SET.issuperset(text):  # 二〇二四: digit by digit
         return float("".join(str(_READ_DIGITS[c]) for c in text))
     total, section, digit = 0, 0, None
     for c in text:
