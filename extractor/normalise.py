@@ -103,19 +103,20 @@ CONTINUES = "，、（《“‘—-/～~+·([【"
 
 def _splice(t: Tracked, edits: Iterable[tuple[int, int, str]]) -> Tracked:
     """Replace sorted, disjoint ranges; replacement char k takes the offset of range char k."""
-    edits = [edit for edit in edits if t.text[edit[0]:edit[1]] != edit[2]]  # the rest change nothing
+    text, source = t.text, t.offsets  # locals: a long document makes thousands of edits
+    edits = [edit for edit in edits if text[edit[0]:edit[1]] != edit[2]]  # the rest change nothing
     if not edits:
         return t
     parts: list[str] = []
     offsets: list[int] = []
     pos = 0
     for start, end, replacement in edits:
-        parts += (t.text[pos:start], replacement)
-        offsets += t.offsets[pos:start]
-        offsets += t.offsets[start:start + len(replacement)]
+        parts.append(text[pos:start])
+        parts.append(replacement)
+        offsets += source[pos:start + len(replacement)]  # the kept run, then the replaced chars
         pos = end
-    parts.append(t.text[pos:])
-    offsets += t.offsets[pos:]
+    parts.append(text[pos:])
+    offsets += source[pos:]
     return Tracked("".join(parts), tuple(offsets))
 
 
