@@ -690,6 +690,9 @@ def _named_run(c: View, start: int, bodies: dict[int, int]) -> int | None:
     return end
 
 
+_SEAT = Decision("place_verb", "where a body sits or what it spans (驻, 辖): no duty")
+
+
 def _bare_subjects(c: View, starts: list[int], bodies: dict[int, int], taken: set[int],
                    refused: list[Candidate] | None,
                    memo: dict[tuple[str, bool], _Read]) -> list[tuple[int, int, list[Owner]]]:
@@ -703,6 +706,10 @@ def _bare_subjects(c: View, starts: list[int], bodies: dict[int, int], taken: se
         q = bisect.bisect_left(c.offsets, end)
         verb = _verb_after(c.text, q)
         if verb is None or not _closes_sentence(c, verb):
+            continue
+        if c.text[q:verb].endswith(roles().place_verbs):
+            # 区人民政府驻沙湾路, 船山区辖…9个街道: where a body sits or what it spans
+            _refuse(refused, c.text[p:q], c.span(p, q), _SEAT)
             continue
         names = [(n, "lead", sp) for n, sp, _ in _parse_list(c, p, q, refused, subject=True, memo=memo)]
         if names:

@@ -50,6 +50,7 @@ class Roles:
     subject_words: frozenset[str]  # the single verbs after a subject (应当, 要), read as words
     clause_words: frozenset[str]  # the verbs after a subject written after a comma (应当, 负责)
     filing_verbs: frozenset[str]  # 报X备案: X receives a filing and owns nothing
+    place_verbs: tuple[str, ...]  # 区人民政府驻沙湾路: where a body sits or what it spans, no duty
     subject_prepositions: frozenset[str]  # 省财政厅按照…: a preposition after a clause's subject
     duty_list: re.Pattern[str]  # 履行下列职责：: the enumerated items after it are the subject's
     office_short_heads: tuple[str, ...]  # 市金融办: an office's short head, a department in a list
@@ -93,6 +94,7 @@ def roles() -> Roles:
         subject_words=frozenset(data["subject_verbs"] + data["clause_verbs"]),
         clause_words=frozenset(data["clause_verbs"]),
         filing_verbs=frozenset(data["filing_verbs"]),
+        place_verbs=tuple(data["place_verbs"]),
         subject_prepositions=frozenset(data["subject_prepositions"]),
         duty_list=re.compile(rf"下列[^。；;：:]{{0,12}}(?:{alternation(data['duty_list_nouns'])})[：:]"),
         office_short_heads=tuple(data["office_short_heads"]),

@@ -494,7 +494,7 @@ def test_owner_roles_file_is_well_formed():
     words = data["lead_words"] + data["support_words"]
     assert len(words) == len(set(words)), "a role word is listed twice"
     assert set(data["label_roles"].values()) <= {"lead", "support"}
-    for key in ("unit_words", "duty_qualifiers", "field_labels", "division_labels", "handover_verbs", "by_adverbs", "filing_verbs", "duty_list_nouns", "partner_words",
+    for key in ("unit_words", "duty_qualifiers", "field_labels", "division_labels", "handover_verbs", "by_adverbs", "filing_verbs", "place_verbs", "duty_list_nouns", "partner_words",
                 "subject_verbs", "subject_prepositions", "name_continuations", "clause_verbs", "partner_work",
                 "collective_prefixes", "office_short_heads"):
         assert data[key] and len(data[key]) == len(set(data[key])), key
@@ -808,3 +808,15 @@ def test_a_by_clause_may_give_its_grounds_before_the_verb():
     assert _owners(text) == {("市人民政府", "lead")}
     text = "县级以上地方人民政府负责自然保护区管理的部门的设置和职责,由省、自治区、直辖市人民政府根据当地具体情况确定。"
     assert ("省、自治区、直辖市人民政府", "lead") in _owners(text)
+
+
+def test_a_seat_or_a_territory_is_no_duty():
+    # source: 国务院关于同意四川省调整遂宁市部分行政区划的批复 (国函〔2003〕131号,
+    # zh.m.wikisource.org, found with search): 驻 says where a government sits, 辖 what a district spans
+    text = ("二、船山区辖原市中区的唐家、北固、西宁、保升、老池5个乡和桂花、新桥7个镇。区人民政府驻北辰街。\n"
+            "三、安居区辖原市中区的聚贤、常理7个乡。区人民政府驻安居镇。")
+    links, _ = _links(text)
+    assert links == set()
+    # the same shape with a verb of work still assigns it
+    links, _ = _links("区人民政府加强对行政区划调整工作的领导。")
+    assert {(o, r) for o, r, _ in links} == {("区人民政府", "lead")}
