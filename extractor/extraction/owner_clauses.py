@@ -241,8 +241,12 @@ _ITEM_FILTERS = named(_vague_collective, _not_name_shaped, _description, _later_
 
 
 def _no_organisation_head(name: str) -> str | None:
-    """A clause's subject acts only when it names a body (a standard body or a known head)."""
-    return None if _is_org_name(name) else "no organisation head: not an acting body"
+    """A clause's subject acts only when it names a body (a standard body or a known head)
+    or the addressee of a reply (你省)."""
+    # 你省 of a reply stands for its addressee, which `owners` reads from the 主送 line
+    if _is_org_name(name) or name in roles().addressee_pronouns:
+        return None
+    return "no organisation head: not an acting body"
 
 
 _SUBJECT_FILTERS = named(_no_organisation_head)
@@ -746,7 +750,7 @@ def _clause_patterns(text: str, starts: list[int]) -> list[tuple[Iterable[re.Mat
     # an article's number is a start of its own: the match after it reads the subject
     subjects = [m for m in (r.subject.match(text, p) for p in starts if not _ARTICLE.match(text, p)) if m]
     commas = _after_each(text, "，,")
-    return [(r.by.finditer(text), 2, "lead"), (subjects, 1, "lead"),
+    return [(_by_clauses(text, r.by), 2, "lead"), (subjects, 1, "lead"),
             (_comma_clauses(text, commas, r.clause_subject, r.clause_verb, r.clause_reach), 1, "lead"),
             (_ESTABLISHED.finditer(text), 1, "lead"),
             (_comma_clauses(text, commas, r.clause_support, r.support_word, r.support_reach), 1, "support")]
@@ -796,6 +800,16 @@ def _clause_clauses(c: View, bodies: dict[int, int], *, refusals: bool = True) -
         clauses.append(OwnerClause(tuple(names), c.span(start, end), (c.span(s, e),),
                                    reach=c.span(s if first else start, later)))
     return clauses + [OwnerClause((), cand.span, (), refused=(cand,)) for cand in refused or ()]
+
+
+def _by_clauses(text: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """The matches of the 由/经/报 pattern, as `finditer` gives them, except that one whose
+    由 or 经 is part of a longer word (经费由你省自行解决: 经 of 经费) does not hide a clause
+    opening inside it: the search goes on from its next character."""
+    pos = 0
+    while m := pattern.search(text, pos):
+        yield m
+        pos = m.start() + 1 if _by_is_a_word(m) else m.end()
 
 
 def _comma_clauses(text: str, commas: list[int], pattern: re.Pattern[str], cue: re.Pattern[str],

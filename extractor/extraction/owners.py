@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from extractor.extraction.analysed import Analysed, analyse
-from extractor.extraction.candidates import Candidate
+from extractor.extraction.candidates import Candidate, Decision
 from extractor.extraction.organisations import best_match, find_organisations, org_type
 from extractor.extraction.owner_clauses import OwnerClause, find_owner_clauses
 from extractor.extraction.roles import roles
@@ -160,7 +160,25 @@ def _clauses(doc: Analysed, organisations: tuple[Organisation, ...], *, refusals
     mentions (with the refused candidates when `refusals`: `explain` shows them; a clause
     for each is work `assign_owners` never reads)."""
     mentions = tuple(span for org in organisations for span in org.mentions)
-    return find_owner_clauses(doc.text, doc.tables, mentions=mentions, view=doc.spaced, refusals=refusals)
+    clauses = find_owner_clauses(doc.text, doc.tables, mentions=mentions, view=doc.spaced, refusals=refusals)
+    return [_addressed(cl, doc.tree.meta.recipients) for cl in clauses]
+
+
+_NO_ADDRESSEE = Decision("no_single_addressee", "你省 stands for a reply's one addressee (主送); the document names none or several")
+
+
+def _addressed(clause: OwnerClause, recipients: tuple[str, ...]) -> OwnerClause:
+    """The clause with a reply's word for its addressee (由你省自行解决) read as the one body
+    of the 主送 line; with none or several there it names no one (`explain` says so)."""
+    pronouns = roles().addressee_pronouns
+    if not any(name in pronouns for name, _, _ in clause.owners):  # (most clauses)
+        return clause
+    single = recipients[0] if len(recipients) == 1 else None
+    owners = tuple((single if name in pronouns else name, role, span) for name, role, span in clause.owners
+                   if single or name not in pronouns)
+    refused = tuple(Candidate("owners", name, span, _NO_ADDRESSEE) for name, _, span in clause.owners
+                    if not single and name in pronouns)
+    return replace(clause, owners=owners, refused=clause.refused + refused)
 
 
 def explain(doc: DocTree | Analysed) -> tuple[Candidate, ...]:

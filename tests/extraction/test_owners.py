@@ -494,7 +494,7 @@ def test_owner_roles_file_is_well_formed():
     words = data["lead_words"] + data["support_words"]
     assert len(words) == len(set(words)), "a role word is listed twice"
     assert set(data["label_roles"].values()) <= {"lead", "support"}
-    for key in ("unit_words", "duty_qualifiers", "field_labels", "division_labels", "handover_verbs", "by_adverbs", "filing_verbs", "place_verbs", "duty_list_nouns", "partner_words",
+    for key in ("unit_words", "duty_qualifiers", "field_labels", "division_labels", "handover_verbs", "by_adverbs", "filing_verbs", "place_verbs", "addressee_pronouns", "duty_list_nouns", "partner_words",
                 "subject_verbs", "subject_prepositions", "name_continuations", "clause_verbs", "partner_work",
                 "collective_prefixes", "office_short_heads"):
         assert data[key] and len(data[key]) == len(set(data[key])), key
@@ -820,3 +820,20 @@ def test_a_seat_or_a_territory_is_no_duty():
     # the same shape with a verb of work still assigns it
     links, _ = _links("区人民政府加强对行政区划调整工作的领导。")
     assert {(o, r) for o, r, _ in links} == {("区人民政府", "lead")}
+
+
+def test_a_replys_word_for_its_addressee_is_the_body_of_its_zhusong_line():
+    # source: 国务院关于同意北京市调整部分行政区划的批复 (国函〔2010〕55号, zh.m.wikisource.org, found
+    # with search): 你市 is the one addressee, 北京市人民政府; 经 of 经费 opens no 经…clause that hides 由
+    text = ("国务院关于同意北京市调整部分行政区划的批复\n国函〔2010〕55号\n\n北京市人民政府：\n"
+            "你市《关于调整首都功能核心区行政区划的请示》（京政文〔2010〕48号）收悉。现批复如下：\n"
+            "一、同意撤销北京市东城区、崇文区，设立新的北京市东城区。\n"
+            "上述行政区划调整涉及的各类机构要按照“精简、统一、效能”的原则设置，涉及的行政区域界线要按规定及时勘定，"
+            "所需人员编制和经费由你市自行解决。\n中华人民共和国国务院\n二〇一〇年六月二十八日\n")
+    links, assigned = _parsed(text)
+    tasks = {t.id: t.text for t in assigned.tasks}
+    assert {(o, r) for o, r, _ in links} == {("北京市人民政府", "lead")}
+    assert all("自行解决" in tasks[t] for _, _, t in links)
+    # without a 主送 line the word stands for no one
+    assert _owners("所需人员编制和经费由你市自行解决。") == {("你市", "lead")}
+    assert _links("所需人员编制和经费由你市自行解决。")[0] == set()
