@@ -802,6 +802,9 @@ def _clause_clauses(c: View, bodies: dict[int, int], *, refusals: bool = True) -
     return clauses + [OwnerClause((), cand.span, (), refused=(cand,)) for cand in refused or ()]
 
 
+_BY_WORDS = frozenset("由经报")
+
+
 def _by_clauses(text: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
     """The matches of the 由/经/报 pattern, as `finditer` gives them, except that one whose
     由 or 经 is part of a longer word (经费由你省自行解决: 经 of 经费) does not hide a clause
@@ -809,7 +812,9 @@ def _by_clauses(text: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
     pos = 0
     while m := pattern.search(text, pos):
         yield m
-        pos = m.start() + 1 if _by_is_a_word(m) else m.end()
+        # (a clause can open inside only where its name holds 由, 经 or 报: most hold none)
+        inside = not _BY_WORDS.isdisjoint(m.group(2))
+        pos = m.start() + 1 if inside and _by_is_a_word(m) else m.end()
 
 
 def _comma_clauses(text: str, commas: list[int], pattern: re.Pattern[str], cue: re.Pattern[str],

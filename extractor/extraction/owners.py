@@ -161,6 +161,9 @@ def _clauses(doc: Analysed, organisations: tuple[Organisation, ...], *, refusals
     for each is work `assign_owners` never reads)."""
     mentions = tuple(span for org in organisations for span in org.mentions)
     clauses = find_owner_clauses(doc.text, doc.tables, mentions=mentions, view=doc.spaced, refusals=refusals)
+    # (a document without the first character of any word for an addressee: most of them)
+    if not any(ch in doc.text for ch in {word[0] for word in roles().addressee_pronouns}):
+        return clauses
     return [_addressed(cl, doc.tree.meta.recipients) for cl in clauses]
 
 
