@@ -999,8 +999,9 @@ def _trimmed(owner: Owner, text: str, mention: Span) -> Owner:
     name, role, span = owner
     prefix = text[span[0]:mention[0]]
     # (各级疫情防控指挥部: every level's body, whose 各级 is part of what the owner is)
+    # (县级以上 before a name the finder cut: a range of levels, part of the owner's name)
     if (name != text[span[0]:span[1]] or mention[1] != span[1] or len(prefix) < 2
-            or split_region(name)[0] or any(ch in prefix for ch in "、，,和与及")
+            or split_region(name)[0] or any(ch in prefix for ch in "、，,和与及") or "以上" in prefix
             or name.startswith(roles().collective_prefixes)):
         return owner
     return (text[mention[0]:mention[1]], role, mention)

@@ -837,3 +837,15 @@ def test_a_replys_word_for_its_addressee_is_the_body_of_its_zhusong_line():
     # without a 主送 line the word stands for no one
     assert _owners("所需人员编制和经费由你市自行解决。") == {("你市", "lead")}
     assert _links("所需人员编制和经费由你市自行解决。")[0] == set()
+
+
+def test_a_regulations_zhuguan_duty_leads():
+    # source: 中华人民共和国森林法 (1998), 第十条 (qqherbq.hljcourt.gov.cn/public/detail.php?id=8166,
+    # found with search): 主管…工作 is a body's lead duty; 主管部门 inside the name is no verb, and
+    # the range of levels before the name (县级以上) stays part of it
+    text = ("第十条 国务院林业主管部门主管全国林业工作。县级以上地方人民政府林业主管部门，主管该地区的林业工作。"
+            "乡级人民政府设专职或者兼职人员负责林业工作。")
+    links, _ = _links(text)
+    owners = {(o, r) for o, r, _ in links}
+    assert {("国务院林业主管部门", "lead"), ("县级以上地方人民政府林业主管部门", "lead")} <= owners
+    assert not any(o.startswith(("地方", "林业")) or o.endswith("林业") for o, _ in owners)
