@@ -283,6 +283,9 @@ def _read_list(text: str, subject: bool) -> _Read:
     # 市科技、财政部门: the last item's head belongs to every bare item before it
     # (not a collective's: 各地、各部门 is two collectives)
     last = _without_role_tail(pieces[-1][1].strip(" ：:。")) if pieces else ""
+    # 通信等部门和有关军事机关: the head is 部门; the vague tail's 机关 adds no one
+    tail = _VAGUE_TAIL.search(last) if "关" in last else None
+    last = last[:tail.start()] if tail else last
     last_head = _SHARED_HEAD.search(last)
     region = ""
     for offset, raw, after_separator in pieces:

@@ -849,3 +849,15 @@ def test_a_regulations_zhuguan_duty_leads():
     owners = {(o, r) for o, r, _ in links}
     assert {("国务院林业主管部门", "lead"), ("县级以上地方人民政府林业主管部门", "lead")} <= owners
     assert not any(o.startswith(("地方", "林业")) or o.endswith("林业") for o, _ in owners)
+
+
+def test_a_vague_tail_lends_no_head_to_the_fields_before_it():
+    # source: 河北省人工影响天气管理规定 (2010), 第四条 (law582.infoeach.com, found with search): the
+    # fields share 部门 of 等部门; 和有关军事机关 adds no one and no head
+    text = ("第四条县(市、区)以上气象主管机构在同级人民政府领导下,负责人工影响天气工作的组织实施和指导管理。\n"
+            "发展改革、财政、公安、交通运输、飞行管制、通信等部门和有关军事机关应当按各自职责,做好人工影响天气相关工作。")
+    owners = _owners(text)
+    assert {("发展改革部门", "lead"), ("财政部门", "lead"), ("通信部门", "lead")} <= owners
+    assert not any(o.endswith("机关") for o, _ in owners)
+    # 主管机构 is inside the name, no verb of a shorter one (县(市、区)以上气象)
+    assert not any(o.endswith("气象") for o, _ in owners)
