@@ -755,7 +755,7 @@ def _clause_patterns(text: str, starts: list[int]) -> list[tuple[Iterable[re.Mat
     commas = _after_each(text, "，,")
     return [(_by_clauses(text, r.by), 2, "lead"), (subjects, 1, "lead"),
             (_comma_clauses(text, commas, r.clause_subject, r.clause_verb, r.clause_reach), 1, "lead"),
-            (_ESTABLISHED.finditer(text), 1, "lead"),
+            (_ESTABLISHED.finditer(text), 1, "lead"), (r.guidance.finditer(text), 1, "lead"),
             (_comma_clauses(text, commas, r.clause_support, r.support_word, r.support_reach), 1, "support")]
 
 

@@ -41,6 +41,7 @@ class Roles:
     subject: re.Pattern[str]  # a regulation's subject at a clause start: 市科学技术行政部门负责…
     clause_subject: re.Pattern[str]  # …，省教育厅负责梳理…: a subject after a comma
     clause_support: re.Pattern[str]  # …，省财政厅配合: a clause's subject that only supports
+    guidance: re.Pattern[str]  # 在京津冀协同发展领导小组统筹指导下: the body guiding the work leads
     clause_verb: re.Pattern[str]  # any verb of `clause_subject`: it is tried only near one
     clause_reach: int  # how far after its comma a `clause_subject` match can end
     support_word: re.Pattern[str]  # any support word: `clause_support` is tried only near one
@@ -148,6 +149,8 @@ def _sentence_patterns(data: dict, duty: str) -> dict[str, re.Pattern[str] | int
                                   rf"({clause}|{partner})"),
         clause_support=re.compile(rf"(?<=[，,])({name}){_starts('等', data['duty_qualifiers'], data['support_words'])}"
                                   rf"(?:等(?:部门|单位))?(?:{duty})?(?:{support})"),
+        # (领导下 is not one: the body leading another's work owns nothing in its sentence)
+        guidance=re.compile(rf"在({name})(?:的)?(?:{alternation(data['guidance_words'])})下"),
         clause_verb=re.compile(alternation(data["clause_verbs"] + data["partner_words"])),
         clause_reach=longest + max(map(len, data["clause_verbs"] + data["partner_words"])),
         support_word=re.compile(support),

@@ -494,7 +494,7 @@ def test_owner_roles_file_is_well_formed():
     words = data["lead_words"] + data["support_words"]
     assert len(words) == len(set(words)), "a role word is listed twice"
     assert set(data["label_roles"].values()) <= {"lead", "support"}
-    for key in ("unit_words", "duty_qualifiers", "field_labels", "division_labels", "handover_verbs", "by_adverbs", "filing_verbs", "place_verbs", "addressee_pronouns", "duty_list_nouns", "partner_words",
+    for key in ("unit_words", "duty_qualifiers", "field_labels", "division_labels", "handover_verbs", "by_adverbs", "filing_verbs", "place_verbs", "addressee_pronouns", "guidance_words", "duty_list_nouns", "partner_words",
                 "subject_verbs", "subject_prepositions", "name_continuations", "clause_verbs", "partner_work",
                 "collective_prefixes", "office_short_heads"):
         assert data[key] and len(data[key]) == len(set(data[key])), key
@@ -861,3 +861,12 @@ def test_a_vague_tail_lends_no_head_to_the_fields_before_it():
     assert not any(o.endswith("机关") for o, _ in owners)
     # 主管机构 is inside the name, no verb of a shorter one (县(市、区)以上气象)
     assert not any(o.endswith("气象") for o, _ in owners)
+
+
+def test_the_body_guiding_the_work_leads_and_the_body_leading_it_does_not():
+    # source: corpus/pdf/covid_prevention_control_plan_ed9_2022.pdf (新型冠状病毒肺炎防控方案（第九版）):
+    # 在X指导下 makes X a lead (eval GUIDE: 指导 leads)
+    text = "出现病例的房间、设施及物品在疾控部门指导下由专业人员进行终末消毒及评估。"
+    assert ("疾控部门", "lead") in _owners(text)
+    # source: 安徽省省级预算管理办法 (fixture anhui_budget_measures.txt): 在X的领导下 gives X nothing
+    assert _owners("第三条省财政厅在省人民政府的领导下,具体负责省级预算管理工作。") == {("省财政厅", "lead")}
