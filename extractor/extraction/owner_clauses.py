@@ -53,7 +53,7 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _PAREN_NOTE = re.compile(r"[（(〔]((?:[^（）()〔〕]|[（(][^（）()]{0,12}[）)]){2,200}?)[）)〕]")
 # 县级以上人民政府及其有关部门, 教育部等有关部门和单位, 国家发展改革委会同有关部门: the body, then
 # a vague tail that adds no one
-_VAGUE_TAIL = re.compile(r"(?<=[\u4e00-\u9fff]{3})(?:及其|及|和|与|以及|等|会同)(?:其他|其它)?(?:有关|相关)[\u4e00-\u9fff]{0,8}$")
+_VAGUE_TAIL = re.compile(r"(?<=[\u4e00-\u9fff]{3})(?:及其|及|和|与|以及|等|会同)(?:其他|其它)?(?:[省市区县]级?)?(?:有关|相关)[\u4e00-\u9fff]{0,8}$")
 _LEVELS = re.compile(r"(?<=[省市区县州盟旗])、(?=省|自治区|直辖市|计划单列市|[市区县州盟旗])")
 _LIST_ITEM = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9（）()·、]{2,30}$")
 # where a new name can open inside a list item: a level word, or 各 before what is no
@@ -70,7 +70,8 @@ _SECTION_MARK = re.compile(r"[一二三四五六七八九十]{1,3}、")
 # compiled once: list items are cleaned and split for every owner slot
 _ETC = re.compile(r"等$")
 _ETC_UNIT = re.compile(r"等(部门|单位|机关)$")
-_SEPARATOR = re.compile(r"([、，,；;]|以及)")
+# …能源局等省有关部门和各地级以上市人民政府: after a vague tail, 和 opens the next item
+_SEPARATOR = re.compile(r"([、，,；;]|以及|(?<=有关部门|相关部门|有关单位|相关单位)(?:和|及)(?=各))")
 # the head a list's last item shares with the bare items before it; after 各 or 直 the head
 # is a collective's own (区直各部门, 县直部门, 国务院各部门 name every department, not a class)
 _SHARED_HEAD = re.compile(r"(?<!各)(?<!直)(?<!有关)(?<!相关)(部门|机关)$")
@@ -171,7 +172,7 @@ def _pieces(text: str) -> list[tuple[int, str, bool]]:
     text = _LEVELS.sub("\x00", text) if "、" in text else text
     for part in _SEPARATOR.split(text):
         part = part.replace("\x00", "、")
-        if part and part not in ("、", "，", ",", "；", ";", "以及"):
+        if part and part not in ("、", "，", ",", "；", ";", "以及", "和", "及"):
             offset = pos
             for j, piece in enumerate(_concatenated(part)):
                 pieces.append((offset, piece, j == 0 and pos > 0))

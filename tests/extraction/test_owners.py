@@ -870,3 +870,16 @@ def test_the_body_guiding_the_work_leads_and_the_body_leading_it_does_not():
     assert ("疾控部门", "lead") in _owners(text)
     # source: 安徽省省级预算管理办法 (fixture anhui_budget_measures.txt): 在X的领导下 gives X nothing
     assert _owners("第三条省财政厅在省人民政府的领导下,具体负责省级预算管理工作。") == {("省财政厅", "lead")}
+
+
+def test_after_a_vague_collective_he_or_ji_opens_the_next_item():
+    # source: 咸阳市2022年深化“放管服”改革优化营商环境工作要点 (newton.com.tw wiki page, found with
+    # search; traditional characters folded): 各县市区政府 is an owner of its own after 各有关部门及
+    text = ("1.全面实施行政许可事项清单管理。依据国家和省行政许可事项清单，编制并公布市、县两级行政许可事项清单。"
+            "（市政府办公室、市行政审批制度改革工作领导小组办公室牵头，市级各有关部门及各县市区政府按职责分工负责）")
+    owners = _owners(text)
+    assert {("市政府办公室", "lead"), ("市级各有关部门", "support"), ("各县市区政府", "support")} <= owners
+    assert not any("及" in o for o, _ in owners)
+    # a level before 有关部门 makes the same vague tail: 能源局等省有关部门 is 省能源局
+    text = "（省发展改革委、交通运输厅、能源局等省有关部门和各地级以上市人民政府按职责分工负责）"
+    assert {("省能源局", "lead"), ("各地级以上市人民政府", "lead")} <= _owners(text)
