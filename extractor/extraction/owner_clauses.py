@@ -70,8 +70,9 @@ _SECTION_MARK = re.compile(r"[一二三四五六七八九十]{1,3}、")
 # compiled once: list items are cleaned and split for every owner slot
 _ETC = re.compile(r"等$")
 _ETC_UNIT = re.compile(r"等(部门|单位|机关)$")
-# …能源局等省有关部门和各地级以上市人民政府: after a vague tail, 和 opens the next item
-_SEPARATOR = re.compile(r"([、，,；;]|以及|(?<=有关部门|相关部门|有关单位|相关单位)(?:和|及)(?=各))")
+# …能源局等省有关部门和各地级以上市人民政府: after a vague tail, 和 opens the next item (各有关
+# 部门和单位 is one collective)
+_SEPARATOR = re.compile(r"([、，,；;]|以及|(?<=有关部门|相关部门|有关单位|相关单位)(?:和|及)(?!单位|部门|机构))")
 # the head a list's last item shares with the bare items before it; after 各 or 直 the head
 # is a collective's own (区直各部门, 县直部门, 国务院各部门 name every department, not a class)
 _SHARED_HEAD = re.compile(r"(?<!各)(?<!直)(?<!有关)(?<!相关)(部门|机关)$")
@@ -198,18 +199,17 @@ def _relevant_class(pieces: list[tuple[int, str, bool]]) -> list[tuple[int, str,
     """人力社保、农业农村等有关部门: functions without a head of their own, then 等有关部门,
     name one class of departments (one owner, as written); after a body's name the tail adds
     no one (教育部等有关部门 -> 教育部, in `_clean_item`)."""
-    if not pieces:
+    # (the class may end the list or stand before 及/和 and a body: …等有关部门及茶文化研究会)
+    last = next((k for k in range(len(pieces) - 1, -1, -1) if "等" in pieces[k][1]), None)
+    tail = _CLASS_TAIL.search(pieces[last][1]) if last is not None else None
+    if not tail or _is_org_name(pieces[last][1][:tail.start()]):
         return pieces
-    last = pieces[-1][1]
-    tail = _CLASS_TAIL.search(last)
-    if not tail or _is_org_name(last[:tail.start()]):
-        return pieces
-    first = len(pieces) - 1
+    first = last
     while first > 0 and pieces[first][2] and not _heads().end(pieces[first - 1][1]):
         first -= 1
     offset, _, after_separator = pieces[first]
-    joined = "、".join(raw for _, raw, _ in pieces[first:])
-    return [*pieces[:first], (offset, joined, after_separator)]
+    joined = "、".join(raw for _, raw, _ in pieces[first:last + 1])
+    return [*pieces[:first], (offset, joined, after_separator), *pieces[last + 1:]]
 
 
 class _Piece(NamedTuple):
@@ -681,8 +681,19 @@ def _partners(c: View, at: int, bodies: dict[int, int], refused: list[Candidate]
         return []
     end = _named_run(c, m.start(1), bodies)
     if end is None or end < m.end(1) and not c.text.startswith("等", end):
-        end = m.end(1)
+        end = _name_across(c, m.start(1), m.end(1), bodies)
     return [(n, "support", sp) for n, sp, _ in _parse_list(c, m.start(1), end, refused, subject=True, memo=memo)]
+
+
+def _name_across(c: View, start: int, end: int, bodies: dict[int, int]) -> int:
+    """Where a partner list written at view [start, end) ends when the organisation finder
+    reads a name starting inside it and running past `end` (会同…及茶文化研究会: the work word
+    研究 the list stopped at is inside the name, as 组织 of 组织部 or 联合 of 联合会); else `end`."""
+    for p in range(start, end):
+        named = bodies.get(c.offsets[p])
+        if named is not None and (stop := bisect.bisect_left(c.offsets, named)) > end:
+            return stop
+    return end
 
 
 def _named_run(c: View, start: int, bodies: dict[int, int]) -> int | None:

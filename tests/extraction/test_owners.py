@@ -883,3 +883,15 @@ def test_after_a_vague_collective_he_or_ji_opens_the_next_item():
     # a level before 有关部门 makes the same vague tail: 能源局等省有关部门 is 省能源局
     text = "（省发展改革委、交通运输厅、能源局等省有关部门和各地级以上市人民政府按职责分工负责）"
     assert {("省能源局", "lead"), ("各地级以上市人民政府", "lead")} <= _owners(text)
+
+
+def test_a_class_of_departments_then_ji_and_a_body_are_two_partners():
+    # source: ../shared/corpus/dev/l06 (景宁畲族自治县促进惠明茶产业发展条例), 第十四条: the class of
+    # departments is one partner; the work word 研究 the list stops at is inside 茶文化研究会
+    text = ("第十四条 惠明茶产业主管部门应当会同民族宗教、文化、旅游等有关部门及茶文化研究会，深入挖掘、整理、"
+            "传播惠明茶传统文化，开发推广茶文化旅游。")
+    links, _ = _links(text)
+    assert {(o, r) for o, r, _ in links} == {("惠明茶产业主管部门", "lead"), ("民族宗教、文化、旅游等有关部门", "support"),
+                                             ("茶文化研究会", "support")}
+    # 各有关部门和单位 stays one collective
+    assert ("各有关部门和单位", "lead") in _owners("（各有关部门和单位按职责分工负责）")
