@@ -603,6 +603,9 @@ def _filing(m: re.Match[str]) -> str | None:
     # 报农业农村部、财政部备案: the body a report is filed with receives it, acts not
     if m.group(1) in ("报", "上报", "报请") and m.group(3) in roles().filing_verbs:
         return f"a filing with {m.group(2)}: the receiver is no owner"
+    # 经向主管税务机关备案: what is done is done by someone else, with the body after 向
+    if m.group(2).startswith(roles().receiver_prepositions):
+        return f"{m.group(2)}: a body after 向 receives, the receiver is no owner"
     return None
 
 

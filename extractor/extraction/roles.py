@@ -51,6 +51,7 @@ class Roles:
     subject_words: frozenset[str]  # the single verbs after a subject (应当, 要), read as words
     clause_words: frozenset[str]  # the verbs after a subject written after a comma (应当, 负责)
     filing_verbs: frozenset[str]  # 报X备案: X receives a filing and owns nothing
+    receiver_prepositions: tuple[str, ...]  # 经向X备案: X after 向 receives, owns nothing
     addressee_pronouns: frozenset[str]  # 由你省自行解决: the body a reply is addressed to (主送)
     place_verbs: tuple[str, ...]  # 区人民政府驻沙湾路: where a body sits or what it spans, no duty
     subject_prepositions: frozenset[str]  # 省财政厅按照…: a preposition after a clause's subject
@@ -96,6 +97,7 @@ def roles() -> Roles:
         subject_words=frozenset(data["subject_verbs"] + data["clause_verbs"]),
         clause_words=frozenset(data["clause_verbs"]),
         filing_verbs=frozenset(data["filing_verbs"]),
+        receiver_prepositions=tuple(data["receiver_prepositions"]),
         addressee_pronouns=frozenset(data["addressee_pronouns"]),
         place_verbs=tuple(data["place_verbs"]),
         subject_prepositions=frozenset(data["subject_prepositions"]),

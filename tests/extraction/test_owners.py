@@ -494,7 +494,7 @@ def test_owner_roles_file_is_well_formed():
     words = data["lead_words"] + data["support_words"]
     assert len(words) == len(set(words)), "a role word is listed twice"
     assert set(data["label_roles"].values()) <= {"lead", "support"}
-    for key in ("unit_words", "duty_qualifiers", "field_labels", "division_labels", "handover_verbs", "by_adverbs", "filing_verbs", "place_verbs", "addressee_pronouns", "guidance_words", "duty_list_nouns", "partner_words",
+    for key in ("unit_words", "duty_qualifiers", "field_labels", "division_labels", "handover_verbs", "by_adverbs", "filing_verbs", "receiver_prepositions", "place_verbs", "addressee_pronouns", "guidance_words", "duty_list_nouns", "partner_words",
                 "subject_verbs", "subject_prepositions", "name_continuations", "clause_verbs", "partner_work",
                 "collective_prefixes", "office_short_heads"):
         assert data[key] and len(data[key]) == len(set(data[key])), key
@@ -895,3 +895,13 @@ def test_a_class_of_departments_then_ji_and_a_body_are_two_partners():
                                              ("茶文化研究会", "support")}
     # 各有关部门和单位 stays one collective
     assert ("各有关部门和单位", "lead") in _owners("（各有关部门和单位按职责分工负责）")
+
+
+def test_a_body_after_xiang_receives_and_owns_nothing():
+    # source: ../shared/corpus/dev/n08 (中华人民共和国个人所得税法实施条例, 2018), 第四条: the person
+    # files with the tax authority; 向 before it makes it the receiver (and no 向主管税务机关 body)
+    text = ("第四条　在中国境内无住所的个人，在中国境内居住累计满183天的年度连续不满六年的，经向主管税务机关备案，"
+            "其来源于中国境外且由境外单位或者个人支付的所得，免予缴纳个人所得税。")
+    links, assigned = _links(text)
+    assert links == set()
+    assert not any(o.name.startswith("向") for o in assigned.organisations)
