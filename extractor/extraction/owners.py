@@ -66,7 +66,9 @@ class _Registry:
         if k is not None:
             org = self.orgs[k]
             mentions = tuple(sorted(set(org.mentions) | {span}))
-            if len(name) > len(org.name) and org.name in name:  # the record's name is the fullest form
+            # the record's name is the fullest form, not a list item joining a place to the body
+            # (奉贤区和临港地区管委会 names two, and is no longer form of 临港地区管委会)
+            if len(name) > len(org.name) and org.name in name and not _JOINS.search(name, 0, name.find(org.name)):
                 org = replace(org, name=name, aliases=org.aliases + (org.name,))
             else:
                 org = replace(org, aliases=org.aliases + (name,))
@@ -80,6 +82,9 @@ class _Registry:
         self.forms.setdefault(name, len(self.orgs))
         self.orgs.append(Organisation(id=f"o{n}", name=name, type=org_type(name), mentions=(span,)))
         return f"o{n}"
+
+
+_JOINS = re.compile(r"[和与及、]")
 
 
 def _add(owners: tuple[OwnerRef, ...], new: list[OwnerRef]) -> tuple[OwnerRef, ...]:

@@ -905,3 +905,13 @@ def test_a_body_after_xiang_receives_and_owns_nothing():
     links, assigned = _links(text)
     assert links == set()
     assert not any(o.name.startswith("向") for o in assigned.organisations)
+
+
+def test_a_list_item_joining_a_place_to_a_body_does_not_rename_the_body():
+    # source: ../shared/corpus/dev/m06 (上海临港“双特”政策意见): 奉贤区和临港地区管委会 is an item of a
+    # partner list, no fuller name of 临港地区管委会
+    text = ("（三）临港地区管委会负责统筹推进临港地区规划编制等工作。"
+            "专项发展资金管理办法由市财政局会同浦东新区、奉贤区和临港地区管委会制定。")
+    links, assigned = _links(text)
+    assert ("临港地区管委会", "support") in {(o, r) for o, r, _ in links}
+    assert not any(o.name.startswith("奉贤区和") for o in assigned.organisations)
