@@ -915,3 +915,10 @@ def test_a_list_item_joining_a_place_to_a_body_does_not_rename_the_body():
     links, assigned = _links(text)
     assert ("临港地区管委会", "support") in {(o, r) for o, r, _ in links}
     assert not any(o.name.startswith("奉贤区和") for o in assigned.organisations)
+
+
+def test_an_adverb_of_focus_may_stand_between_a_subject_and_its_preposition():
+    # source: ../shared/corpus/dev/m01 (海南省农机购置与应用补贴实施方案): 重点 (in by_adverbs) before 对
+    text = "（二）现场演示评价。各级农业农村部门重点对高风险机具组织开展现场演示评价或验证。"
+    links, _ = _links(text)
+    assert {(o, r) for o, r, _ in links} == {("各级农业农村部门", "lead")}
