@@ -281,13 +281,7 @@ def _read_list(text: str, subject: bool) -> _Read:
     """The names and refused items of one written list (`_parse_list`), offsets in `text`."""
     names, refused = [], []
     pieces = _relevant_class(_pieces(text))
-    # 市科技、财政部门: the last item's head belongs to every bare item before it
-    # (not a collective's: 各地、各部门 is two collectives)
-    last = _without_role_tail(pieces[-1][1].strip(" ：:。")) if pieces else ""
-    # 通信等部门和有关军事机关: the head is 部门; the vague tail's 机关 adds no one
-    tail = _VAGUE_TAIL.search(last) if "关" in last else None
-    last = last[:tail.start()] if tail else last
-    last_head = _SHARED_HEAD.search(last)
+    last_head, place_head = _shared_heads(pieces)
     region = ""
     for offset, raw, after_separator in pieces:
         defined = _DEFINED.search(raw) if "以下" in raw else None
@@ -304,6 +298,8 @@ def _read_list(text: str, subject: bool) -> _Read:
         span = (s, min(s + len(name), len(text)))
         if shared_head:
             name += last_head.group(1)
+        elif place_head and lexicon().region_re.fullmatch(name) and not name.endswith(_PLACE_LEVELS):
+            name += place_head  # 陕西、山西、甘肃省人民政府: 陕西省人民政府
         # 市发展改革、财政、科技部门 and 市发改委、财政局、商务局: a level written once holds for
         # the departments listed after it
         own = _region_of(name)
@@ -319,6 +315,29 @@ def _read_list(text: str, subject: bool) -> _Read:
             else:
                 names.append((form, *span, after_separator))
     return tuple(names), tuple(refused)
+
+
+_PLACE_LEVELS = ("省", "市", "县", "区", "州", "盟", "旗")
+_PLACE_HEAD = re.compile(r"(?:自治区|自治州|自治县|[省市县州盟旗])$")
+
+
+def _shared_heads(pieces: list[tuple[int, str, bool]]) -> tuple[re.Match[str] | None, str]:
+    """What a list's last item shares with the bare items before it: the unit head of
+    市科技、财政部门 (部门; not a collective's: 各地、各部门 is two collectives), and the level
+    and head of 陕西、山西、甘肃省人民政府 (省人民政府, given to each bare place name)."""
+    last = _without_role_tail(pieces[-1][1].strip(" ：:。")) if pieces else ""
+    # 通信等部门和有关军事机关: the head is 部门; the vague tail's 机关 adds no one
+    tail = _VAGUE_TAIL.search(last) if "关" in last else None
+    last = last[:tail.start()] if tail else last
+    if len(pieces) < 2:  # (one item shares with no one: most lists)
+        return _SHARED_HEAD.search(last), ""
+    place, head = split_region(last)
+    level = _PLACE_HEAD.search(place)
+    shares = level and level.start() > 0 and _is_org_name(last) and not _JOINERS.search(head)
+    return _SHARED_HEAD.search(last), level.group(0) + head if shares else ""
+
+
+_JOINERS = re.compile(r"[和与及、]")
 
 
 def _bare_function(name: str) -> bool:

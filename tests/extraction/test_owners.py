@@ -922,3 +922,16 @@ def test_an_adverb_of_focus_may_stand_between_a_subject_and_its_preposition():
     text = "（二）现场演示评价。各级农业农村部门重点对高风险机具组织开展现场演示评价或验证。"
     links, _ = _links(text)
     assert {(o, r) for o, r, _ in links} == {("各级农业农村部门", "lead")}
+
+
+def test_places_listed_before_a_government_share_its_level_and_head():
+    # source: 国务院关于关中平原城市群发展规划的批复 (国函〔2018〕6号, chinalawyeryn.com, found with
+    # search): 陕西、山西、甘肃省人民政府 names three provincial governments
+    text = ("三、陕西、山西、甘肃省人民政府要切实加强组织领导，健全协作机制，明确责任分工，制定实施方案。\n"
+            "四、国务院有关部门要按照职能分工，研究制定支持关中平原城市群发展的具体政策措施。")
+    links, _ = _links(text)
+    assert {("陕西省人民政府", "lead"), ("山西省人民政府", "lead"), ("甘肃省人民政府", "lead")} <= \
+        {(o, r) for o, r, _ in links}
+    # a place with its own level keeps its name, and a body joined by 和 shares nothing
+    owners = _owners("专项发展资金管理办法由市财政局会同浦东新区、奉贤区和临港地区管委会制定。")
+    assert not any(o.startswith("浦东新区") and o != "浦东新区" for o, _ in owners)
