@@ -789,7 +789,7 @@ def _clause_patterns(text: str, starts: list[int]) -> list[tuple[Iterable[re.Mat
     commas = _after_each(text, "，,")
     return [(_by_clauses(text, r.by), 2, "lead"), (subjects, 1, "lead"),
             (_comma_clauses(text, commas, r.clause_subject, r.clause_verb, r.clause_reach), 1, "lead"),
-            (_ESTABLISHED.finditer(text), 1, "lead"), (r.guidance.finditer(text), 1, "lead"),
+            (_ESTABLISHED.finditer(text), 1, "lead"), (_guided(text), 1, "lead"),
             (_comma_clauses(text, commas, r.clause_support, r.support_word, r.support_reach), 1, "support")]
 
 
@@ -840,6 +840,13 @@ def _clause_clauses(c: View, bodies: dict[int, int], *, refusals: bool = True) -
 
 
 _BY_WORDS = frozenset("由经报")
+
+
+def _guided(text: str) -> Iterable[re.Match[str]]:
+    """在X指导下 matches, in a text that holds 指导下 (its lazy name tried at every 在 cost
+    a few per cent of the clause reader in texts without one: most)."""
+    r = roles()
+    return r.guidance.finditer(text) if any(cue in text for cue in r.guidance_cues) else ()
 
 
 def _by_clauses(text: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:

@@ -42,6 +42,7 @@ class Roles:
     clause_subject: re.Pattern[str]  # …，省教育厅负责梳理…: a subject after a comma
     clause_support: re.Pattern[str]  # …，省财政厅配合: a clause's subject that only supports
     guidance: re.Pattern[str]  # 在京津冀协同发展领导小组统筹指导下: the body guiding the work leads
+    guidance_cues: tuple[str, ...]  # 指导下: `guidance` is tried only in a text holding one
     clause_verb: re.Pattern[str]  # any verb of `clause_subject`: it is tried only near one
     clause_reach: int  # how far after its comma a `clause_subject` match can end
     support_word: re.Pattern[str]  # any support word: `clause_support` is tried only near one
@@ -153,6 +154,7 @@ def _sentence_patterns(data: dict, duty: str) -> dict[str, re.Pattern[str] | int
                                   rf"(?:等(?:部门|单位))?(?:{duty})?(?:{support})"),
         # (领导下 is not one: the body leading another's work owns nothing in its sentence)
         guidance=re.compile(rf"在({name})(?:的)?(?:{alternation(data['guidance_words'])})下"),
+        guidance_cues=tuple(f"{w}下" for w in data["guidance_words"]),
         clause_verb=re.compile(alternation(data["clause_verbs"] + data["partner_words"])),
         clause_reach=longest + max(map(len, data["clause_verbs"] + data["partner_words"])),
         support_word=re.compile(support),
