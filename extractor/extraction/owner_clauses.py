@@ -141,15 +141,26 @@ _REGION_PAIR = re.compile(r"^([市省])和((?:区、县|区县|县|区|市)(?=[\
 _AUTONOMOUS_PAIR = re.compile(r"^(自治区|自治州|自治县)、([省市区县州盟旗](?:[（(][市区县旗、]{1,6}[）)])?)(?=[\u4e00-\u9fff]{2})")
 
 
+# 湖北和湖南省人民政府: a bare place, 和, and a place with its level before the shared head
+_PLACE_PAIR = re.compile(r"^([\u4e00-\u9fff]{2,4})和([\u4e00-\u9fff]{2,4}?(自治区|[省市县州盟旗]))(?=[\u4e00-\u9fff]{2})")
+
+
 def _distribute(name: str) -> list[str]:
     """市和区、县人民政府 names two bodies: 市人民政府 and 区、县人民政府; so does
-    自治州、县（市）人民政府: 自治州人民政府 and 县（市）人民政府."""
-    # (both pairs hold 和 or 、: most names are tried no further)
-    m = ("和" in name or "、" in name) and (_REGION_PAIR.match(name) or _AUTONOMOUS_PAIR.match(name))
-    if not m:
+    自治州、县（市）人民政府: 自治州人民政府 and 县（市）人民政府, and 湖北和湖南省人民政府:
+    湖北省人民政府 and 湖南省人民政府."""
+    # (all pairs hold 和 or 、: most names are tried no further)
+    if "和" not in name and "、" not in name:
         return [name]
-    rest = name[m.end():]
-    return [m.group(1) + rest, m.group(2) + rest]
+    m = _REGION_PAIR.match(name) or _AUTONOMOUS_PAIR.match(name)
+    if m:
+        rest = name[m.end():]
+        return [m.group(1) + rest, m.group(2) + rest]
+    m = _PLACE_PAIR.match(name)
+    if m and lexicon().region_re.fullmatch(m.group(1)) and not m.group(1).endswith(_PLACE_LEVELS):
+        rest = name[m.end():]
+        return [m.group(1) + m.group(3) + rest, m.group(2) + rest]
+    return [name]
 
 
 _LEVEL_PREFIXES = ("省", "市", "区", "县", "州", "盟", "旗")

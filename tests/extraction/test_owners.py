@@ -935,3 +935,12 @@ def test_places_listed_before_a_government_share_its_level_and_head():
     # a place with its own level keeps its name, and a body joined by 和 shares nothing
     owners = _owners("专项发展资金管理办法由市财政局会同浦东新区、奉贤区和临港地区管委会制定。")
     assert not any(o.startswith("浦东新区") and o != "浦东新区" for o, _ in owners)
+
+
+def test_a_bare_place_joined_by_he_to_a_government_shares_its_level_and_head():
+    # source: 国务院关于促进中部地区崛起“十三五”规划的批复 (国函〔2016〕204号, found with search;
+    # traditional characters folded): 湖北和湖南省人民政府 names two provincial governments
+    text = "三、山西、安徽、江西、河南、湖北和湖南省人民政府要深化对促进中部地区崛起重要性、紧迫性的认识。"
+    assert {"山西省人民政府", "湖北省人民政府", "湖南省人民政府"} <= {o for o, _ in _owners(text)}
+    # a level, not a place, before 和 keeps its own reading
+    assert _owners("省和青岛市人民政府应当加强领导。") == {("省人民政府", "lead"), ("青岛市人民政府", "lead")}
