@@ -211,8 +211,10 @@ def _relevant_class(pieces: list[tuple[int, str, bool]]) -> list[tuple[int, str,
     name one class of departments (one owner, as written); after a body's name the tail adds
     no one (教育部等有关部门 -> 教育部, in `_clean_item`)."""
     # (the class may end the list or stand before 及/和 and a body: …等有关部门及茶文化研究会)
-    last = next((k for k in range(len(pieces) - 1, -1, -1) if "等" in pieces[k][1]), None)
-    tail = _CLASS_TAIL.search(pieces[last][1]) if last is not None else None
+    last = len(pieces) - 1
+    while last >= 0 and "等" not in pieces[last][1]:
+        last -= 1
+    tail = _CLASS_TAIL.search(pieces[last][1]) if last >= 0 else None
     if not tail or _is_org_name(pieces[last][1][:tail.start()]):
         return pieces
     first = last
@@ -340,7 +342,8 @@ def _shared_heads(pieces: list[tuple[int, str, bool]]) -> tuple[re.Match[str] | 
     # 通信等部门和有关军事机关: the head is 部门; the vague tail's 机关 adds no one
     tail = _VAGUE_TAIL.search(last) if "关" in last else None
     last = last[:tail.start()] if tail else last
-    if len(pieces) < 2:  # (one item shares with no one: most lists)
+    # (a place name is short: lists without a short item before the last share no place head)
+    if not any(len(raw) <= 4 for _, raw, _ in pieces[:-1]):
         return _SHARED_HEAD.search(last), ""
     place, head = split_region(last)
     level = _PLACE_HEAD.search(place)

@@ -167,7 +167,7 @@ def _clauses(doc: Analysed, organisations: tuple[Organisation, ...], *, refusals
     mentions = tuple(span for org in organisations for span in org.mentions)
     clauses = find_owner_clauses(doc.text, doc.tables, mentions=mentions, view=doc.spaced, refusals=refusals)
     # (a document without the first character of any word for an addressee: most of them)
-    if not any(ch in doc.text for ch in {word[0] for word in roles().addressee_pronouns}):
+    if not roles().addressee_start.search(doc.text):
         return clauses
     return [_addressed(cl, doc.tree.meta.recipients) for cl in clauses]
 

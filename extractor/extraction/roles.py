@@ -54,6 +54,7 @@ class Roles:
     filing_verbs: frozenset[str]  # 报X备案: X receives a filing and owns nothing
     receiver_prepositions: tuple[str, ...]  # 经向X备案: X after 向 receives, owns nothing
     addressee_pronouns: frozenset[str]  # 由你省自行解决: the body a reply is addressed to (主送)
+    addressee_start: re.Pattern[str]  # their first characters: a text holding none is read no further
     place_verbs: tuple[str, ...]  # 区人民政府驻沙湾路: where a body sits or what it spans, no duty
     subject_prepositions: frozenset[str]  # 省财政厅按照…: a preposition after a clause's subject
     duty_list: re.Pattern[str]  # 履行下列职责：: the enumerated items after it are the subject's
@@ -100,6 +101,7 @@ def roles() -> Roles:
         filing_verbs=frozenset(data["filing_verbs"]),
         receiver_prepositions=tuple(data["receiver_prepositions"]),
         addressee_pronouns=frozenset(data["addressee_pronouns"]),
+        addressee_start=re.compile("[" + "".join(sorted({re.escape(w[0]) for w in data["addressee_pronouns"]})) + "]"),
         place_verbs=tuple(data["place_verbs"]),
         subject_prepositions=frozenset(data["subject_prepositions"]),
         duty_list=re.compile(rf"下列[^。；;：:]{{0,12}}(?:{alternation(data['duty_list_nouns'])})[：:]"),
