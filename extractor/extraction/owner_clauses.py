@@ -53,7 +53,7 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _PAREN_NOTE = re.compile(r"[（(〔]((?:[^（）()〔〕]|[（(][^（）()]{0,12}[）)]){2,200}?)[）)〕]")
 # 县级以上人民政府及其有关部门, 教育部等有关部门和单位, 国家发展改革委会同有关部门: the body, then
 # a vague tail that adds no one
-_VAGUE_TAIL = re.compile(r"(?<=[\u4e00-\u9fff]{3})(?:及其|及|和|与|以及|等|会同)(?:其他|其它)?(?:有关|相关)[\u4e00-\u9fff]{0,8}$")
+_VAGUE_TAIL = re.compile(r"(?<=[\u4e00-\u9fff]{3})(?:及其|及|和|与|以及|等|会同)(?:其他|其它)?(?:[省市区县]级?)?(?:有关|相关)[\u4e00-\u9fff]{0,8}$")
 _LEVELS = re.compile(r"(?<=[省市区县州盟旗])、(?=省|自治区|直辖市|计划单列市|[市区县州盟旗])")
 _LIST_ITEM = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9（）()·、]{2,30}$")
 # where a new name can open inside a list item: a level word, or 各 before what is no
@@ -70,7 +70,9 @@ _SECTION_MARK = re.compile(r"[一二三四五六七八九十]{1,3}、")
 # compiled once: list items are cleaned and split for every owner slot
 _ETC = re.compile(r"等$")
 _ETC_UNIT = re.compile(r"等(部门|单位|机关)$")
-_SEPARATOR = re.compile(r"([、，,；;]|以及)")
+# …能源局等省有关部门和各地级以上市人民政府: after a vague tail, 和 opens the next item (各有关
+# 部门和单位 is one collective)
+_SEPARATOR = re.compile(r"([、，,；;]|以及|(?<=有关部门|相关部门|有关单位|相关单位)(?:和|及)(?!单位|部门|机构))")
 # the head a list's last item shares with the bare items before it; after 各 or 直 the head
 # is a collective's own (区直各部门, 县直部门, 国务院各部门 name every department, not a class)
 _SHARED_HEAD = re.compile(r"(?<!各)(?<!直)(?<!有关)(?<!相关)(部门|机关)$")
@@ -139,15 +141,26 @@ _REGION_PAIR = re.compile(r"^([市省])和((?:区、县|区县|县|区|市)(?=[\
 _AUTONOMOUS_PAIR = re.compile(r"^(自治区|自治州|自治县)、([省市区县州盟旗](?:[（(][市区县旗、]{1,6}[）)])?)(?=[\u4e00-\u9fff]{2})")
 
 
+# 湖北和湖南省人民政府: a bare place, 和, and a place with its level before the shared head
+_PLACE_PAIR = re.compile(r"^([\u4e00-\u9fff]{2,4})和([\u4e00-\u9fff]{2,4}?(自治区|[省市县州盟旗]))(?=[\u4e00-\u9fff]{2})")
+
+
 def _distribute(name: str) -> list[str]:
     """市和区、县人民政府 names two bodies: 市人民政府 and 区、县人民政府; so does
-    自治州、县（市）人民政府: 自治州人民政府 and 县（市）人民政府."""
-    # (both pairs hold 和 or 、: most names are tried no further)
-    m = ("和" in name or "、" in name) and (_REGION_PAIR.match(name) or _AUTONOMOUS_PAIR.match(name))
-    if not m:
+    自治州、县（市）人民政府: 自治州人民政府 and 县（市）人民政府, and 湖北和湖南省人民政府:
+    湖北省人民政府 and 湖南省人民政府."""
+    # (all pairs hold 和 or 、: most names are tried no further)
+    if "和" not in name and "、" not in name:
         return [name]
-    rest = name[m.end():]
-    return [m.group(1) + rest, m.group(2) + rest]
+    m = _REGION_PAIR.match(name) or _AUTONOMOUS_PAIR.match(name)
+    if m:
+        rest = name[m.end():]
+        return [m.group(1) + rest, m.group(2) + rest]
+    m = _PLACE_PAIR.match(name)
+    if m and lexicon().region_re.fullmatch(m.group(1)) and not m.group(1).endswith(_PLACE_LEVELS):
+        rest = name[m.end():]
+        return [m.group(1) + m.group(3) + rest, m.group(2) + rest]
+    return [name]
 
 
 _LEVEL_PREFIXES = ("省", "市", "区", "县", "州", "盟", "旗")
@@ -171,7 +184,7 @@ def _pieces(text: str) -> list[tuple[int, str, bool]]:
     text = _LEVELS.sub("\x00", text) if "、" in text else text
     for part in _SEPARATOR.split(text):
         part = part.replace("\x00", "、")
-        if part and part not in ("、", "，", ",", "；", ";", "以及"):
+        if part and part not in ("、", "，", ",", "；", ";", "以及", "和", "及"):
             offset = pos
             for j, piece in enumerate(_concatenated(part)):
                 pieces.append((offset, piece, j == 0 and pos > 0))
@@ -197,18 +210,19 @@ def _relevant_class(pieces: list[tuple[int, str, bool]]) -> list[tuple[int, str,
     """人力社保、农业农村等有关部门: functions without a head of their own, then 等有关部门,
     name one class of departments (one owner, as written); after a body's name the tail adds
     no one (教育部等有关部门 -> 教育部, in `_clean_item`)."""
-    if not pieces:
+    # (the class may end the list or stand before 及/和 and a body: …等有关部门及茶文化研究会)
+    last = len(pieces) - 1
+    while last >= 0 and "等" not in pieces[last][1]:
+        last -= 1
+    tail = _CLASS_TAIL.search(pieces[last][1]) if last >= 0 else None
+    if not tail or _is_org_name(pieces[last][1][:tail.start()]):
         return pieces
-    last = pieces[-1][1]
-    tail = _CLASS_TAIL.search(last)
-    if not tail or _is_org_name(last[:tail.start()]):
-        return pieces
-    first = len(pieces) - 1
+    first = last
     while first > 0 and pieces[first][2] and not _heads().end(pieces[first - 1][1]):
         first -= 1
     offset, _, after_separator = pieces[first]
-    joined = "、".join(raw for _, raw, _ in pieces[first:])
-    return [*pieces[:first], (offset, joined, after_separator)]
+    joined = "、".join(raw for _, raw, _ in pieces[first:last + 1])
+    return [*pieces[:first], (offset, joined, after_separator), *pieces[last + 1:]]
 
 
 class _Piece(NamedTuple):
@@ -241,8 +255,12 @@ _ITEM_FILTERS = named(_vague_collective, _not_name_shaped, _description, _later_
 
 
 def _no_organisation_head(name: str) -> str | None:
-    """A clause's subject acts only when it names a body (a standard body or a known head)."""
-    return None if _is_org_name(name) else "no organisation head: not an acting body"
+    """A clause's subject acts only when it names a body (a standard body or a known head)
+    or the addressee of a reply (你省)."""
+    # 你省 of a reply stands for its addressee, which `owners` reads from the 主送 line
+    if _is_org_name(name) or name in roles().addressee_pronouns:
+        return None
+    return "no organisation head: not an acting body"
 
 
 _SUBJECT_FILTERS = named(_no_organisation_head)
@@ -276,10 +294,7 @@ def _read_list(text: str, subject: bool) -> _Read:
     """The names and refused items of one written list (`_parse_list`), offsets in `text`."""
     names, refused = [], []
     pieces = _relevant_class(_pieces(text))
-    # 市科技、财政部门: the last item's head belongs to every bare item before it
-    # (not a collective's: 各地、各部门 is two collectives)
-    last = _without_role_tail(pieces[-1][1].strip(" ：:。")) if pieces else ""
-    last_head = _SHARED_HEAD.search(last)
+    last_head, place_head = _shared_heads(pieces)
     region = ""
     for offset, raw, after_separator in pieces:
         defined = _DEFINED.search(raw) if "以下" in raw else None
@@ -296,6 +311,8 @@ def _read_list(text: str, subject: bool) -> _Read:
         span = (s, min(s + len(name), len(text)))
         if shared_head:
             name += last_head.group(1)
+        elif place_head and lexicon().region_re.fullmatch(name) and not name.endswith(_PLACE_LEVELS):
+            name += place_head  # 陕西、山西、甘肃省人民政府: 陕西省人民政府
         # 市发展改革、财政、科技部门 and 市发改委、财政局、商务局: a level written once holds for
         # the departments listed after it
         own = _region_of(name)
@@ -311,6 +328,30 @@ def _read_list(text: str, subject: bool) -> _Read:
             else:
                 names.append((form, *span, after_separator))
     return tuple(names), tuple(refused)
+
+
+_PLACE_LEVELS = ("省", "市", "县", "区", "州", "盟", "旗")
+_PLACE_HEAD = re.compile(r"(?:自治区|自治州|自治县|[省市县州盟旗])$")
+
+
+def _shared_heads(pieces: list[tuple[int, str, bool]]) -> tuple[re.Match[str] | None, str]:
+    """What a list's last item shares with the bare items before it: the unit head of
+    市科技、财政部门 (部门; not a collective's: 各地、各部门 is two collectives), and the level
+    and head of 陕西、山西、甘肃省人民政府 (省人民政府, given to each bare place name)."""
+    last = _without_role_tail(pieces[-1][1].strip(" ：:。")) if pieces else ""
+    # 通信等部门和有关军事机关: the head is 部门; the vague tail's 机关 adds no one
+    tail = _VAGUE_TAIL.search(last) if "关" in last else None
+    last = last[:tail.start()] if tail else last
+    # (a place name is short: lists without a short item before the last share no place head)
+    if not any(len(raw) <= 4 for _, raw, _ in pieces[:-1]):
+        return _SHARED_HEAD.search(last), ""
+    place, head = split_region(last)
+    level = _PLACE_HEAD.search(place)
+    shares = level and level.start() > 0 and _is_org_name(last) and not _JOINERS.search(head)
+    return _SHARED_HEAD.search(last), level.group(0) + head if shares else ""
+
+
+_JOINERS = re.compile(r"[和与及、]")
 
 
 def _bare_function(name: str) -> bool:
@@ -595,6 +636,9 @@ def _filing(m: re.Match[str]) -> str | None:
     # 报农业农村部、财政部备案: the body a report is filed with receives it, acts not
     if m.group(1) in ("报", "上报", "报请") and m.group(3) in roles().filing_verbs:
         return f"a filing with {m.group(2)}: the receiver is no owner"
+    # 经向主管税务机关备案: what is done is done by someone else, with the body after 向
+    if m.group(2).startswith(roles().receiver_prepositions):
+        return f"{m.group(2)}: a body after 向 receives, the receiver is no owner"
     return None
 
 
@@ -673,8 +717,19 @@ def _partners(c: View, at: int, bodies: dict[int, int], refused: list[Candidate]
         return []
     end = _named_run(c, m.start(1), bodies)
     if end is None or end < m.end(1) and not c.text.startswith("等", end):
-        end = m.end(1)
+        end = _name_across(c, m.start(1), m.end(1), bodies)
     return [(n, "support", sp) for n, sp, _ in _parse_list(c, m.start(1), end, refused, subject=True, memo=memo)]
+
+
+def _name_across(c: View, start: int, end: int, bodies: dict[int, int]) -> int:
+    """Where a partner list written at view [start, end) ends when the organisation finder
+    reads a name starting inside it and running past `end` (会同…及茶文化研究会: the work word
+    研究 the list stopped at is inside the name, as 组织 of 组织部 or 联合 of 联合会); else `end`."""
+    for p in range(start, end):
+        named = bodies.get(c.offsets[p])
+        if named is not None and (stop := bisect.bisect_left(c.offsets, named)) > end:
+            return stop
+    return end
 
 
 def _named_run(c: View, start: int, bodies: dict[int, int]) -> int | None:
@@ -690,6 +745,9 @@ def _named_run(c: View, start: int, bodies: dict[int, int]) -> int | None:
     return end
 
 
+_SEAT = Decision("place_verb", "where a body sits or what it spans (驻, 辖): no duty")
+
+
 def _bare_subjects(c: View, starts: list[int], bodies: dict[int, int], taken: set[int],
                    refused: list[Candidate] | None,
                    memo: dict[tuple[str, bool], _Read]) -> list[tuple[int, int, list[Owner]]]:
@@ -703,6 +761,10 @@ def _bare_subjects(c: View, starts: list[int], bodies: dict[int, int], taken: se
         q = bisect.bisect_left(c.offsets, end)
         verb = _verb_after(c.text, q)
         if verb is None or not _closes_sentence(c, verb):
+            continue
+        if c.text[q:verb].endswith(roles().place_verbs):
+            # 区人民政府驻沙湾路, 船山区辖…9个街道: where a body sits or what it spans
+            _refuse(refused, c.text[p:q], c.span(p, q), _SEAT)
             continue
         names = [(n, "lead", sp) for n, sp, _ in _parse_list(c, p, q, refused, subject=True, memo=memo)]
         if names:
@@ -739,9 +801,9 @@ def _clause_patterns(text: str, starts: list[int]) -> list[tuple[Iterable[re.Mat
     # an article's number is a start of its own: the match after it reads the subject
     subjects = [m for m in (r.subject.match(text, p) for p in starts if not _ARTICLE.match(text, p)) if m]
     commas = _after_each(text, "，,")
-    return [(r.by.finditer(text), 2, "lead"), (subjects, 1, "lead"),
+    return [(_by_clauses(text, r.by), 2, "lead"), (subjects, 1, "lead"),
             (_comma_clauses(text, commas, r.clause_subject, r.clause_verb, r.clause_reach), 1, "lead"),
-            (_ESTABLISHED.finditer(text), 1, "lead"),
+            (_ESTABLISHED.finditer(text), 1, "lead"), (_guided(text), 1, "lead"),
             (_comma_clauses(text, commas, r.clause_support, r.support_word, r.support_reach), 1, "support")]
 
 
@@ -789,6 +851,28 @@ def _clause_clauses(c: View, bodies: dict[int, int], *, refusals: bool = True) -
         clauses.append(OwnerClause(tuple(names), c.span(start, end), (c.span(s, e),),
                                    reach=c.span(s if first else start, later)))
     return clauses + [OwnerClause((), cand.span, (), refused=(cand,)) for cand in refused or ()]
+
+
+_BY_WORDS = frozenset("由经报")
+
+
+def _guided(text: str) -> Iterable[re.Match[str]]:
+    """在X指导下 matches, in a text that holds 指导下 (its lazy name tried at every 在 cost
+    a few per cent of the clause reader in texts without one: most)."""
+    r = roles()
+    return r.guidance.finditer(text) if any(cue in text for cue in r.guidance_cues) else ()
+
+
+def _by_clauses(text: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """The matches of the 由/经/报 pattern, as `finditer` gives them, except that one whose
+    由 or 经 is part of a longer word (经费由你省自行解决: 经 of 经费) does not hide a clause
+    opening inside it: the search goes on from its next character."""
+    pos = 0
+    while m := pattern.search(text, pos):
+        yield m
+        # (a clause can open inside only where its name holds 由, 经 or 报: most hold none)
+        inside = not _BY_WORDS.isdisjoint(m.group(2))
+        pos = m.start() + 1 if inside and _by_is_a_word(m) else m.end()
 
 
 def _comma_clauses(text: str, commas: list[int], pattern: re.Pattern[str], cue: re.Pattern[str],
@@ -973,8 +1057,9 @@ def _trimmed(owner: Owner, text: str, mention: Span) -> Owner:
     name, role, span = owner
     prefix = text[span[0]:mention[0]]
     # (各级疫情防控指挥部: every level's body, whose 各级 is part of what the owner is)
+    # (县级以上 before a name the finder cut: a range of levels, part of the owner's name)
     if (name != text[span[0]:span[1]] or mention[1] != span[1] or len(prefix) < 2
-            or split_region(name)[0] or any(ch in prefix for ch in "、，,和与及")
+            or split_region(name)[0] or any(ch in prefix for ch in "、，,和与及") or "以上" in prefix
             or name.startswith(roles().collective_prefixes)):
         return owner
     return (text[mention[0]:mention[1]], role, mention)

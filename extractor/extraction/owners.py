@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from extractor.extraction.analysed import Analysed, analyse
-from extractor.extraction.candidates import Candidate
+from extractor.extraction.candidates import Candidate, Decision
 from extractor.extraction.organisations import best_match, find_organisations, org_type
 from extractor.extraction.owner_clauses import OwnerClause, find_owner_clauses
 from extractor.extraction.roles import roles
@@ -66,7 +66,9 @@ class _Registry:
         if k is not None:
             org = self.orgs[k]
             mentions = tuple(sorted(set(org.mentions) | {span}))
-            if len(name) > len(org.name) and org.name in name:  # the record's name is the fullest form
+            # the record's name is the fullest form, not a list item joining a place to the body
+            # (奉贤区和临港地区管委会 names two, and is no longer form of 临港地区管委会)
+            if len(name) > len(org.name) and org.name in name and not _JOINS.search(name, 0, name.find(org.name)):
                 org = replace(org, name=name, aliases=org.aliases + (org.name,))
             else:
                 org = replace(org, aliases=org.aliases + (name,))
@@ -80,6 +82,9 @@ class _Registry:
         self.forms.setdefault(name, len(self.orgs))
         self.orgs.append(Organisation(id=f"o{n}", name=name, type=org_type(name), mentions=(span,)))
         return f"o{n}"
+
+
+_JOINS = re.compile(r"[和与及、]")
 
 
 def _add(owners: tuple[OwnerRef, ...], new: list[OwnerRef]) -> tuple[OwnerRef, ...]:
@@ -160,7 +165,28 @@ def _clauses(doc: Analysed, organisations: tuple[Organisation, ...], *, refusals
     mentions (with the refused candidates when `refusals`: `explain` shows them; a clause
     for each is work `assign_owners` never reads)."""
     mentions = tuple(span for org in organisations for span in org.mentions)
-    return find_owner_clauses(doc.text, doc.tables, mentions=mentions, view=doc.spaced, refusals=refusals)
+    clauses = find_owner_clauses(doc.text, doc.tables, mentions=mentions, view=doc.spaced, refusals=refusals)
+    # (a document without the first character of any word for an addressee: most of them)
+    if not roles().addressee_start.search(doc.text):
+        return clauses
+    return [_addressed(cl, doc.tree.meta.recipients) for cl in clauses]
+
+
+_NO_ADDRESSEE = Decision("no_single_addressee", "你省 stands for a reply's one addressee (主送); the document names none or several")
+
+
+def _addressed(clause: OwnerClause, recipients: tuple[str, ...]) -> OwnerClause:
+    """The clause with a reply's word for its addressee (由你省自行解决) read as the one body
+    of the 主送 line; with none or several there it names no one (`explain` says so)."""
+    pronouns = roles().addressee_pronouns
+    if not any(name in pronouns for name, _, _ in clause.owners):  # (most clauses)
+        return clause
+    single = recipients[0] if len(recipients) == 1 else None
+    owners = tuple((single if name in pronouns else name, role, span) for name, role, span in clause.owners
+                   if single or name not in pronouns)
+    refused = tuple(Candidate("owners", name, span, _NO_ADDRESSEE) for name, _, span in clause.owners
+                    if not single and name in pronouns)
+    return replace(clause, owners=owners, refused=clause.refused + refused)
 
 
 def explain(doc: DocTree | Analysed) -> tuple[Candidate, ...]:

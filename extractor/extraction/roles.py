@@ -41,6 +41,8 @@ class Roles:
     subject: re.Pattern[str]  # a regulation's subject at a clause start: 市科学技术行政部门负责…
     clause_subject: re.Pattern[str]  # …，省教育厅负责梳理…: a subject after a comma
     clause_support: re.Pattern[str]  # …，省财政厅配合: a clause's subject that only supports
+    guidance: re.Pattern[str]  # 在京津冀协同发展领导小组统筹指导下: the body guiding the work leads
+    guidance_cues: tuple[str, ...]  # 指导下: `guidance` is tried only in a text holding one
     clause_verb: re.Pattern[str]  # any verb of `clause_subject`: it is tried only near one
     clause_reach: int  # how far after its comma a `clause_subject` match can end
     support_word: re.Pattern[str]  # any support word: `clause_support` is tried only near one
@@ -50,6 +52,10 @@ class Roles:
     subject_words: frozenset[str]  # the single verbs after a subject (应当, 要), read as words
     clause_words: frozenset[str]  # the verbs after a subject written after a comma (应当, 负责)
     filing_verbs: frozenset[str]  # 报X备案: X receives a filing and owns nothing
+    receiver_prepositions: tuple[str, ...]  # 经向X备案: X after 向 receives, owns nothing
+    addressee_pronouns: frozenset[str]  # 由你省自行解决: the body a reply is addressed to (主送)
+    addressee_start: re.Pattern[str]  # their first characters: a text holding none is read no further
+    place_verbs: tuple[str, ...]  # 区人民政府驻沙湾路: where a body sits or what it spans, no duty
     subject_prepositions: frozenset[str]  # 省财政厅按照…: a preposition after a clause's subject
     duty_list: re.Pattern[str]  # 履行下列职责：: the enumerated items after it are the subject's
     office_short_heads: tuple[str, ...]  # 市金融办: an office's short head, a department in a list
@@ -93,6 +99,10 @@ def roles() -> Roles:
         subject_words=frozenset(data["subject_verbs"] + data["clause_verbs"]),
         clause_words=frozenset(data["clause_verbs"]),
         filing_verbs=frozenset(data["filing_verbs"]),
+        receiver_prepositions=tuple(data["receiver_prepositions"]),
+        addressee_pronouns=frozenset(data["addressee_pronouns"]),
+        addressee_start=re.compile("[" + "".join(sorted({re.escape(w[0]) for w in data["addressee_pronouns"]})) + "]"),
+        place_verbs=tuple(data["place_verbs"]),
         subject_prepositions=frozenset(data["subject_prepositions"]),
         duty_list=re.compile(rf"下列[^。；;：:]{{0,12}}(?:{alternation(data['duty_list_nouns'])})[：:]"),
         office_short_heads=tuple(data["office_short_heads"]),
@@ -144,6 +154,9 @@ def _sentence_patterns(data: dict, duty: str) -> dict[str, re.Pattern[str] | int
                                   rf"({clause}|{partner})"),
         clause_support=re.compile(rf"(?<=[，,])({name}){_starts('等', data['duty_qualifiers'], data['support_words'])}"
                                   rf"(?:等(?:部门|单位))?(?:{duty})?(?:{support})"),
+        # (领导下 is not one: the body leading another's work owns nothing in its sentence)
+        guidance=re.compile(rf"在({name})(?:的)?(?:{alternation(data['guidance_words'])})下"),
+        guidance_cues=tuple(f"{w}下" for w in data["guidance_words"]),
         clause_verb=re.compile(alternation(data["clause_verbs"] + data["partner_words"])),
         clause_reach=longest + max(map(len, data["clause_verbs"] + data["partner_words"])),
         support_word=re.compile(support),

@@ -494,7 +494,7 @@ def test_owner_roles_file_is_well_formed():
     words = data["lead_words"] + data["support_words"]
     assert len(words) == len(set(words)), "a role word is listed twice"
     assert set(data["label_roles"].values()) <= {"lead", "support"}
-    for key in ("unit_words", "duty_qualifiers", "field_labels", "division_labels", "handover_verbs", "by_adverbs", "filing_verbs", "duty_list_nouns", "partner_words",
+    for key in ("unit_words", "duty_qualifiers", "field_labels", "division_labels", "handover_verbs", "by_adverbs", "filing_verbs", "receiver_prepositions", "place_verbs", "addressee_pronouns", "guidance_words", "duty_list_nouns", "partner_words",
                 "subject_verbs", "subject_prepositions", "name_continuations", "clause_verbs", "partner_work",
                 "collective_prefixes", "office_short_heads"):
         assert data[key] and len(data[key]) == len(set(data[key])), key
@@ -808,3 +808,139 @@ def test_a_by_clause_may_give_its_grounds_before_the_verb():
     assert _owners(text) == {("市人民政府", "lead")}
     text = "县级以上地方人民政府负责自然保护区管理的部门的设置和职责,由省、自治区、直辖市人民政府根据当地具体情况确定。"
     assert ("省、自治区、直辖市人民政府", "lead") in _owners(text)
+
+
+def test_a_seat_or_a_territory_is_no_duty():
+    # source: 国务院关于同意四川省调整遂宁市部分行政区划的批复 (国函〔2003〕131号,
+    # zh.m.wikisource.org, found with search): 驻 says where a government sits, 辖 what a district spans
+    text = ("二、船山区辖原市中区的唐家、北固、西宁、保升、老池5个乡和桂花、新桥7个镇。区人民政府驻北辰街。\n"
+            "三、安居区辖原市中区的聚贤、常理7个乡。区人民政府驻安居镇。")
+    links, _ = _links(text)
+    assert links == set()
+    # the same shape with a verb of work still assigns it
+    links, _ = _links("区人民政府加强对行政区划调整工作的领导。")
+    assert {(o, r) for o, r, _ in links} == {("区人民政府", "lead")}
+
+
+def test_a_replys_word_for_its_addressee_is_the_body_of_its_zhusong_line():
+    # source: 国务院关于同意北京市调整部分行政区划的批复 (国函〔2010〕55号, zh.m.wikisource.org, found
+    # with search): 你市 is the one addressee, 北京市人民政府; 经 of 经费 opens no 经…clause that hides 由
+    text = ("国务院关于同意北京市调整部分行政区划的批复\n国函〔2010〕55号\n\n北京市人民政府：\n"
+            "你市《关于调整首都功能核心区行政区划的请示》（京政文〔2010〕48号）收悉。现批复如下：\n"
+            "一、同意撤销北京市东城区、崇文区，设立新的北京市东城区。\n"
+            "上述行政区划调整涉及的各类机构要按照“精简、统一、效能”的原则设置，涉及的行政区域界线要按规定及时勘定，"
+            "所需人员编制和经费由你市自行解决。\n中华人民共和国国务院\n二〇一〇年六月二十八日\n")
+    links, assigned = _parsed(text)
+    tasks = {t.id: t.text for t in assigned.tasks}
+    assert {(o, r) for o, r, _ in links} == {("北京市人民政府", "lead")}
+    assert all("自行解决" in tasks[t] for _, _, t in links)
+    # without a 主送 line the word stands for no one
+    assert _owners("所需人员编制和经费由你市自行解决。") == {("你市", "lead")}
+    assert _links("所需人员编制和经费由你市自行解决。")[0] == set()
+
+
+def test_a_regulations_zhuguan_duty_leads():
+    # source: 中华人民共和国森林法 (1998), 第十条 (qqherbq.hljcourt.gov.cn/public/detail.php?id=8166,
+    # found with search): 主管…工作 is a body's lead duty; 主管部门 inside the name is no verb, and
+    # the range of levels before the name (县级以上) stays part of it
+    text = ("第十条 国务院林业主管部门主管全国林业工作。县级以上地方人民政府林业主管部门，主管该地区的林业工作。"
+            "乡级人民政府设专职或者兼职人员负责林业工作。")
+    links, _ = _links(text)
+    owners = {(o, r) for o, r, _ in links}
+    assert {("国务院林业主管部门", "lead"), ("县级以上地方人民政府林业主管部门", "lead")} <= owners
+    assert not any(o.startswith(("地方", "林业")) or o.endswith("林业") for o, _ in owners)
+
+
+def test_a_vague_tail_lends_no_head_to_the_fields_before_it():
+    # source: 河北省人工影响天气管理规定 (2010), 第四条 (law582.infoeach.com, found with search): the
+    # fields share 部门 of 等部门; 和有关军事机关 adds no one and no head
+    text = ("第四条县(市、区)以上气象主管机构在同级人民政府领导下,负责人工影响天气工作的组织实施和指导管理。\n"
+            "发展改革、财政、公安、交通运输、飞行管制、通信等部门和有关军事机关应当按各自职责,做好人工影响天气相关工作。")
+    owners = _owners(text)
+    assert {("发展改革部门", "lead"), ("财政部门", "lead"), ("通信部门", "lead")} <= owners
+    assert not any(o.endswith("机关") for o, _ in owners)
+    # 主管机构 is inside the name, no verb of a shorter one (县(市、区)以上气象)
+    assert not any(o.endswith("气象") for o, _ in owners)
+
+
+def test_the_body_guiding_the_work_leads_and_the_body_leading_it_does_not():
+    # source: corpus/pdf/covid_prevention_control_plan_ed9_2022.pdf (新型冠状病毒肺炎防控方案（第九版）):
+    # 在X指导下 makes X a lead (eval GUIDE: 指导 leads)
+    text = "出现病例的房间、设施及物品在疾控部门指导下由专业人员进行终末消毒及评估。"
+    assert ("疾控部门", "lead") in _owners(text)
+    # source: 安徽省省级预算管理办法 (fixture anhui_budget_measures.txt): 在X的领导下 gives X nothing
+    assert _owners("第三条省财政厅在省人民政府的领导下,具体负责省级预算管理工作。") == {("省财政厅", "lead")}
+
+
+def test_after_a_vague_collective_he_or_ji_opens_the_next_item():
+    # source: 咸阳市2022年深化“放管服”改革优化营商环境工作要点 (newton.com.tw wiki page, found with
+    # search; traditional characters folded): 各县市区政府 is an owner of its own after 各有关部门及
+    text = ("1.全面实施行政许可事项清单管理。依据国家和省行政许可事项清单，编制并公布市、县两级行政许可事项清单。"
+            "（市政府办公室、市行政审批制度改革工作领导小组办公室牵头，市级各有关部门及各县市区政府按职责分工负责）")
+    owners = _owners(text)
+    assert {("市政府办公室", "lead"), ("市级各有关部门", "support"), ("各县市区政府", "support")} <= owners
+    assert not any("及" in o for o, _ in owners)
+    # a level before 有关部门 makes the same vague tail: 能源局等省有关部门 is 省能源局
+    text = "（省发展改革委、交通运输厅、能源局等省有关部门和各地级以上市人民政府按职责分工负责）"
+    assert {("省能源局", "lead"), ("各地级以上市人民政府", "lead")} <= _owners(text)
+
+
+def test_a_class_of_departments_then_ji_and_a_body_are_two_partners():
+    # source: ../shared/corpus/dev/l06 (景宁畲族自治县促进惠明茶产业发展条例), 第十四条: the class of
+    # departments is one partner; the work word 研究 the list stops at is inside 茶文化研究会
+    text = ("第十四条 惠明茶产业主管部门应当会同民族宗教、文化、旅游等有关部门及茶文化研究会，深入挖掘、整理、"
+            "传播惠明茶传统文化，开发推广茶文化旅游。")
+    links, _ = _links(text)
+    assert {(o, r) for o, r, _ in links} == {("惠明茶产业主管部门", "lead"), ("民族宗教、文化、旅游等有关部门", "support"),
+                                             ("茶文化研究会", "support")}
+    # 各有关部门和单位 stays one collective
+    assert ("各有关部门和单位", "lead") in _owners("（各有关部门和单位按职责分工负责）")
+
+
+def test_a_body_after_xiang_receives_and_owns_nothing():
+    # source: ../shared/corpus/dev/n08 (中华人民共和国个人所得税法实施条例, 2018), 第四条: the person
+    # files with the tax authority; 向 before it makes it the receiver (and no 向主管税务机关 body)
+    text = ("第四条　在中国境内无住所的个人，在中国境内居住累计满183天的年度连续不满六年的，经向主管税务机关备案，"
+            "其来源于中国境外且由境外单位或者个人支付的所得，免予缴纳个人所得税。")
+    links, assigned = _links(text)
+    assert links == set()
+    assert not any(o.name.startswith("向") for o in assigned.organisations)
+
+
+def test_a_list_item_joining_a_place_to_a_body_does_not_rename_the_body():
+    # source: ../shared/corpus/dev/m06 (上海临港“双特”政策意见): 奉贤区和临港地区管委会 is an item of a
+    # partner list, no fuller name of 临港地区管委会
+    text = ("（三）临港地区管委会负责统筹推进临港地区规划编制等工作。"
+            "专项发展资金管理办法由市财政局会同浦东新区、奉贤区和临港地区管委会制定。")
+    links, assigned = _links(text)
+    assert ("临港地区管委会", "support") in {(o, r) for o, r, _ in links}
+    assert not any(o.name.startswith("奉贤区和") for o in assigned.organisations)
+
+
+def test_an_adverb_of_focus_may_stand_between_a_subject_and_its_preposition():
+    # source: ../shared/corpus/dev/m01 (海南省农机购置与应用补贴实施方案): 重点 (in by_adverbs) before 对
+    text = "（二）现场演示评价。各级农业农村部门重点对高风险机具组织开展现场演示评价或验证。"
+    links, _ = _links(text)
+    assert {(o, r) for o, r, _ in links} == {("各级农业农村部门", "lead")}
+
+
+def test_places_listed_before_a_government_share_its_level_and_head():
+    # source: 国务院关于关中平原城市群发展规划的批复 (国函〔2018〕6号, chinalawyeryn.com, found with
+    # search): 陕西、山西、甘肃省人民政府 names three provincial governments
+    text = ("三、陕西、山西、甘肃省人民政府要切实加强组织领导，健全协作机制，明确责任分工，制定实施方案。\n"
+            "四、国务院有关部门要按照职能分工，研究制定支持关中平原城市群发展的具体政策措施。")
+    links, _ = _links(text)
+    assert {("陕西省人民政府", "lead"), ("山西省人民政府", "lead"), ("甘肃省人民政府", "lead")} <= \
+        {(o, r) for o, r, _ in links}
+    # a place with its own level keeps its name, and a body joined by 和 shares nothing
+    owners = _owners("专项发展资金管理办法由市财政局会同浦东新区、奉贤区和临港地区管委会制定。")
+    assert not any(o.startswith("浦东新区") and o != "浦东新区" for o, _ in owners)
+
+
+def test_a_bare_place_joined_by_he_to_a_government_shares_its_level_and_head():
+    # source: 国务院关于促进中部地区崛起“十三五”规划的批复 (国函〔2016〕204号, found with search;
+    # traditional characters folded): 湖北和湖南省人民政府 names two provincial governments
+    text = "三、山西、安徽、江西、河南、湖北和湖南省人民政府要深化对促进中部地区崛起重要性、紧迫性的认识。"
+    assert {"山西省人民政府", "湖北省人民政府", "湖南省人民政府"} <= {o for o, _ in _owners(text)}
+    # a level, not a place, before 和 keeps its own reading
+    assert _owners("省和青岛市人民政府应当加强领导。") == {("省人民政府", "lead"), ("青岛市人民政府", "lead")}
