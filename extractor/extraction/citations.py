@@ -30,6 +30,18 @@ _DOC_NUMBER = re.compile(
 )
 
 
+# A short form the document defines for a title: （以下简称《总体规划》）, （国发〔2008〕30号，以下简称《指导意见》）.
+_DEFINED_BEFORE = re.compile(r"(?:以下简称|以下称|下称|简称)为?[:：]?$")
+_SELF_BEFORE = "本"  # 本《实施办法》: the document names itself by its genre
+
+
+@cached
+def _genre_titles() -> frozenset[str]:
+    """Titles that are only a genre (条例, 意见, 实施方案): never a document of their own."""
+    data = load_json("citation_genres.json")
+    return frozenset(data["policy_genres"]) | frozenset(data["title_endings"])
+
+
 @cached
 def _genres() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """Policy genres, media genres and policy words, longest first (loaded once)."""
@@ -85,6 +97,29 @@ def _bracketed(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def back_reference(title: str, text: str, start: int, earlier: list[str]) -> bool:
+    """Whether 《title》 at `start` refers back to a title cited before instead of citing one.
+
+    A title that is only a genre (《条例》 after 《村庄和集镇规划建设管理条例》（以下简称《条例》）,
+    《实施方案》) always does; a tail of a title cited earlier (《三年行动计划》) does unless the
+    document defines it as that title's short form (（以下简称《总体规划》）: a name of its own,
+    GUIDE). 本《实施办法》 is the document naming itself, which annotators keep as a citation.
+
+    Example:
+        >>> back_reference("实施方案", "根据《实施方案》", 2, ["支持宁夏建设…先行区实施方案"])
+        True
+    """
+    if text.endswith(_SELF_BEFORE, 0, start):
+        return False
+    head = _TRAILING_NOTE.sub("", title) or title
+    if head in _genre_titles():
+        return True
+    if _DEFINED_BEFORE.search(text, max(0, start - 30), start):
+        return False
+    bare = (_TRAILING_NOTE.sub("", cited) for cited in earlier)
+    return any(len(b) > len(head) and b.endswith(head) for b in bare)
+
+
 def find_citations(doc: DocTree | Analysed) -> tuple[Citation, ...]:
     """Every distinct policy title cited in 《…》, with its 文号 when one follows.
 
@@ -98,7 +133,7 @@ def find_citations(doc: DocTree | Analysed) -> tuple[Citation, ...]:
     found: list[Citation] = []
     for start, end in _bracketed(text):
         title = clean_title(text[start + 1:end - 1])
-        if not title or not is_policy_title(title):
+        if not title or not is_policy_title(title) or back_reference(title, text, start, list(seen)):
             continue
         number = _DOC_NUMBER.match(text, end)
         doc_number = canonical_doc_number(*number.group("prefix", "year", "no")) if number else None
