@@ -348,7 +348,7 @@ def test_the_cue_file_is_valid():
     about = data.pop("_about")
     assert set(data) <= set(about), "every list is described in _about"
     assert isinstance(data.pop("max_modifier"), int)
-    joints = data.pop("pair_joints") | data.pop("modifier_joints")
+    joints = data.pop("pair_joints") | data.pop("modifier_joints") | data.pop("aim_joints")
     assert all(len(a) == len(b) == 1 for a, b in data.pop("formula_pairs"))
     assert all(len(joint) == 1 and isinstance(size, int) and size >= 2 for joint, size in joints.items())
     for key, words in data.items():
@@ -627,3 +627,10 @@ def _assert_accepted_programmes_hold_their_text(text: str) -> list:
         start, end = c.span
         assert "".join(tree.text[start:end].split()) == "".join(c.text.split())
     return accepted
+
+
+def test_a_designation_named_by_two_aims_keeps_both():
+    # source: China Telecom Ningxia news on its Zhongwei data centre (2021), as stored in a public
+    # repository's page dump (code search: 「生态保护和高质量发展先行区」)
+    text = "两大平台的发布，有利于加速宁夏九大特色产业数字化转型升级，助力黄河流域生态保护和高质量发展先行区建设。"
+    assert set(programmes(text)) == {"黄河流域生态保护和高质量发展先行区"}

@@ -59,6 +59,7 @@ class Cues:
     campaign_prefixes: tuple[str, ...]
     pair_joints: tuple[tuple[str, int], ...]
     modifier_joints: tuple[tuple[str, int], ...]
+    aim_joints: tuple[tuple[str, int], ...]
     action_tags: frozenset[str]
     actor_nouns: tuple[str, ...]
     formula: re.Pattern[str]
@@ -173,6 +174,7 @@ def _boundary_cues(data: dict) -> dict:
             "nominal_verbs": frozenset(data["nominal_verbs"]),
             "pair_joints": tuple((joint, int(size)) for joint, size in data["pair_joints"].items()),
             "modifier_joints": tuple((joint, int(size)) for joint, size in data["modifier_joints"].items()),
+            "aim_joints": tuple((joint, int(size)) for joint, size in data["aim_joints"].items()),
             "action_tags": frozenset(data["action_tags"])}
 
 

@@ -7,7 +7,7 @@ import re
 
 from extractor.extraction.candidates import NamedFilter, named
 from extractor.extraction.programmes.document import Doc, Proposal
-from extractor.extraction.programmes.start import (bounded_at, clause_word, name_start, names_something, specific,
+from extractor.extraction.programmes.start import (aims_joined, bounded_at, clause_word, name_start, names_something, specific,
                                                    titled_modifier, titled_start, verbs_in)
 
 _TITLE_END = re.compile(r"(?:[（(][^（）()]{1,20}[）)])?》")  # …三年行动计划（2024—2026年）》: the cited plan itself
@@ -36,6 +36,8 @@ def propose(doc: Doc) -> list[Proposal]:
             start = end  # 依托办理服务系统: the verb ends the clause, the function words start the name
         if start is not None:
             start = _past_clause_words(doc, start, m.start())
+            if head in doc.cues.designation_heads:
+                start = aims_joined(doc.view, start, m.start(), doc.cues) or start
         begin = m.start() if start is None else start
         proposals.append(Proposal(doc, "headed", doc.view.text[begin:m.end()], begin, m.end(),
                                    mid=m.start(), head=head,

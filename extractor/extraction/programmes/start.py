@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from extractor.extraction.programmes.cues import Cues
@@ -178,25 +178,41 @@ def _verb_end(window: str, verb: re.Match[str]) -> int | None:
 def _joined(view: View, floor: int, end: int, cues: Cues) -> int | None:
     """Where an item joined to the name at the joint right before `floor` starts (the
     longest item first), or None."""
+    return (_joined_at(view, floor, end, cues, cues.pair_joints, _rest_names)
+            or _joined_at(view, floor, end, cues, cues.modifier_joints, _two_actions))
+
+
+def aims_joined(view: View, start: int, end: int, cues: Cues) -> int | None:
+    """Where a designation named by two aims starts (黄河流域生态保护和高质量发展先行区): the
+    aim after 和 names nothing alone (高质量发展), so 和 joins two modifiers of one name and
+    the specific aim before it belongs to the name; or None."""
+    return _joined_at(view, start, end, cues, cues.aim_joints, _generic_rest) if start > 0 else None
+
+
+def _joined_at(view: View, floor: int, end: int, cues: Cues, joints: tuple[tuple[str, int], ...],
+               fits: Callable[[str, str, Cues], bool]) -> int | None:
+    """Where an item joined at one of `joints` right before `floor` starts, the longest item
+    first, when the item and the rest up to `end` `fit` one name; or None."""
     before = view.text[floor - 1]
-    for joints, rest_names in ((cues.pair_joints, True), (cues.modifier_joints, False)):
-        for joint, longest in joints:
-            for size in range(longest, 1, -1) if before == joint else ():
-                start = _joined_item(view, floor - 1, end, cues, size, rest_names=rest_names)
-                if start is not None:
-                    return start
+    for joint, longest in joints:
+        for size in range(longest, 1, -1) if before == joint else ():
+            start = _joined_item(view, floor - 1, end, cues, size, fits)
+            if start is not None:
+                return start
     return None
 
 
-def _joined_item(view: View, comma: int, end: int, cues: Cues, size: int, *, rest_names: bool) -> int | None:
+def _joined_item(view: View, comma: int, end: int, cues: Cues, size: int,
+                 fits: Callable[[str, str, Cues], bool]) -> int | None:
     """Where an item of `size` characters ending at the joint at `comma` starts, when a
     verb, a particle, punctuation or a line start bounds it on its left, it stays on one
-    line and it is specific.
+    line, it is specific and it `fits` the rest of the name up to `end`.
 
-    Two joints keep one name: 、 after an item too short to be a name of its own, when a
-    specific modifier follows up to `end` (`rest_names`: 实施机关、事业单位带头安置残疾人就业行动);
-    与 between two actions on one object (实施好农机购置与应用补贴政策; 秦创原总窗口与区域科技创新中心
-    are two names).
+    Joints that keep one name: 、 after an item too short to be a name of its own, when a
+    specific modifier follows (`_rest_names`: 实施机关、事业单位带头安置残疾人就业行动);
+    与 between two actions on one object (`_two_actions`: 实施好农机购置与应用补贴政策;
+    秦创原总窗口与区域科技创新中心 are two names); 和 before an aim that names nothing alone
+    (`_generic_rest`, designations only: see `aims_joined`).
     """
     compact, start = view.text, comma - size
     item, rest = compact[max(0, start):comma], compact[comma + 1:end]
@@ -205,12 +221,18 @@ def _joined_item(view: View, comma: int, end: int, cues: Cues, size: int, *, res
         return None  # the item runs over a line end: a heading before it (实施流程\n农机购置与…)
     if (start < 0 or not CHINESE_RUN.fullmatch(item) or cues.boundary.search(item) or not specific(item, cues)
             or cues.particle.search(item) or item.startswith(cues.verb_complements)
-            or not rest or (rest_names and not specific(rest, cues))):
-        return None
-    if not rest_names and not _two_actions(item, rest, cues):
+            or not rest or not fits(item, rest, cues)):
         return None
     at_line_start = line > 0 and view.breaks[line - 1] == start
     return start if at_line_start or _bounded_left(compact[max(0, start - 5):start], cues) else None
+
+
+def _rest_names(item: str, rest: str, cues: Cues) -> bool:
+    return specific(rest, cues)
+
+
+def _generic_rest(item: str, rest: str, cues: Cues) -> bool:
+    return not specific(rest, cues)
 
 
 def _two_actions(item: str, rest: str, cues: Cues) -> bool:
