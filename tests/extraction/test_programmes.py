@@ -634,3 +634,10 @@ def test_a_designation_named_by_two_aims_keeps_both():
     # repository's page dump (code search: 「生态保护和高质量发展先行区」)
     text = "两大平台的发布，有利于加速宁夏九大特色产业数字化转型升级，助力黄河流域生态保护和高质量发展先行区建设。"
     assert set(programmes(text)) == {"黄河流域生态保护和高质量发展先行区"}
+
+
+def test_funds_named_by_the_level_that_grants_them_name_no_programme():
+    # source: http://www.zbqx.com.cn/qy/2023/0505/74309.html (包头日报, 2023)
+    text = ("如在医疗卫生方面,截至2023年2月底争取上级专项资金1069万元,支持全市开展中医药传承与人才培养工作,"
+            "促进中医药服务能力建设提升。")
+    assert "上级专项资金" not in programmes(text)
