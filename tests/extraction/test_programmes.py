@@ -641,3 +641,10 @@ def test_funds_named_by_the_level_that_grants_them_name_no_programme():
     text = ("如在医疗卫生方面,截至2023年2月底争取上级专项资金1069万元,支持全市开展中医药传承与人才培养工作,"
             "促进中医药服务能力建设提升。")
     assert "上级专项资金" not in programmes(text)
+
+
+def test_a_policy_package_named_by_its_count_of_articles():
+    # source: https://www.wm114.cn/wen/235/469724.html (a Hunan county's 2023 government work report)
+    text = ("1.全力以赴拼经济,县域经济强劲复苏。深入实施省、市“稳增长20条”,打好“发展六仗”,"
+            "全县经济强劲复苏、回升向好。")
+    assert "稳增长20条" in programmes(text)
