@@ -98,7 +98,8 @@ def _bracketed(text: str) -> list[tuple[int, int]]:
 
 
 def back_reference(title: str, text: str, start: int, earlier: list[str]) -> bool:
-    """Whether 《title》 at `start` refers back to a title cited before instead of citing one.
+    """Whether 《title》 at `start` refers back to a title cited before (`earlier`, bare titles)
+    instead of citing one.
 
     A title that is only a genre (《条例》 after 《村庄和集镇规划建设管理条例》（以下简称《条例》）,
     《实施方案》) always does; a tail of a title cited earlier (《三年行动计划》) does unless the
@@ -111,13 +112,17 @@ def back_reference(title: str, text: str, start: int, earlier: list[str]) -> boo
     """
     if text.endswith(_SELF_BEFORE, 0, start):
         return False
-    head = _TRAILING_NOTE.sub("", title) or title
+    head = bare_title(title)
     if head in _genre_titles():
         return True
     if _DEFINED_BEFORE.search(text, max(0, start - 30), start):
         return False
-    bare = (_TRAILING_NOTE.sub("", cited) for cited in earlier)
-    return any(len(b) > len(head) and b.endswith(head) for b in bare)
+    return any(len(cited) > len(head) and cited.endswith(head) for cited in earlier)
+
+
+def bare_title(title: str) -> str:
+    """A title without its trailing notes: 总体规划（2018—2035年） → 总体规划."""
+    return _TRAILING_NOTE.sub("", title) or title
 
 
 def find_citations(doc: DocTree | Analysed) -> tuple[Citation, ...]:
@@ -130,10 +135,11 @@ def find_citations(doc: DocTree | Analysed) -> tuple[Citation, ...]:
     """
     text = doc.text
     seen: dict[str, int] = {}
+    earlier: list[str] = []  # the bare titles cited so far, for back-references
     found: list[Citation] = []
     for start, end in _bracketed(text):
         title = clean_title(text[start + 1:end - 1])
-        if not title or not is_policy_title(title) or back_reference(title, text, start, list(seen)):
+        if not title or not is_policy_title(title):
             continue
         number = _DOC_NUMBER.match(text, end)
         doc_number = canonical_doc_number(*number.group("prefix", "year", "no")) if number else None
@@ -144,7 +150,10 @@ def find_citations(doc: DocTree | Analysed) -> tuple[Citation, ...]:
                 old = found[index]
                 found[index] = Citation(title=old.title, span=old.span, doc_number=doc_number)
             continue
+        if back_reference(title, text, start, earlier):
+            continue
         seen[key] = len(found)
+        earlier.append(bare_title(key))
         span: Span = (start, end)
         found.append(Citation(title=title, span=span, doc_number=doc_number))
     return tuple(found)
