@@ -648,3 +648,26 @@ def test_a_policy_package_named_by_its_count_of_articles():
     text = ("1.全力以赴拼经济,县域经济强劲复苏。深入实施省、市“稳增长20条”,打好“发展六仗”,"
             "全县经济强劲复苏、回升向好。")
     assert "稳增长20条" in programmes(text)
+
+
+def test_a_place_or_a_banner_before_a_reform_names_no_programme():
+    # source: https://xzfw.huzhou.gov.cn/art/2023/5/9/art_1229512904_3925364.html (湖委改发〔2023〕3号)
+    text = ("2023年湖州市改革工作的总体要求是:坚持以习近平新时代中国特色社会主义思想为指导,始终高举新时代改革大旗,"
+            "加快打造“六个新湖州”,坚持营商环境优化提升“一号改革工程”、共同富裕先行示范、数字化改革实战实效“三位一体”融合推进。")
+    found = programmes(text)
+    assert not {"湖州市改革", "新时代改革"} & set(found)
+    assert {"六个新湖州", "一号改革工程"} <= set(found)
+
+
+def test_a_kind_of_reform_is_no_programme_and_one_mention_makes_no_brand():
+    # source: https://reportify.ai/news/1178724068795486208 (中国发展网, 2025-10-23)
+    text = ("深圳坚定扛起主体责任,举全市之力推进综合改革试点,多策划战略战役性改革,多推动创造型、引领型改革,"
+            "创造了60多项\"全国第一\"。")
+    assert not [name for name in programmes(text) if "战略" in name or "型改革" in name]
+
+
+def test_a_level_alone_names_no_programme():
+    # source: http://book.91oem.cn/article/f49e4c09692645f3b404daa2940f0416 (改革再出发——贵阳城乡“三变”改革研究)
+    text = ("与小岗村的改革一样,顶云公社的改革是中国改革史上的里程碑式的实践。实际上,它根源于广大群众为了吃饱饭的基本需求"
+            "和一场思想解放大潮的同频共振,体现了中国改革的大逻辑。")
+    assert "中国改革" not in programmes(text)

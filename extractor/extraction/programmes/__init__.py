@@ -70,9 +70,11 @@ def _summary(doc: Doc, passed: list[Proposal]) -> Doc:
         if p.strength == "weak":
             weak[p.name] = weak.get(p.name, 0) + 1
     prefixes: dict[str, set[str]] = {}
+    starts: dict[str, set[int]] = {}  # two names read at one place (…战略, …战略战役性改革) are one mention
     for p in passed:
         if p.way != "quoted" and p.way != "defined":
             prefixes.setdefault(p.name[:3], set()).add(p.name)
+            starts.setdefault(p.name[:3], set()).add(p.start)
     qualified = frozenset(p.name for p in quotes if p.strength == "strong")
     return replace(
         doc, qualified=qualified, quoted_names=tuple((p.start, p.end) for p in quotes
@@ -81,7 +83,7 @@ def _summary(doc: Doc, passed: list[Proposal]) -> Doc:
         defined=frozenset(p.forms[0] for p in passed if p.way == "defined"),
         # a brand starts with a word of its own (秦创原), not a generic one (创新创业…)
         brands=tuple(pre for pre, names in prefixes.items()
-                     if len(names) >= 2 and doc.cues.generic.fullmatch(pre[:2]) is None))
+                     if len(names) >= 2 and len(starts[pre]) >= 2 and doc.cues.generic.fullmatch(pre[:2]) is None))
 
 
 def _judged(view: View) -> list[tuple[Proposal, Decision | None]]:

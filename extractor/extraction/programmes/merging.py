@@ -7,11 +7,9 @@ from dataclasses import dataclass, field
 
 from extractor.extraction.programmes.cues import Cues, by_first_character
 from extractor.extraction.programmes.document import Proposal
-from extractor.extraction.programmes.start import first_word, specific
-from extractor.lexicons import cached, load_json
+from extractor.extraction.programmes.start import first_word, leading_place, specific
 from extractor.model import Span
 
-_PLACE_TAG = "ns"
 _MIN_REST = 4  # the shortest programme name left once the place is taken off (城市更新行动)
 
 @dataclass
@@ -74,14 +72,6 @@ def _fold_standard(entries: dict[str, _Entry], cues: Cues) -> None:
                 _fold(entries.pop(bare), entry)
 
 
-@cached
-def _place_levels() -> tuple[tuple[str, ...], frozenset[str]]:
-    """The endings of a place's level (省, 市, 新区 …) and the words that end so but name no
-    place (城市, 示范区), from ``admin_levels.json``."""
-    data = load_json("admin_levels.json")
-    return tuple(suffix for suffix, _ in data["place_suffixes"]), frozenset(data["place_token_exceptions"])
-
-
 def place_free(name: str, cues: Cues) -> str | None:
     """The programme a place's name implements, when `name` opens with a place and its level
     (成都市城市社区嵌入式服务设施建设工程 → 城市社区嵌入式服务设施建设工程), or None.
@@ -91,12 +81,9 @@ def place_free(name: str, cues: Cues) -> str | None:
     place's form an alias (dev gold: 军民融合创新示范区 / 西海岸新区军民融合创新示范区).
     The rest must name something by itself and not open with a verb (鞍山市抓项目).
     """
-    first = first_word(name)
-    if first is None or first[1] != _PLACE_TAG or len(first[0]) < 3:
-        return None
-    levels, not_places = _place_levels()
-    rest = name[len(first[0]):]
-    if not first[0].endswith(levels) or first[0] in not_places or len(rest) < _MIN_REST:
+    place = leading_place(name)
+    rest = name[len(place):] if place else ""
+    if len(rest) < _MIN_REST:
         return None
     opening = first_word(rest)
     if opening is None or opening[1] in cues.leading_tags or not specific(rest, cues):

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from extractor.extraction.programmes.cues import Cues
 from extractor.extraction.programmes.document import Doc
+from extractor.lexicons import cached, load_json
 from extractor.segment import tagger
 from extractor.text import View
 
@@ -20,6 +21,7 @@ _LINE_MODIFIER = 4  # the shortest one bounded by a line start alone (not 序号
 # The tagger's words are runs of Chinese, letters, digits and +#&._ (`extractor.segment`):
 # no word holds any other character, and no verb's word reaches over one.
 _OUTSIDE_WORDS = re.compile(r"[^\w+#&.]")
+_PLACE_TAG = "ns"
 CHINESE_RUN = re.compile(r"[\u4e00-\u9fff]+")
 # The bracket opens the pattern and the look back follows it: `re` then skips to brackets at once.
 _INNER_BRACKETS = re.compile(r"[（(](?<=[\u4e00-\u9fff\w][（(])[^（）()一二三四五六七八九十\d]{1,6}[）)](?=[\u4e00-\u9fff]|$)")
@@ -259,8 +261,8 @@ def names_something(modifier: str, head: str, cues: Cues) -> bool:
     if ((head in cues.designation_heads or head not in cues.anchored_heads)
             and modifier.startswith(cues.anchors) and len(modifier) >= 4):
         return True
-    if not specific(modifier, cues) or modifier.endswith(cues.head_not_after):
-        return False
+    if not specific(modifier, cues) or modifier.endswith(cues.head_not_after) or modifier in cues.level_anchors:
+        return False  # a level alone (中国改革, 国家战略) says how high, not which one
     verb = next(verbs_in(modifier, cues), None)
     return verb is None or specific(modifier[:verb.start()], cues)
 
@@ -297,3 +299,21 @@ def clause_word(doc: Doc, text: str) -> str | None:
             or (len(first[0]) < 2 and first[0] not in doc.cues.negations)):
         return None
     return first[0]
+
+
+@cached
+def _place_levels() -> tuple[tuple[str, ...], frozenset[str]]:
+    """The endings of a place's level (省, 市, 新区 …) and the words that end so but name no
+    place (城市, 示范区), from ``admin_levels.json``."""
+    data = load_json("admin_levels.json")
+    return tuple(suffix for suffix, _ in data["place_suffixes"]), frozenset(data["place_token_exceptions"])
+
+
+def leading_place(text: str) -> str:
+    """The place and its level `text` opens with (成都市 of 成都市城市社区…工程), as the tagger
+    reads it, or ''."""
+    first = first_word(text)
+    if first is None or first[1] != _PLACE_TAG or len(first[0]) < 3:
+        return ""
+    levels, not_places = _place_levels()
+    return first[0] if first[0].endswith(levels) and first[0] not in not_places else ""
