@@ -70,8 +70,12 @@ def is_policy_title(title: str) -> bool:
         >>> is_policy_title("新污染物治理行动方案"), is_policy_title("人民日报")
         (True, False)
     """
+    return _policy_head(bare_title(title))
+
+
+def _policy_head(head: str) -> bool:
+    """`is_policy_title` of a title without its trailing notes."""
     policy, media, words = _genres()
-    head = _TRAILING_NOTE.sub("", title) or title
     if head.endswith(policy) or _ENDS_WITH_YEAR.search(head):
         return True
     if head.endswith(media):
@@ -112,16 +116,17 @@ def back_reference(title: str, text: str, start: int, earlier: list[str]) -> boo
     """
     if text.endswith(_SELF_BEFORE, 0, start):
         return False
-    head = bare_title(title)
+    head = bare_title(title)  # `title` may come bare already: a second pass finds no note
     if head in _genre_titles():
         return True
-    if _DEFINED_BEFORE.search(text, max(0, start - 30), start):
-        return False
-    return any(len(cited) > len(head) and cited.endswith(head) for cited in earlier)
+    tail = any(len(cited) > len(head) and cited.endswith(head) for cited in earlier)
+    return tail and _DEFINED_BEFORE.search(text, max(0, start - 30), start) is None
 
 
 def bare_title(title: str) -> str:
     """A title without its trailing notes: 总体规划（2018—2035年） → 总体规划."""
+    if not title.endswith(("）", ")")):
+        return title  # most titles end in their genre: no note to take off
     return _TRAILING_NOTE.sub("", title) or title
 
 
@@ -139,7 +144,8 @@ def find_citations(doc: DocTree | Analysed) -> tuple[Citation, ...]:
     found: list[Citation] = []
     for start, end in _bracketed(text):
         title = clean_title(text[start + 1:end - 1])
-        if not title or not is_policy_title(title):
+        head = bare_title(title)
+        if not title or not _policy_head(head):
             continue
         number = _DOC_NUMBER.match(text, end)
         doc_number = canonical_doc_number(*number.group("prefix", "year", "no")) if number else None
@@ -150,10 +156,10 @@ def find_citations(doc: DocTree | Analysed) -> tuple[Citation, ...]:
                 old = found[index]
                 found[index] = Citation(title=old.title, span=old.span, doc_number=doc_number)
             continue
-        if back_reference(title, text, start, earlier):
+        if back_reference(head, text, start, earlier):
             continue
         seen[key] = len(found)
-        earlier.append(bare_title(key))
+        earlier.append(head.replace(" ", ""))
         span: Span = (start, end)
         found.append(Citation(title=title, span=span, doc_number=doc_number))
     return tuple(found)

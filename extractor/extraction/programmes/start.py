@@ -22,6 +22,7 @@ _LINE_MODIFIER = 4  # the shortest one bounded by a line start alone (not 序号
 # no word holds any other character, and no verb's word reaches over one.
 _OUTSIDE_WORDS = re.compile(r"[^\w+#&.]")
 _PLACE_TAG = "ns"
+_PLACE_REACH = 9  # a place's name with its level is at most this long (内蒙古自治区, 黑龙江省)
 CHINESE_RUN = re.compile(r"[\u4e00-\u9fff]+")
 # The bracket opens the pattern and the look back follows it: `re` then skips to brackets at once.
 _INNER_BRACKETS = re.compile(r"[（(](?<=[\u4e00-\u9fff\w][（(])[^（）()一二三四五六七八九十\d]{1,6}[）)](?=[\u4e00-\u9fff]|$)")
@@ -302,18 +303,21 @@ def clause_word(doc: Doc, text: str) -> str | None:
 
 
 @cached
-def _place_levels() -> tuple[tuple[str, ...], frozenset[str]]:
-    """The endings of a place's level (省, 市, 新区 …) and the words that end so but name no
-    place (城市, 示范区), from ``admin_levels.json``."""
+def _place_levels() -> tuple[tuple[str, ...], frozenset[str], re.Pattern[str]]:
+    """The endings of a place's level (省, 市, 新区 …), the words that end so but name no
+    place (城市, 示范区), from ``admin_levels.json``, and a pattern of the endings' last characters."""
     data = load_json("admin_levels.json")
-    return tuple(suffix for suffix, _ in data["place_suffixes"]), frozenset(data["place_token_exceptions"])
+    levels = tuple(suffix for suffix, _ in data["place_suffixes"])
+    return levels, frozenset(data["place_token_exceptions"]), re.compile(f"[{''.join(sorted({s[-1] for s in levels}))}]")
 
 
 def leading_place(text: str) -> str:
     """The place and its level `text` opens with (成都市 of 成都市城市社区…工程), as the tagger
     reads it, or ''."""
+    levels, not_places, level_end = _place_levels()
+    if not level_end.search(text, 2, _PLACE_REACH):
+        return ""  # no level ends a word of three characters or more: no tagging needed
     first = first_word(text)
     if first is None or first[1] != _PLACE_TAG or len(first[0]) < 3:
         return ""
-    levels, not_places = _place_levels()
     return first[0] if first[0].endswith(levels) and first[0] not in not_places else ""
