@@ -25,8 +25,11 @@ _TRAILING_NOTE = re.compile(r"(?:[（(][^（）()]{1,20}[）)])+$")
 _ENDS_WITH_YEAR = re.compile(r"(?:19|20)\d\d$")
 # 文号 in brackets right after the title: （国办发〔2022〕8号）, (闽国土资函[2005]85号); it is
 # recorded in the 〔〕 form, so a citation and the cited document's own 文号 read the same.
+# The prefix may hold a short bracketed part (民委(政)字〔1990〕217号); the number may be followed by
+# more notes in the same bracket (国发[2008]30号,以下简称《指导意见》).
 _DOC_NUMBER = re.compile(
-    rf"\s*[（(]\s*(?P<prefix>[^\s（）()，,。；;]{{1,20}}?)\s*{YEAR_IN_BRACKETS}\s*第?\s*(?P<no>\d{{1,5}})\s*号\s*[）)]"
+    rf"\s*[（(]\s*(?P<prefix>(?:[^\s（）()，,。；;]|[（(][^\s（）()，,。；;]{{1,4}}[）)]){{1,20}}?)\s*{YEAR_IN_BRACKETS}"
+    rf"\s*第?\s*(?P<no>\d{{1,5}})\s*号\s*[）)，,；;]"
 )
 
 

@@ -120,3 +120,15 @@ def test_a_defined_short_name_is_cited_and_an_undefined_tail_refers_back():
     # the same title written later without the definition is the plan cited before
     assert [c.title for c in find_citations(tree(text.replace("（以下简称《总体规划》）", "")))] == [
         "河北雄安新区总体规划（2018—2035年）"]
+
+
+def test_a_document_number_with_a_bracketed_part_or_followed_by_a_definition():
+    # source: http://law805.infoeach.com/view-ODA1fDEyNTMzMg==.html (国家民委办公厅等关于严格执行变更民族成分有关规定的通知)
+    text = ("二、公民申请变更民族成分,须严格按照国家民委、国务院第四次人口普查领导小组、公安部"
+            "《关于中国公民确定民族成分的规定》(民委(政)字〔1990〕217号)办理。")
+    assert [(c.title, c.doc_number) for c in find_citations(tree(text))] == [
+        ("关于中国公民确定民族成分的规定", "民委(政)字〔1990〕217号")]
+    # source: https://shui5.cn/article/7c/169715.html (浙政发[2009]69号)
+    text = ("为贯彻《国务院关于进一步推进长江三角洲地区改革开放和经济社会发展的指导意见》(国发[2008]30号,"
+            "以下简称《指导意见》)精神,现结合我省实际,提出以下实施意见。")
+    assert [c.doc_number for c in find_citations(tree(text))] == ["国发〔2008〕30号"]
