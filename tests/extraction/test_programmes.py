@@ -671,3 +671,11 @@ def test_a_level_alone_names_no_programme():
     text = ("与小岗村的改革一样,顶云公社的改革是中国改革史上的里程碑式的实践。实际上,它根源于广大群众为了吃饱饭的基本需求"
             "和一场思想解放大潮的同频共振,体现了中国改革的大逻辑。")
     assert "中国改革" not in programmes(text)
+
+
+def test_a_bracketed_note_on_a_line_of_its_own_starts_no_name():
+    # source: https://www.chengde.gov.cn/art/2021/11/8/art_11903_819074.html
+    text = ("承德市人民政府办公室\n2021年11月3日\n(此件主动公开)\n承德市城市更新行动实施方案\n"
+            "为推动城市高质量发展,市委、市政府决定以创建全国文明城市为引领,全面开展城市更新行动。")
+    found = programmes(text)
+    assert not [form for forms in found.items() for form in (forms[0], *forms[1]) if "此件" in form]

@@ -61,7 +61,7 @@ def _floor(view: View, end: int, cues: Cues) -> tuple[int | None, int | None]:
     window_start = max(0, end - _REACH)
     window = view.text[window_start:end]
     if "（" in window or "(" in window:
-        window = _INNER_BRACKETS.sub(lambda b: "名" * len(b.group()), window)
+        window = _INNER_BRACKETS.sub(lambda b: _inner(view, window_start + b.start(), b.group()), window)
     hard = _last(cues.hard_boundary, window)
     punctuation = window_start + hard.end() if hard is not None else (0 if window_start == 0 else None)
     # A particle (a Chinese word, never 第) cannot span the character that starts punctuation,
@@ -72,6 +72,13 @@ def _floor(view: View, end: int, cues: Cues) -> tuple[int | None, int | None]:
         line = bisect.bisect_left(view.breaks, end - _LINE_MODIFIER + 1) - 1
         floor = view.breaks[line] if line >= 0 and view.breaks[line] > punctuation else None
     return floor, punctuation
+
+
+def _inner(view: View, start: int, bracketed: str) -> str:
+    """A short bracketed part as a name's own characters (国际创投（基金）小镇), unless it opens a
+    line: a note of its own ((此件主动公开)⏎承德市…) bounds the name after it."""
+    at = bisect.bisect_left(view.breaks, start)
+    return bracketed if at < len(view.breaks) and view.breaks[at] == start else "名" * len(bracketed)
 
 
 def bounded_at(before: str, cues: Cues) -> bool:
