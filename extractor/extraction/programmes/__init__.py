@@ -32,7 +32,8 @@ candidate alone, then the ones that need the whole document (`explain` shows eve
   defined short forms (秦创原总窗口（以下简称“总窗口”）, an alias; not a body or a class of actors),
   and names grouped under the head they share (A孵化基地、B总部基地（以下统称“基地”）).
 - Forms of one programme (职务科技成果“三项改革”, 秦创原春种基金, 秦创原平台, 乡村振兴 and
-  乡村振兴战略) fold into one entry.
+  乡村振兴战略) fold into one entry; a name opening with a place and its level is the programme
+  that place implements, named without it (成都市城市社区…工程 → 城市社区…工程, the place's form an alias).
 
 Modules: `cues` (the word lists compiled), `document` (what filters read), `start` (where a
 name starts), `quoted`, `headed` and `forms` (the ways, each with its filters), `merging`
