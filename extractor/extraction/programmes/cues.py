@@ -29,6 +29,7 @@ class Cues:
     support_list: re.Pattern[str]
     kind_words: tuple[str, ...]
     kind_endings: tuple[str, ...]
+    word_tails: tuple[str, ...]
     class_before: re.Pattern[str]
     count_start: re.Pattern[str]
     scheme_suffix: tuple[str, ...]
@@ -204,6 +205,7 @@ def load_cues() -> Cues:
                 **_system_cues(data),
                 kind_words=tuple(data["kind_words"]),
                 kind_endings=tuple(data["kind_endings"]),
+                word_tails=tuple(data["word_tails"]),
                 # only ever fullmatched: grouping by first character keeps the same answers
                 generic=re.compile(rf"(?:{by_first_character(data['generic_words'])})*"),
                 vague=re.compile(rf"(?:{by_first_character(data['generic_words'] + data['manner_words'])})*"),

@@ -154,6 +154,11 @@ def _acted(p: Proposal) -> str | None:
     return f"a verb after the adverb {word.group()}" if word else None
 
 
+def _word_tail(p: Proposal) -> str | None:
+    """者三基金 (…或者三基金): a character that only ends a word (或者, 建设者) starts no name."""
+    return f"starts with {p.name[0]}, which ends words" if p.name.startswith(p.doc.cues.word_tails) else None
+
+
 def _quoted_term(p: Proposal) -> str | None:
     """“先投后股”专项资金: the quoted pass owns a quoted term with its scheme noun."""
     return "starts with a quoted term" if p.name.startswith("“") else None
@@ -201,6 +206,6 @@ def _common_noun_head(p: Proposal) -> str | None:
 
 LOCAL: tuple[NamedFilter[Proposal], ...] = named(
     _inside_longer_name, _document_itself, _department, _cited_title, _unbounded, _section_heading, _class_of_things,
-    _counted, _after_figure, _generic_modifier, _place_alone, _kind, _acted, _quoted_term, _leading_verb, _verb_object)
+    _counted, _after_figure, _generic_modifier, _place_alone, _kind, _acted, _word_tail, _quoted_term, _leading_verb, _verb_object)
 # decided once the document's brands are known
 WHOLE: tuple[NamedFilter[Proposal], ...] = named(_common_noun_head)
