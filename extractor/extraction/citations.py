@@ -25,9 +25,24 @@ _TRAILING_NOTE = re.compile(r"(?:[（(][^（）()]{1,20}[）)])+$")
 _ENDS_WITH_YEAR = re.compile(r"(?:19|20)\d\d$")
 # 文号 in brackets right after the title: （国办发〔2022〕8号）, (闽国土资函[2005]85号); it is
 # recorded in the 〔〕 form, so a citation and the cited document's own 文号 read the same.
+# The prefix may hold a short bracketed part (民委(政)字〔1990〕217号); the number may be followed by
+# more notes in the same bracket (国发[2008]30号,以下简称《指导意见》).
 _DOC_NUMBER = re.compile(
-    rf"\s*[（(]\s*(?P<prefix>[^\s（）()，,。；;]{{1,20}}?)\s*{YEAR_IN_BRACKETS}\s*第?\s*(?P<no>\d{{1,5}})\s*号\s*[）)]"
+    rf"\s*[（(]\s*(?P<prefix>(?:[^\s（）()，,。；;]|[（(][^\s（）()，,。；;]{{1,4}}[）)]){{1,20}}?)\s*{YEAR_IN_BRACKETS}"
+    rf"\s*第?\s*(?P<no>\d{{1,5}})\s*号\s*[）)，,；;]"
 )
+
+
+# A short form the document defines for a title: （以下简称《总体规划》）, （国发〔2008〕30号，以下简称《指导意见》）.
+_DEFINED_BEFORE = re.compile(r"(?:以下简称|以下称|下称|简称)为?[:：]?$")
+_SELF_BEFORE = "本"  # 本《实施办法》: the document names itself by its genre
+
+
+@cached
+def _genre_titles() -> frozenset[str]:
+    """Titles that are only a genre (条例, 意见, 实施方案): never a document of their own."""
+    data = load_json("citation_genres.json")
+    return frozenset(data["policy_genres"]) | frozenset(data["title_endings"])
 
 
 @cached
@@ -58,8 +73,12 @@ def is_policy_title(title: str) -> bool:
         >>> is_policy_title("新污染物治理行动方案"), is_policy_title("人民日报")
         (True, False)
     """
+    return _policy_head(bare_title(title))
+
+
+def _policy_head(head: str) -> bool:
+    """`is_policy_title` of a title without its trailing notes."""
     policy, media, words = _genres()
-    head = _TRAILING_NOTE.sub("", title) or title
     if head.endswith(policy) or _ENDS_WITH_YEAR.search(head):
         return True
     if head.endswith(media):
@@ -85,6 +104,35 @@ def _bracketed(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def back_reference(title: str, text: str, start: int, earlier: list[str]) -> bool:
+    """Whether 《title》 at `start` refers back to a title cited before (`earlier`, bare titles)
+    instead of citing one.
+
+    A title that is only a genre (《条例》 after 《村庄和集镇规划建设管理条例》（以下简称《条例》）,
+    《实施方案》) always does; a tail of a title cited earlier (《三年行动计划》) does unless the
+    document defines it as that title's short form (（以下简称《总体规划》）: a name of its own,
+    GUIDE). 本《实施办法》 is the document naming itself, which annotators keep as a citation.
+
+    Example:
+        >>> back_reference("实施方案", "根据《实施方案》", 2, ["支持宁夏建设…先行区实施方案"])
+        True
+    """
+    if text.endswith(_SELF_BEFORE, 0, start):
+        return False
+    head = bare_title(title)  # `title` may come bare already: a second pass finds no note
+    if head in _genre_titles():
+        return True
+    tail = any(len(cited) > len(head) and cited.endswith(head) for cited in earlier)
+    return tail and _DEFINED_BEFORE.search(text, max(0, start - 30), start) is None
+
+
+def bare_title(title: str) -> str:
+    """A title without its trailing notes: 总体规划（2018—2035年） → 总体规划."""
+    if not title.endswith(("）", ")")):
+        return title  # most titles end in their genre: no note to take off
+    return _TRAILING_NOTE.sub("", title) or title
+
+
 def find_citations(doc: DocTree | Analysed) -> tuple[Citation, ...]:
     """Every distinct policy title cited in 《…》, with its 文号 when one follows.
 
@@ -95,10 +143,12 @@ def find_citations(doc: DocTree | Analysed) -> tuple[Citation, ...]:
     """
     text = doc.text
     seen: dict[str, int] = {}
+    earlier: list[str] = []  # the bare titles cited so far, for back-references
     found: list[Citation] = []
     for start, end in _bracketed(text):
         title = clean_title(text[start + 1:end - 1])
-        if not title or not is_policy_title(title):
+        head = bare_title(title)
+        if not title or not _policy_head(head):
             continue
         number = _DOC_NUMBER.match(text, end)
         doc_number = canonical_doc_number(*number.group("prefix", "year", "no")) if number else None
@@ -109,7 +159,10 @@ def find_citations(doc: DocTree | Analysed) -> tuple[Citation, ...]:
                 old = found[index]
                 found[index] = Citation(title=old.title, span=old.span, doc_number=doc_number)
             continue
+        if back_reference(head, text, start, earlier):
+            continue
         seen[key] = len(found)
+        earlier.append(head.replace(" ", ""))
         span: Span = (start, end)
         found.append(Citation(title=title, span=span, doc_number=doc_number))
     return tuple(found)

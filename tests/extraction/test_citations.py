@@ -90,3 +90,45 @@ def test_document_numbers_in_any_bracket_read_in_one_form():
         ("国务院办公厅关于加强普通高等学校毕业生就业工作的通知", "国办发〔2009〕3号"),
         ("浙江省人民政府办公厅关于印发〈浙江省促进残疾人就业行动方案(2022—2025年)〉的通知", "浙政办发〔2022〕59号"),
     ]
+
+
+def test_a_genre_defined_as_a_short_form_is_no_citation_of_its_own():
+    # source: https://www.ppdoc.com/periodical/6083a734ab76409aa4dec4edc2cd5392.html
+    text = ("1996年5月3日,中共中央办公厅在印发的《中国共产党机关公文处理条例》(以下简称《条例》)中,首次将“意见”"
+            "列为中国共产党机关公文文种。之后,国务院于2001年1月1日起正式施行的《国家行政机关公文处理办法》"
+            "(以下简称《办法》)中,将“意见”正式列入了国家行政机关的公文文种。这样,“意见”被《条例》和《办法》共同列为正式文种。")
+    assert [c.title for c in find_citations(tree(text))] == ["中国共产党机关公文处理条例", "国家行政机关公文处理办法"]
+
+
+def test_a_genre_with_a_note_and_a_genre_defined_after_a_document_number():
+    # source: https://www.shenyang.gov.cn/zwgk/qtzfxx/zfgg/202212/t20221206_4342086.html
+    text = ("市十七届人大常委会第六次会议于2022年12月1日对市人民政府提报的《沈阳市社会信用条例(草案)》"
+            "(以下简称《条例(草案)》)进行了初次审议。现将《条例(草案)》全文公布,广泛征求意见。")
+    assert [c.title for c in find_citations(tree(text))] == ["沈阳市社会信用条例(草案)"]
+    # source: https://shui5.cn/article/7c/169715.html
+    text = ("为贯彻《国务院关于进一步推进长江三角洲地区改革开放和经济社会发展的指导意见》(国发[2008]30号,"
+            "以下简称《指导意见》)精神,现结合我省实际,按照突出重点的原则,提出以下实施意见。")
+    assert [c.title for c in find_citations(tree(text))] == [
+        "国务院关于进一步推进长江三角洲地区改革开放和经济社会发展的指导意见"]
+
+
+def test_a_defined_short_name_is_cited_and_an_undefined_tail_refers_back():
+    # source: n07 of the dev corpus (state council reply on the Xiong'an master plan, gov.cn)
+    text = ("一、原则同意《河北雄安新区总体规划（2018—2035年）》（以下简称《总体规划》）。"
+            "《总体规划》以习近平新时代中国特色社会主义思想为指导。")
+    assert [c.title for c in find_citations(tree(text))] == ["河北雄安新区总体规划（2018—2035年）", "总体规划"]
+    # the same title written later without the definition is the plan cited before
+    assert [c.title for c in find_citations(tree(text.replace("（以下简称《总体规划》）", "")))] == [
+        "河北雄安新区总体规划（2018—2035年）"]
+
+
+def test_a_document_number_with_a_bracketed_part_or_followed_by_a_definition():
+    # source: http://law805.infoeach.com/view-ODA1fDEyNTMzMg==.html (国家民委办公厅等关于严格执行变更民族成分有关规定的通知)
+    text = ("二、公民申请变更民族成分,须严格按照国家民委、国务院第四次人口普查领导小组、公安部"
+            "《关于中国公民确定民族成分的规定》(民委(政)字〔1990〕217号)办理。")
+    assert [(c.title, c.doc_number) for c in find_citations(tree(text))] == [
+        ("关于中国公民确定民族成分的规定", "民委(政)字〔1990〕217号")]
+    # source: https://shui5.cn/article/7c/169715.html (浙政发[2009]69号)
+    text = ("为贯彻《国务院关于进一步推进长江三角洲地区改革开放和经济社会发展的指导意见》(国发[2008]30号,"
+            "以下简称《指导意见》)精神,现结合我省实际,提出以下实施意见。")
+    assert [c.doc_number for c in find_citations(tree(text))] == ["国发〔2008〕30号"]

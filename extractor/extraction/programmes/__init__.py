@@ -32,7 +32,8 @@ candidate alone, then the ones that need the whole document (`explain` shows eve
   defined short forms (秦创原总窗口（以下简称“总窗口”）, an alias; not a body or a class of actors),
   and names grouped under the head they share (A孵化基地、B总部基地（以下统称“基地”）).
 - Forms of one programme (职务科技成果“三项改革”, 秦创原春种基金, 秦创原平台, 乡村振兴 and
-  乡村振兴战略) fold into one entry.
+  乡村振兴战略) fold into one entry; a name opening with a place and its level is the programme
+  that place implements, named without it (成都市城市社区…工程 → 城市社区…工程, the place's form an alias).
 
 Modules: `cues` (the word lists compiled), `document` (what filters read), `start` (where a
 name starts), `quoted`, `headed` and `forms` (the ways, each with its filters), `merging`
@@ -70,9 +71,11 @@ def _summary(doc: Doc, passed: list[Proposal]) -> Doc:
         if p.strength == "weak":
             weak[p.name] = weak.get(p.name, 0) + 1
     prefixes: dict[str, set[str]] = {}
+    starts: dict[str, set[int]] = {}  # two names read at one place (…战略, …战略战役性改革) are one mention
     for p in passed:
         if p.way != "quoted" and p.way != "defined":
             prefixes.setdefault(p.name[:3], set()).add(p.name)
+            starts.setdefault(p.name[:3], set()).add(p.start)
     qualified = frozenset(p.name for p in quotes if p.strength == "strong")
     return replace(
         doc, qualified=qualified, quoted_names=tuple((p.start, p.end) for p in quotes
@@ -81,7 +84,7 @@ def _summary(doc: Doc, passed: list[Proposal]) -> Doc:
         defined=frozenset(p.forms[0] for p in passed if p.way == "defined"),
         # a brand starts with a word of its own (秦创原), not a generic one (创新创业…)
         brands=tuple(pre for pre, names in prefixes.items()
-                     if len(names) >= 2 and doc.cues.generic.fullmatch(pre[:2]) is None))
+                     if len(names) >= 2 and len(starts[pre]) >= 2 and doc.cues.generic.fullmatch(pre[:2]) is None))
 
 
 def _judged(view: View) -> list[tuple[Proposal, Decision | None]]:

@@ -28,6 +28,8 @@ class Cues:
     enumeration: re.Pattern[str]
     support_list: re.Pattern[str]
     kind_words: tuple[str, ...]
+    kind_endings: tuple[str, ...]
+    word_tails: tuple[str, ...]
     class_before: re.Pattern[str]
     count_start: re.Pattern[str]
     scheme_suffix: tuple[str, ...]
@@ -40,6 +42,7 @@ class Cues:
     head_not_after: tuple[str, ...]
     department_stems: tuple[str, ...]
     anchors: tuple[str, ...]
+    level_anchors: frozenset[str]
     anchored_heads: frozenset[str]
     designation_heads: frozenset[str]
     last_head: re.Pattern[str]
@@ -59,6 +62,7 @@ class Cues:
     campaign_prefixes: tuple[str, ...]
     pair_joints: tuple[tuple[str, int], ...]
     modifier_joints: tuple[tuple[str, int], ...]
+    aim_joints: tuple[tuple[str, int], ...]
     action_tags: frozenset[str]
     actor_nouns: tuple[str, ...]
     formula: re.Pattern[str]
@@ -173,6 +177,7 @@ def _boundary_cues(data: dict) -> dict:
             "nominal_verbs": frozenset(data["nominal_verbs"]),
             "pair_joints": tuple((joint, int(size)) for joint, size in data["pair_joints"].items()),
             "modifier_joints": tuple((joint, int(size)) for joint, size in data["modifier_joints"].items()),
+            "aim_joints": tuple((joint, int(size)) for joint, size in data["aim_joints"].items()),
             "action_tags": frozenset(data["action_tags"])}
 
 
@@ -199,6 +204,8 @@ def load_cues() -> Cues:
     return Cues(**_head_cues(data), **_quote_cues(data), **_boundary_cues(data), **_way_cues(data),
                 **_system_cues(data),
                 kind_words=tuple(data["kind_words"]),
+                kind_endings=tuple(data["kind_endings"]),
+                word_tails=tuple(data["word_tails"]),
                 # only ever fullmatched: grouping by first character keeps the same answers
                 generic=re.compile(rf"(?:{by_first_character(data['generic_words'])})*"),
                 vague=re.compile(rf"(?:{by_first_character(data['generic_words'] + data['manner_words'])})*"),
@@ -210,6 +217,7 @@ def load_cues() -> Cues:
                 time_count=re.compile(rf"[{CHINESE_NUMERAL}\d]+[年天日月]$"),
                 department_stems=tuple(data["department_stems"]),
                 anchors=tuple(data["anchors"]),
+                level_anchors=frozenset(data["level_anchors"]),
                 actor_nouns=tuple(data["actor_nouns"]))
 
 

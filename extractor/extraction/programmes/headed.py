@@ -7,7 +7,7 @@ import re
 
 from extractor.extraction.candidates import NamedFilter, named
 from extractor.extraction.programmes.document import Doc, Proposal
-from extractor.extraction.programmes.start import (bounded_at, clause_word, name_start, names_something, specific,
+from extractor.extraction.programmes.start import (aims_joined, bounded_at, clause_word, leading_place, name_start, names_something, specific,
                                                    titled_modifier, titled_start, verbs_in)
 
 _TITLE_END = re.compile(r"(?:[（(][^（）()]{1,20}[）)])?》")  # …三年行动计划（2024—2026年）》: the cited plan itself
@@ -36,6 +36,8 @@ def propose(doc: Doc) -> list[Proposal]:
             start = end  # 依托办理服务系统: the verb ends the clause, the function words start the name
         if start is not None:
             start = _past_clause_words(doc, start, m.start())
+            if head in doc.cues.designation_heads:
+                start = aims_joined(doc.view, start, m.start(), doc.cues) or start
         begin = m.start() if start is None else start
         proposals.append(Proposal(doc, "headed", doc.view.text[begin:m.end()], begin, m.end(),
                                    mid=m.start(), head=head,
@@ -131,11 +133,30 @@ def _generic_modifier(p: Proposal) -> str | None:
     return f"the modifier {p.modifier or '(none)'} names nothing specific"
 
 
+def _place_alone(p: Proposal) -> str | None:
+    """湖州市改革 (2023年湖州市改革工作): a place alone says where, not which programme."""
+    return f"the modifier is only the place {p.modifier}" if p.modifier and leading_place(p.modifier) == p.modifier else None
+
+
+def _kind(p: Proposal) -> str | None:
+    """战略战役性改革, 引领型改革: a modifier ending in 性 or 型 names a kind of reform, fund or
+    platform (a nationwide name of that shape, 供给侧结构性改革, is known by name)."""
+    if not p.modifier.endswith(p.doc.cues.kind_endings):
+        return None
+    known = p.doc.cues.standard_re.search(p.name)  # 钢铁行业供给侧结构性改革: a sector's form of it
+    return None if known and known.end() == len(p.name) else f"a kind of {p.head} (…{p.modifier[-1]})"
+
+
 def _acted(p: Proposal) -> str | None:
     """迅速行动, 各部门积极行动: right after an adverb of manner the head is a verb (act
     quickly), not the end of a name."""
     word = p.doc.cues.manner_before.search(p.modifier)
     return f"a verb after the adverb {word.group()}" if word else None
+
+
+def _word_tail(p: Proposal) -> str | None:
+    """者三基金 (…或者三基金): a character that only ends a word (或者, 建设者) starts no name."""
+    return f"starts with {p.name[0]}, which ends words" if p.name.startswith(p.doc.cues.word_tails) else None
 
 
 def _quoted_term(p: Proposal) -> str | None:
@@ -185,6 +206,6 @@ def _common_noun_head(p: Proposal) -> str | None:
 
 LOCAL: tuple[NamedFilter[Proposal], ...] = named(
     _inside_longer_name, _document_itself, _department, _cited_title, _unbounded, _section_heading, _class_of_things,
-    _counted, _after_figure, _generic_modifier, _acted, _quoted_term, _leading_verb, _verb_object)
+    _counted, _after_figure, _generic_modifier, _place_alone, _kind, _acted, _word_tail, _quoted_term, _leading_verb, _verb_object)
 # decided once the document's brands are known
 WHOLE: tuple[NamedFilter[Proposal], ...] = named(_common_noun_head)

@@ -7,7 +7,10 @@ from dataclasses import dataclass, field
 
 from extractor.extraction.programmes.cues import Cues, by_first_character
 from extractor.extraction.programmes.document import Proposal
+from extractor.extraction.programmes.start import first_word, leading_place, specific
 from extractor.model import Span
+
+_MIN_REST = 4  # the shortest programme name left once the place is taken off (城市更新行动)
 
 @dataclass
 class _Entry:
@@ -69,6 +72,37 @@ def _fold_standard(entries: dict[str, _Entry], cues: Cues) -> None:
                 _fold(entries.pop(bare), entry)
 
 
+def place_free(name: str, cues: Cues) -> str | None:
+    """The programme a place's name implements, when `name` opens with a place and its level
+    (成都市城市社区嵌入式服务设施建设工程 → 城市社区嵌入式服务设施建设工程), or None.
+
+    A city or province implementing a programme writes its own name before it (the notice
+    issuing 《成都市…工程实施方案》); the programme is the one named without the place, the
+    place's form an alias (dev gold: 军民融合创新示范区 / 西海岸新区军民融合创新示范区).
+    The rest must name something by itself and not open with a verb (鞍山市抓项目).
+    """
+    place = leading_place(name)
+    rest = name[len(place):] if place else ""
+    if len(rest) < _MIN_REST:
+        return None
+    opening = first_word(rest)
+    if opening is None or opening[1] in cues.leading_tags or not specific(rest, cues):
+        return None
+    return rest
+
+
+def _fold_places(entries: dict[str, _Entry], cues: Cues) -> None:
+    """Each name written with its place becomes the programme named without it, the place's
+    form an alias; a programme also written bare takes the place's form in."""
+    for entry in list(entries.values()):
+        rest = place_free(entry.name, cues)
+        if rest is None:
+            continue
+        del entries[entry.name]
+        target = entries.setdefault(rest, _Entry(rest))
+        _fold(entry, target)
+
+
 def merge(entries: dict[str, _Entry], cues: Cues) -> list[_Entry]:
     """The forms of one programme folded into one entry.
 
@@ -76,6 +110,7 @@ def merge(entries: dict[str, _Entry], cues: Cues) -> list[_Entry]:
     省级“三项改革”试点 → 三项改革; 秦创原春种基金 → 春种基金), then short forms into longer
     ones (`_fold_start_and_head`).
     """
+    _fold_places(entries, cues)
     _fold_standard(entries, cues)
     result: list[_Entry] = []
     position: dict[str, int] = {}  # name -> its place in `result`: the first kept form wins

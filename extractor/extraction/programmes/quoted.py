@@ -33,6 +33,8 @@ ENUMERATION = re.compile(r"[、—–-]")
 _LAYOUT_ITEM = rf"[{CHINESE_NUMERAL}][^\W\d{CHINESE_NUMERAL}]{{1,3}}"
 _LAYOUT = re.compile(rf"{_LAYOUT_ITEM}(?:、{_LAYOUT_ITEM})+")
 _SEQUENCE = re.compile(r"先[\u4e00-\u9fff]{1,4}、?后[\u4e00-\u9fff]{1,4}")
+# A policy package named by its count of articles (“15条”, “稳增长20条”, “新十条”): a scheme by its form.
+_ARTICLES = re.compile(rf"[\u4e00-\u9fff]{{0,8}}?(?<!第)(?:\d{{1,3}}|[{CHINESE_NUMERAL}零]{{1,3}})条")
 
 
 def propose(doc: Doc) -> list[Proposal]:
@@ -49,7 +51,7 @@ def _shape(term: str, cues: Cues) -> str:
     if term in cues.standard or term.endswith(cues.scheme_suffix) and any(
             term.endswith(suffix) and specific(term[:-len(suffix)], cues) for suffix in cues.scheme_suffix):
         return "strong"
-    if _LAYOUT.fullmatch(term) or _SEQUENCE.fullmatch(term):
+    if _LAYOUT.fullmatch(term) or _SEQUENCE.fullmatch(term) or _ARTICLES.fullmatch(term):
         return "strong"
     if ENUMERATION.search(term):
         return ""  # enumerations and chains need a cue (“…、…”模式)

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from extractor.extraction.programmes.cues import Cues
 from extractor.extraction.programmes.document import Doc
+from extractor.lexicons import cached, load_json
 from extractor.segment import tagger
 from extractor.text import View
 
@@ -20,6 +21,8 @@ _LINE_MODIFIER = 4  # the shortest one bounded by a line start alone (not 序号
 # The tagger's words are runs of Chinese, letters, digits and +#&._ (`extractor.segment`):
 # no word holds any other character, and no verb's word reaches over one.
 _OUTSIDE_WORDS = re.compile(r"[^\w+#&.]")
+_PLACE_TAG = "ns"
+_PLACE_REACH = 9  # a place's name with its level is at most this long (内蒙古自治区, 黑龙江省)
 CHINESE_RUN = re.compile(r"[\u4e00-\u9fff]+")
 # The bracket opens the pattern and the look back follows it: `re` then skips to brackets at once.
 _INNER_BRACKETS = re.compile(r"[（(](?<=[\u4e00-\u9fff\w][（(])[^（）()一二三四五六七八九十\d]{1,6}[）)](?=[\u4e00-\u9fff]|$)")
@@ -58,7 +61,7 @@ def _floor(view: View, end: int, cues: Cues) -> tuple[int | None, int | None]:
     window_start = max(0, end - _REACH)
     window = view.text[window_start:end]
     if "（" in window or "(" in window:
-        window = _INNER_BRACKETS.sub(lambda b: "名" * len(b.group()), window)
+        window = _INNER_BRACKETS.sub(lambda b: _inner(view, window_start + b.start(), b.group()), window)
     hard = _last(cues.hard_boundary, window)
     punctuation = window_start + hard.end() if hard is not None else (0 if window_start == 0 else None)
     # A particle (a Chinese word, never 第) cannot span the character that starts punctuation,
@@ -69,6 +72,13 @@ def _floor(view: View, end: int, cues: Cues) -> tuple[int | None, int | None]:
         line = bisect.bisect_left(view.breaks, end - _LINE_MODIFIER + 1) - 1
         floor = view.breaks[line] if line >= 0 and view.breaks[line] > punctuation else None
     return floor, punctuation
+
+
+def _inner(view: View, start: int, bracketed: str) -> str:
+    """A short bracketed part as a name's own characters (国际创投（基金）小镇), unless it opens a
+    line: a note of its own ((此件主动公开)⏎承德市…) bounds the name after it."""
+    at = bisect.bisect_left(view.breaks, start)
+    return bracketed if at < len(view.breaks) and view.breaks[at] == start else "名" * len(bracketed)
 
 
 def bounded_at(before: str, cues: Cues) -> bool:
@@ -178,25 +188,41 @@ def _verb_end(window: str, verb: re.Match[str]) -> int | None:
 def _joined(view: View, floor: int, end: int, cues: Cues) -> int | None:
     """Where an item joined to the name at the joint right before `floor` starts (the
     longest item first), or None."""
+    return (_joined_at(view, floor, end, cues, cues.pair_joints, _rest_names)
+            or _joined_at(view, floor, end, cues, cues.modifier_joints, _two_actions))
+
+
+def aims_joined(view: View, start: int, end: int, cues: Cues) -> int | None:
+    """Where a designation named by two aims starts (黄河流域生态保护和高质量发展先行区): the
+    aim after 和 names nothing alone (高质量发展), so 和 joins two modifiers of one name and
+    the specific aim before it belongs to the name; or None."""
+    return _joined_at(view, start, end, cues, cues.aim_joints, _generic_rest) if start > 0 else None
+
+
+def _joined_at(view: View, floor: int, end: int, cues: Cues, joints: tuple[tuple[str, int], ...],
+               fits: Callable[[str, str, Cues], bool]) -> int | None:
+    """Where an item joined at one of `joints` right before `floor` starts, the longest item
+    first, when the item and the rest up to `end` `fit` one name; or None."""
     before = view.text[floor - 1]
-    for joints, rest_names in ((cues.pair_joints, True), (cues.modifier_joints, False)):
-        for joint, longest in joints:
-            for size in range(longest, 1, -1) if before == joint else ():
-                start = _joined_item(view, floor - 1, end, cues, size, rest_names=rest_names)
-                if start is not None:
-                    return start
+    for joint, longest in joints:
+        for size in range(longest, 1, -1) if before == joint else ():
+            start = _joined_item(view, floor - 1, end, cues, size, fits)
+            if start is not None:
+                return start
     return None
 
 
-def _joined_item(view: View, comma: int, end: int, cues: Cues, size: int, *, rest_names: bool) -> int | None:
+def _joined_item(view: View, comma: int, end: int, cues: Cues, size: int,
+                 fits: Callable[[str, str, Cues], bool]) -> int | None:
     """Where an item of `size` characters ending at the joint at `comma` starts, when a
     verb, a particle, punctuation or a line start bounds it on its left, it stays on one
-    line and it is specific.
+    line, it is specific and it `fits` the rest of the name up to `end`.
 
-    Two joints keep one name: 、 after an item too short to be a name of its own, when a
-    specific modifier follows up to `end` (`rest_names`: 实施机关、事业单位带头安置残疾人就业行动);
-    与 between two actions on one object (实施好农机购置与应用补贴政策; 秦创原总窗口与区域科技创新中心
-    are two names).
+    Joints that keep one name: 、 after an item too short to be a name of its own, when a
+    specific modifier follows (`_rest_names`: 实施机关、事业单位带头安置残疾人就业行动);
+    与 between two actions on one object (`_two_actions`: 实施好农机购置与应用补贴政策;
+    秦创原总窗口与区域科技创新中心 are two names); 和 before an aim that names nothing alone
+    (`_generic_rest`, designations only: see `aims_joined`).
     """
     compact, start = view.text, comma - size
     item, rest = compact[max(0, start):comma], compact[comma + 1:end]
@@ -205,12 +231,18 @@ def _joined_item(view: View, comma: int, end: int, cues: Cues, size: int, *, res
         return None  # the item runs over a line end: a heading before it (实施流程\n农机购置与…)
     if (start < 0 or not CHINESE_RUN.fullmatch(item) or cues.boundary.search(item) or not specific(item, cues)
             or cues.particle.search(item) or item.startswith(cues.verb_complements)
-            or not rest or (rest_names and not specific(rest, cues))):
-        return None
-    if not rest_names and not _two_actions(item, rest, cues):
+            or not rest or not fits(item, rest, cues)):
         return None
     at_line_start = line > 0 and view.breaks[line - 1] == start
     return start if at_line_start or _bounded_left(compact[max(0, start - 5):start], cues) else None
+
+
+def _rest_names(item: str, rest: str, cues: Cues) -> bool:
+    return specific(rest, cues)
+
+
+def _generic_rest(item: str, rest: str, cues: Cues) -> bool:
+    return not specific(rest, cues)
 
 
 def _two_actions(item: str, rest: str, cues: Cues) -> bool:
@@ -237,8 +269,8 @@ def names_something(modifier: str, head: str, cues: Cues) -> bool:
     if ((head in cues.designation_heads or head not in cues.anchored_heads)
             and modifier.startswith(cues.anchors) and len(modifier) >= 4):
         return True
-    if not specific(modifier, cues) or modifier.endswith(cues.head_not_after):
-        return False
+    if not specific(modifier, cues) or modifier.endswith(cues.head_not_after) or modifier in cues.level_anchors:
+        return False  # a level alone (中国改革, 国家战略) says how high, not which one
     verb = next(verbs_in(modifier, cues), None)
     return verb is None or specific(modifier[:verb.start()], cues)
 
@@ -275,3 +307,24 @@ def clause_word(doc: Doc, text: str) -> str | None:
             or (len(first[0]) < 2 and first[0] not in doc.cues.negations)):
         return None
     return first[0]
+
+
+@cached
+def _place_levels() -> tuple[tuple[str, ...], frozenset[str], re.Pattern[str]]:
+    """The endings of a place's level (省, 市, 新区 …), the words that end so but name no
+    place (城市, 示范区), from ``admin_levels.json``, and a pattern of the endings' last characters."""
+    data = load_json("admin_levels.json")
+    levels = tuple(suffix for suffix, _ in data["place_suffixes"])
+    return levels, frozenset(data["place_token_exceptions"]), re.compile(f"[{''.join(sorted({s[-1] for s in levels}))}]")
+
+
+def leading_place(text: str) -> str:
+    """The place and its level `text` opens with (成都市 of 成都市城市社区…工程), as the tagger
+    reads it, or ''."""
+    levels, not_places, level_end = _place_levels()
+    if not level_end.search(text, 2, _PLACE_REACH):
+        return ""  # no level ends a word of three characters or more: no tagging needed
+    first = first_word(text)
+    if first is None or first[1] != _PLACE_TAG or len(first[0]) < 3:
+        return ""
+    return first[0] if first[0].endswith(levels) and first[0] not in not_places else ""
