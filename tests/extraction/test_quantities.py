@@ -773,3 +773,22 @@ def test_a_headline_naming_a_period_and_a_dateline_open_no_goals():
             "“十四五”以来，相关部门支持46个城市开展新型技术改造城市试点，累计建成了1260家5G工厂。\n")
     assert {q.kind for q in find_quantities(parse_raw(RawDocument(path="news.txt", format="txt", sha256="0",
                                                                   pages=(text,))))} == {"actual"}
+
+
+def test_a_cap_a_policy_sets_is_a_target_however_its_sentence_opens():
+    # source: chacewang.com/newsdetail/news748437.html (a county's industrial support measures):
+    # 上年度 names who qualifies; 最高 before the sum sets the cap (GUIDE: caps are targets)
+    found = {q.evidence: q for q in find_quantities(parsed(
+        "对上年度产值5000万元以下的企业，产值每新增1000万元奖励2万元，每家企业最高奖励300万元。"))}
+    cap = next(q for q in found.values() if q.value == 300)
+    assert (cap.kind, cap.comparator) == ("target", "<=")
+
+
+def test_a_report_of_a_plan_opened_by_according_to_dates_the_goals_after_it():
+    # source: 宁夏日报 on the NDRC's 先行区 plan (2022-04-29), in the form every such news report
+    # takes: 根据《实施方案》，到2025年，<a topic sentence>。<the goals, in the next sentences>
+    text = ("4月28日，国家发展改革委正式印发《支持宁夏建设黄河流域生态保护和高质量发展先行区实施方案》。\n"
+            "根据《实施方案》，到2025年，先行区建设取得重要进展。单位地区生产总值用水量下降15%以上，"
+            "森林覆盖率达到20%。")
+    goals = [q for q in find_quantities(parsed(text)) if q.value in (15, 20)]
+    assert [(q.kind, q.year) for q in goals] == [("target", 2025), ("target", 2025)]
