@@ -43,8 +43,12 @@ _STATEMENT = r"[ \t]*[^\s：:，。；][^\n：:。；]{3,60}?"
 _HEADLINE = re.compile(rf"\s*(?P<line>(?P<who>[^\s：:，。；、]{{2,20}})[：:]{_STATEMENT})[ \t]*(?:\n|$)")
 _HEADLINE_REST = re.compile(rf"{_STATEMENT}[ \t]*(?:\n|$)")
 _TITLE_FOLLOW = re.compile(r"\s|$|[^。，；、\n][^。；\n]{1,200}[：:]")
+_PAGE_STAMP = re.compile(r"(?:发布时间|发布日期|发稿时间|更新时间)\s*[：:]\s*")  # a page's time stamp label
 _ISSUE = re.compile(r"第\s*\d+\s*期")  # a journal's issue line: （第16期•总第264期）
 _TITLE_PERIOD = re.compile(r"[（(][^）)\n]{1,20}[）)]")
+# （2024年4月30日） under a title is the date the document bears (a Party document's or a
+# speech's 题注), not a part of its title like （试行） or （2024—2026年）
+_TITLE_DATE = re.compile(rf"\s*[（(]\s*(?:{DATE.pattern})\s*[）)][ \t]*(?:\n|$)")
 _HAN_SPACE = re.compile(rf"(?<=[{_HAN}《》（）“”])\s+(?=[{_HAN}《》（）“”])")
 _PUNCT = "，。；：！？、,;:!?"
 _ORDER_GENRE = re.compile(r"(?:令|公告|通告)$")
@@ -138,7 +142,7 @@ def _title_end(text: str, start: int, limit: int) -> int | None:
                 end = genre.end()
                 # A title goes on over a line break: 方案\n（第九版）的通知, 建议\n的复函.
                 after = end + 1 if text.startswith("\n", end) else end
-                period = _TITLE_PERIOD.match(text, after)
+                period = None if _TITLE_DATE.match(text, after) else _TITLE_PERIOD.match(text, after)
                 after = period.end() if period else after
                 after = after + 1 if text.startswith("\n", after) else after
                 if not text.startswith("的", after):
@@ -168,8 +172,10 @@ def _about_title(text: str) -> tuple[int, int] | None:
         # The issuer's name may stand before 关于 on the same line (web pages often set a
         # space between the two: 东阳市人民政府办公室 关于印发…) or on the line above.
         cut = max(head.rfind(" "), head.rfind("号"), head.rfind("："), head.rfind(":")) + 1
-        if head[cut:] == "" and _joint_issuers(head):
-            cut = len(head) - len(head.lstrip())  # one or several bodies, set apart by spaces
+        if (head[cut:] == "" or cut and _joint_issuers(head[cut:])) and _joint_issuers(head):
+            # one or several bodies, set apart by spaces, the last one before 关于 with or
+            # without a space (中共中央 国务院关于…)
+            cut = len(head) - len(head.lstrip())
         prefix = head[cut:].rstrip()
         if prefix and not _joint_issuers(prefix):
             if cut == 0:
@@ -264,7 +270,7 @@ def title(text: str) -> tuple[str | None, int]:
     headline = None if span else _headline(text)
     if headline:  # a headline keeps the space between its phrases: …示范基地 加快培育…
         return text[headline[0]:headline[1]].strip(), headline[1]
-    span = span or _standalone_title(text)
+    span = span or _dateline_headline(text) or _standalone_title(text)
     if span is None:
         return None, 0
     raw = text[span[0]:span[1]].replace("\n", "")
@@ -572,13 +578,46 @@ def _issuer_and_date(text: str, title_text: str | None, title_end: int,
     return issuer or _title_issuer(title_text) or _order_issuer(text), date or _adoption_date(text)
 
 
-def _dateline(text: str) -> str | None:
-    """A news page's date from its dateline near the top (2025-09-11 08:52:30 科技日报 作者：…)."""
-    for line in CLOCK_AFTER.finditer(text, 0, min(len(text), _DATELINE_REACH)):
+def _title_date(text: str, title_end: int) -> str | None:
+    """The date in brackets on the line under the title (（2024年4月30日）): the document's own,
+    which a reprint's time stamp above it does not replace."""
+    m = _TITLE_DATE.match(text, title_end) if title_end else None
+    return iso_date(m) if m else None
+
+
+def _dateline_date(text: str) -> re.Match[str] | None:
+    """A news page's dateline near the top: a line opening with its date and a clock time
+    (2025-09-11 08:52:30 科技日报 作者：…), or its time stamp after a label (发布时间：2022-04-29
+    16:58:35 | 来源：宁夏日报); the match of the date."""
+    reach = min(len(text), _DATELINE_REACH)
+    for line in CLOCK_AFTER.finditer(text, 0, reach):
         m = NUMERIC_DATE.match(text, line.end()) or DATE.match(text, line.end())
         if m:
-            return iso_date(m)
-    return None
+            return m
+    stamp = _PAGE_STAMP.search(text, 0, reach)
+    return (NUMERIC_DATE.match(text, stamp.end()) or DATE.match(text, stamp.end())) if stamp else None
+
+
+def _dateline(text: str) -> str | None:
+    """The date of a news page's dateline (`_dateline_date`)."""
+    m = _dateline_date(text)
+    return iso_date(m) if m else None
+
+
+def _dateline_headline(text: str) -> tuple[int, int] | None:
+    """A news page's headline: the title-like line right above its dateline (a sub-headline
+    under the dateline may be longer, but the page's headline stands first)."""
+    m = _dateline_date(text)
+    if m is None:
+        return None
+    lines = [span for span in _line_spans(text, m.start()) if text[span[0]:span[1]].strip()]
+    if len(lines) < 2:
+        return None  # the dateline's own line and a headline above it
+    start, end = lines[-2]
+    line = text[start:end].strip()
+    if len(line) < 4 or _is_prose(line) or _stopped(line) or DATE.search(line) or _CRUMBS.search(line):
+        return None
+    return start, end
 
 
 def _labelled_issuer(labelled: Mapping[str, str]) -> str | None:
@@ -624,7 +663,8 @@ def read_meta(text: str, *, title_hint: str | None = None, source: str | None = 
     number = _labelled_number(labelled) or doc_number(text)
     # a page's time stamp dates the page; a numbered document's 成文日期 is its 落款's
     page_date = None if number else _dateline(text)
-    date = _labelled_date(labelled) or (report.date if report else None) or date or page_date
+    date = (_labelled_date(labelled) or (report.date if report else None) or _title_date(text, title_end)
+            or date or page_date)
     category = _CATEGORY.search(text) or (_CATEGORY.search(source) if source else None)
     cc = _CC.search(text)
     printer, print_date = _printer(text, dates)

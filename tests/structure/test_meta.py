@@ -502,3 +502,23 @@ def test_labels_spaced_out_to_align_a_metadata_block():
              "发文字号:工信厅规函〔2020〕8号\n成文日期:2020-01-17\n发布日期:2020-01-17\n文章来源:规划司\n"
              "分  类:规划 > 专项规划管理工作\n")
     assert fields(block)["title"] == "工业和信息化部办公厅关于组织申报2019年工业稳增长和转型升级成效明显市(州)的通知"
+
+
+def test_a_date_in_brackets_under_the_title_dates_the_document_not_the_title():
+    # source: 中共中央 国务院关于全面推进美丽中国建设的意见 as reprinted on news pages (新华社,
+    # 2024-01-11): the page's time stamp is the reprint's, the bracketed line the document's
+    meta = _meta("发布时间：2024-01-11 19:02:15 来源：新华社\n"
+                 "中共中央 国务院关于全面推进美丽中国建设的意见\n（2023年12月27日）\n"
+                 "建设美丽中国是全面建设社会主义现代化国家的重要目标，是实现中华民族伟大复兴中国梦的重要内容。")
+    assert meta.title == "中共中央 国务院关于全面推进美丽中国建设的意见"
+    assert meta.date == "2023-12-27"
+
+
+def test_a_news_page_is_titled_by_the_line_above_its_time_stamp():
+    # source: 宁夏日报, 2022-04-29 (a report on the NDRC's 先行区 plan): the headline stands above
+    # the 发布时间 line; the longer line under it is a sub-headline
+    meta = _meta("黄河奔腾 幸福写入胸怀间\n\n发布时间:2022-04-29 16:58:35 | 来源:宁夏日报 | 作者: | 责任编辑:李培刚\n\n"
+                 "国家发展改革委印发支持宁夏建设黄河流域生态保护和高质量发展先行区实施方案\n\n"
+                 "4月28日，国家发展改革委正式印发《支持宁夏建设黄河流域生态保护和高质量发展先行区实施方案》。")
+    assert meta.title == "黄河奔腾幸福写入胸怀间"
+    assert meta.date == "2022-04-29"
