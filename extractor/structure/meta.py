@@ -575,6 +575,7 @@ def _issuer_and_date(text: str, title_text: str | None, title_end: int,
         issuer = _byline(text, title_end)
     if issuer is None and closing:
         issuer = closing[1]
+    issuer = _without_state(issuer) if issuer else None  # 中华人民共和国国务院 signs as 国务院 does
     return issuer or _title_issuer(title_text) or _order_issuer(text), date or _adoption_date(text)
 
 

@@ -522,3 +522,12 @@ def test_a_news_page_is_titled_by_the_line_above_its_time_stamp():
                  "4月28日，国家发展改革委正式印发《支持宁夏建设黄河流域生态保护和高质量发展先行区实施方案》。")
     assert meta.title == "黄河奔腾幸福写入胸怀间"
     assert meta.date == "2022-04-29"
+
+
+def test_a_national_body_signing_with_the_state_name_issues_as_its_short_form():
+    # source: 国务院关于同意四川省撤销雅安地区设立地级雅安市的批复 (国函〔2000〕66号): the 落款
+    # 中华人民共和国国务院 is the body the record calls 国务院, as a State Council order's is
+    meta = _meta("国务院关于同意四川省撤销雅安地区设立地级雅安市的批复\n国函〔2000〕66号\n四川省人民政府:\n"
+                 "  你省《关于撤销雅安地区设立地级雅安市的请示》(川府〔1999〕39号)收悉。现批复如下:\n"
+                 "  一、同意撤销雅安地区和县级雅安市,设立地级雅安市。\n中华人民共和国国务院\n二〇〇〇年六月十四日\n")
+    assert (meta.issuer, meta.date) == ("国务院", "2000-06-14")
