@@ -628,3 +628,9 @@ def test_the_seat_of_a_government_is_a_place():
     names = _names(text)
     assert not any("所在地" in n or "乡人民政府" in n for n in names)
     assert len(names) == 1 and names[0].endswith("县人民政府")
+
+
+def test_inner_mongolian_level_words_are_read_whole():
+    # source: 内蒙古自治区村庄和集镇规划建设管理实施办法 (内蒙古自治区人民政府令第82号, 1997):
+    # 旗县 (banners and counties), like 区县, is one level word, not the place 旗 and a 县
+    assert "旗县人民政府" in _names("是指苏木乡人民政府所在地和旗县人民政府确认由集市发展而成的非建制镇。")
