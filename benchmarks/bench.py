@@ -5,7 +5,8 @@
     .venv/bin/python benchmarks/bench.py --only scale --scale 200
 
 - text: the whole extraction of corpus/seeds + corpus/dev against a bare `jieba.lcut` over
-  the same repaired text (goal: ratio <= 1.0).
+  the same repaired text, taken in turns, each pass of ours reading the documents afresh
+  (memos of the previous pass emptied) (goal: ratio <= 1.0).
 - pdf: extraction of corpus/pdf against bare pdfplumber `page.extract_text()` over the same
   pages (goal: ratio <= 0.5).
 - startup: wall time of `policykg extract` of one small file in a fresh process (goal < 1.5 s).
@@ -32,7 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from extractor import batch, parallel  # noqa: E402
+from extractor import batch, memo, parallel  # noqa: E402
 from extractor.pipeline import extract_file  # noqa: E402
 
 TEXT_DOCS = sorted((ROOT / "corpus" / "seeds").glob("*.txt")) + sorted(
@@ -78,6 +79,14 @@ def repaired_text(path: Path) -> str:
     return normalise.normalise(ingest.load(path)).text
 
 
+def first_reading() -> None:
+    """Extract the text documents as if for the first time: the memos over short texts that
+    an earlier pass filled (`extractor.memo`) are emptied first, so a repeat is no replay."""
+    memo.clear_text_memos()
+    for path in TEXT_DOCS:
+        extract_file(path)
+
+
 def bench_text(repeats: int) -> None:
     import jieba
 
@@ -87,8 +96,7 @@ def bench_text(repeats: int) -> None:
     jieba.initialize()  # the baseline's dictionary is loaded before timing, like our warm-up
     parallel.warm_up()
     chars = sum(len(t) for t in texts)
-    base, ours = best_of_interleaved(repeats, lambda: [jieba.lcut(t) for t in texts],
-                                     lambda: [extract_file(p) for p in TEXT_DOCS])
+    base, ours = best_of_interleaved(repeats, lambda: [jieba.lcut(t) for t in texts], first_reading)
     line("characters (repaired)", f"{chars:,}")
     line("bare jieba.lcut", f"{base:.3f} s", f"{chars / base / 1e3:,.0f} k chars/s")
     line("policykg extraction (1 process)", f"{ours:.3f} s", f"{chars / ours / 1e3:,.0f} k chars/s")

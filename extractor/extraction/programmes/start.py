@@ -6,11 +6,11 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterator
-from functools import lru_cache
 
 from extractor.extraction.programmes.cues import Cues
 from extractor.extraction.programmes.document import Doc
 from extractor.lexicons import cached, load_json
+from extractor.memo import text_memo
 from extractor.segment import tagger
 from extractor.text import View
 
@@ -275,7 +275,7 @@ def names_something(modifier: str, head: str, cues: Cues) -> bool:
     return verb is None or specific(modifier[:verb.start()], cues)
 
 
-@lru_cache(maxsize=1 << 10)
+@text_memo(1 << 10)
 def words_of(text: str) -> tuple[tuple[str, str], ...]:
     """The tagger's (word, flag) pairs of `text`."""
     return tuple((w.word, w.flag) for w in tagger().cut(text))
@@ -287,7 +287,7 @@ def _last_word(text: str) -> tuple[str, str] | None:
     return words[-1] if words else None
 
 
-@lru_cache(maxsize=1 << 14)
+@text_memo(1 << 14)
 def first_word(text: str) -> tuple[str, str] | None:
     """The tagger's first (word, flag) of `text`. Cached: the same stretches before a head
     recur across a document (a programme named twenty times), and tagging is most of the
