@@ -96,11 +96,34 @@ def ends_word(text: str, end: int) -> bool:
     after = text[end:end + 3]
     if after.startswith(" "):  # 委 员: a space set inside a word to align a column
         after = after[1:]
+    if not _word_across(text[lo:end], after):
+        return True  # no word the tagger could choose spans the end: it cuts there
     for word, _ in tagged(text[lo:end] + after):
         pos += len(word)
         if pos >= end:
             return pos == end
     return True
+
+
+def _word_across(before: str, after: str) -> bool:
+    """Whether a dictionary word could span the cut between `before` and `after`, as the
+    tagger's word graph would hold it (a Latin letter or digit on either side may glue to
+    the other: say yes).
+
+    Speed: most heads end a word no dictionary word runs past (科技局|牵头), and a few
+    look-ups decide that where tagging the window costs a word graph and its best path;
+    the tagger's path only uses words of that graph, so with none across, it cuts there.
+    """
+    if not before or not after or before[-1] < "\u2e80" or after[0] < "\u2e80":
+        return True
+    freq = tagger().tokenizer.FREQ
+    for i in range(len(before)):
+        piece = before[i:]
+        for ch in after:
+            piece += ch
+            if freq.get(piece):
+                return True
+    return False
 
 
 # up to the last character that is no name character before a match's `endpos` (`.*` runs to
