@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from extractor.extraction.organisations import (
-    best_match, body_key, find_mentions, lexicon, merge, overlapping, split_region,
+    BodyIndex, best_match, body_key, find_mentions, lexicon, merge, overlapping, split_region,
 )
 from extractor.extraction.organisations.text import excluded
 from extractor.lexicons import load_rows
@@ -628,3 +628,21 @@ def test_the_seat_of_a_government_is_a_place():
     names = _names(text)
     assert not any("所在地" in n or "乡人民政府" in n for n in names)
     assert len(names) == 1 and names[0].endswith("县人民政府")
+
+
+def test_body_index_kept_between_lookups_answers_as_best_match():
+    # owner lists name bodies one at a time: an index grown form by form answers as a fresh one
+    names = ["陕西省科学技术厅", "省科技厅", "区科技局", "省财政厅", "财政部门", "市财政部门",
+             "自然资源与生态环境局", "资源生态局", "陕汽集团", "陕汽", "科技厅", "区财政局"]
+    bodies: list[tuple[str, ...]] = []
+    index = BodyIndex()
+    for name in names:
+        k = index.match(name)
+        assert k == best_match(name, bodies)
+        if k is None:
+            assert index.add_body((name,)) == len(bodies)
+            bodies.append((name,))
+        else:
+            index.add_form(k, name)
+            bodies[k] += (name,)
+    assert len(bodies) < len(names)
