@@ -96,7 +96,7 @@ def ends_word(text: str, end: int) -> bool:
     after = text[end:end + 3]
     if after.startswith(" "):  # 委 员: a space set inside a word to align a column
         after = after[1:]
-    if not _word_across(text[lo:end], after):
+    if not word_across(text[lo:end], after):
         return True  # no word the tagger could choose spans the end: it cuts there
     for word, _ in tagged(text[lo:end] + after):
         pos += len(word)
@@ -105,14 +105,18 @@ def ends_word(text: str, end: int) -> bool:
     return True
 
 
-def _word_across(before: str, after: str) -> bool:
+def word_across(before: str, after: str) -> bool:
     """Whether a dictionary word could span the cut between `before` and `after`, as the
     tagger's word graph would hold it (a Latin letter or digit on either side may glue to
-    the other: say yes).
+    the other: say yes). When not, the tagger cuts `before + after` there.
 
     Speed: most heads end a word no dictionary word runs past (科技局|牵头), and a few
     look-ups decide that where tagging the window costs a word graph and its best path;
     the tagger's path only uses words of that graph, so with none across, it cuts there.
+
+    Example:
+        >>> word_across("区科技局", "牵头"), word_across("治安管理", "处罚")
+        (False, True)
     """
     if not before or not after or before[-1] < "\u2e80" or after[0] < "\u2e80":
         return True
@@ -121,7 +125,10 @@ def _word_across(before: str, after: str) -> bool:
         piece = before[i:]
         for ch in after:
             piece += ch
-            if freq.get(piece):
+            found = freq.get(piece)
+            if found is None:  # no word starts so (the graph holds every prefix of its words)
+                break
+            if found:
                 return True
     return False
 
