@@ -9,7 +9,7 @@ from hypothesis import given, settings, strategies as st
 from extractor.extraction.organisations import (
     BodyIndex, best_match, body_key, find_mentions, lexicon, merge, overlapping, split_region,
 )
-from extractor.extraction.organisations.text import excluded
+from extractor.extraction.organisations.text import excluded, head_offsets
 from extractor.lexicons import load_rows
 
 
@@ -646,3 +646,12 @@ def test_body_index_kept_between_lookups_answers_as_best_match():
             index.add_form(k, name)
             bodies[k] += (name,)
     assert len(bodies) < len(names)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(["管理委员会", "管委会", "委员会", "办公室", "人民政府", "办公厅", "科技局", "分局",
+                                 "管理", "委", "员", "会", "局", "厅", "部门", "行政", "区", "，", "小组"]), max_size=14))
+def test_head_offsets_are_the_overlapping_scan(pieces):
+    # the table of heads inside a head answers as a regex match at every offset inside it
+    text = "".join(pieces)
+    assert head_offsets(text) == list(overlapping(lexicon().head_re, text))
