@@ -20,9 +20,11 @@ from extractor.extraction.organisations import (
     tagged,
     window_start,
 )
+from extractor.extraction.organisations.text import word_across
 from extractor.extraction.organisations.vocabulary import bigram_guard, trie_alternation
 from extractor.lexicons import cached, load_rows
 from extractor.model import DocTree, Place, Span
+from extractor.segment import tagger
 
 # zones named by a proper name and a zone word: 西咸新区, 沣西新城, 平潭综合实验区
 _ZONE = re.compile(r"(?:综合实验区|自由贸易试验区|高新技术产业开发区|经济技术开发区|高新区|自贸区|经开区|新区|新城)")
@@ -52,6 +54,9 @@ def _whole_word(text: str, start: int, end: int) -> bool:
     """Whether the tagger cuts words at both ends of [start, end) (合肥 of 合肥海关, not 三明 of
     三明治) and no surname stands just before it (南平 of 徐南平 is a person's given name)."""
     lo = max(0, start - 3)
+    if not (word_across(text[lo:start], text[start:end + 3]) or word_across(text[lo:end], text[end:end + 3])) \
+            and (start == 0 or tagged(text[start - 1])[0][1] != "nr"):
+        return True  # cut at both ends, no surname before: the window need not be tagged
     cuts, pos = {lo}, lo
     surname = False
     for word, flag in tagged(text[lo:end + 3]):
@@ -104,8 +109,11 @@ def _admin_matches(text: str) -> Iterator[re.Match[str]]:
 def _admin_mentions(text: str) -> list[tuple[int, int]]:
     """西安市, 三原县: a place word to the tagger followed by its level word."""
     found = []
+    freq = tagger().tokenizer.FREQ
     for m in _admin_matches(text):
         name = m.group(1)
+        if not (freq.get(name[-2:]) or freq.get(name)):
+            continue  # no word of two characters or more ends the name: the tagger's last is one character
         word, flag = tagged(name)[-1]
         if flag == "ns" and len(word) >= 2:
             found.append((m.end(1) - len(word), m.end()))

@@ -7,9 +7,9 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from extractor.extraction.organisations import (
-    best_match, body_key, find_mentions, lexicon, merge, overlapping, split_region,
+    BodyIndex, best_match, body_key, find_mentions, lexicon, merge, overlapping, split_region,
 )
-from extractor.extraction.organisations.text import excluded
+from extractor.extraction.organisations.text import excluded, head_offsets
 from extractor.lexicons import load_rows
 
 
@@ -634,3 +634,30 @@ def test_inner_mongolian_level_words_are_read_whole():
     # source: 内蒙古自治区村庄和集镇规划建设管理实施办法 (内蒙古自治区人民政府令第82号, 1997):
     # 旗县 (banners and counties), like 区县, is one level word, not the place 旗 and a 县
     assert "旗县人民政府" in _names("是指苏木乡人民政府所在地和旗县人民政府确认由集市发展而成的非建制镇。")
+
+
+def test_body_index_kept_between_lookups_answers_as_best_match():
+    # owner lists name bodies one at a time: an index grown form by form answers as a fresh one
+    names = ["陕西省科学技术厅", "省科技厅", "区科技局", "省财政厅", "财政部门", "市财政部门",
+             "自然资源与生态环境局", "资源生态局", "陕汽集团", "陕汽", "科技厅", "区财政局"]
+    bodies: list[tuple[str, ...]] = []
+    index = BodyIndex()
+    for name in names:
+        k = index.match(name)
+        assert k == best_match(name, bodies)
+        if k is None:
+            assert index.add_body((name,)) == len(bodies)
+            bodies.append((name,))
+        else:
+            index.add_form(k, name)
+            bodies[k] += (name,)
+    assert len(bodies) < len(names)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(["管理委员会", "管委会", "委员会", "办公室", "人民政府", "办公厅", "科技局", "分局",
+                                 "管理", "委", "员", "会", "局", "厅", "部门", "行政", "区", "，", "小组"]), max_size=14))
+def test_head_offsets_are_the_overlapping_scan(pieces):
+    # the table of heads inside a head answers as a regex match at every offset inside it
+    text = "".join(pieces)
+    assert head_offsets(text) == list(overlapping(lexicon().head_re, text))

@@ -20,13 +20,13 @@ from extractor.extraction.candidates import Candidate
 from extractor.extraction.organisations.boundaries import PLACE_PART_POS
 from extractor.extraction.organisations.find import analysed_page, candidates, find_mentions
 from extractor.extraction.organisations.keys import body_key, org_type, split_region
-from extractor.extraction.organisations.merge import Mention, best_match, merge, regions_compatible
+from extractor.extraction.organisations.merge import BodyIndex, Mention, best_match, merge, regions_compatible
 from extractor.extraction.organisations.text import compact, overlapping, tagged, window_start
 from extractor.extraction.organisations.vocabulary import Lexicon, lexicon
 from extractor.model import DocTree, Organisation
 
 __all__ = [
-    "PLACE_PART_POS", "Lexicon", "Mention", "analysed_page", "best_match", "body_key", "compact", "explain",
+    "PLACE_PART_POS", "BodyIndex", "Lexicon", "Mention", "analysed_page", "best_match", "body_key", "compact", "explain",
     "find_mentions", "find_organisations", "lexicon", "merge", "org_type", "overlapping",
     "regions_compatible", "split_region", "tagged", "window_start",
 ]

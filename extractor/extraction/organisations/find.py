@@ -34,7 +34,7 @@ from extractor.extraction.organisations.text import (
     compact,
     ends_word,
     excluded,
-    overlapping,
+    head_offsets,
     window_start,
 )
 from extractor.extraction.organisations.vocabulary import Head, body_end, class_department, heads, lexicon, title_end
@@ -96,7 +96,7 @@ def analysed_page(clean_text: str) -> Page:
 @lru_cache(maxsize=4)  # a few documents only, so a batch keeps no earlier ones alive
 def _analysed_page(rules: Path | None, clean_text: str) -> Page:
     c = compact(clean_text)
-    return Page(c, c.text, tuple(sorted(c.breaks)), tuple(overlapping(lexicon().head_re, c.text)))
+    return Page(c, c.text, tuple(sorted(c.breaks)), tuple(head_offsets(c.text)))
 
 
 @dataclass(slots=True)  # not frozen (a frozen dataclass's __init__ costs three times more): read-only by convention

@@ -102,24 +102,34 @@ def best_match(name: str, bodies: list[tuple[str, ...]]) -> int | None:
     with several candidates is the body named first; then, when exactly one body fits,
     a standard short form (资源生态局, 西咸管委会, 陕汽).
     """
-    index = _Index()
+    index = BodyIndex()
     for forms in bodies:
-        k = index.new_body()
-        for form in forms:
-            index.add(k, form)
-    return _match(name, index)
+        index.add_body(forms)
+    return index.match(name)
 
 
 def _stem(key: str) -> str:
     return ending("brand").sub("", key)
 
 
-class _Index:
+class BodyIndex:
     """The bodies merged so far: each body's regions (the empty one left out) and keys, and
     the bodies by key, by a key's last character and by a key's brand stem. A form is compared
     only with the bodies these give (comparing it with every body of a document costs most of
     merging): a short form ends like its body (`_is_abbreviation`, `_short_region`,
-    `_without_proper_name`) or shares its stem (`_brand`)."""
+    `_without_proper_name`) or shares its stem (`_brand`).
+
+    Kept between look-ups by a caller whose bodies grow one form at a time (`match`, then
+    `add_form` or `add_body`): the same answers as `best_match` over the same bodies, without
+    splitting every form of the document again for each name.
+
+    Example:
+        >>> index = BodyIndex()
+        >>> index.add_body(("陕西省科学技术厅",))
+        0
+        >>> index.match("省科技厅")
+        0
+    """
 
     def __init__(self) -> None:
         self.parts: list[tuple[set[str], set[str]]] = []
@@ -137,6 +147,21 @@ class _Index:
         self.parts.append((set(), set()))
         self.bare.append(False)
         return len(self.parts) - 1
+
+    def add_body(self, forms: tuple[str, ...] | list[str] = ()) -> int:
+        """A new body with these forms; its number (bodies are numbered in order from 0)."""
+        k = self.new_body()
+        for form in forms:
+            self.add(k, form)
+        return k
+
+    def add_form(self, k: int, form: str) -> None:
+        """Another form of body `k` (an alias an owner list wrote)."""
+        self.add(k, form)
+
+    def match(self, name: str) -> int | None:
+        """The body `name` denotes, or None for a new body (as `best_match`)."""
+        return _match(name, self)
 
     def add(self, k: int, form: str) -> None:
         region, key = _parts(form)
@@ -180,7 +205,7 @@ def _range_apart(key: str, other: str) -> bool:
     return (_RANGE in key) != (_RANGE in other)
 
 
-def _match(name: str, index: _Index) -> int | None:
+def _match(name: str, index: BodyIndex) -> int | None:
     """`best_match` over the bodies of an index: `merge` keeps it as forms are added, so a
     document's mentions are not split again for every later mention."""
     region, key = _parts(name)
@@ -219,7 +244,7 @@ def merge(mentions: list[Mention]) -> list[Organisation]:
     forms: list[list[str]] = []
     spans: list[list[Span]] = []
     kinds: list[str] = []
-    index = _Index()
+    index = BodyIndex()
     for mention in mentions:
         k = _match(mention.name, index)
         if k is None:

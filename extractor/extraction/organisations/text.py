@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from extractor import text as text_layer
-from extractor.extraction.organisations.vocabulary import lexicon, titles
+from extractor.extraction.organisations.vocabulary import inner_heads, lexicon, titles
 from extractor.model import Span
 from extractor.segment import tagger
 from extractor.structure.markers import PAREN_ITEM
@@ -45,6 +45,28 @@ def overlapping(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, str]
             inner = pattern.match(text, pos)
             if inner:
                 yield pos, inner.group(0)
+
+
+def head_offsets(text: str) -> list[tuple[int, str]]:
+    """`overlapping(lexicon().head_re, text)`: the longest head at every offset, in order.
+
+    Speed: the heads inside a head found (局 of 科技局, 委 of 管委会) come from a table
+    (`inner_heads`); only where a longer head could run on past it is the text matched again.
+    """
+    pattern = lexicon().head_re
+    inner = inner_heads()
+    found = []
+    for m in pattern.finditer(text):
+        at, head = m.start(), m.group(0)
+        found.append((at, head))
+        for offset, known in inner[head]:
+            if known is None:
+                longer = pattern.match(text, at + offset)
+                if longer:
+                    found.append((at + offset, longer.group(0)))
+            else:
+                found.append((at + offset, known))
+    return found
 
 
 def excluded(text: str, start: int, end: int) -> bool:
@@ -96,11 +118,41 @@ def ends_word(text: str, end: int) -> bool:
     after = text[end:end + 3]
     if after.startswith(" "):  # 委 员: a space set inside a word to align a column
         after = after[1:]
+    if not word_across(text[lo:end], after):
+        return True  # no word the tagger could choose spans the end: it cuts there
     for word, _ in tagged(text[lo:end] + after):
         pos += len(word)
         if pos >= end:
             return pos == end
     return True
+
+
+def word_across(before: str, after: str) -> bool:
+    """Whether a dictionary word could span the cut between `before` and `after`, as the
+    tagger's word graph would hold it (a Latin letter or digit on either side may glue to
+    the other: say yes). When not, the tagger cuts `before + after` there.
+
+    Speed: most heads end a word no dictionary word runs past (科技局|牵头), and a few
+    look-ups decide that where tagging the window costs a word graph and its best path;
+    the tagger's path only uses words of that graph, so with none across, it cuts there.
+
+    Example:
+        >>> word_across("区科技局", "牵头"), word_across("治安管理", "处罚")
+        (False, True)
+    """
+    if not before or not after or before[-1] < "\u2e80" or after[0] < "\u2e80":
+        return True
+    freq = tagger().tokenizer.FREQ
+    for i in range(len(before)):
+        piece = before[i:]
+        for ch in after:
+            piece += ch
+            found = freq.get(piece)
+            if found is None:  # no word starts so (the graph holds every prefix of its words)
+                break
+            if found:
+                return True
+    return False
 
 
 # up to the last character that is no name character before a match's `endpos` (`.*` runs to
