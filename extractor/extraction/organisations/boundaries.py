@@ -8,7 +8,6 @@ complete body (住房和城乡建设局, 自然资源与生态环境局; but 区
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from pathlib import Path
 
 from extractor.extraction.organisations.keys import split_region
@@ -23,6 +22,7 @@ from extractor.extraction.organisations.vocabulary import (
     not_regions,
 )
 from extractor.lexicons import active_rules, cached
+from extractor.memo import text_memo
 
 Token = tuple[int, str, str]  # (offset, word, part-of-speech flag)
 
@@ -233,7 +233,7 @@ def name_start(text: str, lo: int, head: int, generic: bool, verb_before_head: b
 # The answer reads nothing outside the window text[lo:end], so it is memoised on the window:
 # a body is named again and again in one document (owner lists, tables), and each time the
 # same window is tagged and walked. Keyed by the rules folder too (the boundary words are rules).
-@lru_cache(maxsize=1 << 13)
+@text_memo(1 << 13)
 def _window_name_start(rules: Path | None, window: str, head: int, generic: bool, verb_before_head: bool,
                        with_head: bool) -> int | None:
     return _name_start(window, head, generic, verb_before_head, len(window) if with_head else None)

@@ -12,7 +12,6 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from pathlib import Path
 
 from extractor.extraction.candidates import Candidate, Decision, NamedFilter, judge, named
@@ -39,6 +38,7 @@ from extractor.extraction.organisations.text import (
 )
 from extractor.extraction.organisations.vocabulary import Head, body_end, class_department, heads, lexicon, title_end
 from extractor.lexicons import active_rules
+from extractor.memo import text_memo
 from extractor.text import View
 
 FAMILY = "organisations"
@@ -93,7 +93,7 @@ def analysed_page(clean_text: str) -> Page:
     return _analysed_page(active_rules(), clean_text)
 
 
-@lru_cache(maxsize=4)  # a few documents only, so a batch keeps no earlier ones alive
+@text_memo(4)  # a few documents only, so a batch keeps no earlier ones alive
 def _analysed_page(rules: Path | None, clean_text: str) -> Page:
     c = compact(clean_text)
     return Page(c, c.text, tuple(sorted(c.breaks)), tuple(head_offsets(c.text)))

@@ -5,10 +5,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 from extractor import text as text_layer
 from extractor.extraction.organisations.vocabulary import inner_heads, lexicon, titles
+from extractor.memo import text_memo
 from extractor.model import Span
 from extractor.segment import tagger
 from extractor.structure.markers import PAREN_ITEM
@@ -95,7 +95,7 @@ def excluded(text: str, start: int, end: int) -> bool:
 
 
 
-@lru_cache(maxsize=1 << 14)
+@text_memo(1 << 14)
 def tagged(segment: str) -> tuple[tuple[str, str], ...]:
     """The tagger's (word, flag) pairs for a short stretch of text. Cached: the same
     windows recur (a department named twenty times, 牵头单位 lists), and tagging is
