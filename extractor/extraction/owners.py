@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from extractor.extraction.analysed import Analysed, analyse
 from extractor.extraction.candidates import Candidate, Decision
-from extractor.extraction.organisations import best_match, find_organisations, org_type
+from extractor.extraction.organisations import BodyIndex, find_organisations, org_type
 from extractor.extraction.owner_clauses import OwnerClause, find_owner_clauses
 from extractor.extraction.roles import roles
 from extractor.model import DocTree, Organisation, OwnerRef, Quantity, Section, Span, Task
@@ -44,7 +44,11 @@ class _Registry:
         self.orgs = list(organisations)
         # every form -> the first body holding it: a look-up, not a scan of every body
         self.forms: dict[str, int] = {}
+        # the bodies' forms indexed once and grown form by form: `best_match` over every body
+        # rebuilt its index on each name an owner list read
+        self.index = BodyIndex()
         for k, org in enumerate(self.orgs):
+            self.index.add_body((org.name, *org.aliases))
             for form in (org.name, *org.aliases):
                 self.forms.setdefault(form, k)
 
@@ -56,13 +60,14 @@ class _Registry:
         # (an alias: the record keeps the name without 各)
         if name.startswith("各") and name[1:] in self.forms:
             k = self.forms[name] = self.forms[name[1:]]
+            self.index.add_form(k, name)
             org = self.orgs[k]
             self.orgs[k] = replace(org, aliases=org.aliases + (name,),
                                    mentions=tuple(sorted(set(org.mentions) | {span})))
             return org.id
         # 各级疫情防控指挥部 is every level's body, not another form of one of them
         collective = name.startswith(roles().collective_prefixes)
-        k = None if collective else best_match(name, [(org.name, *org.aliases) for org in self.orgs])
+        k = None if collective else self.index.match(name)
         if k is not None:
             org = self.orgs[k]
             mentions = tuple(sorted(set(org.mentions) | {span}))
@@ -74,12 +79,14 @@ class _Registry:
                 org = replace(org, aliases=org.aliases + (name,))
             self.orgs[k] = replace(org, mentions=mentions)
             self.forms.setdefault(name, k)
+            self.index.add_form(k, name)
             return org.id
         used = {o.id for o in self.orgs}
         n = len(self.orgs) + 1
         while f"o{n}" in used:
             n += 1
         self.forms.setdefault(name, len(self.orgs))
+        self.index.add_body((name,))
         self.orgs.append(Organisation(id=f"o{n}", name=name, type=org_type(name), mentions=(span,)))
         return f"o{n}"
 
