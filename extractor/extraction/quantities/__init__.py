@@ -58,11 +58,12 @@ def _restated(a: Quantity, b: Quantity, ends: tuple[int, ...]) -> bool:
 
 def _decide(doc: Analysed, *, explaining: bool) -> tuple[tuple[Candidate, ...], tuple[Quantity, ...]]:
     """Every candidate with its decision (when `explaining`), and the accepted quantities
-    numbered q1, q2, …. Without `explaining` every figure is judged and read the same, but
-    no candidate is written: nobody reads them."""
+    numbered q1, q2, …. Without `explaining` every accepted figure is read the same, but no
+    candidate is written: nobody reads them."""
     tree, view = doc.tree, doc.paragraphs
-    proposals = judged(view.text)
-    figures = [p.figure() for p, rejection in proposals if rejection is None]
+    # without `explaining` the refused matches are not even read (`find_figures`)
+    proposals = judged(view.text) if explaining else []
+    figures = [p.figure() for p, r in proposals if r is None] if explaining else find_figures(view.text)
     ctx = context(doc, figures)
     read = dict((f.start, r) for f, r in read_in_text(tree, view, figures, ctx))
     candidates: list[Candidate] = []
@@ -82,9 +83,7 @@ def _decide(doc: Analysed, *, explaining: bool) -> tuple[tuple[Candidate, ...], 
         return None
 
     # the candidates are written for `explain` alone: four figures in five are refused
-    for p, rejection in proposals:
-        if rejection is not None and not explaining:
-            continue
+    for p, rejection in proposals if explaining else ((f, None) for f in figures):
         outcome = rejection or read[p.start]
         refusal = decide(Decision("measures_nothing", outcome) if isinstance(outcome, str) else outcome)
         if explaining:

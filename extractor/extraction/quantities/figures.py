@@ -19,6 +19,8 @@ from extractor.text.numerals import COUNTING_CHARS, doubling, parse_fraction, pa
 
 _CN_ONLY = re.compile(rf"^{CN}$")
 _MAGNITUDE_ONLY = re.compile(r"^[百千万亿]+$")
+# a numeral holding none of 千万亿 has no magnitude word (`parse_numeral`): the digits, 〇…十, 百, 点, a comma
+_NO_MAGNITUDE = frozenset("0123456789０１２３４５６７８９.,零〇一二两三四五六七八九十百点")
 _PER_CAPITA = re.compile(r"每[十百千万]+(?:常住)?(?:人口|人|名|户|平方公里)")
 _ORDINAL_LIST = re.compile(r"第[\d、，,和及]+$")
 _ITEM_DECIMAL = re.compile(r"\d{1,2}\.\d")
@@ -223,10 +225,13 @@ def _unreadable(p: Proposal) -> str | None:
     return p.problem
 
 
+def _after_code(prev: str) -> bool:
+    return bool(prev) and (prev.isascii() and prev.isalnum() or prev in filter_words()["code_marks"])
+
+
 def _part_of_a_code(p: Proposal) -> str | None:
-    prev = p.prev
-    if prev and (prev.isascii() and prev.isalnum() or prev in filter_words()["code_marks"]):
-        return f"part of a code, formula, ordinal or larger number (after {prev})"
+    if _after_code(p.prev):
+        return f"part of a code, formula, ordinal or larger number (after {p.prev})"
     m_end = p.match.end()
     if p.text[m_end:m_end + 1].isascii() and p.text[m_end:m_end + 1].isalpha() and p.text[m_end - 1:m_end].isascii():
         return "a Latin unit runs on into a word or code (5G)"
@@ -248,6 +253,13 @@ def _item_number(p: Proposal) -> str | None:
 
 def _vague_count(p: Proposal) -> str | None:
     return f"a vague count ({p.prev}…)" if p.numeral and p.prev and p.prev in filter_words()["vague_counts"] else None
+
+
+def _unitless(m: re.Match[str]) -> bool:
+    """Whether a match is a number with no unit and no magnitude word (一, 2024): a bare
+    number whatever its reading, known from the match alone."""
+    num = m.group("num")
+    return num is not None and m.group("unit") is None and m.group("mag2") is None and _NO_MAGNITUDE.issuperset(num)
 
 
 def _bare_number(p: Proposal) -> str | None:
@@ -385,11 +397,19 @@ def judged(text: str) -> list[tuple[Proposal, Decision | None]]:
     return [(p, judge(p, FILTERS)) for p in proposals]
 
 
+def _plainly_refused(m: re.Match[str], text: str) -> bool:
+    """Whether `_bare_number` or `_part_of_a_code` refuses a match, told from the match alone:
+    three matches in four, whose reading (`propose`) is skipped when nobody asks why."""
+    start = m.start()
+    return _unitless(m) or _after_code(text[start - 1] if start else "")
+
+
 def find_figures(text: str) -> list[Figure]:
-    """Every measured figure of a compact text, in order.
+    """Every measured figure of a compact text, in order: those `judged` accepts.
 
     Example:
         >>> [(f.value, f.unit) for f in find_figures("新增企业3000家，占比三分之一")]
         [(3000.0, '家'), (33.33, '%')]
     """
-    return [p.figure() for p, rejection in judged(text) if rejection is None]
+    proposals = (propose(m, text) for m in figure_pattern().finditer(text) if not _plainly_refused(m, text))
+    return [p.figure() for p in proposals if judge(p, FILTERS) is None]
