@@ -25,6 +25,7 @@ _PER_CAPITA = re.compile(r"每[十百千万]+(?:常住)?(?:人口|人|名|户|�
 _ORDINAL_LIST = re.compile(r"第[\d、，,和及]+$")
 _ITEM_DECIMAL = re.compile(r"\d{1,2}\.\d")
 _LIST_SEPARATORS = re.compile(r"[、和与及]")
+_LIST_BREAKS = "，。；：,;:\n（(）)“”"  # where a list of names before a count begins
 _DIGIT = re.compile(r"\d")
 _QUOTED_RUN = re.compile(r"(?:“[^“”\d]{1,8}”[、和与及]?){2,}$")  # “稳”“进”“新”“活”, “一带”和“一路”
 
@@ -209,10 +210,10 @@ def _apposition(text: str, start: int, value: float) -> bool:
     head = text[max(0, start - 60):start]
     if value < 2 or value > len(head) + 1 or value != int(value):
         return False  # no list of names before it has fewer than 2 or more than len(head) + 1 pieces
-    quoted = _QUOTED_RUN.search(head)
+    quoted = _QUOTED_RUN.search(head) if "“" in head else None  # most heads quote nothing: no search
     if quoted:
         return quoted.group().count("“") == value
-    cut = max(head.rfind(c) for c in "，。；：,;:\n（(）)“”")
+    cut = max(map(head.rfind, _LIST_BREAKS))  # map: the rfinds run without a Python frame each
     pieces = _LIST_SEPARATORS.split(head[cut + 1:])
     if len(pieces) < 2 or len(pieces) != value or _DIGIT.search(head, cut + 1):
         return False

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from extractor.extraction.quantities.context import Context, Scope
 from extractor.extraction.quantities.figures import Figure, comparator_before
 from extractor.extraction.quantities.words import cues, measure_nouns, metric_verbs
-from extractor.extraction.quantities.years import WITHIN_YEARS, YearMention, year_mentions
+from extractor.extraction.quantities.years import YearMention, holds_window, last_window, year_mentions
 from extractor.lexicons import alternation, cached
 from extractor.model import DocTree, Quantity
 from extractor.text import View
@@ -90,17 +90,16 @@ def _counted_window(prefix: str) -> YearMention | None:
 
 def _dating(prefix: str, ctx: Context, start: int) -> _Dating:
     # every year and 三年内 window holds 年, a “十四五” period 五: most prefixes hold neither
+    windowed = holds_window(prefix)  # a 三年内 window, counted from a year or not
     found = year_mentions(prefix, ctx.now) if "年" in prefix or "五" in prefix else []
-    window = _counted_window(prefix) if "年" in prefix else None
+    window = _counted_window(prefix) if windowed else None
     if window is not None:
         found = [y for y in found if y.end <= window.start] + [window]
     last = found[-1] if found else None
     if last is not None and ctx.now and last.due and last.year < ctx.now:
         last = replace(last, due=False)  # “十三五”期间 in a 2022 plan: a past period reported
     scope = next((c for c in ctx.scopes if c.start <= start < c.end), None)
-    within = None
-    for m in WITHIN_YEARS.finditer(prefix, window.end if window else 0) if "年" in prefix else ():
-        within = m
+    within = last_window(prefix, window.end if window else 0) if windowed else None
     dated = max(last.end if last else -1, within.end() if within else -1)
     return _Dating(last, within, _nearest_cue(prefix, cues()["annual"]) > dated, scope)
 
