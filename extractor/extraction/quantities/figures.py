@@ -259,8 +259,8 @@ def _vague_count(p: Proposal) -> str | None:
 def _unitless(m: re.Match[str]) -> bool:
     """Whether a match is a number with no unit and no magnitude word (一, 2024): a bare
     number whatever its reading, known from the match alone."""
-    num = m.group("num")
-    return num is not None and m.group("unit") is None and m.group("mag2") is None and _NO_MAGNITUDE.issuperset(num)
+    # the number the last group the match closed: no unit, magnitude or range after it (one test, not three)
+    return m.lastgroup == "num" and _NO_MAGNITUDE.issuperset(m.group("num"))
 
 
 def _bare_number(p: Proposal) -> str | None:
