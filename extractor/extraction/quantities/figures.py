@@ -89,15 +89,15 @@ class Proposal:
 
 def comparator_before(text: str, start: int) -> tuple[str, int]:
     """Comparator word ending at `start` (one 了 may sit between), with its start."""
-    head = text[max(0, start - 6):start]
-    if head.endswith("了"):
-        head = head[:-1]
-    before = comparators()["before"]
-    for size in range(len(head), 0, -1):  # the longest word first
-        word = head[-size:]
-        if word in before:
-            return before[word], start - len(word) - (text[start - 1] == "了")
-    return "", start
+    m = _before_word().search(text, max(0, start - 6), start)
+    return (comparators()["before"][m.group("w")], m.start()) if m else ("", start)
+
+
+@cached
+def _before_word() -> re.Pattern[str]:
+    """A comparator word (of at most 6 characters) ending a text, or before its last 了: the
+    leftmost match is the longest word. One search, not a dict look-up per length."""
+    return re.compile(rf"(?P<w>{alternation(comparators()['before'])})了?\Z")
 
 
 @cached
