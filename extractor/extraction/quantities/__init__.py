@@ -9,7 +9,8 @@ every candidate with its decision, from the same computation as `find_quantities
 from __future__ import annotations
 
 import bisect
-from dataclasses import replace
+from dataclasses import fields
+from operator import attrgetter
 from difflib import SequenceMatcher
 
 
@@ -58,11 +59,12 @@ def _restated(a: Quantity, b: Quantity, ends: tuple[int, ...]) -> bool:
 
 def _decide(doc: Analysed, *, explaining: bool) -> tuple[tuple[Candidate, ...], tuple[Quantity, ...]]:
     """Every candidate with its decision (when `explaining`), and the accepted quantities
-    numbered q1, q2, …. Without `explaining` every figure is judged and read the same, but
-    no candidate is written: nobody reads them."""
+    numbered q1, q2, …. Without `explaining` every accepted figure is read the same, but no
+    candidate is written: nobody reads them."""
     tree, view = doc.tree, doc.paragraphs
-    proposals = judged(view.text)
-    figures = [p.figure() for p, rejection in proposals if rejection is None]
+    # without `explaining` the refused matches are not even read (`find_figures`)
+    proposals = judged(view.text) if explaining else []
+    figures = [p.figure() for p, r in proposals if r is None] if explaining else find_figures(view.text)
     ctx = context(doc, figures)
     read = dict((f.start, r) for f, r in read_in_text(tree, view, figures, ctx))
     candidates: list[Candidate] = []
@@ -82,9 +84,7 @@ def _decide(doc: Analysed, *, explaining: bool) -> tuple[tuple[Candidate, ...], 
         return None
 
     # the candidates are written for `explain` alone: four figures in five are refused
-    for p, rejection in proposals:
-        if rejection is not None and not explaining:
-            continue
+    for p, rejection in proposals if explaining else ((f, None) for f in figures):
         outcome = rejection or read[p.start]
         refusal = decide(Decision("measures_nothing", outcome) if isinstance(outcome, str) else outcome)
         if explaining:
@@ -124,6 +124,16 @@ def find_quantities(doc: DocTree | Analysed) -> tuple[Quantity, ...]:
     return _decide(analyse(doc), explaining=False)[1]
 
 
+# every field of a quantity in its constructor's order, read at once by one C call: rebuilding a
+# quantity from them costs half of `dataclasses.replace`, which checks each field in Python
+_FIELDS = tuple(f.name for f in fields(Quantity))
+_ALL_FIELDS = attrgetter(*_FIELDS)
+_ID, _PAGE, _SECTION = (_FIELDS.index(name) for name in ("id", "page", "section"))
+
+
 def _numbered(q: Quantity, n: int, tree: DocTree) -> Quantity:
-    return replace(q, id=f"q{n}", page=q.page or tree.clean.page_at(q.span[0]), section=tree.section_at(q.span[0]))
+    values = list(_ALL_FIELDS(q))
+    values[_ID], values[_SECTION] = f"q{n}", tree.section_at(q.span[0])
+    values[_PAGE] = q.page or tree.clean.page_at(q.span[0])
+    return Quantity(*values)
 

@@ -21,9 +21,20 @@ def _subject_pattern(text: str) -> re.Pattern[str]:
     """A leading place or body before a figure: the general endings (新区, 集团, 基金 …) and
     the short forms the document defines (以下简称“总窗口”), which name its subjects; not a
     one-character one (以下简称“区”), which would end every word in 区."""
-    defined = (m.group("short") for m in DEFINED_SHORT_FORM.finditer(text))
-    words = {*cues()["subject_suffixes"], *(w for w in defined if len(w) >= 2)}
-    return re.compile("[^的，、（(“]{0,10}?(?:%s)" % alternation(words))
+    # a str search first: the pattern's bracket class scans slowly, and most texts define none
+    forms = DEFINED_SHORT_FORM.finditer(text) if "以下简称" in text else ()
+    defined = [w for w in (m.group("short") for m in forms) if len(w) >= 2]
+    return _subjects(defined) if defined else _general_subjects()
+
+
+def _subjects(defined: list[str]) -> re.Pattern[str]:
+    return re.compile("[^的，、（(“]{0,10}?(?:%s)" % alternation({*cues()["subject_suffixes"], *defined}))
+
+
+@cached
+def _general_subjects() -> re.Pattern[str]:
+    """The pattern of the documents that define no short form (most): built once per rules folder."""
+    return _subjects([])
 
 
 _GOAL_LEAD = 12
@@ -192,9 +203,9 @@ def _heading_scopes(text: str, lines: list[tuple[int, int, str]], figures: list[
     for start, end, body in lines:
         if bisect.bisect_left(starts, start) < bisect.bisect_left(starts, end - 1):
             continue  # a line holding a figure states it, it heads nothing
-        mark = _heading_mark(body)
         kind = last_kind_word(body, cues()["actual_headings"], cues()["target_headings"])
-        headings.append((start, end, mark, kind, _heading_year(body, now)))
+        # a heading naming no kind only ends a section: its year is never asked
+        headings.append((start, end, _heading_mark(body), kind, _heading_year(body, now) if kind else None))
     scopes = []
     for i, (start, end, mark, kind, year) in enumerate(headings):
         if kind is None:

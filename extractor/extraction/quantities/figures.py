@@ -19,10 +19,13 @@ from extractor.text.numerals import COUNTING_CHARS, doubling, parse_fraction, pa
 
 _CN_ONLY = re.compile(rf"^{CN}$")
 _MAGNITUDE_ONLY = re.compile(r"^[百千万亿]+$")
+# a numeral holding none of 千万亿 has no magnitude word (`parse_numeral`): the digits, 〇…十, 百, 点, a comma
+_NO_MAGNITUDE = frozenset("0123456789０１２３４５６７８９.,零〇一二两三四五六七八九十百点")
 _PER_CAPITA = re.compile(r"每[十百千万]+(?:常住)?(?:人口|人|名|户|平方公里)")
 _ORDINAL_LIST = re.compile(r"第[\d、，,和及]+$")
 _ITEM_DECIMAL = re.compile(r"\d{1,2}\.\d")
 _LIST_SEPARATORS = re.compile(r"[、和与及]")
+_LIST_BREAKS = "，。；：,;:\n（(）)“”"  # where a list of names before a count begins
 _DIGIT = re.compile(r"\d")
 _QUOTED_RUN = re.compile(r"(?:“[^“”\d]{1,8}”[、和与及]?){2,}$")  # “稳”“进”“新”“活”, “一带”和“一路”
 
@@ -86,15 +89,15 @@ class Proposal:
 
 def comparator_before(text: str, start: int) -> tuple[str, int]:
     """Comparator word ending at `start` (one 了 may sit between), with its start."""
-    head = text[max(0, start - 6):start]
-    if head.endswith("了"):
-        head = head[:-1]
-    before = comparators()["before"]
-    for size in range(len(head), 0, -1):  # the longest word first
-        word = head[-size:]
-        if word in before:
-            return before[word], start - len(word) - (text[start - 1] == "了")
-    return "", start
+    m = _before_word().search(text, max(0, start - 6), start)
+    return (comparators()["before"][m.group("w")], m.start()) if m else ("", start)
+
+
+@cached
+def _before_word() -> re.Pattern[str]:
+    """A comparator word (of at most 6 characters) ending a text, or before its last 了: the
+    leftmost match is the longest word. One search, not a dict look-up per length."""
+    return re.compile(rf"(?P<w>{alternation(comparators()['before'])})了?\Z")
 
 
 @cached
@@ -207,10 +210,10 @@ def _apposition(text: str, start: int, value: float) -> bool:
     head = text[max(0, start - 60):start]
     if value < 2 or value > len(head) + 1 or value != int(value):
         return False  # no list of names before it has fewer than 2 or more than len(head) + 1 pieces
-    quoted = _QUOTED_RUN.search(head)
+    quoted = _QUOTED_RUN.search(head) if "“" in head else None  # most heads quote nothing: no search
     if quoted:
         return quoted.group().count("“") == value
-    cut = max(head.rfind(c) for c in "，。；：,;:\n（(）)“”")
+    cut = max(map(head.rfind, _LIST_BREAKS))  # map: the rfinds run without a Python frame each
     pieces = _LIST_SEPARATORS.split(head[cut + 1:])
     if len(pieces) < 2 or len(pieces) != value or _DIGIT.search(head, cut + 1):
         return False
@@ -223,10 +226,13 @@ def _unreadable(p: Proposal) -> str | None:
     return p.problem
 
 
+def _after_code(prev: str) -> bool:
+    return bool(prev) and (prev.isascii() and prev.isalnum() or prev in filter_words()["code_marks"])
+
+
 def _part_of_a_code(p: Proposal) -> str | None:
-    prev = p.prev
-    if prev and (prev.isascii() and prev.isalnum() or prev in filter_words()["code_marks"]):
-        return f"part of a code, formula, ordinal or larger number (after {prev})"
+    if _after_code(p.prev):
+        return f"part of a code, formula, ordinal or larger number (after {p.prev})"
     m_end = p.match.end()
     if p.text[m_end:m_end + 1].isascii() and p.text[m_end:m_end + 1].isalpha() and p.text[m_end - 1:m_end].isascii():
         return "a Latin unit runs on into a word or code (5G)"
@@ -248,6 +254,13 @@ def _item_number(p: Proposal) -> str | None:
 
 def _vague_count(p: Proposal) -> str | None:
     return f"a vague count ({p.prev}…)" if p.numeral and p.prev and p.prev in filter_words()["vague_counts"] else None
+
+
+def _unitless(m: re.Match[str]) -> bool:
+    """Whether a match is a number with no unit and no magnitude word (一, 2024): a bare
+    number whatever its reading, known from the match alone."""
+    # the number the last group the match closed: no unit, magnitude or range after it (one test, not three)
+    return m.lastgroup == "num" and _NO_MAGNITUDE.issuperset(m.group("num"))
 
 
 def _bare_number(p: Proposal) -> str | None:
@@ -385,11 +398,19 @@ def judged(text: str) -> list[tuple[Proposal, Decision | None]]:
     return [(p, judge(p, FILTERS)) for p in proposals]
 
 
+def _plainly_refused(m: re.Match[str], text: str) -> bool:
+    """Whether `_bare_number` or `_part_of_a_code` refuses a match, told from the match alone:
+    three matches in four, whose reading (`propose`) is skipped when nobody asks why."""
+    start = m.start()
+    return _unitless(m) or _after_code(text[start - 1] if start else "")
+
+
 def find_figures(text: str) -> list[Figure]:
-    """Every measured figure of a compact text, in order.
+    """Every measured figure of a compact text, in order: those `judged` accepts.
 
     Example:
         >>> [(f.value, f.unit) for f in find_figures("新增企业3000家，占比三分之一")]
         [(3000.0, '家'), (33.33, '%')]
     """
-    return [p.figure() for p, rejection in judged(text) if rejection is None]
+    proposals = (propose(m, text) for m in figure_pattern().finditer(text) if not _plainly_refused(m, text))
+    return [p.figure() for p in proposals if judge(p, FILTERS) is None]

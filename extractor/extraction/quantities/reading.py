@@ -5,11 +5,12 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from extractor.extraction.quantities.context import Context, Scope
 from extractor.extraction.quantities.figures import Figure, comparator_before
 from extractor.extraction.quantities.words import cues, measure_nouns, metric_verbs
-from extractor.extraction.quantities.years import WITHIN_YEARS, YearMention, year_mentions
+from extractor.extraction.quantities.years import YearMention, holds_window, last_window, year_mentions
 from extractor.lexicons import alternation, cached
 from extractor.model import DocTree, Quantity
 from extractor.text import View
@@ -58,8 +59,7 @@ def _comparison() -> re.Pattern[str]:
     return re.compile(alternation(cues()["comparisons"]))
 
 
-@dataclass(frozen=True)
-class _Dating:
+class _Dating(NamedTuple):  # a tuple, not a frozen dataclass: built once per figure, it costs a third
     """What the sentence before a figure says about its time: its last dating year, a 三年内
     window, whether it is annual, and the scope (goal paragraph, headed section) it sits in."""
 
@@ -90,17 +90,16 @@ def _counted_window(prefix: str) -> YearMention | None:
 
 def _dating(prefix: str, ctx: Context, start: int) -> _Dating:
     # every year and 三年内 window holds 年, a “十四五” period 五: most prefixes hold neither
+    windowed = holds_window(prefix)  # a 三年内 window, counted from a year or not
     found = year_mentions(prefix, ctx.now) if "年" in prefix or "五" in prefix else []
-    window = _counted_window(prefix) if "年" in prefix else None
+    window = _counted_window(prefix) if windowed else None
     if window is not None:
         found = [y for y in found if y.end <= window.start] + [window]
     last = found[-1] if found else None
     if last is not None and ctx.now and last.due and last.year < ctx.now:
         last = replace(last, due=False)  # “十三五”期间 in a 2022 plan: a past period reported
     scope = next((c for c in ctx.scopes if c.start <= start < c.end), None)
-    within = None
-    for m in WITHIN_YEARS.finditer(prefix, window.end if window else 0) if "年" in prefix else ():
-        within = m
+    within = last_window(prefix, window.end if window else 0) if windowed else None
     dated = max(last.end if last else -1, within.end() if within else -1)
     return _Dating(last, within, _nearest_cue(prefix, cues()["annual"]) > dated, scope)
 
@@ -311,8 +310,7 @@ def _clause(text: str, breaks: list[int], f: Figure, lead_start: int,
     return cs, ce, right_end, follows
 
 
-@dataclass(frozen=True)
-class _Place:
+class _Place(NamedTuple):  # a tuple, as `_Dating`
     """Where a figure stands (view offsets): its clause [cs, ce), where the words after it end,
     the start of its sentence and of its comparator word, and whether it follows another
     figure in its clause with no 、 between."""

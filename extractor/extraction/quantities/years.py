@@ -23,6 +23,7 @@ BASE_MARKS = ("比", "较", "与", "同")
 _CORES = {YEAR: re.compile(r"(?:19|20)\d{2}年"), FIVE_YEAR_PLAN: re.compile(r"十[一二三四五六七八九]五"),
           RELATIVE_YEAR: re.compile("|".join(RELATIVE_YEARS))}
 _CORE_REACH = 2
+_WITHIN_CORE = re.compile("年(?:内|间|时间|建设)")
 
 
 @dataclass(frozen=True)
@@ -75,3 +76,17 @@ def year_mentions(text: str, now: int | None = None) -> list[YearMention]:
         out.append(YearMention(m.start(), m.end(), year, due, m.group("pre") in ("截至", "截止")))
     return sorted(out, key=lambda y: y.end)
 
+
+
+def holds_window(text: str) -> bool:
+    """Whether `text` may hold a 三年内 window: the 年内 / 年间 / 年时间 / 年建设 every one ends with.
+    Most texts hold none, and `WITHIN_YEARS`, opening with a look-behind, scans slowly."""
+    return _WITHIN_CORE.search(text) is not None
+
+
+def last_window(text: str, pos: int = 0) -> re.Match[str] | None:
+    """The last 三年内 window (`WITHIN_YEARS`) of `text` from `pos`, None when there is none."""
+    found = None
+    for found in WITHIN_YEARS.finditer(text, pos):
+        pass
+    return found
