@@ -8,13 +8,27 @@ A finder works on a `View`, matches there, and maps what it found back to clean 
 from __future__ import annotations
 
 import re
+from array import array
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, Sequence
 
 from extractor.model import Span
 
 _WHITESPACE = re.compile(r"\s+")
 _ALNUM = re.compile(r"[0-9A-Za-z０-９Ａ-Ｚａ-ｚ.%]")
+_RAMP = array("q", range(1 << 16))
+
+
+def ramp(end: int) -> array[int]:
+    """The constant table 0, 1, 2, … reaching at least `end` (no document's data).
+
+    A view's offsets are runs of consecutive clean offsets: a slice of this table copies a
+    run in C, where building an int object per character cost most of a view.
+    """
+    global _RAMP
+    if len(_RAMP) < end:
+        _RAMP = array("q", range(max(end, 2 * len(_RAMP))))
+    return _RAMP
 
 
 @dataclass(frozen=True)
@@ -26,8 +40,13 @@ class View:
     """
 
     text: str
-    offsets: tuple[int, ...]
+    offsets: Sequence[int]  # a tuple, or an array of int64 (indexed, sliced, bisected alike)
     breaks: tuple[int, ...] = ()
+
+    def __hash__(self) -> int:
+        # equal views have equal text and breaks; an array of offsets is unhashable (and long
+        # to hash): lru_cache keys on views (`organisations.find`)
+        return hash((self.text, self.breaks))
 
     def span(self, start: int, end: int) -> Span:
         """The clean-text span of the view's characters ``[start, end)`` (``end > start``)."""
@@ -67,14 +86,15 @@ def view(clean: str, *, spaces: Literal["one", "drop"] = "one") -> View:
         >>> v.span(v.text.index("西咸"), v.text.index("牵头"))
         (9, 17)
     """
+    table = ramp(len(clean))
     pieces: list[str] = []
-    offsets: list[int] = []
+    offsets = array("q")
     breaks: list[int] = []
     last = 0
     for m in _WHITESPACE.finditer(clean):
         start, end = m.span()
         pieces.append(clean[last:start])
-        offsets.extend(range(last, start))
+        offsets += table[last:start]
         kept = _separator(m.group(), clean[start - 1:start], clean[end:end + 1], spaces)
         if kept is not None:
             pieces.append(kept)
@@ -83,5 +103,5 @@ def view(clean: str, *, spaces: Literal["one", "drop"] = "one") -> View:
             breaks.append(len(offsets))
         last = end
     pieces.append(clean[last:])
-    offsets.extend(range(last, len(clean)))
-    return View("".join(pieces), tuple(offsets), tuple(breaks))
+    offsets += table[last:len(clean)]
+    return View("".join(pieces), offsets, tuple(breaks))
