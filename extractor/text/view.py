@@ -10,11 +10,10 @@ from __future__ import annotations
 import re
 from array import array
 from dataclasses import dataclass
-from typing import Literal, Sequence
+from typing import Iterator, Literal, Sequence
 
 from extractor.model import Span
 
-_WHITESPACE = re.compile(r"\s+")
 _ALNUM = re.compile(r"[0-9A-Za-z０-９Ａ-Ｚａ-ｚ.%]")
 _RAMP = array("q", range(1 << 16))
 
@@ -73,6 +72,23 @@ def _separator(run: str, before: str, after: str, spaces: str) -> str | None:
     return None
 
 
+def _whitespace_runs(clean: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each run of whitespace (``\\s+``), in order.
+
+    `str.split` cuts the words in C several times faster than a regex scans every character
+    for ``\\s``, and both read whitespace as `str.isspace` does; each word is found again
+    right after the run before it.
+    """
+    pos = 0
+    for word in clean.split():
+        start = clean.find(word, pos)  # only whitespace lies between: the first hit is the word
+        if start > pos:
+            yield pos, start
+        pos = start + len(word)
+    if pos < len(clean):
+        yield pos, len(clean)
+
+
 def view(clean: str, *, spaces: Literal["one", "drop"] = "one") -> View:
     """A view of `clean` without line breaks (and, with ``spaces="drop"``, without spaces).
 
@@ -91,15 +107,15 @@ def view(clean: str, *, spaces: Literal["one", "drop"] = "one") -> View:
     offsets = array("q")
     breaks: list[int] = []
     last = 0
-    for m in _WHITESPACE.finditer(clean):
-        start, end = m.span()
+    for start, end in _whitespace_runs(clean):
+        run = clean[start:end]
         pieces.append(clean[last:start])
         offsets += table[last:start]
-        kept = _separator(m.group(), clean[start - 1:start], clean[end:end + 1], spaces)
+        kept = _separator(run, clean[start - 1:start], clean[end:end + 1], spaces)
         if kept is not None:
             pieces.append(kept)
             offsets.append(start)
-        if _has_break(m.group()):
+        if _has_break(run):
             breaks.append(len(offsets))
         last = end
     pieces.append(clean[last:])
