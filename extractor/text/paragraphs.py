@@ -17,7 +17,7 @@ from extractor.text.view import View, ramp
 _FOLD = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)},
                        "％": "%", "﹪": "%", "．": ".", "～": "~", "〜": "~", "＋": "+", "／": "/",
                        "＞": ">", "＜": "<", "\t": "|"})
-_FOLDABLE = re.compile("[%s]" % re.escape("".join(map(chr, _FOLD))))
+_FOLD_PAIRS = tuple((chr(code), to) for code, to in _FOLD.items())  # no folded form is folded again
 _INK = re.compile(r"[^ \r\n\f\v\u3000\xa0\u2002\u2003\u2009]+")  # a tab stays, folded to a | cell break
 BULLETS = "●■◆▲►•★☆○◎□◇▪"  # a list item's mark, a break like a heading number
 _BULLET = re.compile(f"[{BULLETS}]")
@@ -51,8 +51,12 @@ def paragraph_view(clean: str) -> View:
             lines.append((start, line, stripped))
     width = wrap_width([s for _, _, s in lines])
     # Folding is one for one and keeps whitespace apart, so the view's chunks can be cut
-    # from the folded text; translating only the few foldable characters is fast.
-    folded = _FOLDABLE.sub(lambda m: m.group().translate(_FOLD), clean)
+    # from the folded text. A `str.replace` per character present: a regex scan for the
+    # class of them, or a translate, reads every character in Python-level steps.
+    folded = clean
+    for char, to in _FOLD_PAIRS:
+        if char in folded:
+            folded = folded.replace(char, to)
     table = ramp(len(clean))  # offsets copied in runs from the table (see `ramp`)
     chars: list[str] = []
     offsets = array("q")
