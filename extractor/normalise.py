@@ -15,7 +15,8 @@ none of its line breaks is a wrap; text from PDFs and pasted text is wrapped at 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from array import array
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, partial
 from itertools import accumulate, chain
@@ -27,6 +28,7 @@ from extractor.structure.lexicon import lexicon
 from extractor.structure.markers import marker_at
 from extractor.text.layout import Layout, display_widths
 from extractor.text.layout import layout as text_layout
+from extractor.text.view import ramp
 
 
 @dataclass(frozen=True)
@@ -34,14 +36,12 @@ class Tracked:
     """Text with the source offset of each character; `offsets[len(text)]` is the source length."""
 
     text: str
-    offsets: tuple[int, ...]
+    offsets: Sequence[int]  # an array of int64: a step copies runs of it in C, no int object each
 
     @classmethod
     def of(cls, text: str) -> Tracked:
         """Untouched source text: character i comes from offset i."""
-        # a range indexes and slices like the tuple it stands for, without building one that
-        # the first step to change the text would rebuild anyway (`normalise_text` makes it a tuple)
-        return cls(text, range(len(text) + 1))  # type: ignore[arg-type]
+        return cls(text, ramp(len(text) + 1)[:len(text) + 1])
 
 
 Step = Callable[[Tracked], Tracked]
@@ -108,7 +108,7 @@ def _splice(t: Tracked, edits: Iterable[tuple[int, int, str]]) -> Tracked:
     if not edits:
         return t
     parts: list[str] = []
-    offsets: list[int] = []
+    offsets = array("q")
     pos = 0
     for start, end, replacement in edits:
         parts.append(text[pos:start])
@@ -117,7 +117,7 @@ def _splice(t: Tracked, edits: Iterable[tuple[int, int, str]]) -> Tracked:
         pos = end
     parts.append(text[pos:])
     offsets += source[pos:]
-    return Tracked("".join(parts), tuple(offsets))
+    return Tracked("".join(parts), offsets)
 
 
 def _sub(t: Tracked, pattern: re.Pattern[str], replacement: str = "") -> Tracked:

@@ -8,15 +8,16 @@ shared `View` type, built with the paragraph decisions figures need.
 from __future__ import annotations
 
 import re
+from array import array
 
 from extractor.text.layout import display_width, wrap_width
 from extractor.text.numerals import CN_NUMERAL_CHARS
-from extractor.text.view import View
+from extractor.text.view import View, ramp
 
 _FOLD = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)},
                        "％": "%", "﹪": "%", "．": ".", "～": "~", "〜": "~", "＋": "+", "／": "/",
                        "＞": ">", "＜": "<", "\t": "|"})
-_FOLDABLE = re.compile("[%s]" % re.escape("".join(map(chr, _FOLD))))
+_FOLD_PAIRS = tuple((chr(code), to) for code, to in _FOLD.items())  # no folded form is folded again
 _INK = re.compile(r"[^ \r\n\f\v\u3000\xa0\u2002\u2003\u2009]+")  # a tab stays, folded to a | cell break
 BULLETS = "●■◆▲►•★☆○◎□◇▪"  # a list item's mark, a break like a heading number
 _BULLET = re.compile(f"[{BULLETS}]")
@@ -50,10 +51,15 @@ def paragraph_view(clean: str) -> View:
             lines.append((start, line, stripped))
     width = wrap_width([s for _, _, s in lines])
     # Folding is one for one and keeps whitespace apart, so the view's chunks can be cut
-    # from the folded text; translating only the few foldable characters is fast.
-    folded = _FOLDABLE.sub(lambda m: m.group().translate(_FOLD), clean)
+    # from the folded text. A `str.replace` per character present: a regex scan for the
+    # class of them, or a translate, reads every character in Python-level steps.
+    folded = clean
+    for char, to in _FOLD_PAIRS:
+        if char in folded:
+            folded = folded.replace(char, to)
+    table = ramp(len(clean))  # offsets copied in runs from the table (see `ramp`)
     chars: list[str] = []
-    offsets: list[int] = []
+    offsets = array("q")
     after_heading = False
     previous = ""
     for start, line, stripped in lines:
@@ -76,16 +82,18 @@ def paragraph_view(clean: str) -> View:
                 offsets.append(start + m.start() - 1)
             inline_heading = m.start() > 0 and bool(TOP_HEADING.match(chunk)) and not any(p in chunk for p in "。；;，")
             chars.append(chunk)
-            offsets.extend(range(start + m.start(), start + m.end()))
+            offsets += table[start + m.start():start + m.end()]
         after_heading = bool(TOP_HEADING.match(stripped)) and not any(p in stripped for p in "。；;")
         previous = stripped
     return _bullets_on_lines("".join(chars), offsets)
 
 
-def _bullets_on_lines(text: str, offsets: list[int]) -> View:
+def _bullets_on_lines(text: str, offsets: array[int]) -> View:
     """Start a line at every list bullet (●…●… run together into one line), as at a heading."""
+    if not _BULLET.search(text):
+        return View(text, offsets)  # the usual text: no bullet, nothing to copy
     parts: list[str] = []
-    outs: list[int] = []
+    outs = array("q")
     pos = 0
     for m in _BULLET.finditer(text):
         i = m.start()
@@ -96,7 +104,7 @@ def _bullets_on_lines(text: str, offsets: list[int]) -> View:
             pos = i
     parts.append(text[pos:])
     outs += offsets[pos:]
-    return View("".join(parts), tuple(outs))
+    return View("".join(parts), outs)
 
 
 def _ends_paragraph(line: str, nxt: str, width: int | None) -> bool:
