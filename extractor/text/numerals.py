@@ -8,7 +8,8 @@ and ``float`` read them).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+
+from extractor.memo import text_memo
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
@@ -98,7 +99,7 @@ def parse_arabic(text: str) -> float | None:
     return float(text.replace(",", ""))
 
 
-@lru_cache(maxsize=4096)  # a document writes the same few numerals over and over
+@text_memo(4096)  # a document writes the same few numerals over and over
 def parse_numeral(text: str) -> tuple[float, str] | None:
     """Read a numeral as written into (value, magnitude word kept for the unit).
 
