@@ -792,3 +792,9 @@ def test_a_report_of_a_plan_opened_by_according_to_dates_the_goals_after_it():
             "森林覆盖率达到20%。")
     goals = [q for q in find_quantities(parsed(text)) if q.value in (15, 20)]
     assert [(q.kind, q.year) for q in goals] == [("target", 2025), ("target", 2025)]
+
+
+def test_a_word_ending_in_yi_before_the_article_is_no_count():
+    # source: 宁夏日报 (2022-04-29) 作为唯一一个全境属于黄河流域的省区; 逐一 and 统一 end words the same way
+    text = "作为唯一一个全境属于黄河流域的省区，宁夏既有区位优势。对问题清单逐一一项项销号，统一一个标准。"
+    assert find_quantities(parsed(text)) == ()

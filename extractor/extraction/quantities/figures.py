@@ -291,6 +291,10 @@ def _article_or_name(p: Proposal) -> str | None:
     words, end = filter_words(), p.match.end()
     if p.numeral in words["articles"] and not (p.numeral == "一" and p.bare_unit in words["article_units"]):
         return "an article, not a count (一批)"
+    # 唯一一个, 统一一项, 逐一一批: a word ending in 一, then the article; no count is written
+    # by repeating one numeral character (a digit-by-digit 一一 is a year's 二〇一一)
+    if len(p.numeral) > 1 and p.numeral[0] in words["articles"] and p.numeral == p.numeral[0] * len(p.numeral):
+        return "a word ending in the article's character, then the article (唯一一个), not a count"
     if p.text.startswith(name_heads(), end) or p.text[end:end + 1] in COUNTING_CHARS:
         return "a numeral inside a name (三项改革, 两个一百年)"
     return None
