@@ -784,6 +784,13 @@ def test_a_cap_a_policy_sets_is_a_target_however_its_sentence_opens():
     assert (cap.kind, cap.comparator) == ("target", "<=")
 
 
+def test_the_cap_word_inside_a_body_s_name_is_no_cue():
+    # a work report's figures in the form the Supreme People's Court reports them: 最高 names the
+    # court here, not a cap, and the year reported decides
+    found = find_quantities(parsed("2023年，最高人民法院受理案件2.1万件，审结1.8万件。"))
+    assert [(q.kind, q.year) for q in found] == [("actual", 2023), ("actual", 2023)]
+
+
 def test_a_report_of_a_plan_opened_by_according_to_dates_the_goals_after_it():
     # source: 宁夏日报 on the NDRC's 先行区 plan (2022-04-29), in the form every such news report
     # takes: 根据《实施方案》，到2025年，<a topic sentence>。<the goals, in the next sentences>

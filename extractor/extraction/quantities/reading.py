@@ -55,8 +55,10 @@ _BREAKDOWN = ("其中，", "其中,", "其中：", "其中:")  # a sentence that
 
 
 @cached
-def _comparison() -> re.Pattern[str]:
-    return re.compile(alternation(cues()["comparisons"]))
+def _no_strong_cue() -> re.Pattern[str]:
+    """Words that hold a strong cue and are none: a comparison's base (比上年增长) and a body's
+    name (最高人民法院 holds the cap word 最高)."""
+    return re.compile(alternation(cues()["comparisons"] + cues()["cue_names"]))
 
 
 class _Dating(NamedTuple):  # a tuple, not a frozen dataclass: built once per figure, it costs a third
@@ -108,7 +110,7 @@ def _strong_cues(prefix: str, ctx: Context, d: _Dating) -> tuple[int, int]:
     """Where the last strong target cue and the last strong actual cue end (-1: none)."""
     # 比上年增长 names the base a figure is compared with, not its kind: an actual in a
     # bulletin, a target in a plan (今年…比上年增长5%); its 上年 is no cue of its own
-    masked = _comparison().sub(lambda m: "·" * len(m.group()), prefix)
+    masked = _no_strong_cue().sub(lambda m: "·" * len(m.group()), prefix)
     words = cues()
     strong_t, strong_a = _nearest_cue(masked, words["target_strong"]), _nearest_cue(masked, words["actual_strong"])
     past = d.last is not None and ctx.now is not None and d.last.year < ctx.now
