@@ -11,6 +11,7 @@ import re
 from functools import cache
 from collections.abc import Mapping
 
+from extractor.lexicons import alternation, cached, load_json
 from extractor.model import DocMeta
 from extractor.structure.dates import CLOCK_AFTER, DATE, NUMERIC_DATE, find_dates, iso_date
 from extractor.structure.fields import field_labels as _field_labels, fields
@@ -43,12 +44,8 @@ _STATEMENT = r"[ \t]*[^\s：:，。；][^\n：:。；]{3,60}?"
 _HEADLINE = re.compile(rf"\s*(?P<line>(?P<who>[^\s：:，。；、]{{2,20}})[：:]{_STATEMENT})[ \t]*(?:\n|$)")
 _HEADLINE_REST = re.compile(rf"{_STATEMENT}[ \t]*(?:\n|$)")
 _TITLE_FOLLOW = re.compile(r"\s|$|[^。，；、\n][^。；\n]{1,200}[：:]")
-_PAGE_STAMP = re.compile(r"(?:发布时间|发布日期|发稿时间|更新时间)\s*[：:]\s*")  # a page's time stamp label
 _ISSUE = re.compile(r"第\s*\d+\s*期")  # a journal's issue line: （第16期•总第264期）
 _TITLE_PERIOD = re.compile(r"[（(][^）)\n]{1,20}[）)]")
-# （2024年4月30日） under a title is the date the document bears (a Party document's or a
-# speech's 题注), not a part of its title like （试行） or （2024—2026年）
-_TITLE_DATE = re.compile(rf"\s*[（(]\s*(?:{DATE.pattern})\s*[）)][ \t]*(?:\n|$)")
 _HAN_SPACE = re.compile(rf"(?<=[{_HAN}《》（）“”])\s+(?=[{_HAN}《》（）“”])")
 _PUNCT = "，。；：！？、,;:!?"
 _ORDER_GENRE = re.compile(r"(?:令|公告|通告)$")
@@ -66,6 +63,19 @@ def _order_number() -> re.Pattern[str]:
 @cache
 def _han_char() -> re.Pattern[str]:
     return re.compile(rf"[{_HAN}]")
+
+
+@cache
+def _title_date_pattern() -> re.Pattern[str]:
+    """（2024年4月30日） under a title: the date the document bears (a Party document's or a
+    speech's 题注), not a part of its title like （试行） or （2024—2026年）."""
+    return re.compile(rf"\s*[（(]\s*(?:{DATE.pattern})\s*[）)][ \t]*(?:\n|$)")
+
+
+@cached
+def _page_stamp() -> re.Pattern[str]:
+    """The label of a news page's time stamp (发布时间：), from `page_stamp_labels`."""
+    return re.compile(rf"(?:{alternation(load_json('document_meta.json')['page_stamp_labels'])})\s*[：:]\s*")
 
 
 @cache
@@ -142,7 +152,7 @@ def _title_end(text: str, start: int, limit: int) -> int | None:
                 end = genre.end()
                 # A title goes on over a line break: 方案\n（第九版）的通知, 建议\n的复函.
                 after = end + 1 if text.startswith("\n", end) else end
-                period = None if _TITLE_DATE.match(text, after) else _TITLE_PERIOD.match(text, after)
+                period = None if _title_date_pattern().match(text, after) else _TITLE_PERIOD.match(text, after)
                 after = period.end() if period else after
                 after = after + 1 if text.startswith("\n", after) else after
                 if not text.startswith("的", after):
@@ -582,7 +592,7 @@ def _issuer_and_date(text: str, title_text: str | None, title_end: int,
 def _title_date(text: str, title_end: int) -> str | None:
     """The date in brackets on the line under the title (（2024年4月30日）): the document's own,
     which a reprint's time stamp above it does not replace."""
-    m = _TITLE_DATE.match(text, title_end) if title_end else None
+    m = _title_date_pattern().match(text, title_end) if title_end else None
     return iso_date(m) if m else None
 
 
@@ -595,7 +605,7 @@ def _dateline_date(text: str) -> re.Match[str] | None:
         m = NUMERIC_DATE.match(text, line.end()) or DATE.match(text, line.end())
         if m:
             return m
-    stamp = _PAGE_STAMP.search(text, 0, reach)
+    stamp = _page_stamp().search(text, 0, reach)
     return (NUMERIC_DATE.match(text, stamp.end()) or DATE.match(text, stamp.end())) if stamp else None
 
 
