@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import subprocess
+from functools import cache
 import sys
 
 import jieba
@@ -62,6 +63,23 @@ def test_tagger_tags_as_jieba_posseg_does_without_hmm(path):
     text = path.read_text(encoding="utf-8") + "COVID-19疫情 2024年 3.5% abc12 x+y #tag\r\n\t 西咸新区管委会"
     reference = jieba.posseg.POSTokenizer(segment.build_tokenizer())
     assert list(segment.tagger().cut(text)) == [(p.word, p.flag) for p in reference.cut(text, HMM=False)]
+
+
+@cache
+def _posseg():  # type: ignore[no-untyped-def]
+    import jieba.posseg
+
+    return jieba.posseg.POSTokenizer(segment.build_tokenizer())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_tagger_tags_any_window_of_a_policy_text_as_jieba_posseg_does(data):
+    # the finders tag short windows around a head; each must read as jieba's own path does
+    text = (SEEDS / "004_36e5cd320c0db03f.txt").read_text(encoding="utf-8")
+    start = data.draw(st.integers(0, len(text) - 1))
+    window = text[start:start + data.draw(st.integers(1, 24))]
+    assert list(segment.tagger().cut(window)) == [(p.word, p.flag) for p in _posseg().cut(window, HMM=False)]
 
 
 def test_tagger_leaves_jiebas_global_state_alone():
