@@ -119,9 +119,9 @@ class Tagged(NamedTuple):
 
 # jieba.posseg's block patterns: runs it segments, and what it tags char by char
 _HAN_BLOCK = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._]+)")
-_SPACE = re.compile(r"(\r\n|\s)")
-_NUMBER = re.compile(r"[\.0-9]+")
-_ALNUM = re.compile(r"[a-zA-Z0-9]+")
+_MARK = re.compile(r"\r\n|[\s\S]")
+# a Tagged made without the keyword-reading constructor namedtuple gives it: thousands a document
+_new_tagged = tuple.__new__
 
 
 class Tagger:
@@ -139,19 +139,15 @@ class Tagger:
 
     def cut(self, text: str) -> Iterator[Tagged]:
         """Tagged words of `text`, in order, covering every character."""
-        for block in _HAN_BLOCK.split(text):
-            if not block:
-                continue
-            if _HAN_BLOCK.match(block):
-                yield from self._cut_block(block)
-                continue
-            for piece in _SPACE.split(block):
-                if _SPACE.match(piece):
-                    yield Tagged(piece, "x")
-                    continue
-                for char in piece:
-                    flag = "m" if _NUMBER.match(char) else "eng" if _ALNUM.match(piece) else "x"
-                    yield Tagged(char, flag)
+        # The split by jieba's capturing block pattern puts the runs it segments at odd places
+        # and the marks between them at even ones. No mark is a letter, a digit or '.' (the
+        # block pattern takes those), so jieba tags each mark x, a \r\n as one.
+        for at, piece in enumerate(_HAN_BLOCK.split(text)):
+            if at % 2:
+                yield from self._cut_block(piece)
+            elif piece:
+                for mark in _MARK.findall(piece):
+                    yield _new_tagged(Tagged, (mark, "x"))
 
     def _word_ends(self, block: str) -> list[int]:
         """Where the word starting at each position of `block` ends on jieba's best path:
@@ -162,30 +158,31 @@ class Tagger:
         best with `max` over a generator of tuples; most positions of a window have one or
         two candidates, and a plain loop over them costs a fraction of that.
         """
-        freq = self.tokenizer.FREQ
+        frequency = self.tokenizer.FREQ.get  # None: no word starts so; 0: a prefix of words only
         logtotal = log(self.tokenizer.total)
         n = len(block)
         score = [0.0] * (n + 1)
         ends = [0] * (n + 1)
         for k in range(n - 1, -1, -1):
-            best, best_end, end, fragment = 0.0, 0, k + 1, block[k]
-            while fragment in freq:
-                count = freq[fragment]
-                if count:  # a word, not only a prefix of one
+            best, best_end, end = 0.0, 0, k + 1
+            count = alone = frequency(block[k])
+            while count is not None:
+                if count:
                     here = log(count) - logtotal + score[end]
                     if not best_end or here >= best:
                         best, best_end = here, end
                 if end == n:
                     break
                 end += 1
-                fragment = block[k:end]
+                count = frequency(block[k:end])
             if not best_end:  # no word starts here: the character alone
-                best, best_end = log(freq.get(block[k]) or 1) - logtotal + score[k + 1], k + 1
+                best, best_end = log(alone or 1) - logtotal + score[k + 1], k + 1
             score[k], ends[k] = best, best_end
         return ends
 
-    def _cut_block(self, block: str) -> Iterator[Tagged]:
-        ends = self._word_ends(block)
+    def _cut_block(self, block: str) -> list[Tagged]:
+        ends, tags = self._word_ends(block), self._tags
+        words: list[Tagged] = []
         x, latin = 0, ""
         while x < len(block):
             y = ends[x]
@@ -194,12 +191,13 @@ class Tagger:
                 latin += word
             else:
                 if latin:
-                    yield Tagged(latin, "eng")
+                    words.append(_new_tagged(Tagged, (latin, "eng")))
                     latin = ""
-                yield Tagged(word, self._tags.get(word, "x"))
+                words.append(_new_tagged(Tagged, (word, tags.get(word, "x"))))
             x = y
         if latin:
-            yield Tagged(latin, "eng")
+            words.append(_new_tagged(Tagged, (latin, "eng")))
+        return words
 
 
 def _read_word_tags(dictionary: Path) -> dict[str, str]:
