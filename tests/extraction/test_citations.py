@@ -132,3 +132,12 @@ def test_a_document_number_with_a_bracketed_part_or_followed_by_a_definition():
     text = ("为贯彻《国务院关于进一步推进长江三角洲地区改革开放和经济社会发展的指导意见》(国发[2008]30号,"
             "以下简称《指导意见》)精神,现结合我省实际,提出以下实施意见。")
     assert [c.doc_number for c in find_citations(tree(text))] == ["国发〔2008〕30号"]
+
+
+def test_county_task_divisions_and_responsibility_splits_are_documents():
+    # source: 沁县人民政府办公室 2025年5月18日 and 金乡县人民政府 2025年2月28日 (county notices
+    # issuing the year's task division of the government work report)
+    text = ("经县政府同意，现将《2025年县<政府工作报告>任务分解》《2025年十五件民盼实事任务分解》印发给你们。"
+            "县政府研究确定了《2025年金乡县政府重要工作事项责任分工》，现印发给你们。")
+    assert [c.title for c in find_citations(tree(text))] == [
+        "2025年县<政府工作报告>任务分解", "2025年十五件民盼实事任务分解", "2025年金乡县政府重要工作事项责任分工"]
