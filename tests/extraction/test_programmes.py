@@ -680,3 +680,16 @@ def test_a_bracketed_note_on_a_line_of_its_own_starts_no_name():
             "为推动城市高质量发展,市委、市政府决定以创建全国文明城市为引领,全面开展城市更新行动。")
     found = programmes(text)
     assert not [form for forms in found.items() for form in (forms[0], *forms[1]) if "此件" in form]
+
+
+def test_a_quoted_code_keeps_every_scheme_noun_after_it_as_its_full_name():
+    # source: 金华市婺城区人民政府 关于推动经济高质量发展若干政策举措 (2025年版)
+    found = programmes("深入实施“315”科技创新体系建设工程，加快打造高能级创新平台。")
+    assert found == {"315": ("“315”科技创新体系建设工程",)}
+
+
+def test_a_quoted_trait_and_a_set_phrase_are_no_programmes():
+    # source: 松原市2024年国民经济和社会发展统计公报
+    found = programmes("深入落实“1145”发展战略，立足市情实际，锐意改革创新，推动经济实现质的有效提升。"
+                       "构成CPI的八大类商品和服务价格呈现“四涨三降一平”的特点。")
+    assert found == {"1145": ("“1145”发展战略",)}

@@ -22,6 +22,8 @@ class Cues:
     is looked up (see `_about` in the cue file for what each list means)."""
 
     scheme_after: re.Pattern[str]
+    scheme_noun: re.Pattern[str]
+    description_after: re.Pattern[str]
     list_after: re.Pattern[str]
     verb_before: re.Pattern[str]
     slogan_before: re.Pattern[str]
@@ -150,6 +152,8 @@ def _quote_cues(data: dict) -> dict:
     """What around a quoted term makes it a scheme, a slogan or a schedule."""
     modifier = rf"[^\W\d的a-zA-Z]{{0,{int(data['max_modifier'])}}}?"
     return {"scheme_after": re.compile(rf"{modifier}(?:{by_first_character(data['scheme_nouns'])})"),
+            "scheme_noun": re.compile(by_first_character(data["scheme_nouns"])),
+            "description_after": re.compile(rf"的{modifier}(?:{by_first_character(data['description_nouns'])})"),
             "list_after": re.compile(rf"等[^，。；“”]{{0,6}}?(?:“|{by_first_character(data['list_nouns'])})"),
             "slogan_before": re.compile(rf"(?:{by_first_character(data['slogan_verbs'])})$"),
             "scheme_suffix": tuple(data["scheme_suffixes"]),

@@ -112,6 +112,8 @@ def _strength(p: Proposal, listed: bool) -> tuple[str, re.Match[str] | None]:
             cues.count_after.match(after)  # “1+8”市: a count of places
             or (after.startswith("的") and not cues.scheme_after.match(after, 1))):
         shape = ""  # “懂科技+懂产业”的科技经纪人: a description of people
+    if cues.description_after.match(after):
+        shape = ""  # 价格呈现“四涨三降一平”的特点: a trait described, not a scheme
     if (shape and p.name not in cues.standard and not p.name.endswith(cues.scheme_suffix)
             and cues.slogan_before.search(compact, max(0, p.start - 3), p.start - 1)):
         shape = ""  # 发挥“三个作用”: a formula to uphold
@@ -140,6 +142,15 @@ def _prefix_form(p: Proposal) -> str | None:
     return None
 
 
+def _scheme_name(p: Proposal, scheme: re.Match[str]) -> str:
+    """The words after a quoted term that name its scheme, with the scheme nouns that follow
+    at once (“315”科技创新体系建设工程, not “315”科技创新体系)."""
+    after, end = scheme.string, scheme.end()
+    while (more := p.doc.cues.scheme_noun.match(after, end)) is not None and more.end() > end:
+        end = more.end()
+    return after[:end]
+
+
 def read(passed: list[Proposal]) -> list[Proposal]:
     """Each quoted term with its strength and the other forms written at this mention."""
     readings = []
@@ -148,7 +159,7 @@ def read(passed: list[Proposal]) -> list[Proposal]:
         listed = last.doc.cues.list_after.match(last.compact[last.end + 1:last.end + 13]) is not None
         for p in run:
             strength, scheme = _strength(p, listed)
-            forms = ((f"“{p.name}”{scheme.group()}",) if scheme else ()) + tuple(filter(None, [_prefix_form(p)]))
+            forms = ((f"“{p.name}”{_scheme_name(p, scheme)}",) if scheme else ()) + tuple(filter(None, [_prefix_form(p)]))
             readings.append(p.evolve(strength=strength, forms=forms))
     return readings
 
