@@ -498,19 +498,19 @@ def test_a_short_form_the_document_defines_names_the_subject():
 
 # --- issue 9: rules as data, candidates with named filters, explain ---
 
-def _poultry_tree():
-    # source: a county's 畜牧业 plan phrasing, 家禽出栏 counted in 羽 (no unit word of the package)
+def _apiary_tree():
+    # source: a county's 畜牧业 plan phrasing, bee colonies counted in 群 (no unit word of the package)
     return parse_raw(RawDocument(path="plan.txt", format="txt", sha256="0",
-                                 pages=("到2025年，全县家禽出栏达到1200万羽，生猪出栏30万头。",)))
+                                 pages=("到2025年，全县蜂群达到2000群，生猪出栏30万头。",)))
 
 
 def test_a_unit_word_added_through_a_rules_folder(tmp_path):
     units = lexicons.load_json("quantity_units.json")
-    units["units"].append("羽")
+    units["units"].append("群")
     (tmp_path / "quantity_units.json").write_text(json.dumps(units, ensure_ascii=False), "utf-8")
-    varied = {(q.value, q.unit) for q in extract(_poultry_tree(), rules=tmp_path).targets}
-    packaged = {(q.value, q.unit) for q in extract(_poultry_tree()).targets}
-    assert (1200, "万羽") in varied and (1200, "万羽") not in packaged
+    varied = {(q.value, q.unit) for q in extract(_apiary_tree(), rules=tmp_path).targets}
+    packaged = {(q.value, q.unit) for q in extract(_apiary_tree()).targets}
+    assert (2000, "群") in varied and (2000, "群") not in packaged
     assert (30, "万头") in varied & packaged
 
 
@@ -805,3 +805,10 @@ def test_a_word_ending_in_yi_before_the_article_is_no_count():
     # source: 宁夏日报 (2022-04-29) 作为唯一一个全境属于黄河流域的省区; 逐一 and 统一 end words the same way
     text = "作为唯一一个全境属于黄河流域的省区，宁夏既有区位优势。对问题清单逐一一项项销号，统一一个标准。"
     assert find_quantities(parsed(text)) == ()
+
+
+def test_common_measure_words_count_things_but_not_inside_words():
+    # source: 金华市婺城区 2025 energy targets (充电设施…根); measure words of wells, bags and pieces
+    found = [(q.value, q.unit) for q in find_quantities(parsed(
+        "全年新增公共充电设施260根以上。新打机井120眼，发放良种3万袋。根据第3节规定，划分2片区。"))]
+    assert found == [(260, "根"), (120, "眼"), (3, "万袋")]
