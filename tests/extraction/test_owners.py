@@ -944,3 +944,13 @@ def test_a_bare_place_joined_by_he_to_a_government_shares_its_level_and_head():
     assert {"山西省人民政府", "湖北省人民政府", "湖南省人民政府"} <= {o for o, _ in _owners(text)}
     # a level, not a place, before 和 keeps its own reading
     assert _owners("省和青岛市人民政府应当加强领导。") == {("省人民政府", "lead"), ("青岛市人民政府", "lead")}
+
+
+def test_a_blanket_statement_naming_a_list_of_bodies_for_the_measures_below():
+    # source: 淮安市 关于进一步帮助市场主体纾困解难着力稳定经济增长的具体实施细则 (2022)
+    text = ("1.设立2.43亿元推动工业强市发展专项引导资金。(责任单位:市工信局、市财政局等有关部门,各县区人民政府、"
+            "园区管委会。以下政策措施均需各县区人民政府、园区管委会落实,不再单独列出) "
+            "2.成立“智改数转”工作专班,每年培育星级上云企业50家。(责任单位:市工信局、市财政局)")
+    later = find_owner_clauses(text)[-1]
+    assert [(name, role) for name, role, _ in later.owners] == [
+        ("市工信局", "lead"), ("市财政局", "lead"), ("各县区人民政府", "lead"), ("园区管委会", "lead")]
