@@ -954,3 +954,9 @@ def test_a_blanket_statement_naming_a_list_of_bodies_for_the_measures_below():
     later = find_owner_clauses(text)[-1]
     assert [(name, role) for name, role, _ in later.owners] == [
         ("市工信局", "lead"), ("市财政局", "lead"), ("各县区人民政府", "lead"), ("园区管委会", "lead")]
+
+
+def test_the_relevant_governments_of_a_level_are_owners_but_relevant_departments_are_vague():
+    # source: 贵州省渔业条例 (2005) 第四条; 有关部门 names no one (GUIDE: vague references)
+    links, _ = _links("跨行政区域的渔业管理工作，由有关县级人民政府共同协商管理。具体办法由有关部门制定。")
+    assert {(name, role) for name, role, _ in links} == {("有关县级人民政府", "lead")}
