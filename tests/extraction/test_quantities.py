@@ -812,3 +812,11 @@ def test_common_measure_words_count_things_but_not_inside_words():
     found = [(q.value, q.unit) for q in find_quantities(parsed(
         "全年新增公共充电设施260根以上。新打机井120眼，发放良种3万袋。根据第3节规定，划分2片区。"))]
     assert found == [(260, "根"), (120, "眼"), (3, "万袋")]
+
+
+def test_an_undated_bulletin_takes_the_year_its_opening_paragraph_names():
+    # source: 松原市2024年国民经济和社会发展统计公报, as reprinted without its title
+    found = [(q.value, q.kind, q.year) for q in find_quantities(parsed(
+        "2024年是实现“十四五”规划目标任务的关键一年。全市经济运行总体稳中向好。\n一、综合\n"
+        "初步核算，全年全市实现地区生产总值1002.18亿元，比上年增长3.8%。"))]
+    assert found == [(1002.18, "actual", 2024), (3.8, "actual", 2024)]

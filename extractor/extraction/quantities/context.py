@@ -271,10 +271,24 @@ def _year_after_review(lines: list[tuple[int, int, str]]) -> int | None:
     return None
 
 
-def _undated_years(zone: str, titled: int | None, now: int | None) -> tuple[int | None, int | None]:
+# 2024年是实现“十四五”规划目标任务的关键一年。: an opening paragraph naming the year the text speaks of
+_OPENING_YEAR = re.compile(r"(?:^|\n)\s*((?:19|20)\d{2})年是")
+_OPENING_REACH = 600
+
+
+def _opening_year(text: str) -> int | None:
+    """The year an opening paragraph says the text is about (2024年是…关键一年): a bulletin or
+    a plan whose title and date are missing (a reprint's excerpt) still dates its figures."""
+    m = _OPENING_YEAR.search(text, 0, _OPENING_REACH)
+    return int(m.group(1)) if m else None
+
+
+def _undated_years(zone: str, titled: int | None, now: int | None,
+                   opening: int | None = None) -> tuple[int | None, int | None]:
     """The years an undated actual and an undated target take from the document's genre:
     a work report of Y reviews Y − 1 and sets Y; a review or a reporting period
-    (2018年1-7月份…) reports its title's year; a yearly plan (工作要点) sets its year."""
+    (2018年1-7月份…) reports its title's year; a yearly plan (工作要点) sets its year.
+    With no genre to tell, an undated document's opening year (`opening`) dates both."""
     if now and any(w in zone for w in years()["work_reports"]):
         return now - 1, now
     period = _reporting_period().search(zone)
@@ -285,7 +299,7 @@ def _undated_years(zone: str, titled: int | None, now: int | None) -> tuple[int 
         return titled, None
     if genre == "target" and (titled or now):
         return None, titled or now
-    return None, None
+    return opening, opening
 
 
 def context(doc: Analysed, figures: list[Figure]) -> Context:
@@ -295,7 +309,8 @@ def context(doc: Analysed, figures: list[Figure]) -> Context:
     titled = _title_year(zone)
     lines = list(_heading_lines(text))
     now = doc.year or titled or _dated_line(text) or (period[0] if period else None) or _year_after_review(lines)
-    actual_year, target_year = _undated_years(zone, titled, now)
+    opening = None if now else _opening_year(text)
+    actual_year, target_year = _undated_years(zone, titled, now or opening, opening)
     prior = _document_prior(zone, text)
     scopes = sorted(_goal_scopes(text, doc.top_heading_starts, now) + _heading_scopes(text, lines, figures, now)
                     + _reported_scopes(text, now, prior), key=lambda c: c.end - c.start)
