@@ -820,3 +820,11 @@ def test_an_undated_bulletin_takes_the_year_its_opening_paragraph_names():
         "2024年是实现“十四五”规划目标任务的关键一年。全市经济运行总体稳中向好。\n一、综合\n"
         "初步核算，全年全市实现地区生产总值1002.18亿元，比上年增长3.8%。"))]
     assert found == [(1002.18, "actual", 2024), (3.8, "actual", 2024)]
+
+
+def test_a_negative_figure_keeps_its_sign_but_a_hyphen_in_a_code_is_no_sign():
+    # source: 松原市2024年国民经济和社会发展统计公报; 新冠肺炎防控方案 (标本于-70℃保存)
+    found = [(q.metric, q.value, q.unit) for q in find_quantities(parsed(
+        "全年人口出生率为4.12‰，人口自然增长率为-3.93‰。标本应置于-70℃保存。执行GB/T 9704-2012标准。"))]
+    assert found[:2] == [("人口出生率", 4.12, "‰"), ("人口自然增长率", -3.93, "‰")]
+    assert (-70, "℃") in [(v, u) for _, v, u in found] and all(v not in (2012, -2012) for _, v, _ in found)

@@ -158,14 +158,38 @@ def _reading(m: re.Match[str]) -> tuple[float, float | None, str, str] | str:
     return (value, None, "", "倍") if value is not None else "not a numeral"
 
 
+_MINUS = "-−－"
+
+
+def _negative(text: str, start: int) -> bool:
+    """Whether a minus sign stands before the figure at `start` (人口自然增长率为-3.93‰), not a
+    hyphen inside a code or a range (GB/T 9704-2012, COVID-19): a word or a mark before it."""
+    if start < 2 or text[start - 1] not in _MINUS:
+        return False
+    before = text[start - 2]
+    return not (before.isascii() and before.isalnum()) and before not in _MINUS + ")）/"
+
+
+def _before(m: re.Match[str], text: str) -> str:
+    """The character before a figure, or before its minus sign: a signed figure is judged by
+    the word before its sign, which no filter reads as a code mark."""
+    start = m.start()
+    if not start:
+        return ""
+    return text[start - 2] if m.group("num") is not None and _negative(text, start) else text[start - 1]
+
+
 def propose(m: re.Match[str], text: str) -> Proposal:
     """Read one figure-pattern match: its value, unit and comparators."""
     reading = _reading(m)
-    start = m.start()
+    negative = m.group("num") is not None and _negative(text, m.start())
+    start = m.start() - negative  # a signed figure starts at its sign
     place = (text, m, start, text[start - 1] if start else "", m.group("num"))
     if isinstance(reading, str):
         return Proposal(*place, end=m.end(), problem=reading)
     value, value_max, magnitude, unit = reading
+    if negative:
+        value, value_max = -value, None
     end = m.end()
     full_unit = unit
     if m.group("num") is not None:
@@ -405,8 +429,7 @@ def judged(text: str) -> list[tuple[Proposal, Decision | None]]:
 def _plainly_refused(m: re.Match[str], text: str) -> bool:
     """Whether `_bare_number` or `_part_of_a_code` refuses a match, told from the match alone:
     three matches in four, whose reading (`propose`) is skipped when nobody asks why."""
-    start = m.start()
-    return _unitless(m) or _after_code(text[start - 1] if start else "")
+    return _unitless(m) or _after_code(_before(m, text))
 
 
 def find_figures(text: str) -> list[Figure]:
