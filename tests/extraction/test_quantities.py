@@ -822,6 +822,11 @@ def test_an_undated_bulletin_takes_the_year_its_opening_paragraph_names():
     assert found == [(1002.18, "actual", 2024), (3.8, "actual", 2024)]
 
 
+def test_a_footnote_mark_is_no_part_of_a_metric():
+    # source: 松原市2024年国民经济和社会发展统计公报 (地区生产总值[2]: a footnote on the accounting)
+    assert only("全年全市实现地区生产总值[2]1002.18亿元。").metric == "实现地区生产总值"
+
+
 def test_a_negative_figure_keeps_its_sign_but_a_hyphen_in_a_code_is_no_sign():
     # source: 松原市2024年国民经济和社会发展统计公报; 新冠肺炎防控方案 (标本于-70℃保存)
     found = [(q.metric, q.value, q.unit) for q in find_quantities(parsed(

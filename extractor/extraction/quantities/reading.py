@@ -192,7 +192,8 @@ def _within_year(n: str, ctx: Context) -> int | None:
 
 
 # （以下简称全省补贴范围）: a note on a name, not the measured thing; （技术） may be part of the name
-_NOTE = re.compile(r"[（(](?:以下简称|以下统称|以下称|简称|下同|含|包括)[^（()）]*[)）]")
+# a bracketed note (（以下简称…）) or a footnote mark (地区生产总值[2]): no part of what is measured
+_NOTE = re.compile(r"[（(](?:以下简称|以下统称|以下称|简称|下同|含|包括)[^（()）]*[)）]|\[\d{1,2}\]")
 
 
 def _clean_left(left: str) -> str:
