@@ -833,3 +833,9 @@ def test_a_negative_figure_keeps_its_sign_but_a_hyphen_in_a_code_is_no_sign():
         "全年人口出生率为4.12‰，人口自然增长率为-3.93‰。标本应置于-70℃保存。执行GB/T 9704-2012标准。"))]
     assert found[:2] == [("人口出生率", 4.12, "‰"), ("人口自然增长率", -3.93, "‰")]
     assert (-70, "℃") in [(v, u) for _, v, u in found] and all(v not in (2012, -2012) for _, v, _ in found)
+
+
+def test_a_bound_after_the_figure_says_which_way_a_reached_figure_goes():
+    # source: 中共黑龙江省委 黑龙江省人民政府 关于…加快建设绿色龙江的意见 (2024)
+    assert only("到2026年，全省细颗粒物平均浓度达到26.5微克/立方米以下。").comparator == "<="
+    assert only("到2026年，高新技术企业数量达到100家以上。").comparator == ">="

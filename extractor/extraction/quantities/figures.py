@@ -13,7 +13,7 @@ from functools import cache, cached_property
 
 from extractor.extraction.candidates import Decision, NamedFilter, judge, named
 from extractor.extraction.quantities.words import CN, after_words, comparators, figure_pattern, filter_words, \
-    name_heads, per_unit, units
+    name_heads, per_unit, reach_words, units
 from extractor.lexicons import alternation, cached
 from extractor.text.numerals import COUNTING_CHARS, doubling, parse_fraction, parse_numeral
 
@@ -79,12 +79,18 @@ class Proposal:
             comparator = "=" if after == "<=" else comparator
         elif m.group("infix"):
             comparator = "~"
-        elif after and (not comparator or after == "~" or comparator == "="):
-            comparator = after
+        elif after and (not comparator or after == "~" or comparator == "=" or _reached(text, m.start())):
+            comparator = after  # 达到26.5微克/立方米以下: the bound after says which way the figure is reached
         return comparator or "="
 
     def figure(self) -> Figure:
         return Figure(self.start, self.end, float(self.value or 0), self.value_max, self.unit, self.comparator)
+
+
+def _reached(text: str, start: int) -> bool:
+    """Whether the comparator word before the figure at `start` only says it is reached (达到, 实现)."""
+    m = _before_word().search(text, max(0, start - 6), start)
+    return m is not None and m.group("w") in reach_words()
 
 
 def comparator_before(text: str, start: int) -> tuple[str, int]:

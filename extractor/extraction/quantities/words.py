@@ -67,6 +67,11 @@ def measure_nouns() -> tuple[str, ...]:
 
 
 @cached
+def reach_words() -> frozenset[str]:
+    return frozenset(comparators()["reach_words"])
+
+
+@cached
 def after_words() -> tuple[str, ...]:
     return longest_first(comparators()["after"])
 
