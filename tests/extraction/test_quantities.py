@@ -839,3 +839,11 @@ def test_a_bound_after_the_figure_says_which_way_a_reached_figure_goes():
     # source: 中共黑龙江省委 黑龙江省人民政府 关于…加快建设绿色龙江的意见 (2024)
     assert only("到2026年，全省细颗粒物平均浓度达到26.5微克/立方米以下。").comparator == "<="
     assert only("到2026年，高新技术企业数量达到100家以上。").comparator == ">="
+
+
+def test_a_whole_year_target_of_a_dated_policy_is_due_that_year():
+    # source: 金华市婺城区人民政府 关于推动经济高质量发展若干政策举措(2025年版), 2025-04-01
+    title = "金华市婺城区人民政府关于印发关于推动经济高质量发展若干政策举措的通知"
+    tree = tree_of(f"{title}\n严格落实国家能耗政策。全年新增光伏装机5万千瓦以上。",
+                   meta=DocMeta(title=title, date="2025-04-01"))
+    assert [(q.value, q.kind, q.year) for q in find_quantities(tree)] == [(5, "target", 2025)]

@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from extractor.extraction.quantities.context import Context, Scope
 from extractor.extraction.quantities.figures import Figure, comparator_before
-from extractor.extraction.quantities.words import cues, measure_nouns, metric_verbs
+from extractor.extraction.quantities.words import cues, measure_nouns, metric_verbs, years
 from extractor.extraction.quantities.years import YearMention, holds_window, last_window, year_mentions
 from extractor.lexicons import alternation, cached
 from extractor.model import DocTree, Quantity
@@ -164,6 +164,8 @@ def _year(kind: str, prefix: str, ctx: Context, d: _Dating, whole: Quantity | No
         return ctx.now
     if d.annual:
         return None
+    if kind == "target" and ctx.target_year is None and any(w in prefix for w in years()["this_year_words"]):
+        return ctx.now  # 全年新增光伏装机5万千瓦以上: due in the year the policy is for
     return ctx.actual_year if kind == "actual" else ctx.target_year
 
 
