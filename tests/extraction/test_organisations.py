@@ -661,3 +661,10 @@ def test_head_offsets_are_the_overlapping_scan(pieces):
     # the table of heads inside a head answers as a regex match at every offset inside it
     text = "".join(pieces)
     assert head_offsets(text) == list(overlapping(lexicon().head_re, text))
+
+
+def test_the_whole_province_before_government_work_names_no_body():
+    # source: 广东省人民政府 2021年省《政府工作报告》重点任务分工方案 (粤府〔2021〕22号)
+    names = _names("全面落实省第十三届人民代表大会第四次会议通过的省《政府工作报告》部署，做好今年全省政府工作。"
+                   "部门分工：省发展改革委牵头，各地、各部门配合。")
+    assert "全省政府" not in names and "省发展改革委" in names

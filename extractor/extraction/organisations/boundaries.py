@@ -138,8 +138,9 @@ def _is_stop(tokens: list[Token], k: int, lex: Lexicon, verb_before_head: bool) 
     if _ORDINAL.fullmatch(word) or word in lex.name_words:  # 第一中学, 第九届人民代表大会, 青年之家
         return False
     if word in boundaries:
-        # just before the head a verb names the body's work (培育中心, 促进中心)
-        return k + 1 < len(tokens) or len(word) == 1 or not verb_before_head
+        # just before the head a verb names the body's work (培育中心, 促进中心); no other
+        # boundary word does (全省 of 全省政府工作)
+        return k + 1 < len(tokens) or len(word) == 1 or not verb_before_head or not flag.startswith("v")
     if word.isdigit() or is_region(word, flag):
         return False
     if len(word) == 1:
