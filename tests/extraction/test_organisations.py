@@ -668,3 +668,9 @@ def test_the_whole_province_before_government_work_names_no_body():
     names = _names("全面落实省第十三届人民代表大会第四次会议通过的省《政府工作报告》部署，做好今年全省政府工作。"
                    "部门分工：省发展改革委牵头，各地、各部门配合。")
     assert "全省政府" not in names and "省发展改革委" in names
+
+
+def test_a_relative_level_keeps_its_place_in_a_bodys_name():
+    # source: 贵州省渔业条例 (2005) 第四条
+    names = _names("跨行政区域的渔业管理工作，由有关县级人民政府共同协商管理，或者由其共同的上一级人民政府渔业行政主管部门管理。")
+    assert "上一级人民政府渔业行政主管部门" in names and "人民政府渔业行政主管部门" not in names
