@@ -847,3 +847,9 @@ def test_a_whole_year_target_of_a_dated_policy_is_due_that_year():
     tree = tree_of(f"{title}\n严格落实国家能耗政策。全年新增光伏装机5万千瓦以上。",
                    meta=DocMeta(title=title, date="2025-04-01"))
     assert [(q.value, q.kind, q.year) for q in find_quantities(tree)] == [(5, "target", 2025)]
+
+
+def test_a_place_suffix_inside_a_word_ends_no_subject():
+    # source: 河南省人民政府 2023年重点工作责任单位 (落实好提振市场信心90条措施); 新冠防控方案 (各省份)
+    assert only("到2023年，落实好提振市场信心90条措施。").subject is None
+    assert only("到2023年，各省份要统筹储备跨区域支援流调队伍200支。").subject is None

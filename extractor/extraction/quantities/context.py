@@ -28,7 +28,11 @@ def _subject_pattern(text: str) -> re.Pattern[str]:
 
 
 def _subjects(defined: list[str]) -> re.Pattern[str]:
-    return re.compile("[^的，、（(“]{0,10}?(?:%s)" % alternation({*cues()["subject_suffixes"], *defined}))
+    not_before = cues()["subject_not_before"]
+    # a suffix that makes one word with the character after it (市场, 县级) ends no subject there
+    ends = "|".join(re.escape(s) + (f"(?![{''.join(not_before[s])}])" if s in not_before else "")
+                    for s in sorted({*cues()["subject_suffixes"], *defined}, key=len, reverse=True))
+    return re.compile("[^的，、（(“]{0,10}?(?:%s)" % ends)
 
 
 @cached
