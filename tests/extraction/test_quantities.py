@@ -853,3 +853,8 @@ def test_a_place_suffix_inside_a_word_ends_no_subject():
     # source: 河南省人民政府 2023年重点工作责任单位 (落实好提振市场信心90条措施); 新冠防控方案 (各省份)
     assert only("到2023年，落实好提振市场信心90条措施。").subject is None
     assert only("到2023年，各省份要统筹储备跨区域支援流调队伍200支。").subject is None
+
+
+def test_a_second_home_is_no_count_of_two():
+    # source: 河南省人民政府 2023年重点工作责任单位 (落实首套房贷款支持政策，优化二套房认定标准)
+    assert [q.value for q in find_quantities(parsed("到2023年，优化二套房认定标准，建成两套系统。"))] == [2]
