@@ -240,7 +240,7 @@ def _standalone_title(text: str) -> tuple[int, int] | None:
         if ((len(line) < 8 and not (len(line) >= 4 and line.endswith(lexicon().genres)))
                 or len(_han_char().findall(line)) * 2 < len(line)  # an index number, a URL
                 or _stopped(line) or DATE.search(line) or _is_org(line) or _CRUMBS.search(line)
-                or _ISSUE.search(line) or marker_at(line)):
+                or _ISSUE.search(line) or marker_at(line) or _speaker(line)):
             continue
         following = text[lines[i + 1][0]:lines[i + 1][1]].strip() if i + 1 < len(lines) else ""
         if following.startswith("——") or _TITLE_PERIOD.fullmatch(following):
@@ -248,6 +248,13 @@ def _standalone_title(text: str) -> tuple[int, int] | None:
         if best is None or end - start > best[1] - best[0]:
             best = (start, end)
     return best
+
+
+def _speaker(line: str) -> bool:
+    """A speech's byline: its speaker's office, a space, and a name (区发改委主任 吴晓春)."""
+    words = line.split()
+    return (len(words) == 2 and words[0].endswith(lexicon().signing_offices)
+            and re.fullmatch(rf"[{_HAN}·]{{2,5}}", words[1]) is not None)
 
 
 def _headline(text: str) -> tuple[int, int] | None:

@@ -22,7 +22,7 @@ _REPORT_WORDS = re.compile(r"(?:工作)?报告$")
 
 @dataclass(frozen=True)
 class Report:
-    title: str
+    title: str | None  # None: the text opens at the dateline
     title_end: int
     date: str | None
     issuer: str | None
@@ -37,8 +37,9 @@ def _offices() -> dict[str, str]:
 @cached
 def _opening() -> re.Pattern[str]:
     offices = sorted(_offices(), key=len, reverse=True)
+    # the title may be missing where a page or an excerpt opens at the dateline (——2024年1月9日在…)
     return re.compile(
-        rf"\s*(?P<title>[{_HAN}“”（）()]{{2,60}}?报告)(?:\s*(?:[—－\-]{{1,2}}|[（(])|[ \t]*\n)\s*"
+        rf"\s*(?:(?P<title>[{_HAN}“”（）()]{{2,60}}?报告)(?:\s*(?:[—－\-]{{1,2}}|[（(])|[ \t]*\n)|[—－]{{2}})\s*"
         rf"(?P<date>{DATE.pattern})\s*在[^。\n]{{2,80}}?会议上\s*[）)]?"
         # the speaker's office may be left out (栗 俊 昌 alone under the date line)
         rf"(?:\s*(?P<office>[{_HAN}]{{0,30}}?(?:{'|'.join(map(re.escape, offices))}))\s*"
@@ -61,8 +62,9 @@ def work_report(text: str) -> Report | None:
     m = _opening().match(text)
     if not m:
         return None
-    return Report(m.group("title"), m.end("title"), iso_date(m),
-                  _body(_REPORT_WORDS.sub("", m.group("title"))) or _speaker_body(m.group("office") or ""),
+    titled = m.group("title")
+    return Report(titled, m.end("title") if titled else 0, iso_date(m),
+                  (_body(_REPORT_WORDS.sub("", titled)) if titled else None) or _speaker_body(m.group("office") or ""),
                   m.group("name"))
 
 

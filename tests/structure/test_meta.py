@@ -531,3 +531,11 @@ def test_a_national_body_signing_with_the_state_name_issues_as_its_short_form():
                  "  你省《关于撤销雅安地区设立地级雅安市的请示》(川府〔1999〕39号)收悉。现批复如下:\n"
                  "  一、同意撤销雅安地区和县级雅安市,设立地级雅安市。\n中华人民共和国国务院\n二〇〇〇年六月十四日\n")
     assert (meta.issuer, meta.date) == ("国务院", "2000-06-14")
+
+
+def test_a_report_whose_page_opens_at_its_dateline_is_dated_and_not_titled_by_its_speaker():
+    # source: 天津市东丽区 2023年国民经济和社会发展计划执行情况与2024年计划草案的报告, as a page
+    # that lost its title: the dateline and the speaker's byline open the text
+    meta = _meta("——2024年1月9日在区第十八届人民代表大会第五次会议上\n区发改委主任 吴晓春\n各位代表:\n"
+                 "受区政府委托,现将我区2023年国民经济和社会发展计划执行情况与2024年国民经济和社会发展计划草案提请大会审议。")
+    assert meta.title is None and meta.date == "2024-01-09"
