@@ -66,6 +66,14 @@ _ESTABLISHED = re.compile(
 _ARTICLE = re.compile(r"第[一二三四五六七八九十百零]+条\s*")
 _TABLE_HEAD = re.compile(r"牵头单位\s*(?:配合|责任|协办)[^\s，。：:]{0,6}单位")
 _ROW_MARK = re.compile(r"(?<![\d.．])(\d{1,2})[.．、](?!\d)")
+# the column header of a task list whose cells run together (序号 重点任务 责任单位 完成时限): its
+# rows open with a bare number, and a deadline cell may follow the owners
+_TASK_COLUMN = r"[\u4e00-\u9fff]{0,4}?(?:任务|事项|内容|措施)\s*(?:牵头|责任|负责|主责)(?:单位|部门)"
+_LATER_COLUMNS = r"(?:\s*(?:完成时限|完成时间|时间节点|完成期限|时限|备注))"
+_COLUMN_HEAD = re.compile(rf"(?:序号\s*{_TASK_COLUMN}{_LATER_COLUMNS}*|{_TASK_COLUMN}{_LATER_COLUMNS}+)\s*")
+_BARE_ROW = re.compile(r"(?<![\d.．])(\d{1,2})(?=[\u4e00-\u9fff“])")
+_DEADLINE = re.compile(r"(?:\d{4}年)?\d{1,2}月|\d{4}年|长期|持续")
+_STOPS = re.compile(r"[。；;]")
 _SECTION_MARK = re.compile(r"[一二三四五六七八九十]{1,3}、")
 # compiled once: list items are cleaned and split for every owner slot
 _ETC = re.compile(r"等$")
@@ -886,11 +894,35 @@ def _comma_clauses(text: str, commas: list[int], pattern: re.Pattern[str], cue: 
             yield m
 
 
+def _column_rows(text: str, start: int) -> list[re.Match[str]]:
+    """The rows of a task list under a column header, numbered 1, 2, 3 … with bare numbers: the
+    first right after the header, each later one after a sentence stop since the row before
+    (a count inside a task, 1个工作日, or a deadline's 6月 is no row)."""
+    rows: list[re.Match[str]] = []
+    for m in _BARE_ROW.finditer(text, start):
+        if int(m.group(1)) != len(rows) + 1:
+            continue
+        if (not rows and m.start() > start + 2) or (rows and not _STOPS.search(text, rows[-1].end(), m.start())):
+            if not rows:
+                break
+            continue
+        rows.append(m)
+    return rows
+
+
+def _table_rows(c: View) -> Iterator[tuple[list[re.Match[str]], bool]]:
+    """The rows of each task table run together in the text, and whether a deadline cell may
+    close them (a column header's table)."""
+    for head in _TABLE_HEAD.finditer(c.text):
+        yield list(_ROW_MARK.finditer(c.text, head.end())), False
+    for head in _COLUMN_HEAD.finditer(c.text):
+        yield _column_rows(c.text, head.end()), True
+
+
 def _table_clauses(c: View) -> list[OwnerClause]:
     """Rows of a task-division table whose cells arrive run together in one line."""
     clauses = []
-    for head in _TABLE_HEAD.finditer(c.text):
-        rows = list(_ROW_MARK.finditer(c.text, head.end()))
+    for rows, dated in _table_rows(c):
         for k, row in enumerate(rows):
             end = rows[k + 1].start() if k + 1 < len(rows) else len(c.text)
             if k + 1 < len(rows) and int(rows[k + 1].group(1)) != int(row.group(1)) + 1:
@@ -904,6 +936,8 @@ def _table_clauses(c: View) -> list[OwnerClause]:
                 continue
             zone_start = row.end() + stop + 1
             zone = text[stop + 1:]
+            deadline = _DEADLINE.search(zone) if dated else None
+            zone = zone[:deadline.start()] if deadline else zone
             if not zone.strip() or len(zone) > 120:
                 continue
             trimmed = re.split(r"来源[：:]", zone)[0]

@@ -960,3 +960,14 @@ def test_the_relevant_governments_of_a_level_are_owners_but_relevant_departments
     # source: 贵州省渔业条例 (2005) 第四条; 有关部门 names no one (GUIDE: vague references)
     links, _ = _links("跨行政区域的渔业管理工作，由有关县级人民政府共同协商管理。具体办法由有关部门制定。")
     assert {(name, role) for name, role, _ in links} == {("有关县级人民政府", "lead")}
+
+
+def test_a_task_list_under_a_column_header_with_a_deadline_column():
+    # a county's 重点任务清单 as PDF text gives it: 序号 重点任务 责任单位 完成时限, the cells of each
+    # row run together and its number bare (the counts 1个 and 15个 and the month 6月 are no rows)
+    text = ("序号 重点任务 责任单位 完成时限\n"
+            "1全面推行企业开办“一网通办”，企业开办时间压缩至1个工作日以内。 县市场监管局2024年6月底前\n"
+            "2深化工程建设项目审批制度改革，审批时间压缩至15个工作日以内。 县住建局、县自然资源局2024年12月底前")
+    links, _ = _links(text)
+    assert {(o, r) for o, r, t in links if "一网通办" in t} == {("县市场监管局", "lead")}
+    assert {(o, r) for o, r, t in links if "审批制度" in t} == {("县住建局", "lead"), ("县自然资源局", "lead")}
