@@ -693,3 +693,10 @@ def test_a_quoted_trait_and_a_set_phrase_are_no_programmes():
     found = programmes("深入落实“1145”发展战略，立足市情实际，锐意改革创新，推动经济实现质的有效提升。"
                        "构成CPI的八大类商品和服务价格呈现“四涨三降一平”的特点。")
     assert found == {"1145": ("“1145”发展战略",)}
+
+
+def test_the_value_of_a_pages_classification_field_is_no_programme():
+    # source: 城口县发展和改革委员会 城发改委发〔2025〕4号, its gov.cn disclosure header
+    found = programmes("[ 主题分类 ] | 国民经济发展规划、计划 | [ 体裁分类 ] | 规划计划 |\n"
+                       "锚定“三县一城一枢纽”目标，加快建设“六个示范区”。")
+    assert "规划计划" not in found and "三县一城一枢纽" in found

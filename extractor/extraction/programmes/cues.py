@@ -24,6 +24,7 @@ class Cues:
     scheme_after: re.Pattern[str]
     scheme_noun: re.Pattern[str]
     description_after: re.Pattern[str]
+    category_before: re.Pattern[str]
     list_after: re.Pattern[str]
     verb_before: re.Pattern[str]
     slogan_before: re.Pattern[str]
@@ -154,6 +155,8 @@ def _quote_cues(data: dict) -> dict:
     return {"scheme_after": re.compile(rf"{modifier}(?:{by_first_character(data['scheme_nouns'])})"),
             "scheme_noun": re.compile(by_first_character(data["scheme_nouns"])),
             "description_after": re.compile(rf"的{modifier}(?:{by_first_character(data['description_nouns'])})"),
+            "category_before": re.compile(
+                rf"(?P<label>{by_first_character(data['category_labels'])})\s*[\]】］]?\s*[|｜:：]\s*$"),
             "list_after": re.compile(rf"等[^，。；“”]{{0,6}}?(?:“|{by_first_character(data['list_nouns'])})"),
             "slogan_before": re.compile(rf"(?:{by_first_character(data['slogan_verbs'])})$"),
             "scheme_suffix": tuple(data["scheme_suffixes"]),

@@ -204,8 +204,14 @@ def _common_noun_head(p: Proposal) -> str | None:
     return f"{p.head} ends common nouns: no anchor, implementing verb, function or brand"
 
 
+def _category_value(p: Proposal) -> str | None:
+    """[ 体裁分类 ] | 规划计划: the value of a page's classification field names a kind of document."""
+    m = p.doc.cues.category_before.search(p.compact, max(0, p.start - 12), p.start)
+    return f"the value of the page's field {m.group('label')}" if m else None
+
+
 LOCAL: tuple[NamedFilter[Proposal], ...] = named(
-    _inside_longer_name, _document_itself, _department, _cited_title, _unbounded, _section_heading, _class_of_things,
+    _category_value, _inside_longer_name, _document_itself, _department, _cited_title, _unbounded, _section_heading, _class_of_things,
     _counted, _after_figure, _generic_modifier, _place_alone, _kind, _acted, _word_tail, _quoted_term, _leading_verb, _verb_object)
 # decided once the document's brands are known
 WHOLE: tuple[NamedFilter[Proposal], ...] = named(_common_noun_head)
