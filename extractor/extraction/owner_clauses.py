@@ -67,10 +67,11 @@ _ARTICLE = re.compile(r"第[一二三四五六七八九十百零]+条\s*")
 _TABLE_HEAD = re.compile(r"牵头单位\s*(?:配合|责任|协办)[^\s，。：:]{0,6}单位")
 _ROW_MARK = re.compile(r"(?<![\d.．])(\d{1,2})[.．、](?!\d)")
 # the column header of a task list whose cells run together (序号 重点任务 责任单位 完成时限): its
-# rows open with a bare number, and a deadline cell may follow the owners
-_TASK_COLUMN = r"[\u4e00-\u9fff]{0,4}?(?:任务|事项|内容|措施)\s*(?:牵头|责任|负责|主责)(?:单位|部门)"
-_LATER_COLUMNS = r"(?:\s*(?:完成时限|完成时间|时间节点|完成期限|时限|备注))"
-_COLUMN_HEAD = re.compile(rf"(?:序号\s*{_TASK_COLUMN}{_LATER_COLUMNS}*|{_TASK_COLUMN}{_LATER_COLUMNS}+)\s*")
+# rows open with a bare number, and a deadline cell may follow the owners. It opens with its task
+# column's last word, so a scan of the text tries it only there.
+_COLUMN_HEAD = re.compile(r"(?:任务|事项|内容|措施)\s*(?:牵头|责任|负责|主责)(?:单位|部门)"
+                          r"(?P<later>(?:\s*(?:完成时限|完成时间|时间节点|完成期限|时限|备注))*)\s*")
+_NUMBER_COLUMN = "序号"
 _BARE_ROW = re.compile(r"(?<![\d.．])(\d{1,2})(?=[\u4e00-\u9fff“])")
 _DEADLINE = re.compile(r"(?:\d{4}年)?\d{1,2}月|\d{4}年|长期|持续")
 _STOPS = re.compile(r"[。；;]")
@@ -916,7 +917,9 @@ def _table_rows(c: View) -> Iterator[tuple[list[re.Match[str]], bool]]:
     for head in _TABLE_HEAD.finditer(c.text):
         yield list(_ROW_MARK.finditer(c.text, head.end())), False
     for head in _COLUMN_HEAD.finditer(c.text):
-        yield _column_rows(c.text, head.end()), True
+        # a header names a column after the owners', or a number column before the task's
+        if head.group("later") or _NUMBER_COLUMN in c.text[max(0, head.start() - 10):head.start()]:
+            yield _column_rows(c.text, head.end()), True
 
 
 def _table_clauses(c: View) -> list[OwnerClause]:
