@@ -12,6 +12,7 @@ from extractor import lexicons
 from extractor.extraction import extract
 from extractor.extraction.programmes import explain, find_programmes
 from extractor.extraction.programmes.cues import by_first_character, starting
+from extractor.extraction.programmes.start import first_fitting, first_word
 from extractor.lexicons import alternation
 from extractor.model import RawDocument
 from extractor.pipeline import parse_raw
@@ -680,3 +681,14 @@ def test_a_bracketed_note_on_a_line_of_its_own_starts_no_name():
             "为推动城市高质量发展,市委、市政府决定以创建全国文明城市为引领,全面开展城市更新行动。")
     found = programmes(text)
     assert not [form for forms in found.items() for form in (forms[0], *forms[1]) if "此件" in form]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="服务业建设者实施推广应用中国上海自由贸易试验区不也都成都市省新区城市社区工程5G，。、 a", max_size=20))
+@example("服务业发展基金")  # a verb that starts a longer noun
+@example("成都市城市社区嵌入式服务设施建设工程")
+def test_the_first_word_read_from_the_opening_words_is_the_tagger_s(text):
+    # first_fitting decides from the words that open a window when it can: the same answer as tagging it
+    for fits in (lambda word, flag: len(word) > 2, lambda word, flag: flag.startswith("v"), lambda word, flag: True):
+        first = first_word(text)
+        assert first_fitting(text, fits) == (first if first is not None and fits(*first) else None)

@@ -63,6 +63,7 @@ class Cues:
     pair_joints: tuple[tuple[str, int], ...]
     modifier_joints: tuple[tuple[str, int], ...]
     aim_joints: tuple[tuple[str, int], ...]
+    name_joints: frozenset[str]
     action_tags: frozenset[str]
     actor_nouns: tuple[str, ...]
     formula: re.Pattern[str]
@@ -178,6 +179,7 @@ def _boundary_cues(data: dict) -> dict:
             "pair_joints": tuple((joint, int(size)) for joint, size in data["pair_joints"].items()),
             "modifier_joints": tuple((joint, int(size)) for joint, size in data["modifier_joints"].items()),
             "aim_joints": tuple((joint, int(size)) for joint, size in data["aim_joints"].items()),
+            "name_joints": frozenset(data["pair_joints"]) | frozenset(data["modifier_joints"]),
             "action_tags": frozenset(data["action_tags"])}
 
 

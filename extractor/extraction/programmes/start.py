@@ -11,7 +11,7 @@ from extractor.extraction.programmes.cues import Cues
 from extractor.extraction.programmes.document import Doc
 from extractor.lexicons import cached, load_json
 from extractor.memo import text_memo
-from extractor.segment import tagger
+from extractor.segment import opening_words, tagger
 from extractor.text import View
 
 _REACH = 20  # the longest modifier a name may have (成都市城市社区嵌入式服务设施建设 is 16)
@@ -85,8 +85,7 @@ def bounded_at(before: str, cues: Cues) -> bool:
     """Whether the character `before` a position ends every name there, told without looking
     further left (`name_start` there returns the position): punctuation, a figure or a
     particle, being no joint of items (、 与) and no bracket a short bracketed part may close."""
-    joint = any(before == j for j, _ in cues.pair_joints + cues.modifier_joints)
-    return (not joint and before not in "）)"
+    return (before not in cues.name_joints and before not in "）)"
             and (cues.hard_boundary.fullmatch(before) is not None or cues.particle.fullmatch(before) is not None))
 
 
@@ -179,8 +178,11 @@ def _verb_end(window: str, verb: re.Match[str]) -> int | None:
     """Where a boundary verb ends on a word boundary of the tagger: at the end of a longer
     verb it starts (推广应用中国（上海）自由贸易试验区: the name starts after 应用), never inside a
     noun it starts (服务 in 服务业, 建设 in 建设者: None, no name starts inside a word)."""
-    first = first_word(window[verb.start():])
-    if first is None or len(first[0]) <= len(verb.group()):
+    size, rest = len(verb.group()), window[verb.start():]
+    if rest[:size + 1] not in tagger().tokenizer.FREQ:
+        return verb.end()  # speed: no dictionary word runs past the verb (one look-up, no tagging)
+    first = first_fitting(rest, lambda word, _: len(word) > size)
+    if first is None:
         return verb.end()
     return None if first[1].startswith("n") else verb.start() + len(first[0])
 
@@ -296,17 +298,33 @@ def first_word(text: str) -> tuple[str, str] | None:
     return (first.word, first.flag) if first else None
 
 
+def first_fitting(text: str, fits: Callable[[str, str], bool]) -> tuple[str, str] | None:
+    """The tagger's first (word, flag) of `text` when it `fits`, else None.
+
+    Speed: the first word is one of the few dictionary words that open the text
+    (`opening_words`); when none of them fits, or only one opens it, a few look-ups decide
+    without tagging the window (most windows: a verb no longer word starts, a name's start).
+    """
+    opening = opening_words(text)
+    if opening is not None:
+        if not any(fits(word, flag) for word, flag in opening):
+            return None
+        if len(opening) == 1:
+            return opening[0]
+    first = first_word(text)
+    return first if first is not None and fits(*first) else None
+
+
 def clause_word(doc: Doc, text: str) -> str | None:
     """The first word of `text` when it is a verb, adverb, pronoun or conjunction that
     starts a clause: a word of two characters or more (one-character words are the
     tagger's guesses inside unknown names: 临空, 自贸) but for a negation (不重复享受…) or a
     one-character clause adverb (也不得擅自设立…), and
     not a generic word, which starts names as a noun (创新人才攀登计划)."""
-    first = first_word(text)
-    if (first is None or first[1] not in doc.cues.leading_tags or doc.cues.generic.fullmatch(first[0])
-            or (len(first[0]) < 2 and first[0] not in doc.cues.negations)):
-        return None
-    return first[0]
+    cues = doc.cues
+    first = first_fitting(text, lambda word, flag: (flag in cues.leading_tags and not cues.generic.fullmatch(word)
+                                                    and (len(word) >= 2 or word in cues.negations)))
+    return first[0] if first is not None else None
 
 
 @cached
@@ -324,7 +342,7 @@ def leading_place(text: str) -> str:
     levels, not_places, level_end = _place_levels()
     if not level_end.search(text, 2, _PLACE_REACH):
         return ""  # no level ends a word of three characters or more: no tagging needed
-    first = first_word(text)
-    if first is None or first[1] != _PLACE_TAG or len(first[0]) < 3:
+    first = first_fitting(text, lambda word, flag: flag == _PLACE_TAG and len(word) >= 3)
+    if first is None:
         return ""
     return first[0] if first[0].endswith(levels) and first[0] not in not_places else ""
