@@ -308,9 +308,11 @@ def opening_words(text: str) -> list[tuple[str, str]] | None:
     freq, tags = tagging.tokenizer.FREQ, tagging._tags
     last = _HAN_BLOCK.match(text).end()  # type: ignore[union-attr]  # no word runs past the block
     words = []
-    end = 1
-    while end <= last and (count := freq.get(text[:end])) is not None:
+    for end in range(1, last + 1):
+        piece = text[:end]
+        count = freq.get(piece)
+        if count is None:  # no word starts so (the graph holds every prefix of its words)
+            break
         if count:  # a word, not only a prefix of one
-            words.append((text[:end], tags.get(text[:end], "x")))
-        end += 1
+            words.append((piece, tags.get(piece, "x")))
     return words or [(text[0], tags.get(text[0], "x"))]

@@ -298,6 +298,14 @@ def first_word(text: str) -> tuple[str, str] | None:
     return (first.word, first.flag) if first else None
 
 
+@text_memo(1 << 12)
+def _opening_words(text: str) -> tuple[tuple[str, str], ...] | None:
+    """`segment.opening_words`, memoised: a window is read again by the next filter (a
+    name's start, then its clause words)."""
+    opening = opening_words(text)
+    return tuple(opening) if opening is not None else None
+
+
 def first_fitting(text: str, fits: Callable[[str, str], bool]) -> tuple[str, str] | None:
     """The tagger's first (word, flag) of `text` when it `fits`, else None.
 
@@ -305,9 +313,9 @@ def first_fitting(text: str, fits: Callable[[str, str], bool]) -> tuple[str, str
     (`opening_words`); when none of them fits, or only one opens it, a few look-ups decide
     without tagging the window (most windows: a verb no longer word starts, a name's start).
     """
-    opening = opening_words(text)
+    opening = _opening_words(text)
     if opening is not None:
-        if not any(fits(word, flag) for word, flag in opening):
+        if not [pair for pair in opening if fits(*pair)]:
             return None
         if len(opening) == 1:
             return opening[0]
