@@ -316,3 +316,14 @@ def opening_words(text: str) -> list[tuple[str, str]] | None:
         if count:  # a word, not only a prefix of one
             words.append((piece, tags.get(piece, "x")))
     return words or [(text[0], tags.get(text[0], "x"))]
+
+
+def word_flags() -> dict[str, str]:
+    """The tagger's word -> flag table (the main dictionary's, then the user words'): the flag
+    `Tagger.cut` gives a word it reads whole ('x' for a word not in it). Read it, never change it.
+
+    Example:
+        >>> word_flags()["实施"]
+        'v'
+    """
+    return tagger()._tags

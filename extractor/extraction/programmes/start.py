@@ -7,11 +7,11 @@ import bisect
 import re
 from collections.abc import Callable, Iterator
 
-from extractor.extraction.programmes.cues import Cues
+from extractor.extraction.programmes.cues import Cues, load_cues
 from extractor.extraction.programmes.document import Doc
 from extractor.lexicons import cached, load_json
 from extractor.memo import text_memo
-from extractor.segment import opening_words, tagger
+from extractor.segment import opening_words, tagger, word_flags
 from extractor.text import View
 
 _REACH = 20  # the longest modifier a name may have (成都市城市社区嵌入式服务设施建设 is 16)
@@ -106,7 +106,12 @@ def name_start(view: View, end: int, cues: Cues) -> int | None:
     # Punctuation no word holds (，、。) parts the verbs left of it from the name: scan right of it.
     since = punctuation - window_start if (punctuation is not None and punctuation > window_start
                                            and _OUTSIDE_WORDS.match(compact, punctuation - 1)) else 0
-    for cut in _verb_cuts(compact[window_start:end], window_start, cues, since):
+    window = compact[window_start:end]
+    for verb in _nearest_verbs(window, cues, since):
+        cut = _verb_end(window, verb)  # lazily: tagging at a verb costs most, and the first cut left of the floor ends the search
+        if cut is None:
+            continue
+        cut += window_start
         if cut < lowest:
             break
         rest = compact[cut:end]
@@ -151,16 +156,12 @@ def titled_modifier(modifier: str, cues: Cues) -> bool:
     return specific(modifier, cues) or (len(modifier) >= _TITLE_MODIFIER and CHINESE_RUN.fullmatch(modifier) is not None)
 
 
-def _verb_cuts(window: str, window_start: int, cues: Cues, since: int) -> Iterator[int]:
-    """Where each boundary verb of `window` from `since` on leaves a name, nearest first.
-    Lazily: the first cut left of the floor ends the search, and tagging the words at a verb
-    is the costly part."""
-    # finditer yields matches left to right: the nearest verb comes last
+def _nearest_verbs(window: str, cues: Cues, since: int) -> list[re.Match[str]]:
+    """The boundary verbs of `window` from `since` on, nearest first, but a verb right before
+    a noun it compounds with (服务设施)."""
     verbs = [m for m in verbs_in(window, cues, since) if not cues.noun_after_verb.match(window, m.end())]
-    for verb in reversed(verbs):
-        end = _verb_end(window, verb)
-        if end is not None:
-            yield window_start + end
+    verbs.reverse()  # finditer yields matches left to right: the nearest verb comes last
+    return verbs
 
 
 def _first_cue_verb(stretch: str, cues: Cues) -> int | None:
@@ -190,6 +191,8 @@ def _verb_end(window: str, verb: re.Match[str]) -> int | None:
 def _joined(view: View, floor: int, end: int, cues: Cues) -> int | None:
     """Where an item joined to the name at the joint right before `floor` starts (the
     longest item first), or None."""
+    if view.text[floor - 1] not in cues.name_joints:
+        return None  # speed: most names have no joint right before them
     return (_joined_at(view, floor, end, cues, cues.pair_joints, _rest_names)
             or _joined_at(view, floor, end, cues, cues.modifier_joints, _two_actions))
 
@@ -323,6 +326,14 @@ def first_fitting(text: str, fits: Callable[[str, str], bool]) -> tuple[str, str
     return first if first is not None and fits(*first) else None
 
 
+@cached
+def _clause_openings() -> frozenset[str]:
+    """The first two characters of every dictionary word the tagger flags as a clause word
+    (verbs, adverbs … of ``leading_tags``): a clause word of two characters or more starts so."""
+    leading = frozenset(load_cues().leading_tags)
+    return frozenset(word[:2] for word, flag in word_flags().items() if flag in leading and len(word) >= 2)
+
+
 def clause_word(doc: Doc, text: str) -> str | None:
     """The first word of `text` when it is a verb, adverb, pronoun or conjunction that
     starts a clause: a word of two characters or more (one-character words are the
@@ -330,6 +341,8 @@ def clause_word(doc: Doc, text: str) -> str | None:
     one-character clause adverb (也不得擅自设立…), and
     not a generic word, which starts names as a noun (创新人才攀登计划)."""
     cues = doc.cues
+    if text[:2] not in _clause_openings() and text[:1] not in cues.negations:
+        return None  # speed: no clause word starts so (a set look-up, most names: no window's words read)
     first = first_fitting(text, lambda word, flag: (flag in cues.leading_tags and not cues.generic.fullmatch(word)
                                                     and (len(word) >= 2 or word in cues.negations)))
     return first[0] if first is not None else None
