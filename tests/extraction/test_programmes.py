@@ -5,14 +5,15 @@ import hashlib
 import json
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 from hypothesis import example, given, settings, strategies as st
 
 from extractor import lexicons
 from extractor.extraction import extract
 from extractor.extraction.programmes import explain, find_programmes
-from extractor.extraction.programmes.cues import by_first_character, starting
-from extractor.extraction.programmes.start import first_fitting, first_word
+from extractor.extraction.programmes.cues import by_first_character, load_cues, starting
+from extractor.extraction.programmes.start import clause_word, first_fitting, first_word
 from extractor.lexicons import alternation
 from extractor.model import RawDocument
 from extractor.pipeline import parse_raw
@@ -692,3 +693,16 @@ def test_the_first_word_read_from_the_opening_words_is_the_tagger_s(text):
     for fits in (lambda word, flag: len(word) > 2, lambda word, flag: flag.startswith("v"), lambda word, flag: True):
         first = first_word(text)
         assert first_fitting(text, fits) == (first if first is not None and fits(*first) else None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="不也都实施推进深化积极开展我们和在对创新科技服务业城市更新行动基金", max_size=12))
+@example("不重复享受农机购置补贴政策")
+@example("也不得擅自设立专项资金")
+def test_a_clause_word_is_the_tagger_s_first_word_when_it_opens_a_clause(text):
+    # clause_word decides most windows by their first two characters: the same answer as the tagger's first word
+    cues = load_cues()
+    first = first_word(text)
+    expected = (first[0] if first is not None and first[1] in cues.leading_tags and not cues.generic.fullmatch(first[0])
+                and (len(first[0]) >= 2 or first[0] in cues.negations) else None)
+    assert clause_word(SimpleNamespace(cues=cues), text) == expected
