@@ -26,7 +26,9 @@ class Cues:
     verb_before: re.Pattern[str]
     slogan_before: re.Pattern[str]
     enumeration: re.Pattern[str]
+    enumeration_ends: tuple[str, ...]
     support_list: re.Pattern[str]
+    list_heads: tuple[str, ...]
     kind_words: tuple[str, ...]
     kind_endings: tuple[str, ...]
     word_tails: tuple[str, ...]
@@ -191,6 +193,9 @@ def _way_cues(data: dict) -> dict:
             "enumeration": re.compile(rf"(?:{by_first_character(data['cue_verbs'])})((?:{ITEM}、)+{ITEM})"
                                       rf"等(?:{by_first_character(data['enumeration_nouns'])})"),
             "support_list": _support_list(data),
+            # words each list holds (等机制, 补贴): `in` finds them at once, so most documents skip the scans
+            "enumeration_ends": tuple("等" + noun for noun in data["enumeration_nouns"]),
+            "list_heads": tuple(data["list_heads"]),
             "formula": _formula(data),
             "campaign": re.compile(rf"{starting(data['campaign_verbs'] + data['campaign_prefixes'])}"
                                    rf"((?:{campaign_verbs})?)({by_first_character(data['campaign_prefixes'])})"

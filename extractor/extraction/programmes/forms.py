@@ -45,8 +45,12 @@ def listed(doc: Doc) -> list[Proposal]:
     """实施职务科技成果单列管理、先用后转等改革试点, 实施耕地地力保护补贴、玉米大豆生产者补贴和
     稻谷补贴政策: each item of the list is a scheme."""
     proposals = []
-    for pattern, joint in ((doc.cues.enumeration, _ENUMERATION_JOINT), (doc.cues.support_list, _LIST_JOINT)):
-        for m in pattern.finditer(doc.view.text):
+    cues, text = doc.cues, doc.view.text
+    for pattern, joint, words in ((cues.enumeration, _ENUMERATION_JOINT, cues.enumeration_ends),
+                                  (cues.support_list, _LIST_JOINT, cues.list_heads)):
+        if not any(word in text for word in words):
+            continue  # speed: a list of either kind holds one of these words; `in` finds none at once
+        for m in pattern.finditer(text):
             proposals += _items(doc, m, joint)
     return proposals
 

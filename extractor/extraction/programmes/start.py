@@ -85,8 +85,11 @@ def bounded_at(before: str, cues: Cues) -> bool:
     """Whether the character `before` a position ends every name there, told without looking
     further left (`name_start` there returns the position): punctuation, a figure or a
     particle, being no joint of items (、 与) and no bracket a short bracketed part may close."""
-    return (before not in cues.name_joints and before not in "）)"
-            and (cues.hard_boundary.fullmatch(before) is not None or cues.particle.fullmatch(before) is not None))
+    if before in cues.name_joints or before in "）)":
+        return False
+    # a Chinese character alone is no punctuation, figure or article number: only a particle may bound
+    return ((not "\u4e00" <= before <= "\u9fff" and cues.hard_boundary.fullmatch(before) is not None)
+            or cues.particle.fullmatch(before) is not None)
 
 
 def name_start(view: View, end: int, cues: Cues) -> int | None:
