@@ -284,3 +284,44 @@ def segment_spans(text: str) -> list[tuple[str, int, int]]:
         [('不少于', 0, 3), ('5', 3, 4), ('个', 4, 5)]
     """
     return list(tokenizer().tokenize(text, HMM=False))
+
+
+
+def opening_words(text: str) -> list[tuple[str, str]] | None:
+    """The (word, flag) pairs `Tagger.cut` may read first in `text`: each dictionary word
+    that starts it (the first position of the word graph), or its first character alone
+    when none does; None when `text` does not open with a Chinese character.
+
+    Speed: the tagger's first word is always one of these, and most windows open with one
+    or two, so a caller that needs only the first word can often decide from these few
+    look-ups (one candidate, or none that fits) instead of the whole window's best path.
+
+    Example:
+        >>> [word for word, _ in opening_words("服务业发展")]
+        ['服', '服务', '服务业']
+    """
+    if not text or not "\u4e00" <= text[0] <= "\u9fd5":
+        return None
+    tagging = tagger()
+    freq, tags = tagging.tokenizer.FREQ, tagging._tags
+    last = _HAN_BLOCK.match(text).end()  # type: ignore[union-attr]  # no word runs past the block
+    words = []
+    for end in range(1, last + 1):
+        piece = text[:end]
+        count = freq.get(piece)
+        if count is None:  # no word starts so (the graph holds every prefix of its words)
+            break
+        if count:  # a word, not only a prefix of one
+            words.append((piece, tags.get(piece, "x")))
+    return words or [(text[0], tags.get(text[0], "x"))]
+
+
+def word_flags() -> dict[str, str]:
+    """The tagger's word -> flag table (the main dictionary's, then the user words'): the flag
+    `Tagger.cut` gives a word it reads whole ('x' for a word not in it). Read it, never change it.
+
+    Example:
+        >>> word_flags()["实施"]
+        'v'
+    """
+    return tagger()._tags

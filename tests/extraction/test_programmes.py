@@ -5,13 +5,15 @@ import hashlib
 import json
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 from hypothesis import example, given, settings, strategies as st
 
 from extractor import lexicons
 from extractor.extraction import extract
 from extractor.extraction.programmes import explain, find_programmes
-from extractor.extraction.programmes.cues import by_first_character, starting
+from extractor.extraction.programmes.cues import by_first_character, load_cues, starting
+from extractor.extraction.programmes.start import clause_word, first_fitting, first_word
 from extractor.lexicons import alternation
 from extractor.model import RawDocument
 from extractor.pipeline import parse_raw
@@ -700,3 +702,27 @@ def test_the_value_of_a_pages_classification_field_is_no_programme():
     found = programmes("[ 主题分类 ] | 国民经济发展规划、计划 | [ 体裁分类 ] | 规划计划 |\n"
                        "锚定“三县一城一枢纽”目标，加快建设“六个示范区”。")
     assert "规划计划" not in found and "三县一城一枢纽" in found
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="服务业建设者实施推广应用中国上海自由贸易试验区不也都成都市省新区城市社区工程5G，。、 a", max_size=20))
+@example("服务业发展基金")  # a verb that starts a longer noun
+@example("成都市城市社区嵌入式服务设施建设工程")
+def test_the_first_word_read_from_the_opening_words_is_the_tagger_s(text):
+    # first_fitting decides from the words that open a window when it can: the same answer as tagging it
+    for fits in (lambda word, flag: len(word) > 2, lambda word, flag: flag.startswith("v"), lambda word, flag: True):
+        first = first_word(text)
+        assert first_fitting(text, fits) == (first if first is not None and fits(*first) else None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="不也都实施推进深化积极开展我们和在对创新科技服务业城市更新行动基金", max_size=12))
+@example("不重复享受农机购置补贴政策")
+@example("也不得擅自设立专项资金")
+def test_a_clause_word_is_the_tagger_s_first_word_when_it_opens_a_clause(text):
+    # clause_word decides most windows by their first two characters: the same answer as the tagger's first word
+    cues = load_cues()
+    first = first_word(text)
+    expected = (first[0] if first is not None and first[1] in cues.leading_tags and not cues.generic.fullmatch(first[0])
+                and (len(first[0]) >= 2 or first[0] in cues.negations) else None)
+    assert clause_word(SimpleNamespace(cues=cues), text) == expected

@@ -29,7 +29,9 @@ class Cues:
     verb_before: re.Pattern[str]
     slogan_before: re.Pattern[str]
     enumeration: re.Pattern[str]
+    enumeration_ends: tuple[str, ...]
     support_list: re.Pattern[str]
+    list_heads: tuple[str, ...]
     kind_words: tuple[str, ...]
     kind_endings: tuple[str, ...]
     word_tails: tuple[str, ...]
@@ -66,6 +68,7 @@ class Cues:
     pair_joints: tuple[tuple[str, int], ...]
     modifier_joints: tuple[tuple[str, int], ...]
     aim_joints: tuple[tuple[str, int], ...]
+    name_joints: frozenset[str]
     action_tags: frozenset[str]
     actor_nouns: tuple[str, ...]
     formula: re.Pattern[str]
@@ -185,6 +188,7 @@ def _boundary_cues(data: dict) -> dict:
             "pair_joints": tuple((joint, int(size)) for joint, size in data["pair_joints"].items()),
             "modifier_joints": tuple((joint, int(size)) for joint, size in data["modifier_joints"].items()),
             "aim_joints": tuple((joint, int(size)) for joint, size in data["aim_joints"].items()),
+            "name_joints": frozenset(data["pair_joints"]) | frozenset(data["modifier_joints"]),
             "action_tags": frozenset(data["action_tags"])}
 
 
@@ -196,6 +200,9 @@ def _way_cues(data: dict) -> dict:
             "enumeration": re.compile(rf"(?:{by_first_character(data['cue_verbs'])})((?:{ITEM}、)+{ITEM})"
                                       rf"等(?:{by_first_character(data['enumeration_nouns'])})"),
             "support_list": _support_list(data),
+            # words each list holds (等机制, 补贴): `in` finds them at once, so most documents skip the scans
+            "enumeration_ends": tuple("等" + noun for noun in data["enumeration_nouns"]),
+            "list_heads": tuple(data["list_heads"]),
             "formula": _formula(data),
             "campaign": re.compile(rf"{starting(data['campaign_verbs'] + data['campaign_prefixes'])}"
                                    rf"((?:{campaign_verbs})?)({by_first_character(data['campaign_prefixes'])})"

@@ -24,7 +24,7 @@ class Doc:
     quoted_names: tuple[Span, ...] = ()  # where quoted terms that name a programme stand
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Proposal:
     """A candidate name at `start:end` of the view, how it was found, and what was read
     about it (`strength`: 'strong', 'cue' or 'weak' for quoted terms; `forms`: other forms
@@ -39,18 +39,20 @@ class Proposal:
     head: str = ""
     strength: str = ""
     forms: tuple[str, ...] = ()
+    # the view's text and the part before the head: read by most filters, so set once, not computed per read
+    compact: str = field(init=False, repr=False, compare=False)
+    modifier: str = field(init=False, repr=False, compare=False)
+
+    def __init__(self, doc: Doc, way: str, name: str, start: int, end: int, *, mid: int = 0, head: str = "",
+                 strength: str = "", forms: tuple[str, ...] = ()) -> None:
+        # speed: a frozen dataclass sets each field by object.__setattr__; one dict update costs a third
+        self.__dict__.update(doc=doc, way=way, name=name, start=start, end=end, mid=mid, head=head,
+                             strength=strength, forms=forms, compact=doc.view.text, modifier=name[:mid - start])
 
     def evolve(self, **changes: object) -> Proposal:
         """A copy with `changes`, like `dataclasses.replace` but without rebuilding every
-        field through `__init__`: it runs for each candidate of a document."""
+        field through `__init__`: it runs for each candidate of a document. The changes keep
+        the name, its place and the view (`compact`, `modifier` are copied as they are)."""
         copy = object.__new__(Proposal)
         copy.__dict__.update(self.__dict__, **changes)
         return copy
-
-    @property
-    def modifier(self) -> str:
-        return self.name[:self.mid - self.start]
-
-    @property
-    def compact(self) -> str:
-        return self.doc.view.text

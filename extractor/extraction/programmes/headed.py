@@ -20,28 +20,28 @@ _MARKER_BEFORE = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[�
 def propose(doc: Doc) -> list[Proposal]:
     """Every programme head in the view, with the name that would end in it."""
     proposals = []
-    for m in doc.cues.heads.finditer(doc.view.text):
+    cues, view, text = doc.cues, doc.view, doc.view.text  # read for every head: looked up once
+    for m in cues.heads.finditer(text):
+        found, mid = m.group(), m.start()
         # most runs are one head: the look-up spares a search through every head word
-        head = m.group() if m.group() in doc.cues.head_words else doc.cues.last_head.search(m.group()).group()
+        head = found if found in cues.head_words else cues.last_head.search(found).group()
         # What a platform does is part of its head: 服务 in 信息服务管理平台 is no verb ending a name.
-        run = doc.cues.function_run.search(doc.view.text, max(0, m.start() - 12), m.start()) \
-            if head in doc.cues.system_heads else None
-        end = run.start() if run else m.start()
-        if end > 0 and bounded_at(doc.view.text[end - 1], doc.cues):
+        run = cues.function_run.search(text, max(0, mid - 12), mid) if head in cues.system_heads else None
+        end = run.start() if run else mid
+        if end > 0 and bounded_at(text[end - 1], cues):
             titled, start = None, end  # (的平台, ，行动) the name can only start here: no search needed
         else:
-            titled = titled_start(doc.view, end, head, doc.cues)
-            start = name_start(doc.view, end, doc.cues) if titled is None else titled
-        if run and doc.cues.boundary_before.search(doc.view.text, max(0, end - 6), end):
+            titled = titled_start(view, end, head, cues)
+            start = name_start(view, end, cues) if titled is None else titled
+        if run and cues.boundary_before.search(text, max(0, end - 6), end):
             start = end  # 依托办理服务系统: the verb ends the clause, the function words start the name
         if start is not None:
-            start = _past_clause_words(doc, start, m.start())
-            if head in doc.cues.designation_heads:
-                start = aims_joined(doc.view, start, m.start(), doc.cues) or start
-        begin = m.start() if start is None else start
-        proposals.append(Proposal(doc, "headed", doc.view.text[begin:m.end()], begin, m.end(),
-                                   mid=m.start(), head=head,
-                                   strength="" if start is None else "titled" if titled is not None else "bounded"))
+            start = _past_clause_words(doc, start, mid)
+            if head in cues.designation_heads:
+                start = aims_joined(view, start, mid, cues) or start
+        begin = mid if start is None else start
+        proposals.append(Proposal(doc, "headed", text[begin:m.end()], begin, m.end(), mid=mid, head=head,
+                                  strength="" if start is None else "titled" if titled is not None else "bounded"))
     return proposals
 
 

@@ -30,7 +30,9 @@ def gather(accepted: list[Proposal]) -> dict[str, _Entry]:
     """One entry per accepted name; a defined short form joins its full form."""
     entries: dict[str, _Entry] = {}
     for p in accepted:
-        entry = entries.setdefault(p.name, _Entry(p.name))
+        entry = entries.get(p.name)
+        if entry is None:  # not setdefault: that builds an entry for every mention of a name
+            entry = entries[p.name] = _Entry(p.name)
         if p.way == "defined":
             entry.add((p.start, p.end), p.forms[0])
             folded = entries.pop(p.forms[0], None)
@@ -54,7 +56,7 @@ def _shorter_forms(name: str, cues: Cues) -> list[str]:
     """The names a longer form folds into: each part it quotes (省级“三项改革”试点 → 三项改革),
     each ending of four characters or more (秦创原春种基金 → 春种基金), and the name without
     a word that only says what kind of thing it is (稻谷补贴政策 → 稻谷补贴)."""
-    quotes = [i for i, c in enumerate(name) if c in "“”"]
+    quotes = [i for i, c in enumerate(name) if c in "“”"] if "“" in name else []  # most names quote nothing
     quoted = [name[i + 1:j] for i in quotes if name[i] == "“" for j in quotes if j > i and name[j] == "”"]
     kinds = [name[:-len(kind)] for kind in cues.kind_words if name.endswith(kind) and len(name) - len(kind) >= 2]
     return quoted + kinds + [name[-size:] for size in range(4, len(name))]
@@ -65,7 +67,10 @@ def _fold_standard(entries: dict[str, _Entry], cues: Cues) -> None:
     乡村振兴战略, 高标准农田 → 高标准农田建设, itself a nationwide name): the full form names
     the programme, the bare name is how the text refers to it."""
     named = [s for s in cues.standard if s in entries]
+    starts = tuple(named)
     for entry in list(entries.values()) if named else ():
+        if not entry.name.startswith(starts):
+            continue  # one look-up over every bare name: most names start with none
         for bare in [s for s in named if s in entries and s != entry.name and entry.name.startswith(s)]:
             rest = entry.name[len(bare):]
             if entry.name in entries and (cues.last_head.fullmatch(rest) or rest in cues.campaign_words):

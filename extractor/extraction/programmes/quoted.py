@@ -95,7 +95,9 @@ def _runs(passed: list[Proposal]) -> list[list[Proposal]]:
     """Adjacent quotes grouped into runs (“揭榜挂帅”“赛马制”等机制)."""
     runs: list[list[Proposal]] = []
     for p in passed:
-        if runs and _QUOTE_GAP.fullmatch(p.compact[runs[-1][-1].end + 1:p.start - 1]):
+        gap = runs[-1][-1].end + 1 if runs else 0
+        # the gap is checked for length first: a slice of the text between two quotes far apart is long
+        if runs and p.start - 1 - gap <= 1 and _QUOTE_GAP.fullmatch(p.compact[gap:p.start - 1]):
             runs[-1].append(p)
         else:
             runs.append([p])

@@ -7,11 +7,11 @@ import bisect
 import re
 from collections.abc import Callable, Iterator
 
-from extractor.extraction.programmes.cues import Cues
+from extractor.extraction.programmes.cues import Cues, load_cues
 from extractor.extraction.programmes.document import Doc
 from extractor.lexicons import cached, load_json
 from extractor.memo import text_memo
-from extractor.segment import tagger
+from extractor.segment import opening_words, tagger, word_flags
 from extractor.text import View
 
 _REACH = 20  # the longest modifier a name may have (成都市城市社区嵌入式服务设施建设 is 16)
@@ -85,9 +85,11 @@ def bounded_at(before: str, cues: Cues) -> bool:
     """Whether the character `before` a position ends every name there, told without looking
     further left (`name_start` there returns the position): punctuation, a figure or a
     particle, being no joint of items (、 与) and no bracket a short bracketed part may close."""
-    joint = any(before == j for j, _ in cues.pair_joints + cues.modifier_joints)
-    return (not joint and before not in "）)"
-            and (cues.hard_boundary.fullmatch(before) is not None or cues.particle.fullmatch(before) is not None))
+    if before in cues.name_joints or before in "）)":
+        return False
+    # a Chinese character alone is no punctuation, figure or article number: only a particle may bound
+    return ((not "\u4e00" <= before <= "\u9fff" and cues.hard_boundary.fullmatch(before) is not None)
+            or cues.particle.fullmatch(before) is not None)
 
 
 def name_start(view: View, end: int, cues: Cues) -> int | None:
@@ -107,7 +109,12 @@ def name_start(view: View, end: int, cues: Cues) -> int | None:
     # Punctuation no word holds (，、。) parts the verbs left of it from the name: scan right of it.
     since = punctuation - window_start if (punctuation is not None and punctuation > window_start
                                            and _OUTSIDE_WORDS.match(compact, punctuation - 1)) else 0
-    for cut in _verb_cuts(compact[window_start:end], window_start, cues, since):
+    window = compact[window_start:end]
+    for verb in _nearest_verbs(window, cues, since):
+        cut = _verb_end(window, verb)  # lazily: tagging at a verb costs most, and the first cut left of the floor ends the search
+        if cut is None:
+            continue
+        cut += window_start
         if cut < lowest:
             break
         rest = compact[cut:end]
@@ -152,16 +159,12 @@ def titled_modifier(modifier: str, cues: Cues) -> bool:
     return specific(modifier, cues) or (len(modifier) >= _TITLE_MODIFIER and CHINESE_RUN.fullmatch(modifier) is not None)
 
 
-def _verb_cuts(window: str, window_start: int, cues: Cues, since: int) -> Iterator[int]:
-    """Where each boundary verb of `window` from `since` on leaves a name, nearest first.
-    Lazily: the first cut left of the floor ends the search, and tagging the words at a verb
-    is the costly part."""
-    # finditer yields matches left to right: the nearest verb comes last
+def _nearest_verbs(window: str, cues: Cues, since: int) -> list[re.Match[str]]:
+    """The boundary verbs of `window` from `since` on, nearest first, but a verb right before
+    a noun it compounds with (服务设施)."""
     verbs = [m for m in verbs_in(window, cues, since) if not cues.noun_after_verb.match(window, m.end())]
-    for verb in reversed(verbs):
-        end = _verb_end(window, verb)
-        if end is not None:
-            yield window_start + end
+    verbs.reverse()  # finditer yields matches left to right: the nearest verb comes last
+    return verbs
 
 
 def _first_cue_verb(stretch: str, cues: Cues) -> int | None:
@@ -179,8 +182,11 @@ def _verb_end(window: str, verb: re.Match[str]) -> int | None:
     """Where a boundary verb ends on a word boundary of the tagger: at the end of a longer
     verb it starts (推广应用中国（上海）自由贸易试验区: the name starts after 应用), never inside a
     noun it starts (服务 in 服务业, 建设 in 建设者: None, no name starts inside a word)."""
-    first = first_word(window[verb.start():])
-    if first is None or len(first[0]) <= len(verb.group()):
+    size, rest = len(verb.group()), window[verb.start():]
+    if rest[:size + 1] not in tagger().tokenizer.FREQ:
+        return verb.end()  # speed: no dictionary word runs past the verb (one look-up, no tagging)
+    first = first_fitting(rest, lambda word, _: len(word) > size)
+    if first is None:
         return verb.end()
     return None if first[1].startswith("n") else verb.start() + len(first[0])
 
@@ -188,6 +194,8 @@ def _verb_end(window: str, verb: re.Match[str]) -> int | None:
 def _joined(view: View, floor: int, end: int, cues: Cues) -> int | None:
     """Where an item joined to the name at the joint right before `floor` starts (the
     longest item first), or None."""
+    if view.text[floor - 1] not in cues.name_joints:
+        return None  # speed: most names have no joint right before them
     return (_joined_at(view, floor, end, cues, cues.pair_joints, _rest_names)
             or _joined_at(view, floor, end, cues, cues.modifier_joints, _two_actions))
 
@@ -296,17 +304,51 @@ def first_word(text: str) -> tuple[str, str] | None:
     return (first.word, first.flag) if first else None
 
 
+@text_memo(1 << 12)
+def _opening_words(text: str) -> tuple[tuple[str, str], ...] | None:
+    """`segment.opening_words`, memoised: a window is read again by the next filter (a
+    name's start, then its clause words)."""
+    opening = opening_words(text)
+    return tuple(opening) if opening is not None else None
+
+
+def first_fitting(text: str, fits: Callable[[str, str], bool]) -> tuple[str, str] | None:
+    """The tagger's first (word, flag) of `text` when it `fits`, else None.
+
+    Speed: the first word is one of the few dictionary words that open the text
+    (`opening_words`); when none of them fits, or only one opens it, a few look-ups decide
+    without tagging the window (most windows: a verb no longer word starts, a name's start).
+    """
+    opening = _opening_words(text)
+    if opening is not None:
+        if not [pair for pair in opening if fits(*pair)]:
+            return None
+        if len(opening) == 1:
+            return opening[0]
+    first = first_word(text)
+    return first if first is not None and fits(*first) else None
+
+
+@cached
+def _clause_openings() -> frozenset[str]:
+    """The first two characters of every dictionary word the tagger flags as a clause word
+    (verbs, adverbs … of ``leading_tags``): a clause word of two characters or more starts so."""
+    leading = frozenset(load_cues().leading_tags)
+    return frozenset(word[:2] for word, flag in word_flags().items() if flag in leading and len(word) >= 2)
+
+
 def clause_word(doc: Doc, text: str) -> str | None:
     """The first word of `text` when it is a verb, adverb, pronoun or conjunction that
     starts a clause: a word of two characters or more (one-character words are the
     tagger's guesses inside unknown names: 临空, 自贸) but for a negation (不重复享受…) or a
     one-character clause adverb (也不得擅自设立…), and
     not a generic word, which starts names as a noun (创新人才攀登计划)."""
-    first = first_word(text)
-    if (first is None or first[1] not in doc.cues.leading_tags or doc.cues.generic.fullmatch(first[0])
-            or (len(first[0]) < 2 and first[0] not in doc.cues.negations)):
-        return None
-    return first[0]
+    cues = doc.cues
+    if text[:2] not in _clause_openings() and text[:1] not in cues.negations:
+        return None  # speed: no clause word starts so (a set look-up, most names: no window's words read)
+    first = first_fitting(text, lambda word, flag: (flag in cues.leading_tags and not cues.generic.fullmatch(word)
+                                                    and (len(word) >= 2 or word in cues.negations)))
+    return first[0] if first is not None else None
 
 
 @cached
@@ -324,7 +366,7 @@ def leading_place(text: str) -> str:
     levels, not_places, level_end = _place_levels()
     if not level_end.search(text, 2, _PLACE_REACH):
         return ""  # no level ends a word of three characters or more: no tagging needed
-    first = first_word(text)
-    if first is None or first[1] != _PLACE_TAG or len(first[0]) < 3:
+    first = first_fitting(text, lambda word, flag: flag == _PLACE_TAG and len(word) >= 3)
+    if first is None:
         return ""
     return first[0] if first[0].endswith(levels) and first[0] not in not_places else ""
