@@ -25,7 +25,7 @@ from extractor.lexicons import load_json
 from extractor.model import CleanText, RawDocument
 from extractor.structure.dates import DATE
 from extractor.structure.lexicon import lexicon
-from extractor.structure.markers import marker_at
+from extractor.structure.markers import FIRST_CHARS as _MARKER_FIRST, marker_at
 from extractor.text.layout import Layout, display_widths
 from extractor.text.layout import layout as text_layout
 from extractor.text.view import ramp
@@ -235,18 +235,20 @@ def _merge(edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
 
 def _keeps_break(prev: str, nxt: str, brk: str, layout: Layout, width: int) -> bool:
     """Whether the break `brk` between lines `prev` (`width` columns wide) and `nxt` ends a paragraph."""
-    if brk.count("\n") >= 2 and "\f" not in brk and not layout.blank_is_soft:
+    if brk != "\n" and brk.count("\n") >= 2 and "\f" not in brk and not layout.blank_is_soft:
         return True
     last = prev.rstrip(CLOSERS)[-1:] or prev[-1]
     if last in TERMINAL and nxt[0] not in NO_LINE_START:
         return True  # decided before the marker and label tests, which cost more and also keep it
-    if marker_at(nxt) or (nxt[0] in _LABEL_FIRST and _FIELD_LABEL.match(nxt) and prev[-1] not in CONTINUES):
+    # a set look-up of the first character before `marker_at`: most lines open no marker
+    if (((nxt[0] in _MARKER_FIRST or nxt[0].isdecimal()) and marker_at(nxt))
+            or (nxt[0] in _LABEL_FIRST and _FIELD_LABEL.match(nxt) and prev[-1] not in CONTINUES)):
         return True
     if last in TERMINAL:
         return False  # the next line starts with a mark no line may start with
     if nxt[0] in NO_LINE_START or prev[-1] in CONTINUES:
         return False
-    if marker_at(prev):
+    if (prev[0] in _MARKER_FIRST or prev[0].isdecimal()) and marker_at(prev):
         # Headings and item lead-ins end short of the margin; a wrapped one reaches it. An
         # item near the margin that runs as prose (a sentence ends inside the line and the
         # next one stops unfinished, or it stops a word into a clause) is wrapped too: pages

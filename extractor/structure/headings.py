@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from extractor.model import CleanText, Section, Table, Task
 from extractor.text.numerals import COUNTING_CHARS, cn_number
-from extractor.structure.markers import MARKER, MARKER_START, marker_at
+from extractor.structure.markers import MARKER, MARKER_SCAN, marker_at
 
 RANK = {"annex": 6, "chapter": 7, "section": 8, "article": 9, "cn": 10, "cn_paren": 11,
         "num": 12, "num_paren": 13, "circled": 14, "ordinal": 14}
@@ -83,7 +83,7 @@ def _boundary(text: str, pos: int) -> str:
 
 def _candidates(text: str) -> Iterator[tuple[int, re.Match[str]]]:
     """Every position where a marker pattern matches, in order."""
-    for start in MARKER_START.finditer(text):
+    for start in MARKER_SCAN.finditer(text):
         m = MARKER.match(text, start.start())
         if m:
             yield start.start(), m

@@ -132,35 +132,48 @@ def doc_number(text: str) -> str | None:
     return f"{order.group('name')}第{order.group('no')}号" if order else None
 
 
+_TITLE_STOP = re.compile("[《“。：:；，]")  # outside quotes: a quote opens, the rest end a title
+_QUOTE = re.compile("[《“》”]")
+
+
 def _title_end(text: str, start: int, limit: int) -> int | None:
     """End of a title that starts at `start`: after its genre word, outside 《》, before any 。："""
+    # The genre is looked for with one search up to the next mark that matters (a quote, or
+    # an end outside quotes) rather than tried at every character: a header's 关于 lines
+    # asked the alternation of genres some hundred times each.
     depth = 0
     i = start
+    end_at = min(limit, len(text))
     genre_at = lexicon().genre
+    reach = len(lexicon().genres[0]) - 1 if lexicon().genres else 0  # a genre starting before a mark may run past it
     best = None
-    while i < min(limit, len(text)):
-        char = text[i]
-        if char in "《“":
-            depth += 1
-        elif char in "》”" and depth:
-            depth -= 1
-        elif depth == 0 and char in "。：:；，":
+    while i < end_at:
+        if depth:
+            quote = _QUOTE.search(text, i, end_at)
+            if not quote:
+                break
+            depth += 1 if quote.group() in "《“" else -1
+            i = quote.end()
+            continue
+        mark = _TITLE_STOP.search(text, i, end_at)
+        stop = mark.start() if mark else end_at
+        genre = genre_at.search(text, i, stop + reach) if i < stop else None
+        if genre and genre.start() < stop:
+            end = genre.end()
+            # A title goes on over a line break: 方案\n（第九版）的通知, 建议\n的复函.
+            after = end + 1 if text.startswith("\n", end) else end
+            period = None if _title_date_pattern().match(text, after) else _TITLE_PERIOD.match(text, after)
+            after = period.end() if period else after
+            after = after + 1 if text.startswith("\n", after) else after
+            if not text.startswith("的", after):
+                return period.end() if period else end
+            best = end
+            i = after
+            continue
+        if not mark or mark.group() not in "《“":
             break
-        elif depth == 0:
-            genre = genre_at.match(text, i)
-            if genre:
-                end = genre.end()
-                # A title goes on over a line break: 方案\n（第九版）的通知, 建议\n的复函.
-                after = end + 1 if text.startswith("\n", end) else end
-                period = None if _title_date_pattern().match(text, after) else _TITLE_PERIOD.match(text, after)
-                after = period.end() if period else after
-                after = after + 1 if text.startswith("\n", after) else after
-                if not text.startswith("的", after):
-                    return period.end() if period else end
-                best = end
-                i = after
-                continue
-        i += 1
+        depth = 1
+        i = stop + 1
     return best
 
 
