@@ -143,20 +143,25 @@ def _fold_run(run: re.Match[str]) -> str:
     return run.group().translate(FOLD)
 
 
+def _pieces(text: str) -> list[str]:
+    """The lines of a text, which end at a newline or a page break."""
+    return (text.replace("\f", "\n") if "\f" in text else text).split("\n")
+
+
 def _lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each line; lines end at a newline or a page break."""
+    """(start, end) of each line (`_pieces`)."""
     # str.split and running sums: a regex scan for the breaks costs about twice as much
-    pieces = (text.replace("\f", "\n") if "\f" in text else text).split("\n")
+    pieces = _pieces(text)
     starts = [0, *accumulate(len(piece) + 1 for piece in pieces)]
     return [(start, start + len(piece)) for start, piece in zip(starts, pieces)]
 
 
-def _running_lines(text: str, lines: list[tuple[int, int]]) -> set[int]:
+def _running_lines(text: str) -> set[int]:
     """Starts of header/footer lines: the same text at the edge of at least half the pages."""
     if text.count("\f") < 2:
         return set()  # fewer than three pages (each page break ends a line and starts a page)
     pages: list[list[tuple[int, int]]] = [[]]
-    for start, end in lines:
+    for start, end in _lines(text):
         if text[start:end].strip():
             pages[-1].append((start, end))
         if end < len(text) and text[end] == "\f":
@@ -188,18 +193,17 @@ def _is_furniture(text: str, start: int, end: int) -> bool:
             or ("\f" in text and (i == 0 or end == len(text))))
 
 
-def _interrupts_sentence(text: str, lines: list[tuple[int, int]], i: int) -> bool:
-    """Whether line `i` is a margin mark standing between two halves of one broken sentence.
+def _interrupts_sentence(text: str, pieces: list[str], i: int, start: int, end: int) -> bool:
+    """Whether line `i` of `pieces` ([`start`, `end`) in `text`) is a margin mark standing between two halves of one broken sentence.
 
     Typeset replies to deputies print 类别：A in the page margin; text extracted from the
     PDF puts it on a line of its own wherever the page's first line falls, so the words on
     either side of it (企业主 | 体，推进…) belong together and the mark is no part of the prose.
     """
-    start, end = lines[i]
     if not _MARGIN_MARK.fullmatch(text, start, end):
         return False
-    before = next((text[a:b].strip() for a, b in reversed(lines[:i]) if text[a:b].strip()), "")
-    after = next((text[a:b].strip() for a, b in lines[i + 1:] if text[a:b].strip()), "")
+    before = next((piece.strip() for piece in reversed(pieces[:i]) if piece.strip()), "")
+    after = next((piece.strip() for piece in pieces[i + 1:] if piece.strip()), "")
     if not before or not after or marker_at(after):
         return False
     return (before[-1] not in TERMINAL + CLOSERS and _is_word_char(before[-1])
@@ -210,13 +214,17 @@ def drop_page_furniture(t: Tracked) -> Tracked:
     """Drop page numbers (— 9 —, - 9 -, 第9页), running headers/footers, stray URL lines and
     margin marks (类别：A) that fell inside a broken sentence."""
     text = t.text
-    lines = _lines(text)
-    running = _running_lines(text, lines)
+    pieces = _pieces(text)  # the lines as strings: no list of spans built for the few tested further
+    running = _running_lines(text)
     edits = []
-    for i, (start, end) in enumerate(lines):
-        if start == end or not (start in running or (
+    next_start = 0
+    for i, piece in enumerate(pieces):
+        start = next_start
+        end = next_start = start + len(piece)
+        next_start += 1  # past the break ending the line
+        if not piece or not (start in running or (
                 _FURNITURE_LIKE.fullmatch(text, start, end)  # one cheap test rejects a line of prose
-                and (_is_furniture(text, start, end) or _interrupts_sentence(text, lines, i)))):
+                and (_is_furniture(text, start, end) or _interrupts_sentence(text, pieces, i, start, end)))):
             continue
         # Take one adjacent newline with the line so the breaks around it read as one.
         if start > 0 and text[start - 1] == "\n":
