@@ -271,11 +271,11 @@ def _keeps_break(prev: str, nxt: str, brk: str, layout: Layout, width: int) -> b
                    and (_SENTENCE_INSIDE.search(prev) is not None
                         or _WORD_INTO_CLAUSE.search(prev, len(prev) - 3) is not None))
         return width < layout.width - 4 and not runs_on
-    if layout.width is not None and _is_word_char(prev[-1]) and _CLAUSE_TAIL.search(prev, len(prev) - 11):
-        # Printed prose ends a paragraph with punctuation; a line that stops a few words into
-        # a new clause is wrapped (also around a picture, where lines are short).
-        return False
-    return layout.full is None or width < layout.full
+    if layout.full is not None and width >= layout.full:
+        return False  # a full line is wrapped (decided before the clause test, which costs more)
+    # Printed prose ends a paragraph with punctuation; a line that stops a few words into
+    # a new clause is wrapped (also around a picture, where lines are short).
+    return not (layout.width is not None and _is_word_char(prev[-1]) and _CLAUSE_TAIL.search(prev, len(prev) - 11))
 
 
 def _breaks(text: str) -> list[tuple[int, int]]:

@@ -191,7 +191,9 @@ def _title(text: str, marker: Marker, stop: int) -> str:
     if not marker.line_start:
         space = text.find(" ", marker.body, end)
         end = space if space > marker.body else end
-    title = _letter_spacing().sub("", text[marker.body:end].strip(_TITLE_STRIP))
+    title = text[marker.body:end].strip(_TITLE_STRIP)
+    if " " in title:  # the regex only for a title holding a space: most hold none
+        title = _letter_spacing().sub("", title)
     if not title and marker.kind == "annex":  # 附件1 alone on its line: the title is the next line
         line = re.match(r"\s*([^\n]{1,%d})" % _MAX_TITLE, text[marker.body:stop])
         title = line.group(1).strip(_TITLE_STRIP) if line else ""

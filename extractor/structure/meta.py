@@ -54,10 +54,11 @@ _ORDER_GENRE = re.compile(r"(?:令|公告|通告)$")
 # Compiled on first use, not at import: a CJK class costs ~1-3 ms to compile and many
 # documents never reach these patterns, so starting the CLI stays quick.
 @cache
-def _order_number() -> re.Pattern[str]:
-    return re.compile(
-        rf"(?:^|\n)[ \t]*(?P<name>[{_HAN}]{{2,30}}(?:令|公告|通告))\s*[（(]?\s*第\s*(?P<no>\d{{1,5}})\s*号\s*[）)]?[ \t]*(?=\n|$)"
-    )
+def _order_number() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """An order's number line at the text's start, and after a line break: searched for from
+    its newline, a literal the scan skips to (an alternation with ^ was tried at every character)."""
+    line = rf"[ \t]*(?P<name>[{_HAN}]{{2,30}}(?:令|公告|通告))\s*[（(]?\s*第\s*(?P<no>\d{{1,5}})\s*号\s*[）)]?[ \t]*(?=\n|$)"
+    return re.compile(rf"(?:^|\n){line}"), re.compile(rf"\n{line}")
 
 
 @cache
@@ -128,12 +129,18 @@ def doc_number(text: str) -> str | None:
             continue  # cited inside a sentence or brackets: （国办发〔2022〕8号）
         return canonical_doc_number(m.group("prefix"), m.group("year"), m.group("no"))
     # Orders and announcements are numbered in series: 中华人民共和国国务院令 第227号.
-    order = _order_number().search(header)
+    order = _order_line(header)
     return f"{order.group('name')}第{order.group('no')}号" if order else None
 
 
 _TITLE_STOP = re.compile("[《“。：:；，]")  # outside quotes: a quote opens, the rest end a title
 _QUOTE = re.compile("[《“》”]")
+
+
+def _order_line(header: str) -> re.Match[str] | None:
+    """The first line of `header` that numbers an order or announcement (国务院令 第227号)."""
+    first, later = _order_number()
+    return first.match(header) or later.search(header, 1)
 
 
 def _title_end(text: str, start: int, limit: int) -> int | None:
@@ -545,7 +552,7 @@ def _order_issuer(text: str) -> str | None:
         >>> _order_issuer("中华人民共和国国务院令\\n第227号"), _order_issuer("沈阳市人民代表大会常务委员会办公室公告(第7号)\\n市十七届人大常委会第六次会议")
         ('国务院', '沈阳市人民代表大会常务委员会办公室')
     """
-    order = _order_number().search(text, 0, min(len(text), _HEADER_CHARS))
+    order = _order_line(text[:_HEADER_CHARS])
     name = _without_state(_ORDER_GENRE.sub("", order.group("name"))) if order else ""
     return name if _is_org(name) else None
 

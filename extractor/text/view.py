@@ -115,11 +115,12 @@ def view(clean: str, *, spaces: Literal["one", "drop"] = "one") -> View:
     for start, word in _words(clean):
         if start > end:  # the whitespace run [end, start)
             run = clean[end:start]
-            kept = _separator(run, before, word[:1], spaces)
+            # a line break alone, the usual run, leaves a separator only between two figures
+            kept = _separator(run, before, word[:1], spaces) if run != "\n" or before in _FIGURE_CHARS else None
             if kept is not None:
                 pieces.append(kept)
                 offsets.append(end)
-            if _has_break(run):
+            if run == "\n" or _has_break(run):
                 breaks.append(len(offsets))
         pieces.append(word)
         offsets += table[start:start + len(word)]
