@@ -28,7 +28,9 @@ HEADING_START = re.compile(
     r"|\d{1,2}[.．](?=(?:19|20)\d{2}年)"  # 3.2025年县政府…: an item opening with its year
     r"|[①-⑳]|[%s]|第[一二三四五六七八九十百]+[章节条部分])" % BULLETS)
 TOP_HEADING = re.compile(r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
-_PAGE_NUMBER_LINE = re.compile(r"^[-—－–\s]*\d{1,4}[-—－–\s]*$")
+_TOP_FIRST = "一二三四五六七八九十（("  # what a `TOP_HEADING` opens with
+_DASHES = "-—－–"
+_PAGE_NUMBER_LINE = re.compile(rf"^[{_DASHES}\s]*\d{{1,4}}[{_DASHES}\s]*$")
 _SENTENCE_PUNCT = "。！？!?；;：:"
 _CONTINUES = "、，,（(“《—-－/"  # a line ending so runs on
 
@@ -49,7 +51,8 @@ def paragraph_view(clean: str) -> View:
     for line in clean.splitlines(keepends=True):
         start, pos = pos, pos + len(line)
         stripped = line.strip()
-        if stripped and not _PAGE_NUMBER_LINE.match(stripped):
+        # the first character tested before the regexes: most lines open with a word
+        if stripped and not ((stripped[0] in _DASHES or stripped[0].isdecimal()) and _PAGE_NUMBER_LINE.match(stripped)):
             lines.append((start, line, stripped))
     width = wrap_width([s for _, _, s in lines])
     # Folding is one for one and keeps whitespace apart, so the view's chunks can be cut
@@ -85,7 +88,8 @@ def paragraph_view(clean: str) -> View:
             inline_heading = a > 0 and bool(TOP_HEADING.match(chunk)) and not any(p in chunk for p in "。；;，")
             chars.append(chunk)
             offsets += table[start + a:start + b]
-        after_heading = bool(TOP_HEADING.match(stripped)) and not any(p in stripped for p in "。；;")
+        after_heading = (stripped[0] in _TOP_FIRST and TOP_HEADING.match(stripped) is not None
+                         and not any(p in stripped for p in "。；;"))
         previous = stripped
     return _bullets_on_lines("".join(chars), offsets)
 
