@@ -13,6 +13,7 @@ import re
 from functools import cache
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from extractor.model import CleanText, Section, Table, Task
 from extractor.text.numerals import COUNTING_CHARS, cn_number
@@ -43,9 +44,9 @@ def _letter_spacing() -> re.Pattern[str]:
     return re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")  # 总  则: spaced out for show
 
 
-@dataclass(frozen=True)
-class Marker:
-    """One accepted heading or item marker in the clean text."""
+class Marker(NamedTuple):
+    """One accepted heading or item marker in the clean text (a named tuple: built for every
+    heading of a document, and a tuple builds several times faster than a frozen dataclass)."""
 
     kind: str
     rank: int
