@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 from extractor.lexicons import alternation, cached, load_json
 from extractor.model import DocMeta
@@ -120,17 +120,35 @@ def doc_number(text: str) -> str | None:
         '陕西咸函〔2024〕2号'
     """
     header = text[:_HEADER_CHARS]
-    # A 文号 holds a bracketed year with at most 16 characters and spaces before it: the scan
-    # starts there, as trying the possessive prefix at every character of a header is slow.
-    year = _YEAR.search(header)
-    start = max(0, len(header[:year.start()].rstrip()) - 16) if year else len(header)
-    for m in _DOC_NUMBER.finditer(header, start):
+    for m in _doc_numbers(header):
         if m.start() and text[m.start() - 1] not in " \n：:号":
             continue  # cited inside a sentence or brackets: （国办发〔2022〕8号）
         return canonical_doc_number(m.group("prefix"), m.group("year"), m.group("no"))
     # Orders and announcements are numbered in series: 中华人民共和国国务院令 第227号.
     order = _order_line(header)
     return f"{order.group('name')}第{order.group('no')}号" if order else None
+
+
+def _doc_numbers(header: str) -> Iterator[re.Match[str]]:
+    """What `_DOC_NUMBER.finditer(header)` finds, tried only where one can start.
+
+    A 文号 holds a bracketed year (a `_YEAR`) after at most 16 Han characters and spaces:
+    trying the possessive prefix at every character of a header is slow, so each year's
+    prefix is read back from it and the pattern tried once, at the prefix's first character.
+    """
+    pos = 0
+    for year in _YEAR.finditer(header):
+        end = year.start()
+        while end > pos and header[end - 1].isspace():
+            end -= 1
+        start = end
+        while start > max(pos, end - 16) and ("\u3400" <= header[start - 1] <= "\u4dbf"
+                                              or "\u4e00" <= header[start - 1] <= "\u9fff"):
+            start -= 1
+        m = _DOC_NUMBER.match(header, start) if start < end else None
+        if m:
+            yield m
+            pos = m.end()
 
 
 _TITLE_STOP = re.compile("[《“。：:；，]")  # outside quotes: a quote opens, the rest end a title
