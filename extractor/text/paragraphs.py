@@ -46,14 +46,7 @@ def paragraph_view(clean: str) -> View:
         >>> paragraph_view("2024 年，地区生产总值\\n\\n941.2 亿元").text
         '2024年，地区生产总值941.2亿元'
     """
-    lines = []
-    pos = 0
-    for line in clean.splitlines(keepends=True):
-        start, pos = pos, pos + len(line)
-        stripped = line.strip()
-        # the first character tested before the regexes: most lines open with a word
-        if stripped and not ((stripped[0] in _DASHES or stripped[0].isdecimal()) and _PAGE_NUMBER_LINE.match(stripped)):
-            lines.append((start, line, stripped))
+    lines = _lines(clean)
     width = wrap_width([s for _, _, s in lines])
     # Folding is one for one and keeps whitespace apart, so the view's chunks can be cut
     # from the folded text. A `str.replace` per character present: a regex scan for the
@@ -92,6 +85,19 @@ def paragraph_view(clean: str) -> View:
                          and not any(p in stripped for p in "。；;"))
         previous = stripped
     return _bullets_on_lines("".join(chars), offsets)
+
+
+def _lines(clean: str) -> list[tuple[int, str, str]]:
+    """(start, line, line stripped) of each line holding more than blanks or a page number."""
+    lines = []
+    pos = 0
+    for line in clean.splitlines(keepends=True):
+        start, pos = pos, pos + len(line)
+        stripped = line.strip()
+        # the first character tested before the regex: most lines open with a word
+        if stripped and not ((stripped[0] in _DASHES or stripped[0].isdecimal()) and _PAGE_NUMBER_LINE.match(stripped)):
+            lines.append((start, line, stripped))
+    return lines
 
 
 def _ink(line: str) -> Iterable[tuple[int, int]]:
