@@ -25,7 +25,7 @@ from extractor.lexicons import load_json
 from extractor.model import CleanText, RawDocument
 from extractor.structure.dates import DATE
 from extractor.structure.lexicon import lexicon
-from extractor.structure.markers import marker_at
+from extractor.structure.markers import FIRST_CHARS as _MARKER_FIRST, marker_at
 from extractor.text.layout import Layout, display_widths
 from extractor.text.layout import layout as text_layout
 from extractor.text.view import ramp
@@ -47,20 +47,21 @@ class Tracked:
 Step = Callable[[Tracked], Tracked]
 
 
-def _load_fold() -> tuple[dict[int, str], re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]]:
+def _load_fold() -> tuple[dict[int, str], str, re.Pattern[str], re.Pattern[str], frozenset[str]]:
     data = load_json("normalise_fold.json")
     table = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F) if chr(code) not in data["keep"]}
     table.update({ord(k): v for k, v in data["map"].items()})
     marks = re.compile(r"\s*(?:" + "|".join(data["margin_marks"]) + r")\s*")
     labels = re.compile(r"(?:" + "|".join(map(re.escape, data["field_labels"])) + r")\s*[：:]")
-    return table, re.compile("[" + "".join(data["delete"]) + "]"), marks, labels, frozenset(w[0] for w in data["field_labels"])
+    return table, "".join(data["delete"]), marks, labels, frozenset(w[0] for w in data["field_labels"])
 
 
-FOLD, _INVISIBLE, _MARGIN_MARK, _FIELD_LABEL, _LABEL_FIRST = _load_fold()
+FOLD, _INVISIBLE_CHARS, _MARGIN_MARK, _FIELD_LABEL, _LABEL_FIRST = _load_fold()
 """Character -> folded character (one for one); the invisible characters dropped; the
 GB/T 9704 marks printed in the margin of a page (类别：A, 特急), as a whole line; the
 labels that open a field line of the header or the closing block (抄送：, 校对：), and their
 first characters (a set look-up spares most lines the regex of all labels)."""
+_INVISIBLE = re.compile("[" + _INVISIBLE_CHARS + "]")
 _FOLDABLE = re.compile("[" + "".join(map(re.escape, map(chr, FOLD))) + "]+")
 """Runs of characters `FOLD` changes: only these are translated, as translating a whole text
 through a table costs more than finding the few characters to fold."""
@@ -130,30 +131,37 @@ def _is_word_char(char: str) -> bool:
 
 def fold_characters(t: Tracked) -> Tracked:
     """Fold full-width ASCII letters, digits and symbols and odd spaces; drop invisible marks."""
-    t = _sub(_sub(t, _INVISIBLE), _CRLF)
-    if not _FOLDABLE.search(t.text):
-        return t  # the usual case once folded (the checking pass): nothing to build
-    return Tracked(_FOLDABLE.sub(_fold_run, t.text), t.offsets)
+    # A str scan per invisible character costs less than the regex scan, which few texts need.
+    if any(char in t.text for char in _INVISIBLE_CHARS):
+        t = _sub(t, _INVISIBLE)
+    t = _sub(t, _CRLF)
+    folded = _FOLDABLE.sub(_fold_run, t.text)  # one scan: no search first for whether to
+    return t if folded == t.text else Tracked(folded, t.offsets)
 
 
 def _fold_run(run: re.Match[str]) -> str:
     return run.group().translate(FOLD)
 
 
+def _pieces(text: str) -> list[str]:
+    """The lines of a text, which end at a newline or a page break."""
+    return (text.replace("\f", "\n") if "\f" in text else text).split("\n")
+
+
 def _lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each line; lines end at a newline or a page break."""
+    """(start, end) of each line (`_pieces`)."""
     # str.split and running sums: a regex scan for the breaks costs about twice as much
-    pieces = (text.replace("\f", "\n") if "\f" in text else text).split("\n")
+    pieces = _pieces(text)
     starts = [0, *accumulate(len(piece) + 1 for piece in pieces)]
     return [(start, start + len(piece)) for start, piece in zip(starts, pieces)]
 
 
-def _running_lines(text: str, lines: list[tuple[int, int]]) -> set[int]:
+def _running_lines(text: str) -> set[int]:
     """Starts of header/footer lines: the same text at the edge of at least half the pages."""
     if text.count("\f") < 2:
         return set()  # fewer than three pages (each page break ends a line and starts a page)
     pages: list[list[tuple[int, int]]] = [[]]
-    for start, end in lines:
+    for start, end in _lines(text):
         if text[start:end].strip():
             pages[-1].append((start, end))
         if end < len(text) and text[end] == "\f":
@@ -185,18 +193,17 @@ def _is_furniture(text: str, start: int, end: int) -> bool:
             or ("\f" in text and (i == 0 or end == len(text))))
 
 
-def _interrupts_sentence(text: str, lines: list[tuple[int, int]], i: int) -> bool:
-    """Whether line `i` is a margin mark standing between two halves of one broken sentence.
+def _interrupts_sentence(text: str, pieces: list[str], i: int, start: int, end: int) -> bool:
+    """Whether line `i` of `pieces` ([`start`, `end`) in `text`) is a margin mark standing between two halves of one broken sentence.
 
     Typeset replies to deputies print 类别：A in the page margin; text extracted from the
     PDF puts it on a line of its own wherever the page's first line falls, so the words on
     either side of it (企业主 | 体，推进…) belong together and the mark is no part of the prose.
     """
-    start, end = lines[i]
     if not _MARGIN_MARK.fullmatch(text, start, end):
         return False
-    before = next((text[a:b].strip() for a, b in reversed(lines[:i]) if text[a:b].strip()), "")
-    after = next((text[a:b].strip() for a, b in lines[i + 1:] if text[a:b].strip()), "")
+    before = next((piece.strip() for piece in reversed(pieces[:i]) if piece.strip()), "")
+    after = next((piece.strip() for piece in pieces[i + 1:] if piece.strip()), "")
     if not before or not after or marker_at(after):
         return False
     return (before[-1] not in TERMINAL + CLOSERS and _is_word_char(before[-1])
@@ -207,13 +214,17 @@ def drop_page_furniture(t: Tracked) -> Tracked:
     """Drop page numbers (— 9 —, - 9 -, 第9页), running headers/footers, stray URL lines and
     margin marks (类别：A) that fell inside a broken sentence."""
     text = t.text
-    lines = _lines(text)
-    running = _running_lines(text, lines)
+    pieces = _pieces(text)  # the lines as strings: no list of spans built for the few tested further
+    running = _running_lines(text)
     edits = []
-    for i, (start, end) in enumerate(lines):
-        if start == end or not (start in running or (
+    next_start = 0
+    for i, piece in enumerate(pieces):
+        start = next_start
+        end = next_start = start + len(piece)
+        next_start += 1  # past the break ending the line
+        if not piece or not (start in running or (
                 _FURNITURE_LIKE.fullmatch(text, start, end)  # one cheap test rejects a line of prose
-                and (_is_furniture(text, start, end) or _interrupts_sentence(text, lines, i)))):
+                and (_is_furniture(text, start, end) or _interrupts_sentence(text, pieces, i, start, end)))):
             continue
         # Take one adjacent newline with the line so the breaks around it read as one.
         if start > 0 and text[start - 1] == "\n":
@@ -235,18 +246,20 @@ def _merge(edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
 
 def _keeps_break(prev: str, nxt: str, brk: str, layout: Layout, width: int) -> bool:
     """Whether the break `brk` between lines `prev` (`width` columns wide) and `nxt` ends a paragraph."""
-    if brk.count("\n") >= 2 and "\f" not in brk and not layout.blank_is_soft:
+    if brk != "\n" and brk.count("\n") >= 2 and "\f" not in brk and not layout.blank_is_soft:
         return True
     last = prev.rstrip(CLOSERS)[-1:] or prev[-1]
     if last in TERMINAL and nxt[0] not in NO_LINE_START:
         return True  # decided before the marker and label tests, which cost more and also keep it
-    if marker_at(nxt) or (nxt[0] in _LABEL_FIRST and _FIELD_LABEL.match(nxt) and prev[-1] not in CONTINUES):
+    # a set look-up of the first character before `marker_at`: most lines open no marker
+    if (((nxt[0] in _MARKER_FIRST or nxt[0].isdecimal()) and marker_at(nxt))
+            or (nxt[0] in _LABEL_FIRST and _FIELD_LABEL.match(nxt) and prev[-1] not in CONTINUES)):
         return True
     if last in TERMINAL:
         return False  # the next line starts with a mark no line may start with
     if nxt[0] in NO_LINE_START or prev[-1] in CONTINUES:
         return False
-    if marker_at(prev):
+    if (prev[0] in _MARKER_FIRST or prev[0].isdecimal()) and marker_at(prev):
         # Headings and item lead-ins end short of the margin; a wrapped one reaches it. An
         # item near the margin that runs as prose (a sentence ends inside the line and the
         # next one stops unfinished, or it stops a word into a clause) is wrapped too: pages
@@ -258,11 +271,11 @@ def _keeps_break(prev: str, nxt: str, brk: str, layout: Layout, width: int) -> b
                    and (_SENTENCE_INSIDE.search(prev) is not None
                         or _WORD_INTO_CLAUSE.search(prev, len(prev) - 3) is not None))
         return width < layout.width - 4 and not runs_on
-    if layout.width is not None and _is_word_char(prev[-1]) and _CLAUSE_TAIL.search(prev, len(prev) - 11):
-        # Printed prose ends a paragraph with punctuation; a line that stops a few words into
-        # a new clause is wrapped (also around a picture, where lines are short).
-        return False
-    return layout.full is None or width < layout.full
+    if layout.full is not None and width >= layout.full:
+        return False  # a full line is wrapped (decided before the clause test, which costs more)
+    # Printed prose ends a paragraph with punctuation; a line that stops a few words into
+    # a new clause is wrapped (also around a picture, where lines are short).
+    return not (layout.width is not None and _is_word_char(prev[-1]) and _CLAUSE_TAIL.search(prev, len(prev) - 11))
 
 
 def _breaks(text: str) -> list[tuple[int, int]]:

@@ -22,9 +22,12 @@ def _labels() -> tuple[dict[str, str], re.Pattern[str]]:
     pattern finding any label with its colon; longest labels first (发文机关 before 机关)."""
     data = load_json("document_meta.json")["field_labels"]
     field_of = {label: field for field, labels in data.items() for label in labels}
-    # pages space a label's characters out to align the block: 标  题, 索 引 号
-    spaced = (r"[ \t\u3000]*".join(map(re.escape, label)) for label in sorted(field_of, key=len, reverse=True))
-    return field_of, re.compile(rf"(?<![\u3400-\u9fff])(?P<label>{'|'.join(spaced)})\s*[：:]")
+    # pages space a label's characters out to align the block: 标  题, 索 引 号. No Han
+    # character stands before a label: checked after its first character, so that every
+    # branch opens with a literal and the scan skips to the labels' first characters.
+    spaced = (re.escape(label[0]) + r"(?<![\u3400-\u9fff].)" + "".join(r"[ \t\u3000]*" + re.escape(c) for c in label[1:])
+              for label in sorted(field_of, key=len, reverse=True))
+    return field_of, re.compile(rf"(?P<label>{'|'.join(spaced)})\s*[：:]")
 
 
 def field_labels() -> frozenset[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 from extractor.lexicons import alternation, cached, load_json
 from extractor.model import DocMeta
@@ -54,10 +54,11 @@ _ORDER_GENRE = re.compile(r"(?:令|公告|通告)$")
 # Compiled on first use, not at import: a CJK class costs ~1-3 ms to compile and many
 # documents never reach these patterns, so starting the CLI stays quick.
 @cache
-def _order_number() -> re.Pattern[str]:
-    return re.compile(
-        rf"(?:^|\n)[ \t]*(?P<name>[{_HAN}]{{2,30}}(?:令|公告|通告))\s*[（(]?\s*第\s*(?P<no>\d{{1,5}})\s*号\s*[）)]?[ \t]*(?=\n|$)"
-    )
+def _order_number() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """An order's number line at the text's start, and after a line break: searched for from
+    its newline, a literal the scan skips to (an alternation with ^ was tried at every character)."""
+    line = rf"[ \t]*(?P<name>[{_HAN}]{{2,30}}(?:令|公告|通告))\s*[（(]?\s*第\s*(?P<no>\d{{1,5}})\s*号\s*[）)]?[ \t]*(?=\n|$)"
+    return re.compile(rf"(?:^|\n){line}"), re.compile(rf"\n{line}")
 
 
 @cache
@@ -119,48 +120,85 @@ def doc_number(text: str) -> str | None:
         '陕西咸函〔2024〕2号'
     """
     header = text[:_HEADER_CHARS]
-    # A 文号 holds a bracketed year with at most 16 characters and spaces before it: the scan
-    # starts there, as trying the possessive prefix at every character of a header is slow.
-    year = _YEAR.search(header)
-    start = max(0, len(header[:year.start()].rstrip()) - 16) if year else len(header)
-    for m in _DOC_NUMBER.finditer(header, start):
+    for m in _doc_numbers(header):
         if m.start() and text[m.start() - 1] not in " \n：:号":
             continue  # cited inside a sentence or brackets: （国办发〔2022〕8号）
         return canonical_doc_number(m.group("prefix"), m.group("year"), m.group("no"))
     # Orders and announcements are numbered in series: 中华人民共和国国务院令 第227号.
-    order = _order_number().search(header)
+    order = _order_line(header)
     return f"{order.group('name')}第{order.group('no')}号" if order else None
+
+
+def _doc_numbers(header: str) -> Iterator[re.Match[str]]:
+    """What `_DOC_NUMBER.finditer(header)` finds, tried only where one can start.
+
+    A 文号 holds a bracketed year (a `_YEAR`) after at most 16 Han characters and spaces:
+    trying the possessive prefix at every character of a header is slow, so each year's
+    prefix is read back from it and the pattern tried once, at the prefix's first character.
+    """
+    pos = 0
+    for year in _YEAR.finditer(header):
+        end = year.start()
+        while end > pos and header[end - 1].isspace():
+            end -= 1
+        start = end
+        while start > max(pos, end - 16) and ("\u3400" <= header[start - 1] <= "\u4dbf"
+                                              or "\u4e00" <= header[start - 1] <= "\u9fff"):
+            start -= 1
+        m = _DOC_NUMBER.match(header, start) if start < end else None
+        if m:
+            yield m
+            pos = m.end()
+
+
+_TITLE_STOP = re.compile("[《“。：:；，]")  # outside quotes: a quote opens, the rest end a title
+_QUOTE = re.compile("[《“》”]")
+
+
+def _order_line(header: str) -> re.Match[str] | None:
+    """The first line of `header` that numbers an order or announcement (国务院令 第227号)."""
+    first, later = _order_number()
+    return first.match(header) or later.search(header, 1)
 
 
 def _title_end(text: str, start: int, limit: int) -> int | None:
     """End of a title that starts at `start`: after its genre word, outside 《》, before any 。："""
+    # The genre is looked for with one search up to the next mark that matters (a quote, or
+    # an end outside quotes) rather than tried at every character: a header's 关于 lines
+    # asked the alternation of genres some hundred times each.
     depth = 0
     i = start
+    end_at = min(limit, len(text))
     genre_at = lexicon().genre
+    reach = len(lexicon().genres[0]) - 1 if lexicon().genres else 0  # a genre starting before a mark may run past it
     best = None
-    while i < min(limit, len(text)):
-        char = text[i]
-        if char in "《“":
-            depth += 1
-        elif char in "》”" and depth:
-            depth -= 1
-        elif depth == 0 and char in "。：:；，":
+    while i < end_at:
+        if depth:
+            quote = _QUOTE.search(text, i, end_at)
+            if not quote:
+                break
+            depth += 1 if quote.group() in "《“" else -1
+            i = quote.end()
+            continue
+        mark = _TITLE_STOP.search(text, i, end_at)
+        stop = mark.start() if mark else end_at
+        genre = genre_at.search(text, i, stop + reach) if i < stop else None
+        if genre and genre.start() < stop:
+            end = genre.end()
+            # A title goes on over a line break: 方案\n（第九版）的通知, 建议\n的复函.
+            after = end + 1 if text.startswith("\n", end) else end
+            period = None if _title_date_pattern().match(text, after) else _TITLE_PERIOD.match(text, after)
+            after = period.end() if period else after
+            after = after + 1 if text.startswith("\n", after) else after
+            if not text.startswith("的", after):
+                return period.end() if period else end
+            best = end
+            i = after
+            continue
+        if not mark or mark.group() not in "《“":
             break
-        elif depth == 0:
-            genre = genre_at.match(text, i)
-            if genre:
-                end = genre.end()
-                # A title goes on over a line break: 方案\n（第九版）的通知, 建议\n的复函.
-                after = end + 1 if text.startswith("\n", end) else end
-                period = None if _title_date_pattern().match(text, after) else _TITLE_PERIOD.match(text, after)
-                after = period.end() if period else after
-                after = after + 1 if text.startswith("\n", after) else after
-                if not text.startswith("的", after):
-                    return period.end() if period else end
-                best = end
-                i = after
-                continue
-        i += 1
+        depth = 1
+        i = stop + 1
     return best
 
 
@@ -539,7 +577,7 @@ def _order_issuer(text: str) -> str | None:
         >>> _order_issuer("中华人民共和国国务院令\\n第227号"), _order_issuer("沈阳市人民代表大会常务委员会办公室公告(第7号)\\n市十七届人大常委会第六次会议")
         ('国务院', '沈阳市人民代表大会常务委员会办公室')
     """
-    order = _order_number().search(text, 0, min(len(text), _HEADER_CHARS))
+    order = _order_line(text[:_HEADER_CHARS])
     name = _without_state(_ORDER_GENRE.sub("", order.group("name"))) if order else ""
     return name if _is_org(name) else None
 

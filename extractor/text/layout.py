@@ -19,9 +19,12 @@ def _char_width(char: str) -> int:
     return 2 if unicodedata.east_asian_width(char) in "WFA" else 1
 
 
-WIDE_RUN = re.compile(r"[\u3000-\u303e\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60]+")
-"""Runs of CJK punctuation, ideographs and full-width forms: blocks wide throughout, counted
-without looking each character up."""
+WIDE_RUN = re.compile(r"[\u3000-\u303e\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60"
+                      r"\u00b7\u00d7\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u2460-\u24e9]+")
+"""Runs of CJK punctuation, ideographs and full-width forms, and of the marks of ambiguous
+width Chinese text sets among them (“”—…·×①, wide in East Asian type): counted without
+looking each character up. A quote or a dash left out made most lines of prose look every
+character up."""
 
 
 def display_width(line: str) -> int:
@@ -60,22 +63,30 @@ class Layout:
 
 def layout(breaks: list[str], line_widths: list[int]) -> Layout:
     """The layout of a text from its line breaks (the whitespace runs) and line widths."""
-    newlines = [b.count("\n") for b in breaks]
-    single = sum(1 for n, b in zip(newlines, breaks) if n == 1 and "\f" not in b)
-    multi = sum(1 for n in newlines if n >= 2)
+    # most breaks are one newline alone: counted by one list.count in C, the others looked at
+    others = [(b.count("\n"), "\f" in b) for b in breaks if b != "\n"]
+    single = breaks.count("\n") + sum(1 for n, page in others if n == 1 and not page)
+    multi = sum(1 for n, _ in others if n >= 2)
+    wrap = _wrap(line_widths)
+    return Layout(multi > 2 * single, *wrap) if wrap else Layout(multi > 2 * single)
+
+
+def _wrap(line_widths: list[int]) -> tuple[int, int] | None:
+    """The wrap width of lines this wide and the width from which a line counts as full, or None."""
     widths = [w for w in line_widths if w >= 20]
-    soft = multi > 2 * single
-    if widths:
-        width = Counter(widths).most_common(1)[0][0]
-        support = sum(1 for w in widths if width - 4 <= w <= width + 2)
-        beyond = sum(1 for w in widths if w > 1.25 * width)
-        # Printed lines hold 15 or more CJK characters and most lines run to the margin;
-        # few run far past it (a web page's paragraphs, one per line, run past any width).
-        if width >= _MIN_WRAP and support >= max(3, 0.3 * len(widths)) and beyond <= 0.25 * len(widths):
-            return Layout(soft, width, width - max(4, round(0.15 * width)))
-    return Layout(soft)
+    if not widths:
+        return None
+    width = Counter(widths).most_common(1)[0][0]
+    support = sum(1 for w in widths if width - 4 <= w <= width + 2)
+    beyond = sum(1 for w in widths if w > 1.25 * width)
+    # Printed lines hold 15 or more CJK characters and most lines run to the margin;
+    # few run far past it (a web page's paragraphs, one per line, run past any width).
+    if width >= _MIN_WRAP and support >= max(3, 0.3 * len(widths)) and beyond <= 0.25 * len(widths):
+        return width, width - max(4, round(0.15 * width))
+    return None
 
 
 def wrap_width(lines: list[str]) -> int | None:
     """The width in display columns a text wraps its lines at, None when its lines are paragraphs."""
-    return layout(["\n"] * max(0, len(lines) - 1), display_widths(lines)).width
+    wrap = _wrap(display_widths(lines))
+    return wrap[0] if wrap else None

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractor.structure.markers import MARKER_START, marker_at
+from extractor.structure.markers import MARKER_SCAN, MARKER_START, marker_at
 
 
 @pytest.mark.parametrize("text, kind", [
@@ -43,7 +43,7 @@ def test_every_marker_starts_with_a_start_character(text):
     # headings scan for MARKER_START first; a marker starting elsewhere would be missed
     for pos in range(len(text)):
         if marker_at(text, pos):
-            assert MARKER_START.match(text, pos)
+            assert MARKER_START.match(text, pos) and MARKER_SCAN.match(text, pos)
 
 
 def test_a_heading_naming_a_year_is_a_heading():

@@ -11,9 +11,9 @@ from extractor.text.layout import WIDE_RUN, display_width, wrap_width
 
 def test_wide_runs_hold_only_wide_characters():
     # display_width counts WIDE_RUN characters as two columns without looking them up
-    wide = [chr(c) for c in range(0x3000, 0x10000) if WIDE_RUN.fullmatch(chr(c))]
-    assert len(wide) > 20000
-    assert all(unicodedata.east_asian_width(c) in "WF" for c in wide)
+    wide = [chr(c) for c in range(0x10000) if WIDE_RUN.fullmatch(chr(c))]
+    assert len(wide) > 20000 and {"“", "”", "—", "①"} <= set(wide)
+    assert all(unicodedata.east_asian_width(c) in "WFA" for c in wide)
 
 
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40)
