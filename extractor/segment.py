@@ -286,3 +286,14 @@ def segment_spans(text: str) -> list[tuple[str, int, int]]:
         [('不少于', 0, 3), ('5', 3, 4), ('个', 4, 5)]
     """
     return list(tokenizer().tokenize(text, HMM=False))
+
+
+def word_flag(word: str) -> str:
+    """The flag the tagger gives a CJK `word` wherever its path takes it whole ("x" for a word
+    it does not know): a finder that needs a flag can rule it out without tagging a window.
+
+    Example:
+        >>> word_flag("科技局"), word_flag("西安")
+        ('nt', 'ns')
+    """
+    return tagger()._tags.get(word, "x")
