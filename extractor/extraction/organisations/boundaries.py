@@ -21,7 +21,7 @@ from extractor.extraction.organisations.vocabulary import (
     lexicon,
     not_regions,
 )
-from extractor.lexicons import active_rules, cached
+from extractor.lexicons import active_rules
 from extractor.memo import text_memo
 
 Token = tuple[int, str, str]  # (offset, word, part-of-speech flag)
@@ -68,8 +68,14 @@ def tagged_tokens(text: str, lo: int, head: int, end: int | None = None) -> list
         if pos >= head:
             break
         if pos + len(word) <= head:
-            tokens.extend(_unglued(pos, word, flag, lex.boundaries))
-            _glue_township(tokens)
+            # only a name or a place word can be glued, and only a township's 乡 or 镇 glues
+            # (a call each per token costs more than these two tests)
+            if flag in _GLUED_POS:
+                tokens.extend(_unglued(pos, word, flag, lex.boundaries))
+            else:
+                tokens.append((pos, word, flag))
+            if word in _TOWNSHIP:
+                _glue_township(tokens)
         else:
             # a company or university the dictionary knows whole (华为技术有限公司, 斯坦福大学)
             # keeps its proper part;
@@ -96,10 +102,14 @@ def _place_part(flag: str, part: str) -> str:
 _NOT_IN_TOWNSHIP = ("p", "c", "u", "r", "m", "q", "x", "w")
 
 
+_TOWNSHIP = ("乡", "镇")
+_GLUED_POS = ("nr", "ns")  # the flags `_unglued` splits
+
+
 def _glue_township(tokens: list[Token]) -> None:
     """An unknown township the tagger cut into characters (大/均/乡 of 大均乡卫生院) is one
     place word: two lone characters and 乡 or 镇 (a known one is a place word already: 城关镇)."""
-    if len(tokens) >= 3 and tokens[-1][1] in ("乡", "镇") and all(
+    if len(tokens) >= 3 and tokens[-1][1] in _TOWNSHIP and all(
             len(w) == 1 and not f.startswith(_NOT_IN_TOWNSHIP) for _, w, f in tokens[-3:-1]):
         tokens[-3:] = [(tokens[-3][0], "".join(w for _, w, _ in tokens[-3:]), "ns")]
 
@@ -133,9 +143,10 @@ def _is_stop(tokens: list[Token], k: int, lex: Lexicon, verb_before_head: bool) 
     # 各片区管理局 names every district office at once; · joins a foreign name (约翰·霍普金斯)
     if word in "（）()·" or word == "各":
         return False
-    if governs(word, lex):
+    # a word of two characters governs only as itself (`governs` reads a longer one's end too)
+    if word in lex.governing or (len(word) > 2 and governs(word, lex)):
         return True
-    if _ORDINAL.fullmatch(word) or word in lex.name_words:  # 第一中学, 第九届人民代表大会, 青年之家
+    if (word[:1] == "第" and _ORDINAL.fullmatch(word)) or word in lex.name_words:  # 第一中学, 第九届人民代表大会, 青年之家
         return False
     if word in boundaries:
         # just before the head a verb names the body's work (培育中心, 促进中心)
@@ -161,7 +172,6 @@ def _in_single_run(tokens: list[Token], k: int) -> bool:
                for j in (k - 1, k + 1))
 
 
-@cached
 def _starts_with_place(word: str) -> bool:
     """西安理工 (one token to the tagger) starts with a place name."""
     return len(word) > 2 and any(flag == "ns" for _, flag in tagged(word[:2]))
@@ -261,7 +271,8 @@ def _name_start(text: str, head: int, generic: bool, verb_before_head: bool, end
             run = [token] if word in _EACH else []
         else:
             run.append(token)
-    run = _join_national_campaigns(run)
+    if "中国" in text:  # most windows name no campaign: no walk over the run
+        run = _join_national_campaigns(run)
     while run and (run[0][1] in _INNER_CONJUNCTIONS or (run[0][2] in _SOFT_POS and len(run[0][1]) > 1)
                    or (run[0][2] == "vn" and _specific(run[1:]))):
         run.pop(0)

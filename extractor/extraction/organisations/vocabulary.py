@@ -145,12 +145,18 @@ def governs(word: str, lex: Lexicon) -> bool:
     return any(word[-n:] in lex.governing for n in range(2, min(len(word) - 1, lex.longest_governing) + 1))
 
 
-@cached
 def class_department(name: str) -> bool:
     """A department named by its field and a class noun (科技主管部门, 财政部门: a head ending in
     the generic department head 部门), not by a body's own head (科技厅, 财政局) or a head alone."""
+    return name not in heads() and name.endswith(_class_heads())
+
+
+@cached
+def _class_heads() -> tuple[str, ...]:
+    """The department heads ending in a generic department noun (主管部门, 部门): one `endswith`
+    over them per name, not a memo of every name asked about."""
     nouns = tuple(flagged("generic") & flagged("department"))
-    return name not in heads() and any(name.endswith(h) and h.endswith(nouns) for h in flagged("department"))
+    return tuple(sorted(h for h in flagged("department") if h.endswith(nouns)))
 
 
 @cached
