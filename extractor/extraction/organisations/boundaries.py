@@ -135,34 +135,50 @@ _EACH = ("各", "各级")  # open a name of every body of a kind or level (各�
 _COMPLEMENTS = "好实强优"  # 建好, 用好, 做实, 做强: results completing a verb
 
 
-def _is_stop(tokens: list[Token], k: int, lex: Lexicon, verb_before_head: bool) -> bool:
+# what a token's word and flag alone say of it inside a name: kept, a stop, a boundary word
+# (a stop except as a verb just before the head), a lone function character (a stop outside a
+# run of lone characters)
+_KEEP, _STOP, _BOUNDARY, _SINGLE = range(4)
+
+
+def _is_stop(tokens: list[Token], k: int, rules: Path | None, verb_before_head: bool) -> bool:
     """Whether token `k` cannot sit inside a name. A lone character inside a run of lone
     characters is a piece of an unknown proper name (陕西埃恩束能碳基…, 晶彩明为)."""
     _, word, flag = tokens[k]
-    boundaries = lex.boundaries
-    # 各片区管理局 names every district office at once; · joins a foreign name (约翰·霍普金斯)
-    if word in "（）()·" or word == "各":
-        return False
-    # a word of two characters governs only as itself (`governs` reads a longer one's end too)
-    if word in lex.governing or (len(word) > 2 and governs(word, lex)):
-        return True
-    if (word[:1] == "第" and _ORDINAL.fullmatch(word)) or word in lex.name_words:  # 第一中学, 第九届人民代表大会, 青年之家
-        return False
-    if word in boundaries:
+    kind = _word_kind(rules, word, flag)
+    if kind < _BOUNDARY:
+        return kind == _STOP
+    if kind == _BOUNDARY:
         # just before the head a verb names the body's work (培育中心, 促进中心)
         return k + 1 < len(tokens) or len(word) == 1 or not verb_before_head
+    # 建好、用好: an adjective completing a one-character verb is no piece of a name
+    complement = word in _COMPLEMENTS and k > 0 and len(tokens[k - 1][1]) == 1 \
+        and tokens[k - 1][2].startswith(("v", "p"))
+    return complement or not _in_single_run(tokens, k)
+
+
+# memoised: the same words recur in every window (a call and a look-up cost less than the tests)
+@text_memo(1 << 13)
+def _word_kind(rules: Path | None, word: str, flag: str) -> int:
+    """`_is_stop`'s answer from the word and its flag alone, or what context it needs."""
+    lex = lexicon()
+    # 各片区管理局 names every district office at once; · joins a foreign name (约翰·霍普金斯)
+    if word in "（）()·" or word == "各":
+        return _KEEP
+    if governs(word, lex):
+        return _STOP
+    if _ORDINAL.fullmatch(word) or word in lex.name_words:  # 第一中学, 第九届人民代表大会, 青年之家
+        return _KEEP
+    if word in lex.boundaries:
+        return _BOUNDARY
     if word.isdigit() or is_region(word, flag):
-        return False
+        return _KEEP
     if len(word) == 1:
         if not flag.startswith(_SINGLE_STOP_POS):
-            return False
-        if flag.startswith(("c", "p", "u")):
-            return True
-        # 建好、用好: an adjective completing a one-character verb is no piece of a name
-        complement = word in _COMPLEMENTS and k > 0 and len(tokens[k - 1][1]) == 1 \
-            and tokens[k - 1][2].startswith(("v", "p"))
-        return complement or not _in_single_run(tokens, k)
-    return flag.startswith(STOP_POS) and flag != "eng"  # eng: a Latin word (H1N1, TCL), not an interjection
+            return _KEEP
+        return _STOP if flag.startswith(("c", "p", "u")) else _SINGLE
+    # eng: a Latin word (H1N1, TCL), not an interjection
+    return _STOP if flag.startswith(STOP_POS) and flag != "eng" else _KEEP
 
 
 def _in_single_run(tokens: list[Token], k: int) -> bool:
@@ -246,10 +262,11 @@ def name_start(text: str, lo: int, head: int, generic: bool, verb_before_head: b
 @text_memo(1 << 13)
 def _window_name_start(rules: Path | None, window: str, head: int, generic: bool, verb_before_head: bool,
                        with_head: bool) -> int | None:
-    return _name_start(window, head, generic, verb_before_head, len(window) if with_head else None)
+    return _name_start(rules, window, head, generic, verb_before_head, len(window) if with_head else None)
 
 
-def _name_start(text: str, head: int, generic: bool, verb_before_head: bool, end: int | None) -> int | None:
+def _name_start(rules: Path | None, text: str, head: int, generic: bool, verb_before_head: bool,
+                end: int | None) -> int | None:
     """`name_start` over a window that begins at 0."""
     lex = lexicon()
     boundaries = lex.boundaries
@@ -258,7 +275,7 @@ def _name_start(text: str, head: int, generic: bool, verb_before_head: bool, end
     joined = False  # inside the second half of a name joined by 和/与/及
     for k, token in enumerate(tokens):
         word = token[1]
-        stop = _is_stop(tokens, k, lex, verb_before_head)
+        stop = _is_stop(tokens, k, rules, verb_before_head)
         if _joins_across(text, run, token):
             stop, joined = False, True
         elif joined and word in VAGUE_BODY:

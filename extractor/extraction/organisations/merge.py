@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from extractor.extraction.organisations.keys import body_key, org_type, split_region
 from extractor.extraction.organisations.vocabulary import class_department, ending, heads
@@ -16,9 +16,9 @@ from extractor.memo import text_memo
 from extractor.model import Organisation, Span
 
 
-@dataclass(frozen=True)
-class Mention:
-    """One occurrence of an organisation name: its form, type and clean-text span."""
+class Mention(NamedTuple):
+    """One occurrence of an organisation name: its form, type and clean-text span (a named
+    tuple: one is built for every name found, and a frozen dataclass costs several times more)."""
 
     name: str
     type: str
