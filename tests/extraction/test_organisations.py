@@ -10,6 +10,7 @@ from extractor.extraction.organisations import (
     BodyIndex, best_match, body_key, find_mentions, lexicon, merge, overlapping, split_region,
 )
 from extractor.extraction.organisations.text import excluded, head_offsets
+from extractor.extraction.organisations.vocabulary import trie_alternation, trie_spans
 from extractor.lexicons import load_rows
 
 
@@ -661,3 +662,12 @@ def test_head_offsets_are_the_overlapping_scan(pieces):
     # the table of heads inside a head answers as a regex match at every offset inside it
     text = "".join(pieces)
     assert head_offsets(text) == list(overlapping(lexicon().head_re, text))
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(alphabet="国务院财政部门教育科学技术中华人民共和国商务农业农村、 ", max_size=40))
+def test_the_guarded_standard_body_scan_finds_what_the_bare_tree_finds(text):
+    # the guard (a first character before a second one) only skips offsets; 财政部门 is no ministry
+    lex = lexicon()
+    bare = re.compile(f"(?:{trie_alternation(lex.standard)})(?!门)")
+    assert trie_spans(lex.standard_re, text) == [m.span() for m in bare.finditer(text)]
