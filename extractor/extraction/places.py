@@ -57,7 +57,8 @@ def _whole_word(text: str, start: int, end: int) -> bool:
     """Whether the tagger cuts words at both ends of [start, end) (合肥 of 合肥海关, not 三明 of
     三明治) and no surname stands just before it (南平 of 徐南平 is a person's given name)."""
     lo = max(0, start - 3)
-    if not (word_across(text[lo:start], text[start:end + 3]) or word_across(text[lo:end], text[end:end + 3])) \
+    # a word from before the name across its end crosses its start too: the first test sees it
+    if not (word_across(text[lo:start], text[start:end + 3]) or word_across(text[start:end], text[end:end + 3])) \
             and (start == 0 or word_flag(text[start - 1]) != "nr"):
         return True  # cut at both ends, no surname before: the window need not be tagged
     cuts, pos = {lo}, lo
