@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from extractor import text as text_layer
-from extractor.extraction.organisations.vocabulary import inner_heads, lexicon, titles, trie_spans
+from extractor.extraction.organisations.vocabulary import inner_heads, lexicon, titles
 from extractor.memo import text_memo
 from extractor.model import Span
 from extractor.segment import tagger
@@ -52,14 +52,12 @@ def head_offsets(text: str) -> list[tuple[int, str]]:
 
     Speed: the heads inside a head found (局 of 科技局, 委 of 管委会) come from a table
     (`inner_heads`); only where a longer head could run on past it is the text matched again.
-    The scan is the guarded tree (`head_scan`): the same spans as `head_re`'s.
     """
-    lex = lexicon()
-    pattern = lex.head_re
+    pattern = lexicon().head_re
     inner = inner_heads()
     found = []
-    for at, end in trie_spans(lex.head_scan, text):
-        head = text[at:end]
+    for m in pattern.finditer(text):
+        at, head = m.start(), m.group(0)
         found.append((at, head))
         for offset, known in inner[head]:
             if known is None:

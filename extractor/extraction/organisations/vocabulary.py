@@ -49,8 +49,8 @@ def _trie_node(node: dict[str, dict]) -> str:
 def guarded_trie(words: Iterable[str], tail: str = "") -> str:
     """A regex whose group 1 is what `trie_alternation(words)` followed by `tail` matches at an
     offset, tried only where one of the words' first characters stands before one of their
-    second characters, or is a word itself. A match consumes its first character only: read
-    the spans with `trie_spans`.
+    second characters (words of two characters or more). A match consumes its first character
+    only: read the spans with `trie_spans`.
 
     Speed: a tree with hundreds of first characters (the cities) costs the engine a try of each
     branch wherever one of them stands. Opening with the class of first characters lets the
@@ -60,14 +60,10 @@ def guarded_trie(words: Iterable[str], tail: str = "") -> str:
     """
     words = set(words)
     tree = trie_alternation(words)
-    longer = [w for w in words if len(w) > 1]
-    if not longer:
-        return f"({tree}){tail}"  # no word has a second character: no guard
-    first, second = _char_class(w[0] for w in words), _char_class(w[1] for w in longer)
-    guard = f"(?=[{second}])"
-    if len(longer) < len(words):  # a one-character word (局) is tried wherever it stands
-        guard = f"(?:(?<=[{_char_class(w for w in words if len(w) == 1)}])|{guard})"
-    return f"[{first}]{guard}(?<=(?=({tree}){tail}).)"
+    if not words or min(map(len, words)) < 2:
+        return f"({tree}){tail}"  # a one-character word needs no second character: no guard
+    first, second = _char_class(w[0] for w in words), _char_class(w[1] for w in words)
+    return f"[{first}](?=[{second}])(?<=(?=({tree}){tail}).)"
 
 
 def trie_spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
@@ -203,7 +199,6 @@ class Lexicon:
 
     suffixes: dict[str, tuple[str, int]]  # head -> (type, fewest body characters)
     head_re: re.Pattern[str]  # the longest head at a position (read overlapping with `overlapping`)
-    head_scan: re.Pattern[str]  # head_re as a `guarded_trie`: a scan of a whole text with `trie_spans`
     abbreviations: dict[str, str]  # short word -> full word
     abbreviation_re: re.Pattern[str]
     # head -> whether it is itself a word naming no body, the characters before and after it in
@@ -245,7 +240,6 @@ def lexicon() -> Lexicon:
     return Lexicon(
         suffixes=suffixes,
         head_re=re.compile(trie_alternation(suffixes)),
-        head_scan=re.compile(guarded_trie(suffixes)),
         abbreviations=abbreviations,
         abbreviation_re=re.compile(alternation(abbreviations)),
         exclusions=_inside(suffixes, exclusions),
