@@ -325,3 +325,14 @@ def word_flags() -> dict[str, str]:
         'v'
     """
     return tagger()._tags
+
+
+def word_flag(word: str) -> str:
+    """The flag the tagger gives a CJK `word` wherever its path takes it whole ("x" for a word
+    it does not know): a finder that needs a flag can rule it out without tagging a window.
+
+    Example:
+        >>> word_flag("科技局"), word_flag("西安")
+        ('nt', 'ns')
+    """
+    return word_flags().get(word, "x")

@@ -21,25 +21,28 @@ from extractor.extraction.organisations import (
     window_start,
 )
 from extractor.extraction.organisations.text import word_across
-from extractor.extraction.organisations.vocabulary import bigram_guard, trie_alternation
+from extractor.extraction.organisations.vocabulary import guarded_trie, trie_spans
 from extractor.lexicons import cached, load_rows
 from extractor.model import DocTree, Place, Span
-from extractor.segment import tagger
+from extractor.segment import word_flag
 
 # zones named by a proper name and a zone word: 西咸新区, 沣西新城, 平潭综合实验区
 _ZONE = re.compile(r"(?:综合实验区|自由贸易试验区|高新技术产业开发区|经济技术开发区|高新区|自贸区|经开区|新区|新城)")
 # cities and counties: a proper name (a place word to the tagger) and 市/县/区
-_ADMIN = re.compile(r"([\u4e00-\u9fff]{2,3}?)(市|县|区|州)(?![场域级民委政直属内外属长])")
-_LEVEL_WORD = re.compile("[市县区州]")
+_NOT_AFTER_LEVEL = "场域级民委政直属内外属长"  # 市场, 区域, 市级, 市委: the level word opens another word
+_ADMIN = re.compile(rf"([\u4e00-\u9fff]{{2,3}}?)(市|县|区|州)(?![{_NOT_AFTER_LEVEL}])")
+# a level word that can end a match: two CJK characters before it, no word-opening character after
+# (the class comes first, so the engine skips ahead to the level words by itself)
+_LEVEL_WORD = re.compile(rf"[市县区州](?<=[\u4e00-\u9fff]{{2}}[市县区州])(?![{_NOT_AFTER_LEVEL}])")
 _STOP = ("p", "c", "d", "r", "u", "v", "m", "q", "a")  # 建设好西咸新区: 好 opens no place name
 _LEVEL_WORDS = "省市县区州"
 
 
 @cached
 def _provinces() -> re.Pattern[str]:
-    """Full and short names of the provincial-level divisions, longest first (a prefix tree:
-    the engine tries it faster than the flat alternation)."""
-    return re.compile(trie_alternation(f for row in load_rows("org_regions.tsv") for f in row if f))
+    """Full and short names of the provincial-level divisions, longest first (a guarded prefix
+    tree, read with `trie_spans`: the engine tries it faster than the flat alternation)."""
+    return re.compile(guarded_trie(f for row in load_rows("org_regions.tsv") for f in row if f))
 
 
 @cached
@@ -47,15 +50,16 @@ def _cities() -> re.Pattern[str]:
     """Prefecture-level divisions (`org_cities.tsv`): full names, and the short names that
     are no common word, longest first."""
     names = [f for row in load_rows("org_cities.tsv") for f in row[:2] if f]
-    return re.compile(bigram_guard(names) + trie_alternation(names))
+    return re.compile(guarded_trie(names))
 
 
 def _whole_word(text: str, start: int, end: int) -> bool:
     """Whether the tagger cuts words at both ends of [start, end) (合肥 of 合肥海关, not 三明 of
     三明治) and no surname stands just before it (南平 of 徐南平 is a person's given name)."""
     lo = max(0, start - 3)
-    if not (word_across(text[lo:start], text[start:end + 3]) or word_across(text[lo:end], text[end:end + 3])) \
-            and (start == 0 or tagged(text[start - 1])[0][1] != "nr"):
+    # a word from before the name across its end crosses its start too: the first test sees it
+    if not (word_across(text[lo:start], text[start:end + 3]) or word_across(text[start:end], text[end:end + 3])) \
+            and (start == 0 or word_flag(text[start - 1]) != "nr"):
         return True  # cut at both ends, no surname before: the window need not be tagged
     cuts, pos = {lo}, lo
     surname = False
@@ -70,7 +74,7 @@ def _whole_word(text: str, start: int, end: int) -> bool:
 
 def _city_mentions(text: str) -> list[tuple[int, int]]:
     """石家庄市, 合肥 (人行合肥中心支行), 延边朝鲜族自治州: cities from the lexicon."""
-    return [m.span() for m in _cities().finditer(text) if _whole_word(text, m.start(), m.end())]
+    return [(s, e) for s, e in trie_spans(_cities(), text) if _whole_word(text, s, e)]
 
 
 def _zone_mentions(text: str) -> list[tuple[int, int]]:
@@ -94,7 +98,11 @@ def _zone_mentions(text: str) -> list[tuple[int, int]]:
 def _admin_matches(text: str) -> Iterator[re.Match[str]]:
     """`_ADMIN.finditer(text)`, tried only where a match can start: two or three characters
     before a level word (a few in a hundred characters; the regex alone tries at every one).
-    Starts are tried in increasing order, so the first that matches is the leftmost."""
+    Starts are tried in increasing order, so the first that matches is the leftmost.
+
+    A level word that cannot end a match (市场, or no two CJK characters before it) is skipped:
+    the starts tried there match only with the level word just before it (tried at that one
+    already, with the same result) or just after it (tried at that one next)."""
     pos = 0
     for level in _LEVEL_WORD.finditer(text, 2):
         at = level.start()
@@ -109,11 +117,10 @@ def _admin_matches(text: str) -> Iterator[re.Match[str]]:
 def _admin_mentions(text: str) -> list[tuple[int, int]]:
     """西安市, 三原县: a place word to the tagger followed by its level word."""
     found = []
-    freq = tagger().tokenizer.FREQ
     for m in _admin_matches(text):
         name = m.group(1)
-        if not (freq.get(name[-2:]) or freq.get(name)):
-            continue  # no word of two characters or more ends the name: the tagger's last is one character
+        if word_flag(name[-2:]) != "ns" and (len(name) == 2 or word_flag(name) != "ns"):
+            continue  # the last word, if it has two characters or more, is one of these two: no place word
         word, flag = tagged(name)[-1]
         if flag == "ns" and len(word) >= 2:
             found.append((m.end(1) - len(word), m.end()))
@@ -138,7 +145,7 @@ def find_places(doc: DocTree | Analysed) -> tuple[Place, ...]:
         ['西咸新区', '陕西省']
     """
     c = analyse(doc).spaced
-    spans: list[tuple[int, int]] = [m.span() for m in _provinces().finditer(c.text)]
+    spans = trie_spans(_provinces(), c.text)
     spans += _zone_mentions(c.text) + _admin_mentions(c.text)
     # a city inside a longer place name (湘潭 of 湘潭高新区) is that place's mention, not its own
     spans += _outside(_city_mentions(c.text), spans)

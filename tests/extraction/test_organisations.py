@@ -10,6 +10,7 @@ from extractor.extraction.organisations import (
     BodyIndex, best_match, body_key, find_mentions, lexicon, merge, overlapping, split_region,
 )
 from extractor.extraction.organisations.text import excluded, head_offsets
+from extractor.extraction.organisations.vocabulary import trie_alternation, trie_spans
 from extractor.lexicons import load_rows
 
 
@@ -674,3 +675,12 @@ def test_a_relative_level_keeps_its_place_in_a_bodys_name():
     # source: 贵州省渔业条例 (2005) 第四条
     names = _names("跨行政区域的渔业管理工作，由有关县级人民政府共同协商管理，或者由其共同的上一级人民政府渔业行政主管部门管理。")
     assert "上一级人民政府渔业行政主管部门" in names and "人民政府渔业行政主管部门" not in names
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(alphabet="国务院财政部门教育科学技术中华人民共和国商务农业农村、 ", max_size=40))
+def test_the_guarded_standard_body_scan_finds_what_the_bare_tree_finds(text):
+    # the guard (a first character before a second one) only skips offsets; 财政部门 is no ministry
+    lex = lexicon()
+    bare = re.compile(f"(?:{trie_alternation(lex.standard)})(?!门)")
+    assert trie_spans(lex.standard_re, text) == [m.span() for m in bare.finditer(text)]

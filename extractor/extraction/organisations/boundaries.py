@@ -21,7 +21,7 @@ from extractor.extraction.organisations.vocabulary import (
     lexicon,
     not_regions,
 )
-from extractor.lexicons import active_rules, cached
+from extractor.lexicons import active_rules
 from extractor.memo import text_memo
 
 Token = tuple[int, str, str]  # (offset, word, part-of-speech flag)
@@ -68,8 +68,14 @@ def tagged_tokens(text: str, lo: int, head: int, end: int | None = None) -> list
         if pos >= head:
             break
         if pos + len(word) <= head:
-            tokens.extend(_unglued(pos, word, flag, lex.boundaries))
-            _glue_township(tokens)
+            # only a name or a place word can be glued, and only a township's 乡 or 镇 glues
+            # (a call each per token costs more than these two tests)
+            if flag in _GLUED_POS:
+                tokens.extend(_unglued(pos, word, flag, lex.boundaries))
+            else:
+                tokens.append((pos, word, flag))
+            if word in _TOWNSHIP:
+                _glue_township(tokens)
         else:
             # a company or university the dictionary knows whole (华为技术有限公司, 斯坦福大学)
             # keeps its proper part;
@@ -96,10 +102,14 @@ def _place_part(flag: str, part: str) -> str:
 _NOT_IN_TOWNSHIP = ("p", "c", "u", "r", "m", "q", "x", "w")
 
 
+_TOWNSHIP = ("乡", "镇")
+_GLUED_POS = ("nr", "ns")  # the flags `_unglued` splits
+
+
 def _glue_township(tokens: list[Token]) -> None:
     """An unknown township the tagger cut into characters (大/均/乡 of 大均乡卫生院) is one
     place word: two lone characters and 乡 or 镇 (a known one is a place word already: 城关镇)."""
-    if len(tokens) >= 3 and tokens[-1][1] in ("乡", "镇") and all(
+    if len(tokens) >= 3 and tokens[-1][1] in _TOWNSHIP and all(
             len(w) == 1 and not f.startswith(_NOT_IN_TOWNSHIP) for _, w, f in tokens[-3:-1]):
         tokens[-3:] = [(tokens[-3][0], "".join(w for _, w, _ in tokens[-3:]), "ns")]
 
@@ -125,34 +135,51 @@ _EACH = ("各", "各级")  # open a name of every body of a kind or level (各�
 _COMPLEMENTS = "好实强优"  # 建好, 用好, 做实, 做强: results completing a verb
 
 
-def _is_stop(tokens: list[Token], k: int, lex: Lexicon, verb_before_head: bool) -> bool:
+# what a token's word and flag alone say of it inside a name: kept, a stop, a boundary word
+# (a stop except as a verb just before the head), a lone function character (a stop outside a
+# run of lone characters)
+_KEEP, _STOP, _BOUNDARY, _SINGLE = range(4)
+
+
+def _is_stop(tokens: list[Token], k: int, rules: Path | None, verb_before_head: bool) -> bool:
     """Whether token `k` cannot sit inside a name. A lone character inside a run of lone
     characters is a piece of an unknown proper name (陕西埃恩束能碳基…, 晶彩明为)."""
     _, word, flag = tokens[k]
-    boundaries = lex.boundaries
-    # 各片区管理局 names every district office at once; · joins a foreign name (约翰·霍普金斯)
-    if word in "（）()·" or word == "各":
-        return False
-    if governs(word, lex):
-        return True
-    if _ORDINAL.fullmatch(word) or word in lex.name_words:  # 第一中学, 第九届人民代表大会, 青年之家
-        return False
-    if word in boundaries:
+    kind = _word_kind(rules, word, flag)
+    if kind < _BOUNDARY:
+        return kind == _STOP
+    if kind == _BOUNDARY:
         # just before the head a verb names the body's work (培育中心, 促进中心); no other
         # boundary word does (全省 of 全省政府工作)
         return k + 1 < len(tokens) or len(word) == 1 or not verb_before_head or not flag.startswith("v")
+    # 建好、用好: an adjective completing a one-character verb is no piece of a name
+    complement = word in _COMPLEMENTS and k > 0 and len(tokens[k - 1][1]) == 1 \
+        and tokens[k - 1][2].startswith(("v", "p"))
+    return complement or not _in_single_run(tokens, k)
+
+
+# memoised: the same words recur in every window (a call and a look-up cost less than the tests)
+@text_memo(1 << 13)
+def _word_kind(rules: Path | None, word: str, flag: str) -> int:
+    """`_is_stop`'s answer from the word and its flag alone, or what context it needs."""
+    lex = lexicon()
+    # 各片区管理局 names every district office at once; · joins a foreign name (约翰·霍普金斯)
+    if word in "（）()·" or word == "各":
+        return _KEEP
+    if governs(word, lex):
+        return _STOP
+    if _ORDINAL.fullmatch(word) or word in lex.name_words:  # 第一中学, 第九届人民代表大会, 青年之家
+        return _KEEP
+    if word in lex.boundaries:
+        return _BOUNDARY
     if word.isdigit() or is_region(word, flag):
-        return False
+        return _KEEP
     if len(word) == 1:
         if not flag.startswith(_SINGLE_STOP_POS):
-            return False
-        if flag.startswith(("c", "p", "u")):
-            return True
-        # 建好、用好: an adjective completing a one-character verb is no piece of a name
-        complement = word in _COMPLEMENTS and k > 0 and len(tokens[k - 1][1]) == 1 \
-            and tokens[k - 1][2].startswith(("v", "p"))
-        return complement or not _in_single_run(tokens, k)
-    return flag.startswith(STOP_POS) and flag != "eng"  # eng: a Latin word (H1N1, TCL), not an interjection
+            return _KEEP
+        return _STOP if flag.startswith(("c", "p", "u")) else _SINGLE
+    # eng: a Latin word (H1N1, TCL), not an interjection
+    return _STOP if flag.startswith(STOP_POS) and flag != "eng" else _KEEP
 
 
 def _in_single_run(tokens: list[Token], k: int) -> bool:
@@ -162,7 +189,6 @@ def _in_single_run(tokens: list[Token], k: int) -> bool:
                for j in (k - 1, k + 1))
 
 
-@cached
 def _starts_with_place(word: str) -> bool:
     """西安理工 (one token to the tagger) starts with a place name."""
     return len(word) > 2 and any(flag == "ns" for _, flag in tagged(word[:2]))
@@ -237,10 +263,11 @@ def name_start(text: str, lo: int, head: int, generic: bool, verb_before_head: b
 @text_memo(1 << 13)
 def _window_name_start(rules: Path | None, window: str, head: int, generic: bool, verb_before_head: bool,
                        with_head: bool) -> int | None:
-    return _name_start(window, head, generic, verb_before_head, len(window) if with_head else None)
+    return _name_start(rules, window, head, generic, verb_before_head, len(window) if with_head else None)
 
 
-def _name_start(text: str, head: int, generic: bool, verb_before_head: bool, end: int | None) -> int | None:
+def _name_start(rules: Path | None, text: str, head: int, generic: bool, verb_before_head: bool,
+                end: int | None) -> int | None:
     """`name_start` over a window that begins at 0."""
     lex = lexicon()
     boundaries = lex.boundaries
@@ -249,7 +276,7 @@ def _name_start(text: str, head: int, generic: bool, verb_before_head: bool, end
     joined = False  # inside the second half of a name joined by 和/与/及
     for k, token in enumerate(tokens):
         word = token[1]
-        stop = _is_stop(tokens, k, lex, verb_before_head)
+        stop = _is_stop(tokens, k, rules, verb_before_head)
         if _joins_across(text, run, token):
             stop, joined = False, True
         elif joined and word in VAGUE_BODY:
@@ -262,7 +289,8 @@ def _name_start(text: str, head: int, generic: bool, verb_before_head: bool, end
             run = [token] if word in _EACH else []
         else:
             run.append(token)
-    run = _join_national_campaigns(run)
+    if "中国" in text:  # most windows name no campaign: no walk over the run
+        run = _join_national_campaigns(run)
     while run and (run[0][1] in _INNER_CONJUNCTIONS or (run[0][2] in _SOFT_POS and len(run[0][1]) > 1)
                    or (run[0][2] == "vn" and _specific(run[1:]))):
         run.pop(0)

@@ -36,7 +36,15 @@ from extractor.extraction.organisations.text import (
     head_offsets,
     window_start,
 )
-from extractor.extraction.organisations.vocabulary import Head, body_end, class_department, heads, lexicon, title_end
+from extractor.extraction.organisations.vocabulary import (
+    Head,
+    body_end,
+    class_department,
+    heads,
+    lexicon,
+    title_end,
+    trie_spans,
+)
 from extractor.lexicons import active_rules
 from extractor.memo import text_memo
 from extractor.text import View
@@ -326,8 +334,8 @@ def _with_standard_bodies(page: Page, found: list[Found]) -> list[Found]:
     """Add the standard bodies (国务院, 教育部 …); a standard body written inside or just
     before a longer name (组织人事部（人才办）, 深交所科交中心) is part of it."""
     lex = lexicon()
-    standard = [Found(m.start(), m.end(), lex.standard[m.group(0)][1], detail="a standard body")
-                for m in lex.standard_re.finditer(page.text)]
+    standard = [Found(s, e, lex.standard[page.text[s:e]][1], detail="a standard body")
+                for s, e in trie_spans(lex.standard_re, page.text)]
     out = []
     for f in found:
         if f.rejection is not None or not standard:

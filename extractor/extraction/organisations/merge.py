@@ -6,17 +6,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
 
 from extractor.extraction.organisations.keys import body_key, org_type, split_region
 from extractor.extraction.organisations.vocabulary import class_department, ending, heads
-from extractor.lexicons import cached
+from extractor.lexicons import active_rules
+from extractor.memo import text_memo
 from extractor.model import Organisation, Span
 
 
-@dataclass(frozen=True)
-class Mention:
-    """One occurrence of an organisation name: its form, type and clean-text span."""
+class Mention(NamedTuple):
+    """One occurrence of an organisation name: its form, type and clean-text span (a named
+    tuple: one is built for every name found, and a frozen dataclass costs several times more)."""
 
     name: str
     type: str
@@ -90,8 +92,13 @@ def _without_proper_name(key: str, other: str) -> bool:
             and short not in heads())  # 领导小组办公室 alone is a kind, not a short form
 
 
-@cached
 def _parts(name: str) -> tuple[str, str]:
+    return _rule_parts(active_rules(), name)
+
+
+# a body's forms recur in a document and across a batch; memoised per rules folder
+@text_memo(1 << 12)
+def _rule_parts(rules: Path | None, name: str) -> tuple[str, str]:
     return split_region(name)[0], body_key(name)
 
 
