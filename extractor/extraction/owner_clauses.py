@@ -38,6 +38,7 @@ from typing import NamedTuple
 
 from extractor.extraction.candidates import Candidate, Decision, judge, named
 from extractor.extraction.organisations import compact, lexicon, split_region, tagged
+from extractor.extraction.organisations.text import word_across
 from extractor.extraction.organisations.vocabulary import flagged, governs
 from extractor.extraction.roles import roles
 from extractor.lexicons import cached
@@ -584,6 +585,15 @@ def _named_heads() -> _Endings:
     return _Endings.of((*lexicon().suffixes, *roles().office_short_heads))
 
 
+@cached
+def _name_end() -> re.Pattern[str]:
+    """The last characters of a subject's possible names (a head, a standard body, 你省): a
+    list whose text holds none of them names no body (a form ends with a character of its
+    list's text: cleaning cuts, a shared head or level comes from the last item)."""
+    words = (*lexicon().suffixes, *lexicon().standard, *roles().addressee_pronouns)
+    return re.compile("[" + "".join(sorted({re.escape(w[-1]) for w in words})) + "]")
+
+
 def _is_org_name(name: str) -> bool:
     """Whether a clause's subject names a body (a standard body or a known head)."""
     bare = _BRACKET_TAIL.sub("", name) if name.endswith("）") else name
@@ -592,9 +602,13 @@ def _is_org_name(name: str) -> bool:
 
 def _token_at(text: str, pos: int, width: int) -> tuple[str, str] | None:
     """The tagger's token starting at `pos` and its tag, or None when a token spans `pos`."""
-    lo = max(0, pos - 3)
+    lo, hi = max(0, pos - 3), pos + width + 3
+    # the tagger's path from a cut on is the path of the rest alone (its word graph is scored
+    # from the right): where no word can span `pos`, the shorter window gives the same token
+    if not word_across(text[lo:pos], text[pos:hi]):
+        lo = pos
     at = lo
-    for token, flag in tagged(text[lo:pos + width + 3]):
+    for token, flag in tagged(text[lo:hi]):
         if at == pos:
             return token, flag
         if at > pos:
@@ -605,6 +619,10 @@ def _token_at(text: str, pos: int, width: int) -> tuple[str, str] | None:
 
 def _is_word_at(text: str, pos: int, word: str) -> bool:
     """Whether the tagger reads `word` at `pos` as a word of its own (not 经 of 经济)."""
+    # (要 of 一是要深化: a character no word can span on either side is a token, untagged)
+    if len(word) == 1 and not word_across(text[max(0, pos - 3):pos], text[pos:pos + 4]) \
+            and not word_across(text[pos], text[pos + 1:pos + 4]):
+        return True
     found = _token_at(text, pos, len(word))
     return found is not None and found[0] == word
 
@@ -862,6 +880,8 @@ def _slot_names(c: View, m: re.Match[str], group: int, role: str, refused: list[
                 memo: dict[tuple[str, bool], _Read]) -> list[Owner]:
     """The owners a clause pattern's match names in its group `group`, with `role` (a
     subject's support verb makes it a support: 社区居民委员会协助做好…)."""
+    if refused is None and not _name_end().search(m.string, m.start(group), m.end(group)):
+        return []  # (no refusals to keep: a third of the slots need no reading)
     own = roles().role_of(m.group(2)) if m.re is roles().subject else role
     return [(n, own, sp) for n, sp, _ in _parse_list(c, m.start(group), m.end(group), refused,
                                                       subject=True, memo=memo)]
