@@ -585,13 +585,22 @@ def _named_heads() -> _Endings:
     return _Endings.of((*lexicon().suffixes, *roles().office_short_heads))
 
 
+# what can follow a name's last character inside its list: a separator (、，以及 和), the
+# text's end, a cut tail (a role tail, 等, 及其有关部门, 会同有关部门), brackets and quotes (a
+# bracket tail, 以下简称“X”), a stripped stop, or the level opening the next name run on
+_AFTER_NAME = " ：:。（()）”\"」、，,；;以和及与等会区市省县各"
+
+
 @cached
 def _name_end() -> re.Pattern[str]:
-    """The last characters of a subject's possible names (a head, a standard body, 你省): a
-    list whose text holds none of them names no body (a form ends with a character of its
-    list's text: cleaning cuts, a shared head or level comes from the last item)."""
+    """Where a subject's name can end in its list: the last character of a head, a standard
+    body or 你省, before what can follow a name there. A list holding none names no body
+    (every form of an item ends on a character of the list's text: cleaning cuts tails,
+    a shared head or level comes from the end of the last item)."""
     words = (*lexicon().suffixes, *lexicon().standard, *roles().addressee_pronouns)
-    return re.compile("[" + "".join(sorted({re.escape(w[-1]) for w in words})) + "]")
+    ends = "".join(sorted({re.escape(w[-1]) for w in words}))
+    after = "".join(sorted({re.escape(ch) for ch in (*_AFTER_NAME, *roles().tail_starts)}))
+    return re.compile(f"[{ends}](?=[{after}]|\\Z)")
 
 
 def _is_org_name(name: str) -> bool:
@@ -881,7 +890,7 @@ def _slot_names(c: View, m: re.Match[str], group: int, role: str, refused: list[
     """The owners a clause pattern's match names in its group `group`, with `role` (a
     subject's support verb makes it a support: 社区居民委员会协助做好…)."""
     if refused is None and not _name_end().search(m.string, m.start(group), m.end(group)):
-        return []  # (no refusals to keep: a third of the slots need no reading)
+        return []  # (no refusals to keep: two thirds of the slots need no reading)
     own = roles().role_of(m.group(2)) if m.re is roles().subject else role
     return [(n, own, sp) for n, sp, _ in _parse_list(c, m.start(group), m.end(group), refused,
                                                       subject=True, memo=memo)]

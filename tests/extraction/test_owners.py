@@ -944,3 +944,30 @@ def test_a_bare_place_joined_by_he_to_a_government_shares_its_level_and_head():
     assert {"山西省人民政府", "湖北省人民政府", "湖南省人民政府"} <= {o for o, _ in _owners(text)}
     # a level, not a place, before 和 keeps its own reading
     assert _owners("省和青岛市人民政府应当加强领导。") == {("省人民政府", "lead"), ("青岛市人民政府", "lead")}
+
+
+def test_a_subject_list_the_clause_reader_skips_names_no_body():
+    # speed: `assign_owners` reads no subject slot without a place where a name can end
+    # (`_name_end`); every list naming a body has one, whatever its tails, shared heads and
+    # short forms
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from extractor.extraction.owner_clauses import _name_end, _read_list
+
+    items = st.sampled_from(["区科技局", "国务院", "教育部", "你省", "发展改革", "财政", "陕西", "湖北和湖南省人民政府",
+                             "市和区、县人民政府", "自治州、县（市）人民政府", "区经济发展局区行政审批局", "省人民政府",
+                             "人力社保", "市金融办", "各级农业农村部门", "惠明茶产业主管部门（以下简称茶产业主管部门）",
+                             "县级以上人民政府", "社区居民委员会", "有关部门", "探索区域", "课题组"])
+    tails = st.sampled_from(["", "等", "等部门", "等有关部门", "及其有关部门", "按职责分工负责", "（牵头）", "牵头", "配合",
+                             "会同有关部门", "（列第一位者为牵头单位）", "部门", "省人民政府", "：", "。"])
+    list_ = st.lists(st.tuples(items, tails, st.sampled_from(["、", "，", "和", "以及", "；", ""])), min_size=1, max_size=4)
+
+    @settings(max_examples=300, deadline=None)
+    @given(list_)
+    def check(parts):
+        text = "".join(item + tail + sep for item, tail, sep in parts)
+        names, _ = _read_list(text, True)
+        assert not names or _name_end().search(text), (text, names)
+
+    check()
