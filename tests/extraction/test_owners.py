@@ -971,3 +971,29 @@ def test_a_subject_list_the_clause_reader_skips_names_no_body():
         assert not names or _name_end().search(text), (text, names)
 
     check()
+
+
+def test_the_task_index_finds_the_smallest_task_holding_an_offset():
+    # speed: `_Spans` looks among the tasks starting shortly before an offset; the answer is
+    # a scan's over every task: the smallest holding it, the first of the smallest
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from extractor.extraction.owners import _Spans
+    from extractor.model import Task
+
+    def scan(spans, point):
+        held = [(b - a, k) for k, (a, b) in enumerate(spans) if a <= point < b]
+        return min(held)[1] if held else None
+
+    span = st.tuples(st.integers(0, 60), st.integers(0, 30)).map(lambda t: (t[0], t[0] + t[1]))
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(span, max_size=12), st.lists(span, max_size=4), st.integers(0, 95))
+    def check(first, added, point):
+        index = _Spans([Task(id="t", section=None, marker="", text="", span=s) for s in first])
+        for s in added:
+            index.add(s)
+        assert index.holding(point) == scan(first + added, point)
+
+    check()
