@@ -45,13 +45,25 @@ class _Registry:
         self.orgs = list(organisations)
         # every form -> the first body holding it: a look-up, not a scan of every body
         self.forms: dict[str, int] = {}
-        # the bodies' forms indexed once and grown form by form: `best_match` over every body
-        # rebuilt its index on each name an owner list read
-        self.index = BodyIndex()
         for k, org in enumerate(self.orgs):
-            self.index.add_body((org.name, *org.aliases))
             for form in (org.name, *org.aliases):
                 self.forms.setdefault(form, k)
+        # the bodies' forms indexed once and grown form by form (`best_match` over every body
+        # rebuilt its index on each name an owner list read), on the first name no form is
+        # (most documents have none): the index holds sets, so built late it is the same
+        self._index: BodyIndex | None = None
+
+    def index(self) -> BodyIndex:
+        """The bodies' forms indexed for `best_match`."""
+        if self._index is None:
+            self._index = BodyIndex()
+            for org in self.orgs:
+                self._index.add_body((org.name, *org.aliases))
+        return self._index
+
+    def _add_form(self, k: int, form: str) -> None:
+        if self._index is not None:  # (else the index reads it from the body when built)
+            self._index.add_form(k, form)
 
     def resolve(self, name: str, span: Span) -> str:
         """The id of the organisation `name` denotes, adding the form (or the body)."""
@@ -61,14 +73,14 @@ class _Registry:
         # (an alias: the record keeps the name without 各)
         if name.startswith("各") and name[1:] in self.forms:
             k = self.forms[name] = self.forms[name[1:]]
-            self.index.add_form(k, name)
+            self._add_form(k, name)
             org = self.orgs[k]
             self.orgs[k] = replace(org, aliases=org.aliases + (name,),
                                    mentions=tuple(sorted(set(org.mentions) | {span})))
             return org.id
         # 各级疫情防控指挥部 is every level's body, not another form of one of them
         collective = name.startswith(roles().collective_prefixes)
-        k = None if collective else self.index.match(name)
+        k = None if collective else self.index().match(name)
         if k is not None:
             org = self.orgs[k]
             mentions = tuple(sorted(set(org.mentions) | {span}))
@@ -80,14 +92,15 @@ class _Registry:
                 org = replace(org, aliases=org.aliases + (name,))
             self.orgs[k] = replace(org, mentions=mentions)
             self.forms.setdefault(name, k)
-            self.index.add_form(k, name)
+            self._add_form(k, name)
             return org.id
         used = {o.id for o in self.orgs}
         n = len(self.orgs) + 1
         while f"o{n}" in used:
             n += 1
+        if self._index is not None:
+            self._index.add_body((name,))
         self.forms.setdefault(name, len(self.orgs))
-        self.index.add_body((name,))
         self.orgs.append(Organisation(id=f"o{n}", name=name, type=org_type(name), mentions=(span,)))
         return f"o{n}"
 
