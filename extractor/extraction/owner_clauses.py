@@ -33,7 +33,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator
-from itertools import accumulate
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
@@ -520,12 +519,15 @@ _BLANKS_AFTER_STOP = re.compile(r"[。；;]\s+")
 
 
 def _after_each(text: str, chars: str) -> list[int]:
-    """The offsets right after each occurrence of `chars` in `text`, in order (the lengths
-    of the pieces between them summed in C: a `str.find` loop cost opcodes per occurrence,
-    a scan for a character class with `finditer` more)."""
-    found: list[int] = []
+    """The offsets right after each occurrence of `chars` in `text`, in order (`str.find`
+    per character: a scan for a character class with `finditer` costs more, and so do the
+    pieces of `str.split`, each a new string)."""
+    found = []
     for ch in chars:
-        found += accumulate(map((1).__add__, map(len, text.split(ch)[:-1])))
+        at = text.find(ch)
+        while at >= 0:
+            found.append(at + 1)
+            at = text.find(ch, at + 1)
     return sorted(found)
 
 
@@ -920,12 +922,7 @@ def _comma_clauses(text: str, commas: list[int], pattern: re.Pattern[str], cue: 
     only at `commas` (where each comma ends) with a `cue` (its verb, a support word) written
     from two to `reach` characters after it: the same matches as `finditer`, without its
     look-behind at every character, and a full try after a few commas only."""
-    # the commas a cue can be written after, by bisection from the cues found in one scan (a
-    # cue written starts or lies inside one of them): a test at every comma cost more
-    near: set[int] = set()
-    for cue_at in cue.finditer(text):
-        near.update(commas[bisect.bisect_right(commas, cue_at.start() - reach):bisect.bisect_left(commas, cue_at.end() - 2)])
-    for at in sorted(near):
+    for at in commas:
         if cue.search(text, at + 2, at + reach) and (m := pattern.match(text, at)):
             yield m
 
