@@ -38,7 +38,8 @@ from typing import NamedTuple
 
 from extractor.extraction.candidates import Candidate, Decision, judge, named
 from extractor.extraction.organisations import compact, lexicon, split_region, tagged
-from extractor.extraction.organisations.vocabulary import flagged, governs
+from extractor.extraction.organisations.text import word_across
+from extractor.extraction.organisations.vocabulary import flagged, governs, trie_alternation
 from extractor.extraction.roles import roles
 from extractor.lexicons import cached
 from extractor.model import Span, Table
@@ -507,10 +508,15 @@ def _marker_clauses(c: View, at: int, anchor: Span,
 
 def _clause_starts(c: View, stops: list[int]) -> list[int]:
     """View offsets where a clause can open: the text's start, after 。；; (`stops`: the
-    offsets right after each), a line break (compact text drops them; a heading runs into
-    its first article) or an article's number; after the item marker (（二）, 1.) that opens
-    a line."""
-    starts = {0} | {_past_blanks(c.text, p) for p in stops} | set(c.breaks)
+    offsets right after each) and the blanks after it, a line break (compact text drops
+    them; a heading runs into its first article) or an article's number; after the item
+    marker (（二）, 1.) that opens a line."""
+    after = set(stops)
+    # (most stops have no blank after them: the set of stops, moved where one has)
+    for m in _BLANKS_AFTER_STOP.finditer(c.text):
+        after.discard(m.start() + 1)
+        after.add(m.end())
+    starts = after | {0} | set(c.breaks)
     starts |= {m.end() for m in _ARTICLE.finditer(c.text)}
     # (a marker's first character first: most starts open with none)
     starts = {m.end() if MARKER_START.match(c.text, p) and (m := marker_at(c.text, p)) and m.lastgroup != "ordinal"
@@ -518,9 +524,13 @@ def _clause_starts(c: View, stops: list[int]) -> list[int]:
     return sorted(p for p in starts if p < len(c.text))
 
 
+_BLANKS_AFTER_STOP = re.compile(r"[。；;]\s+")
+
+
 def _after_each(text: str, chars: str) -> list[int]:
     """The offsets right after each occurrence of `chars` in `text`, in order (`str.find`
-    per character: a scan for a character class with `finditer` costs more)."""
+    per character: a scan for a character class with `finditer` costs more, and so do the
+    pieces of `str.split`, each a new string)."""
     found = []
     for ch in chars:
         at = text.find(ch)
@@ -528,13 +538,6 @@ def _after_each(text: str, chars: str) -> list[int]:
             found.append(at + 1)
             at = text.find(ch, at + 1)
     return sorted(found)
-
-
-def _past_blanks(text: str, pos: int) -> int:
-    """The first offset from `pos` that is no blank."""
-    while pos < len(text) and text[pos].isspace():
-        pos += 1
-    return pos
 
 
 def _sentence(c: View, pos: int, stops: list[int], starts: list[int] | None = None) -> tuple[int, int]:
@@ -551,25 +554,21 @@ def _sentence(c: View, pos: int, stops: list[int], starts: list[int] | None = No
 
 @dataclass(frozen=True)
 class _Endings:
-    """A set of word endings (the head table's heads), tested by a set look-up per length:
-    `str.endswith` over the 147 heads compared each in turn, a good part of list parsing."""
+    """A set of word endings (the head table's heads), tested by one match of the words
+    reversed, as a prefix tree, at the reversed end of the text: `str.endswith` over the 147
+    heads compared each in turn, and a set look-up per length after it, cost more."""
 
-    words: frozenset[str]
-    lengths: tuple[int, ...]
+    reversed: re.Pattern[str]
+    longest: int
 
     @staticmethod
     def of(words: tuple[str, ...]) -> _Endings:
-        return _Endings(frozenset(words), tuple(sorted({len(w) for w in words})))
+        return _Endings(re.compile(trie_alternation(w[::-1] for w in words)), max(map(len, words)))
 
     def end(self, text: str, end: int | None = None) -> bool:
         """Whether `text[:end]` ends with one of the words (`text.endswith(words, 0, end)`)."""
         end = len(text) if end is None else end
-        for n in self.lengths:
-            if n > end:
-                return False
-            if text[end - n:end] in self.words:
-                return True
-        return False
+        return self.reversed.match(text[max(0, end - self.longest):end][::-1]) is not None
 
 
 @cached
@@ -593,6 +592,24 @@ def _named_heads() -> _Endings:
     return _Endings.of((*lexicon().suffixes, *roles().office_short_heads))
 
 
+# what can follow a name's last character inside its list: a separator (、，以及 和), the
+# text's end, a cut tail (a role tail, 等, 及其有关部门, 会同有关部门), brackets and quotes (a
+# bracket tail, 以下简称“X”), a stripped stop, or the level opening the next name run on
+_AFTER_NAME = " ：:。（()）”\"」、，,；;以和及与等会区市省县各"
+
+
+@cached
+def _name_end() -> re.Pattern[str]:
+    """Where a subject's name can end in its list: the last character of a head, a standard
+    body or 你省, before what can follow a name there. A list holding none names no body
+    (every form of an item ends on a character of the list's text: cleaning cuts tails,
+    a shared head or level comes from the end of the last item)."""
+    words = (*lexicon().suffixes, *lexicon().standard, *roles().addressee_pronouns)
+    ends = "".join(sorted({re.escape(w[-1]) for w in words}))
+    after = "".join(sorted({re.escape(ch) for ch in (*_AFTER_NAME, *roles().tail_starts)}))
+    return re.compile(f"[{ends}](?=[{after}]|\\Z)")
+
+
 def _is_org_name(name: str) -> bool:
     """Whether a clause's subject names a body (a standard body or a known head)."""
     bare = _BRACKET_TAIL.sub("", name) if name.endswith("）") else name
@@ -601,9 +618,13 @@ def _is_org_name(name: str) -> bool:
 
 def _token_at(text: str, pos: int, width: int) -> tuple[str, str] | None:
     """The tagger's token starting at `pos` and its tag, or None when a token spans `pos`."""
-    lo = max(0, pos - 3)
+    lo, hi = max(0, pos - 3), pos + width + 3
+    # the tagger's path from a cut on is the path of the rest alone (its word graph is scored
+    # from the right): where no word can span `pos`, the shorter window gives the same token
+    if not word_across(text[lo:pos], text[pos:hi]):
+        lo = pos
     at = lo
-    for token, flag in tagged(text[lo:pos + width + 3]):
+    for token, flag in tagged(text[lo:hi]):
         if at == pos:
             return token, flag
         if at > pos:
@@ -614,6 +635,10 @@ def _token_at(text: str, pos: int, width: int) -> tuple[str, str] | None:
 
 def _is_word_at(text: str, pos: int, word: str) -> bool:
     """Whether the tagger reads `word` at `pos` as a word of its own (not 经 of 经济)."""
+    # (要 of 一是要深化: a character no word can span on either side is a token, untagged)
+    if len(word) == 1 and not word_across(text[max(0, pos - 3):pos], text[pos:pos + 4]) \
+            and not word_across(text[pos], text[pos + 1:pos + 4]):
+        return True
     found = _token_at(text, pos, len(word))
     return found is not None and found[0] == word
 
@@ -836,14 +861,19 @@ def _clause_clauses(c: View, bodies: dict[int, int], *, refusals: bool = True) -
     for matches, group, role in _clause_patterns(c.text, starts):
         for m in matches:
             pattern = m.re
+            # without refusals to keep (`assign_owners`) a match naming no body adds nothing:
+            # its names are read first and only a match naming one is judged (the filters'
+            # tagging was most of the clause reader's time, mostly on such matches)
+            early = refused is None
+            names = _slot_names(c, m, group, role, None, memo) if early else []
+            if early and not names:
+                continue
             rejection = judge(m, _BY_FILTERS if pattern is r.by else clause_filters)
             if rejection:
                 _refuse(refused, m.group(group), c.span(m.start(group), m.end(group)), rejection)
                 continue
-            # 社区居民委员会协助做好…: a subject's support verb makes it a support
-            own = r.role_of(m.group(2)) if pattern is r.subject else role
-            names = [(n, own, sp) for n, sp, _ in _parse_list(c, m.start(group), m.end(group), refused,
-                                                               subject=True, memo=memo)]
+            if not early:
+                names = _slot_names(c, m, group, role, refused, memo)
             if names:
                 found.append((m.start(), m.end(), names + _partners(c, m.end(), bodies, refused, memo)))
     found += _bare_subjects(c, starts, bodies, {f[0] for f in found}, refused, memo)
@@ -860,6 +890,17 @@ def _clause_clauses(c: View, bodies: dict[int, int], *, refusals: bool = True) -
         clauses.append(OwnerClause(tuple(names), c.span(start, end), (c.span(s, e),),
                                    reach=c.span(s if first else start, later)))
     return clauses + [OwnerClause((), cand.span, (), refused=(cand,)) for cand in refused or ()]
+
+
+def _slot_names(c: View, m: re.Match[str], group: int, role: str, refused: list[Candidate] | None,
+                memo: dict[tuple[str, bool], _Read]) -> list[Owner]:
+    """The owners a clause pattern's match names in its group `group`, with `role` (a
+    subject's support verb makes it a support: 社区居民委员会协助做好…)."""
+    if refused is None and not _name_end().search(m.string, m.start(group), m.end(group)):
+        return []  # (no refusals to keep: two thirds of the slots need no reading)
+    own = roles().role_of(m.group(2)) if m.re is roles().subject else role
+    return [(n, own, sp) for n, sp, _ in _parse_list(c, m.start(group), m.end(group), refused,
+                                                      subject=True, memo=memo)]
 
 
 _BY_WORDS = frozenset("由经报")

@@ -36,6 +36,7 @@ class Roles:
     first_leads_note: re.Pattern[str]  # the same statement as a bracket closing an item
     role_tail: re.Pattern[str]  # the role words closing a list item: 平潭海关等按职责分工负责
     role_segment: re.Pattern[str]  # one role segment of an inline note: 区经发局…配合
+    tail_starts: frozenset[str]  # the first characters of a `role_tail`
     blanket: tuple[re.Pattern[str], ...]  # 以下均需试点城市政府落实，不再列出
     by: re.Pattern[str]  # 由A负责, 经B批准, 报C审批: group 2 the body, group 3 the verb
     subject: re.Pattern[str]  # a regulation's subject at a clause start: 市科学技术行政部门负责…
@@ -93,6 +94,7 @@ def roles() -> Roles:
         # 各部门 / 有关单位 / 部门和单位 keep their unit word: it is the name of the collective
         role_tail=re.compile(rf"(?:等)?(?:(?<!各)(?<!有关)(?<!相关)(?<![和及与])(?:{units}))?(?:{duty})?(?:{phrases})$"),
         role_segment=re.compile(rf"[^；;]*?(?:{duty})?(?:{phrases})"),
+        tail_starts=frozenset(w[0] for w in ("等", *data["unit_words"], *data["duty_qualifiers"], *lead, *support)),
         blanket=tuple(re.compile(p) for p in data["blanket"]),
         **_sentence_patterns(data, duty),
         vague=re.compile("|".join(f"(?:{p})" for p in data["vague"])),

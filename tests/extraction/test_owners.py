@@ -971,3 +971,56 @@ def test_a_task_list_under_a_column_header_with_a_deadline_column():
     links, _ = _links(text)
     assert {(o, r) for o, r, t in links if "一网通办" in t} == {("县市场监管局", "lead")}
     assert {(o, r) for o, r, t in links if "审批制度" in t} == {("县住建局", "lead"), ("县自然资源局", "lead")}
+
+
+def test_a_subject_list_the_clause_reader_skips_names_no_body():
+    # speed: `assign_owners` reads no subject slot without a place where a name can end
+    # (`_name_end`); every list naming a body has one, whatever its tails, shared heads and
+    # short forms
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from extractor.extraction.owner_clauses import _name_end, _read_list
+
+    items = st.sampled_from(["区科技局", "国务院", "教育部", "你省", "发展改革", "财政", "陕西", "湖北和湖南省人民政府",
+                             "市和区、县人民政府", "自治州、县（市）人民政府", "区经济发展局区行政审批局", "省人民政府",
+                             "人力社保", "市金融办", "各级农业农村部门", "惠明茶产业主管部门（以下简称茶产业主管部门）",
+                             "县级以上人民政府", "社区居民委员会", "有关部门", "探索区域", "课题组"])
+    tails = st.sampled_from(["", "等", "等部门", "等有关部门", "及其有关部门", "按职责分工负责", "（牵头）", "牵头", "配合",
+                             "会同有关部门", "（列第一位者为牵头单位）", "部门", "省人民政府", "：", "。"])
+    list_ = st.lists(st.tuples(items, tails, st.sampled_from(["、", "，", "和", "以及", "；", ""])), min_size=1, max_size=4)
+
+    @settings(max_examples=300, deadline=None)
+    @given(list_)
+    def check(parts):
+        text = "".join(item + tail + sep for item, tail, sep in parts)
+        names, _ = _read_list(text, True)
+        assert not names or _name_end().search(text), (text, names)
+
+    check()
+
+
+def test_the_task_index_finds_the_smallest_task_holding_an_offset():
+    # speed: `_Spans` looks among the tasks starting shortly before an offset; the answer is
+    # a scan's over every task: the smallest holding it, the first of the smallest
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from extractor.extraction.owners import _Spans
+    from extractor.model import Task
+
+    def scan(spans, point):
+        held = [(b - a, k) for k, (a, b) in enumerate(spans) if a <= point < b]
+        return min(held)[1] if held else None
+
+    span = st.tuples(st.integers(0, 60), st.integers(0, 30)).map(lambda t: (t[0], t[0] + t[1]))
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(span, max_size=12), st.lists(span, max_size=4), st.integers(0, 95))
+    def check(first, added, point):
+        index = _Spans([Task(id="t", section=None, marker="", text="", span=s) for s in first])
+        for s in added:
+            index.add(s)
+        assert index.holding(point) == scan(first + added, point)
+
+    check()
