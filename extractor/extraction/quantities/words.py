@@ -8,6 +8,7 @@ folder holding its own ``quantity_units.json`` reads figures in the units it add
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from extractor.lexicons import alternation, cached, load_json
@@ -16,6 +17,7 @@ from extractor.text.numerals import CN_NUMERAL_CHARS, DECIMAL_DIGITS
 AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
 CN = rf"[{CN_NUMERAL_CHARS}]+(?:点[{DECIMAL_DIGITS}]+)?"
 DASH = r"[—–\-－~～至到]"
+FIGURE_FIRST = r"\d零〇一二两三四五六七八九十百千万亿翻"  # what a figure starts with
 
 
 def longest_first(words) -> tuple[str, ...]:
@@ -49,6 +51,27 @@ def years() -> dict[str, Any]:
 def filter_words() -> dict[str, Any]:
     """Word lists of the figure filters (`figures.FILTERS`), one entry per filter."""
     return load_json("quantity_filters.json")
+
+
+@cached
+def backwards(table: str, *names: str) -> re.Pattern[str]:
+    """The words of the lists `names` of a table (`cues` or `years`), each written backwards."""
+    words = {"cues": cues, "years": years}[table]()
+    return re.compile(alternation(w[::-1] for name in names for w in words[name]))
+
+
+def last_end(text: str, table: str, *names: str) -> int:
+    """Where the word of the lists `names` that ends last in `text` ends, -1 when none is in it.
+
+    One search of the text written backwards, whose first match is that word, instead of a
+    substring test (and an `rfind`) per word.
+
+    Example:
+        >>> last_end("力争到2025年累计完成", "cues", "target_strong")  # doctest: +SKIP
+        2
+    """
+    m = backwards(table, *names).search(text[::-1])
+    return len(text) - m.start() if m else -1
 
 
 @cached
@@ -93,7 +116,7 @@ def figure_pattern() -> re.Pattern[str]:
     五万元以上十万元以下, whose bounds are the range), magnitude and unit."""
     unit, mag = unit_pattern(), magnitude_pattern()
     num = rf"(?:{AR}(?:{mag})?|{CN})"
-    return scanning(r"\d零〇一二两三四五六七八九十百千万亿翻", (
+    return scanning(FIGURE_FIRST, (
         rf"百分之(?P<pct>{AR}|{CN})(?:{DASH}(?:百分之)?(?P<pct2>{AR}|{CN}))?"
         rf"|(?P<fa>\d+)/(?P<fb>\d+)(?![\d/])"
         rf"|(?P<fden>{CN})分之(?P<fnum>{CN})"
@@ -101,6 +124,29 @@ def figure_pattern() -> re.Pattern[str]:
         rf"|(?P<num>{num})(?:(?P<unit1>{unit})?(?:{DASH}|(?P<band>(?:及)?以上))(?P<num2>{num})(?=(?:余|多|来)?(?:{unit})))?"
         rf"(?:(?P<infix>余|多|来)(?P<mag2>{mag})?)?(?P<unit>{unit})?"  # 10余万人; 9.34亿千瓦 is 亿 + 千瓦
     ))
+
+
+@cached
+def figure_start() -> re.Pattern[str]:
+    return re.compile(f"[{FIGURE_FIRST}]")
+
+
+def figure_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of `figure_pattern().finditer(text)`, found faster.
+
+    `finditer` enters the pattern at every place of the text, where its first-character check
+    alone costs some 200 instructions; a search for a first character runs in re's own loop,
+    and the pattern is tried only where one stands.
+    """
+    first, pattern = figure_start(), figure_pattern()
+    pos = 0
+    while (c := first.search(text, pos)) is not None:
+        m = pattern.match(text, c.start())
+        if m is None:
+            pos = c.start() + 1
+            continue
+        yield m
+        pos = m.end()  # a figure is never empty: the search goes on after it, as finditer's
 
 
 @cached
