@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from extractor.extraction.analysed import Analysed
 from extractor.extraction.quantities.figures import Figure
-from extractor.extraction.quantities.words import cues, last_end, years
+from extractor.extraction.quantities.words import cues, last_end, matches_from, years
 from extractor.extraction.quantities.years import RELATIVE_YEAR, RELATIVE_YEARS, YEAR, YearMention, year_mentions
 from extractor.lexicons import alternation, cached
 from extractor.text.paragraphs import BULLETS
@@ -56,6 +56,12 @@ def _date_line() -> re.Pattern[str]:
     return re.compile(r"(?:%s)[：:]\s*((?:19|20)\d{2})\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}"
                         r"|[—－]\s*((?:19|20)\d{2})年\d{1,2}月\d{1,2}日在[^\n]{2,40}?上"
                         % alternation(years()["date_labels"]))
+
+
+@cached
+def _date_line_start() -> re.Pattern[str]:
+    """The characters a dating line starts with (see `words.matches_from`)."""
+    return re.compile("[%s—－]" % "".join(sorted({w[0] for w in years()["date_labels"]})))
 
 
 _DATE_LINE_REACH = 2000  # a dating line stands near the start
@@ -152,11 +158,7 @@ def _reported_scopes(text: str, now: int | None, prior: str | None) -> list[Scop
     if now is None and prior == "target":
         return []
     scopes = []
-    pos = 0
-    for line in text.split("\n"):
-        start, pos = pos, pos + len(line) + 1
-        if "年" not in line and "五" not in line:
-            continue  # every year mention holds 年 or (“十四五”) 五: most lines are skipped unscanned
+    for start, line in _report_lines(text):
         found = year_mentions(line, now)
         for i, y in enumerate(found):
             if not _opens_report(line, y) or now is not None and y.year >= now:
@@ -166,6 +168,25 @@ def _reported_scopes(text: str, now: int | None, prior: str | None) -> list[Scop
             if sentence_end < stop and not _sets_goals(line[y.end:sentence_end]):
                 scopes.append(Scope(start + sentence_end + 1, start + stop, y.year, "actual"))
     return scopes
+
+
+# a plain year or 今年 / 去年 … opening a clause or a line: the only year mentions that can open
+# a report (`_opens_report`: no 到 or 截至 before it, no “十四五” period)
+_REPORT_YEAR_CORE = r"(?:(?:19|20)\d{2}|今|本|去|上|明|过去一)年"
+_REPORT_YEAR = re.compile(rf"[\n，,。；;：:]{_REPORT_YEAR_CORE}")  # opens with a class: re scans at C speed
+_REPORT_YEAR_FIRST = re.compile(_REPORT_YEAR_CORE)
+
+
+def _report_lines(text: str) -> Iterator[tuple[int, str]]:
+    """(start, line) of each line holding a year that may open a report: one search of the
+    whole text, instead of reading the years of every line."""
+    first = [0] if _REPORT_YEAR_FIRST.match(text) else []
+    last = -1
+    for q in first + [m.start() + 1 for m in _REPORT_YEAR.finditer(text)]:
+        start = text.rfind("\n", 0, q) + 1
+        if start != last:
+            last, end = start, text.find("\n", q)
+            yield start, text[start:end if end >= 0 else len(text)]
 
 
 def _sets_goals(sentence: str) -> bool:
@@ -255,7 +276,7 @@ def _title_year(zone: str) -> int | None:
 
 def _dated_line(text: str) -> int | None:
     """The year of a line that dates the document (发布时间：2024-03-05, ——2024年3月5日在…大会上)."""
-    m = _date_line().search(text, 0, _DATE_LINE_REACH)
+    m = next(matches_from(_date_line_start(), _date_line(), text, _DATE_LINE_REACH), None)
     return int(m.group(1) or m.group(2)) if m else None
 
 

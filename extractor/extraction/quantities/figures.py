@@ -61,7 +61,7 @@ class Proposal:
     after: str = ""  # the comparator of a word after the figure (以上 → >=)
     problem: str | None = None  # why the match cannot be read as a number
 
-    @property
+    @cached_property  # three filters ask, each a regex match
     def chinese(self) -> bool:
         return bool(self.numeral and _CN_ONLY.match(self.numeral))
 

@@ -131,22 +131,29 @@ def figure_start() -> re.Pattern[str]:
     return re.compile(f"[{FIGURE_FIRST}]")
 
 
-def figure_matches(text: str) -> Iterator[re.Match[str]]:
-    """The matches of `figure_pattern().finditer(text)`, found faster.
+def matches_from(first: re.Pattern[str], pattern: re.Pattern[str], text: str,
+                 endpos: int | None = None) -> Iterator[re.Match[str]]:
+    """The matches of `pattern.finditer(text, 0, endpos)`, found faster, when every match starts
+    with a character that `first` (a character class) matches.
 
-    `finditer` enters the pattern at every place of the text, where its first-character check
-    alone costs some 200 instructions; a search for a first character runs in re's own loop,
-    and the pattern is tried only where one stands.
+    `finditer` enters a pattern that opens with a group or a look-ahead at every place of the
+    text, some 200 instructions each; a search for a first character runs in re's own loop, and
+    the pattern is tried only where one stands.
     """
-    first, pattern = figure_start(), figure_pattern()
+    end = len(text) if endpos is None else endpos
     pos = 0
-    while (c := first.search(text, pos)) is not None:
-        m = pattern.match(text, c.start())
+    while (c := first.search(text, pos, end)) is not None:
+        m = pattern.match(text, c.start(), end)
         if m is None:
             pos = c.start() + 1
             continue
         yield m
-        pos = m.end()  # a figure is never empty: the search goes on after it, as finditer's
+        pos = m.end()  # no match is empty: the search goes on after it, as finditer's
+
+
+def figure_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of `figure_pattern().finditer(text)` (see `matches_from`)."""
+    return matches_from(figure_start(), figure_pattern(), text)
 
 
 @cached
