@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from extractor.extraction.analysed import Analysed
 from extractor.extraction.quantities.figures import Figure
-from extractor.extraction.quantities.words import cues, last_end, matches_from, years
+from extractor.extraction.quantities.words import cues, matches_from, years
 from extractor.extraction.quantities.years import RELATIVE_YEAR, RELATIVE_YEARS, YEAR, YearMention, year_mentions
 from extractor.lexicons import alternation, cached
 from extractor.text.paragraphs import BULLETS
@@ -101,20 +101,18 @@ def _document_prior(zone: str, text: str) -> str | None:
     decides, as a Chinese title ends with what the document is (关于支持科学研究的若干措施
     is a 措施).
     """
-    kind = last_kind_word(zone, "cues", "report_documents", "plan_documents")
+    kind = last_kind_word(zone, cues()["report_documents"], cues()["plan_documents"])
     if kind:
         return kind
     return "target" if any(w in text for w in cues()["plan_declarations"]) else None
 
 
-def last_kind_word(text: str, table: str, actual_words: str, target_words: str) -> str | None:
+def last_kind_word(text: str, actual_words: list[str], target_words: list[str]) -> str | None:
     """`actual` or `target` by whichever kind word ends nearest the end of `text` (a Chinese
-    title or heading ends with what it is: 主要目标任务完成情况 is a 情况); the kind words are
-    the lists `actual_words` and `target_words` of `table` (`cues` or `years`)."""
-    actual, target = last_end(text, table, actual_words), last_end(text, table, target_words)
-    if actual < 0 and target < 0:
-        return None
-    return "actual" if actual >= target else "target"
+    title or heading ends with what it is: 主要目标任务完成情况 is a 情况)."""
+    last = {kind: max((text.rfind(w) + len(w) for w in words if w in text), default=-1)
+            for kind, words in (("actual", actual_words), ("target", target_words))}
+    return max(last, key=last.get) if max(last.values()) >= 0 else None
 
 
 _SENTENCE_STOPS = "。；;！？!?"  # what ends a sentence or a clause of a list
@@ -158,7 +156,11 @@ def _reported_scopes(text: str, now: int | None, prior: str | None) -> list[Scop
     if now is None and prior == "target":
         return []
     scopes = []
-    for start, line in _report_lines(text):
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if "年" not in line and "五" not in line:
+            continue  # every year mention holds 年 or (“十四五”) 五: most lines are skipped unscanned
         found = year_mentions(line, now)
         for i, y in enumerate(found):
             if not _opens_report(line, y) or now is not None and y.year >= now:
@@ -168,25 +170,6 @@ def _reported_scopes(text: str, now: int | None, prior: str | None) -> list[Scop
             if sentence_end < stop and not _sets_goals(line[y.end:sentence_end]):
                 scopes.append(Scope(start + sentence_end + 1, start + stop, y.year, "actual"))
     return scopes
-
-
-# a plain year or 今年 / 去年 … opening a clause or a line: the only year mentions that can open
-# a report (`_opens_report`: no 到 or 截至 before it, no “十四五” period)
-_REPORT_YEAR_CORE = r"(?:(?:19|20)\d{2}|今|本|去|上|明|过去一)年"
-_REPORT_YEAR = re.compile(rf"[\n，,。；;：:]{_REPORT_YEAR_CORE}")  # opens with a class: re scans at C speed
-_REPORT_YEAR_FIRST = re.compile(_REPORT_YEAR_CORE)
-
-
-def _report_lines(text: str) -> Iterator[tuple[int, str]]:
-    """(start, line) of each line holding a year that may open a report: one search of the
-    whole text, instead of reading the years of every line."""
-    first = [0] if _REPORT_YEAR_FIRST.match(text) else []
-    last = -1
-    for q in first + [m.start() + 1 for m in _REPORT_YEAR.finditer(text)]:
-        start = text.rfind("\n", 0, q) + 1
-        if start != last:
-            last, end = start, text.find("\n", q)
-            yield start, text[start:end if end >= 0 else len(text)]
 
 
 def _sets_goals(sentence: str) -> bool:
@@ -226,7 +209,7 @@ def _heading_scopes(text: str, lines: list[tuple[int, int, str]], figures: list[
     for start, end, body in lines:
         if bisect.bisect_left(starts, start) < bisect.bisect_left(starts, end - 1):
             continue  # a line holding a figure states it, it heads nothing
-        kind = last_kind_word(body, "cues", "actual_headings", "target_headings")
+        kind = last_kind_word(body, cues()["actual_headings"], cues()["target_headings"])
         # a heading naming no kind only ends a section: its year is never asked
         headings.append((start, end, _heading_mark(body), kind, _heading_year(body, now) if kind else None))
     scopes = []
@@ -285,7 +268,7 @@ def _year_after_review(lines: list[tuple[int, int, str]]) -> int | None:
     followed by this year's goals (二、今年主要预期目标) speaks from Y + 1."""
     review = None
     for _, _, body in lines:
-        kind = last_kind_word(body, "cues", "actual_headings", "target_headings")
+        kind = last_kind_word(body, cues()["actual_headings"], cues()["target_headings"])
         y, rel = YEAR.search(body), RELATIVE_YEAR.search(body)
         if kind == "actual" and y and review is None:
             review = int(y.group("y"))
@@ -303,7 +286,7 @@ def _undated_years(zone: str, titled: int | None, now: int | None) -> tuple[int 
     period = _reporting_period().search(zone)
     if period:
         return int(period.group(1)), None
-    genre = last_kind_word(zone, "years", "year_reviews", "year_plans")
+    genre = last_kind_word(zone, years()["year_reviews"], years()["year_plans"])
     if genre == "actual" and titled:
         return titled, None
     if genre == "target" and (titled or now):

@@ -54,27 +54,6 @@ def filter_words() -> dict[str, Any]:
 
 
 @cached
-def backwards(table: str, *names: str) -> re.Pattern[str]:
-    """The words of the lists `names` of a table (`cues` or `years`), each written backwards."""
-    words = {"cues": cues, "years": years}[table]()
-    return re.compile(alternation(w[::-1] for name in names for w in words[name]))
-
-
-def last_end(text: str, table: str, *names: str) -> int:
-    """Where the word of the lists `names` that ends last in `text` ends, -1 when none is in it.
-
-    One search of the text written backwards, whose first match is that word, instead of a
-    substring test (and an `rfind`) per word.
-
-    Example:
-        >>> last_end("力争到2025年累计完成", "cues", "target_strong")  # doctest: +SKIP
-        2
-    """
-    m = backwards(table, *names).search(text[::-1])
-    return len(text) - m.start() if m else -1
-
-
-@cached
 def name_heads() -> tuple[str, ...]:
     return tuple(cues()["name_heads"])
 
