@@ -16,7 +16,7 @@ from extractor import lexicons
 from extractor.extraction import extract
 from extractor.extraction.quantities import explain, find_quantities
 from extractor.extraction.quantities.figures import FILTERS
-from extractor.extraction.quantities.words import figure_pattern
+from extractor.extraction.quantities.words import figure_matches, figure_pattern
 from extractor.extraction.quantities.years import FIVE_YEAR_PLAN as _FIVE_YEAR_PLAN
 from extractor.extraction.quantities.years import RELATIVE_YEAR as _RELATIVE_YEAR
 from extractor.extraction.quantities.years import YEAR as _YEAR
@@ -429,6 +429,13 @@ def test_first_character_check_finds_every_match(pattern, text: str):
     plain = re.compile(re.sub(r"^\(\?=\[[^]]*\]\)", "", pattern.pattern))
     assert plain.pattern != pattern.pattern
     assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@given(text=st.text(alphabet=_FIGURE_ALPHABET + "百分之翻番/０５〇十四点余多来以上及", max_size=60))
+def test_figure_matches_are_finditers(text: str):
+    # the figures are searched from their first characters: the same matches as a plain finditer
+    assert [(m.span(), m.groupdict()) for m in figure_matches(text)] == [
+        (m.span(), m.groupdict()) for m in figure_pattern().finditer(text)]
 
 
 # The document's own year when it carries no date: its title, a dating line, its headings

@@ -52,6 +52,8 @@ def _restated(a: Quantity, b: Quantity, ends: tuple[int, ...]) -> bool:
         return True
     # Most of the shorter name in one run inside the longer: 创新创业人才 restates 引进创新创业人才;
     # a shared head alone (…总额增长, …服务机构) leaves 进出口总额 and 社会消费品零售总额 two statements.
+    if a.metric in b.metric or b.metric in a.metric:
+        return True  # the whole shorter name is the run: no matcher to build
     run = SequenceMatcher(None, a.metric, b.metric, autojunk=False).find_longest_match(
         0, len(a.metric), 0, len(b.metric)).size
     return run >= _RESTATED_SHARE * min(len(a.metric), len(b.metric))

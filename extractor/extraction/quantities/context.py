@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from extractor.extraction.analysed import Analysed
 from extractor.extraction.quantities.figures import Figure
-from extractor.extraction.quantities.words import cues, years
+from extractor.extraction.quantities.words import cues, matches_from, years
 from extractor.extraction.quantities.years import RELATIVE_YEAR, RELATIVE_YEARS, YEAR, YearMention, year_mentions
 from extractor.lexicons import alternation, cached
 from extractor.text.paragraphs import BULLETS
@@ -60,6 +60,12 @@ def _date_line() -> re.Pattern[str]:
     return re.compile(r"(?:%s)[：:]\s*((?:19|20)\d{2})\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}"
                         r"|[—－]\s*((?:19|20)\d{2})年\d{1,2}月\d{1,2}日在[^\n]{2,40}?上"
                         % alternation(years()["date_labels"]))
+
+
+@cached
+def _date_line_start() -> re.Pattern[str]:
+    """The characters a dating line starts with (see `words.matches_from`)."""
+    return re.compile("[%s—－]" % "".join(sorted({w[0] for w in years()["date_labels"]})))
 
 
 _DATE_LINE_REACH = 2000  # a dating line stands near the start
@@ -257,7 +263,7 @@ def _title_year(zone: str) -> int | None:
 
 def _dated_line(text: str) -> int | None:
     """The year of a line that dates the document (发布时间：2024-03-05, ——2024年3月5日在…大会上)."""
-    m = _date_line().search(text, 0, _DATE_LINE_REACH)
+    m = next(matches_from(_date_line_start(), _date_line(), text, _DATE_LINE_REACH), None)
     return int(m.group(1) or m.group(2)) if m else None
 
 

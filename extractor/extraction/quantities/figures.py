@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 
 from extractor.extraction.candidates import Decision, NamedFilter, judge, named
-from extractor.extraction.quantities.words import CN, after_words, comparators, figure_pattern, filter_words, \
+from extractor.extraction.quantities.words import CN, after_words, comparators, figure_matches, filter_words, \
     name_heads, per_unit, reach_words, units
 from extractor.lexicons import alternation, cached
 from extractor.text.numerals import COUNTING_CHARS, doubling, parse_fraction, parse_numeral
@@ -61,7 +61,7 @@ class Proposal:
     after: str = ""  # the comparator of a word after the figure (以上 → >=)
     problem: str | None = None  # why the match cannot be read as a number
 
-    @property
+    @cached_property  # three filters ask, each a regex match
     def chinese(self) -> bool:
         return bool(self.numeral and _CN_ONLY.match(self.numeral))
 
@@ -428,7 +428,7 @@ FILTERS: tuple[NamedFilter[Proposal], ...] = named(
 
 def judged(text: str) -> list[tuple[Proposal, Decision | None]]:
     """Every figure-pattern match of a view with the filter that refused it (None: accepted)."""
-    proposals = (propose(m, text) for m in figure_pattern().finditer(text))
+    proposals = (propose(m, text) for m in figure_matches(text))
     return [(p, judge(p, FILTERS)) for p in proposals]
 
 
@@ -445,5 +445,5 @@ def find_figures(text: str) -> list[Figure]:
         >>> [(f.value, f.unit) for f in find_figures("新增企业3000家，占比三分之一")]
         [(3000.0, '家'), (33.33, '%')]
     """
-    proposals = (propose(m, text) for m in figure_pattern().finditer(text) if not _plainly_refused(m, text))
+    proposals = (propose(m, text) for m in figure_matches(text) if not _plainly_refused(m, text))
     return [p.figure() for p in proposals if judge(p, FILTERS) is None]

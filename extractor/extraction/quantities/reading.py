@@ -2,7 +2,6 @@
 metric it measures, its subject and programme, and its clause as evidence (view offsets)."""
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
@@ -43,6 +42,12 @@ _TRAIL_WORDS = ("首次", "再次", "分别", "累计", "已经", "已", "为", 
 _TRAIL_NOISE = re.compile("(?:%s)+$" % "|".join(_TRAIL_WORDS))
 
 
+def _joined_lines(text: str) -> str:
+    """`text` with its line and page breaks (and the spaces around them) taken out."""
+    # the pattern opens with \s*, so re tries it at every place: most clauses hold no break
+    return _LINE_BREAK.sub("", text) if "\n" in text or "\f" in text else text
+
+
 def _nearest_cue(prefix: str, words: list[str]) -> int:
     """Position just after the last cue word in `prefix`, -1 when there is none."""
     found = [w for w in words if w in prefix]  # most prefixes hold none: test before any rfind
@@ -71,10 +76,26 @@ class _Dating(NamedTuple):  # a tuple, not a frozen dataclass: built once per fi
     scope: Scope | None
 
 
-# the base of a share, 上年度补贴额的(20%), its year dates the base, not the figure;
-# or of a comparison, 可高于上年度补贴额
-_SHARE_BASE_YEAR = re.compile(r"(?:上一?年度?|去年|前一?年度?)(?=[^，。；：,;:\d]{0,24}的$)"
-                              r"|(?<=高于|低于|超过|少于|多于|超出)(?:上一?年度?|去年)")
+# the base of a share, 上年度补贴额的(20%), its year dates the base, not the figure; such a
+# prefix ends with 的, and only then is the pattern tried
+_SHARE_BASE_YEAR = re.compile(r"(?:上一?年度?|去年|前一?年度?)(?=[^，。；：,;:\d]{0,24}的$)")
+# or of a comparison, 可高于上年度补贴额: the comparison word opens the match (not a look-behind), so
+# the regex scans for its first characters at C speed instead of trying every place
+_COMPARED_BASE_YEAR = re.compile(r"(?:高于|低于|超过|少于|多于|超出)(?P<base>上一?年度?|去年)")
+
+
+def _dotted(m: re.Match[str], group: str | int = 0) -> str:
+    """A match with its `group` (the whole of it by default) written as as many dots."""
+    return m.group()[:m.start(group) - m.start()] + "·" * len(m.group(group))
+
+
+def _masked_base_years(prefix: str) -> str:
+    """`prefix` with the years of a share's or a comparison's base dotted out."""
+    if prefix.endswith(("的", "的\n")):
+        prefix = _SHARE_BASE_YEAR.sub(_dotted, prefix)
+    return _COMPARED_BASE_YEAR.sub(lambda m: _dotted(m, "base"), prefix)
+
+
 # 2012年起5年内: a window counted from a year is due in its last year (2016)
 _FROM_YEAR_WITHIN = re.compile(r"(?P<y>(?:19|20)\d{2})年(?:起|开始|以后)[，,]?(?:用|在)?"
                                r"(?P<n>[一二两三四五六七八九十]|\d{1,2})年(?:内|时间|间)")
@@ -110,7 +131,7 @@ def _strong_cues(prefix: str, ctx: Context, d: _Dating) -> tuple[int, int]:
     """Where the last strong target cue and the last strong actual cue end (-1: none)."""
     # 比上年增长 names the base a figure is compared with, not its kind: an actual in a
     # bulletin, a target in a plan (今年…比上年增长5%); its 上年 is no cue of its own
-    masked = _no_strong_cue().sub(lambda m: "·" * len(m.group()), prefix)
+    masked = _no_strong_cue().sub(_dotted, prefix)
     words = cues()
     strong_t, strong_a = _nearest_cue(masked, words["target_strong"]), _nearest_cue(masked, words["actual_strong"])
     past = d.last is not None and ctx.now is not None and d.last.year < ctx.now
@@ -175,7 +196,7 @@ def _kind_and_year(prefix: str, ctx: Context, start: int,
     dated or 三年内 phrase), from the sentence before a figure and the document; a sentence
     opening with 其中 breaks down the figure before it (`whole`) and shares its reading."""
     if "年" in prefix:  # every base year holds 年; scanning for one is slow (a look-behind)
-        prefix = _SHARE_BASE_YEAR.sub(lambda m: "·" * len(m.group()), prefix)
+        prefix = _masked_base_years(prefix)
     d = _dating(prefix, ctx, start)
     kind = _kind(prefix, ctx, d, whole)
     return kind, _year(kind, prefix, ctx, d, whole), d.annual
@@ -265,20 +286,27 @@ def _metric(left: str, right: str) -> str:
     return left + right if len(left) <= 6 else verb + right
 
 
-def _breaks(text: str, marks: re.Pattern, figures: list[Figure]) -> list[int]:
-    """Where `marks` stand on the lines that hold figures (a quarter of a text): each look-up
-    in them (`_clause`, `_place`, `_metric_here`) stays on a figure's line, as the line's
-    break before and after it is a mark of both kinds."""
-    out: list[int] = []
-    scanned = 0
-    for f in figures:
-        if f.start < scanned:
-            continue  # on the line just scanned
-        begin = max(scanned, text.rfind("\n", 0, f.start))
-        end = text.find("\n", f.end)
-        scanned = len(text) if end < 0 else end + 1
-        out += [m.start() for m in marks.finditer(text, begin, scanned)]
-    return out
+class _Marks(NamedTuple):
+    """The places of one kind of mark (`pattern`) in a view, found on demand around a figure.
+
+    Each look-up is one regex search from the figure, forward in the text or backward in the
+    text written backwards (`backward`): a figure's clause is a few dozen characters, while
+    listing every mark of the lines that hold figures made a match object per mark.
+    """
+
+    pattern: re.Pattern[str]
+    text: str
+    backward: str  # `text[::-1]`
+
+    def before(self, pos: int) -> int:
+        """The last mark before `pos`, -1 when there is none."""
+        m = self.pattern.search(self.backward, len(self.text) - pos)
+        return len(self.text) - 1 - m.start() if m else -1
+
+    def after(self, pos: int) -> int:
+        """The first mark at or after `pos`, the text's length when there is none."""
+        m = self.pattern.search(self.text, pos)
+        return m.start() if m else len(self.text)
 
 
 def _programme(clause: str) -> str | None:
@@ -293,15 +321,13 @@ def _open_bracket(text: str, start: int, end: int) -> int:
     return at if at >= 0 and max(text.find("）", at, end), text.find(")", at, end)) < 0 else -1
 
 
-def _clause(text: str, breaks: list[int], f: Figure, lead_start: int,
+def _clause(text: str, breaks: _Marks, f: Figure, lead_start: int,
             prev: Figure | None, nxt: Figure | None) -> tuple[int, int, int, bool]:
     """The figure's clause (cut at ，；。 and at the 、 or bracket between figures sharing it), where
     the words after it end (before the next figure), and whether it follows another figure
     in the same clause with no 、 between (累计投资212家企业近2亿元)."""
-    k = bisect.bisect_left(breaks, f.start)
-    cs = breaks[k - 1] + 1 if k else 0
-    k = bisect.bisect_left(breaks, f.end)
-    ce = right_end = breaks[k] if k < len(breaks) else len(text)
+    cs = breaks.before(f.start) + 1
+    ce = right_end = breaks.after(f.end)
     follows = prev is not None and prev.end > cs
     if follows:
         cut = max(text.rfind("、", prev.end, lead_start), _open_bracket(text, prev.end, lead_start))
@@ -340,12 +366,11 @@ class _Memory:
     last_sentence: int = -1
 
 
-def _place(text: str, breaks: tuple[list[int], list[int]], f: Figure, prev: Figure | None,
+def _place(text: str, breaks: tuple[_Marks, _Marks], f: Figure, prev: Figure | None,
            nxt: Figure | None) -> _Place:
     _, lead_start = comparator_before(text, f.start)
     cs, ce, right_end, follows = _clause(text, breaks[0], f, lead_start, prev, nxt)
-    j = bisect.bisect_left(breaks[1], f.start)
-    return _Place(cs, ce, right_end, breaks[1][j - 1] + 1 if j else 0, lead_start, follows)
+    return _Place(cs, ce, right_end, breaks[1].before(f.start) + 1, lead_start, follows)
 
 
 def _names_no_measure(text: str, f: Figure, at: _Place, ctx: Context) -> str | None:
@@ -358,14 +383,13 @@ def _names_no_measure(text: str, f: Figure, at: _Place, ctx: Context) -> str | N
     return None
 
 
-def _metric_here(text: str, clause_breaks: list[int], f: Figure, at: _Place, left: str, mem: _Memory) -> str:
+def _metric_here(text: str, clause_breaks: _Marks, f: Figure, at: _Place, left: str, mem: _Memory) -> str:
     """The figure's metric, borrowed from the figure or clause before when its own words name none."""
     metric = _metric(left, text[f.end:min(at.ce, at.right_end)])
     if not metric and mem.out and at.ss == mem.last_sentence:  # 已投资256个项目、2.39亿元
         metric = mem.out[-1].metric if f.unit == mem.out[-1].unit else mem.lefts[-1] or mem.out[-1].metric
     if not metric and at.cs - 1 > at.ss:  # 给予一次性补助，最高不超过50万元: the clause before names it
-        k = bisect.bisect_left(clause_breaks, at.cs - 1)
-        metric = _clean_left(text[max(at.ss, clause_breaks[k - 1] + 1 if k else 0):at.cs - 1])[-20:]
+        metric = _clean_left(text[max(at.ss, clause_breaks.before(at.cs - 1) + 1):at.cs - 1])[-20:]
     if _GROWTH.match(metric) and at.ss in mem.metrics:
         metric = mem.metrics[at.ss] + metric  # 地区生产总值941.2亿元，同比增长5.4%
     elif not _GROWTH_WORD.search(metric):
@@ -373,7 +397,7 @@ def _metric_here(text: str, clause_breaks: list[int], f: Figure, at: _Place, lef
     return metric
 
 
-def _read_one(tree: DocTree, view: View, clause_breaks: list[int], f: Figure, at: _Place, ctx: Context,
+def _read_one(tree: DocTree, view: View, clause_breaks: _Marks, f: Figure, at: _Place, ctx: Context,
               mem: _Memory) -> Quantity:
     """One figure of running text read in its sentence, the memory updated for the next."""
     text = view.text
@@ -399,7 +423,7 @@ def _read_one(tree: DocTree, view: View, clause_breaks: list[int], f: Figure, at
         start = mem.out[-1].span[0]
     q = Quantity(
         id="", kind=kind, metric=metric, value=f.value, unit=f.unit, comparator=comparator,
-        evidence=_LINE_BREAK.sub("", tree.text[start:end]), span=(start, end),
+        evidence=_joined_lines(tree.text[start:end]), span=(start, end),
         value_max=f.value_max, year=year, annual=annual, subject=mem.subjects.get(at.ss),
         programme=_programme(text[at.cs:at.ce]))
     mem.out.append(q)
@@ -413,7 +437,8 @@ def read_in_text(tree: DocTree, view: View, figures: list[Figure],
     """Every figure of running text read in its sentence, or the reason it measures nothing
     (tables' own figures come from `tree.tables`)."""
     text = view.text
-    breaks = (_breaks(text, _CLAUSE_BREAKS, figures), _breaks(text, _SENTENCE_BREAKS, figures))
+    backward = text[::-1]
+    breaks = (_Marks(_CLAUSE_BREAKS, text, backward), _Marks(_SENTENCE_BREAKS, text, backward))
     mem = _Memory()
     out: list[tuple[Figure, Quantity | str]] = []
     for i, f in enumerate(figures):

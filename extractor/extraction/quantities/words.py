@@ -8,6 +8,7 @@ folder holding its own ``quantity_units.json`` reads figures in the units it add
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from extractor.lexicons import alternation, cached, load_json
@@ -16,6 +17,7 @@ from extractor.text.numerals import CN_NUMERAL_CHARS, DECIMAL_DIGITS
 AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
 CN = rf"[{CN_NUMERAL_CHARS}]+(?:点[{DECIMAL_DIGITS}]+)?"
 DASH = r"[—–\-－~～至到]"
+FIGURE_FIRST = r"\d零〇一二两三四五六七八九十百千万亿翻"  # what a figure starts with
 
 
 def longest_first(words) -> tuple[str, ...]:
@@ -98,7 +100,7 @@ def figure_pattern() -> re.Pattern[str]:
     五万元以上十万元以下, whose bounds are the range), magnitude and unit."""
     unit, mag = unit_pattern(), magnitude_pattern()
     num = rf"(?:{AR}(?:{mag})?|{CN})"
-    return scanning(r"\d零〇一二两三四五六七八九十百千万亿翻", (
+    return scanning(FIGURE_FIRST, (
         rf"百分之(?P<pct>{AR}|{CN})(?:{DASH}(?:百分之)?(?P<pct2>{AR}|{CN}))?"
         rf"|(?P<fa>\d+)/(?P<fb>\d+)(?![\d/])"
         rf"|(?P<fden>{CN})分之(?P<fnum>{CN})"
@@ -106,6 +108,36 @@ def figure_pattern() -> re.Pattern[str]:
         rf"|(?P<num>{num})(?:(?P<unit1>{unit})?(?:{DASH}|(?P<band>(?:及)?以上))(?P<num2>{num})(?=(?:余|多|来)?(?:{unit})))?"
         rf"(?:(?P<infix>余|多|来)(?P<mag2>{mag})?)?(?P<unit>{unit})?"  # 10余万人; 9.34亿千瓦 is 亿 + 千瓦
     ))
+
+
+@cached
+def figure_start() -> re.Pattern[str]:
+    return re.compile(f"[{FIGURE_FIRST}]")
+
+
+def matches_from(first: re.Pattern[str], pattern: re.Pattern[str], text: str,
+                 endpos: int | None = None) -> Iterator[re.Match[str]]:
+    """The matches of `pattern.finditer(text, 0, endpos)`, found faster, when every match starts
+    with a character that `first` (a character class) matches.
+
+    `finditer` enters a pattern that opens with a group or a look-ahead at every place of the
+    text, some 200 instructions each; a search for a first character runs in re's own loop, and
+    the pattern is tried only where one stands.
+    """
+    end = len(text) if endpos is None else endpos
+    pos = 0
+    while (c := first.search(text, pos, end)) is not None:
+        m = pattern.match(text, c.start(), end)
+        if m is None:
+            pos = c.start() + 1
+            continue
+        yield m
+        pos = m.end()  # no match is empty: the search goes on after it, as finditer's
+
+
+def figure_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of `figure_pattern().finditer(text)` (see `matches_from`)."""
+    return matches_from(figure_start(), figure_pattern(), text)
 
 
 @cached
