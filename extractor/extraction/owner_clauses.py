@@ -1074,17 +1074,25 @@ def _overlaps(span: Span, spans: list[Span]) -> bool:
     return any(span[0] < b and a < span[1] for a, b in spans)
 
 
-def _blanket(c: View, lists: list[OwnerClause]) -> list[OwnerClause]:
-    """以下均需试点城市政府落实，不再列出 (or 各片区配合落实): the body stated once takes its
-    role in every owner list written after the statement."""
+def blanket_statements(c: View) -> list[tuple[Span, tuple[Owner, ...]]]:
+    """Each blanket statement (以下均需试点城市政府落实，不再列出; 各片区配合落实) with the
+    bodies it names and their role: they take that role in every measure after it (clean spans)."""
+    found = []
     for pattern in roles().blanket:
         for m in pattern.finditer(c.text):
             role = roles().role_of(m.group("role"))
-            names = [(n, role, sp) for n, sp, _ in _parse_list(c, m.start("body"), m.end("body"))]
-            at = c.offsets[m.start()]
-            lists = [replace(cl, owners=cl.owners + tuple(names))
-                     if cl.anchor[0] >= at and any(r == "lead" for _, r, _ in cl.owners) else cl
-                     for cl in lists]
+            names = tuple((n, role, sp) for n, sp, _ in _parse_list(c, m.start("body"), m.end("body")))
+            if names:
+                found.append((c.span(m.start(), m.end()), names))
+    return found
+
+
+def _blanket(c: View, lists: list[OwnerClause]) -> list[OwnerClause]:
+    """The bodies of a blanket statement added to every owner list written after it."""
+    for (at, _), names in blanket_statements(c):
+        lists = [replace(cl, owners=cl.owners + names)
+                 if cl.anchor[0] >= at and any(r == "lead" for _, r, _ in cl.owners) else cl
+                 for cl in lists]
     return lists
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from extractor.extraction.analysed import Analysed, analyse
 from extractor.extraction.candidates import Candidate, Decision
 from extractor.extraction.organisations import BodyIndex, find_organisations, org_type
-from extractor.extraction.owner_clauses import OwnerClause, find_owner_clauses
+from extractor.extraction.owner_clauses import OwnerClause, blanket_statements, find_owner_clauses
 from extractor.extraction.roles import roles
 from extractor.model import DocTree, Organisation, OwnerRef, Quantity, Section, Span, Task
 from extractor.structure.markers import marker_at
@@ -302,7 +302,25 @@ def assign_owners(doc: DocTree | Analysed, organisations: tuple[Organisation, ..
             previous_end = clause.anchor[1]
         tasks[k] = _owned(tasks[k], refs)
         reach.append((clause.reach or tasks[k].span, refs))
+    reach += _blanket_cover(doc, registry, tasks)
     return OwnerAssignment(tuple(tasks), _owned_quantities(quantities, reach), tuple(registry.orgs))
+
+
+def _blanket_cover(doc: Analysed, registry: _Registry, tasks: list[Task]) -> list[tuple[Span, list[OwnerRef]]]:
+    """以下政策措施均需各县区人民政府落实，不再单独列出: a later measure of the statement's own
+    part (top-level section) that names no owner of its own is the statement's bodies' too
+    (GUIDE: every later task it covers; a plan's 保障措施 after its task list are not); `tasks`
+    gain them."""
+    covered = []
+    for (_, end), owners in blanket_statements(doc.spaced):
+        refs = [OwnerRef(registry.resolve(name, span), role) for name, role, span in owners]
+        part_end = next((s.span[1] for s in doc.tree.sections
+                         if "." not in s.id and s.span[0] <= end <= s.span[1]), len(doc.text))
+        for k, task in enumerate(tasks):
+            if end <= task.span[0] < part_end and not task.owners:
+                tasks[k] = _owned(task, refs)
+                covered.append((task.span, refs))
+    return covered
 
 
 def _owned_quantities(quantities: tuple[Quantity, ...], reach: list[tuple[Span, list[OwnerRef]]]) -> tuple[Quantity, ...]:

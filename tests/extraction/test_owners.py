@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from extractor.extraction.organisations import find_organisations
 from extractor.extraction.owners import assign_owners, find_owner_clauses
-from extractor.model import CleanText, DocMeta, DocTree, Quantity
+from extractor.model import CleanText, DocMeta, DocTree, Quantity, RawDocument
+from extractor.pipeline import parse_raw
 
 
 def _tree(text: str) -> DocTree:
@@ -323,9 +324,6 @@ def test_what_is_set_up_is_no_acting_subject():
 # Issue 9's defects and issue 10's owner classes, on structured documents (structure's own
 # tasks, as the pipeline builds them).
 def _parsed(text: str) -> tuple[set[tuple[str, str, str]], object]:
-    from extractor.model import RawDocument
-    from extractor.pipeline import parse_raw
-
     tree = parse_raw(RawDocument(path="a.txt", format="txt", sha256="0" * 64, pages=(text,)))
     assigned = assign_owners(tree, find_organisations(tree), ())
     names = {o.id: o.name for o in assigned.organisations}
@@ -1024,3 +1022,15 @@ def test_the_task_index_finds_the_smallest_task_holding_an_offset():
         assert index.holding(point) == scan(first + added, point)
 
     check()
+
+
+def test_a_blanket_statement_covers_the_later_measures_of_its_part_that_name_no_owner():
+    # source: 淮安市 关于进一步帮助市场主体纾困解难着力稳定经济增长的具体实施细则 (2022): item 3
+    # names no owner of its own, the statement in item 1 gives it the county governments
+    text = ("一、落实财税支持政策\n1.设立2.43亿元专项引导资金。(责任单位:市工信局、市财政局。以下政策措施均需"
+            "各县区人民政府、园区管委会落实,不再单独列出)\n2.认真落实小规模纳税人免征增值税政策。")
+    tree = parse_raw(RawDocument(path="t.txt", format="txt", sha256="0", pages=(text,)))
+    assigned = assign_owners(tree, find_organisations(tree), ())
+    names = {o.id: o.name for o in assigned.organisations}
+    links = {(names[r.org], r.role) for t in assigned.tasks if "增值税" in t.text for r in t.owners}
+    assert links == {("各县区人民政府", "lead"), ("园区管委会", "lead")}
