@@ -315,7 +315,7 @@ def _blanket_cover(doc: Analysed, registry: _Registry, tasks: list[Task]) -> lis
     for (_, end), owners in blanket_statements(doc.spaced):
         refs = [OwnerRef(registry.resolve(name, span), role) for name, role, span in owners]
         part_end = next((s.span[1] for s in doc.tree.sections
-                         if "." not in s.id and s.span[0] <= end <= s.span[1]), len(doc.text))
+                         if s.parent is None and s.span[0] <= end <= s.span[1]), len(doc.text))
         for k, task in enumerate(tasks):
             if end <= task.span[0] < part_end and not task.owners:
                 tasks[k] = _owned(task, refs)

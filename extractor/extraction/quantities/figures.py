@@ -71,7 +71,8 @@ class Proposal:
     def comparator(self) -> str:
         """The figure's comparator, from the words before it (不少于, 最多…为) and after it (以上)."""
         m, text, after = self.match, self.text, self.after
-        comparator = comparator_before(text, m.start())[0] or _comparator_reaching(text, m.start())
+        before, word_start = comparator_before(text, m.start())
+        comparator = before or _comparator_reaching(text, m.start())
         if m.group("num") is not None and _MAGNITUDE_ONLY.match(m.group("num")) and not comparator \
                 and m.start() and text[m.start() - 1] == "上":
             comparator = "~"  # 上千家
@@ -79,18 +80,13 @@ class Proposal:
             comparator = "=" if after == "<=" else comparator
         elif m.group("infix"):
             comparator = "~"
-        elif after and (not comparator or after == "~" or comparator == "=" or _reached(text, m.start())):
+        elif after and (not comparator or after == "~" or comparator == "="
+                        or text[word_start:m.start()].removesuffix("了") in reach_words()):
             comparator = after  # 达到26.5微克/立方米以下: the bound after says which way the figure is reached
         return comparator or "="
 
     def figure(self) -> Figure:
         return Figure(self.start, self.end, float(self.value or 0), self.value_max, self.unit, self.comparator)
-
-
-def _reached(text: str, start: int) -> bool:
-    """Whether the comparator word before the figure at `start` only says it is reached (达到, 实现)."""
-    m = _before_word().search(text, max(0, start - 6), start)
-    return m is not None and m.group("w") in reach_words()
 
 
 def comparator_before(text: str, start: int) -> tuple[str, int]:
