@@ -120,6 +120,7 @@ class Tagged(NamedTuple):
 # jieba.posseg's block patterns: runs it segments, and what it tags char by char
 _HAN_BLOCK = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._]+)")
 _MARK = re.compile(r"\r\n|[\s\S]")
+_HAN_WHOLE = re.compile(_HAN_BLOCK.pattern[1:-1])
 # a Tagged made without the keyword-reading constructor namedtuple gives it: thousands a document
 _new_tagged = tuple.__new__
 
@@ -139,6 +140,11 @@ class Tagger:
 
     def cut(self, text: str) -> Iterator[Tagged]:
         """Tagged words of `text`, in order, covering every character."""
+        if _HAN_WHOLE.fullmatch(text):  # most windows are one run of words, with no mark to split off
+            return iter(self._cut_block(text))
+        return self._cut_pieces(text)
+
+    def _cut_pieces(self, text: str) -> Iterator[Tagged]:
         # The split by jieba's capturing block pattern puts the runs it segments at odd places
         # and the marks between them at even ones. No mark is a letter, a digit or '.' (the
         # block pattern takes those), so jieba tags each mark x, a \r\n as one.
