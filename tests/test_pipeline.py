@@ -35,3 +35,23 @@ def test_no_measure_is_listed_twice(action_plan):
     assert len(starts) == len(set(starts))
     texts = [t["text"].lstrip("①②③④⑤⑥⑦⑧⑨⑩") for t in action_plan["tasks"]]
     assert len(texts) == len(set(texts))
+
+
+def test_the_cycle_collector_is_paused_while_a_document_is_read_and_left_as_found(action_plan):
+    import gc
+
+    from extractor.pipeline import cycle_collection_paused
+
+    assert gc.isenabled()
+    with cycle_collection_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:  # a caller that keeps the collector off finds it off, and the same record
+        with cycle_collection_paused():
+            pass
+        assert not gc.isenabled()
+        assert extract_file(SEEDS / "004_36e5cd320c0db03f.txt")["tasks"] == action_plan["tasks"]
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
