@@ -44,10 +44,11 @@ class Roles:
     clause_support: re.Pattern[str]  # …，省财政厅配合: a clause's subject that only supports
     guidance: re.Pattern[str]  # 在京津冀协同发展领导小组统筹指导下: the body guiding the work leads
     guidance_cues: tuple[str, ...]  # 指导下: `guidance` is tried only in a text holding one
-    clause_verb: re.Pattern[str]  # any verb of `clause_subject`: it is tried only near one
+    clause_cues: tuple[str, ...]  # the verbs of `clause_subject`: it is tried only near one
     clause_reach: int  # how far after its comma a `clause_subject` match can end
-    support_word: re.Pattern[str]  # any support word: `clause_support` is tried only near one
+    support_cues: tuple[str, ...]  # the support words: `clause_support` is tried only near one
     support_reach: int  # how far after its comma a `clause_support` match can end
+    support_word: re.Pattern[str]  # any support word (`role_of`)
     partners: re.Pattern[str]  # 会同省教育厅负责…: the partners named after 会同
     vague: re.Pattern[str]  # collectives that name no one: 有关部门, 各地
     subject_words: frozenset[str]  # the single verbs after a subject (应当, 要), read as words
@@ -66,7 +67,8 @@ class Roles:
 
     def role_of(self, words: str) -> str:
         """`support` when the role words are a support phrase (配合落实), else `lead`."""
-        return "support" if any(w in words for w in self.support_words) else "lead"
+        # (one regex call: `any` over the words was a generator step per word)
+        return "support" if self.support_word.search(words) else "lead"
 
 
 @cached
@@ -85,6 +87,7 @@ def roles() -> Roles:
     return Roles(
         lead_words=lead, support_words=support, role_words=lead + support, label_roles=dict(data["label_roles"]),
         owner_word=re.compile(rf"{phrases}|(?:{units})[：:]"),
+        support_word=re.compile(alternation(support)),
         label=re.compile(rf"({label_words})[：:]"),
         label_line=re.compile(rf"{label_words}[：:](?:[^。（）()]|{lead_mark}){{2,160}}?{stop}"),
         division_line=re.compile(rf"(?:{alternation(data['division_labels'])})[：:]([^。（）()]{{2,160}}?){stop}"),
@@ -159,9 +162,9 @@ def _sentence_patterns(data: dict, duty: str) -> dict[str, re.Pattern[str] | int
         # (领导下 is not one: the body leading another's work owns nothing in its sentence)
         guidance=re.compile(rf"在({name})(?:的)?(?:{alternation(data['guidance_words'])})下"),
         guidance_cues=tuple(f"{w}下" for w in data["guidance_words"]),
-        clause_verb=re.compile(alternation(data["clause_verbs"] + data["partner_words"])),
+        clause_cues=tuple(data["clause_verbs"] + data["partner_words"]),
         clause_reach=longest + max(map(len, data["clause_verbs"] + data["partner_words"])),
-        support_word=re.compile(support),
+        support_cues=tuple(data["support_words"]),
         support_reach=(longest + len("等部门") + max(map(len, data["duty_qualifiers"]))
                        + max(map(len, data["support_words"]))),
         partners=re.compile(rf"(?:{partner})((?:[\u4e00-\u9fffA-Za-z0-9（）、]){{2,160}}?)"
