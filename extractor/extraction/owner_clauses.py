@@ -302,8 +302,8 @@ def _read_list(rules: Path | None, text: str, subject: bool) -> _Read:
     names, refused = [], []
     pieces = _relevant_class(_pieces(text))
     last_head, place_head = _shared_heads(pieces)
-    region = ""
-    for offset, raw, after_separator in pieces:
+    region, last = "", len(pieces) - 1
+    for k, (offset, raw, after_separator) in enumerate(pieces):
         defined = _DEFINED.search(raw) if "以下" in raw else None
         if defined:  # the body is the short form the document defines for what it describes
             offset, raw = offset + defined.start(1), defined.group(1)
@@ -320,14 +320,9 @@ def _read_list(rules: Path | None, text: str, subject: bool) -> _Read:
             name += last_head.group(1)
         elif place_head and lexicon().region_re.fullmatch(name) and not name.endswith(_PLACE_LEVELS):
             name += place_head  # 陕西、山西、甘肃省人民政府: 陕西省人民政府
-        # 市发展改革、财政、科技部门 and 市发改委、财政局、商务局: a level written once holds for
-        # the departments listed after it
-        own = _region_of(name)
-        if own or _REGION_PAIR.match(name):
-            region = own if own in _LEVEL_PREFIXES or last_head else ""
-        elif region and name.endswith(_departments()) and name not in lexicon().standard \
-                and not _OWN_LEVEL.match(name):
-            name = region + name
+        # (a level read here holds for later items only: the last, with none before it, skips it)
+        if region or k < last:
+            name, region = _levelled(name, region, last_head is not None)
         for form in _distribute(name):
             rejection = judge(form, _SUBJECT_FILTERS) if subject else None
             if rejection:
@@ -335,6 +330,18 @@ def _read_list(rules: Path | None, text: str, subject: bool) -> _Read:
             else:
                 names.append((form, *span, after_separator))
     return tuple(names), tuple(refused)
+
+
+def _levelled(name: str, region: str, shared_head: bool) -> tuple[str, str]:
+    """市发展改革、财政、科技部门 and 市发改委、财政局、商务局: a level written once holds for the
+    departments listed after it. The item's name (with the list's level `region` before a
+    department written without one) and the level for the items after it."""
+    own = _region_of(name)
+    if own or _REGION_PAIR.match(name):
+        return name, own if own in _LEVEL_PREFIXES or shared_head else ""
+    if region and name.endswith(_departments()) and name not in lexicon().standard and not _OWN_LEVEL.match(name):
+        return region + name, region
+    return name, region
 
 
 _PLACE_LEVELS = ("省", "市", "县", "区", "州", "盟", "旗")
@@ -451,7 +458,10 @@ def _label_lines(c: View, notes: list[tuple[int, int, int, str]]) -> list[tuple[
     """Label lists outside brackets; lists written one after another (牵头单位：…。
     配合单位：…。) are one note, so a 责任单位 beside a 牵头单位 reads as support."""
     lines: list[tuple[int, int, int, str]] = []
-    for m in roles().label_line.finditer(c.text):
+    r = roles()
+    if not any(cue in c.text for cue in r.label_cues):  # (most documents write no label)
+        return lines
+    for m in r.label_line.finditer(c.text):
         if any(a <= m.start() < b for a, b, _, _ in notes):
             continue
         if lines and re.fullmatch(r"[。；;\s]*", c.text[lines[-1][1]:m.start()]):
@@ -465,17 +475,20 @@ def _label_lines(c: View, notes: list[tuple[int, int, int, str]]) -> list[tuple[
 def _note_clauses(c: View) -> list[OwnerClause]:
     """（…牵头…）, （牵头单位：…；配合单位：…）, a 责任单位：… line, a 部门分工：…牵头 line,
     circled-number references."""
+    r = roles()
     notes = [(m.start(), m.end(), m.start(1), m.group(1)) for m in _PAREN_NOTE.finditer(c.text)
-             if roles().owner_word.search(m.group(1)) and "《" not in m.group(1)]
+             if r.owner_word.search(m.group(1)) and "《" not in m.group(1)]
     notes += _label_lines(c, notes)
-    notes += [(m.start(), m.end(), m.start(1), m.group(1)) for m in roles().division_line.finditer(c.text)
-              if roles().owner_word.search(m.group(1)) and not any(a <= m.start() < b for a, b, _, _ in notes)]
-    first_leads = bool(roles().first_leads.search(c.text))
+    # (most documents write no division label: a look for its words costs less than the scan)
+    divisions = r.division_line.finditer(c.text) if any(cue in c.text for cue in r.division_cues) else ()
+    notes += [(m.start(), m.end(), m.start(1), m.group(1)) for m in divisions
+              if r.owner_word.search(m.group(1)) and not any(a <= m.start() < b for a, b, _, _ in notes)]
+    first_leads = bool(notes) and bool(r.first_leads.search(c.text))  # (a key to lists: none without)
     clauses = []
     for start, end, base, body in sorted(notes):
         anchor = c.span(start, end)
         refused: list[Candidate] = []
-        if roles().label.search(body):
+        if r.label.search(body):
             owners, by_marker = _labelled(c, base, body, first_leads, refused)
         else:
             owners, by_marker = _inline(c, base, body, first_leads, refused), {}
@@ -508,14 +521,16 @@ def _clause_starts(c: View, stops: list[int]) -> list[int]:
     offsets right after each) and the blanks after it, a line break (compact text drops
     them; a heading runs into its first article) or an article's number; after the item
     marker (（二）, 1.) that opens a line."""
-    after = set(stops)
-    # (most stops have no blank after them: the set of stops, moved where one has)
-    for m in _BLANKS_AFTER_STOP.finditer(c.text):
-        after.discard(m.start() + 1)
-        after.add(m.end())
-    starts = after | {0} | set(c.breaks)
-    starts |= {m.end() for m in _ARTICLE.finditer(c.text)}
     text, n = c.text, len(c.text)
+    after = set(stops)
+    # (most stops have no blank after them: the set of stops, moved where one has; a look
+    # at each stop's next character costs less than a scan of the text for the blanks)
+    for p in stops:
+        if text[p:p + 1].isspace():
+            after.discard(p)
+            after.add(_BLANKS.match(text, p).end())
+    starts = after | {0} | set(c.breaks)
+    starts |= {m.end() for m in _ARTICLE.finditer(text)}
     # (a marker's first character first, a set look-up: most starts open with none)
     starts = {m.end() if (text[p] in FIRST_CHARS or text[p].isdecimal()) and (m := marker_at(text, p))
               and m.lastgroup != "ordinal" else p for p in starts if p < n}
@@ -523,7 +538,7 @@ def _clause_starts(c: View, stops: list[int]) -> list[int]:
     return sorted(starts)
 
 
-_BLANKS_AFTER_STOP = re.compile(r"[。；;]\s+")
+_BLANKS = re.compile(r"\s+")
 
 
 def _after_each(text: str, chars: str) -> list[int]:
@@ -839,9 +854,9 @@ def _clause_patterns(text: str, starts: list[int]) -> list[tuple[Iterable[re.Mat
     subjects = [m for p in starts if (text[p] != "第" or not _ARTICLE.match(text, p)) and (m := subject(text, p))]
     commas = _after_each(text, "，,")
     return [(_by_clauses(text, r.by), 2, "lead"), (subjects, 1, "lead"),
-            (_comma_clauses(text, commas, r.clause_subject, r.clause_cues, r.clause_reach), 1, "lead"),
+            (_comma_clauses(text, commas, r.clause_subject, r.clause_verb, r.clause_reach), 1, "lead"),
             (_ESTABLISHED.finditer(text), 1, "lead"), (_guided(text), 1, "lead"),
-            (_comma_clauses(text, commas, r.clause_support, r.support_cues, r.support_reach), 1, "support")]
+            (_comma_clauses(text, commas, r.clause_support, r.support_word, r.support_reach), 1, "support")]
 
 
 def _clause_clauses(c: View, bodies: dict[int, int], *, refusals: bool = True) -> list[OwnerClause]:
@@ -932,29 +947,15 @@ def _by_clauses(text: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
         pos = m.start() + 1 if inside and _by_is_a_word(m) else m.end()
 
 
-def _comma_clauses(text: str, commas: list[int], pattern: re.Pattern[str], cues: tuple[str, ...],
+def _comma_clauses(text: str, commas: list[int], pattern: re.Pattern[str], cue: re.Pattern[str],
                    reach: int) -> Iterator[re.Match[str]]:
     """The matches of a pattern opening after a comma (`(?<=[，,])`, holding none), tried
-    only at `commas` (where each comma ends) with one of `cues` (its verbs, the support
-    words) written from two to `reach` characters after it: the same matches as `finditer`,
-    without its look-behind at every character, and a full try after a few commas only."""
-    for at in _cued(text, commas, cues, reach):
-        if m := pattern.match(text, at):
+    only at `commas` (where each comma ends) with a `cue` (its verb, a support word) written
+    from two to `reach` characters after it: the same matches as `finditer`, without its
+    look-behind at every character, and a full try after a few commas only."""
+    for at in commas:
+        if cue.search(text, at + 2, at + reach) and (m := pattern.match(text, at)):
             yield m
-
-
-def _cued(text: str, commas: list[int], cues: tuple[str, ...], reach: int) -> list[int]:
-    """The offsets of `commas` after which one of `cues` starts two characters or more on
-    and ends within `reach` characters. Each cue is found with `str.find` and marks its
-    commas by bisection (a regex search after every comma cost several times more)."""
-    hit = bytearray(len(commas))
-    for cue in cues:
-        at = text.find(cue)
-        while at >= 0:
-            lo, hi = bisect.bisect_left(commas, at + len(cue) - reach), bisect.bisect_right(commas, at - 2)
-            hit[lo:hi] = b"\1" * (hi - lo)
-            at = text.find(cue, at + 1)
-    return [at for at, cued in zip(commas, hit) if cued]
 
 
 def _column_rows(text: str, start: int) -> list[re.Match[str]]:
