@@ -34,6 +34,7 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import NamedTuple
 
 from extractor.extraction.candidates import Candidate, Decision, judge, named
@@ -41,11 +42,12 @@ from extractor.extraction.organisations import compact, lexicon, split_region, t
 from extractor.extraction.organisations.text import word_across
 from extractor.extraction.organisations.vocabulary import flagged, governs, trie_alternation
 from extractor.extraction.roles import roles
-from extractor.lexicons import cached
+from extractor.lexicons import active_rules, cached
+from extractor.memo import text_memo
 from extractor.model import Span, Table
 from extractor.structure.headings import task_column
 from extractor.structure.lexicon import lexicon as document_words
-from extractor.structure.markers import MARKER_START, PAREN_ITEM, marker_at
+from extractor.structure.markers import FIRST_CHARS, PAREN_ITEM, marker_at
 from extractor.text import View
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -282,31 +284,26 @@ refused (as written, start, end, why), offsets in the list's own text."""
 
 
 def _parse_list(c: View, start: int, end: int, refused: list[Candidate] | None = None, *,
-                subject: bool = False, memo: dict[tuple[str, bool], _Read] | None = None) -> list[tuple[str, Span, bool]]:
+                subject: bool = False) -> list[tuple[str, Span, bool]]:
     """Organisation names in a list written at compact [start, end): (name, clean span,
     written after a separator). Items the filters refuse go to `refused`; a clause's
-    subject (`subject`) must also name a body. `memo`: lists read before in the document
-    (the same subject, 市人民政府 or 区财政局, opens clause after clause)."""
-    key = (c.text[start:end], subject)
-    read = memo.get(key) if memo is not None else None
-    if read is None:
-        read = _read_list(*key)
-        if memo is not None:
-            memo[key] = read
-    names, refusals = read
+    subject (`subject`) must also name a body."""
+    names, refusals = _read_list(active_rules(), c.text[start:end], subject)
     if refused is not None:
         refused.extend(Candidate("owners", text, c.span(start + a, start + b), rejection)
                        for text, a, b, rejection in refusals)
     return [(name, c.span(start + a, start + b), after_separator) for name, a, b, after_separator in names]
 
 
-def _read_list(text: str, subject: bool) -> _Read:
+# the same subject opens clause after clause (市人民政府, 区财政局), and documents share lists
+@text_memo(1 << 12)
+def _read_list(rules: Path | None, text: str, subject: bool) -> _Read:
     """The names and refused items of one written list (`_parse_list`), offsets in `text`."""
     names, refused = [], []
     pieces = _relevant_class(_pieces(text))
     last_head, place_head = _shared_heads(pieces)
-    region = ""
-    for offset, raw, after_separator in pieces:
+    region, last = "", len(pieces) - 1
+    for k, (offset, raw, after_separator) in enumerate(pieces):
         defined = _DEFINED.search(raw) if "以下" in raw else None
         if defined:  # the body is the short form the document defines for what it describes
             offset, raw = offset + defined.start(1), defined.group(1)
@@ -323,14 +320,9 @@ def _read_list(text: str, subject: bool) -> _Read:
             name += last_head.group(1)
         elif place_head and lexicon().region_re.fullmatch(name) and not name.endswith(_PLACE_LEVELS):
             name += place_head  # 陕西、山西、甘肃省人民政府: 陕西省人民政府
-        # 市发展改革、财政、科技部门 and 市发改委、财政局、商务局: a level written once holds for
-        # the departments listed after it
-        own = _region_of(name)
-        if own or _REGION_PAIR.match(name):
-            region = own if own in _LEVEL_PREFIXES or last_head else ""
-        elif region and name.endswith(_departments()) and name not in lexicon().standard \
-                and not _OWN_LEVEL.match(name):
-            name = region + name
+        # (a level read here holds for later items only: the last, with none before it, skips it)
+        if region or k < last:
+            name, region = _levelled(name, region, last_head is not None)
         for form in _distribute(name):
             rejection = judge(form, _SUBJECT_FILTERS) if subject else None
             if rejection:
@@ -338,6 +330,18 @@ def _read_list(text: str, subject: bool) -> _Read:
             else:
                 names.append((form, *span, after_separator))
     return tuple(names), tuple(refused)
+
+
+def _levelled(name: str, region: str, shared_head: bool) -> tuple[str, str]:
+    """市发展改革、财政、科技部门 and 市发改委、财政局、商务局: a level written once holds for the
+    departments listed after it. The item's name (with the list's level `region` before a
+    department written without one) and the level for the items after it."""
+    own = _region_of(name)
+    if own or _REGION_PAIR.match(name):
+        return name, own if own in _LEVEL_PREFIXES or shared_head else ""
+    if region and name.endswith(_departments()) and name not in lexicon().standard and not _OWN_LEVEL.match(name):
+        return region + name, region
+    return name, region
 
 
 _PLACE_LEVELS = ("省", "市", "县", "区", "州", "盟", "旗")
@@ -454,7 +458,10 @@ def _label_lines(c: View, notes: list[tuple[int, int, int, str]]) -> list[tuple[
     """Label lists outside brackets; lists written one after another (牵头单位：…。
     配合单位：…。) are one note, so a 责任单位 beside a 牵头单位 reads as support."""
     lines: list[tuple[int, int, int, str]] = []
-    for m in roles().label_line.finditer(c.text):
+    r = roles()
+    if not any(cue in c.text for cue in r.label_cues):  # (most documents write no label)
+        return lines
+    for m in r.label_line.finditer(c.text):
         if any(a <= m.start() < b for a, b, _, _ in notes):
             continue
         if lines and re.fullmatch(r"[。；;\s]*", c.text[lines[-1][1]:m.start()]):
@@ -468,17 +475,20 @@ def _label_lines(c: View, notes: list[tuple[int, int, int, str]]) -> list[tuple[
 def _note_clauses(c: View) -> list[OwnerClause]:
     """（…牵头…）, （牵头单位：…；配合单位：…）, a 责任单位：… line, a 部门分工：…牵头 line,
     circled-number references."""
+    r = roles()
     notes = [(m.start(), m.end(), m.start(1), m.group(1)) for m in _PAREN_NOTE.finditer(c.text)
-             if roles().owner_word.search(m.group(1)) and "《" not in m.group(1)]
+             if r.owner_word.search(m.group(1)) and "《" not in m.group(1)]
     notes += _label_lines(c, notes)
-    notes += [(m.start(), m.end(), m.start(1), m.group(1)) for m in roles().division_line.finditer(c.text)
-              if roles().owner_word.search(m.group(1)) and not any(a <= m.start() < b for a, b, _, _ in notes)]
-    first_leads = bool(roles().first_leads.search(c.text))
+    # (most documents write no division label: a look for its words costs less than the scan)
+    divisions = r.division_line.finditer(c.text) if any(cue in c.text for cue in r.division_cues) else ()
+    notes += [(m.start(), m.end(), m.start(1), m.group(1)) for m in divisions
+              if r.owner_word.search(m.group(1)) and not any(a <= m.start() < b for a, b, _, _ in notes)]
+    first_leads = bool(notes) and bool(r.first_leads.search(c.text))  # (a key to lists: none without)
     clauses = []
     for start, end, base, body in sorted(notes):
         anchor = c.span(start, end)
         refused: list[Candidate] = []
-        if roles().label.search(body):
+        if r.label.search(body):
             owners, by_marker = _labelled(c, base, body, first_leads, refused)
         else:
             owners, by_marker = _inline(c, base, body, first_leads, refused), {}
@@ -511,20 +521,24 @@ def _clause_starts(c: View, stops: list[int]) -> list[int]:
     offsets right after each) and the blanks after it, a line break (compact text drops
     them; a heading runs into its first article) or an article's number; after the item
     marker (（二）, 1.) that opens a line."""
+    text, n = c.text, len(c.text)
     after = set(stops)
-    # (most stops have no blank after them: the set of stops, moved where one has)
-    for m in _BLANKS_AFTER_STOP.finditer(c.text):
-        after.discard(m.start() + 1)
-        after.add(m.end())
+    # (most stops have no blank after them: the set of stops, moved where one has; a look
+    # at each stop's next character costs less than a scan of the text for the blanks)
+    for p in stops:
+        if text[p:p + 1].isspace():
+            after.discard(p)
+            after.add(_BLANKS.match(text, p).end())
     starts = after | {0} | set(c.breaks)
-    starts |= {m.end() for m in _ARTICLE.finditer(c.text)}
-    # (a marker's first character first: most starts open with none)
-    starts = {m.end() if MARKER_START.match(c.text, p) and (m := marker_at(c.text, p)) and m.lastgroup != "ordinal"
-              else p for p in starts}
-    return sorted(p for p in starts if p < len(c.text))
+    starts |= {m.end() for m in _ARTICLE.finditer(text)}
+    # (a marker's first character first, a set look-up: most starts open with none)
+    starts = {m.end() if (text[p] in FIRST_CHARS or text[p].isdecimal()) and (m := marker_at(text, p))
+              and m.lastgroup != "ordinal" else p for p in starts if p < n}
+    starts.discard(n)  # (a marker closing the text; no start lies past its end)
+    return sorted(starts)
 
 
-_BLANKS_AFTER_STOP = re.compile(r"[。；;]\s+")
+_BLANKS = re.compile(r"\s+")
 
 
 def _after_each(text: str, chars: str) -> list[int]:
@@ -618,11 +632,15 @@ def _is_org_name(name: str) -> bool:
 
 def _token_at(text: str, pos: int, width: int) -> tuple[str, str] | None:
     """The tagger's token starting at `pos` and its tag, or None when a token spans `pos`."""
-    lo, hi = max(0, pos - 3), pos + width + 3
+    lo, end, hi = max(0, pos - 3), pos + width, pos + width + 3
     # the tagger's path from a cut on is the path of the rest alone (its word graph is scored
     # from the right): where no word can span `pos`, the shorter window gives the same token
     if not word_across(text[lo:pos], text[pos:hi]):
         lo = pos
+    # and its path up to a cut is that of the text before it alone: where no word can span
+    # `end` either, the window is the word itself, the same window every time (memoised)
+    if not word_across(text[lo:end], text[end:hi]):
+        hi = end
     at = lo
     for token, flag in tagged(text[lo:hi]):
         if at == pos:
@@ -739,8 +757,7 @@ _BY_FILTERS = named(_by_is_a_word, _filing)
 _CLAUSE_FILTERS = named(_no_item_marker, _verb_is_a_word, _acts_as_subject)
 
 
-def _partners(c: View, at: int, bodies: dict[int, int], refused: list[Candidate] | None = None,
-              memo: dict[tuple[str, bool], _Read] | None = None) -> list[Owner]:
+def _partners(c: View, at: int, bodies: dict[int, int], refused: list[Candidate] | None = None) -> list[Owner]:
     """由省财政厅会同省教育厅负责: the bodies joined by 会同 right at `at` support the lead.
     The list ends where its words end, or after the organisation finder's names joined
     one after another there when those run past the words (会同…茶文化研究会) or stop at a
@@ -752,7 +769,7 @@ def _partners(c: View, at: int, bodies: dict[int, int], refused: list[Candidate]
     end = _named_run(c, m.start(1), bodies)
     if end is None or end < m.end(1) and not c.text.startswith("等", end):
         end = _name_across(c, m.start(1), m.end(1), bodies)
-    return [(n, "support", sp) for n, sp, _ in _parse_list(c, m.start(1), end, refused, subject=True, memo=memo)]
+    return [(n, "support", sp) for n, sp, _ in _parse_list(c, m.start(1), end, refused, subject=True)]
 
 
 def _name_across(c: View, start: int, end: int, bodies: dict[int, int]) -> int:
@@ -783,8 +800,7 @@ _SEAT = Decision("place_verb", "where a body sits or what it spans (驻, 辖): n
 
 
 def _bare_subjects(c: View, starts: list[int], bodies: dict[int, int], taken: set[int],
-                   refused: list[Candidate] | None,
-                   memo: dict[tuple[str, bool], _Read]) -> list[tuple[int, int, list[Owner]]]:
+                   refused: list[Candidate] | None) -> list[tuple[int, int, list[Owner]]]:
     """惠明茶产业主管部门推广先进…技术: at a clause start, a name the organisation finder read,
     then a verb, is the clause's acting subject (a regulation's duty written without 应当)."""
     found = []
@@ -800,7 +816,7 @@ def _bare_subjects(c: View, starts: list[int], bodies: dict[int, int], taken: se
             # 区人民政府驻沙湾路, 船山区辖…9个街道: where a body sits or what it spans
             _refuse(refused, c.text[p:q], c.span(p, q), _SEAT)
             continue
-        names = [(n, "lead", sp) for n, sp, _ in _parse_list(c, p, q, refused, subject=True, memo=memo)]
+        names = [(n, "lead", sp) for n, sp, _ in _parse_list(c, p, q, refused, subject=True)]
         if names:
             found.append((p, verb, names))
     return found
@@ -833,7 +849,9 @@ def _clause_patterns(text: str, starts: list[int]) -> list[tuple[Iterable[re.Mat
     """The clause reader's matches (by pattern), with the group naming the owners and their role."""
     r = roles()
     # an article's number is a start of its own: the match after it reads the subject
-    subjects = [m for m in (r.subject.match(text, p) for p in starts if not _ARTICLE.match(text, p)) if m]
+    # (第 first: a regex call at every start cost more than the test)
+    subject = r.subject.match
+    subjects = [m for p in starts if (text[p] != "第" or not _ARTICLE.match(text, p)) and (m := subject(text, p))]
     commas = _after_each(text, "，,")
     return [(_by_clauses(text, r.by), 2, "lead"), (subjects, 1, "lead"),
             (_comma_clauses(text, commas, r.clause_subject, r.clause_verb, r.clause_reach), 1, "lead"),
@@ -851,32 +869,11 @@ def _clause_clauses(c: View, bodies: dict[int, int], *, refusals: bool = True) -
     start, and where the longest of them ends (clean offsets). `refusals`: keep each
     refused candidate as a clause of its own (`find_owner_clauses`).
     """
-    found = []
-    clause_filters = _CLAUSE_FILTERS + named(_body_before_preposition(c, bodies), _relative_clause)
     refused: list[Candidate] | None = [] if refusals else None
-    memo: dict[tuple[str, bool], _Read] = {}  # the same subject opens clause after clause
     stops = _after_each(c.text, "。；;")
     starts = _clause_starts(c, stops)
-    r = roles()
-    for matches, group, role in _clause_patterns(c.text, starts):
-        for m in matches:
-            pattern = m.re
-            # without refusals to keep (`assign_owners`) a match naming no body adds nothing:
-            # its names are read first and only a match naming one is judged (the filters'
-            # tagging was most of the clause reader's time, mostly on such matches)
-            early = refused is None
-            names = _slot_names(c, m, group, role, None, memo) if early else []
-            if early and not names:
-                continue
-            rejection = judge(m, _BY_FILTERS if pattern is r.by else clause_filters)
-            if rejection:
-                _refuse(refused, m.group(group), c.span(m.start(group), m.end(group)), rejection)
-                continue
-            if not early:
-                names = _slot_names(c, m, group, role, refused, memo)
-            if names:
-                found.append((m.start(), m.end(), names + _partners(c, m.end(), bodies, refused, memo)))
-    found += _bare_subjects(c, starts, bodies, {f[0] for f in found}, refused, memo)
+    found = _matched(c, starts, bodies, refused)
+    found += _bare_subjects(c, starts, bodies, {f[0] for f in found}, refused)
     found.sort(key=lambda f: f[0])
     at = [f[0] for f in found]
     clauses = []
@@ -892,15 +889,40 @@ def _clause_clauses(c: View, bodies: dict[int, int], *, refusals: bool = True) -
     return clauses + [OwnerClause((), cand.span, (), refused=(cand,)) for cand in refused or ()]
 
 
-def _slot_names(c: View, m: re.Match[str], group: int, role: str, refused: list[Candidate] | None,
-                memo: dict[tuple[str, bool], _Read]) -> list[Owner]:
+def _matched(c: View, starts: list[int], bodies: dict[int, int],
+             refused: list[Candidate] | None) -> list[tuple[int, int, list[Owner]]]:
+    """The clause patterns' matches that name owners and pass the filters: (view start,
+    view end, owners with the partners after 会同); the refused go to `refused`."""
+    found = []
+    r = roles()
+    clause_filters = _CLAUSE_FILTERS + named(_body_before_preposition(c, bodies), _relative_clause)
+    # without refusals to keep (`assign_owners`) a match naming no body adds nothing: its
+    # names are read first and only a match naming one is judged (the filters' tagging was
+    # most of the clause reader's time, mostly on such matches); a slot without a place where
+    # a name can end is not read at all (two thirds of them)
+    early, name_end, text = refused is None, _name_end().search, c.text
+    for matches, group, role in _clause_patterns(text, starts):
+        for m in matches:
+            names = _slot_names(c, m, group, role, None) if early and name_end(text, *m.span(group)) else []
+            if early and not names:
+                continue
+            rejection = judge(m, _BY_FILTERS if m.re is r.by else clause_filters)
+            if rejection:
+                _refuse(refused, m.group(group), c.span(*m.span(group)), rejection)
+                continue
+            if not early:
+                names = _slot_names(c, m, group, role, refused)
+            if names:
+                found.append((m.start(), m.end(), names + _partners(c, m.end(), bodies, refused)))
+    return found
+
+
+def _slot_names(c: View, m: re.Match[str], group: int, role: str, refused: list[Candidate] | None) -> list[Owner]:
     """The owners a clause pattern's match names in its group `group`, with `role` (a
     subject's support verb makes it a support: 社区居民委员会协助做好…)."""
-    if refused is None and not _name_end().search(m.string, m.start(group), m.end(group)):
-        return []  # (no refusals to keep: two thirds of the slots need no reading)
-    own = roles().role_of(m.group(2)) if m.re is roles().subject else role
-    return [(n, own, sp) for n, sp, _ in _parse_list(c, m.start(group), m.end(group), refused,
-                                                      subject=True, memo=memo)]
+    r = roles()
+    own = r.role_of(m.group(2)) if m.re is r.subject else role
+    return [(n, own, sp) for n, sp, _ in _parse_list(c, *m.span(group), refused, subject=True)]
 
 
 _BY_WORDS = frozenset("由经报")

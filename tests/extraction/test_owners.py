@@ -979,6 +979,7 @@ def test_a_subject_list_the_clause_reader_skips_names_no_body():
     from hypothesis import strategies as st
 
     from extractor.extraction.owner_clauses import _name_end, _read_list
+    from extractor.lexicons import active_rules
 
     items = st.sampled_from(["区科技局", "国务院", "教育部", "你省", "发展改革", "财政", "陕西", "湖北和湖南省人民政府",
                              "市和区、县人民政府", "自治州、县（市）人民政府", "区经济发展局区行政审批局", "省人民政府",
@@ -992,7 +993,7 @@ def test_a_subject_list_the_clause_reader_skips_names_no_body():
     @given(list_)
     def check(parts):
         text = "".join(item + tail + sep for item, tail, sep in parts)
-        names, _ = _read_list(text, True)
+        names, _ = _read_list(active_rules(), text, True)
         assert not names or _name_end().search(text), (text, names)
 
     check()
