@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache
 
 from extractor.extraction.candidates import Decision, NamedFilter, judge, named
 from extractor.extraction.quantities.words import CN, after_words, comparators, figure_matches, filter_words, \
@@ -60,33 +60,31 @@ class Proposal:
     end: int = 0  # after a rate's denominator and a comparator word after the figure
     after: str = ""  # the comparator of a word after the figure (以上 → >=)
     problem: str | None = None  # why the match cannot be read as a number
-
-    @cached_property  # three filters ask, each a regex match
-    def chinese(self) -> bool:
-        return bool(self.numeral and _CN_ONLY.match(self.numeral))
-
-    # Read on demand, once: most matches are refused by a filter before anyone asks, and the
-    # words before a figure are the costliest part of its reading.
-    @cached_property
-    def comparator(self) -> str:
-        """The figure's comparator, from the words before it (不少于, 最多…为) and after it (以上)."""
-        m, text, after = self.match, self.text, self.after
-        before, word_start = comparator_before(text, m.start())
-        comparator = before or _comparator_reaching(text, m.start())
-        if m.group("num") is not None and _MAGNITUDE_ONLY.match(m.group("num")) and not comparator \
-                and m.start() and text[m.start() - 1] == "上":
-            comparator = "~"  # 上千家
-        if m.group("band"):  # 五万元以上十万元以下: the band is the range, stated exactly
-            comparator = "=" if after == "<=" else comparator
-        elif m.group("infix"):
-            comparator = "~"
-        elif after and (not comparator or after == "~" or comparator == "="
-                        or text[word_start:m.start()].removesuffix("了") in reach_words()):
-            comparator = after  # 达到26.5微克/立方米以下: the bound after says which way the figure is reached
-        return comparator or "="
+    chinese: bool = False  # the number is written in Chinese numerals (三, 五千亿); three filters ask
 
     def figure(self) -> Figure:
-        return Figure(self.start, self.end, float(self.value or 0), self.value_max, self.unit, self.comparator)
+        return Figure(self.start, self.end, float(self.value or 0), self.value_max, self.unit, _comparator(self))
+
+
+# Read on demand, once, by `Proposal.figure`: most matches are refused by a filter before anyone
+# asks, and the words before a figure are the costliest part of its reading. A plain function,
+# not a cached_property: the property's lock cost more than the reading itself.
+def _comparator(p: Proposal) -> str:
+    """The figure's comparator, from the words before it (不少于, 最多…为) and after it (以上)."""
+    m, text, after = p.match, p.text, p.after
+    before, word_start = comparator_before(text, m.start())
+    comparator = before or _comparator_reaching(text, m.start())
+    if m.group("num") is not None and _MAGNITUDE_ONLY.match(m.group("num")) and not comparator \
+            and m.start() and text[m.start() - 1] == "上":
+        comparator = "~"  # 上千家
+    if m.group("band"):  # 五万元以上十万元以下: the band is the range, stated exactly
+        comparator = "=" if after == "<=" else comparator
+    elif m.group("infix"):
+        comparator = "~"
+    elif after and (not comparator or after == "~" or comparator == "="
+                    or text[word_start:m.start()].removesuffix("了") in reach_words()):
+        comparator = after  # 达到26.5微克/立方米以下: the bound after says which way the figure is reached
+    return comparator or "="
 
 
 def comparator_before(text: str, start: int) -> tuple[str, int]:
@@ -184,23 +182,26 @@ def _before(m: re.Match[str], text: str) -> str:
 def propose(m: re.Match[str], text: str) -> Proposal:
     """Read one figure-pattern match: its value, unit and comparators."""
     reading = _reading(m)
-    negative = m.group("num") is not None and _negative(text, m.start())
+    numeral = m.group("num")
+    negative = numeral is not None and _negative(text, m.start())
     start = m.start() - negative  # a signed figure starts at its sign
-    place = (text, m, start, text[start - 1] if start else "", m.group("num"))
+    place = (text, m, start, text[start - 1] if start else "", numeral)
+    # a digit first is an Arabic number: the pattern is tried on Chinese numerals alone
+    chinese = numeral is not None and not numeral[0].isdecimal() and _CN_ONLY.match(numeral) is not None
     if isinstance(reading, str):
-        return Proposal(*place, end=m.end(), problem=reading)
+        return Proposal(*place, end=m.end(), problem=reading, chinese=chinese)
     value, value_max, magnitude, unit = reading
     if negative:
         value, value_max = -value, None
     end = m.end()
     full_unit = unit
-    if m.group("num") is not None:
+    if numeral is not None:
         per = per_unit().match(text, end) if unit else None
         if per:  # 200元/人, 60间/万人口: a rate keeps its denominator
             full_unit, end = unit + per.group(), per.end()
         full_unit = magnitude + full_unit
     after, end = _comparator_after(text, end)
-    return Proposal(*place, float(value), value_max, full_unit, unit, magnitude, end, after)
+    return Proposal(*place, float(value), value_max, full_unit, unit, magnitude, end, after, chinese=chinese)
 
 
 @cached
@@ -431,7 +432,9 @@ def judged(text: str) -> list[tuple[Proposal, Decision | None]]:
 def _plainly_refused(m: re.Match[str], text: str) -> bool:
     """Whether `_bare_number` or `_part_of_a_code` refuses a match, told from the match alone:
     three matches in four, whose reading (`propose`) is skipped when nobody asks why."""
-    return _unitless(m) or _after_code(_before(m, text))
+    if m.lastgroup == "num" and _NO_MAGNITUDE.issuperset(m.group("num")):
+        return True  # `_unitless`, inlined: it is asked of every match
+    return _after_code(_before(m, text))
 
 
 def find_figures(text: str) -> list[Figure]:
@@ -441,5 +444,10 @@ def find_figures(text: str) -> list[Figure]:
         >>> [(f.value, f.unit) for f in find_figures("新增企业3000家，占比三分之一")]
         [(3000.0, '家'), (33.33, '%')]
     """
-    proposals = (propose(m, text) for m in figure_matches(text) if not _plainly_refused(m, text))
-    return [p.figure() for p in proposals if judge(p, FILTERS) is None]
+    figures = []
+    for m in figure_matches(text):  # one loop, no generator stacked on the matches' own
+        if not _plainly_refused(m, text):
+            p = propose(m, text)
+            if judge(p, FILTERS) is None:
+                figures.append(p.figure())
+    return figures

@@ -33,7 +33,8 @@ _ENUMERATOR = re.compile(r"(?:\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[)）]|[①-�
 # which costs as much as the short match itself
 _BRACKET = re.compile(r"[（(]")
 _AFTER_NOISE = re.compile(r"^(?:的|以上|以下|左右|大关|关口|规模|新台阶|台阶|新高)+")
-_TRAIL_PARTICLE = re.compile(r"(?:的|等|且|并|或)$")
+_PARTICLES = ("的", "等", "且", "并", "或")
+_TRAIL_PARTICLE = re.compile(r"(?:%s)$" % "|".join(_PARTICLES))
 _QUOTED = re.compile(r"“([^”]{2,16})”")
 _DIGIT = re.compile(r"\d")
 _LINE_BREAK = re.compile(r"\s*[\n\f]\s*")
@@ -220,7 +221,17 @@ _NOTE = re.compile(r"[（(](?:以下简称|以下统称|以下称|简称|下同|
 
 
 def _clean_left(left: str) -> str:
-    return _stripped(_LEAD_NOISE.sub("", _NOTE.sub("", left)), _TRAIL_NOISE, _TRAIL_WORDS)
+    # a note opens with a bracket: most texts hold none, and sub would scan them all the same
+    if "（" in left or "(" in left or "[" in left:
+        left = _NOTE.sub("", left)
+    return _stripped(_opening_cut(_LEAD_NOISE, left), _TRAIL_NOISE, _TRAIL_WORDS)
+
+
+def _opening_cut(opening: re.Pattern[str], text: str) -> str:
+    """`text` less the match of `opening` (a pattern ^(?:…)+) at its start: one match at 0,
+    where `sub` would try the anchored pattern at every place of the text."""
+    m = opening.match(text)
+    return text[m.end():] if m else text
 
 
 def _stripped(text: str, tail: re.Pattern[str], last: tuple[str, ...]) -> str:
@@ -235,7 +246,7 @@ def _split_subject(left: str, subject: re.Pattern[str]) -> tuple[str | None, str
     m = subject.match(left)
     if not m or not left[m.end():] or left[m.end()] in "、和或及与" or m.group(0).startswith(metric_verbs()):
         return None, left
-    subject = _PREPOSITION.sub("", m.group(0))
+    subject = _opening_cut(_PREPOSITION, m.group(0))
     if len(subject) < 2 or _PREPOSITION_INSIDE.search(subject):
         return None, left
     return subject, _clean_left(left[m.end():])
@@ -271,10 +282,10 @@ def _metric(left: str, right: str) -> str:
     owner = left[: len(left) - len(measure)]
     if measure and right.startswith("的") and len(right) > 1 and (not owner or owner in verbs):
         return right[1:].rsplit("的", 1)[-1][:20] + measure  # 总规模200亿元的创投基金矩阵
-    right = _AFTER_NOISE.sub("", right)  # 超过五千亿规模: 规模 names nothing
+    right = _opening_cut(_AFTER_NOISE, right)  # 超过五千亿规模: 规模 names nothing
     if right.startswith(("、", "或", "和", "及", "与")):
         right = ""  # 持股比例达25%以上或员工人数比例…: the words after belong to the next figure
-    right = _TRAIL_PARTICLE.sub("", right.rsplit("的", 1)[-1][:24])
+    right = _stripped(right.rsplit("的", 1)[-1][:24], _TRAIL_PARTICLE, _PARTICLES)
     if not _stripped(right, *_grant_tail()):
         right = ""  # 按…的15%安排: a grant verb after the figure names nothing
     core = _stripped(left, *_grant_tail())
