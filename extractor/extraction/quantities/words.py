@@ -8,7 +8,7 @@ folder holding its own ``quantity_units.json`` reads figures in the units it add
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
 from extractor.lexicons import alternation, cached, load_json
@@ -51,6 +51,14 @@ def years() -> dict[str, Any]:
 def filter_words() -> dict[str, Any]:
     """Word lists of the figure filters (`figures.FILTERS`), one entry per filter."""
     return load_json("quantity_filters.json")
+
+
+@cached
+def words_backwards(table: Callable[[], dict[str, Any]], *lists: str) -> re.Pattern[str]:
+    """The words of `lists` in a `table` (`cues`, `years`), each written backwards: in a text
+    written backwards, the first match is the word that ends last. One search instead of a
+    test per word."""
+    return re.compile(alternation(w[::-1] for name in lists for w in table()[name]))
 
 
 @cached
