@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from extractor.extraction.analysed import Analysed
 from extractor.extraction.quantities.figures import Figure
-from extractor.extraction.quantities.words import cues, matches_from, years
+from extractor.extraction.quantities.words import cues, matches_from, words_backwards, years
 from extractor.extraction.quantities.years import RELATIVE_YEAR, RELATIVE_YEARS, YEAR, YearMention, year_mentions
 from extractor.lexicons import alternation, cached
 from extractor.text.paragraphs import BULLETS
@@ -105,22 +106,27 @@ def _document_prior(zone: str, text: str) -> str | None:
     decides, as a Chinese title ends with what the document is (关于支持科学研究的若干措施
     is a 措施).
     """
-    kind = last_kind_word(zone, cues()["report_documents"], cues()["plan_documents"])
+    kind = last_kind_word(zone, cues, "report_documents", "plan_documents")
     if kind:
         return kind
     return "target" if any(w in text for w in cues()["plan_declarations"]) else None
 
 
-def last_kind_word(text: str, actual_words: list[str], target_words: list[str]) -> str | None:
-    """`actual` or `target` by whichever kind word ends nearest the end of `text` (a Chinese
-    title or heading ends with what it is: 主要目标任务完成情况 is a 情况)."""
-    last = {kind: max((text.rfind(w) + len(w) for w in words if w in text), default=-1)
-            for kind, words in (("actual", actual_words), ("target", target_words))}
-    return max(last, key=last.get) if max(last.values()) >= 0 else None
+def last_kind_word(text: str, table: Callable[[], dict[str, Any]], actual: str, target: str) -> str | None:
+    """`actual` or `target` by whichever kind word (the lists `actual` and `target` of `table`)
+    ends nearest the end of `text` (a Chinese title or heading ends with what it is:
+    主要目标任务完成情况 is a 情况); a tie goes to `actual`."""
+    backwards = text[::-1]
+    a, t = words_backwards(table, actual).search(backwards), words_backwards(table, target).search(backwards)
+    if a is None and t is None:
+        return None
+    return "actual" if t is None or a is not None and a.start() <= t.start() else "target"
 
 
 _SENTENCE_STOPS = "。；;！？!?"  # what ends a sentence or a clause of a list
 _CLAUSE_MARKS = _SENTENCE_STOPS + "，,：:"  # a line holding one after a year is prose, not a headline
+# one C search per line instead of an any() generator over the marks: every line of a text is asked
+_PROSE_MARK = re.compile("[%s，,]" % _SENTENCE_STOPS)
 
 
 def _goal_scopes(text: str, heads: tuple[int, ...], now: int | None) -> list[Scope]:
@@ -213,7 +219,7 @@ def _heading_scopes(text: str, lines: list[tuple[int, int, str]], figures: list[
     for start, end, body in lines:
         if bisect.bisect_left(starts, start) < bisect.bisect_left(starts, end - 1):
             continue  # a line holding a figure states it, it heads nothing
-        kind = last_kind_word(body, cues()["actual_headings"], cues()["target_headings"])
+        kind = last_kind_word(body, cues, "actual_headings", "target_headings")
         # a heading naming no kind only ends a section: its year is never asked
         headings.append((start, end, _heading_mark(body), kind, _heading_year(body, now) if kind else None))
     scopes = []
@@ -242,7 +248,7 @@ def _heading_lines(text: str) -> Iterator[tuple[int, int, str]]:
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
         body = line.rstrip("：:")
-        if body and len(body) <= _HEADING_MAX and not any(c in body for c in _SENTENCE_STOPS + "，,"):
+        if body and len(body) <= _HEADING_MAX and _PROSE_MARK.search(body) is None:
             yield start, pos, body
 
 
@@ -272,7 +278,7 @@ def _year_after_review(lines: list[tuple[int, int, str]]) -> int | None:
     followed by this year's goals (二、今年主要预期目标) speaks from Y + 1."""
     review = None
     for _, _, body in lines:
-        kind = last_kind_word(body, cues()["actual_headings"], cues()["target_headings"])
+        kind = last_kind_word(body, cues, "actual_headings", "target_headings")
         y, rel = YEAR.search(body), RELATIVE_YEAR.search(body)
         if kind == "actual" and y and review is None:
             review = int(y.group("y"))
@@ -304,7 +310,7 @@ def _undated_years(zone: str, titled: int | None, now: int | None,
     period = _reporting_period().search(zone)
     if period:
         return int(period.group(1)), None
-    genre = last_kind_word(zone, years()["year_reviews"], years()["year_plans"])
+    genre = last_kind_word(zone, years, "year_reviews", "year_plans")
     if genre == "actual" and titled:
         return titled, None
     if genre == "target" and (titled or now):

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache
 
 from extractor.extraction.candidates import Decision, NamedFilter, judge, named
-from extractor.extraction.quantities.words import CN, after_words, comparators, figure_matches, filter_words, \
-    name_heads, per_unit, reach_words, units
+from extractor.extraction.quantities.words import CN, FilterWords, after_words, comparators, figure_filter_words, \
+    figure_matches, per_unit, reach_words
 from extractor.lexicons import alternation, cached
 from extractor.text.numerals import COUNTING_CHARS, doubling, parse_fraction, parse_numeral
 
@@ -48,6 +48,7 @@ class Proposal:
 
     text: str  # the whole view, for the filters that look around the figure
     match: re.Match[str]
+    words: FilterWords  # the filters' word lists
     # read once here, not as properties: the filters ask for them some 20,000 times a corpus
     start: int  # where the match starts
     prev: str  # the character before it, "" at the start of the view
@@ -60,33 +61,31 @@ class Proposal:
     end: int = 0  # after a rate's denominator and a comparator word after the figure
     after: str = ""  # the comparator of a word after the figure (以上 → >=)
     problem: str | None = None  # why the match cannot be read as a number
-
-    @cached_property  # three filters ask, each a regex match
-    def chinese(self) -> bool:
-        return bool(self.numeral and _CN_ONLY.match(self.numeral))
-
-    # Read on demand, once: most matches are refused by a filter before anyone asks, and the
-    # words before a figure are the costliest part of its reading.
-    @cached_property
-    def comparator(self) -> str:
-        """The figure's comparator, from the words before it (不少于, 最多…为) and after it (以上)."""
-        m, text, after = self.match, self.text, self.after
-        before, word_start = comparator_before(text, m.start())
-        comparator = before or _comparator_reaching(text, m.start())
-        if m.group("num") is not None and _MAGNITUDE_ONLY.match(m.group("num")) and not comparator \
-                and m.start() and text[m.start() - 1] == "上":
-            comparator = "~"  # 上千家
-        if m.group("band"):  # 五万元以上十万元以下: the band is the range, stated exactly
-            comparator = "=" if after == "<=" else comparator
-        elif m.group("infix"):
-            comparator = "~"
-        elif after and (not comparator or after == "~" or comparator == "="
-                        or text[word_start:m.start()].removesuffix("了") in reach_words()):
-            comparator = after  # 达到26.5微克/立方米以下: the bound after says which way the figure is reached
-        return comparator or "="
+    chinese: bool = False  # the number is written in Chinese numerals (三, 五千亿); three filters ask
 
     def figure(self) -> Figure:
-        return Figure(self.start, self.end, float(self.value or 0), self.value_max, self.unit, self.comparator)
+        return Figure(self.start, self.end, float(self.value or 0), self.value_max, self.unit, _comparator(self))
+
+
+# Read on demand, once, by `Proposal.figure`: most matches are refused by a filter before anyone
+# asks, and the words before a figure are the costliest part of its reading. A plain function,
+# not a cached_property: the property's lock cost more than the reading itself.
+def _comparator(p: Proposal) -> str:
+    """The figure's comparator, from the words before it (不少于, 最多…为) and after it (以上)."""
+    m, text, after = p.match, p.text, p.after
+    before, word_start = comparator_before(text, m.start())
+    comparator = before or _comparator_reaching(text, m.start())
+    if m.group("num") is not None and _MAGNITUDE_ONLY.match(m.group("num")) and not comparator \
+            and m.start() and text[m.start() - 1] == "上":
+        comparator = "~"  # 上千家
+    if m.group("band"):  # 五万元以上十万元以下: the band is the range, stated exactly
+        comparator = "=" if after == "<=" else comparator
+    elif m.group("infix"):
+        comparator = "~"
+    elif after and (not comparator or after == "~" or comparator == "="
+                    or text[word_start:m.start()].removesuffix("了") in reach_words()):
+        comparator = after  # 达到26.5微克/立方米以下: the bound after says which way the figure is reached
+    return comparator or "="
 
 
 def comparator_before(text: str, start: int) -> tuple[str, int]:
@@ -181,26 +180,29 @@ def _before(m: re.Match[str], text: str) -> str:
     return text[start - 2] if m.group("num") is not None and _negative(text, start) else text[start - 1]
 
 
-def propose(m: re.Match[str], text: str) -> Proposal:
+def propose(m: re.Match[str], text: str, words: FilterWords) -> Proposal:
     """Read one figure-pattern match: its value, unit and comparators."""
     reading = _reading(m)
-    negative = m.group("num") is not None and _negative(text, m.start())
+    numeral = m.group("num")
+    negative = numeral is not None and _negative(text, m.start())
     start = m.start() - negative  # a signed figure starts at its sign
-    place = (text, m, start, text[start - 1] if start else "", m.group("num"))
+    place = (text, m, words, start, text[start - 1] if start else "", numeral)
+    # a digit first is an Arabic number: the pattern is tried on Chinese numerals alone
+    chinese = numeral is not None and not numeral[0].isdecimal() and _CN_ONLY.match(numeral) is not None
     if isinstance(reading, str):
-        return Proposal(*place, end=m.end(), problem=reading)
+        return Proposal(*place, end=m.end(), problem=reading, chinese=chinese)
     value, value_max, magnitude, unit = reading
     if negative:
         value, value_max = -value, None
     end = m.end()
     full_unit = unit
-    if m.group("num") is not None:
+    if numeral is not None:
         per = per_unit().match(text, end) if unit else None
         if per:  # 200元/人, 60间/万人口: a rate keeps its denominator
             full_unit, end = unit + per.group(), per.end()
         full_unit = magnitude + full_unit
     after, end = _comparator_after(text, end)
-    return Proposal(*place, float(value), value_max, full_unit, unit, magnitude, end, after)
+    return Proposal(*place, float(value), value_max, full_unit, unit, magnitude, end, after, chinese=chinese)
 
 
 @cached
@@ -252,12 +254,12 @@ def _unreadable(p: Proposal) -> str | None:
     return p.problem
 
 
-def _after_code(prev: str) -> bool:
-    return bool(prev) and (prev.isascii() and prev.isalnum() or prev in filter_words()["code_marks"])
+def _after_code(prev: str, words: FilterWords) -> bool:
+    return bool(prev) and (prev.isascii() and prev.isalnum() or prev in words.lists["code_marks"])
 
 
 def _part_of_a_code(p: Proposal) -> str | None:
-    if _after_code(p.prev):
+    if _after_code(p.prev, p.words):
         return f"part of a code, formula, ordinal or larger number (after {p.prev})"
     m_end = p.match.end()
     if p.text[m_end:m_end + 1].isascii() and p.text[m_end:m_end + 1].isalpha() and p.text[m_end - 1:m_end].isascii():
@@ -271,7 +273,7 @@ def _ordinal_list(p: Proposal) -> str | None:
 
 
 def _item_number(p: Proposal) -> str | None:
-    if p.text[max(0, p.start - 2):p.start] in filter_words()["item_labels"]:
+    if p.text[max(0, p.start - 2):p.start] in p.words.lists["item_labels"]:
         return "an annex's number (附件1)"
     if p.prev in ("", "\n") and _ITEM_DECIMAL.match(p.text, p.start):
         return "an item number glued to a count (1.3个)"
@@ -279,7 +281,7 @@ def _item_number(p: Proposal) -> str | None:
 
 
 def _vague_count(p: Proposal) -> str | None:
-    return f"a vague count ({p.prev}…)" if p.numeral and p.prev and p.prev in filter_words()["vague_counts"] else None
+    return f"a vague count ({p.prev}…)" if p.numeral and p.prev and p.prev in p.words.lists["vague_counts"] else None
 
 
 def _unitless(m: re.Match[str]) -> bool:
@@ -301,11 +303,11 @@ def _spelled_amount(p: Proposal) -> bool:
     """A spelled-out count in a money-scale magnitude (超过五千亿规模, 突破万亿; a bare magnitude
     with no comparator, 千亿级, 万亿大健康产业, is refused by `_bare_magnitude`); not in 万,
     which spelled out runs into idioms (十万火急)."""
-    return p.magnitude in filter_words()["spelled_amount_magnitudes"]
+    return p.magnitude in p.words.lists["spelled_amount_magnitudes"]
 
 
 def _unit_starts_a_word(p: Proposal) -> str | None:
-    following = tuple(units()["not_before"].get(p.bare_unit, ()))
+    following = p.words.not_before.get(p.bare_unit, ())
     if p.numeral and following and p.text.startswith(following, p.match.end()):
         return f"the unit character starts a word ({p.bare_unit}{p.text[p.match.end()]})"
     return None
@@ -314,20 +316,20 @@ def _unit_starts_a_word(p: Proposal) -> str | None:
 def _article_or_name(p: Proposal) -> str | None:
     if not p.chinese:
         return None
-    words, end = filter_words(), p.match.end()
+    words, end = p.words.lists, p.match.end()
     if p.numeral in words["articles"] and not (p.numeral == "一" and p.bare_unit in words["article_units"]):
         return "an article, not a count (一批)"
     # 唯一一个, 统一一项, 逐一一批: a word ending in 一, then the article; no count is written
     # by repeating one numeral character (a digit-by-digit 一一 is a year's 二〇一一)
     if len(p.numeral) > 1 and p.numeral[0] in words["articles"] and p.numeral == p.numeral[0] * len(p.numeral):
         return "a word ending in the article's character, then the article (唯一一个), not a count"
-    if p.text.startswith(name_heads(), end) or p.text[end:end + 1] in COUNTING_CHARS:
+    if p.text.startswith(p.words.name_heads, end) or p.text[end:end + 1] in COUNTING_CHARS:
         return "a numeral inside a name (三项改革, 两个一百年)"
     return None
 
 
 def _adverb(p: Proposal) -> str | None:
-    if p.chinese and p.bare_unit in filter_words()["arabic_only_units"]:
+    if p.chinese and p.bare_unit in p.words.lists["arabic_only_units"]:
         return f"an adverb, not a count ({p.numeral}{p.bare_unit}: 十分重大)"
     return None
 
@@ -335,17 +337,17 @@ def _adverb(p: Proposal) -> str | None:
 def _fraction_of_a_count(p: Proposal) -> str | None:
     if p.numeral is None or p.value is None or p.value == int(p.value) or p.magnitude:
         return None
-    if p.bare_unit in units()["fractional"] or _PER_CAPITA.search(p.text, max(0, p.start - 24), p.start):
+    if p.bare_unit in p.words.units["fractional"] or _PER_CAPITA.search(p.text, max(0, p.start - 24), p.start):
         return None  # a rate (每千人口4.5个) or a fractional unit (5.4%)
     return "a count is whole: an item number glued to it (1.3个)"
 
 
 def _ordinal_numeral(p: Proposal) -> str | None:
-    return "an order, not a count (二次开发)" if [p.numeral, p.bare_unit] in filter_words()["ordinal_numerals"] else None
+    return "an order, not a count (二次开发)" if [p.numeral, p.bare_unit] in p.words.lists["ordinal_numerals"] else None
 
 
 def _date_or_rank(p: Proposal) -> str | None:
-    words = filter_words()
+    words = p.words.lists
     if p.bare_unit == "日" and p.text[max(0, p.start - 1)] == "月":
         return "a date (6月27日)"
     if p.numeral and p.bare_unit in words["rank_units"] and p.prev and p.prev in words["rank_marks"]:
@@ -354,21 +356,21 @@ def _date_or_rank(p: Proposal) -> str | None:
 
 
 def _condition(p: Proposal) -> str | None:
-    words = filter_words()
+    words = p.words.lists
     if p.numeral and p.prev and p.prev in words["condition_marks"] and p.bare_unit in words["condition_units"]:
         return "a time that sets a condition (累计满183天), not a measure"
     return None
 
 
 def _reference(p: Proposal) -> str | None:
-    words = filter_words()["references"]
+    words = p.words.lists["references"]
     if p.numeral and (p.prev and p.prev in words or p.text[max(0, p.start - 2):p.start] in words):
         return "a reference back, not a count (这两个, 上述三项)"
     return None
 
 
 def _session(p: Proposal) -> str | None:
-    return "a session's ordinal (五届七十九次)" if p.numeral and p.prev in filter_words()["session_marks"] and p.prev else None
+    return "a session's ordinal (五届七十九次)" if p.numeral and p.prev in p.words.lists["session_marks"] and p.prev else None
 
 
 # Compiled on first use, not at import: a CJK class costs ~1-3 ms to compile and many
@@ -386,7 +388,7 @@ def _cjk_run() -> re.Pattern[str]:
 def _report_day(p: Proposal) -> str | None:
     end = p.match.end()
     if (p.numeral and p.bare_unit == "日" and (p.value or 0) <= 31 and _cjk().match(p.text, end)
-            and p.text[end] not in filter_words()["day_runs_on"] and not comparator_before(p.text, p.start)[0]):
+            and p.text[end] not in p.words.lists["day_runs_on"] and not comparator_before(p.text, p.start)[0]):
         return "the day a report is dated (国家能源局2日发布), not a duration"
     return None
 
@@ -398,8 +400,8 @@ def _bare_magnitude(p: Proposal) -> str | None:
 
 
 def _class_threshold(p: Proposal) -> str | None:
-    if p.text.startswith(tuple(units()["modifier_heads"]), p.end) and (
-            p.unit.endswith(tuple(units()["money"])) or p.text.startswith("级", p.end)):
+    if p.text.startswith(p.words.modifier_heads, p.end) and (
+            p.unit.endswith(p.words.money) or p.text.startswith("级", p.end)):
         return "a class threshold, not a measure (超千亿元企业, 百亿元级)"
     return None
 
@@ -424,14 +426,17 @@ FILTERS: tuple[NamedFilter[Proposal], ...] = named(
 
 def judged(text: str) -> list[tuple[Proposal, Decision | None]]:
     """Every figure-pattern match of a view with the filter that refused it (None: accepted)."""
-    proposals = (propose(m, text) for m in figure_matches(text))
+    words = figure_filter_words()
+    proposals = (propose(m, text, words) for m in figure_matches(text))
     return [(p, judge(p, FILTERS)) for p in proposals]
 
 
-def _plainly_refused(m: re.Match[str], text: str) -> bool:
+def _plainly_refused(m: re.Match[str], text: str, words: FilterWords) -> bool:
     """Whether `_bare_number` or `_part_of_a_code` refuses a match, told from the match alone:
     three matches in four, whose reading (`propose`) is skipped when nobody asks why."""
-    return _unitless(m) or _after_code(_before(m, text))
+    if m.lastgroup == "num" and _NO_MAGNITUDE.issuperset(m.group("num")):
+        return True  # `_unitless`, inlined: it is asked of every match
+    return _after_code(_before(m, text), words)
 
 
 def find_figures(text: str) -> list[Figure]:
@@ -441,5 +446,10 @@ def find_figures(text: str) -> list[Figure]:
         >>> [(f.value, f.unit) for f in find_figures("新增企业3000家，占比三分之一")]
         [(3000.0, '家'), (33.33, '%')]
     """
-    proposals = (propose(m, text) for m in figure_matches(text) if not _plainly_refused(m, text))
-    return [p.figure() for p in proposals if judge(p, FILTERS) is None]
+    figures, words = [], figure_filter_words()
+    for m in figure_matches(text):  # one loop, no generator stacked on the matches' own
+        if not _plainly_refused(m, text, words):
+            p = propose(m, text, words)
+            if judge(p, FILTERS) is None:
+                figures.append(p.figure())
+    return figures

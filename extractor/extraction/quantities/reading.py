@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from extractor.extraction.quantities.context import Context, Scope
 from extractor.extraction.quantities.figures import Figure, comparator_before
-from extractor.extraction.quantities.words import cues, measure_nouns, metric_verbs, years
+from extractor.extraction.quantities.words import cues, measure_nouns, metric_verbs, words_backwards, years
 from extractor.extraction.quantities.years import YearMention, holds_window, last_window, year_mentions
 from extractor.lexicons import alternation, cached
 from extractor.model import DocTree, Quantity
@@ -33,7 +33,8 @@ _ENUMERATOR = re.compile(r"(?:\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[)）]|[①-�
 # which costs as much as the short match itself
 _BRACKET = re.compile(r"[（(]")
 _AFTER_NOISE = re.compile(r"^(?:的|以上|以下|左右|大关|关口|规模|新台阶|台阶|新高)+")
-_TRAIL_PARTICLE = re.compile(r"(?:的|等|且|并|或)$")
+_PARTICLES = ("的", "等", "且", "并", "或")
+_TRAIL_PARTICLE = re.compile(r"(?:%s)$" % "|".join(_PARTICLES))
 _QUOTED = re.compile(r"“([^”]{2,16})”")
 _DIGIT = re.compile(r"\d")
 _LINE_BREAK = re.compile(r"\s*[\n\f]\s*")
@@ -48,10 +49,10 @@ def _joined_lines(text: str) -> str:
     return _LINE_BREAK.sub("", text) if "\n" in text or "\f" in text else text
 
 
-def _nearest_cue(prefix: str, words: list[str]) -> int:
-    """Position just after the last cue word in `prefix`, -1 when there is none."""
-    found = [w for w in words if w in prefix]  # most prefixes hold none: test before any rfind
-    return max(prefix.rfind(w) + len(w) for w in found) if found else -1
+def _nearest_cue(prefix: str, *lists: str) -> int:
+    """Position just after the last word of the cue `lists` in `prefix`, -1 when there is none."""
+    m = words_backwards(cues, *lists).search(prefix[::-1])
+    return len(prefix) - m.start() if m else -1
 
 
 _CHAIN = ("、", "和", "及", "以及")
@@ -124,7 +125,7 @@ def _dating(prefix: str, ctx: Context, start: int) -> _Dating:
     scope = next((c for c in ctx.scopes if c.start <= start < c.end), None)
     within = last_window(prefix, window.end if window else 0) if windowed else None
     dated = max(last.end if last else -1, within.end() if within else -1)
-    return _Dating(last, within, _nearest_cue(prefix, cues()["annual"]) > dated, scope)
+    return _Dating(last, within, _nearest_cue(prefix, "annual") > dated, scope)
 
 
 def _strong_cues(prefix: str, ctx: Context, d: _Dating) -> tuple[int, int]:
@@ -132,10 +133,9 @@ def _strong_cues(prefix: str, ctx: Context, d: _Dating) -> tuple[int, int]:
     # 比上年增长 names the base a figure is compared with, not its kind: an actual in a
     # bulletin, a target in a plan (今年…比上年增长5%); its 上年 is no cue of its own
     masked = _no_strong_cue().sub(_dotted, prefix)
-    words = cues()
-    strong_t, strong_a = _nearest_cue(masked, words["target_strong"]), _nearest_cue(masked, words["actual_strong"])
+    strong_t, strong_a = _nearest_cue(masked, "target_strong"), _nearest_cue(masked, "actual_strong")
     past = d.last is not None and ctx.now is not None and d.last.year < ctx.now
-    if strong_t >= 0 and strong_t == _nearest_cue(prefix, words["estimates"]) and (
+    if strong_t >= 0 and strong_t == _nearest_cue(prefix, "estimates") and (
             past or d.scope and d.scope.kind == "actual"):
         strong_t = -1  # 预计全省地区生产总值增长6%左右 under 2024年成绩单: a year past, estimated
     if d.last is not None and d.last.due:
@@ -151,9 +151,8 @@ def _weak_kind(prefix: str, ctx: Context, d: _Dating) -> str:
     """The kind where no strong cue speaks: a dated year against the document's, weak cues, the prior."""
     if d.last is not None and ctx.now and d.last.year != ctx.now:
         return "actual" if d.last.year < ctx.now else "target"
-    words = cues()
-    weak_t = _nearest_cue(prefix, words["target_weak"])
-    weak_a = _nearest_cue(prefix, words["actual_weak"] + words["comparisons"])
+    weak_t = _nearest_cue(prefix, "target_weak")
+    weak_a = _nearest_cue(prefix, "actual_weak", "comparisons")
     if weak_t >= 0 or weak_a >= 0:
         return "target" if weak_t > weak_a else "actual"
     return ctx.prior or "actual"
@@ -220,7 +219,17 @@ _NOTE = re.compile(r"[（(](?:以下简称|以下统称|以下称|简称|下同|
 
 
 def _clean_left(left: str) -> str:
-    return _stripped(_LEAD_NOISE.sub("", _NOTE.sub("", left)), _TRAIL_NOISE, _TRAIL_WORDS)
+    # a note opens with a bracket: most texts hold none, and sub would scan them all the same
+    if "（" in left or "(" in left or "[" in left:
+        left = _NOTE.sub("", left)
+    return _stripped(_opening_cut(_LEAD_NOISE, left), _TRAIL_NOISE, _TRAIL_WORDS)
+
+
+def _opening_cut(opening: re.Pattern[str], text: str) -> str:
+    """`text` less the match of `opening` (a pattern ^(?:…)+) at its start: one match at 0,
+    where `sub` would try the anchored pattern at every place of the text."""
+    m = opening.match(text)
+    return text[m.end():] if m else text
 
 
 def _stripped(text: str, tail: re.Pattern[str], last: tuple[str, ...]) -> str:
@@ -235,7 +244,7 @@ def _split_subject(left: str, subject: re.Pattern[str]) -> tuple[str | None, str
     m = subject.match(left)
     if not m or not left[m.end():] or left[m.end()] in "、和或及与" or m.group(0).startswith(metric_verbs()):
         return None, left
-    subject = _PREPOSITION.sub("", m.group(0))
+    subject = _opening_cut(_PREPOSITION, m.group(0))
     if len(subject) < 2 or _PREPOSITION_INSIDE.search(subject):
         return None, left
     return subject, _clean_left(left[m.end():])
@@ -271,13 +280,14 @@ def _metric(left: str, right: str) -> str:
     owner = left[: len(left) - len(measure)]
     if measure and right.startswith("的") and len(right) > 1 and (not owner or owner in verbs):
         return right[1:].rsplit("的", 1)[-1][:20] + measure  # 总规模200亿元的创投基金矩阵
-    right = _AFTER_NOISE.sub("", right)  # 超过五千亿规模: 规模 names nothing
+    right = _opening_cut(_AFTER_NOISE, right)  # 超过五千亿规模: 规模 names nothing
     if right.startswith(("、", "或", "和", "及", "与")):
         right = ""  # 持股比例达25%以上或员工人数比例…: the words after belong to the next figure
-    right = _TRAIL_PARTICLE.sub("", right.rsplit("的", 1)[-1][:24])
-    if not _stripped(right, *_grant_tail()):
+    right = _stripped(right.rsplit("的", 1)[-1][:24], _TRAIL_PARTICLE, _PARTICLES)
+    grant = _grant_tail()
+    if not _stripped(right, *grant):
         right = ""  # 按…的15%安排: a grant verb after the figure names nothing
-    core = _stripped(left, *_grant_tail())
+    core = _stripped(left, *grant)
     if not right:
         return left[-20:].lstrip("”’）)、，,")  # a cut name keeps no half of a quote or bracket
     if not core:

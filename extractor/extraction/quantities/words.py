@@ -8,8 +8,8 @@ folder holding its own ``quantity_units.json`` reads figures in the units it add
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import Any, NamedTuple
 
 from extractor.lexicons import alternation, cached, load_json
 from extractor.text.numerals import CN_NUMERAL_CHARS, DECIMAL_DIGITS
@@ -54,8 +54,35 @@ def filter_words() -> dict[str, Any]:
 
 
 @cached
+def words_backwards(table: Callable[[], dict[str, Any]], *lists: str) -> re.Pattern[str]:
+    """The words of `lists` in a `table` (`cues`, `years`), each written backwards: in a text
+    written backwards, the first match is the word that ends last. One search instead of a
+    test per word."""
+    return re.compile(alternation(w[::-1] for name in lists for w in table()[name]))
+
+
+@cached
 def name_heads() -> tuple[str, ...]:
     return tuple(cues()["name_heads"])
+
+
+class FilterWords(NamedTuple):
+    """What the figure filters read of the rule files, fetched once per document: a filter
+    asks for its lists some 5,000 times a corpus, and each memo call costs more than the test."""
+
+    lists: dict[str, Any]  # quantity_filters.json
+    units: dict[str, Any]  # quantity_units.json
+    name_heads: tuple[str, ...]
+    modifier_heads: tuple[str, ...]  # as tuples: `str.startswith` takes them as they are
+    money: tuple[str, ...]
+    not_before: dict[str, tuple[str, ...]]  # unit → what it starts a word with (条 in 条件)
+
+
+@cached
+def figure_filter_words() -> FilterWords:
+    table = units()
+    return FilterWords(filter_words(), table, name_heads(), tuple(table["modifier_heads"]), tuple(table["money"]),
+                       {unit: tuple(after) for unit, after in table["not_before"].items()})
 
 
 @cached
