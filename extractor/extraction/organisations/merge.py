@@ -193,34 +193,30 @@ class BodyIndex:
         return sorted(found)
 
 
-def _levels_apart(region: str, key: str, regions: set[str], bare: bool) -> bool:
-    """省科技主管部门 / 科技主管部门: in a province's text its own department carries 省 (省财政部门)
-    and the bare class noun is that department at every level (县级以上人民政府科技主管部门), so
-    they are two bodies. (A city's text commonly drops its level word: 市财政部门 / 财政部门 stay
-    one body; a body's own head, 省科技厅 / 科技厅, is one body at any level.)"""
-    if not class_department(key):
-        return False
+def _levels_apart(region: str, regions: set[str], bare: bool) -> bool:
+    """省科技主管部门 / 科技主管部门, for a key that is a class department (`class_department`):
+    in a province's text its own department carries 省 (省财政部门) and the bare class noun is
+    that department at every level (县级以上人民政府科技主管部门), so they are two bodies. (A
+    city's text commonly drops its level word: 市财政部门 / 财政部门 stay one body; a body's own
+    head, 省科技厅 / 科技厅, is one body at any level.)"""
     return region.endswith("省") and bare or not region and any(r.endswith("省") for r in regions)
 
 
 _RANGE = "以上"  # 地市级以上卫生健康行政部门: the bodies of a level and every level above it
 
 
-def _range_apart(key: str, other: str) -> bool:
-    """地市级以上卫生健康行政部门 / 地市级卫生健康行政部门: a range of levels is no one body of
-    a level, so a name with 以上 never joins one without it by a near match."""
-    return (_RANGE in key) != (_RANGE in other)
-
-
 def _match(name: str, index: BodyIndex) -> int | None:
     """`best_match` over the bodies of an index: `merge` keeps it as forms are added, so a
     document's mentions are not split again for every later mention."""
     region, key = _parts(name)
+    department = class_department(key)  # asked once here, not for every body compared
 
     def fits(k: int) -> bool:
         regions = index.parts[k][0]
-        return not _levels_apart(region, key, regions, index.bare[k]) and all(
-            regions_compatible(region, r) for r in regions)
+        if department and _levels_apart(region, regions, index.bare[k]):
+            return False
+        # no region is compatible with every region (and most mentions have none)
+        return not region or all(regions_compatible(region, r) for r in regions)
 
     same = [(k, index.parts[k][0]) for k in index.same_key(key) if fits(k)]
     if len(same) == 1:
@@ -228,8 +224,11 @@ def _match(name: str, index: BodyIndex) -> int | None:
     if same:
         exact = [k for k, regions in same if region in regions] if region else [same[0][0]]
         return exact[0] if len(exact) == 1 else None
+    # 地市级以上卫生健康行政部门 / 地市级卫生健康行政部门: a range of levels is no one body of a
+    # level, so a name with 以上 never joins one without it by a near match
+    ranged = _RANGE in key
     near = [k for k in index.near(key) if fits(k)
-            and not any(_range_apart(key, o) for o in index.parts[k][1])
+            and all((_RANGE in o) == ranged for o in index.parts[k][1])
             and any(_is_abbreviation(key, o) or _is_abbreviation(o, key) or _short_region(key, o, index.parts[k][0])
                     or _without_proper_name(key, o)
                     or _brand(key, o, index.stem) for o in index.parts[k][1])]
