@@ -63,7 +63,6 @@ def tagged_tokens(text: str, lo: int, head: int, end: int | None = None) -> list
     word spanning body and head (经发局, 科技厅) keeps its body part whole.
     """
     tokens, pos = [], lo
-    lex = lexicon()
     for word, flag in tagged(text[lo:end or head]):
         if pos >= head:
             break
@@ -71,7 +70,7 @@ def tagged_tokens(text: str, lo: int, head: int, end: int | None = None) -> list
             # only a name or a place word can be glued, and only a township's 乡 or 镇 glues
             # (a call each per token costs more than these two tests)
             if flag in _GLUED_POS:
-                tokens.extend(_unglued(pos, word, flag, lex.boundaries))
+                tokens.extend(_unglued(pos, word, flag, lexicon().boundaries))
             else:
                 tokens.append((pos, word, flag))
             if word in _TOWNSHIP:
@@ -80,6 +79,7 @@ def tagged_tokens(text: str, lo: int, head: int, end: int | None = None) -> list
             # a company or university the dictionary knows whole (华为技术有限公司, 斯坦福大学)
             # keeps its proper part;
             # our own short forms (经发局, 疾控中心) and 党委政府 say nothing of the body
+            lex = lexicon()  # here only: most tokens end before the head
             known = (flag == "nt" and word not in lex.abbreviations and word not in lex.standard
                      and lex.suffixes.get(text[head:end or head], ("",))[0] in ("company", "finance", "university"))
             tokens.append((pos, text[pos:head], "nt" if known else _place_part(flag, text[pos:head])))

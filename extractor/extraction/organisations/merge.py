@@ -245,27 +245,43 @@ def _bracketed_name(name: str) -> tuple[str, ...]:
     return (m.group(1),) if m and ending().search(m.group(1)) and len(m.group(1)) > 2 else ()
 
 
+def _add_forms(name: str, forms: list[str], index: BodyIndex, k: int) -> bool:
+    """Add a name and its bracketed other name to body `k`'s forms; whether any was new."""
+    added = False
+    for form in (name, *_bracketed_name(name)):
+        if form not in forms:
+            forms.append(form)
+            index.add(k, form)
+            added = True
+    return added
+
+
 def merge(mentions: list[Mention]) -> list[Organisation]:
     """Group mentions of one body into one `Organisation` (name = fullest form, others aliases)."""
     forms: list[list[str]] = []
     spans: list[list[Span]] = []
     kinds: list[str] = []
     index = BodyIndex()
+    # the names matched since the bodies last changed: a name written again (most are) gets the
+    # same answer from the same bodies, and all its forms are that body's already
+    seen: dict[str, int] = {}
     for mention in mentions:
-        k = _match(mention.name, index)
+        k = seen.get(mention.name)
         if k is None:
-            forms.append([])
-            spans.append([])
-            kinds.append(mention.type)
-            k = index.new_body()
-        for form in (mention.name, *_bracketed_name(mention.name)):
-            if form not in forms[k]:
-                forms[k].append(form)
-                index.add(k, form)
+            k = _match(mention.name, index)
+            if k is None:
+                forms.append([])
+                spans.append([])
+                kinds.append(mention.type)
+                k = index.new_body()
+            if _add_forms(mention.name, forms[k], index, k):
+                seen.clear()
+            else:
+                seen[mention.name] = k
         spans[k].append(mention.span)
     organisations = []
     for n, (group, kind) in enumerate(zip(forms, kinds), 1):
-        name = max(group, key=lambda f: (len(f), -group.index(f)))
+        name = group[0] if len(group) == 1 else max(group, key=lambda f: (len(f), -group.index(f)))
         aliases = [f for f in group if f != name]
         bare = _BRACKET_TAIL.sub("", name)
         if bare != name and bare not in aliases:
