@@ -24,7 +24,7 @@ from extractor.extraction.organisations.text import word_across
 from extractor.extraction.organisations.vocabulary import guarded_trie, trie_spans
 from extractor.lexicons import cached, load_rows
 from extractor.model import DocTree, Place, Span
-from extractor.segment import word_flag
+from extractor.segment import word_flag, word_flags
 
 # zones named by a proper name and a zone word: 西咸新区, 沣西新城, 平潭综合实验区
 _ZONE = re.compile(r"(?:综合实验区|自由贸易试验区|高新技术产业开发区|经济技术开发区|高新区|自贸区|经开区|新区|新城)")
@@ -83,6 +83,8 @@ def _zone_mentions(text: str) -> list[tuple[int, int]]:
     boundaries = lexicon().boundaries
     for m in _ZONE.finditer(text):
         lo = window_start(text, m.start(), max(0, m.start() - 6))
+        if m.start() - lo < 2:
+            continue  # fewer than two characters before the zone word: no name, nothing to tag
         size = 0
         for word, flag in reversed(tagged(text[lo:m.start()])):
             # 印发平潭…, 经平潭…: a verb of the sentence opens no place name
@@ -117,9 +119,10 @@ def _admin_matches(text: str) -> Iterator[re.Match[str]]:
 def _admin_mentions(text: str) -> list[tuple[int, int]]:
     """西安市, 三原县: a place word to the tagger followed by its level word."""
     found = []
+    flags = word_flags()  # read once: `word_flag` is three calls for each of hundreds of matches
     for m in _admin_matches(text):
         name = m.group(1)
-        if word_flag(name[-2:]) != "ns" and (len(name) == 2 or word_flag(name) != "ns"):
+        if flags.get(name[-2:]) != "ns" and (len(name) == 2 or flags.get(name) != "ns"):
             continue  # the last word, if it has two characters or more, is one of these two: no place word
         word, flag = tagged(name)[-1]
         if flag == "ns" and len(word) >= 2:

@@ -63,7 +63,6 @@ def tagged_tokens(text: str, lo: int, head: int, end: int | None = None) -> list
     word spanning body and head (经发局, 科技厅) keeps its body part whole.
     """
     tokens, pos = [], lo
-    lex = lexicon()
     for word, flag in tagged(text[lo:end or head]):
         if pos >= head:
             break
@@ -71,7 +70,7 @@ def tagged_tokens(text: str, lo: int, head: int, end: int | None = None) -> list
             # only a name or a place word can be glued, and only a township's 乡 or 镇 glues
             # (a call each per token costs more than these two tests)
             if flag in _GLUED_POS:
-                tokens.extend(_unglued(pos, word, flag, lex.boundaries))
+                tokens.extend(_unglued(pos, word, flag, lexicon().boundaries))
             else:
                 tokens.append((pos, word, flag))
             if word in _TOWNSHIP:
@@ -80,6 +79,7 @@ def tagged_tokens(text: str, lo: int, head: int, end: int | None = None) -> list
             # a company or university the dictionary knows whole (华为技术有限公司, 斯坦福大学)
             # keeps its proper part;
             # our own short forms (经发局, 疾控中心) and 党委政府 say nothing of the body
+            lex = lexicon()  # here only: most tokens end before the head
             known = (flag == "nt" and word not in lex.abbreviations and word not in lex.standard
                      and lex.suffixes.get(text[head:end or head], ("",))[0] in ("company", "finance", "university"))
             tokens.append((pos, text[pos:head], "nt" if known else _place_part(flag, text[pos:head])))
@@ -141,13 +141,11 @@ _COMPLEMENTS = "好实强优"  # 建好, 用好, 做实, 做强: results complet
 _KEEP, _STOP, _BOUNDARY, _SINGLE = range(4)
 
 
-def _is_stop(tokens: list[Token], k: int, rules: Path | None, verb_before_head: bool) -> bool:
-    """Whether token `k` cannot sit inside a name. A lone character inside a run of lone
+def _is_stop(tokens: list[Token], k: int, kind: int, verb_before_head: bool) -> bool:
+    """Whether token `k`, of the kind `_word_kind` gives it (`_BOUNDARY` or `_SINGLE`: the two
+    that need context), cannot sit inside a name. A lone character inside a run of lone
     characters is a piece of an unknown proper name (陕西埃恩束能碳基…, 晶彩明为)."""
     _, word, flag = tokens[k]
-    kind = _word_kind(rules, word, flag)
-    if kind < _BOUNDARY:
-        return kind == _STOP
     if kind == _BOUNDARY:
         # just before the head a verb names the body's work (培育中心, 促进中心); no other
         # boundary word does (全省 of 全省政府工作)
@@ -199,8 +197,9 @@ _NOT_NAME_PIECE_POS = ("m", "q", "t", "f")
 
 def _specific(run: list[tuple[int, str, str]]) -> bool:
     """A proper part: a place, a tagged name, an unknown name cut into single characters."""
+    common = not_regions()  # read once, not for every token
     for k, (_, word, flag) in enumerate(run):
-        if word == "国家" or word in not_regions():  # 口岸城市, 辖区: common nouns the tagger reads as places
+        if word == "国家" or word in common:  # 口岸城市, 辖区: common nouns the tagger reads as places
             continue
         if is_region(word, flag) or flag.startswith(_SPECIFIC_POS) or not word.isalpha() \
                 or _starts_with_place(word):
@@ -269,19 +268,19 @@ def _window_name_start(rules: Path | None, window: str, head: int, generic: bool
 def _name_start(rules: Path | None, text: str, head: int, generic: bool, verb_before_head: bool,
                 end: int | None) -> int | None:
     """`name_start` over a window that begins at 0."""
-    lex = lexicon()
-    boundaries = lex.boundaries
     run: list[tuple[int, str, str]] = []
     tokens = tagged_tokens(text, 0, head, end)
     joined = False  # inside the second half of a name joined by 和/与/及
     for k, token in enumerate(tokens):
         word = token[1]
-        stop = _is_stop(tokens, k, rules, verb_before_head)
-        if _joins_across(text, run, token):
+        kind = _word_kind(rules, word, token[2])
+        # most tokens are told by their word and flag alone: no call for the context
+        stop = kind == _STOP if kind < _BOUNDARY else _is_stop(tokens, k, kind, verb_before_head)
+        if run and word in _INNER_CONJUNCTIONS and _joins_across(text, run, token):
             stop, joined = False, True
         elif joined and word in VAGUE_BODY:
             stop, joined = True, False  # 服务及相关行业主管部门: a collective follows the conjunction
-        elif joined and stop and len(word) == 1 and token[2].startswith(_SOFT_POS) and word not in boundaries:
+        elif joined and stop and len(word) == 1 and token[2].startswith(_SOFT_POS) and word not in lexicon().boundaries:
             stop = False  # 新 of 和新经济局 opens the second half, not a new name
         elif stop:
             joined = False

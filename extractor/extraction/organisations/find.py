@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from operator import attrgetter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -109,8 +110,9 @@ def _analysed_page(rules: Path | None, clean_text: str) -> Page:
 
 @dataclass(slots=True)  # not frozen (a frozen dataclass's __init__ costs three times more): read-only by convention
 class Site:
-    """A head in the compact text and the name proposed for it (compact offsets); one or two
-    are built for every head of a document, never changed after."""
+    """A head in the compact text and the name proposed for it (compact offsets); one is built
+    for every head of a document, and `_propose` fills in its name (a second object per head
+    cost more), never changed after."""
 
     page: Page
     head: str
@@ -122,13 +124,9 @@ class Site:
     unit_only: bool = False  # a generic head read only as a unit of the name before it
     prev_start: int = 0  # where the previous accepted name starts
     prev_end: int = 0  # and ends
-    # set once from the fields above: the filters read them tens of thousands of times a corpus
-    text: str = field(init=False, repr=False)  # the page's text
-    body: str = field(init=False, repr=False)  # the name before the head ("" without a name)
-
-    def __post_init__(self) -> None:
-        self.text = self.page.text
-        self.body = self.text[self.start:self.at] if self.start is not None else ""
+    # fields, not properties: the filters read them tens of thousands of times a corpus
+    text: str = field(default="", repr=False)  # the page's text
+    body: str = field(default="", repr=False)  # the name before the head ("" without a name), set by `_propose`
 
 
 @dataclass(slots=True)  # not frozen, as `Site`: built for every head, changed only through `replace`
@@ -174,6 +172,17 @@ def _a_seat(site: Site) -> str | None:
 
 
 _HEAD_FILTERS: tuple[NamedFilter[Site], ...] = named(_inside_a_word, _a_meeting, _a_document_number, _a_seat)
+# what any of the three filters after `_inside_a_word` matches right after the head: one match
+# tells most heads (followed by none) they pass, not three filter calls and three matches
+_AFTER_HEAD = re.compile(f"{_MEETING.pattern}|{_DOCUMENT_NUMBER.pattern}|{_SEAT.pattern}")
+
+
+def _head_rejection(site: Site) -> Decision | None:
+    """`judge(site, _HEAD_FILTERS)`, with the cheap test first."""
+    if _AFTER_HEAD.match(site.text, site.at + len(site.head)) is None:
+        reason = _inside_a_word(site)  # the only filter left that can refuse the head
+        return None if reason is None else Decision(_HEAD_FILTERS[0].name, reason)
+    return judge(site, _HEAD_FILTERS)
 
 
 # ---- filters on the proposed name -------------------------------------------------------
@@ -249,8 +258,8 @@ def _cell_start(page: Page, lo: int, head: int) -> int:
     return lo
 
 
-def _propose(site: Site, has_previous: bool) -> Site:
-    """The name a head closes: its end (with a bracketed alternative), its start or None."""
+def _propose(site: Site, has_previous: bool) -> None:
+    """Fill in the name a head closes: its end (with a bracketed alternative), its start or None."""
     text, at, head = site.text, site.at, site.head
     min_body = site.row.min_body
     end = at + len(head)
@@ -271,7 +280,8 @@ def _propose(site: Site, has_previous: bool) -> Site:
         start = start if region is None else region
     if start is not None:
         start = level_coordination(text, start, site.prev_end)
-    return Site(site.page, head, site.row, at, end, start, lo, unit_only, site.prev_start, site.prev_end)
+    site.end, site.start, site.lo, site.unit_only = end, start, lo, unit_only
+    site.body = text[start:at] if start is not None else ""
 
 
 def _unit_of_previous(site: Site) -> bool:
@@ -295,6 +305,9 @@ def _unit_of_previous(site: Site) -> bool:
         site.at == start or not any(is_region(w, f) for _, w, f in tagged_tokens(text, start, site.at)))
 
 
+_NO_PREVIOUS = Found(0, 0, "")  # before the first name: never changed (`replace` makes new ones)
+
+
 def head_candidates(page: Page) -> list[Found]:
     """Every head's decision, left to right: a name, a unit joined to the name before it, or
     the filter that refused it. Heads inside an accepted name are not proposed again."""
@@ -302,18 +315,21 @@ def head_candidates(page: Page) -> list[Found]:
     last = -1  # index in `decided` of the last accepted name
     floor = 0
     table = heads()
+    text = page.text
     for at, head in page.heads:
         if at < floor:
             continue
         row = table[head]
         kind = row.type
-        prev = decided[last] if last >= 0 else Found(0, 0, "")
-        site = Site(page, head, row, at, at + len(head), prev_start=prev.start, prev_end=prev.end)
-        rejection = judge(site, _HEAD_FILTERS)
+        prev = decided[last] if last >= 0 else _NO_PREVIOUS
+        site = Site(page, head, row, at, at + len(head), prev_start=prev.start, prev_end=prev.end, text=text)
+        rejection = _head_rejection(site)
         if rejection is None:
-            site = _propose(site, last >= 0)
-            rejection = judge(site, _PROPOSAL_FILTERS)
-        if rejection is None and last >= 0 and _unit_of_previous(site):
+            _propose(site, last >= 0)
+            if site.start is None:  # the proposal filters refuse only a site without a name
+                rejection = judge(site, _PROPOSAL_FILTERS)
+        # `_unit_of_previous` holds only right after the previous name (tested here: no call)
+        if rejection is None and last >= 0 and site.lo == site.prev_end and _unit_of_previous(site):
             decided[last] = Found(prev.start, site.end, kind if kind != "government" else prev.type,
                                   detail=f"{site.head} names a unit of the body before it")
             floor = site.end
@@ -373,13 +389,16 @@ def _with_examples(page: Page, found: list[Found]) -> list[Found]:
     return out
 
 
+_START_END = attrgetter("start", "end")  # a sort key read in C, not a lambda called for every candidate
+
+
 def _without_collectives(page: Page, found: list[Found]) -> list[Found]:
     """Refuse collectives (各省、自治区、直辖市人民政府, 市政府有关部门): found whole so no piece
     of one passes for a body, and left to the owner lists that give them work; so is the
     alternative in brackets after one (各县区人民政府（管委会）)."""
     out = []
     collective_end: int | None = None
-    for f in sorted(found, key=lambda f: (f.start, f.end)):
+    for f in sorted(found, key=_START_END):
         if f.rejection is not None:  # decided already: only an accepted name can be a collective
             out.append(f)
             continue

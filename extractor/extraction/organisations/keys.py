@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from extractor.extraction.organisations.vocabulary import lexicon
+from extractor.lexicons import active_rules
+from extractor.memo import text_memo
 
 # compiled once: split_region, body_key and org_type run for every form of every body
 _LEVEL_SEPARATOR = re.compile(r"(?<=[省市区县])、(?=[省市区县])")
@@ -56,6 +59,12 @@ def _expand(m: re.Match[str], full: str) -> str:
 
 def org_type(name: str) -> str:
     """Classify a name by its head (and party / legislature markers)."""
+    return _org_type(active_rules(), name)
+
+
+# memoised: a body's name is typed when it is found and again when its mentions are merged
+@text_memo(1 << 12)
+def _org_type(rules: Path | None, name: str) -> str:
     if name.startswith(("中共", "中国共产党")) or _PARTY.search(name):
         return "party"
     lex = lexicon()

@@ -193,34 +193,30 @@ class BodyIndex:
         return sorted(found)
 
 
-def _levels_apart(region: str, key: str, regions: set[str], bare: bool) -> bool:
-    """省科技主管部门 / 科技主管部门: in a province's text its own department carries 省 (省财政部门)
-    and the bare class noun is that department at every level (县级以上人民政府科技主管部门), so
-    they are two bodies. (A city's text commonly drops its level word: 市财政部门 / 财政部门 stay
-    one body; a body's own head, 省科技厅 / 科技厅, is one body at any level.)"""
-    if not class_department(key):
-        return False
+def _levels_apart(region: str, regions: set[str], bare: bool) -> bool:
+    """省科技主管部门 / 科技主管部门, for a key that is a class department (`class_department`):
+    in a province's text its own department carries 省 (省财政部门) and the bare class noun is
+    that department at every level (县级以上人民政府科技主管部门), so they are two bodies. (A
+    city's text commonly drops its level word: 市财政部门 / 财政部门 stay one body; a body's own
+    head, 省科技厅 / 科技厅, is one body at any level.)"""
     return region.endswith("省") and bare or not region and any(r.endswith("省") for r in regions)
 
 
 _RANGE = "以上"  # 地市级以上卫生健康行政部门: the bodies of a level and every level above it
 
 
-def _range_apart(key: str, other: str) -> bool:
-    """地市级以上卫生健康行政部门 / 地市级卫生健康行政部门: a range of levels is no one body of
-    a level, so a name with 以上 never joins one without it by a near match."""
-    return (_RANGE in key) != (_RANGE in other)
-
-
 def _match(name: str, index: BodyIndex) -> int | None:
     """`best_match` over the bodies of an index: `merge` keeps it as forms are added, so a
     document's mentions are not split again for every later mention."""
     region, key = _parts(name)
+    department = class_department(key)  # asked once here, not for every body compared
 
     def fits(k: int) -> bool:
         regions = index.parts[k][0]
-        return not _levels_apart(region, key, regions, index.bare[k]) and all(
-            regions_compatible(region, r) for r in regions)
+        if department and _levels_apart(region, regions, index.bare[k]):
+            return False
+        # no region is compatible with every region (and most mentions have none)
+        return not region or all(regions_compatible(region, r) for r in regions)
 
     same = [(k, index.parts[k][0]) for k in index.same_key(key) if fits(k)]
     if len(same) == 1:
@@ -228,8 +224,11 @@ def _match(name: str, index: BodyIndex) -> int | None:
     if same:
         exact = [k for k, regions in same if region in regions] if region else [same[0][0]]
         return exact[0] if len(exact) == 1 else None
+    # 地市级以上卫生健康行政部门 / 地市级卫生健康行政部门: a range of levels is no one body of a
+    # level, so a name with 以上 never joins one without it by a near match
+    ranged = _RANGE in key
     near = [k for k in index.near(key) if fits(k)
-            and not any(_range_apart(key, o) for o in index.parts[k][1])
+            and all((_RANGE in o) == ranged for o in index.parts[k][1])
             and any(_is_abbreviation(key, o) or _is_abbreviation(o, key) or _short_region(key, o, index.parts[k][0])
                     or _without_proper_name(key, o)
                     or _brand(key, o, index.stem) for o in index.parts[k][1])]
@@ -246,27 +245,43 @@ def _bracketed_name(name: str) -> tuple[str, ...]:
     return (m.group(1),) if m and ending().search(m.group(1)) and len(m.group(1)) > 2 else ()
 
 
+def _add_forms(name: str, forms: list[str], index: BodyIndex, k: int) -> bool:
+    """Add a name and its bracketed other name to body `k`'s forms; whether any was new."""
+    added = False
+    for form in (name, *_bracketed_name(name)):
+        if form not in forms:
+            forms.append(form)
+            index.add(k, form)
+            added = True
+    return added
+
+
 def merge(mentions: list[Mention]) -> list[Organisation]:
     """Group mentions of one body into one `Organisation` (name = fullest form, others aliases)."""
     forms: list[list[str]] = []
     spans: list[list[Span]] = []
     kinds: list[str] = []
     index = BodyIndex()
+    # the names matched since the bodies last changed: a name written again (most are) gets the
+    # same answer from the same bodies, and all its forms are that body's already
+    seen: dict[str, int] = {}
     for mention in mentions:
-        k = _match(mention.name, index)
+        k = seen.get(mention.name)
         if k is None:
-            forms.append([])
-            spans.append([])
-            kinds.append(mention.type)
-            k = index.new_body()
-        for form in (mention.name, *_bracketed_name(mention.name)):
-            if form not in forms[k]:
-                forms[k].append(form)
-                index.add(k, form)
+            k = _match(mention.name, index)
+            if k is None:
+                forms.append([])
+                spans.append([])
+                kinds.append(mention.type)
+                k = index.new_body()
+            if _add_forms(mention.name, forms[k], index, k):
+                seen.clear()
+            else:
+                seen[mention.name] = k
         spans[k].append(mention.span)
     organisations = []
     for n, (group, kind) in enumerate(zip(forms, kinds), 1):
-        name = max(group, key=lambda f: (len(f), -group.index(f)))
+        name = group[0] if len(group) == 1 else max(group, key=lambda f: (len(f), -group.index(f)))
         aliases = [f for f in group if f != name]
         bare = _BRACKET_TAIL.sub("", name)
         if bare != name and bare not in aliases:

@@ -168,7 +168,7 @@ def governs(word: str, lex: Lexicon) -> bool:
 def class_department(name: str) -> bool:
     """A department named by its field and a class noun (科技主管部门, 财政部门: a head ending in
     the generic department head 部门), not by a body's own head (科技厅, 财政局) or a head alone."""
-    return name not in heads() and name.endswith(_class_heads())
+    return name.endswith(_class_heads()) and name not in heads()  # most names end otherwise: one table asked
 
 
 @cached
@@ -294,7 +294,9 @@ _EXAMPLES_GAP = (r"(?:[^。；，、]{0,14}?"
 # parts of speech that never sit inside a name: prepositions, conjunctions, adverbs,
 # pronouns, time words, particles, measure words, idioms
 STOP_POS = ("p", "c", "d", "r", "t", "u", "y", "e", "o", "q", "i", "ad", "m", "k", "x")
-_REGION_TOKEN = re.compile(r"(省|市|区|县|州|新区|新城|自治区|实验区|试验区|开发区)$")
+# what a place or level word ends in (新区, 自治区, 开发区 … end in 区): an `endswith`, not a regex
+# search (a token holds no line break, so the pattern's `$` never matched before one)
+_REGION_ENDS = ("省", "市", "区", "县", "州", "新城")
 
 
 @cached
@@ -308,6 +310,6 @@ def is_region(word: str, flag: str) -> bool:
     """A token that names a place or a level: 陕西省, 平潭综合实验区, 区, 国家 (not 城市, 辖区)."""
     # the exceptions list is read only for a word that otherwise reads as a place: most words
     # the name finder asks about are none, and the look-up is a call per word
-    if not (flag == "ns" or word in ("国家", "中共") or len(word) <= 8 and _REGION_TOKEN.search(word)):
+    if not (flag == "ns" or word in ("国家", "中共") or len(word) <= 8 and word.endswith(_REGION_ENDS)):
         return False
     return word not in not_regions()
