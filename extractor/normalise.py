@@ -62,9 +62,11 @@ GB/T 9704 marks printed in the margin of a page (类别：A, 特急), as a whole
 labels that open a field line of the header or the closing block (抄送：, 校对：), and their
 first characters (a set look-up spares most lines the regex of all labels)."""
 _INVISIBLE = re.compile("[" + _INVISIBLE_CHARS + "]")
-_FOLDABLE = re.compile("[" + "".join(map(re.escape, map(chr, FOLD))) + "]+")
+_FOLDABLE = re.compile("[{0}][{0}]*".format("".join(map(re.escape, map(chr, FOLD)))))
 """Runs of characters `FOLD` changes: only these are translated, as translating a whole text
-through a table costs more than finding the few characters to fold."""
+through a table costs more than finding the few characters to fold. Written [x][x]*, not [x]+:
+a pattern opening with a character class is scanned for it in C; a repeat is tried at every
+character."""
 
 HARD_BREAK_FORMATS = frozenset({"html", "docx", "doc", "wps", "docm", "odt", "rtf"})  # all but html read as .docx
 """Formats whose ingest writes one line per paragraph: every line break there is real."""

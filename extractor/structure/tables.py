@@ -51,7 +51,8 @@ def value_columns(header: tuple[str, ...]) -> tuple[list[int], list[int]]:
     return [dated[-1][1]], [i for _, i in dated[:-1]]
 
 
-_DIGITS = re.compile(r"\d+")  # a figure's digits: a cell boundary can only be at their edges
+_DIGITS = re.compile(r"\d\d*")  # a figure's digits: a cell boundary can only be at their edges (not \d+:
+# opening with a class, the scan skips to it in C; a repeat is tried at every character)
 _EMPTY_CELL = re.compile(r"^[—\-－/／]+$")
 
 

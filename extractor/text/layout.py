@@ -20,8 +20,9 @@ def _char_width(char: str) -> int:
     return 2 if unicodedata.east_asian_width(char) in "WFA" else 1
 
 
-WIDE_RUN = re.compile(r"[\u3000-\u303e\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60"
-                      r"\u00b7\u00d7\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u2460-\u24e9]+")
+_WIDE = (r"[\u3000-\u303e\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60"
+         r"\u00b7\u00d7\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u2460-\u24e9]")
+WIDE_RUN = re.compile(_WIDE + _WIDE + "*")  # [x][x]*, not [x]+: opening with a class, the scan skips to it in C
 """Runs of CJK punctuation, ideographs and full-width forms, and of the marks of ambiguous
 width Chinese text sets among them (“”—…·×①, wide in East Asian type): counted without
 looking each character up. A quote or a dash left out made most lines of prose look every
