@@ -19,7 +19,7 @@ from array import array
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, partial
-from itertools import accumulate, chain
+from itertools import accumulate, chain, compress, count
 
 from extractor.lexicons import load_json
 from extractor.model import CleanText, RawDocument
@@ -62,9 +62,11 @@ GB/T 9704 marks printed in the margin of a page (类别：A, 特急), as a whole
 labels that open a field line of the header or the closing block (抄送：, 校对：), and their
 first characters (a set look-up spares most lines the regex of all labels)."""
 _INVISIBLE = re.compile("[" + _INVISIBLE_CHARS + "]")
-_FOLDABLE = re.compile("[" + "".join(map(re.escape, map(chr, FOLD))) + "]+")
+_FOLDABLE = re.compile("[{0}][{0}]*".format("".join(map(re.escape, map(chr, FOLD)))))
 """Runs of characters `FOLD` changes: only these are translated, as translating a whole text
-through a table costs more than finding the few characters to fold."""
+through a table costs more than finding the few characters to fold. Written [x][x]*, not [x]+:
+a pattern opening with a character class is scanned for it in C; a repeat is tried at every
+character."""
 
 HARD_BREAK_FORMATS = frozenset({"html", "docx", "doc", "wps", "docm", "odt", "rtf"})  # all but html read as .docx
 """Formats whose ingest writes one line per paragraph: every line break there is real."""
@@ -103,9 +105,10 @@ CONTINUES = "，、（《“‘—-/～~+·([【"
 
 
 def _splice(t: Tracked, edits: Iterable[tuple[int, int, str]]) -> Tracked:
-    """Replace sorted, disjoint ranges; replacement char k takes the offset of range char k."""
+    """Replace sorted, disjoint ranges, each by a text other than its own; replacement char k
+    takes the offset of range char k."""
     text, source = t.text, t.offsets  # locals: a long document makes thousands of edits
-    edits = [edit for edit in edits if text[edit[0]:edit[1]] != edit[2]]  # the rest change nothing
+    edits = edits if isinstance(edits, list) else list(edits)
     if not edits:
         return t
     parts: list[str] = []
@@ -216,13 +219,15 @@ def drop_page_furniture(t: Tracked) -> Tracked:
     text = t.text
     pieces = _pieces(text)  # the lines as strings: no list of spans built for the few tested further
     running = _running_lines(text)
+    # Only the lines `_FURNITURE_LIKE` fits are looked at, found by `map` and `compress` in C:
+    # a Python step per line cost more than the rest of the step.
+    suspects = range(len(pieces)) if running else compress(count(), map(_FURNITURE_LIKE.fullmatch, pieces))
+    before = [0, *accumulate(map(len, pieces))]  # line i starts at before[i] + i (one break per line before it)
     edits = []
-    next_start = 0
-    for i, piece in enumerate(pieces):
-        start = next_start
-        end = next_start = start + len(piece)
-        next_start += 1  # past the break ending the line
-        if not piece or not (start in running or (
+    for i in suspects:
+        start = before[i] + i
+        end = start + len(pieces[i])
+        if start == end or not (start in running or (
                 _FURNITURE_LIKE.fullmatch(text, start, end)  # one cheap test rejects a line of prose
                 and (_is_furniture(text, start, end) or _interrupts_sentence(text, pieces, i, start, end)))):
             continue
@@ -232,7 +237,7 @@ def drop_page_furniture(t: Tracked) -> Tracked:
         elif end < len(text) and text[end] == "\n":
             end += 1
         edits.append((start, end, ""))
-    return _splice(t, _merge(edits))
+    return _splice(t, _merge(edits)) if edits else t
 
 
 def _merge(edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -240,7 +245,8 @@ def _merge(edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     for start, end, rep in edits:
         if merged and start < merged[-1][1]:
             start = merged[-1][1]
-        merged.append((start, max(start, end), rep))
+        if end > start:  # a line inside the one before it is gone already
+            merged.append((start, end, rep))
     return merged
 
 
@@ -278,26 +284,26 @@ def _keeps_break(prev: str, nxt: str, brk: str, layout: Layout, width: int) -> b
     return not (layout.width is not None and _is_word_char(prev[-1]) and _CLAUSE_TAIL.search(prev, len(prev) - 11))
 
 
+_NEWLINE_RUN = re.compile(r"\n\s*")  # a literal first character: the scan skips to each newline in C
+
+
 def _breaks(text: str) -> list[tuple[int, int]]:
     """Spans of the whitespace runs that hold a line or page break (``\\s*[\\n\\f]\\s*``, longest).
 
-    Cut with str.split and strip, several times faster than a regex scan of every character.
+    A newline and the whitespace after it are one regex match (the scan skips to newlines, where
+    a scan for ``\\s`` tries every character); the whitespace ending the line before, which most
+    lines have none of, is read back from there.
     """
+    if "\f" in text:
+        text = text.replace("\f", "\n")
     spans = []
-    run = -1  # where the run of whitespace being read started; -1: not in one
-    start = 0
-    previous = ""
-    for k, piece in enumerate((text.replace("\f", "\n") if "\f" in text else text).split("\n")):
-        if k and run < 0:  # a break starts with the whitespace ending the line before it
-            run = start - 1 - (len(previous) - len(previous.rstrip()))
-        core = piece.lstrip()
-        if core and run >= 0:
-            spans.append((run, start + len(piece) - len(core)))
-            run = -1
-        previous = piece
-        start += len(piece) + 1
-    if run >= 0:
-        spans.append((run, len(text)))
+    end = 0  # where the last run ended: the run before a newline starts after it
+    for m in _NEWLINE_RUN.finditer(text):
+        start, stop = m.span()
+        while start > end and text[start - 1].isspace():
+            start -= 1
+        spans.append((start, stop))
+        end = stop
     return spans
 
 

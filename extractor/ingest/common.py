@@ -30,7 +30,8 @@ class Content:
     skipped_pages: tuple[int, ...] = ()  # 1-based pages left empty: no readable text, no OCR
 
 
-_NEWLINES = re.compile(r"\r\n?|[\v\u2028\u2029\x85]")
+# \r\n?|[\v\u2028\u2029\x85], opening with the class so the scan skips to it in C
+_NEWLINES = re.compile(r"[\r\v\u2028\u2029\x85](?:(?<=\r)\n)?")
 # C0/C1 controls other than tab and newline: never text, and \f is reserved as the page break.
 _CONTROLS = re.compile(r"[\x00-\x08\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
 _BINARY_SHARE = 0.01  # above this share of control characters a "text" file is binary data

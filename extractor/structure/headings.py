@@ -274,11 +274,12 @@ def build_sections(text: str, markers: list[Marker]) -> tuple[tuple[Section, ...
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    """[start, end) without the whitespace at its edges (measured by str.strip in C, not a
+    Python step per character)."""
+    chunk = text[start:end]
+    core = chunk.lstrip()
+    start += len(chunk) - len(core)
+    return start, start + len(core.rstrip())
 
 
 def task_column(rows: tuple[tuple[str, ...], ...], task_words: tuple[str, ...],

@@ -37,14 +37,31 @@ PAREN_ITEM = re.compile(f"{MARKER_PATTERNS['cn_paren']}|{MARKER_PATTERNS['num_pa
 MARKER_START = re.compile(rf"[#第附（(\d{CN_DIGITS}\u2460-\u2487]")
 """The characters a marker can start with: scanning for these first skips most of a text."""
 _ALWAYS = "#第附（(\u2460-\u2487"  # first characters of the marks that need no look further
-MARKER_SCAN = re.compile(
-    rf"[{_ALWAYS}\d{CN_DIGITS}](?:(?<=[{_ALWAYS}])|(?<=\d)(?=\d?[、.．])|(?<=[{CN_DIGITS}])(?=[{CN_DIGITS}]{{0,2}}[、.．是]))")
-"""`MARKER_START` where a marker can start there: a numeral only with its 、 . ． 是 in reach,
-so the figures and words of prose (2024年, 进一步) are passed over by the scan (one character
-class first, so the regex skips to it) instead of each trying `MARKER` in Python."""
 FIRST_CHARS = frozenset("#第附（(" + CN_DIGITS + "".join(map(chr, range(0x2460, 0x2488))))
 """`MARKER_START` as a set (with `str.isdecimal` for a digit): a set look-up rejects most
 positions for less than a regex call costs (or than a call of `marker_at`)."""
+
+
+def _without(first: str, last: str, keep: frozenset[str]) -> str:
+    """A character-class body for the characters from `first` to `last` but those in `keep`."""
+    cuts = sorted(c for c in keep if first <= c <= last)
+    bounds = zip([ord(first), *(ord(c) + 1 for c in cuts)], [*(ord(c) - 1 for c in cuts), ord(last)])
+    return "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in bounds if b >= a)
+
+
+PROSE_CHARS = "".join(_without(a, b, FIRST_CHARS | frozenset("0123456789")) for a, b in (
+    ("\x00", "\x2f"), ("\x3a", "\x7f"),  # ASCII but digits, # and (
+    ("\u2010", "\u205f"), ("\u3000", "\u303f"), ("\u3400", "\u4dbf"), ("\u4e00", "\u9fff"),  # CJK but numerals, 第, 附, 〇
+    ("\uff00", "\uff0f"), ("\uff1a", "\uffef")))  # full-width forms but digits and （
+"""Characters of prose none of which opens a marker, nor is a decimal digit (held by a test):
+Han characters, punctuation and ASCII letters."""
+MARKER_SCAN = re.compile(
+    rf"[^{PROSE_CHARS}](?:(?<=[{_ALWAYS}])|(?<=\d)(?=\d?[、.．])|(?<=[{CN_DIGITS}])(?=[{CN_DIGITS}]{{0,2}}[、.．是]))")
+"""`MARKER_START` where a marker can start there: a numeral only with its 、 . ． 是 in reach,
+so the figures and words of prose (2024年, 进一步) are passed over by the scan instead of each
+trying `MARKER` in Python. The scan skips in C to a character that is not `PROSE_CHARS`, a one-bit
+test, where a class holding \\d asked the Unicode database about every character; the
+lookbehinds then take only a marker's first characters."""
 
 
 def marker_at(text: str, pos: int = 0) -> re.Match[str] | None:

@@ -36,7 +36,9 @@ _CATEGORY = re.compile(r"类\s*别\s*[：:]\s*(?P<cat>[A-Za-z甲乙丙丁])")
 _CC = re.compile(r"抄\s*送\s*[：:]\s*(?P<list>[^。\n]+)")
 _SEND = re.compile(r"(?:^|\n)\s*(?:主送|报送|送)\s*[：:]\s*(?P<list>.+?)(?=\n\s*(?:发|抄送|印发)\s*[：:]|\Z)", re.S)
 _SEND_WORD = re.compile(r"送\s*[：:]")  # in every `_SEND` match
-_ADDRESS = re.compile(r"(?P<list>[^。：:\n ]{2,200})[：:]")
+_COLON = re.compile("[：:]")
+_ADDRESS_STOPS = "。\n "  # with the colons, what an address list before its colon holds none of
+_ADDRESS_MAX = 200
 _OPENING_ADDRESS = re.compile(r"\s*(?P<list>[^。：:\n]{2,200})[：:][ \t]*\n")
 _BREADCRUMB = re.compile(r"当前位置\s*[：:][^\n]*?\s(?P<title>[^\s：:]{4,160})\s+(?:发布)?(?:时间|日期)\s*[：:]")
 # what follows a speaker's colon in a headline: a short phrase that ends its line unstopped
@@ -411,11 +413,11 @@ def _recipients(text: str, after: int) -> tuple[str, ...]:
     # The body has begun at the first 。: no 主送 line after it. A name holds no 。, so ending
     # the search there finds the same names, and spares trying every start of the window.
     stop = text.find("。", after, after + 600)
-    for m in _ADDRESS.finditer(text, after, min(len(text), after + 600) if stop < 0 else stop):
-        head = m.group("list")
+    for start, colon in _address_lists(text, after, min(len(text), after + 600) if stop < 0 else stop):
+        head = text[start:colon]
         if re.search(r"\d|签发人|类别|附件|时间|来源|位置|日期|发文|索引|分类|有效性", head):
             continue
-        if _HEADLINE_REST.match(text, m.end()):
+        if _HEADLINE_REST.match(text, colon + 1):
             continue  # 工业和信息化部：加快培育… goes on after its colon: a headline, no 主送
         names = _names(head)
         if names and all(_salutation(name) for name in names):
@@ -424,8 +426,25 @@ def _recipients(text: str, after: int) -> tuple[str, ...]:
             return names
         if names:
             continue  # a label of the page's metadata block (主题分类:), not an address
-    sent = _SEND.search(text) if _SEND_WORD.search(text) else None  # a literal first: quick to rule out
+    word = _SEND_WORD.search(text)  # a literal first: quick to rule out
+    # searched from the line of the first 送： (every match holds one): the same list, with no
+    # try at each character of the text before it
+    sent = _SEND.search(text, max(0, text.rfind("\n", 0, word.start()))) if word else None
     return _names(sent.group("list")) if sent else ()
+
+
+def _address_lists(text: str, start: int, stop: int) -> Iterator[tuple[int, int]]:
+    """(start, colon) of each run of 2-200 characters but 。, a newline, a space or a colon that
+    ends at a colon in text[start:stop], leftmost first, as the regex
+    ``[^。：:\\n ]{2,200}[：:]`` finds them: read back from each colon, where the regex, tried
+    at every start, reads each run again from each of its characters."""
+    pos = start  # no run reaches back past a colon
+    for m in _COLON.finditer(text, start, stop):
+        colon = m.start()
+        head = max(pos, colon - _ADDRESS_MAX, *(text.rfind(char, pos, colon) + 1 for char in _ADDRESS_STOPS))
+        if colon - head >= 2:
+            yield head, colon
+        pos = colon + 1
 
 
 def _opening_address(text: str) -> tuple[str, ...]:
@@ -646,7 +665,8 @@ def _dateline_date(text: str) -> re.Match[str] | None:
     (2025-09-11 08:52:30 科技日报 作者：…), or its time stamp after a label (发布时间：2022-04-29
     16:58:35 | 来源：宁夏日报); the match of the date."""
     reach = min(len(text), _DATELINE_REACH)
-    for line in CLOCK_AFTER.finditer(text, 0, reach):
+    # a clock time holds a colon: without one in reach, no line start is tried
+    for line in CLOCK_AFTER.finditer(text, 0, reach) if text.find(":", 0, reach) >= 0 else ():
         m = NUMERIC_DATE.match(text, line.end()) or DATE.match(text, line.end())
         if m:
             return m

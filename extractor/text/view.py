@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from array import array
 from dataclasses import dataclass
-from typing import Iterator, Literal, Sequence
+from typing import Literal, Sequence
 
 from extractor.model import Span
 
@@ -78,21 +78,6 @@ def _separator(run: str, before: str, after: str, spaces: str) -> str | None:
     return None
 
 
-def _words(clean: str) -> Iterator[tuple[int, str]]:
-    """(start, word) of each run of non-whitespace, in order, then (len(clean), "").
-
-    `str.split` cuts the words in C several times faster than a regex scans every character
-    for ``\\s``, and both read whitespace as `str.isspace` does; each word is found again
-    right after the one before it (only whitespace lies between: the first hit is the word).
-    """
-    pos = 0
-    for word in clean.split():
-        pos = clean.find(word, pos)
-        yield pos, word
-        pos += len(word)
-    yield len(clean), ""
-
-
 def view(clean: str, *, spaces: Literal["one", "drop"] = "one") -> View:
     """A view of `clean` without line breaks (and, with ``spaces="drop"``, without spaces).
 
@@ -107,23 +92,42 @@ def view(clean: str, *, spaces: Literal["one", "drop"] = "one") -> View:
         (9, 17)
     """
     table = ramp(len(clean))
+    figures = " " if spaces == "one" else "\t"  # what a line break between two figures leaves
     pieces: list[str] = []
     offsets = array("q")
     breaks: list[int] = []
     end = 0  # where the last word ended
     before = ""  # its last character
-    for start, word in _words(clean):
+    # `str.split` cuts the words in C several times faster than a regex scans every character
+    # for ``\\s`` (both read whitespace as `str.isspace` does); each word is found again right
+    # after the one before it, as only whitespace lies between. One loop, no generator or call
+    # per word: a line break alone, the usual run, is decided in place.
+    for word in clean.split():
+        start = clean.find(word, end)
         if start > end:  # the whitespace run [end, start)
             run = clean[end:start]
-            # a line break alone, the usual run, leaves a separator only between two figures
-            kept = _separator(run, before, word[:1], spaces) if run != "\n" or before in _FIGURE_CHARS else None
-            if kept is not None:
-                pieces.append(kept)
-                offsets.append(end)
-            if run == "\n" or _has_break(run):
+            if run == "\n":  # leaves a separator only between two figures
+                if before in _FIGURE_CHARS and word[0] in _FIGURE_CHARS:
+                    pieces.append(figures)
+                    offsets.append(end)
                 breaks.append(len(offsets))
+            else:
+                _take_run(run, before, word[0], spaces, end, pieces, offsets, breaks)
         pieces.append(word)
-        offsets += table[start:start + len(word)]
         end = start + len(word)
-        before = word[-1:]
+        offsets += table[start:end]
+        before = word[-1]
+    if end < len(clean):  # whitespace closing the text
+        _take_run(clean[end:], before, "", spaces, end, pieces, offsets, breaks)
     return View("".join(pieces), offsets, tuple(breaks))
+
+
+def _take_run(run: str, before: str, after: str, spaces: Literal["one", "drop"], at: int,
+              pieces: list[str], offsets: array[int], breaks: list[int]) -> None:
+    """Add what the whitespace `run` at clean offset `at` leaves to a view being built."""
+    kept = _separator(run, before, after, spaces) if run != "\n" or before in _FIGURE_CHARS else None
+    if kept is not None:
+        pieces.append(kept)
+        offsets.append(at)
+    if _has_break(run):
+        breaks.append(len(offsets))

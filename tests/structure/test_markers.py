@@ -51,3 +51,16 @@ def test_a_heading_naming_a_year_is_a_heading():
     m = marker_at("一、2024年工作回顾")
     assert m and m.lastgroup == "cn" and m.group() == "一、"
     assert marker_at("十.5万") is None  # a Chinese numeral and a decimal point are no mark
+
+
+def test_prose_characters_open_no_marker_and_hold_no_digit():
+    # the scans skip PROSE_CHARS in C and leave the rest to their lookbehinds: a marker's first
+    # character or a decimal digit among them would be skipped unseen
+    import re
+    import sys
+
+    from extractor.structure.markers import PROSE_CHARS
+    prose = re.compile(f"[{PROSE_CHARS}]")
+    assert prose.match("年") and prose.match("，") and prose.match("a")
+    assert not any(prose.match(chr(code)) and (MARKER_START.match(chr(code)) or chr(code).isdecimal())
+                   for code in range(sys.maxunicode + 1))
