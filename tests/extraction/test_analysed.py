@@ -48,7 +48,8 @@ def built(monkeypatch):
 def test_extract_builds_each_view_once(tree, built):
     found = extraction.extract(tree)
     assert found.targets and found.organisations  # every finder ran and read its view
-    assert built == {"one": 1, "drop": 1, "paragraphs": 1}
+    # the notice keeps no space in its spaced view: that view is its joined one too
+    assert built == {"one": 1, "paragraphs": 1}
 
 
 def test_every_finder_receives_the_same_analysed_document(tree, monkeypatch):
@@ -71,7 +72,7 @@ def test_every_finder_receives_the_same_analysed_document(tree, monkeypatch):
 def test_explain_reads_one_analysis_for_every_family(tree, built):
     rows = explain_module.explain(tree)
     assert {r.family for r in rows} >= {"organisations", "quantities", "owners"}
-    assert built == {"one": 1, "drop": 1, "paragraphs": 1}  # owners reuse the organisations' view
+    assert built == {"one": 1, "paragraphs": 1}  # owners reuse the organisations' view
 
 
 def test_an_analysed_document_is_never_analysed_again(tree):
@@ -122,3 +123,20 @@ def test_top_headings_sit_at_line_breaks_of_the_view_in_order(text):
     assert list(heads) == sorted(heads)
     assert all(i == 0 or view[i] == "\n" for i in heads)
     assert doc.title_zone.startswith(doc.tree.meta.title or "")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="区科技局30 \t\n。！？，", max_size=60))
+def test_sentence_ends_and_the_joined_view_are_what_their_definitions_say(text):
+    import re
+
+    from extractor.model import CleanText, DocMeta, DocTree
+    from extractor.text import view
+
+    clean = CleanText(text=text, offsets=tuple(range(len(text) + 1)))
+    doc = Analysed(DocTree(doc_id="t", source="t.txt", sha256="", format="txt", pages=1, clean=clean, meta=DocMeta()))
+    assert doc.sentence_ends == tuple(m.start() for m in re.finditer(r"[。！？\n]", text))
+    # the joined view is the spaced one where that kept no space: the same text, offsets, breaks
+    dropped = view(text, spaces="drop")
+    assert (doc.joined.text, list(doc.joined.offsets), doc.joined.breaks) == (
+        dropped.text, list(dropped.offsets), dropped.breaks)
