@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
@@ -74,8 +75,20 @@ class CleanText:
     """
 
     text: str
-    offsets: tuple[int, ...]
+    # a tuple, or normalise's array of int64 as it stands (indexed, sliced and bisected alike):
+    # a tuple of it would build an int object per character of every document
+    offsets: Sequence[int]
     page_starts: tuple[int, ...] = (0,)
+
+    def __hash__(self) -> int:
+        # equal clean texts have equal text and pages; an array of offsets is unhashable
+        return hash((self.text, self.page_starts))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, CleanText):
+            return NotImplemented
+        return ((self.text, self.page_starts) == (other.text, other.page_starts)
+                and tuple(self.offsets) == tuple(other.offsets))
 
     def to_source(self, span: Span) -> Span:
         """Map a clean-text span to the source-text span that holds the same characters."""

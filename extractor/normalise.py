@@ -425,7 +425,7 @@ def repair(text: str, *, hard_breaks: bool = False) -> Tracked:
 def normalise_text(text: str, *, page_starts: tuple[int, ...] = (0,), hard_breaks: bool = False) -> CleanText:
     """Repair a source text into a `CleanText` whose offsets point into `text`."""
     tracked = repair(text, hard_breaks=hard_breaks)
-    return CleanText(text=tracked.text, offsets=tuple(tracked.offsets), page_starts=page_starts)
+    return CleanText(text=tracked.text, offsets=tracked.offsets, page_starts=page_starts)
 
 
 def normalise(raw: RawDocument) -> CleanText:
