@@ -26,7 +26,7 @@ class Cues:
     description_after: re.Pattern[str]
     category_before: re.Pattern[str]
     list_after: re.Pattern[str]
-    verb_before: re.Pattern[str]
+    cue_verbs: tuple[str, ...]
     slogan_before: re.Pattern[str]
     enumeration: re.Pattern[str]
     enumeration_ends: tuple[str, ...]
@@ -41,9 +41,10 @@ class Cues:
     heads: re.Pattern[str]
     generic: re.Pattern[str]
     boundary: re.Pattern[str]
-    noun_after_verb: re.Pattern[str]
+    noun_after_verb: tuple[str, ...]
     particle: re.Pattern[str]
-    head_not_before: re.Pattern[str]
+    particle_characters: frozenset[str]
+    head_not_before: tuple[str, ...]
     head_not_after: tuple[str, ...]
     department_stems: tuple[str, ...]
     anchors: tuple[str, ...]
@@ -169,7 +170,8 @@ def _head_cues(data: dict) -> dict:
     return {"heads": re.compile(rf"{head}(?:(?:{by_first_character(data['head_glue'])})?{head})*"),
             "last_head": re.compile(rf"{head}$"),
             "head_words": frozenset(data["named_heads"]),
-            "head_not_before": re.compile(by_first_character(data["head_not_before"])),
+            # words looked up at one place: `str.startswith` with a tuple, no pattern call
+            "head_not_before": tuple(sorted(data["head_not_before"], key=lambda w: (-len(w), w))),
             "head_not_after": tuple(data["head_not_after"]),
             "anchored_heads": frozenset(data["anchored_heads"]),
             "designation_heads": frozenset(data["designation_heads"]),
@@ -196,9 +198,13 @@ def _boundary_cues(data: dict) -> dict:
     """What ends a name on its left: particles, verbs, punctuation, counts, clause words."""
     return {"boundary": re.compile(by_first_character(data["boundary_words"])),
             "boundary_before": re.compile(rf"(?:{by_first_character(data['boundary_words'])})$"),
-            "verb_before": re.compile(rf"(?:{by_first_character(data['cue_verbs'])})$"),
+            # read right before a place by `str.endswith`: no pattern call for each candidate
+            "cue_verbs": tuple(data["cue_verbs"]),
             "particle": re.compile(_particles(data)),
-            "noun_after_verb": re.compile(by_first_character(data["noun_after_verb"])),
+            # the particles of one character, which no longer word that is none equals: one
+            # character before a place is a particle when it is one of them (a set look-up)
+            "particle_characters": frozenset(w for w in data["particles"] if len(w) == 1) - frozenset(data["not_particles"]),
+            "noun_after_verb": tuple(data["noun_after_verb"]),
             "hard_boundary": _hard_boundary(data),
             "class_before": re.compile(rf"(?:{by_first_character(data['class_words'])})$"),
             "count_start": re.compile(rf"[{CHINESE_NUMERAL}]+(?:{by_first_character(data['count_measures'])})"),

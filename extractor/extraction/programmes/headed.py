@@ -6,15 +6,19 @@ from __future__ import annotations
 import re
 
 from extractor.extraction.candidates import NamedFilter, named
+from extractor.extraction.programmes.cues import CHINESE_NUMERAL
 from extractor.extraction.programmes.document import Doc, Proposal
-from extractor.extraction.programmes.start import (aims_joined, bounded_at, clause_word, leading_place, name_start, names_something, specific,
-                                                   titled_modifier, titled_start, verbs_in)
+from extractor.extraction.programmes.start import (after_cue_verb, aims_joined, bounded_at, clause_word, leading_place, name_start,
+                                                   names_something, specific, titled_modifier, titled_start, verbs_in)
 
 _TITLE_END = re.compile(r"(?:[（(][^（）()]{1,20}[）)])?》")  # …三年行动计划（2024—2026年）》: the cited plan itself
 # A figure cut inside its unit (500千|伏): a bare number before a name is a row number (2\n宁波…).
 _FIGURE_BEFORE = re.compile(r"\d[\d.]*[万亿千百]+$")
+_MAGNITUDE_ENDS = frozenset("万亿千百\n")  # the last character of such a figure (or a line break `$` passes over)
 # A section marker right before a name: the heading names a part of this document.
 _MARKER_BEFORE = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、]|[①-⑳])$")
+# the last character of such a marker (or a line break after it, which `$` passes over)
+_MARKER_ENDS = frozenset("）)、.．\n") | frozenset(chr(c) for c in range(ord("①"), ord("⑳") + 1))
 
 
 def propose(doc: Doc) -> list[Proposal]:
@@ -50,7 +54,7 @@ def _past_clause_words(doc: Doc, start: int, mid: int) -> int:
     → 北京冬奥会), keeping two characters or more before the head; what an implementing verb
     introduces is a name as it stands (实施就业优先战略)."""
     compact = doc.view.text
-    if doc.cues.verb_before.search(compact, max(0, start - 2), start):
+    if after_cue_verb(compact, start, doc.cues):
         return start
     word = clause_word(doc, compact[start:mid])
     while word and mid - (start + len(word)) >= 2:
@@ -63,10 +67,10 @@ def _past_clause_words(doc: Doc, start: int, mid: int) -> int:
 
 def _inside_longer_name(p: Proposal) -> str | None:
     """国际创投（基金）小镇, 工程研究中心, 基金会: the head is part of another word."""
-    follower = p.doc.cues.head_not_before.match(p.compact, p.end)
-    if follower or p.compact.startswith(("）", ")"), p.end):
-        return f"the head runs on into {follower.group() if follower else '）'}"
-    return None
+    words = p.doc.cues.head_not_before  # longest first: the word named is the longest that follows
+    if p.compact.startswith(words, p.end):
+        return f"the head runs on into {next(w for w in words if p.compact.startswith(w, p.end))}"
+    return "the head runs on into ）" if p.compact.startswith(("）", ")"), p.end) else None
 
 
 def _document_itself(p: Proposal) -> str | None:
@@ -81,6 +85,8 @@ def _department(p: Proposal) -> str | None:
 
 def _cited_title(p: Proposal) -> str | None:
     """…三年行动计划（2024—2026年）》: the cited plan is a citation."""
+    if not p.compact.startswith(("》", "（", "("), p.end):
+        return None  # speed: what a cited title's end opens with, read without the pattern
     m = _TITLE_END.match(p.compact, p.end)
     return "ends a cited title 《…》" if m is not None and m.end() in p.doc.title_ends else None
 
@@ -106,8 +112,10 @@ def _counted(p: Proposal) -> str | None:
     项 and 号 are no counts here), and what an implementing verb introduces is a name as it
     stands (实施三年百万青年见习计划)."""
     cues = p.doc.cues
+    if p.name[:1] not in CHINESE_NUMERAL:
+        return None  # speed: a count opens with a numeral (a look-up, no pattern call)
     count = cues.count_start.match(p.name)
-    if count is None or cues.verb_before.search(p.compact, max(0, p.start - 2), p.start):
+    if count is None or after_cue_verb(p.compact, p.start, cues):
         return None
     return f"starts with the count {count.group()}"
 
@@ -115,12 +123,16 @@ def _counted(p: Proposal) -> str | None:
 def _after_figure(p: Proposal) -> str | None:
     """巴林—奈曼—阜新500千伏输变电工程: a name cut right after a figure and its magnitude starts
     inside the figure's unit; a date (2024年…行动) or a row number before a name stays outside."""
+    if p.compact[p.start - 1:p.start] not in _MAGNITUDE_ENDS:
+        return None  # speed: a figure's magnitude ends right before the name or nothing does
     figure = _FIGURE_BEFORE.search(p.compact, max(0, p.start - 8), p.start)
     return f"runs on from the figure {figure.group()}" if figure else None
 
 
 def _section_heading(p: Proposal) -> str | None:
     """（二）创新资源聚变行动: a heading names a part of this document."""
+    if p.compact[p.start - 1:p.start] not in _MARKER_ENDS:
+        return None  # speed: no marker ends right before the name (a set look-up, no pattern call)
     return "a section heading" if _MARKER_BEFORE.search(p.compact, max(0, p.start - 6), p.start) else None
 
 
@@ -167,7 +179,7 @@ def _quoted_term(p: Proposal) -> str | None:
 def _leading_verb(p: Proposal) -> str | None:
     """A name never starts with a verb, adverb, pronoun or conjunction (总结试点,
     有力有序开展试点): what starts so, with too little left to cut it off, is a clause."""
-    word = None if p.doc.cues.verb_before.search(p.compact, max(0, p.start - 2), p.start) \
+    word = None if after_cue_verb(p.compact, p.start, p.doc.cues) \
         else clause_word(p.doc, p.name)
     return f"starts with {word}: a clause, not a name" if word and len(word) <= len(p.modifier) else None
 
@@ -198,7 +210,7 @@ def _common_noun_head(p: Proposal) -> str | None:
     cues = p.doc.cues
     if (p.head not in cues.anchored_heads or p.name.startswith(cues.anchors + p.doc.brands)
             or cues.standard_re.match(p.name)  # 乡村振兴战略: a nationwide name and its head
-            or (p.head not in cues.system_heads and cues.verb_before.search(p.compact, max(0, p.start - 2), p.start))
+            or (p.head not in cues.system_heads and after_cue_verb(p.compact, p.start, cues))
             or _named_system(p)):
         return None
     return f"{p.head} ends common nouns: no anchor, implementing verb, function or brand"

@@ -8,10 +8,11 @@ import re
 from extractor.extraction.candidates import NamedFilter, named
 from extractor.extraction.programmes.cues import CHINESE_NUMERAL, Cues, body_heads
 from extractor.extraction.programmes.document import Doc, Proposal
-from extractor.extraction.programmes.start import bounded_at, clause_word, name_start, specific, words_of
+from extractor.extraction.programmes.start import after_cue_verb, bounded_at, clause_word, name_start, specific, words_of
 
 _QUOTED = re.compile(r"[“「\"]([^“”「」\"]{1,40})[”」\"]")
 _QUOTES = re.compile(r"[“”「」]")
+_QUOTES_OPEN = frozenset("“「\"")
 _LIST_BEFORE = re.compile(r"(?:[\u4e00-\u9fff]{2,8}、){2,}[\u4e00-\u9fff]{2,8}[和及与、]$")
 _QUOTE_GAP = re.compile(r"[、和及与]?$")
 _SENTENCE = re.compile(r"[，。；：！？!?;\t]")
@@ -51,16 +52,21 @@ def _shape(term: str, cues: Cues) -> str:
     if term in cues.standard or term.endswith(cues.scheme_suffix) and any(
             term.endswith(suffix) and specific(term[:-len(suffix)], cues) for suffix in cues.scheme_suffix):
         return "strong"
-    if _LAYOUT.fullmatch(term) or _SEQUENCE.fullmatch(term) or _ARTICLES.fullmatch(term):
+    # speed: each form is tried only when the character it needs is there (、 先 条 + a numeral
+    # or a digit first): most terms need no pattern call
+    if (("、" in term and _LAYOUT.fullmatch(term)) or ("先" in term and _SEQUENCE.fullmatch(term))
+            or (term.endswith("条") and _ARTICLES.fullmatch(term))):
         return "strong"
     if ENUMERATION.search(term):
         return ""  # enumerations and chains need a cue (“…、…”模式)
-    if _WORD_BLEND.fullmatch(term):
+    formula = "+" in term
+    if formula and _WORD_BLEND.fullmatch(term):
         return ""  # needs a cue like an enumeration: “党建+金融”模式
-    if (_FORMULA.fullmatch(term) or _NUMERIC_MULTI.fullmatch(term)
-            or _NUMERIC_COUNTED.fullmatch(term) or _NUMERIC_CODE.fullmatch(term)):
+    numeral, digit = term[:1] in CHINESE_NUMERAL and term[:1] != "", term[:1].isdecimal()
+    if ((formula and _FORMULA.fullmatch(term)) or (numeral and (_NUMERIC_MULTI.fullmatch(term) or _NUMERIC_COUNTED.fullmatch(term)))
+            or (digit and _NUMERIC_CODE.fullmatch(term))):
         return "strong"
-    if _NUMERIC_SINGLE.fullmatch(term) or _FIVE_YEAR.fullmatch(term):
+    if numeral and (_NUMERIC_SINGLE.fullmatch(term) or _FIVE_YEAR.fullmatch(term)):
         return "weak"
     return ""
 
@@ -82,7 +88,8 @@ def _sentence(p: Proposal) -> str | None:
 
 def metaphor(p: Proposal) -> str | None:
     """“卡脖子技术”, “两个大局”: emphasis, imagery or a slogan (quotes taken off the name)."""
-    word = p.doc.cues.metaphor.search(_QUOTED.sub("", p.name))
+    name = _QUOTED.sub("", p.name) if _QUOTES_OPEN.intersection(p.name) else p.name  # speed: most hold no quote
+    word = p.doc.cues.metaphor.search(name)
     return f"holds the metaphor or slogan word {word.group()}" if word else None
 
 
@@ -110,11 +117,11 @@ def _strength(p: Proposal, listed: bool) -> tuple[str, re.Match[str] | None]:
     after = compact[p.end + 1:p.end + 13]
     scheme = cues.scheme_after.match(after)
     shape = _shape(p.name, cues)
-    if _FORMULA.fullmatch(p.name) and (
+    if "+" in p.name and _FORMULA.fullmatch(p.name) and (
             cues.count_after.match(after)  # “1+8”市: a count of places
             or (after.startswith("的") and not cues.scheme_after.match(after, 1))):
         shape = ""  # “懂科技+懂产业”的科技经纪人: a description of people
-    if cues.description_after.match(after):
+    if after.startswith("的") and cues.description_after.match(after):
         shape = ""  # 价格呈现“四涨三降一平”的特点: a trait described, not a scheme
     if (shape and p.name not in cues.standard and not p.name.endswith(cues.scheme_suffix)
             and cues.slogan_before.search(compact, max(0, p.start - 3), p.start - 1)):
@@ -123,7 +130,7 @@ def _strength(p: Proposal, listed: bool) -> tuple[str, re.Match[str] | None]:
     # An implementing verb names an enumeration too (实施“装、树、联”); a list of quotes
     # (“…、…”“…”等) does not, since slogans are listed as often as schemes.
     cue = bool(scheme) or (listed and not enumerated) or (
-        cues.verb_before.search(compact[max(0, p.start - 3):p.start - 1]) is not None)
+        after_cue_verb(compact, p.start - 1, cues))
     return ("strong" if shape == "strong" or cue else shape), scheme
 
 
@@ -158,7 +165,8 @@ def read(passed: list[Proposal]) -> list[Proposal]:
     readings = []
     for run in _runs(passed):
         last = run[-1]
-        listed = last.doc.cues.list_after.match(last.compact[last.end + 1:last.end + 13]) is not None
+        listed = last.compact.startswith("等", last.end + 1) and last.doc.cues.list_after.match(
+            last.compact[last.end + 1:last.end + 13]) is not None
         for p in run:
             strength, scheme = _strength(p, listed)
             forms = ((f"“{p.name}”{_scheme_name(p, scheme)}",) if scheme else ()) + tuple(filter(None, [_prefix_form(p)]))
