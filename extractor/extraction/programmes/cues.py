@@ -26,7 +26,7 @@ class Cues:
     description_after: re.Pattern[str]
     category_before: re.Pattern[str]
     list_after: re.Pattern[str]
-    cue_verbs: tuple[str, ...]
+    verb_before: re.Pattern[str]
     slogan_before: re.Pattern[str]
     enumeration: re.Pattern[str]
     enumeration_ends: tuple[str, ...]
@@ -44,7 +44,7 @@ class Cues:
     noun_after_verb: tuple[str, ...]
     particle: re.Pattern[str]
     particle_characters: frozenset[str]
-    head_not_before: tuple[str, ...]
+    head_not_before: re.Pattern[str]
     head_not_after: tuple[str, ...]
     department_stems: tuple[str, ...]
     anchors: tuple[str, ...]
@@ -82,6 +82,9 @@ class Cues:
     vague: re.Pattern[str]
     vague_starts: frozenset[str]
     manner_before: re.Pattern[str]
+    manner_ends: frozenset[str]
+    class_ends: frozenset[str]
+    itself_ends: frozenset[str]
     titled_heads: frozenset[str]
     cue_verb: re.Pattern[str]
     time_count: re.Pattern[str]
@@ -108,6 +111,12 @@ def by_first_character(words: list[str]) -> str:
         groups.setdefault(word[0], []).append(re.escape(word[1:]))
     return "|".join(re.escape(first) + (f"(?:{'|'.join(rests)})" if rests != [""] else "")
                     for first, rests in groups.items()) or "(?!)"
+
+
+def last_characters(words: list[str]) -> frozenset[str]:
+    """The characters a match of `(?:words)$` can end a window with: a word's last one, or the
+    line break `$` passes over. A window ending otherwise has no match: no pattern call needed."""
+    return frozenset(word[-1] for word in words) | {"\n"}
 
 
 def _hard_boundary(data: dict) -> re.Pattern[str]:
@@ -170,8 +179,7 @@ def _head_cues(data: dict) -> dict:
     return {"heads": re.compile(rf"{head}(?:(?:{by_first_character(data['head_glue'])})?{head})*"),
             "last_head": re.compile(rf"{head}$"),
             "head_words": frozenset(data["named_heads"]),
-            # words looked up at one place: `str.startswith` with a tuple, no pattern call
-            "head_not_before": tuple(sorted(data["head_not_before"], key=lambda w: (-len(w), w))),
+            "head_not_before": re.compile(by_first_character(data["head_not_before"])),
             "head_not_after": tuple(data["head_not_after"]),
             "anchored_heads": frozenset(data["anchored_heads"]),
             "designation_heads": frozenset(data["designation_heads"]),
@@ -198,8 +206,7 @@ def _boundary_cues(data: dict) -> dict:
     """What ends a name on its left: particles, verbs, punctuation, counts, clause words."""
     return {"boundary": re.compile(by_first_character(data["boundary_words"])),
             "boundary_before": re.compile(rf"(?:{by_first_character(data['boundary_words'])})$"),
-            # read right before a place by `str.endswith`: no pattern call for each candidate
-            "cue_verbs": tuple(data["cue_verbs"]),
+            "verb_before": re.compile(rf"(?:{by_first_character(data['cue_verbs'])})$"),
             "particle": re.compile(_particles(data)),
             # the particles of one character, which no longer word that is none equals: one
             # character before a place is a particle when it is one of them (a set look-up)
@@ -207,6 +214,8 @@ def _boundary_cues(data: dict) -> dict:
             "noun_after_verb": tuple(data["noun_after_verb"]),
             "hard_boundary": _hard_boundary(data),
             "class_before": re.compile(rf"(?:{by_first_character(data['class_words'])})$"),
+            "class_ends": last_characters(data["class_words"]),
+            "itself_ends": last_characters(data["self_words"]),
             "count_start": re.compile(rf"[{CHINESE_NUMERAL}]+(?:{by_first_character(data['count_measures'])})"),
             "itself": re.compile(rf"(?<!{alternation(data['self_word_compounds'])})"
                                  rf"(?:{by_first_character(data['self_words'])})$"),
@@ -257,6 +266,7 @@ def load_cues() -> Cues:
                 modals=frozenset(data["modals"]),
                 modal=re.compile(by_first_character(data["modals"])),
                 manner_before=re.compile(rf"(?:{by_first_character(data['manner_words'])})$"),
+                manner_ends=last_characters(data["manner_words"]),
                 titled_heads=frozenset(data["titled_heads"]),
                 cue_verb=re.compile(by_first_character(data["cue_verbs"])),
                 time_count=re.compile(rf"[{CHINESE_NUMERAL}\d]+[年天日月]$"),

@@ -14,6 +14,7 @@ from extractor.extraction.programmes.start import (after_cue_verb, aims_joined, 
 _TITLE_END = re.compile(r"(?:[（(][^（）()]{1,20}[）)])?》")  # …三年行动计划（2024—2026年）》: the cited plan itself
 # A figure cut inside its unit (500千|伏): a bare number before a name is a row number (2\n宁波…).
 _FIGURE_BEFORE = re.compile(r"\d[\d.]*[万亿千百]+$")
+_FIELD_MARKS = frozenset("|｜:：")
 _MAGNITUDE_ENDS = frozenset("万亿千百\n")  # the last character of such a figure (or a line break `$` passes over)
 # A section marker right before a name: the heading names a part of this document.
 _MARKER_BEFORE = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、]|[①-⑳])$")
@@ -67,14 +68,16 @@ def _past_clause_words(doc: Doc, start: int, mid: int) -> int:
 
 def _inside_longer_name(p: Proposal) -> str | None:
     """国际创投（基金）小镇, 工程研究中心, 基金会: the head is part of another word."""
-    words = p.doc.cues.head_not_before  # longest first: the word named is the longest that follows
-    if p.compact.startswith(words, p.end):
-        return f"the head runs on into {next(w for w in words if p.compact.startswith(w, p.end))}"
-    return "the head runs on into ）" if p.compact.startswith(("）", ")"), p.end) else None
+    follower = p.doc.cues.head_not_before.match(p.compact, p.end)
+    if follower or p.compact.startswith(("）", ")"), p.end):
+        return f"the head runs on into {follower.group() if follower else '）'}"
+    return None
 
 
 def _document_itself(p: Proposal) -> str | None:
     """本行动计划, 该基金: the document or a thing already named."""
+    if p.compact[p.mid - 1:p.mid] not in p.doc.cues.itself_ends:
+        return None  # speed: no such word ends right before the head (a set look-up)
     return "the document itself (本, 该)" if p.doc.cues.itself.search(p.compact, max(0, p.mid - 2), p.mid) else None
 
 
@@ -102,6 +105,8 @@ def _class_of_things(p: Proposal) -> str | None:
     cues = p.doc.cues
     if p.name.startswith(cues.anchors) or p.head in cues.designation_heads:
         return None
+    if p.compact[p.start - 1:p.start] not in cues.class_ends:
+        return None  # speed: no word that counts kinds ends right before the name (a set look-up)
     word = cues.class_before.search(p.compact, max(0, p.start - 3), p.start)
     return f"a kind of thing after {word.group()}" if word else None
 
@@ -162,6 +167,8 @@ def _kind(p: Proposal) -> str | None:
 def _acted(p: Proposal) -> str | None:
     """迅速行动, 各部门积极行动: right after an adverb of manner the head is a verb (act
     quickly), not the end of a name."""
+    if p.modifier[-1:] not in p.doc.cues.manner_ends:
+        return None  # speed: no adverb of manner ends the modifier (a set look-up)
     word = p.doc.cues.manner_before.search(p.modifier)
     return f"a verb after the adverb {word.group()}" if word else None
 
@@ -218,6 +225,8 @@ def _common_noun_head(p: Proposal) -> str | None:
 
 def _category_value(p: Proposal) -> str | None:
     """[ 体裁分类 ] | 规划计划: the value of a page's classification field names a kind of document."""
+    if _FIELD_MARKS.isdisjoint(p.compact[max(0, p.start - 12):p.start]):
+        return None  # speed: a field's value follows its mark (| or :); most names have none before them
     m = p.doc.cues.category_before.search(p.compact, max(0, p.start - 12), p.start)
     return f"the value of the page's field {m.group('label')}" if m else None
 

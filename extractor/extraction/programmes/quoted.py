@@ -15,7 +15,7 @@ _QUOTES = re.compile(r"[“”「」]")
 _QUOTES_OPEN = frozenset("“「\"")
 _LIST_BEFORE = re.compile(r"(?:[\u4e00-\u9fff]{2,8}、){2,}[\u4e00-\u9fff]{2,8}[和及与、]$")
 _QUOTE_GAP = re.compile(r"[、和及与]?$")
-_SENTENCE = re.compile(r"[，。；：！？!?;\t]")
+_SENTENCE_MARKS = frozenset("，。；：！？!?;\t")
 # One unit of a numeric abbreviation: numeral (+ measure word) + a short noun (三池, 四大工程, 十个聚焦).
 _UNIT = rf"[{CHINESE_NUMERAL}]+[个大项条类]?[\u4e00-\u9fff]{{1,2}}?"
 _NUMERIC_MULTI = re.compile(rf"(?:{_UNIT}){{2,4}}[\u4e00-\u9fff]{{0,2}}")
@@ -28,7 +28,7 @@ _FORMULA = re.compile(r"[\w（）()·]{1,12}(?:\+[\w（）()·]{1,12})+\+?|[\w]{
 # scheme by its form.
 _WORD_BLEND = re.compile(r"[\u4e00-\u9fff]{2}\+[\u4e00-\u9fff]{2}")
 _FIVE_YEAR = re.compile(r"十[一二三四五六七八九]五")
-ENUMERATION = re.compile(r"[、—–-]")
+ENUMERATION = frozenset("、—–-")  # the joints of an enumeration or a chain (a set: `isdisjoint`, no pattern call)
 # A spatial layout spelled out item by item (一淀、三带、九片、多廊) and a sequence rule
 # (先入区、后检测): named formulas by their form, like 一总两带.
 _LAYOUT_ITEM = rf"[{CHINESE_NUMERAL}][^\W\d{CHINESE_NUMERAL}]{{1,3}}"
@@ -57,7 +57,7 @@ def _shape(term: str, cues: Cues) -> str:
     if (("、" in term and _LAYOUT.fullmatch(term)) or ("先" in term and _SEQUENCE.fullmatch(term))
             or (term.endswith("条") and _ARTICLES.fullmatch(term))):
         return "strong"
-    if ENUMERATION.search(term):
+    if not ENUMERATION.isdisjoint(term):
         return ""  # enumerations and chains need a cue (“…、…”模式)
     formula = "+" in term
     if formula and _WORD_BLEND.fullmatch(term):
@@ -72,7 +72,7 @@ def _shape(term: str, cues: Cues) -> str:
 
 
 def _clause(p: Proposal) -> str | None:
-    return "holds sentence punctuation or a table cell boundary" if _SENTENCE.search(p.name) else None
+    return None if _SENTENCE_MARKS.isdisjoint(p.name) else "holds sentence punctuation or a table cell boundary"
 
 
 def _sentence(p: Proposal) -> str | None:
@@ -95,7 +95,7 @@ def metaphor(p: Proposal) -> str | None:
 
 def _schedule(p: Proposal) -> str | None:
     """“7天集中隔离+3天居家监测”: a schedule, not a formula."""
-    return "a schedule of days" if p.doc.cues.schedule.search(p.name) else None
+    return "a schedule of days" if "+" in p.name and p.doc.cues.schedule.search(p.name) else None
 
 
 def _runs(passed: list[Proposal]) -> list[list[Proposal]]:
@@ -126,7 +126,7 @@ def _strength(p: Proposal, listed: bool) -> tuple[str, re.Match[str] | None]:
     if (shape and p.name not in cues.standard and not p.name.endswith(cues.scheme_suffix)
             and cues.slogan_before.search(compact, max(0, p.start - 3), p.start - 1)):
         shape = ""  # 发挥“三个作用”: a formula to uphold
-    enumerated = not shape and ENUMERATION.search(p.name) is not None
+    enumerated = not shape and not ENUMERATION.isdisjoint(p.name)
     # An implementing verb names an enumeration too (实施“装、树、联”); a list of quotes
     # (“…、…”“…”等) does not, since slogans are listed as often as schemes.
     cue = bool(scheme) or (listed and not enumerated) or (
