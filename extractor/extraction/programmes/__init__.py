@@ -79,7 +79,7 @@ def _summary(doc: Doc, passed: list[Proposal]) -> Doc:
     qualified = frozenset(p.name for p in quotes if p.strength == "strong")
     return replace(
         doc, qualified=qualified, quoted_names=tuple((p.start, p.end) for p in quotes
-                                                if p.name in qualified and not quoted.ENUMERATION.search(p.name)),
+                                                if p.name in qualified and quoted.ENUMERATION.isdisjoint(p.name)),
         weak_counts=tuple(weak.items()),
         defined=frozenset(p.forms[0] for p in passed if p.way == "defined"),
         # a brand starts with a word of its own (秦创原), not a generic one (创新创业…)

@@ -41,8 +41,9 @@ class Cues:
     heads: re.Pattern[str]
     generic: re.Pattern[str]
     boundary: re.Pattern[str]
-    noun_after_verb: re.Pattern[str]
+    noun_after_verb: tuple[str, ...]
     particle: re.Pattern[str]
+    particle_characters: frozenset[str]
     head_not_before: re.Pattern[str]
     head_not_after: tuple[str, ...]
     department_stems: tuple[str, ...]
@@ -79,7 +80,11 @@ class Cues:
     nominal_verbs: frozenset[str]
     negations: frozenset[str]
     vague: re.Pattern[str]
+    vague_starts: frozenset[str]
     manner_before: re.Pattern[str]
+    manner_ends: frozenset[str]
+    class_ends: frozenset[str]
+    itself_ends: frozenset[str]
     titled_heads: frozenset[str]
     cue_verb: re.Pattern[str]
     time_count: re.Pattern[str]
@@ -108,14 +113,43 @@ def by_first_character(words: list[str]) -> str:
                     for first, rests in groups.items()) or "(?!)"
 
 
+def last_characters(words: list[str]) -> frozenset[str]:
+    """The characters a match of `(?:words)$` can end a window with: a word's last one, or the
+    line break `$` passes over. A window ending otherwise has no match: no pattern call needed."""
+    return frozenset(word[-1] for word in words) | {"\n"}
+
+
 def _hard_boundary(data: dict) -> re.Pattern[str]:
     """What may stand left of an unquoted name: punctuation (an open bracket too), a number
     with its measure word, a dash pair, an article number. All but 第 are no Chinese
     character: the lookahead passes over runs of text at once."""
     measures = "".join(data["measure_words"])
+    # speed: the pattern opens with the one character class every boundary starts with (no
+    # Chinese character but 第, U+7B2C) and reads the kind of boundary behind it: `re` then
+    # skips over runs of Chinese at once instead of trying the pattern at each character.
     return re.compile(
-        r"(?=[^\u4e00-\u9fff]|第)(?:[^\u4e00-\u9fff\w“”·—]|[①-⑳]|——|第[一二三四五六七八九十百零〇\d]+[条章节款项]"
-        rf"|\d+(?:\.\d+)?[万亿千百]*[{measures}]?)")
+        r"[^\u4e00-\u7b2b\u7b2d-\u9fff](?:(?<=[^\u4e00-\u9fff\w“”·—])|(?<=[①-⑳])|(?<=—)—"
+        rf"|(?<=第)[一二三四五六七八九十百零〇\d]+[条章节款项]|(?<=\d)\d*(?:\.\d+)?[万亿千百]*[{measures}]?)")
+
+
+def _particles(data: dict) -> str:
+    """The particles, grouped by first character as `by_first_character` does, each group
+    refused where a longer word that is no particle starts (对 but not 对标, 在 but not 在线).
+
+    Speed: the words that are none are read right after the first character, so the pattern
+    opens with its first characters and `re` skips ahead to them; a lookahead before the
+    words made it try the pattern at every character of every name's left context.
+    """
+    groups: dict[str, list[str]] = {}
+    for word in sorted(set(data["particles"]), key=lambda w: (-len(w), w)):
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    others: dict[str, list[str]] = {}
+    for word in data["not_particles"]:
+        others.setdefault(word[0], []).append(re.escape(word[1:]))
+    parts = [re.escape(first) + (f"(?!{'|'.join(others[first])})" if first in others else "")
+             + (f"(?:{'|'.join(rests)})" if rests != [""] else "")
+             for first, rests in groups.items() if "" not in others.get(first, ())]
+    return "|".join(parts) or "(?!)"
 
 
 def _formula(data: dict) -> re.Pattern[str]:
@@ -173,11 +207,15 @@ def _boundary_cues(data: dict) -> dict:
     return {"boundary": re.compile(by_first_character(data["boundary_words"])),
             "boundary_before": re.compile(rf"(?:{by_first_character(data['boundary_words'])})$"),
             "verb_before": re.compile(rf"(?:{by_first_character(data['cue_verbs'])})$"),
-            "particle": re.compile(rf"{starting(data['particles'])}(?!{by_first_character(data['not_particles'])})"
-                                   rf"(?:{by_first_character(data['particles'])})"),
-            "noun_after_verb": re.compile(by_first_character(data["noun_after_verb"])),
+            "particle": re.compile(_particles(data)),
+            # the particles of one character, which no longer word that is none equals: one
+            # character before a place is a particle when it is one of them (a set look-up)
+            "particle_characters": frozenset(w for w in data["particles"] if len(w) == 1) - frozenset(data["not_particles"]),
+            "noun_after_verb": tuple(data["noun_after_verb"]),
             "hard_boundary": _hard_boundary(data),
             "class_before": re.compile(rf"(?:{by_first_character(data['class_words'])})$"),
+            "class_ends": last_characters(data["class_words"]),
+            "itself_ends": last_characters(data["self_words"]),
             "count_start": re.compile(rf"[{CHINESE_NUMERAL}]+(?:{by_first_character(data['count_measures'])})"),
             "itself": re.compile(rf"(?<!{alternation(data['self_word_compounds'])})"
                                  rf"(?:{by_first_character(data['self_words'])})$"),
@@ -223,9 +261,12 @@ def load_cues() -> Cues:
                 # only ever fullmatched: grouping by first character keeps the same answers
                 generic=re.compile(rf"(?:{by_first_character(data['generic_words'])})*"),
                 vague=re.compile(rf"(?:{by_first_character(data['generic_words'] + data['manner_words'])})*"),
+                # the first characters of those words: a modifier starting otherwise is no run of them
+                vague_starts=frozenset(word[0] for word in data["generic_words"] + data["manner_words"]),
                 modals=frozenset(data["modals"]),
                 modal=re.compile(by_first_character(data["modals"])),
                 manner_before=re.compile(rf"(?:{by_first_character(data['manner_words'])})$"),
+                manner_ends=last_characters(data["manner_words"]),
                 titled_heads=frozenset(data["titled_heads"]),
                 cue_verb=re.compile(by_first_character(data["cue_verbs"])),
                 time_count=re.compile(rf"[{CHINESE_NUMERAL}\d]+[年天日月]$"),

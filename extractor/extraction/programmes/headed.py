@@ -6,15 +6,20 @@ from __future__ import annotations
 import re
 
 from extractor.extraction.candidates import NamedFilter, named
+from extractor.extraction.programmes.cues import CHINESE_NUMERAL
 from extractor.extraction.programmes.document import Doc, Proposal
-from extractor.extraction.programmes.start import (aims_joined, bounded_at, clause_word, leading_place, name_start, names_something, specific,
-                                                   titled_modifier, titled_start, verbs_in)
+from extractor.extraction.programmes.start import (after_cue_verb, aims_joined, bounded_at, clause_word, leading_place, name_start,
+                                                   names_something, specific, titled_modifier, titled_start, verbs_in)
 
 _TITLE_END = re.compile(r"(?:[（(][^（）()]{1,20}[）)])?》")  # …三年行动计划（2024—2026年）》: the cited plan itself
 # A figure cut inside its unit (500千|伏): a bare number before a name is a row number (2\n宁波…).
 _FIGURE_BEFORE = re.compile(r"\d[\d.]*[万亿千百]+$")
+_FIELD_MARKS = frozenset("|｜:：")
+_MAGNITUDE_ENDS = frozenset("万亿千百\n")  # the last character of such a figure (or a line break `$` passes over)
 # A section marker right before a name: the heading names a part of this document.
 _MARKER_BEFORE = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、]|[①-⑳])$")
+# the last character of such a marker (or a line break after it, which `$` passes over)
+_MARKER_ENDS = frozenset("）)、.．\n") | frozenset(chr(c) for c in range(ord("①"), ord("⑳") + 1))
 
 
 def propose(doc: Doc) -> list[Proposal]:
@@ -50,7 +55,7 @@ def _past_clause_words(doc: Doc, start: int, mid: int) -> int:
     → 北京冬奥会), keeping two characters or more before the head; what an implementing verb
     introduces is a name as it stands (实施就业优先战略)."""
     compact = doc.view.text
-    if doc.cues.verb_before.search(compact, max(0, start - 2), start):
+    if after_cue_verb(compact, start, doc.cues):
         return start
     word = clause_word(doc, compact[start:mid])
     while word and mid - (start + len(word)) >= 2:
@@ -71,6 +76,8 @@ def _inside_longer_name(p: Proposal) -> str | None:
 
 def _document_itself(p: Proposal) -> str | None:
     """本行动计划, 该基金: the document or a thing already named."""
+    if p.compact[p.mid - 1:p.mid] not in p.doc.cues.itself_ends:
+        return None  # speed: no such word ends right before the head (a set look-up)
     return "the document itself (本, 该)" if p.doc.cues.itself.search(p.compact, max(0, p.mid - 2), p.mid) else None
 
 
@@ -81,6 +88,8 @@ def _department(p: Proposal) -> str | None:
 
 def _cited_title(p: Proposal) -> str | None:
     """…三年行动计划（2024—2026年）》: the cited plan is a citation."""
+    if not p.compact.startswith(("》", "（", "("), p.end):
+        return None  # speed: what a cited title's end opens with, read without the pattern
     m = _TITLE_END.match(p.compact, p.end)
     return "ends a cited title 《…》" if m is not None and m.end() in p.doc.title_ends else None
 
@@ -96,6 +105,8 @@ def _class_of_things(p: Proposal) -> str | None:
     cues = p.doc.cues
     if p.name.startswith(cues.anchors) or p.head in cues.designation_heads:
         return None
+    if p.compact[p.start - 1:p.start] not in cues.class_ends:
+        return None  # speed: no word that counts kinds ends right before the name (a set look-up)
     word = cues.class_before.search(p.compact, max(0, p.start - 3), p.start)
     return f"a kind of thing after {word.group()}" if word else None
 
@@ -106,8 +117,10 @@ def _counted(p: Proposal) -> str | None:
     项 and 号 are no counts here), and what an implementing verb introduces is a name as it
     stands (实施三年百万青年见习计划)."""
     cues = p.doc.cues
+    if p.name[:1] not in CHINESE_NUMERAL:
+        return None  # speed: a count opens with a numeral (a look-up, no pattern call)
     count = cues.count_start.match(p.name)
-    if count is None or cues.verb_before.search(p.compact, max(0, p.start - 2), p.start):
+    if count is None or after_cue_verb(p.compact, p.start, cues):
         return None
     return f"starts with the count {count.group()}"
 
@@ -115,12 +128,16 @@ def _counted(p: Proposal) -> str | None:
 def _after_figure(p: Proposal) -> str | None:
     """巴林—奈曼—阜新500千伏输变电工程: a name cut right after a figure and its magnitude starts
     inside the figure's unit; a date (2024年…行动) or a row number before a name stays outside."""
+    if p.compact[p.start - 1:p.start] not in _MAGNITUDE_ENDS:
+        return None  # speed: a figure's magnitude ends right before the name or nothing does
     figure = _FIGURE_BEFORE.search(p.compact, max(0, p.start - 8), p.start)
     return f"runs on from the figure {figure.group()}" if figure else None
 
 
 def _section_heading(p: Proposal) -> str | None:
     """（二）创新资源聚变行动: a heading names a part of this document."""
+    if p.compact[p.start - 1:p.start] not in _MARKER_ENDS:
+        return None  # speed: no marker ends right before the name (a set look-up, no pattern call)
     return "a section heading" if _MARKER_BEFORE.search(p.compact, max(0, p.start - 6), p.start) else None
 
 
@@ -150,6 +167,8 @@ def _kind(p: Proposal) -> str | None:
 def _acted(p: Proposal) -> str | None:
     """迅速行动, 各部门积极行动: right after an adverb of manner the head is a verb (act
     quickly), not the end of a name."""
+    if p.modifier[-1:] not in p.doc.cues.manner_ends:
+        return None  # speed: no adverb of manner ends the modifier (a set look-up)
     word = p.doc.cues.manner_before.search(p.modifier)
     return f"a verb after the adverb {word.group()}" if word else None
 
@@ -167,7 +186,7 @@ def _quoted_term(p: Proposal) -> str | None:
 def _leading_verb(p: Proposal) -> str | None:
     """A name never starts with a verb, adverb, pronoun or conjunction (总结试点,
     有力有序开展试点): what starts so, with too little left to cut it off, is a clause."""
-    word = None if p.doc.cues.verb_before.search(p.compact, max(0, p.start - 2), p.start) \
+    word = None if after_cue_verb(p.compact, p.start, p.doc.cues) \
         else clause_word(p.doc, p.name)
     return f"starts with {word}: a clause, not a name" if word and len(word) <= len(p.modifier) else None
 
@@ -198,7 +217,7 @@ def _common_noun_head(p: Proposal) -> str | None:
     cues = p.doc.cues
     if (p.head not in cues.anchored_heads or p.name.startswith(cues.anchors + p.doc.brands)
             or cues.standard_re.match(p.name)  # 乡村振兴战略: a nationwide name and its head
-            or (p.head not in cues.system_heads and cues.verb_before.search(p.compact, max(0, p.start - 2), p.start))
+            or (p.head not in cues.system_heads and after_cue_verb(p.compact, p.start, cues))
             or _named_system(p)):
         return None
     return f"{p.head} ends common nouns: no anchor, implementing verb, function or brand"
@@ -206,6 +225,8 @@ def _common_noun_head(p: Proposal) -> str | None:
 
 def _category_value(p: Proposal) -> str | None:
     """[ 体裁分类 ] | 规划计划: the value of a page's classification field names a kind of document."""
+    if _FIELD_MARKS.isdisjoint(p.compact[max(0, p.start - 12):p.start]):
+        return None  # speed: a field's value follows its mark (| or :); most names have none before them
     m = p.doc.cues.category_before.search(p.compact, max(0, p.start - 12), p.start)
     return f"the value of the page's field {m.group('label')}" if m else None
 

@@ -8,13 +8,14 @@ import re
 from extractor.extraction.candidates import NamedFilter, named
 from extractor.extraction.programmes.cues import CHINESE_NUMERAL, Cues, body_heads
 from extractor.extraction.programmes.document import Doc, Proposal
-from extractor.extraction.programmes.start import bounded_at, clause_word, name_start, specific, words_of
+from extractor.extraction.programmes.start import after_cue_verb, bounded_at, clause_word, name_start, specific, words_of
 
 _QUOTED = re.compile(r"[“「\"]([^“”「」\"]{1,40})[”」\"]")
 _QUOTES = re.compile(r"[“”「」]")
+_QUOTES_OPEN = frozenset("“「\"")
 _LIST_BEFORE = re.compile(r"(?:[\u4e00-\u9fff]{2,8}、){2,}[\u4e00-\u9fff]{2,8}[和及与、]$")
 _QUOTE_GAP = re.compile(r"[、和及与]?$")
-_SENTENCE = re.compile(r"[，。；：！？!?;\t]")
+_SENTENCE_MARKS = frozenset("，。；：！？!?;\t")
 # One unit of a numeric abbreviation: numeral (+ measure word) + a short noun (三池, 四大工程, 十个聚焦).
 _UNIT = rf"[{CHINESE_NUMERAL}]+[个大项条类]?[\u4e00-\u9fff]{{1,2}}?"
 _NUMERIC_MULTI = re.compile(rf"(?:{_UNIT}){{2,4}}[\u4e00-\u9fff]{{0,2}}")
@@ -27,7 +28,7 @@ _FORMULA = re.compile(r"[\w（）()·]{1,12}(?:\+[\w（）()·]{1,12})+\+?|[\w]{
 # scheme by its form.
 _WORD_BLEND = re.compile(r"[\u4e00-\u9fff]{2}\+[\u4e00-\u9fff]{2}")
 _FIVE_YEAR = re.compile(r"十[一二三四五六七八九]五")
-ENUMERATION = re.compile(r"[、—–-]")
+ENUMERATION = frozenset("、—–-")  # the joints of an enumeration or a chain (a set: `isdisjoint`, no pattern call)
 # A spatial layout spelled out item by item (一淀、三带、九片、多廊) and a sequence rule
 # (先入区、后检测): named formulas by their form, like 一总两带.
 _LAYOUT_ITEM = rf"[{CHINESE_NUMERAL}][^\W\d{CHINESE_NUMERAL}]{{1,3}}"
@@ -51,22 +52,27 @@ def _shape(term: str, cues: Cues) -> str:
     if term in cues.standard or term.endswith(cues.scheme_suffix) and any(
             term.endswith(suffix) and specific(term[:-len(suffix)], cues) for suffix in cues.scheme_suffix):
         return "strong"
-    if _LAYOUT.fullmatch(term) or _SEQUENCE.fullmatch(term) or _ARTICLES.fullmatch(term):
+    # speed: each form is tried only when the character it needs is there (、 先 条 + a numeral
+    # or a digit first): most terms need no pattern call
+    if (("、" in term and _LAYOUT.fullmatch(term)) or ("先" in term and _SEQUENCE.fullmatch(term))
+            or (term.endswith("条") and _ARTICLES.fullmatch(term))):
         return "strong"
-    if ENUMERATION.search(term):
+    if not ENUMERATION.isdisjoint(term):
         return ""  # enumerations and chains need a cue (“…、…”模式)
-    if _WORD_BLEND.fullmatch(term):
+    formula = "+" in term
+    if formula and _WORD_BLEND.fullmatch(term):
         return ""  # needs a cue like an enumeration: “党建+金融”模式
-    if (_FORMULA.fullmatch(term) or _NUMERIC_MULTI.fullmatch(term)
-            or _NUMERIC_COUNTED.fullmatch(term) or _NUMERIC_CODE.fullmatch(term)):
+    numeral, digit = term[:1] in CHINESE_NUMERAL and term[:1] != "", term[:1].isdecimal()
+    if ((formula and _FORMULA.fullmatch(term)) or (numeral and (_NUMERIC_MULTI.fullmatch(term) or _NUMERIC_COUNTED.fullmatch(term)))
+            or (digit and _NUMERIC_CODE.fullmatch(term))):
         return "strong"
-    if _NUMERIC_SINGLE.fullmatch(term) or _FIVE_YEAR.fullmatch(term):
+    if numeral and (_NUMERIC_SINGLE.fullmatch(term) or _FIVE_YEAR.fullmatch(term)):
         return "weak"
     return ""
 
 
 def _clause(p: Proposal) -> str | None:
-    return "holds sentence punctuation or a table cell boundary" if _SENTENCE.search(p.name) else None
+    return None if _SENTENCE_MARKS.isdisjoint(p.name) else "holds sentence punctuation or a table cell boundary"
 
 
 def _sentence(p: Proposal) -> str | None:
@@ -82,13 +88,14 @@ def _sentence(p: Proposal) -> str | None:
 
 def metaphor(p: Proposal) -> str | None:
     """“卡脖子技术”, “两个大局”: emphasis, imagery or a slogan (quotes taken off the name)."""
-    word = p.doc.cues.metaphor.search(_QUOTED.sub("", p.name))
+    name = _QUOTED.sub("", p.name) if _QUOTES_OPEN.intersection(p.name) else p.name  # speed: most hold no quote
+    word = p.doc.cues.metaphor.search(name)
     return f"holds the metaphor or slogan word {word.group()}" if word else None
 
 
 def _schedule(p: Proposal) -> str | None:
     """“7天集中隔离+3天居家监测”: a schedule, not a formula."""
-    return "a schedule of days" if p.doc.cues.schedule.search(p.name) else None
+    return "a schedule of days" if "+" in p.name and p.doc.cues.schedule.search(p.name) else None
 
 
 def _runs(passed: list[Proposal]) -> list[list[Proposal]]:
@@ -110,20 +117,20 @@ def _strength(p: Proposal, listed: bool) -> tuple[str, re.Match[str] | None]:
     after = compact[p.end + 1:p.end + 13]
     scheme = cues.scheme_after.match(after)
     shape = _shape(p.name, cues)
-    if _FORMULA.fullmatch(p.name) and (
+    if "+" in p.name and _FORMULA.fullmatch(p.name) and (
             cues.count_after.match(after)  # “1+8”市: a count of places
             or (after.startswith("的") and not cues.scheme_after.match(after, 1))):
         shape = ""  # “懂科技+懂产业”的科技经纪人: a description of people
-    if cues.description_after.match(after):
+    if after.startswith("的") and cues.description_after.match(after):
         shape = ""  # 价格呈现“四涨三降一平”的特点: a trait described, not a scheme
     if (shape and p.name not in cues.standard and not p.name.endswith(cues.scheme_suffix)
             and cues.slogan_before.search(compact, max(0, p.start - 3), p.start - 1)):
         shape = ""  # 发挥“三个作用”: a formula to uphold
-    enumerated = not shape and ENUMERATION.search(p.name) is not None
+    enumerated = not shape and not ENUMERATION.isdisjoint(p.name)
     # An implementing verb names an enumeration too (实施“装、树、联”); a list of quotes
     # (“…、…”“…”等) does not, since slogans are listed as often as schemes.
     cue = bool(scheme) or (listed and not enumerated) or (
-        cues.verb_before.search(compact[max(0, p.start - 3):p.start - 1]) is not None)
+        after_cue_verb(compact, p.start - 1, cues))
     return ("strong" if shape == "strong" or cue else shape), scheme
 
 
@@ -158,7 +165,8 @@ def read(passed: list[Proposal]) -> list[Proposal]:
     readings = []
     for run in _runs(passed):
         last = run[-1]
-        listed = last.doc.cues.list_after.match(last.compact[last.end + 1:last.end + 13]) is not None
+        listed = last.compact.startswith("等", last.end + 1) and last.doc.cues.list_after.match(
+            last.compact[last.end + 1:last.end + 13]) is not None
         for p in run:
             strength, scheme = _strength(p, listed)
             forms = ((f"“{p.name}”{_scheme_name(p, scheme)}",) if scheme else ()) + tuple(filter(None, [_prefix_form(p)]))
