@@ -99,6 +99,13 @@ def test_standing_support_applies_to_later_notes():
     assert all(any(name == "各片区" and role == "support" for name, role, _ in c.owners) for c in clauses)
 
 
+def test_a_remark_closing_the_list_is_no_owner():
+    # 荆门市“十四五”纲要任务分工方案 (jingmen.gov.cn, 2021): the list ends in a remark on itself
+    text = ("1.地区生产总值(GDP)总量力争突破3000亿元,年均增长7%以上。(预期性指标,牵头单位:市发改委;"
+            "责任单位:市政府有关部门,各县市区,以下均需各县市区落实,不再逐一列出)")
+    assert _owners(text) == {("市发改委", "lead"), ("市政府有关部门", "support"), ("各县市区", "support")}
+
+
 def test_regulation_subjects_and_shared_heads():
     # corpus/dev/13: the subject of 应当/负责 owns the clause; one head serves a list
     text = ("第六条 市科学技术行政部门负责本市科学技术进步工作的综合管理和统筹协调。"
