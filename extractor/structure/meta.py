@@ -80,6 +80,14 @@ def _page_stamp() -> re.Pattern[str]:
 
 
 @cache
+def _masthead() -> re.Pattern[str]:
+    """A news page's dateline without a clock time: the outlet (`media_suffixes`) and the date
+    on a line of their own (长江日报 2025年01月17日); the match ends where the date starts."""
+    media = alternation(load_json("document_meta.json")["media_suffixes"])
+    return re.compile(rf"^[ \t]*[{_HAN}]{{0,10}}(?:{media})[ \t]*(?=\d)", re.M)  # normalise drops the space
+
+
+@cache
 def _adopted() -> re.Pattern[str]:
     return re.compile(rf"[（(]\s*(?P<date>{DATE.pattern})[^）)\n]{{0,60}}?(?:通过|批准|公布|发布|施行)")
 
@@ -649,6 +657,11 @@ def _dateline_date(text: str) -> re.Match[str] | None:
     for line in CLOCK_AFTER.finditer(text, 0, reach):
         m = NUMERIC_DATE.match(text, line.end()) or DATE.match(text, line.end())
         if m:
+            return m
+    for line in _masthead().finditer(text, 0, reach):
+        m = NUMERIC_DATE.match(text, line.end()) or DATE.match(text, line.end())
+        line_end = text.find("\n", line.end())
+        if m and not text[m.end():line_end if line_end >= 0 else None].strip():  # the date ends the line
             return m
     stamp = _page_stamp().search(text, 0, reach)
     return (NUMERIC_DATE.match(text, stamp.end()) or DATE.match(text, stamp.end())) if stamp else None

@@ -395,6 +395,18 @@ def test_a_news_page_is_dated_by_its_dateline():
     assert read_meta(normalise_text("本报讯 2024年3月5日上午，会议召开。\n").text).date is None
 
 
+def test_an_outlet_and_a_date_alone_on_a_line_are_a_dateline():
+    # source: 长江日报 2025-01-17, 政府工作报告摘要与导读 (cjrb.cjn.cn): no clock time on the dateline
+    text = ("政府工作报告摘要与导读\n长江日报 2025年01月17日\n■ 2024年成绩单\n●预计全省地区生产总值增长6%左右\n"
+            "■ 2025年经济社会发展的主要预期目标\n●经济增长6%左右\n")
+    meta = read_meta(normalise_text(text).text)
+    assert (meta.title, meta.date) == ("政府工作报告摘要与导读", "2025-01-17")
+    # an issuing body over its date is a 落款, not a dateline: the title stays the notice's
+    meta = read_meta(normalise_text("关于开展评估工作的通知\n各区科技局：\n现将有关事项通知如下。\n"
+                                    "市科技局\n2024年3月5日\n").text)
+    assert meta.title == "关于开展评估工作的通知"
+
+
 def test_a_series_of_division_levels_is_one_addressee():
     # source: http://kjzch.com/cn/gongxin/2020-01-17/138248.html (工信厅规函〔2020〕8号)
     meta = _meta("工业和信息化部办公厅关于组织申报2019年工业稳增长和转型升级成效明显市(州)的通知\n"
