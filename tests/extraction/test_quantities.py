@@ -865,3 +865,21 @@ def test_a_place_suffix_inside_a_word_ends_no_subject():
 def test_a_second_home_is_no_count_of_two():
     # source: 河南省人民政府 2023年重点工作责任单位 (落实首套房贷款支持政策，优化二套房认定标准)
     assert [q.value for q in find_quantities(parsed("到2023年，优化二套房认定标准，建成两套系统。"))] == [2]
+
+
+def test_a_share_of_the_whole_and_a_level_held_read_as_written():
+    # 新乡市建设制造强市三年行动计划(2023—2025年) (henan.kjzch.com, 2023): 占全市… is a share, not a
+    # subject; 稳定在 only says the level is held (GUIDE: plain =, a bound after it wins)
+    text = "到2025年,制造业增加值占全市生产总值的比重稳定在30%以上,规模以上工业企业力争突破2200家。"
+    share = find_quantities(parsed(text))[0]
+    assert (share.metric, share.subject, share.comparator, share.year) == (
+        "制造业增加值占全市生产总值的比重", None, ">=", 2025)
+    held = find_quantities(parsed("将雄安新区蓝绿空间占比稳定在70%。粮食产量稳定在1.4万亿斤左右。"))
+    assert [(q.comparator, q.value) for q in held] == [("=", 70), ("~", 1.4)]
+    assert held[0].metric.endswith("蓝绿空间占比")
+
+
+def test_a_conjunction_before_the_next_figure_is_not_part_of_the_metric():
+    # 开封市推动制造业高质量发展实施方案 (kaifeng.gov.cn, 2020)
+    text = "到2025年,培育形成2个千亿级产业集群和6个五百亿级产业集群。"
+    assert [q.metric for q in find_quantities(parsed(text))] == ["培育形成千亿级产业集群", "五百亿级产业集群"]
