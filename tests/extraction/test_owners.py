@@ -106,6 +106,16 @@ def test_a_remark_closing_the_list_is_no_owner():
     assert _owners(text) == {("市发改委", "lead"), ("市政府有关部门", "support"), ("各县市区", "support")}
 
 
+def test_a_label_line_keeps_a_bracketed_level_inside_a_name():
+    # 实施《西部大开发“十三五”规划》责任分工方案 (川办函〔2017〕113号): 市(州) inside the list
+    text = ("1.优化空间开发布局。加快以成渝经济区为支撑的核心增长区域建设。\n"
+            "责任单位:省发展改革委、住房城乡建设厅、交通运输厅、国土资源厅,有关市(州)人民政府等。")
+    assert ("有关市(州)人民政府", "lead") in _owners(text)
+    assert ("省发展改革委", "lead") in _owners(text)
+    text = "（二）推进县域经济发展。\n责任单位：各县（市、区）人民政府，市发展改革委。"
+    assert _owners(text) == {("各县（市、区）人民政府", "lead"), ("市发展改革委", "lead")}
+
+
 def test_regulation_subjects_and_shared_heads():
     # corpus/dev/13: the subject of 应当/负责 owns the clause; one head serves a list
     text = ("第六条 市科学技术行政部门负责本市科学技术进步工作的综合管理和统筹协调。"
