@@ -883,3 +883,12 @@ def test_a_conjunction_before_the_next_figure_is_not_part_of_the_metric():
     # 开封市推动制造业高质量发展实施方案 (kaifeng.gov.cn, 2020)
     text = "到2025年,培育形成2个千亿级产业集群和6个五百亿级产业集群。"
     assert [q.metric for q in find_quantities(parsed(text))] == ["培育形成千亿级产业集群", "五百亿级产业集群"]
+
+
+def test_measures_declared_with_zhiding_ruxia_set_targets():
+    # 黑龙江省 创新龙江 政策措施 (xcb.shxy.edu.cn): 制定如下政策措施 declares a policy; a rise 在现有基础上
+    # is a commitment, not a figure reported
+    text = ("为深入落实党的二十大精神,着力建设创新龙江,制定如下政策措施。\n一、支持原始创新,增强源头供给\n"
+            "1.加大对基础研究和应用基础研究支持力度。扩大国家自然科学基金区域创新发展联合基金的出资规模,"
+            "我省出资额在现有基础上提高25%。对新获批的国家实验室基地,给予一次性1000万元资助。")
+    assert [(q.value, q.kind) for q in find_quantities(parsed(text))] == [(25, "target"), (1000, "target")]
