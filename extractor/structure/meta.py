@@ -80,6 +80,11 @@ def _page_stamp() -> re.Pattern[str]:
 
 
 @cache
+def _issuance() -> re.Pattern[str]:
+    return re.compile(alternation(load_json("document_meta.json")["issuance_phrases"]))
+
+
+@cache
 def _masthead() -> re.Pattern[str]:
     """A news page's dateline without a clock time: the outlet (`media_suffixes`) and the date
     on a line of their own (长江日报 2025年01月17日); the match ends where the date starts."""
@@ -282,6 +287,8 @@ def _standalone_title(text: str) -> tuple[int, int] | None:
     for i, (start, end) in enumerate(lines):
         line = text[start:end].strip()
         if _is_prose(line):
+            if _issuance().search(line):
+                continue  # 现将《…》印发给你们: the issued plan's own title follows its 落款
             break
         if ((len(line) < 8 and not (len(line) >= 4 and line.endswith(lexicon().genres)))
                 or len(_han_char().findall(line)) * 2 < len(line)  # an index number, a URL
@@ -289,11 +296,19 @@ def _standalone_title(text: str) -> tuple[int, int] | None:
                 or _ISSUE.search(line) or marker_at(line) or _speaker(line)):
             continue
         following = text[lines[i + 1][0]:lines[i + 1][1]].strip() if i + 1 < len(lines) else ""
-        if following.startswith("——") or _TITLE_PERIOD.fullmatch(following):
-            end = lines[i + 1][1]  # a dashed subtitle or （试行第十版） belongs to the title
+        if following.startswith("——") or _TITLE_PERIOD.fullmatch(following) or _wraps(line, following):
+            end = lines[i + 1][1]  # a dashed subtitle, （试行第十版） or the rest of a wrapped title
         if best is None or end - start > best[1] - best[0]:
             best = (start, end)
     return best
+
+
+def _wraps(line: str, following: str) -> bool:
+    """Whether `following` ends a title that `line` begins, wrapped on a cover page
+    (…第十四个五年 / 规划和2035年远景目标纲要): only the second line ends in a genre word."""
+    genres = lexicon().genres
+    return (not line.endswith(genres) and following.endswith(genres) and len(following) <= 30
+            and not _stopped(following) and not _is_org(following) and not DATE.search(following))
 
 
 def _speaker(line: str) -> bool:

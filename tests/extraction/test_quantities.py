@@ -892,3 +892,14 @@ def test_measures_declared_with_zhiding_ruxia_set_targets():
             "1.加大对基础研究和应用基础研究支持力度。扩大国家自然科学基金区域创新发展联合基金的出资规模,"
             "我省出资额在现有基础上提高25%。对新获批的国家实验室基地,给予一次性1000万元资助。")
     assert [(q.value, q.kind) for q in find_quantities(parsed(text))] == [(25, "target"), (1000, "target")]
+
+
+def test_a_figure_reached_by_a_change_verb_and_the_end_of_a_past_plan_period():
+    # 苏尼特右旗“十四五”规划纲要: “十三五”期末 is 2020, before the plan's own period (so reported);
+    # 增加到 only says the level reached
+    text = ("“十四五”时期(2021~2025年),是开启全面建设社会主义现代化国家新征程的第一个五年。\n"
+            "第一篇 开创现代化建设新征程\n第一章 发展环境\n第一节 发展成就\n"
+            "经济基础更加稳固。“十三五”期末,全旗地区生产总值增加到37.6亿元,固定资产投资累计总量达到100亿元。")
+    first = find_quantities(parsed(text))[0]
+    assert (first.metric, first.value, first.comparator, first.year, first.kind) == (
+        "全旗地区生产总值", 37.6, "=", 2020, "actual")
