@@ -132,6 +132,53 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum()  # true for CJK ideographs, letters and digits
 
 
+_SCRIPT_SAMPLE = 4000  # a reprint is in one script throughout: its opening tells
+_PINYIN_GLOSS = re.compile(r"\(([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*)\)")
+
+
+@cache
+def _traditional_marks() -> re.Pattern[str]:
+    return re.compile("[" + load_json("normalise_fold.json")["traditional_marks"] + "]")
+
+
+@cache
+def _to_simplified() -> Callable[[str], str]:
+    import opencc  # loaded for a traditional reprint only (its dictionaries take ~40 ms)
+
+    return opencc.OpenCC("t2s").convert
+
+
+def simplify_script(t: Tracked) -> Tracked:
+    """A page reprinted in the traditional script (國務院辦公廳關於…的通知, as HK and TW mirrors
+    and converted reposts carry it) read in simplified characters, the script of every lexicon.
+
+    Character for character, so every offset holds: OpenCC converts by phrase (乾淨 -> 干净,
+    乾隆 stays), and a line whose phrases would change its length is converted one character at
+    a time. Simplified text, with at most a name in the old script (澳門), is left as it is.
+    """
+    sample = t.text[:_SCRIPT_SAMPLE]
+    marks = len(_traditional_marks().findall(sample))
+    if marks < 5 or marks * 50 < len(sample):
+        return t
+    convert = _to_simplified()
+    lines = t.text.split("\n")
+    simplified = []
+    for line in lines:
+        converted = convert(line)
+        simplified.append(converted if len(converted) == len(line) else "".join(map(convert, line)))
+    return Tracked("\n".join(simplified), t.offsets)
+
+
+def drop_pinyin_glosses(t: Tracked) -> Tracked:
+    """Drop the pinyin some mirror sites print after characters (鄉(xiāng)協(xié)調(diào)): it splits
+    every word it touches."""
+    if "(" not in t.text:
+        return t
+    text = t.text
+    return _splice(t, ((m.start(), m.end(), "") for m in _PINYIN_GLOSS.finditer(text)
+                       if m.start() and "\u3400" <= text[m.start() - 1] <= "\u9fff"))
+
+
 def fold_characters(t: Tracked) -> Tracked:
     """Fold full-width ASCII letters, digits and symbols and odd spaces; drop invisible marks."""
     # A str scan per invisible character costs less than the regex scan, which few texts need.
@@ -410,7 +457,7 @@ def repair(text: str, *, hard_breaks: bool = False) -> Tracked:
     """
     steps = STEPS if not hard_breaks else tuple(
         partial(join_broken_lines, hard_breaks=True) if step is join_broken_lines else step for step in STEPS)
-    tracked = Tracked.of(text)
+    tracked = simplify_script(drop_pinyin_glosses(Tracked.of(text)))  # once: no later step undoes them
     for _ in range(_MAX_PASSES):
         before = tracked.text
         for step in steps:

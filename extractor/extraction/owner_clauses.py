@@ -263,7 +263,16 @@ def _later_items(piece: _Piece) -> str | None:
     return "以下 speaks of the items after it" if "以下" in piece.raw else None
 
 
-_ITEM_FILTERS = named(_vague_collective, _not_name_shaped, _description, _later_items)
+def _remark(piece: _Piece) -> str | None:
+    """不再逐一列出 or 分别负责 closing a 责任单位 list: a clause about the list, opening with an
+    adverb (no body's name or function opens so: 审批、统计 name a department; 不再 does not)."""
+    words = tagged(piece.name) if piece.name else ()
+    if words and words[0][1] == "d" and not _is_org_name(piece.name):
+        return "a remark on the list (不再逐一列出), not a name: it opens with an adverb"
+    return None
+
+
+_ITEM_FILTERS = named(_vague_collective, _not_name_shaped, _description, _later_items, _remark)
 
 
 def _no_organisation_head(name: str) -> str | None:

@@ -81,6 +81,7 @@ def roles() -> Roles:
     label_words = rf"(?:{alternation(data['label_roles'])})(?:责任)?(?:{units})"
     lead_labels = [w for w, r in data["label_roles"].items() if r == "lead" and w != "责任"]
     lead_mark = rf"[（(](?:{alternation(lead_labels)})[）)]"
+    level_bracket = r"[（(][^。（）()]{1,8}[）)]"  # 有关市(州)人民政府, 各县（市、区）: part of a name
     phrases = alternation(lead + support)
     duty = alternation(data["duty_qualifiers"])
     first = "|".join(f"(?:{p})" for p in data["first_leads"])
@@ -90,10 +91,11 @@ def roles() -> Roles:
         owner_word=re.compile(rf"{phrases}|(?:{units})[：:]"),
         support_word=re.compile(alternation(support)),
         label=re.compile(rf"({label_words})[：:]"),
-        label_line=re.compile(rf"{label_words}[：:](?:[^。（）()]|{lead_mark}){{2,160}}?{stop}"),
+        label_line=re.compile(rf"{label_words}[：:](?:[^。（）()]|{lead_mark}|{level_bracket}){{2,160}}?{stop}"),
         label_cues=_colons(data["unit_words"]),
         division_cues=_colons(data["division_labels"]),
-        division_line=re.compile(rf"(?:{alternation(data['division_labels'])})[：:]([^。（）()]{{2,160}}?){stop}"),
+        division_line=re.compile(
+            rf"(?:{alternation(data['division_labels'])})[：:]((?:[^。（）()]|{level_bracket}){{2,160}}?){stop}"),
         lead_mark=re.compile(lead_mark),
         first_leads=re.compile(first),
         first_leads_note=re.compile(rf"[（(](?:{first})[）)]$"),

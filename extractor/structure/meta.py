@@ -82,6 +82,19 @@ def _page_stamp() -> re.Pattern[str]:
 
 
 @cache
+def _issuance() -> re.Pattern[str]:
+    return re.compile(alternation(load_json("document_meta.json")["issuance_phrases"]))
+
+
+@cache
+def _masthead() -> re.Pattern[str]:
+    """A news page's dateline without a clock time: the outlet (`media_suffixes`) and the date
+    on a line of their own (长江日报 2025年01月17日); the match ends where the date starts."""
+    media = alternation(load_json("document_meta.json")["media_suffixes"])
+    return re.compile(rf"^[ \t]*[{_HAN}]{{0,10}}(?:{media})[ \t]*(?=\d)", re.M)  # normalise drops the space
+
+
+@cache
 def _adopted() -> re.Pattern[str]:
     return re.compile(rf"[（(]\s*(?P<date>{DATE.pattern})[^）)\n]{{0,60}}?(?:通过|批准|公布|发布|施行)")
 
@@ -276,6 +289,8 @@ def _standalone_title(text: str) -> tuple[int, int] | None:
     for i, (start, end) in enumerate(lines):
         line = text[start:end].strip()
         if _is_prose(line):
+            if _issuance().search(line):
+                continue  # 现将《…》印发给你们: the issued plan's own title follows its 落款
             break
         if ((len(line) < 8 and not (len(line) >= 4 and line.endswith(lexicon().genres)))
                 or len(_han_char().findall(line)) * 2 < len(line)  # an index number, a URL
@@ -283,11 +298,19 @@ def _standalone_title(text: str) -> tuple[int, int] | None:
                 or _ISSUE.search(line) or marker_at(line) or _speaker(line)):
             continue
         following = text[lines[i + 1][0]:lines[i + 1][1]].strip() if i + 1 < len(lines) else ""
-        if following.startswith("——") or _TITLE_PERIOD.fullmatch(following):
-            end = lines[i + 1][1]  # a dashed subtitle or （试行第十版） belongs to the title
+        if following.startswith("——") or _TITLE_PERIOD.fullmatch(following) or _wraps(line, following):
+            end = lines[i + 1][1]  # a dashed subtitle, （试行第十版） or the rest of a wrapped title
         if best is None or end - start > best[1] - best[0]:
             best = (start, end)
     return best
+
+
+def _wraps(line: str, following: str) -> bool:
+    """Whether `following` ends a title that `line` begins, wrapped on a cover page
+    (…第十四个五年 / 规划和2035年远景目标纲要): only the second line ends in a genre word."""
+    genres = lexicon().genres
+    return (not line.endswith(genres) and following.endswith(genres) and len(following) <= 30
+            and not _stopped(following) and not _is_org(following) and not DATE.search(following))
 
 
 def _speaker(line: str) -> bool:
@@ -669,6 +692,11 @@ def _dateline_date(text: str) -> re.Match[str] | None:
     for line in CLOCK_AFTER.finditer(text, 0, reach) if text.find(":", 0, reach) >= 0 else ():
         m = NUMERIC_DATE.match(text, line.end()) or DATE.match(text, line.end())
         if m:
+            return m
+    for line in _masthead().finditer(text, 0, reach):
+        m = NUMERIC_DATE.match(text, line.end()) or DATE.match(text, line.end())
+        line_end = text.find("\n", line.end())
+        if m and not text[m.end():line_end if line_end >= 0 else None].strip():  # the date ends the line
             return m
     stamp = _page_stamp().search(text, 0, reach)
     return (NUMERIC_DATE.match(text, stamp.end()) or DATE.match(text, stamp.end())) if stamp else None

@@ -24,6 +24,12 @@ def test_left_boundary_stops_at_verbs():
     assert "西安交通大学" in _names(text)
 
 
+def test_political_concepts_named_like_a_body_are_no_organisations():
+    # 国发〔2023〕16号: 铸牢中华民族共同体意识; a 共同体 with a place and a field still names a body
+    assert _names("支持内蒙古以铸牢中华民族共同体意识为主线,推动构建人类命运共同体。") == []
+    assert _names("成立长三角医疗卫生共同体。") == ["长三角医疗卫生共同体"]
+
+
 def test_company_and_college_names():
     # corpus/seeds/000
     assert "西安西京学院" in _names("国际科技巨头。”来自西安西京学院的公司创始人李克轩告诉记者")

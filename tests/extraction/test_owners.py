@@ -99,6 +99,23 @@ def test_standing_support_applies_to_later_notes():
     assert all(any(name == "各片区" and role == "support" for name, role, _ in c.owners) for c in clauses)
 
 
+def test_a_remark_closing_the_list_is_no_owner():
+    # 荆门市“十四五”纲要任务分工方案 (jingmen.gov.cn, 2021): the list ends in a remark on itself
+    text = ("1.地区生产总值(GDP)总量力争突破3000亿元,年均增长7%以上。(预期性指标,牵头单位:市发改委;"
+            "责任单位:市政府有关部门,各县市区,以下均需各县市区落实,不再逐一列出)")
+    assert _owners(text) == {("市发改委", "lead"), ("市政府有关部门", "support"), ("各县市区", "support")}
+
+
+def test_a_label_line_keeps_a_bracketed_level_inside_a_name():
+    # 实施《西部大开发“十三五”规划》责任分工方案 (川办函〔2017〕113号): 市(州) inside the list
+    text = ("1.优化空间开发布局。加快以成渝经济区为支撑的核心增长区域建设。\n"
+            "责任单位:省发展改革委、住房城乡建设厅、交通运输厅、国土资源厅,有关市(州)人民政府等。")
+    assert ("有关市(州)人民政府", "lead") in _owners(text)
+    assert ("省发展改革委", "lead") in _owners(text)
+    text = "（二）推进县域经济发展。\n责任单位：各县（市、区）人民政府，市发展改革委。"
+    assert _owners(text) == {("各县（市、区）人民政府", "lead"), ("市发展改革委", "lead")}
+
+
 def test_regulation_subjects_and_shared_heads():
     # corpus/dev/13: the subject of 应当/负责 owns the clause; one head serves a list
     text = ("第六条 市科学技术行政部门负责本市科学技术进步工作的综合管理和统筹协调。"

@@ -865,3 +865,41 @@ def test_a_place_suffix_inside_a_word_ends_no_subject():
 def test_a_second_home_is_no_count_of_two():
     # source: 河南省人民政府 2023年重点工作责任单位 (落实首套房贷款支持政策，优化二套房认定标准)
     assert [q.value for q in find_quantities(parsed("到2023年，优化二套房认定标准，建成两套系统。"))] == [2]
+
+
+def test_a_share_of_the_whole_and_a_level_held_read_as_written():
+    # 新乡市建设制造强市三年行动计划(2023—2025年) (henan.kjzch.com, 2023): 占全市… is a share, not a
+    # subject; 稳定在 only says the level is held (GUIDE: plain =, a bound after it wins)
+    text = "到2025年,制造业增加值占全市生产总值的比重稳定在30%以上,规模以上工业企业力争突破2200家。"
+    share = find_quantities(parsed(text))[0]
+    assert (share.metric, share.subject, share.comparator, share.year) == (
+        "制造业增加值占全市生产总值的比重", None, ">=", 2025)
+    held = find_quantities(parsed("将雄安新区蓝绿空间占比稳定在70%。粮食产量稳定在1.4万亿斤左右。"))
+    assert [(q.comparator, q.value) for q in held] == [("=", 70), ("~", 1.4)]
+    assert held[0].metric.endswith("蓝绿空间占比")
+
+
+def test_a_conjunction_before_the_next_figure_is_not_part_of_the_metric():
+    # 开封市推动制造业高质量发展实施方案 (kaifeng.gov.cn, 2020)
+    text = "到2025年,培育形成2个千亿级产业集群和6个五百亿级产业集群。"
+    assert [q.metric for q in find_quantities(parsed(text))] == ["培育形成千亿级产业集群", "五百亿级产业集群"]
+
+
+def test_measures_declared_with_zhiding_ruxia_set_targets():
+    # 黑龙江省 创新龙江 政策措施 (xcb.shxy.edu.cn): 制定如下政策措施 declares a policy; a rise 在现有基础上
+    # is a commitment, not a figure reported
+    text = ("为深入落实党的二十大精神,着力建设创新龙江,制定如下政策措施。\n一、支持原始创新,增强源头供给\n"
+            "1.加大对基础研究和应用基础研究支持力度。扩大国家自然科学基金区域创新发展联合基金的出资规模,"
+            "我省出资额在现有基础上提高25%。对新获批的国家实验室基地,给予一次性1000万元资助。")
+    assert [(q.value, q.kind) for q in find_quantities(parsed(text))] == [(25, "target"), (1000, "target")]
+
+
+def test_a_figure_reached_by_a_change_verb_and_the_end_of_a_past_plan_period():
+    # 苏尼特右旗“十四五”规划纲要: “十三五”期末 is 2020, before the plan's own period (so reported);
+    # 增加到 only says the level reached
+    text = ("“十四五”时期(2021~2025年),是开启全面建设社会主义现代化国家新征程的第一个五年。\n"
+            "第一篇 开创现代化建设新征程\n第一章 发展环境\n第一节 发展成就\n"
+            "经济基础更加稳固。“十三五”期末,全旗地区生产总值增加到37.6亿元,固定资产投资累计总量达到100亿元。")
+    first = find_quantities(parsed(text))[0]
+    assert (first.metric, first.value, first.comparator, first.year, first.kind) == (
+        "全旗地区生产总值", 37.6, "=", 2020, "actual")

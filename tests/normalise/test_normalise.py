@@ -292,3 +292,28 @@ def test_folds_small_form_variants_some_pdf_fonts_print():
     text = normalise_text("1﹒全省生产总值增长7%以上,在实际工作中力争更好结果。").text
     assert text.startswith("1.全省生产总值增长7%以上")
     assert normalise_text("皖政〔2023〕﹝2号﹞").text.endswith("〔2号〕")
+
+
+# source: 川办函〔2017〕113号 as reposted in the traditional script (jumpstarthappiness.com/policy/52949.html)
+_TRADITIONAL_NOTICE = ("四川省人民政府辦公廳\n關于印發實施《西部大開發“十三五”規劃》責任分工方案的通知\n川辦函〔2017〕113號\n"
+                       "各市(州)人民政府,省政府各部門、各直屬機構,有關單位:\n"
+                       "經省政府領導同志同意,現將《實施〈西部大開發“十三五”規劃〉責任分工方案》印發你們,請認真貫徹執行。\n"
+                       "責任單位:省發展改革委、住房城鄉建設廳、交通運輸廳、國土資源廳,有關市(州)人民政府等。\n")
+
+
+def test_a_reprint_in_the_traditional_script_is_read_in_simplified_characters():
+    clean = normalise_text(_TRADITIONAL_NOTICE)
+    assert clean.text.startswith("四川省人民政府办公厅\n关于印发实施《西部大开发“十三五”规划》")
+    assert "责任单位:省发展改革委、住房城乡建设厅、交通运输厅、国土资源厅" in clean.text
+    # one character for one: every offset still points at its source character
+    assert all(clean.offsets[i] == i for i in range(len(clean.text)))
+    # simplified text with a name in the old script (澳門) is left as written
+    assert normalise_text("支持澳門青年来穗创新创业。").text == "支持澳門青年来穗创新创业。"
+
+
+def test_pinyin_glosses_of_a_mirror_site_are_dropped():
+    # source: the same notice on a mirror that prints pinyin after some characters (fl1002.com)
+    clean = normalise_text("經(jīng)省政府領(lǐng)導同志同意,推動(dòng)我省西部大開發(fā)再上新臺階。")
+    assert clean.text == "经省政府领导同志同意,推动我省西部大开发再上新台阶。"
+    assert clean.offsets[1] == 1 + len("(jīng)")  # 省 is read from its own place
+    assert normalise_text("工作量(ABC)和系数(x)不变。").text == "工作量(ABC)和系数(x)不变。"

@@ -395,6 +395,40 @@ def test_a_news_page_is_dated_by_its_dateline():
     assert read_meta(normalise_text("本报讯 2024年3月5日上午，会议召开。\n").text).date is None
 
 
+def test_an_outlet_and_a_date_alone_on_a_line_are_a_dateline():
+    # source: 长江日报 2025-01-17, 政府工作报告摘要与导读 (cjrb.cjn.cn): no clock time on the dateline
+    text = ("政府工作报告摘要与导读\n长江日报 2025年01月17日\n■ 2024年成绩单\n●预计全省地区生产总值增长6%左右\n"
+            "■ 2025年经济社会发展的主要预期目标\n●经济增长6%左右\n")
+    meta = read_meta(normalise_text(text).text)
+    assert (meta.title, meta.date) == ("政府工作报告摘要与导读", "2025-01-17")
+    # an issuing body over its date is a 落款, not a dateline: the title stays the notice's
+    meta = read_meta(normalise_text("关于开展评估工作的通知\n各区科技局：\n现将有关事项通知如下。\n"
+                                    "市科技局\n2024年3月5日\n").text)
+    assert meta.title == "关于开展评估工作的通知"
+
+
+def test_a_title_wrapped_over_two_cover_lines_is_one_title_with_its_author_under_it():
+    # source: 苏尼特右旗“十四五”规划纲要 (gcs66.com/document_detail/45070.html), a PDF cover page
+    text = ("苏尼特右旗国民经济和社会发展第十四个五年\n规划和 2035 年远景目标纲要\n苏尼特右旗人民政府\n2021 年 9 月\n"
+            "“十四五”时期(2021~2025 年),是我国全面建成小康社会、实现第一个百年奋斗目标之后,乘势而上开启全面建设"
+            "社会主义现代化国家新征程的第一个五年。\n")
+    meta = read_meta(normalise_text(text).text)
+    assert (meta.title, meta.issuer) == ("苏尼特右旗国民经济和社会发展第十四个五年规划和2035年远景目标纲要", "苏尼特右旗人民政府")
+
+
+def test_the_issued_plans_title_after_a_long_issuance_paragraph():
+    # source: 荆门市“十四五”纲要任务分工方案 (jingmen.gov.cn, 2021), saved without its notice's title
+    text = ("各县、市、区人民政府,漳河新区,屈家岭管理区,荆门高新区,大柴湖开发区,市政府各部门:\n"
+            "《荆门市国民经济和社会发展第十四个五年规划和2035年远景目标纲要任务分工方案》已经市人民政府同意,"
+            "现印发给你们,请结合实际,认真贯彻执行。\n荆门市人民政府办公室\n2021年12月31日\n"
+            "荆门市国民经济和社会发展第十四个五年规划和2035年远景目标纲要任务分工方案\n"
+            "《荆门市国民经济和社会发展第十四个五年规划和2035年远景目标纲要》(以下简称《纲要》)已经市人大九届五次会议"
+            "审议通过,并已全文发布。为确保《纲要》有效实施,制定本方案。\n")
+    meta = read_meta(normalise_text(text).text)
+    assert meta.title == "荆门市国民经济和社会发展第十四个五年规划和2035年远景目标纲要任务分工方案"
+    assert (meta.issuer, meta.date) == ("荆门市人民政府办公室", "2021-12-31")
+
+
 def test_a_series_of_division_levels_is_one_addressee():
     # source: http://kjzch.com/cn/gongxin/2020-01-17/138248.html (工信厅规函〔2020〕8号)
     meta = _meta("工业和信息化部办公厅关于组织申报2019年工业稳增长和转型升级成效明显市(州)的通知\n"

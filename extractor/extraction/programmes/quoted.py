@@ -20,6 +20,8 @@ _SENTENCE_MARKS = frozenset("，。；：！？!?;\t")
 _UNIT = rf"[{CHINESE_NUMERAL}]+[个大项条类]?[\u4e00-\u9fff]{{1,2}}?"
 _NUMERIC_MULTI = re.compile(rf"(?:{_UNIT}){{2,4}}[\u4e00-\u9fff]{{0,2}}")
 _NUMERIC_COUNTED = re.compile(rf"[{CHINESE_NUMERAL}]+[个大项][\u4e00-\u9fff]{{2,3}}")  # 十个聚焦, 七个一体化, 四大工程
+_LISTED_AFTER = re.compile(r"“([^“”]{2,8})”[、，,和及]?$")  # the quoted term listed right before
+_LISTED_BEFORE = re.compile(r"[、，,和及]?“([^“”]{2,8})”")  # and right after
 _NUMERIC_SINGLE = re.compile(rf"[{CHINESE_NUMERAL}]+[\u4e00-\u9fff]{{1,3}}")
 _NUMERIC_CODE = re.compile(r"\d{3,4}[\u4e00-\u9fff]*")  # 253优势特色产业集群, “544”产业体系
 _FORMULA = re.compile(r"[\w（）()·]{1,12}(?:\+[\w（）()·]{1,12})+\+?|[\w]{1,12}\+")
@@ -86,10 +88,21 @@ def _sentence(p: Proposal) -> str | None:
     return f"a sentence: holds the modal {modal}" if modal else None
 
 
+def _counted_neighbour(p: Proposal) -> bool:
+    """Whether the quoted term listed right before or after `p` is counted too (“两个基地”)."""
+    before = _LISTED_AFTER.search(p.compact, max(0, p.start - 14), p.start - 1)
+    after = _LISTED_BEFORE.match(p.compact, p.end + 1)
+    return any(m is not None and _NUMERIC_COUNTED.fullmatch(m.group(1)) for m in (before, after))
+
+
 def metaphor(p: Proposal) -> str | None:
-    """“卡脖子技术”, “两个大局”: emphasis, imagery or a slogan (quotes taken off the name)."""
+    """“卡脖子技术”, “两个大局”: emphasis, imagery or a slogan (quotes taken off the name).
+    An image counted in a list of counted terms (“两个屏障”、“一个桥头堡”) names a part of a
+    scheme; alone (戴上“两个帽子”) it stays an image."""
     name = _QUOTED.sub("", p.name) if _QUOTES_OPEN.intersection(p.name) else p.name  # speed: most hold no quote
     word = p.doc.cues.metaphor.search(name)
+    if word and word.start() and word.end() == len(name) and _NUMERIC_COUNTED.fullmatch(name) and _counted_neighbour(p):
+        return None
     return f"holds the metaphor or slogan word {word.group()}" if word else None
 
 

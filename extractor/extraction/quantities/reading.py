@@ -17,7 +17,7 @@ from extractor.text.numerals import parse_numeral
 from extractor.text.paragraphs import BULLETS
 
 _PREPOSITION = re.compile(r"^(?:在|与|围绕|聚焦|向|对|从|为|由|经|于|以|把|将|同)+")
-_PREPOSITION_INSIDE = re.compile(r"[在与对向从把将同]")
+_PREPOSITION_INSIDE = re.compile(r"[在与对向从把将同占]")  # 占: X占全市…的比重 is a share, not a subject
 _CLAUSE_BREAKS = re.compile(r"[，,；;。！？!?：:\n|%s]" % BULLETS)
 _SENTENCE_BREAKS = re.compile(r"[。！？!?\n|①-⑳%s]" % BULLETS)
 _GROWTH = re.compile(r"^(?:同比|环比|年均|(?:比|较|相比|与)[^，,。；;]{0,12}?)?(?:增长|下降|提高|减少|增加|上升|降低)")
@@ -33,8 +33,9 @@ _ENUMERATOR = re.compile(r"(?:\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[)）]|[①-�
 # which costs as much as the short match itself
 _BRACKET = re.compile(r"[（(]")
 _AFTER_NOISE = re.compile(r"^(?:的|以上|以下|左右|大关|关口|规模|新台阶|台阶|新高)+")
-_PARTICLES = ("的", "等", "且", "并", "或")
-_TRAIL_PARTICLE = re.compile(r"(?:%s)$" % "|".join(_PARTICLES))
+_PARTICLES = ("的", "等", "且", "并", "或", "和")
+# 和 joins the next figure's words (…集群和6个…); 总和 is a sum
+_TRAIL_PARTICLE = re.compile(r"(?:的|等|且|并|或|(?<!总)和)$")
 _QUOTED = re.compile(r"“([^”]{2,16})”")
 _DIGIT = re.compile(r"\d")
 _LINE_BREAK = re.compile(r"\s*[\n\f]\s*")

@@ -11,7 +11,7 @@ from extractor.text.numerals import cn_number
 YEAR = scanning("到至截预力争12", r"(?P<pre>到|至|截至|截止|预计|力争|争取)?(?P<y>(?:19|20)\d{2})年"
                                     r"(?P<post>底前|以前|前|以来|来|底|末|初|度)?")
 WITHIN_YEARS = re.compile(r"(?<![第\d])(?:未来|用)?(?P<n>[一二两三四五六七八九十]|\d{1,2})年(?:内|间|时间|建设)")
-FIVE_YEAR_PLAN = scanning("到至“十", r"(?:到|至)?“?十(?P<n>[一二三四五六七八九])五”?(?:期间|末|时期|规划期)")
+FIVE_YEAR_PLAN = scanning("到至“十", r"(?:到|至)?“?十(?P<n>[一二三四五六七八九])五”?(?:期间|期末|末|时期|规划期)")
 _SINCE = re.compile(r"[^，。；]{0,6}以来")
 RELATIVE_YEAR = scanning("到至截预力争今本去上明过",
                            r"(?P<pre>到|至|截至|截止|预计|力争|争取)?(?P<rel>今年|本年|去年|上年|明年|过去一年)"
