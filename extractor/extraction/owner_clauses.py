@@ -45,6 +45,7 @@ from extractor.extraction.roles import roles
 from extractor.lexicons import active_rules, cached
 from extractor.memo import text_memo
 from extractor.model import Span, Table
+from extractor.segment import opening_words
 from extractor.structure.headings import task_column
 from extractor.structure.lexicon import lexicon as document_words
 from extractor.structure.markers import FIRST_CHARS, PAREN_ITEM, marker_at
@@ -266,7 +267,11 @@ def _later_items(piece: _Piece) -> str | None:
 def _remark(piece: _Piece) -> str | None:
     """不再逐一列出 or 分别负责 closing a 责任单位 list: a clause about the list, opening with an
     adverb (no body's name or function opens so: 审批、统计 name a department; 不再 does not)."""
-    words = tagged(piece.name) if piece.name else ()
+    # the tagger's first word is one of the words the item opens with: most open with no adverb
+    opening = opening_words(piece.name)
+    if not opening or all(flag != "d" for _, flag in opening):
+        return None
+    words = tagged(piece.name)
     if words and words[0][1] == "d" and not _is_org_name(piece.name):
         return "a remark on the list (不再逐一列出), not a name: it opens with an adverb"
     return None
