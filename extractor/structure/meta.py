@@ -101,7 +101,8 @@ def _adopted() -> re.Pattern[str]:
 
 _ABOUT = re.compile("关于")
 _SENTENCE_END = re.compile("[。！]")
-_CRUMBS = re.compile("[>»›＞]")  # a site's breadcrumbs: 首页 -> 政务公开 -> 公告
+_CRUMBS = re.compile("[>»›＞→]")  # a site's breadcrumbs: 首页 -> 政务公开 -> 公告
+_NAVIGATION = re.compile("[|｜].*[|｜]")  # a site's menu: 首页 | 新闻中心 | 财经评论
 _WHITESPACE = re.compile(r"\s+")
 _LINE_END = ("", "\n", " ", "\t", "（", "(")
 
@@ -295,7 +296,7 @@ def _standalone_title(text: str) -> tuple[int, int] | None:
         if ((len(line) < 8 and not (len(line) >= 4 and line.endswith(lexicon().genres)))
                 or len(_han_char().findall(line)) * 2 < len(line)  # an index number, a URL
                 or _stopped(line) or DATE.search(line) or _is_org(line) or _CRUMBS.search(line)
-                or _ISSUE.search(line) or marker_at(line) or _speaker(line)):
+                or _NAVIGATION.search(line) or _ISSUE.search(line) or marker_at(line) or _speaker(line)):
             continue
         following = text[lines[i + 1][0]:lines[i + 1][1]].strip() if i + 1 < len(lines) else ""
         if following.startswith("——") or _TITLE_PERIOD.fullmatch(following) or _wraps(line, following):
@@ -719,9 +720,16 @@ def _dateline_headline(text: str) -> tuple[int, int] | None:
         return None  # the dateline's own line and a headline above it
     start, end = lines[-2]
     line = text[start:end].strip()
-    if len(line) < 4 or _is_prose(line) or _stopped(line) or DATE.search(line) or _CRUMBS.search(line):
+    if (len(line) < 4 or _is_prose(line) or (_stopped(line) and not _spoken(line)) or DATE.search(line)
+            or _CRUMBS.search(line) or _NAVIGATION.search(line)):
         return None
     return start, end
+
+
+def _spoken(line: str) -> bool:
+    """A headline that names its speaker before a colon (科技部：代表建议、政协提案按期办结率100%)."""
+    m = _HEADLINE.fullmatch(line)
+    return m is not None and _is_org(m.group("who"))
 
 
 def _labelled_issuer(labelled: Mapping[str, str]) -> str | None:

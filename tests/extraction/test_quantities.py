@@ -903,3 +903,11 @@ def test_a_figure_reached_by_a_change_verb_and_the_end_of_a_past_plan_period():
     first = find_quantities(parsed(text))[0]
     assert (first.metric, first.value, first.comparator, first.year, first.kind) == (
         "全旗地区生产总值", 37.6, "=", 2020, "actual")
+
+
+def test_the_day_a_news_report_opens_with_is_no_figure():
+    # 人民网 2019-05-10, 科技部：2019年承办建议提案共849件 (zxfzw.org.cn/show-1695.html)
+    text = ("人民网北京5月10日电 (吕骞)10日,在国务院政策例行吹风会上,科技部副部长李萌表示,"
+            "去年科技部共承办了全国人大建议408件,全国政协提案441件。")
+    assert [(q.value, q.unit) for q in find_quantities(parsed(text))] == [(408, "件"), (441, "件")]
+    assert [q.value for q in find_quantities(parsed("隔离观察14日,期满解除。"))] == [14]

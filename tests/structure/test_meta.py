@@ -429,6 +429,17 @@ def test_the_issued_plans_title_after_a_long_issuance_paragraph():
     assert (meta.issuer, meta.date) == ("荆门市人民政府办公室", "2021-12-31")
 
 
+def test_a_spoken_headline_above_the_time_stamp_not_the_site_menu():
+    # source: 科技日报 via a portal (xiaobj.com/article/html/17639.html): a menu bar, breadcrumbs
+    # with →, and the headline naming its speaker before a colon over 发布时间
+    text = ("首 页 | 新闻中心 | 财经评论 | 教育校园 | 科技新闻 | 房产楼市 | 汽车之家 |\n加入收藏\n"
+            "当前位置: 北京信息港新闻中心国内新闻 → 科技部:代表建议、政协提案按期办结率100%\n文章内容\n"
+            "科技部:代表建议、政协提案按期办结率100%\n作者:Admin  来源:本站整理  发布时间:2019-03-01 06:17:12\n"
+            "科技日报讯 (记者唐婷)记者日前从科技部了解到,2018年,科技部承办十三届全国人大一次会议建议365件。\n")
+    meta = read_meta(normalise_text(text).text)
+    assert (meta.title, meta.date) == ("科技部:代表建议、政协提案按期办结率100%", "2019-03-01")
+
+
 def test_a_series_of_division_levels_is_one_addressee():
     # source: http://kjzch.com/cn/gongxin/2020-01-17/138248.html (工信厅规函〔2020〕8号)
     meta = _meta("工业和信息化部办公厅关于组织申报2019年工业稳增长和转型升级成效明显市(州)的通知\n"

@@ -387,9 +387,13 @@ def _cjk_run() -> re.Pattern[str]:
 
 def _report_day(p: Proposal) -> str | None:
     end = p.match.end()
-    if (p.numeral and p.bare_unit == "日" and (p.value or 0) <= 31 and _cjk().match(p.text, end)
-            and p.text[end] not in p.words.lists["day_runs_on"] and not comparator_before(p.text, p.start)[0]):
+    if not (p.numeral and p.bare_unit == "日" and (p.value or 0) <= 31):
+        return None
+    if (_cjk().match(p.text, end) and p.text[end] not in p.words.lists["day_runs_on"]
+            and not comparator_before(p.text, p.start)[0]):
         return "the day a report is dated (国家能源局2日发布), not a duration"
+    if p.text[end:end + 1] in ("，", ",") and p.text[max(0, p.start - 1):p.start] in ("）", ")", "电"):
+        return "the day a news report opens with (新华社北京3月5日电 (记者…)10日，…), not a duration"
     return None
 
 
