@@ -102,6 +102,7 @@ def _adopted() -> re.Pattern[str]:
 _ABOUT = re.compile("关于")
 _SENTENCE_END = re.compile("[。！]")
 _CRUMBS = re.compile("[>»›＞→]")  # a site's breadcrumbs: 首页 -> 政务公开 -> 公告
+_BARE_TIME_STAMP = re.compile(r"(?<![\u4e00-\u9fff])时间\s*[：:]\s*(?=\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2})")
 _NAVIGATION = re.compile("[|｜].*[|｜]")  # a site's menu: 首页 | 新闻中心 | 财经评论
 _WHITESPACE = re.compile(r"\s+")
 _LINE_END = ("", "\n", " ", "\t", "（", "(")
@@ -285,14 +286,17 @@ def _stopped(line: str) -> bool:
 
 def _standalone_title(text: str) -> tuple[int, int] | None:
     """A research brief's or article's title: the longest plain line of the header."""
-    best = None
+    best, notice = None, False  # notice: inside an issuance notice, up to its 落款's date
     lines = _line_spans(text, _HEADER_CHARS)
     for i, (start, end) in enumerate(lines):
         line = text[start:end].strip()
         if _is_prose(line):
-            if _issuance().search(line):
-                continue  # 现将《…》印发给你们: the issued plan's own title follows its 落款
+            notice = notice or _issuance().search(line) is not None
+            if notice:
+                continue  # 现将《…》印发给你们 and the notice's other paragraphs: the issued plan's title follows its 落款
             break
+        if notice and DATE.search(line):
+            notice = False
         if ((len(line) < 8 and not (len(line) >= 4 and line.endswith(lexicon().genres)))
                 or len(_han_char().findall(line)) * 2 < len(line)  # an index number, a URL
                 or _stopped(line) or DATE.search(line) or _is_org(line) or _CRUMBS.search(line)
@@ -694,6 +698,9 @@ def _dateline_date(text: str) -> re.Match[str] | None:
         m = NUMERIC_DATE.match(text, line.end()) or DATE.match(text, line.end())
         if m:
             return m
+    stamp = _BARE_TIME_STAMP.search(text, 0, reach)
+    if stamp:  # 时间:2024-07-11 03:36:27 among a page's labels (作者:… 时间:… 浏览:…)
+        return NUMERIC_DATE.match(text, stamp.end())
     for line in _masthead().finditer(text, 0, reach):
         m = NUMERIC_DATE.match(text, line.end()) or DATE.match(text, line.end())
         line_end = text.find("\n", line.end())

@@ -440,6 +440,31 @@ def test_a_spoken_headline_above_the_time_stamp_not_the_site_menu():
     assert (meta.title, meta.date) == ("科技部:代表建议、政协提案按期办结率100%", "2019-03-01")
 
 
+def test_a_bare_time_label_among_a_pages_labels_dates_the_page_and_marks_its_headline():
+    # source: 湖南省长株潭城市群区域规划条例 on law228.infoeach.com: 作者:… 时间:… 浏览:… under the
+    # headline; the regulation's 公告 follows, and its 落款 dates the regulation
+    text = ("湖南省长株潭城市群区域规划条例\n作者:法律资料网 时间:2024-07-11 03:36:27   浏览:8916   来源:法律资料网\n"
+            "湖南省长株潭城市群区域规划条例\n湖南省人大常委会\n"
+            "(2007年9月29日湖南省第十届人民代表大会常务委员会第二十九次会议通过)\n"
+            "湖南省第十届人民代表大会常务委员会公告\n第88号\n《湖南省长株潭城市群区域规划条例》于2007年9月29日经"
+            "湖南省第十届人民代表大会常务委员会第二十九次会议通过,现予公布,自2008年1月1日起施行。\n"
+            "湖南省人民代表大会常务委员会\n2007年9月29日\n第一条 为科学编制和有效实施长株潭城市群区域规划,制定本条例。\n")
+    meta = read_meta(normalise_text(text).text)
+    assert (meta.title, meta.date) == ("湖南省长株潭城市群区域规划条例", "2007-09-29")
+
+
+def test_a_draft_put_out_for_comment_is_titled_after_the_notice_and_its_contacts():
+    # source: 云南省人大常委会 征求意见 (ynrd.gov.cn, 2026-01-13)
+    text = ("为落实科学立法、民主立法、依法立法的要求,进一步扩大公民对立法工作的有序参与,提高立法质量,根据有关规定,"
+            "现向社会公开征求对《云南省农作物种子条例(修订草案修改稿)》的意见建议。\n"
+            "请将意见建议以信函、传真或电子邮件形式,反馈至云南省人大常委会法制工作委员会经济立法处,"
+            "征求意见截止时间为2026年2月14日。\n通信地址:云南省人大常委会法工委经济立法处\n邮编:650228\n"
+            "云南省人大常委会办公厅\n2026年1月13日\n云南省农作物种子条例(修订草案修改稿)\n第一章 总 则\n"
+            "第一条 为了保护和合理利用农作物种质资源,规范农作物品种选育、种子生产经营和管理行为,制定本条例。\n")
+    meta = read_meta(normalise_text(text).text)
+    assert (meta.title, meta.issuer, meta.date) == ("云南省农作物种子条例(修订草案修改稿)", "云南省人大常委会办公厅", "2026-01-13")
+
+
 def test_a_series_of_division_levels_is_one_addressee():
     # source: http://kjzch.com/cn/gongxin/2020-01-17/138248.html (工信厅规函〔2020〕8号)
     meta = _meta("工业和信息化部办公厅关于组织申报2019年工业稳增长和转型升级成效明显市(州)的通知\n"
