@@ -332,8 +332,8 @@ def _read_list(rules: Path | None, text: str, subject: bool) -> _Read:
         span = (s, min(s + len(name), len(text)))
         if shared_head:
             name += last_head.group(1)
-        elif place_head and lexicon().region_re.fullmatch(name) and not name.endswith(_PLACE_LEVELS):
-            name += place_head  # 陕西、山西、甘肃省人民政府: 陕西省人民政府
+        elif place_head and lexicon().region_re.fullmatch(name):
+            name = _with_place_head(name, place_head)
         # (a level read here holds for later items only: the last, with none before it, skips it)
         if region or k < last:
             name, region = _levelled(name, region, last_head is not None)
@@ -380,6 +380,17 @@ def _shared_heads(pieces: list[tuple[int, str, bool]]) -> tuple[re.Match[str] | 
 
 
 _JOINERS = re.compile(r"[和与及、]")
+_LEVEL_FIRST = re.compile(r"自治区|自治州|自治县|[省市县州盟旗]")
+
+
+def _with_place_head(place: str, place_head: str) -> str:
+    """A bare place of a list given the level and head its last item shares: 陕西、山西、甘肃省
+    人民政府 gives 陕西省人民政府; 长沙市、株洲市、湘潭市人民政府, whose places carry their level,
+    gives 长沙市人民政府. A place of another level keeps its name (西安市、陕西省人民政府)."""
+    level = _LEVEL_FIRST.match(place_head)
+    if level and place.endswith(level.group()):
+        return place + place_head[level.end():]
+    return place if place.endswith(_PLACE_LEVELS) else place + place_head
 
 
 def _bare_function(name: str) -> bool:

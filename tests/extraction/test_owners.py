@@ -116,6 +116,14 @@ def test_a_label_line_keeps_a_bracketed_level_inside_a_name():
     assert _owners(text) == {("各县（市、区）人民政府", "lead"), ("市发展改革委", "lead")}
 
 
+def test_places_that_carry_their_level_share_the_last_items_head():
+    # 湖南省长株潭城市群区域规划条例 第五条 (2007): three city governments, one head written once
+    text = "第五条 长沙市、株洲市、湘潭市人民政府负责本行政区域内长株潭城市群区域规划的实施。"
+    assert _owners(text) == {("长沙市人民政府", "lead"), ("株洲市人民政府", "lead"), ("湘潭市人民政府", "lead")}
+    assert _owners("（三）加强协作。（陕西、山西、甘肃省人民政府负责）") == {
+        ("陕西省人民政府", "lead"), ("山西省人民政府", "lead"), ("甘肃省人民政府", "lead")}
+
+
 def test_regulation_subjects_and_shared_heads():
     # corpus/dev/13: the subject of 应当/负责 owns the clause; one head serves a list
     text = ("第六条 市科学技术行政部门负责本市科学技术进步工作的综合管理和统筹协调。"
