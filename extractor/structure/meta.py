@@ -103,6 +103,7 @@ _ABOUT = re.compile("关于")
 _SENTENCE_END = re.compile("[。！]")
 _CRUMBS = re.compile("[>»›＞→]")  # a site's breadcrumbs: 首页 -> 政务公开 -> 公告
 _BARE_TIME_STAMP = re.compile(r"(?<![\u4e00-\u9fff])时间\s*[：:]\s*(?=\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2})")
+_COLUMN_TAG = re.compile(r"^\s*【[^】\n]{1,12}】")  # a site's column label before a title: 【工信部政策】
 _NAVIGATION = re.compile("[|｜].*[|｜]")  # a site's menu: 首页 | 新闻中心 | 财经评论
 _WHITESPACE = re.compile(r"\s+")
 _LINE_END = ("", "\n", " ", "\t", "（", "(")
@@ -358,7 +359,7 @@ def title(text: str) -> tuple[str | None, int]:
     span = span or _dateline_headline(text) or _standalone_title(text)
     if span is None:
         return None, 0
-    raw = text[span[0]:span[1]].replace("\n", "")
+    raw = _COLUMN_TAG.sub("", text[span[0]:span[1]].replace("\n", ""))
     about = raw.find("关于")
     joint = _joint_issuers(raw[:about]) if about > 0 else ()
     if len(joint) > 1:  # 成都市发展和改革委员会 中共成都市委社会工作部 关于…: keep the bodies apart

@@ -465,6 +465,16 @@ def test_a_draft_put_out_for_comment_is_titled_after_the_notice_and_its_contacts
     assert (meta.title, meta.issuer, meta.date) == ("云南省农作物种子条例(修订草案修改稿)", "云南省人大常委会办公厅", "2026-01-13")
 
 
+def test_a_sites_column_label_is_not_part_of_the_title():
+    # source: 工信厅运行函[2017]300号 as reposted by ouciu.com (traditional script, a 【…】 column label)
+    text = ("【工信部政策】工業和信息化部辦公廳關于公布第二批國家工業運行重點聯系城市名單的通知\n工信廳運行函[2017]300號\n"
+            "內蒙古、遼寧、吉林、陜西省(自治區)工業和信息化主管部門:\n首批40個國家工業運行重點聯系城市公布以來,"
+            "重點聯系城市發揮了重要作用。\n工業和信息化部辦公廳\n2017年5月16日\n")
+    meta = read_meta(normalise_text(text).text)
+    assert meta.title == "工业和信息化部办公厅关于公布第二批国家工业运行重点联系城市名单的通知"
+    assert (meta.issuer, meta.doc_number) == ("工业和信息化部办公厅", "工信厅运行函〔2017〕300号")
+
+
 def test_a_series_of_division_levels_is_one_addressee():
     # source: http://kjzch.com/cn/gongxin/2020-01-17/138248.html (工信厅规函〔2020〕8号)
     meta = _meta("工业和信息化部办公厅关于组织申报2019年工业稳增长和转型升级成效明显市(州)的通知\n"
