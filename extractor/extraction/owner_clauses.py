@@ -42,7 +42,7 @@ from extractor.extraction.organisations import compact, lexicon, split_region, t
 from extractor.extraction.organisations.text import word_across
 from extractor.extraction.organisations.vocabulary import flagged, governs, trie_alternation
 from extractor.extraction.roles import roles
-from extractor.lexicons import active_rules, cached
+from extractor.lexicons import active_rules, cached, load_rows
 from extractor.memo import text_memo
 from extractor.model import Span, Table
 from extractor.segment import opening_words
@@ -58,7 +58,10 @@ _PAREN_NOTE = re.compile(r"[（(〔]((?:[^（）()〔〕]|[（(][^（）()]{0,12
 # 县级以上人民政府及其有关部门, 教育部等有关部门和单位, 国家发展改革委会同有关部门: the body, then
 # a vague tail that adds no one
 _VAGUE_TAIL = re.compile(r"(?<=[\u4e00-\u9fff]{3})(?:及其|及|和|与|以及|等|会同)(?:其他|其它)?(?:[省市区县]级?)?(?:有关|相关)[\u4e00-\u9fff]{0,8}$")
-_LEVELS = re.compile(r"(?<=[省市区县州盟旗])、(?=省|自治区|直辖市|计划单列市|[市区县州盟旗])")
+# a level word standing alone before 、 (区、县; 各省、自治区、直辖市), not a place's last
+# character (西安市、省发展改革委 are two bodies)
+_LEVELS = re.compile(r"(?:(?<=^[省市区县州盟旗])|(?<=[各、，,（(和及][省市区县州盟旗])|(?<=自治区)|(?<=直辖市)|(?<=自治州))"
+                     r"、(?=省|自治区|直辖市|计划单列市|[市区县州盟旗])")
 _LIST_ITEM = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9（）()·、]{2,30}$")
 # where a new name can open inside a list item: a level word, or 各 before what is no
 # collective of the body before it (区财政局各片区管理局; 国务院各部门 is one collective)
@@ -315,7 +318,7 @@ def _read_list(rules: Path | None, text: str, subject: bool) -> _Read:
     """The names and refused items of one written list (`_parse_list`), offsets in `text`."""
     names, refused = [], []
     pieces = _relevant_class(_pieces(text))
-    last_head, place_head = _shared_heads(pieces)
+    last_head, place_heads = _shared_heads(pieces)
     region, last = "", len(pieces) - 1
     for k, (offset, raw, after_separator) in enumerate(pieces):
         defined = _DEFINED.search(raw) if "以下" in raw else None
@@ -332,8 +335,8 @@ def _read_list(rules: Path | None, text: str, subject: bool) -> _Read:
         span = (s, min(s + len(name), len(text)))
         if shared_head:
             name += last_head.group(1)
-        elif place_head and lexicon().region_re.fullmatch(name):
-            name = _with_place_head(name, place_head)
+        elif place_heads[k] and _is_place(name):
+            name = _with_place_head(name, place_heads[k])
         # (a level read here holds for later items only: the last, with none before it, skips it)
         if region or k < last:
             name, region = _levelled(name, region, last_head is not None)
@@ -362,21 +365,49 @@ _PLACE_LEVELS = ("省", "市", "县", "区", "州", "盟", "旗")
 _PLACE_HEAD = re.compile(r"(?:自治区|自治州|自治县|[省市县州盟旗])$")
 
 
-def _shared_heads(pieces: list[tuple[int, str, bool]]) -> tuple[re.Match[str] | None, str]:
-    """What a list's last item shares with the bare items before it: the unit head of
-    市科技、财政部门 (部门; not a collective's: 各地、各部门 is two collectives), and the level
-    and head of 陕西、山西、甘肃省人民政府 (省人民政府, given to each bare place name)."""
-    last = _without_role_tail(pieces[-1][1].strip(" ：:。")) if pieces else ""
-    # 通信等部门和有关军事机关: the head is 部门; the vague tail's 机关 adds no one
-    tail = _VAGUE_TAIL.search(last) if "关" in last else None
-    last = last[:tail.start()] if tail else last
+def _shared_heads(pieces: list[tuple[int, str, bool]]) -> tuple[re.Match[str] | None, list[str]]:
+    """What a list's items share with the bare items before them: the unit head of the last
+    item (市科技、财政部门: 部门; not a collective's: 各地、各部门 is two collectives), and for
+    each bare place name, the level and head of the named item that closes its run
+    (陕西、山西、甘肃省人民政府: 省人民政府; 哈尔滨、黑河、绥芬河市政府、省农垦总局: 市政府)."""
+    last = _bare_item(pieces[-1][1]) if pieces else ""
+    heads = [""] * len(pieces)
     # (a place name is short: lists without a short item before the last share no place head)
-    if not any(len(raw) <= 4 for _, raw, _ in pieces[:-1]):
-        return _SHARED_HEAD.search(last), ""
-    place, head = split_region(last)
+    if any(len(raw) <= 4 for _, raw, _ in pieces[:-1]):
+        following = ""
+        for k in range(len(pieces) - 1, -1, -1):
+            item = _bare_item(pieces[k][1])
+            if _is_place(item):
+                heads[k] = following
+            else:
+                following = _place_head(item)
+    return _SHARED_HEAD.search(last), heads
+
+
+def _is_place(name: str) -> bool:
+    """A province or a prefecture-level division named bare (陕西, 哈尔滨, 宝鸡市)."""
+    return name in _prefectures() or lexicon().region_re.fullmatch(name) is not None
+
+
+@cached
+def _prefectures() -> frozenset[str]:
+    return frozenset(form for row in load_rows("org_cities.tsv") for form in row[:2] if form)
+
+
+def _bare_item(raw: str) -> str:
+    item = _without_role_tail(raw.strip(" ：:。"))
+    # 通信等部门和有关军事机关: the head is 部门; the vague tail's 机关 adds no one
+    tail = _VAGUE_TAIL.search(item) if "关" in item else None
+    return item[:tail.start()] if tail else item
+
+
+def _place_head(name: str) -> str:
+    """The level and head a body named after its place lends to bare places (甘肃省人民政府:
+    省人民政府), "" for a name that lends none."""
+    place, head = split_region(name)
     level = _PLACE_HEAD.search(place)
-    shares = level and level.start() > 0 and _is_org_name(last) and not _JOINERS.search(head)
-    return _SHARED_HEAD.search(last), level.group(0) + head if shares else ""
+    shares = level and level.start() > 0 and _is_org_name(name) and not _JOINERS.search(head)
+    return level.group(0) + head if shares else ""
 
 
 _JOINERS = re.compile(r"[和与及、]")

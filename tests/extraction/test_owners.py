@@ -122,6 +122,12 @@ def test_places_that_carry_their_level_share_the_last_items_head():
     assert _owners(text) == {("长沙市人民政府", "lead"), ("株洲市人民政府", "lead"), ("湘潭市人民政府", "lead")}
     assert _owners("（三）加强协作。（陕西、山西、甘肃省人民政府负责）") == {
         ("陕西省人民政府", "lead"), ("山西省人民政府", "lead"), ("甘肃省人民政府", "lead")}
+    # 黑龙江省促进经济稳增长的若干措施: bare cities take the head of the item closing their run,
+    # not of the list's last item; a city's 市 before 、 is no level word coordinated with 省
+    text = "3.推进民航基础设施建设。(哈尔滨机场扩建指挥部、哈尔滨、黑河、绥芬河市政府、省农垦总局负责)"
+    assert _owners(text) == {("哈尔滨机场扩建指挥部", "lead"), ("哈尔滨市政府", "lead"), ("黑河市政府", "lead"),
+                             ("绥芬河市政府", "lead"), ("省农垦总局", "lead")}
+    assert _owners("（三）加强协作。（西安市、省发展改革委负责）") == {("西安市", "lead"), ("省发展改革委", "lead")}
 
 
 def test_regulation_subjects_and_shared_heads():
