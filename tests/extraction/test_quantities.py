@@ -911,3 +911,13 @@ def test_the_day_a_news_report_opens_with_is_no_figure():
             "去年科技部共承办了全国人大建议408件,全国政协提案441件。")
     assert [(q.value, q.unit) for q in find_quantities(parsed(text))] == [(408, "件"), (441, "件")]
     assert [q.value for q in find_quantities(parsed("隔离观察14日,期满解除。"))] == [14]
+
+
+def test_value_added_is_a_measure_not_a_rise():
+    # a statistical bulletin's 其中 sentence: each industry's growth keeps its own metric, so the
+    # second 3.8% is no repeat of the first (增加值 is value added, not 增加 a rise)
+    text = ("初步核算，全年全市地区生产总值1002.18亿元，按可比价格计算，比上年增长3.8%。其中，"
+            "第一产业增加值241.09亿元，比上年增长3.8%；第二产业增加值237.72亿元，增长0.5%。")
+    assert [q.metric for q in find_quantities(parsed(text))] == [
+        "地区生产总值", "地区生产总值比上年增长", "第一产业增加值", "第一产业增加值比上年增长",
+        "第二产业增加值", "第二产业增加值增长"]

@@ -20,8 +20,9 @@ _PREPOSITION = re.compile(r"^(?:在|与|围绕|聚焦|向|对|从|为|由|经|�
 _PREPOSITION_INSIDE = re.compile(r"[在与对向从把将同占]")  # 占: X占全市…的比重 is a share, not a subject
 _CLAUSE_BREAKS = re.compile(r"[，,；;。！？!?：:\n|%s]" % BULLETS)
 _SENTENCE_BREAKS = re.compile(r"[。！？!?\n|①-⑳%s]" % BULLETS)
-_GROWTH = re.compile(r"^(?:同比|环比|年均|(?:比|较|相比|与)[^，,。；;]{0,12}?)?(?:增长|下降|提高|减少|增加|上升|降低)")
-_GROWTH_WORD = re.compile(r"增长|下降|提高|减少|增加|上升|降低")
+# 增加值 (value added, 第一产业增加值) names a measure, not a rise
+_GROWTH = re.compile(r"^(?:同比|环比|年均|(?:比|较|相比|与)[^，,。；;]{0,12}?)?(?:增长|下降|提高|减少|增加(?!值)|上升|降低)")
+_GROWTH_WORD = re.compile(r"增长|下降|提高|减少|增加(?!值)|上升|降低")
 _ANNEX = re.compile(r"附[件表]\d")
 _LEAD_NOISE = re.compile(
     r"^(?:(?:到|至|截至|截止|预计)?(?:19|20)\d{2}年(?:底前|以前|前|底|末|初)?|(?:未来|用)?[一二两三四五六七八九十\d]+年(?:内|间|时间|以来|来)?"
