@@ -382,7 +382,7 @@ def test_a_page_opening_with_its_address_line_keeps_its_recipients():
     text = ("各市(州)人民政府、省级有关部门(单位):\n经省政府同意,现将《四川省“十四五”现代流通体系建设实施方案》"
             "印发给你们,请认真贯彻实施。\n四川省发展和改革委员会\n2022年10月18日\n"
             "四川省“十四五”现代流通体系建设实施方案\n为贯彻落实党中央、国务院决策部署,制定本方案。\n")
-    meta = read_meta(normalise_text(text).text)
+    meta = _meta(text)
     assert meta.recipients == ("各市(州)人民政府", "省级有关部门(单位)")
     assert (meta.issuer, meta.date) == ("四川省发展和改革委员会", "2022-10-18")
 
@@ -391,19 +391,18 @@ def test_a_news_page_is_dated_by_its_dateline():
     # source: 科技日报 2025-09-11, “十四五”时期我国新型工业化走深走实 (as reposted on a news site)
     text = ("“十四五”时期我国新型工业化走深走实\n2025-09-11 08:52:30 科技日报 作者: 记者 吴叶凡 崔 爽\n"
             "我国新能源汽车去年产量突破1300万辆,产销量连续10年保持全球第一。\n")
-    assert read_meta(normalise_text(text).text).date == "2025-09-11"
-    assert read_meta(normalise_text("本报讯 2024年3月5日上午，会议召开。\n").text).date is None
+    assert _meta(text).date == "2025-09-11"
+    assert _meta("本报讯 2024年3月5日上午，会议召开。\n").date is None
 
 
 def test_an_outlet_and_a_date_alone_on_a_line_are_a_dateline():
     # source: 长江日报 2025-01-17, 政府工作报告摘要与导读 (cjrb.cjn.cn): no clock time on the dateline
     text = ("政府工作报告摘要与导读\n长江日报 2025年01月17日\n■ 2024年成绩单\n●预计全省地区生产总值增长6%左右\n"
             "■ 2025年经济社会发展的主要预期目标\n●经济增长6%左右\n")
-    meta = read_meta(normalise_text(text).text)
+    meta = _meta(text)
     assert (meta.title, meta.date) == ("政府工作报告摘要与导读", "2025-01-17")
     # an issuing body over its date is a 落款, not a dateline: the title stays the notice's
-    meta = read_meta(normalise_text("关于开展评估工作的通知\n各区科技局：\n现将有关事项通知如下。\n"
-                                    "市科技局\n2024年3月5日\n").text)
+    meta = _meta("关于开展评估工作的通知\n各区科技局：\n现将有关事项通知如下。\n市科技局\n2024年3月5日\n")
     assert meta.title == "关于开展评估工作的通知"
 
 
@@ -412,7 +411,7 @@ def test_a_title_wrapped_over_two_cover_lines_is_one_title_with_its_author_under
     text = ("苏尼特右旗国民经济和社会发展第十四个五年\n规划和 2035 年远景目标纲要\n苏尼特右旗人民政府\n2021 年 9 月\n"
             "“十四五”时期(2021~2025 年),是我国全面建成小康社会、实现第一个百年奋斗目标之后,乘势而上开启全面建设"
             "社会主义现代化国家新征程的第一个五年。\n")
-    meta = read_meta(normalise_text(text).text)
+    meta = _meta(text)
     assert (meta.title, meta.issuer) == ("苏尼特右旗国民经济和社会发展第十四个五年规划和2035年远景目标纲要", "苏尼特右旗人民政府")
 
 
@@ -424,7 +423,7 @@ def test_the_issued_plans_title_after_a_long_issuance_paragraph():
             "荆门市国民经济和社会发展第十四个五年规划和2035年远景目标纲要任务分工方案\n"
             "《荆门市国民经济和社会发展第十四个五年规划和2035年远景目标纲要》(以下简称《纲要》)已经市人大九届五次会议"
             "审议通过,并已全文发布。为确保《纲要》有效实施,制定本方案。\n")
-    meta = read_meta(normalise_text(text).text)
+    meta = _meta(text)
     assert meta.title == "荆门市国民经济和社会发展第十四个五年规划和2035年远景目标纲要任务分工方案"
     assert (meta.issuer, meta.date) == ("荆门市人民政府办公室", "2021-12-31")
 
@@ -436,7 +435,7 @@ def test_a_spoken_headline_above_the_time_stamp_not_the_site_menu():
             "当前位置: 北京信息港新闻中心国内新闻 → 科技部:代表建议、政协提案按期办结率100%\n文章内容\n"
             "科技部:代表建议、政协提案按期办结率100%\n作者:Admin  来源:本站整理  发布时间:2019-03-01 06:17:12\n"
             "科技日报讯 (记者唐婷)记者日前从科技部了解到,2018年,科技部承办十三届全国人大一次会议建议365件。\n")
-    meta = read_meta(normalise_text(text).text)
+    meta = _meta(text)
     assert (meta.title, meta.date) == ("科技部:代表建议、政协提案按期办结率100%", "2019-03-01")
 
 
@@ -449,7 +448,7 @@ def test_a_bare_time_label_among_a_pages_labels_dates_the_page_and_marks_its_hea
             "湖南省第十届人民代表大会常务委员会公告\n第88号\n《湖南省长株潭城市群区域规划条例》于2007年9月29日经"
             "湖南省第十届人民代表大会常务委员会第二十九次会议通过,现予公布,自2008年1月1日起施行。\n"
             "湖南省人民代表大会常务委员会\n2007年9月29日\n第一条 为科学编制和有效实施长株潭城市群区域规划,制定本条例。\n")
-    meta = read_meta(normalise_text(text).text)
+    meta = _meta(text)
     assert (meta.title, meta.date) == ("湖南省长株潭城市群区域规划条例", "2007-09-29")
 
 
@@ -461,7 +460,7 @@ def test_a_draft_put_out_for_comment_is_titled_after_the_notice_and_its_contacts
             "征求意见截止时间为2026年2月14日。\n通信地址:云南省人大常委会法工委经济立法处\n邮编:650228\n"
             "云南省人大常委会办公厅\n2026年1月13日\n云南省农作物种子条例(修订草案修改稿)\n第一章 总 则\n"
             "第一条 为了保护和合理利用农作物种质资源,规范农作物品种选育、种子生产经营和管理行为,制定本条例。\n")
-    meta = read_meta(normalise_text(text).text)
+    meta = _meta(text)
     assert (meta.title, meta.issuer, meta.date) == ("云南省农作物种子条例(修订草案修改稿)", "云南省人大常委会办公厅", "2026-01-13")
 
 
@@ -470,7 +469,7 @@ def test_a_sites_column_label_is_not_part_of_the_title():
     text = ("【工信部政策】工業和信息化部辦公廳關于公布第二批國家工業運行重點聯系城市名單的通知\n工信廳運行函[2017]300號\n"
             "內蒙古、遼寧、吉林、陜西省(自治區)工業和信息化主管部門:\n首批40個國家工業運行重點聯系城市公布以來,"
             "重點聯系城市發揮了重要作用。\n工業和信息化部辦公廳\n2017年5月16日\n")
-    meta = read_meta(normalise_text(text).text)
+    meta = _meta(text)
     assert meta.title == "工业和信息化部办公厅关于公布第二批国家工业运行重点联系城市名单的通知"
     assert (meta.issuer, meta.doc_number) == ("工业和信息化部办公厅", "工信厅运行函〔2017〕300号")
 
