@@ -47,8 +47,10 @@ class Tracked:
 Step = Callable[[Tracked], Tracked]
 
 
-def _load_fold() -> tuple[dict[int, str], str, re.Pattern[str], re.Pattern[str], frozenset[str]]:
-    data = load_json("normalise_fold.json")
+_FOLD_DATA = load_json("normalise_fold.json")
+
+
+def _load_fold(data: dict) -> tuple[dict[int, str], str, re.Pattern[str], re.Pattern[str], frozenset[str]]:
     table = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F) if chr(code) not in data["keep"]}
     table.update({ord(k): v for k, v in data["map"].items()})
     marks = re.compile(r"\s*(?:" + "|".join(data["margin_marks"]) + r")\s*")
@@ -56,7 +58,7 @@ def _load_fold() -> tuple[dict[int, str], str, re.Pattern[str], re.Pattern[str],
     return table, "".join(data["delete"]), marks, labels, frozenset(w[0] for w in data["field_labels"])
 
 
-FOLD, _INVISIBLE_CHARS, _MARGIN_MARK, _FIELD_LABEL, _LABEL_FIRST = _load_fold()
+FOLD, _INVISIBLE_CHARS, _MARGIN_MARK, _FIELD_LABEL, _LABEL_FIRST = _load_fold(_FOLD_DATA)
 """Character -> folded character (one for one); the invisible characters dropped; the
 GB/T 9704 marks printed in the margin of a page (类别：A, 特急), as a whole line; the
 labels that open a field line of the header or the closing block (抄送：, 校对：), and their
@@ -138,7 +140,7 @@ _PINYIN_GLOSS = re.compile(r"\(([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔ�
 
 @cache
 def _traditional_marks() -> re.Pattern[str]:
-    return re.compile("[" + load_json("normalise_fold.json")["traditional_marks"] + "]")
+    return re.compile("[" + _FOLD_DATA["traditional_marks"] + "]")  # (the file is read once, at import)
 
 
 @cache

@@ -118,9 +118,10 @@ class Tagged(NamedTuple):
 
 
 # jieba.posseg's block patterns: runs it segments, and what it tags char by char
-_HAN_BLOCK = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._]+)")
+_HAN_RUN = "[\u4E00-\u9FD5a-zA-Z0-9+#&\\._]+"
+_HAN_BLOCK = re.compile(f"({_HAN_RUN})")
 _MARK = re.compile(r"\r\n|[\s\S]")
-_HAN_WHOLE = re.compile(_HAN_BLOCK.pattern[1:-1])
+_HAN_WHOLE = re.compile(_HAN_RUN)
 # a Tagged made without the keyword-reading constructor namedtuple gives it: thousands a document
 _new_tagged = tuple.__new__
 

@@ -365,16 +365,16 @@ _PLACE_LEVELS = ("省", "市", "县", "区", "州", "盟", "旗")
 _PLACE_HEAD = re.compile(r"(?:自治区|自治州|自治县|[省市县州盟旗])$")
 
 
-def _shared_heads(pieces: list[tuple[int, str, bool]]) -> tuple[re.Match[str] | None, list[str]]:
+def _shared_heads(pieces: list[tuple[int, str, bool]]) -> tuple[re.Match[str] | None, list[_PlaceHead | None]]:
     """What a list's items share with the bare items before them: the unit head of the last
     item (市科技、财政部门: 部门; not a collective's: 各地、各部门 is two collectives), and for
     each bare place name, the level and head of the named item that closes its run
     (陕西、山西、甘肃省人民政府: 省人民政府; 哈尔滨、黑河、绥芬河市政府、省农垦总局: 市政府)."""
     last = _bare_item(pieces[-1][1]) if pieces else ""
-    heads = [""] * len(pieces)
+    heads: list[_PlaceHead | None] = [None] * len(pieces)
     # (a place name is short: lists without a short item before the last share no place head)
     if any(len(raw) <= 4 for _, raw, _ in pieces[:-1]):
-        following = ""
+        following = None
         for k in range(len(pieces) - 1, -1, -1):
             item = _bare_item(pieces[k][1])
             if _is_place(item):
@@ -401,27 +401,32 @@ def _bare_item(raw: str) -> str:
     return item[:tail.start()] if tail else item
 
 
-def _place_head(name: str) -> str:
-    """The level and head a body named after its place lends to bare places (甘肃省人民政府:
-    省人民政府), "" for a name that lends none."""
+class _PlaceHead(NamedTuple):
+    """The level and head a body named after its place lends to the bare places listed
+    before it (甘肃省人民政府: 省, 人民政府)."""
+
+    level: str
+    head: str
+
+
+def _place_head(name: str) -> _PlaceHead | None:
+    """What `name` lends to bare places (`_PlaceHead`), None for a name that lends nothing."""
     place, head = split_region(name)
     level = _PLACE_HEAD.search(place)
     shares = level and level.start() > 0 and _is_org_name(name) and not _JOINERS.search(head)
-    return level.group(0) + head if shares else ""
+    return _PlaceHead(level.group(0), head) if shares else None
 
 
 _JOINERS = re.compile(r"[和与及、]")
-_LEVEL_FIRST = re.compile(r"自治区|自治州|自治县|[省市县州盟旗]")
 
 
-def _with_place_head(place: str, place_head: str) -> str:
-    """A bare place of a list given the level and head its last item shares: 陕西、山西、甘肃省
-    人民政府 gives 陕西省人民政府; 长沙市、株洲市、湘潭市人民政府, whose places carry their level,
-    gives 长沙市人民政府. A place of another level keeps its name (西安市、陕西省人民政府)."""
-    level = _LEVEL_FIRST.match(place_head)
-    if level and place.endswith(level.group()):
-        return place + place_head[level.end():]
-    return place if place.endswith(_PLACE_LEVELS) else place + place_head
+def _with_place_head(place: str, lent: _PlaceHead) -> str:
+    """A bare place of a list with the level and head the item closing its run lends: 陕西、
+    山西、甘肃省人民政府 gives 陕西省人民政府; 长沙市、株洲市、湘潭市人民政府, whose places carry
+    their level, gives 长沙市人民政府. A place of another level keeps its name (西安市、陕西省人民政府)."""
+    if place.endswith(lent.level):
+        return place + lent.head
+    return place if place.endswith(_PLACE_LEVELS) else place + lent.level + lent.head
 
 
 def _bare_function(name: str) -> bool:

@@ -102,7 +102,9 @@ def _adopted() -> re.Pattern[str]:
 _ABOUT = re.compile("关于")
 _SENTENCE_END = re.compile("[。！]")
 _CRUMBS = re.compile("[>»›＞→]")  # a site's breadcrumbs: 首页 -> 政务公开 -> 公告
-_BARE_TIME_STAMP = re.compile(r"(?<![\u4e00-\u9fff])时间\s*[：:]\s*(?=\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2})")
+# a machine time stamp, 2024-07-11 03:36:27, whatever label a page sets before it (时间:, 更新于)
+_MACHINE_STAMP = re.compile(r"(?<![\d-])\d{4}-\d{1,2}-\d{1,2}(?=\s+\d{1,2}:\d{2})")
+_BLANK_TO_LINE_END = re.compile(r"[ \t]*(?:\n|\Z)")
 _COLUMN_TAG = re.compile(r"^\s*【[^】\n]{1,12}】")  # a site's column label before a title: 【工信部政策】
 _NAVIGATION = re.compile("[|｜].*[|｜]")  # a site's menu: 首页 | 新闻中心 | 财经评论
 _WHITESPACE = re.compile(r"\s+")
@@ -699,14 +701,13 @@ def _dateline_date(text: str) -> re.Match[str] | None:
         m = NUMERIC_DATE.match(text, line.end()) or DATE.match(text, line.end())
         if m:
             return m
-    stamp = _BARE_TIME_STAMP.search(text, 0, reach)
-    if stamp:  # 时间:2024-07-11 03:36:27 among a page's labels (作者:… 时间:… 浏览:…)
-        return NUMERIC_DATE.match(text, stamp.end())
+    stamp = _MACHINE_STAMP.search(text, 0, reach)  # 作者:… 时间:2024-07-11 03:36:27 浏览:…
+    if stamp:
+        return NUMERIC_DATE.match(text, stamp.start())
     for line in _masthead().finditer(text, 0, reach):
         m = NUMERIC_DATE.match(text, line.end()) or DATE.match(text, line.end())
-        line_end = text.find("\n", line.end())
-        if m and not text[m.end():line_end if line_end >= 0 else None].strip():  # the date ends the line
-            return m
+        if m and _BLANK_TO_LINE_END.match(text, m.end()):
+            return m  # the date ends the line
     stamp = _page_stamp().search(text, 0, reach)
     return (NUMERIC_DATE.match(text, stamp.end()) or DATE.match(text, stamp.end())) if stamp else None
 

@@ -36,7 +36,7 @@ _BRACKET = re.compile(r"[（(]")
 _AFTER_NOISE = re.compile(r"^(?:的|以上|以下|左右|大关|关口|规模|新台阶|台阶|新高)+")
 _PARTICLES = ("的", "等", "且", "并", "或", "和")
 # 和 joins the next figure's words (…集群和6个…); 总和 is a sum
-_TRAIL_PARTICLE = re.compile(r"(?:的|等|且|并|或|(?<!总)和)$")
+_TRAIL_PARTICLE = re.compile("(?:%s)$" % "|".join("(?<!总)和" if p == "和" else p for p in _PARTICLES))
 _QUOTED = re.compile(r"“([^”]{2,16})”")
 _DIGIT = re.compile(r"\d")
 _LINE_BREAK = re.compile(r"\s*[\n\f]\s*")
