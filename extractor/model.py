@@ -16,6 +16,8 @@ from functools import cached_property
 from typing import Literal
 
 Span = tuple[int, int]
+Kind = Literal["target", "actual"]
+Role = Literal["lead", "support"]
 """Half-open character range ``[start, end)``."""
 
 PAGE_BREAK = "\f"
@@ -123,7 +125,7 @@ class OwnerRef:
     """An organisation's responsibility for a task or target."""
 
     org: str  # Organisation.id
-    role: Literal["lead", "support"]
+    role: Role
 
 
 @dataclass(frozen=True)
@@ -214,7 +216,7 @@ class Quantity:
     """A measured figure: a target still to be met or a reported actual."""
 
     id: str
-    kind: Literal["target", "actual"]
+    kind: Kind
     metric: str
     value: float
     unit: str

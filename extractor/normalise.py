@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, partial
 from itertools import accumulate, chain, compress, count
@@ -36,7 +36,7 @@ class Tracked:
     """Text with the source offset of each character; `offsets[len(text)]` is the source length."""
 
     text: str
-    offsets: Sequence[int]  # an array of int64: a step copies runs of it in C, no int object each
+    offsets: array[int]  # of int64: a step copies runs of it in C, no int object each
 
     @classmethod
     def of(cls, text: str) -> Tracked:

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator
 from functools import cache
 from math import log
 from pathlib import Path
-from typing import NamedTuple, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from extractor.lexicons import load_json, load_rows, read_text
 
@@ -47,10 +47,11 @@ def _import_jieba():  # type: ignore[no-untyped-def]
 
 
 jieba = _import_jieba()
+Tokenizer = Any  # a jieba.Tokenizer: jieba ships no type information
 
 T = TypeVar("T")
 _LOCK = threading.Lock()
-_TOKENIZER: jieba.Tokenizer | None = None
+_TOKENIZER: Tokenizer | None = None
 _NAMED_FREQ = 500  # as frequent as a common compound: enough to stay whole, not to swallow neighbours
 # organisation heads and names outweigh the words around them, so 经发局 / 科技厅 / 发改委 stay
 # whole and a name's left edge falls on a word boundary the organisation finder can read
@@ -83,7 +84,7 @@ def user_words() -> Iterator[tuple[str, int | None, str | None]]:
         yield row[0], _ORG_FREQ, "nt"
 
 
-def build_tokenizer() -> jieba.Tokenizer:
+def build_tokenizer() -> Tokenizer:
     """A new jieba tokenizer with policykg's user dictionary (use `tokenizer()` for the shared one)."""
     # jieba logs its dictionary build at DEBUG to stderr; keep CLI output clean.
     logging.getLogger("jieba").setLevel(logging.WARNING)
@@ -95,7 +96,7 @@ def build_tokenizer() -> jieba.Tokenizer:
     return built
 
 
-def tokenizer() -> jieba.Tokenizer:
+def tokenizer() -> Tokenizer:
     """policykg's jieba tokenizer with its user dictionary, built on first use.
 
     Example:
@@ -135,7 +136,7 @@ class Tagger:
     this tagger reads the table once into a cache file and needs no HMM.
     """
 
-    def __init__(self, segmenter: jieba.Tokenizer, word_tags: dict[str, str]):
+    def __init__(self, segmenter: Tokenizer, word_tags: dict[str, str]):
         self.tokenizer = segmenter
         self._tags = {**word_tags, **segmenter.user_word_tag_tab}
 
@@ -224,12 +225,12 @@ def _prefix_dict(dictionary: Path) -> tuple[dict[str, int], int]:
     return fresh.FREQ, fresh.total
 
 
-def word_tags(segmenter: jieba.Tokenizer) -> dict[str, str]:
+def word_tags(segmenter: Tokenizer) -> dict[str, str]:
     """The word -> part-of-speech table of a tokenizer's main dictionary, read once and cached."""
     return _cached("word-tags", segmenter, _read_word_tags)
 
 
-def _cached(kind: str, segmenter: jieba.Tokenizer, build: Callable[[Path], T]) -> T:
+def _cached(kind: str, segmenter: Tokenizer, build: Callable[[Path], T]) -> T:
     """A table built from a tokenizer's main dictionary, cached (marshal, in the temporary
     folder, keyed by the dictionary's path, size and time).
 
@@ -249,7 +250,7 @@ def _cached(kind: str, segmenter: jieba.Tokenizer, build: Callable[[Path], T]) -
     try:  # a cache that cannot be written costs only time
         fd, tmp = tempfile.mkstemp(dir=cache_file.parent, prefix=cache_file.name, suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:
-            handle.write(marshal.dumps(table))
+            handle.write(marshal.dumps(table))  # type: ignore[arg-type]  # built-in types only
         os.replace(tmp, cache_file)
     except OSError:
         pass

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from extractor.model import Span
 
@@ -46,9 +46,10 @@ class Candidate:
         return self.rejection is None
 
 
-@dataclass(frozen=True)
-class NamedFilter(Generic[T]):
-    """A filter with the name `explain` prints (the function's name unless given)."""
+class NamedFilter(NamedTuple, Generic[T]):
+    """A filter with the name `explain` prints (the function's name unless given).
+
+    A named tuple, not a frozen dataclass: mypyc compiles no generic frozen dataclass."""
 
     name: str
     test: Filter[T]

@@ -37,7 +37,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NamedTuple
 
-from extractor.extraction.candidates import Candidate, Decision, judge, named
+from extractor.extraction.candidates import Candidate, Decision, NamedFilter, judge, named
 from extractor.extraction.organisations import compact, lexicon, split_region, tagged
 from extractor.extraction.organisations.text import word_across
 from extractor.extraction.organisations.vocabulary import flagged, governs, trie_alternation
@@ -100,7 +100,7 @@ _BRACKET_TAIL = re.compile(r"（[^（）]*）$")
 _DEFINED = re.compile(r"[（(]以下(?:简称|称)[“\"「]?([^（）()“”\"「」]{2,20}?)[”\"」]?[）)]$")
 
 
-Owner = tuple[str, str, Span]  # (organisation name, role, mention span)
+Owner = tuple[str, str, Span]  # (organisation name, role: "lead" or "support", mention span)
 
 
 @dataclass(frozen=True)
@@ -330,13 +330,13 @@ def _read_list(rules: Path | None, text: str, subject: bool) -> _Read:
             refused.append((raw, offset, offset + len(raw), rejection))
             continue
         # 省人民政府发展改革、财政等部门: an item takes the shared head unless it ends in one
-        shared_head = bool(last_head and _bare_function(name))
         s = offset + max(raw.find(name[:2]), 0)
         span = (s, min(s + len(name), len(text)))
-        if shared_head:
+        place_head = place_heads[k]
+        if last_head and _bare_function(name):
             name += last_head.group(1)
-        elif place_heads[k] and _is_place(name):
-            name = _with_place_head(name, place_heads[k])
+        elif place_head and _is_place(name):
+            name = _with_place_head(name, place_head)
         # (a level read here holds for later items only: the last, with none before it, skips it)
         if region or k < last:
             name, region = _levelled(name, region, last_head is not None)
@@ -413,8 +413,9 @@ def _place_head(name: str) -> _PlaceHead | None:
     """What `name` lends to bare places (`_PlaceHead`), None for a name that lends nothing."""
     place, head = split_region(name)
     level = _PLACE_HEAD.search(place)
-    shares = level and level.start() > 0 and _is_org_name(name) and not _JOINERS.search(head)
-    return _PlaceHead(level.group(0), head) if shares else None
+    if level and level.start() > 0 and _is_org_name(name) and not _JOINERS.search(head):
+        return _PlaceHead(level.group(0), head)
+    return None
 
 
 _JOINERS = re.compile(r"[和与及、]")
@@ -589,7 +590,7 @@ def _clause_starts(c: View, stops: list[int]) -> list[int]:
     for p in stops:
         if text[p:p + 1].isspace():
             after.discard(p)
-            after.add(_BLANKS.match(text, p).end())
+            after.add(_BLANKS.match(text, p).end())  # type: ignore[union-attr]  # a blank is there
     starts = after | {0} | set(c.breaks)
     starts |= {m.end() for m in _ARTICLE.finditer(text)}
     # (a marker's first character first, a set look-up: most starts open with none)
@@ -772,7 +773,7 @@ def _verb_is_a_word(m: re.Match[str]) -> str | None:
     return None
 
 
-def _body_before_preposition(c: View, named_at: dict[int, int]):
+def _body_before_preposition(c: View, named_at: dict[int, int]) -> NamedFilter[re.Match[str]]:
     """充分发挥行业协会在…中的作用: before a preposition only a name the organisation finder
     read from its first character (or after 各), or one opening with a place or level and
     holding no verb (各市县（区）农业农村部门在收到…后), is a subject; a verb phrase is not."""
@@ -786,7 +787,8 @@ def _body_before_preposition(c: View, named_at: dict[int, int]):
         if split_region(words)[0] and not any(flag == "v" for _, flag in tagged(words)):
             return None
         return "no organisation name opens the clause before its preposition"
-    return body_before_preposition
+    # named here: a compiled closure has no __name__ for `named` to read
+    return NamedFilter("body_before_preposition", body_before_preposition)
 
 
 def _no_item_marker(m: re.Match[str]) -> str | None:
@@ -956,7 +958,7 @@ def _matched(c: View, starts: list[int], bodies: dict[int, int],
     view end, owners with the partners after 会同); the refused go to `refused`."""
     found = []
     r = roles()
-    clause_filters = _CLAUSE_FILTERS + named(_body_before_preposition(c, bodies), _relative_clause)
+    clause_filters = (*_CLAUSE_FILTERS, _body_before_preposition(c, bodies), *named(_relative_clause))
     # without refusals to keep (`assign_owners`) a match naming no body adds nothing: its
     # names are read first and only a match naming one is judged (the filters' tagging was
     # most of the clause reader's time, mostly on such matches); a slot without a place where

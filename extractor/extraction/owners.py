@@ -13,13 +13,14 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
+from typing import cast
 
 from extractor.extraction.analysed import Analysed, analyse
 from extractor.extraction.candidates import Candidate, Decision
 from extractor.extraction.organisations import BodyIndex, find_organisations, org_type
 from extractor.extraction.owner_clauses import OwnerClause, blanket_statements, find_owner_clauses
 from extractor.extraction.roles import roles
-from extractor.model import DocTree, Organisation, OwnerRef, Quantity, Section, Span, Task
+from extractor.model import DocTree, Organisation, OwnerRef, Quantity, Role, Section, Span, Task
 from extractor.structure.markers import marker_at
 
 __all__ = ["OwnerAssignment", "OwnerClause", "assign_owners", "explain", "find_owner_clauses"]
@@ -80,8 +81,9 @@ class _Registry:
             return org.id
         # 各级疫情防控指挥部 is every level's body, not another form of one of them
         collective = name.startswith(roles().collective_prefixes)
-        k = None if collective else self.index().match(name)
-        if k is not None:
+        matched = None if collective else self.index().match(name)
+        if matched is not None:
+            k = matched
             org = self.orgs[k]
             mentions = tuple(sorted(set(org.mentions) | {span}))
             # the record's name is the fullest form, not a list item joining a place to the body
@@ -225,7 +227,7 @@ def _addressed(clause: OwnerClause, recipients: tuple[str, ...]) -> OwnerClause:
     if not any(name in pronouns for name, _, _ in clause.owners):  # (most clauses)
         return clause
     single = recipients[0] if len(recipients) == 1 else None
-    owners = tuple((single if name in pronouns else name, role, span) for name, role, span in clause.owners
+    owners = tuple(((single or name) if name in pronouns else name, role, span) for name, role, span in clause.owners
                    if single or name not in pronouns)
     refused = tuple(Candidate("owners", name, span, _NO_ADDRESSEE) for name, _, span in clause.owners
                     if not single and name in pronouns)
@@ -285,7 +287,7 @@ def assign_owners(doc: DocTree | Analysed, organisations: tuple[Organisation, ..
     # where each set of owners holds: a task, or one sentence for 由…负责 and a subject
     reach: list[tuple[Span, list[OwnerRef]]] = []
     for clause in clauses:
-        refs = [OwnerRef(registry.resolve(name, span), role) for name, role, span in clause.owners]
+        refs = [OwnerRef(registry.resolve(name, span), cast(Role, role)) for name, role, span in clause.owners]
         items = _heading_items(tree.text, headed, tasks, (min(sp[0] for _, _, sp in clause.owners), clause.anchor[1]))
         if items:  # 一、县示范区管委会牵头工作(8项): the heading's lead owns every item under it
             for j in items:
@@ -312,7 +314,7 @@ def _blanket_cover(doc: Analysed, registry: _Registry, tasks: list[Task]) -> lis
     gain them."""
     covered = []
     for (_, end), owners in blanket_statements(doc.spaced):
-        refs = [OwnerRef(registry.resolve(name, span), role) for name, role, span in owners]
+        refs = [OwnerRef(registry.resolve(name, span), cast(Role, role)) for name, role, span in owners]
         part_end = next((s.span[1] for s in doc.tree.sections
                          if s.parent is None and s.span[0] <= end <= s.span[1]), len(doc.text))
         for k, task in enumerate(tasks):
@@ -375,7 +377,7 @@ def _duty_items(text: str, clauses: list[OwnerClause]) -> list[OwnerClause]:
         lead_in = duty_list.search(text, clause.anchor[1], clause.scopes[0][1] + 1)
         if not lead_in:
             continue
-        marks = []
+        marks: list[tuple[int, int]] = []
         for m in _ITEM.finditer(text, lead_in.end()):
             if text[lead_in.end():m.start()].strip() if not marks else text[marks[-1][1]:m.start()].count("。"):
                 break

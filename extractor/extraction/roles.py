@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from extractor.lexicons import alternation, cached, load_json
 
@@ -124,7 +125,7 @@ def roles() -> Roles:
     )
 
 
-def _sentence_patterns(data: dict, duty: str) -> dict[str, re.Pattern[str] | int]:
+def _sentence_patterns(data: dict, duty: str) -> dict[str, Any]:
     """Patterns of responsibility written in prose (由…负责, a subject's 应当, 会同 partners)."""
     # 省政府会同: a partner word; 会同意 is 管委会 agreeing (管委会同意), no partner
     partner = "|".join(rf"{re.escape(w)}(?!意)" for w in data["partner_words"])

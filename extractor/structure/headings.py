@@ -110,7 +110,7 @@ def find_markers(text: str) -> list[Marker]:
                 continue
             rank = len(marker.strip()) - 1
             inner = marker_at(text, m.end())
-            if inner and inner.lastgroup not in ("markdown", *ITEM_KINDS):
+            if inner and inner.lastgroup != "markdown" and inner.lastgroup not in ITEM_KINDS:
                 kind_label = inner.lastgroup or kind
                 accepted.append(Marker(kind_label, rank, pos, inner.end(), _number(inner.group()),
                                        _value(kind_label, inner.group()), True))
@@ -259,12 +259,12 @@ def build_sections(text: str, markers: list[Marker]) -> tuple[tuple[Section, ...
                 kind=SECTION_KIND.get(n.marker.kind, "heading"), marker=n.marker.kind)
         for n in nodes
     )
-    measures = [(n.marker, n.end, n.id) for n in nodes
+    measures: list[tuple[Marker, int, str | None]] = [(n.marker, n.end, n.id) for n in nodes
                 if n.marker.kind == "article"
                 or (n.marker.kind in TASK_KINDS and not n.children and not n.items and not n.in_article)]
     measures += [(m, end, node.id if node else None) for m, end, node in items
                  if node is None or (node.marker.kind != "article" and not node.in_article)]
-    tasks = []
+    tasks: list[Task] = []
     for marker, end, section in sorted(measures, key=lambda x: x[0].start):
         span = _trim(text, marker.body, end)
         if span[1] > span[0]:

@@ -547,7 +547,9 @@ def _series(parts: list[str]) -> list[str]:
     levels or places one addressee covers in a series (各省、自治区、直辖市人民政府), and a short
     body after it shares its places (各市、县、自治县农业农村局、财政局). A part opening with 各
     is an addressee of its own and closes no series of places (高新区、经开区、各乡镇)."""
-    joined, open_series, run = [], False, []
+    joined: list[str] = []
+    run: list[str] = []
+    open_series = False
     for part, opens in zip(parts, _opens(parts)):
         if run and part.strip().startswith("各") and not any(map(_level, run)):
             joined += run  # the places before it were addressees of their own

@@ -70,6 +70,7 @@ def example_mentions(text: str) -> list[tuple[int, int, str]]:
             continue
         start = max(text.rfind(mark, 0, tail.start()) for mark in _CLAUSE_MARKS) + 1
         chunk = _CLAUSE_CHUNK.match(text, start)
+        assert chunk is not None  # the tail after `start` is no clause mark: it always matches
         found += _examples_in(chunk.group(0), start, lex)
         done = chunk.end()
     return found

@@ -85,11 +85,11 @@ class Page:
     heads: tuple[tuple[int, str], ...]  # (offset, head): the longest head at every offset, in order
 
     @property
-    def breaks(self) -> frozenset[int]:
+    def breaks(self) -> tuple[int, ...]:
         return self.view.breaks
 
 
-def analysed_page(clean_text: str) -> Page:
+def analysed_page(clean_text: str | View) -> Page:
     """The work done once per document before any candidate: the compact view (lines
     joined), its line breaks and every head's offset. Memoised on the text and the rules
     (`explain` and `find_mentions` read the same document); a shared analysed document can
@@ -103,7 +103,7 @@ def analysed_page(clean_text: str) -> Page:
 
 
 @text_memo(4)  # a few documents only, so a batch keeps no earlier ones alive
-def _analysed_page(rules: Path | None, clean_text: str) -> Page:
+def _analysed_page(rules: Path | None, clean_text: str | View) -> Page:
     c = compact(clean_text)
     return Page(c, c.text, tuple(sorted(c.breaks)), tuple(head_offsets(c.text)))
 
@@ -224,7 +224,7 @@ def _a_count(site: Site) -> str | None:
     name = site.text[site.start:site.end]
     if _COUNTED.match(site.body):
         return "a count of bodies (四大中心), not a name"
-    if site.start > 0 and site.text[site.start - 1] in _NUMERALS:
+    if site.start and site.text[site.start - 1] in _NUMERALS:
         return "a numeric abbreviation (一区一中心)"
     if _COUNT_INSIDE.search(name):
         return "a number inside the name is a count (指14天内在学校)"

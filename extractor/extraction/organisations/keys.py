@@ -32,8 +32,8 @@ def split_region(name: str) -> tuple[str, str]:
     if i == 0 and len(name) > 2 and name[0] in "省市区县" and name[1] not in "场域级":
         i = 1
     if i and name[i - 1] in _LEVEL_CHARS:
-        run = _LEVEL_RUN.match(name, i)
-        i = run.end() if len(name) - run.end() >= 2 else i
+        run_end = _LEVEL_RUN.match(name, i).end()  # type: ignore[union-attr]  # the run may be empty: it always matches
+        i = run_end if len(name) - run_end >= 2 else i
     return name[:i], name[i:]
 
 

@@ -10,7 +10,7 @@ from extractor import text as text_layer
 from extractor.extraction.organisations.vocabulary import inner_heads, lexicon, titles
 from extractor.memo import text_memo
 from extractor.model import Span
-from extractor.segment import tagger
+from extractor.segment import Tagged, tagger
 from extractor.structure.markers import PAREN_ITEM
 from extractor.text import View
 
@@ -96,7 +96,7 @@ def excluded(text: str, start: int, end: int) -> bool:
 
 
 @text_memo(1 << 14)
-def tagged(segment: str) -> tuple[tuple[str, str], ...]:
+def tagged(segment: str) -> tuple[Tagged, ...]:
     """The tagger's (word, flag) pairs for a short stretch of text. Cached: the same
     windows recur (a department named twenty times, 牵头单位 lists), and tagging is
     most of the finder's time."""

@@ -124,7 +124,7 @@ def inner_heads() -> dict[str, tuple[tuple[int, str | None], ...]]:
     table = heads()
     inner = {}
     for head in table:
-        found = []
+        found: list[tuple[int, str | None]] = []
         for offset in range(1, len(head)):
             rest = head[offset:]
             if any(len(h) > len(rest) and h.startswith(rest) for h in table):

@@ -24,7 +24,7 @@ class Doc:
     quoted_names: tuple[Span, ...] = ()  # where quoted terms that name a programme stand
 
 
-@dataclass(frozen=True, init=False)
+@dataclass(init=False)  # not frozen (its __init__ would set each field through object.__setattr__): read-only by convention
 class Proposal:
     """A candidate name at `start:end` of the view, how it was found, and what was read
     about it (`strength`: 'strong', 'cue' or 'weak' for quoted terms; `forms`: other forms
@@ -45,14 +45,17 @@ class Proposal:
 
     def __init__(self, doc: Doc, way: str, name: str, start: int, end: int, *, mid: int = 0, head: str = "",
                  strength: str = "", forms: tuple[str, ...] = ()) -> None:
-        # speed: a frozen dataclass sets each field by object.__setattr__; one dict update costs a third
-        self.__dict__.update(doc=doc, way=way, name=name, start=start, end=end, mid=mid, head=head,
-                             strength=strength, forms=forms, compact=doc.view.text, modifier=name[:mid - start])
+        self.doc, self.way, self.name, self.start, self.end = doc, way, name, start, end
+        self.mid, self.head, self.strength, self.forms = mid, head, strength, forms
+        self.compact, self.modifier = doc.view.text, name[:mid - start]
 
-    def evolve(self, **changes: object) -> Proposal:
-        """A copy with `changes`, like `dataclasses.replace` but without rebuilding every
-        field through `__init__`: it runs for each candidate of a document. The changes keep
-        the name, its place and the view (`compact`, `modifier` are copied as they are)."""
-        copy = object.__new__(Proposal)
-        copy.__dict__.update(self.__dict__, **changes)
+    def evolve(self, *, doc: Doc | None = None, strength: str | None = None,
+               forms: tuple[str, ...] | None = None) -> Proposal:
+        """A copy judged in another document (`doc`: the whole document's) or read with another
+        strength and forms. The name, its place and the view are kept (`compact` and `modifier`
+        are copied as they are)."""
+        copy = Proposal(doc or self.doc, self.way, self.name, self.start, self.end, mid=self.mid, head=self.head,
+                        strength=self.strength if strength is None else strength,
+                        forms=self.forms if forms is None else forms)
+        copy.compact, copy.modifier = self.compact, self.modifier
         return copy

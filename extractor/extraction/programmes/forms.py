@@ -101,7 +101,7 @@ def _no_campaign(p: Proposal) -> str | None:
 
 def defined(doc: Doc) -> list[Proposal]:
     """秦创原总窗口（以下简称“总窗口”）: the full form, with the short form it defines."""
-    proposals = []
+    proposals: list[Proposal] = []
     if "以下简称" not in doc.view.text:
         return proposals  # speed: `in` finds the words at once; the pattern scans for every bracket
     for m in DEFINED_SHORT_FORM.finditer(doc.view.text):
@@ -115,7 +115,7 @@ def defined(doc: Doc) -> list[Proposal]:
 def grouped(doc: Doc) -> list[Proposal]:
     """入驻A孵化基地、B总部基地（以下统称“基地”）: each listed name that ends in the word
     they are grouped under is a name of its own (“四镇” groups places that end in 镇: none)."""
-    proposals = []
+    proposals: list[Proposal] = []
     if "以下统称" not in doc.view.text:
         return proposals  # speed: `in` finds the words at once; a pattern led by a look-behind tries every character
     for m in _GROUPED.finditer(doc.view.text):

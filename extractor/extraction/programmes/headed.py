@@ -29,10 +29,11 @@ def propose(doc: Doc) -> list[Proposal]:
     for m in cues.heads.finditer(text):
         found, mid = m.group(), m.start()
         # most runs are one head: the look-up spares a search through every head word
-        head = found if found in cues.head_words else cues.last_head.search(found).group()
+        head = found if found in cues.head_words else cues.last_head.search(found).group()  # type: ignore[union-attr]  # a run of heads ends in one
         # What a platform does is part of its head: 服务 in 信息服务管理平台 is no verb ending a name.
         run = cues.function_run.search(text, max(0, mid - 12), mid) if head in cues.system_heads else None
         end = run.start() if run else mid
+        start: int | None
         if end > 0 and bounded_at(text[end - 1], cues):
             titled, start = None, end  # (的平台, ，行动) the name can only start here: no search needed
         else:

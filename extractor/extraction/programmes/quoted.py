@@ -156,7 +156,9 @@ def _prefix_form(p: Proposal) -> str | None:
     if mark < 1 or compact[mark - 1] in "“”「」" or bounded_at(compact[mark - 1], cues):
         return None  # a quote or a boundary right before it leaves no prefix: no search needed
     start = name_start(p.doc.view, mark, cues)
-    prefix = compact[start:mark] if start is not None else ""
+    if start is None:
+        return None
+    prefix = compact[start:mark]
     if (len(prefix) >= 2 and not _QUOTES.search(prefix) and not cues.boundary.search(prefix)
             and not _LIST_BEFORE.search(compact, max(0, start - 30), start) and not clause_word(p.doc, prefix)
             and not prefix.endswith(body_heads())):

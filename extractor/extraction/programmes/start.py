@@ -151,7 +151,7 @@ def titled_start(view: View, end: int, head: str, cues: Cues) -> int | None:
     floor, punctuation = _floor(view, end, cues)
     listed = (punctuation is not None and punctuation < end and view.text[punctuation - 1:punctuation] == "、"
               and view.text.endswith(head, 0, punctuation - 1))
-    if listed and (floor is None or floor < punctuation):
+    if listed and punctuation is not None and (floor is None or floor < punctuation):
         floor = punctuation
     if floor is None:
         return None

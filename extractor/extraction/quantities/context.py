@@ -14,6 +14,7 @@ from extractor.extraction.quantities.figures import Figure
 from extractor.extraction.quantities.words import cues, matches_from, words_backwards, years
 from extractor.extraction.quantities.years import RELATIVE_YEAR, RELATIVE_YEARS, YEAR, YearMention, year_mentions
 from extractor.lexicons import alternation, cached
+from extractor.model import Kind
 from extractor.text.paragraphs import BULLETS
 from extractor.text.patterns import DEFINED_SHORT_FORM
 
@@ -81,7 +82,7 @@ class Scope:
     start: int
     end: int
     year: int | None
-    kind: str
+    kind: Kind
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,7 @@ class Context:
     """What a document says about all its figures: its kind, its year, its period, its
     dated or headed scopes (view offsets)."""
 
-    prior: str | None
+    prior: Kind | None
     now: int | None  # the year the document speaks from: its date, title, dating line or period's start
     period: tuple[int, int] | None
     scopes: tuple[Scope, ...]
@@ -99,7 +100,7 @@ class Context:
     top_lines: frozenset[int] = frozenset()  # where the lines of 一、 and （一） headings start
 
 
-def _document_prior(zone: str, text: str) -> str | None:
+def _document_prior(zone: str, text: str) -> Kind | None:
     """`target` for a plan, rule or notice; `actual` for news, a study or a reply.
 
     The kind word nearest the end of the title zone (title, first title-like lines)
@@ -112,7 +113,7 @@ def _document_prior(zone: str, text: str) -> str | None:
     return "target" if any(w in text for w in cues()["plan_declarations"]) else None
 
 
-def last_kind_word(text: str, table: Callable[[], dict[str, Any]], actual: str, target: str) -> str | None:
+def last_kind_word(text: str, table: Callable[[], dict[str, Any]], actual: str, target: str) -> Kind | None:
     """`actual` or `target` by whichever kind word (the lists `actual` and `target` of `table`)
     ends nearest the end of `text` (a Chinese title or heading ends with what it is:
     主要目标任务完成情况 is a 情况); a tie goes to `actual`."""
@@ -158,7 +159,7 @@ _CLAUSE_OPENINGS = "\n，,。；;：:"
 _REPORT_OPENING = re.compile(r"[，,]|全年|[^，,。；;：:的]{2,20}。")
 
 
-def _reported_scopes(text: str, now: int | None, prior: str | None) -> list[Scope]:
+def _reported_scopes(text: str, now: int | None, prior: Kind | None) -> list[Scope]:
     """A past year opening a clause (2025年，规模以上工业增加值增长5.9%) dates the actuals of
     its paragraph's later sentences (…装备制造业增加值增长9.2%), up to the paragraph's end or
     the next year it names. Past: before the document's year, or, in an undated text that is

@@ -314,7 +314,7 @@ def _unit_starts_a_word(p: Proposal) -> str | None:
 
 
 def _article_or_name(p: Proposal) -> str | None:
-    if not p.chinese:
+    if not p.chinese or p.numeral is None:
         return None
     words, end = p.words.lists, p.match.end()
     if p.numeral in words["articles"] and not (p.numeral == "一" and p.bare_unit in words["article_units"]):

@@ -11,7 +11,7 @@ from extractor.extraction.quantities.figures import Figure, comparator_before
 from extractor.extraction.quantities.words import cues, measure_nouns, metric_verbs, words_backwards, years
 from extractor.extraction.quantities.years import YearMention, holds_window, last_window, year_mentions
 from extractor.lexicons import alternation, cached
-from extractor.model import DocTree, Quantity
+from extractor.model import DocTree, Kind, Quantity
 from extractor.text import View
 from extractor.text.numerals import parse_numeral
 from extractor.text.paragraphs import BULLETS
@@ -149,7 +149,7 @@ def _strong_cues(prefix: str, ctx: Context, d: _Dating) -> tuple[int, int]:
     return strong_t, strong_a
 
 
-def _weak_kind(prefix: str, ctx: Context, d: _Dating) -> str:
+def _weak_kind(prefix: str, ctx: Context, d: _Dating) -> Kind:
     """The kind where no strong cue speaks: a dated year against the document's, weak cues, the prior."""
     if d.last is not None and ctx.now and d.last.year != ctx.now:
         return "actual" if d.last.year < ctx.now else "target"
@@ -160,7 +160,7 @@ def _weak_kind(prefix: str, ctx: Context, d: _Dating) -> str:
     return ctx.prior or "actual"
 
 
-def _kind(prefix: str, ctx: Context, d: _Dating, whole: Quantity | None) -> str:
+def _kind(prefix: str, ctx: Context, d: _Dating, whole: Quantity | None) -> Kind:
     strong_t, strong_a = _strong_cues(prefix, ctx, d)
     if strong_t >= 0 or strong_a >= 0:
         return "target" if strong_t > strong_a else "actual"
@@ -192,7 +192,7 @@ def _year(kind: str, prefix: str, ctx: Context, d: _Dating, whole: Quantity | No
 
 
 def _kind_and_year(prefix: str, ctx: Context, start: int,
-                   whole: Quantity | None = None) -> tuple[str, int | None, bool]:
+                   whole: Quantity | None = None) -> tuple[Kind, int | None, bool]:
     """Target or actual, the year, and whether the figure is annual (每年 nearer than any
     dated or 三年内 phrase), from the sentence before a figure and the document; a sentence
     opening with 其中 breaks down the figure before it (`whole`) and shares its reading."""
@@ -246,10 +246,10 @@ def _split_subject(left: str, subject: re.Pattern[str]) -> tuple[str | None, str
     m = subject.match(left)
     if not m or not left[m.end():] or left[m.end()] in "、和或及与" or m.group(0).startswith(metric_verbs()):
         return None, left
-    subject = _opening_cut(_PREPOSITION, m.group(0))
-    if len(subject) < 2 or _PREPOSITION_INSIDE.search(subject):
+    name = _opening_cut(_PREPOSITION, m.group(0))
+    if len(name) < 2 or _PREPOSITION_INSIDE.search(name):
         return None, left
-    return subject, _clean_left(left[m.end():])
+    return name, _clean_left(left[m.end():])
 
 
 def _ending(text: str, words: tuple[str, ...]) -> str:
@@ -340,8 +340,8 @@ def _clause(text: str, breaks: _Marks, f: Figure, lead_start: int,
     in the same clause with no 、 between (累计投资212家企业近2亿元)."""
     cs = breaks.before(f.start) + 1
     ce = right_end = breaks.after(f.end)
-    follows = prev is not None and prev.end > cs
-    if follows:
+    follows = False
+    if prev is not None and prev.end > cs:
         cut = max(text.rfind("、", prev.end, lead_start), _open_bracket(text, prev.end, lead_start))
         cs = cut + 1 if cut >= 0 else prev.end
         follows = cut < 0
@@ -422,7 +422,8 @@ def _read_one(tree: DocTree, view: View, clause_breaks: _Marks, f: Figure, at: _
     if at.follows:  # 累计投资212家企业近2亿元: the second figure shares the first one's verb
         left = mem.lefts[-1] + left
     metric = _metric_here(text, clause_breaks, f, at, left, mem)
-    listed = mem.out and at.ss == mem.last_sentence and text[mem.prev.end:at.lead_start] in _CHAIN
+    listed = (mem.prev is not None and bool(mem.out) and at.ss == mem.last_sentence
+              and text[mem.prev.end:at.lead_start] in _CHAIN)
     if listed:  # 分别达到8500家、4000家: a listed figure shares its head's reading and clause
         head = mem.out[-1]
         kind, year, annual = head.kind, head.year, head.annual

@@ -6,7 +6,7 @@ import re
 
 from extractor.extraction.quantities.context import Context
 from extractor.extraction.quantities.words import comparators
-from extractor.model import DocTree, Quantity, Table
+from extractor.model import DocTree, Kind, Quantity, Table
 from extractor.structure.lexicon import lexicon
 from extractor.structure.tables import COLUMN_YEAR, cell_value, column, header_words, value_columns
 from extractor.text import View
@@ -46,7 +46,7 @@ def table_quantities(tree: DocTree, table: Table, view: View, ctx: Context) -> l
             if not cell:
                 continue
             y = COLUMN_YEAR.search(header[col])
-            kind = "target" if col in targets else "actual"
+            kind: Kind = "target" if col in targets else "actual"
             year = int(y.group("y")) if y else (ctx.period[1] if kind == "target" and ctx.period else None)
             comparator = comparators()["before"].get(cell.group("cmp") or "") or comparators()["after"].get(cell.group("after") or "") or "="
             out.append(Quantity(

@@ -74,7 +74,7 @@ def year_mentions(text: str, now: int | None = None) -> list[YearMention]:
         if text[m.start("rel") - 1:m.start("rel")] in BASE_MARKS or m.group("post") in ("以来", "来"):
             continue  # 比上年, 与去年同期相比: the base of a comparison; 今年以来: a span
         due = m.group("pre") in ("到", "至", "预计", "力争", "争取") or m.group("post") in ("前", "底前", "以前")
-        year = now + RELATIVE_YEARS[m.group("rel")]
+        year = (now or 0) + RELATIVE_YEARS[m.group("rel")]  # (read only when `now` is known)
         out.append(YearMention(m.start(), m.end(), year, due, m.group("pre") in ("截至", "截止")))
     return sorted(out, key=lambda y: y.end)
 
