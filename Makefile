@@ -8,15 +8,25 @@ STAMP  := $(VENV)/.installed
 OUT    := out
 GOLD   ?= ../shared/eval/gold
 
-.PHONY: demo test eval heldout bench venv clean browser readers graphology
+.PHONY: demo test eval heldout bench venv native clean browser readers graphology
 
 venv: $(STAMP)
 
-$(STAMP): pyproject.toml
+# The editable install is pure Python; `native` then compiles the text stages in place.
+$(STAMP): pyproject.toml setup.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	POLICYKG_PURE=1 $(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
+
+# The text stages compiled with mypyc (setup.py; gcc and the Python headers, both on a fresh
+# machine): about two minutes, and only when a source changed since the last build
+# (extractor/native.py reads the build's record). A failed C build leaves pure Python.
+native: $(STAMP)
+	@$(BIN)/python -W ignore -c "import sys, extractor.native as n; sys.exit(n.mode != 'compiled')" || \
+	  { echo "compiling the text stages with mypyc (about two minutes)"; \
+	    $(BIN)/python setup.py --quiet build_ext --inplace >$(VENV)/native-build.log 2>&1 || \
+	    { tail -20 $(VENV)/native-build.log; exit 1; }; }
 
 # System tools from Debian that some inputs and checks need: Chromium (the HTML reports and
 # graph view are rendered in it), LibreOffice (.doc/.wps), Tesseract with its Chinese model and
@@ -45,21 +55,21 @@ graphology: $(STAMP)
 	    graphology@0.26 graphology-graphml@0.5 graphology-gexf@0.13 >/dev/null \
 	  || echo "note: could not install graphology; its test will be skipped"
 
-demo: $(STAMP) readers
+demo: $(STAMP) native readers
 	$(BIN)/policykg extract corpus/seeds corpus/dev corpus/pdf --out $(OUT)/records
 	$(BIN)/policykg export --records $(OUT)/records --format all --out $(OUT)/graph
 	$(BIN)/policykg query owners 高新技术企业 --records $(OUT)/records
 	$(BIN)/policykg diff corpus/dev/09_pingtan-allocated-land-transfer-measures-2015.txt \
 	  corpus/dev/10_pingtan-allocated-land-transfer-measures-revised-2018.txt --format html --out $(OUT)/diff_09_10.html
 
-test: $(STAMP) browser readers graphology
-	$(BIN)/python -m pytest -n 2 -p no:cacheprovider
+test: $(STAMP) native browser readers graphology
+	POLICYKG_REQUIRE_NATIVE=1 $(BIN)/python -m pytest -n 2 -p no:cacheprovider
 
 # The scorer and the gold annotations live outside the project (../shared/eval); a fresh
 # clone has neither, and says so instead of failing on a missing file.
 SCORER = $(GOLD)/../score.py
 
-eval: $(STAMP)
+eval: $(STAMP) native
 	@if [ ! -f "$(SCORER)" ] || [ ! -d "$(GOLD)" ]; then \
 	  echo "make eval: skipped: it needs the gold annotations and the scorer, which are not part of"; \
 	  echo "  this project: GOLD=$(GOLD) (a folder of gold records) and $(SCORER)."; \
@@ -71,7 +81,7 @@ eval: $(STAMP)
 
 # The held-out set (corpus/heldout, issue 10): real documents no rule was written on, with
 # their gold beside them; scored by the same scorer, which lives outside the project.
-heldout: $(STAMP)
+heldout: $(STAMP) native
 	@if [ ! -f "$(SCORER)" ]; then \
 	  echo "make heldout: skipped: it needs the scorer, which is not part of this project:"; \
 	  echo "  $(SCORER). Run \`make heldout GOLD=/path/to/eval/gold\` with score.py in the folder above it."; \
@@ -80,8 +90,9 @@ heldout: $(STAMP)
 	  $(BIN)/python $(SCORER) --gold corpus/heldout/gold --pred $(OUT)/heldout; \
 	fi
 
-bench: $(STAMP)
+bench: $(STAMP) native
 	$(BIN)/python benchmarks/bench.py
 
 clean:
-	rm -rf $(OUT) $(VENV)
+	rm -rf $(OUT) $(VENV) build policykg_native__mypyc.*.so extractor/native_build.json
+	find extractor -name '*.so' -delete

@@ -10,6 +10,10 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from extractor import native as _native  # noqa: E402 - before any compiled module is imported
+
+_native.activate()
+
 __all__ = ["__version__", "extract", "build_graph", "query", "tables"]
 
 

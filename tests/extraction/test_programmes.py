@@ -5,7 +5,6 @@ import hashlib
 import json
 import re
 from pathlib import Path
-from types import SimpleNamespace
 
 from hypothesis import example, given, settings, strategies as st
 
@@ -13,9 +12,11 @@ from extractor import lexicons
 from extractor.extraction import extract
 from extractor.extraction.programmes import explain, find_programmes
 from extractor.extraction.programmes.cues import by_first_character, load_cues, starting
+from extractor.extraction.programmes.document import Doc
 from extractor.extraction.programmes.start import clause_word, first_fitting, first_word
 from extractor.lexicons import alternation
 from extractor.model import RawDocument
+from extractor.text.view import view
 from extractor.pipeline import parse_raw
 
 
@@ -726,4 +727,4 @@ def test_a_clause_word_is_the_tagger_s_first_word_when_it_opens_a_clause(text):
     first = first_word(text)
     expected = (first[0] if first is not None and first[1] in cues.leading_tags and not cues.generic.fullmatch(first[0])
                 and (len(first[0]) >= 2 or first[0] in cues.negations) else None)
-    assert clause_word(SimpleNamespace(cues=cues), text) == expected
+    assert clause_word(Doc(view(text), cues), text) == expected
