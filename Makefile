@@ -75,7 +75,7 @@ eval: $(STAMP) native
 	  echo "  this project: GOLD=$(GOLD) (a folder of gold records) and $(SCORER)."; \
 	  echo "  Run \`make eval GOLD=/path/to/eval/gold\` with score.py in the folder above it."; \
 	else \
-	  $(BIN)/policykg extract corpus/seeds corpus/dev --out $(OUT)/eval --quiet && \
+	  $(BIN)/policykg extract corpus/seeds corpus/dev --out $(OUT)/eval --quiet --force && \
 	  $(BIN)/python $(SCORER) --gold $(GOLD) --pred $(OUT)/eval; \
 	fi
 
@@ -86,7 +86,7 @@ heldout: $(STAMP) native
 	  echo "make heldout: skipped: it needs the scorer, which is not part of this project:"; \
 	  echo "  $(SCORER). Run \`make heldout GOLD=/path/to/eval/gold\` with score.py in the folder above it."; \
 	else \
-	  $(BIN)/policykg extract corpus/heldout --out $(OUT)/heldout --quiet && \
+	  $(BIN)/policykg extract corpus/heldout --out $(OUT)/heldout --quiet --force && \
 	  $(BIN)/python $(SCORER) --gold corpus/heldout/gold --pred $(OUT)/heldout; \
 	fi
 
