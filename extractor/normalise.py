@@ -64,6 +64,16 @@ GB/T 9704 marks printed in the margin of a page (类别：A, 特急), as a whole
 labels that open a field line of the header or the closing block (抄送：, 校对：), and their
 first characters (a set look-up spares most lines the regex of all labels)."""
 _INVISIBLE = re.compile("[" + _INVISIBLE_CHARS + "]")
+# A mark beside a Chinese character or mark (“八八战略”,): its side tells. A bracket pair is
+# widened whole, when it holds a Chinese character or follows one ((2023—2027年), 市(2023)),
+# never one bracket of a pair alone.
+_CHINESE_SIDE = "\u3400-\u4dbf\u4e00-\u9fff“”‘’《》〈〉「」『』〔〕【】、。，：；"
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff"
+_MARKS = re.escape("".join(c for c in _FOLD_DATA["widen"] if c not in "()"))
+_HALF_WIDTH = re.compile(rf"[{_MARKS}](?=[{_CHINESE_SIDE}])|(?<=[{_CHINESE_SIDE}])[{_MARKS}]")
+_BRACKETS = re.compile(rf"\((?:(?<=[{_HAN}]\()[^()\n]{{0,80}}|(?=[^()\n]{{0,80}}\))[^()\n]*?[{_HAN}][^()\n]*)\)")
+WIDEN = {ord(c): chr(ord(c) + 0xFEE0) for c in _FOLD_DATA["widen"]}
+"""ASCII mark -> the full-width mark Chinese text writes, beside Chinese (`widen_punctuation`)."""
 _FOLDABLE = re.compile("[{0}][{0}]*".format("".join(map(re.escape, map(chr, FOLD)))))
 """Runs of characters `FOLD` changes: only these are translated, as translating a whole text
 through a table costs more than finding the few characters to fold. Written [x][x]*, not [x]+:
@@ -189,6 +199,29 @@ def fold_characters(t: Tracked) -> Tracked:
     t = _sub(t, _CRLF)
     folded = _FOLDABLE.sub(_fold_run, t.text)  # one scan: no search first for whether to
     return t if folded == t.text else Tracked(folded, t.offsets)
+
+
+def widen_punctuation(t: Tracked) -> Tracked:
+    """ASCII punctuation inside Chinese text (a page written with half-width marks:
+    各镇、乡人民政府,各街道办事处:) as the full-width marks Chinese text writes, one for one.
+
+    Example:
+        >>> widen_punctuation(Tracked.of("各街道办事处,市政府各部门:(2023年) 11:14")).text
+        '各街道办事处，市政府各部门：（2023年） 11:14'
+    """
+    text = t.text
+    if "(" in text:
+        text = _BRACKETS.sub(_widen_brackets, text)
+    widened = _HALF_WIDTH.sub(_widen, text)
+    return t if widened == t.text else Tracked(widened, t.offsets)
+
+
+def _widen(mark: re.Match[str]) -> str:
+    return mark.group().translate(WIDEN)
+
+
+def _widen_brackets(pair: re.Match[str]) -> str:
+    return f"（{pair.group()[1:-1]}）"
 
 
 def _fold_run(run: re.Match[str]) -> str:
@@ -435,6 +468,7 @@ def strip_edges(t: Tracked) -> Tracked:
 
 STEPS: tuple[Step, ...] = (
     fold_characters,
+    widen_punctuation,
     drop_page_furniture,
     join_broken_lines,
     close_digit_spaces,

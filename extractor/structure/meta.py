@@ -45,7 +45,9 @@ _BREADCRUMB = re.compile(r"当前位置\s*[：:][^\n]*?\s(?P<title>[^\s：:]{4,1
 _STATEMENT = r"[ \t]*[^\s：:，。；][^\n：:。；]{3,60}?"
 _HEADLINE = re.compile(rf"\s*(?P<line>(?P<who>[^\s：:，。；、]{{2,20}})[：:]{_STATEMENT})[ \t]*(?:\n|$)")
 _HEADLINE_REST = re.compile(rf"{_STATEMENT}[ \t]*(?:\n|$)")
-_TITLE_FOLLOW = re.compile(r"\s|$|[^。，；、\n][^。；\n]{1,200}[：:]")
+# what may follow a title: its line's end, the 主送 names, or its own 文号 in brackets
+_TITLE_FOLLOW = re.compile(r"\s|$|[^。，；、\n（(][^。；\n]{1,200}[：:]|[（(][^（）()\n]{4,40}号[）)][ \t]*(?:\n|$)")
+_CLOSES_LINE = re.compile(r"\s*[）)][ \t]*(?:\n|$)")
 _ISSUE = re.compile(r"第\s*\d+\s*期")  # a journal's issue line: （第16期•总第264期）
 _TITLE_PERIOD = re.compile(r"[（(][^）)\n]{1,20}[）)]")
 _HAN_SPACE = re.compile(rf"(?<=[{_HAN}《》（）“”])\s+(?=[{_HAN}《》（）“”])")
@@ -141,12 +143,20 @@ def doc_number(text: str) -> str | None:
     """
     header = text[:_HEADER_CHARS]
     for m in _doc_numbers(header):
-        if m.start() and text[m.start() - 1] not in " \n：:号":
+        if m.start() and text[m.start() - 1] not in " \n：:号" and not _numbers_its_headline(text, m):
             continue  # cited inside a sentence or brackets: （国办发〔2022〕8号）
         return canonical_doc_number(m.group("prefix"), m.group("year"), m.group("no"))
     # Orders and announcements are numbered in series: 中华人民共和国国务院令 第227号.
     order = _order_line(header)
     return f"{order.group('name')}第{order.group('no')}号" if order else None
+
+
+def _numbers_its_headline(text: str, number: re.Match[str]) -> bool:
+    """A web page's headline closing with the document's own 文号 in brackets, right after
+    the genre (…工程实施方案的通知（建政函〔2023〕37号）); a cited one follows a 》 or runs on."""
+    opening = number.start() - 1
+    return (text[opening] in "（(" and _CLOSES_LINE.match(text, number.end()) is not None
+            and text.endswith(lexicon().genres, 0, opening))
 
 
 def _doc_numbers(header: str) -> Iterator[re.Match[str]]:
@@ -208,6 +218,8 @@ def _title_end(text: str, start: int, limit: int) -> int | None:
             # A title goes on over a line break: 方案\n（第九版）的通知, 建议\n的复函.
             after = end + 1 if text.startswith("\n", end) else end
             period = None if _title_date_pattern().match(text, after) else _TITLE_PERIOD.match(text, after)
+            if period and _DOC_NUMBER.search(period.group()):
+                period = None  # （建政函〔2023〕37号）: the title's 文号, not part of it
             after = period.end() if period else after
             after = after + 1 if text.startswith("\n", after) else after
             if not text.startswith("的", after):
@@ -545,8 +557,9 @@ def _opens(parts: list[str]) -> list[bool]:
 def _series(parts: list[str]) -> list[str]:
     """Parts joined again where 、 strings the places of one addressee: GB/T 9704 names the
     levels or places one addressee covers in a series (各省、自治区、直辖市人民政府), and a short
-    body after it shares its places (各市、县、自治县农业农村局、财政局). A part opening with 各
-    is an addressee of its own and closes no series of places (高新区、经开区、各乡镇)."""
+    body after it shares its places (各市、县、自治县农业农村局、财政局); a bare addressee word
+    after a 各 shares it (市政府各部门、单位). A part opening with 各 is an addressee of its own
+    and closes no series of places (高新区、经开区、各乡镇)."""
     joined: list[str] = []
     run: list[str] = []
     open_series = False
@@ -561,6 +574,8 @@ def _series(parts: list[str]) -> list[str]:
             run, open_series = [], True
         elif open_series and _short(part) and not part.strip().startswith("各"):
             joined[-1] += "、" + part
+        elif joined and "各" in joined[-1] and part.strip() in lexicon().addressees:
+            joined[-1] += "、" + part  # 市政府各部门、单位: the 各 before covers the bare 单位 too
         else:
             joined.append(part)
             open_series = False

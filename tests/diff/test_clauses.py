@@ -65,7 +65,7 @@ def test_markup_and_inline_numerals_make_no_clauses():
     clauses = split_clauses(tree_of(HOLIDAYS, "holidays.md"))
     texts = [c.text for c in clauses]
     assert not any("INFO END" in t or "#" in t for t in texts)  # crawler and Markdown markup
-    assert "(二)春节，放假3天(农历正月初一、初二、初三)；" in texts  # 初一、初二 is no list
+    assert "（二）春节，放假3天（农历正月初一、初二、初三）；" in texts  # 初一、初二 is no list
     refs = [c.ref for c in clauses]
     assert not any(r.endswith("（一）") or r.endswith("（二）") for r in refs if "第四条" in r)
 

@@ -88,7 +88,7 @@ def test_document_numbers_in_any_bracket_read_in_one_form():
     found = [(c.title, c.doc_number) for c in find_citations(tree(text))]
     assert found == [
         ("国务院办公厅关于加强普通高等学校毕业生就业工作的通知", "国办发〔2009〕3号"),
-        ("浙江省人民政府办公厅关于印发〈浙江省促进残疾人就业行动方案(2022—2025年)〉的通知", "浙政办发〔2022〕59号"),
+        ("浙江省人民政府办公厅关于印发〈浙江省促进残疾人就业行动方案（2022—2025年）〉的通知", "浙政办发〔2022〕59号"),
     ]
 
 
@@ -104,7 +104,7 @@ def test_a_genre_with_a_note_and_a_genre_defined_after_a_document_number():
     # source: https://www.shenyang.gov.cn/zwgk/qtzfxx/zfgg/202212/t20221206_4342086.html
     text = ("市十七届人大常委会第六次会议于2022年12月1日对市人民政府提报的《沈阳市社会信用条例(草案)》"
             "(以下简称《条例(草案)》)进行了初次审议。现将《条例(草案)》全文公布,广泛征求意见。")
-    assert [c.title for c in find_citations(tree(text))] == ["沈阳市社会信用条例(草案)"]
+    assert [c.title for c in find_citations(tree(text))] == ["沈阳市社会信用条例（草案）"]
     # source: https://shui5.cn/article/7c/169715.html
     text = ("为贯彻《国务院关于进一步推进长江三角洲地区改革开放和经济社会发展的指导意见》(国发[2008]30号,"
             "以下简称《指导意见》)精神,现结合我省实际,按照突出重点的原则,提出以下实施意见。")
@@ -127,7 +127,7 @@ def test_a_document_number_with_a_bracketed_part_or_followed_by_a_definition():
     text = ("二、公民申请变更民族成分,须严格按照国家民委、国务院第四次人口普查领导小组、公安部"
             "《关于中国公民确定民族成分的规定》(民委(政)字〔1990〕217号)办理。")
     assert [(c.title, c.doc_number) for c in find_citations(tree(text))] == [
-        ("关于中国公民确定民族成分的规定", "民委(政)字〔1990〕217号")]
+        ("关于中国公民确定民族成分的规定", "民委（政）字〔1990〕217号")]
     # source: https://shui5.cn/article/7c/169715.html (浙政发[2009]69号)
     text = ("为贯彻《国务院关于进一步推进长江三角洲地区改革开放和经济社会发展的指导意见》(国发[2008]30号,"
             "以下简称《指导意见》)精神,现结合我省实际,提出以下实施意见。")

@@ -369,7 +369,7 @@ def test_the_cue_file_is_valid():
 # (tests/fixtures/programmes/SOURCES.md).
 
 def test_named_events():
-    assert "首届山东聊城(莘县)绿色蔬菜博览会" in fixture_names("shandong_2023_bolanhui.txt")
+    assert "首届山东聊城（莘县）绿色蔬菜博览会" in fixture_names("shandong_2023_bolanhui.txt")
     found = fixture_names("hubei_2018_nongbohui.txt")
     assert "第十五届中国武汉农业博览会" in found
     assert "乡村振兴战略" in found and "乡村振兴" not in found  # one programme, the bare name an alias

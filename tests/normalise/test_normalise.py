@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractor.model import RawDocument
-from extractor.normalise import FOLD, _breaks, normalise, normalise_text, repair
+from extractor.normalise import FOLD, WIDEN, _breaks, normalise, normalise_text, repair
 from tests.conftest import FIXTURES, SEEDS
 
 # Seed 004 as printed: every line followed by a blank line, a page number in the flow.
@@ -134,7 +134,7 @@ def test_offsets_point_at_the_source_characters():
 
 def _same(source_char: str, clean_char: str) -> bool:
     return (source_char == clean_char or FOLD.get(ord(source_char)) == clean_char
-            or (source_char.isspace() and clean_char.isspace()))
+            or WIDEN.get(ord(source_char)) == clean_char or (source_char.isspace() and clean_char.isspace()))
 
 
 _ALPHABET = st.sampled_from(
@@ -209,9 +209,9 @@ def test_web_page_saved_as_text_keeps_its_paragraphs():
     # One paragraph per line, blank lines between: long lines are no wrap width.
     source = (FIXTURES / "structure" / "dongyang_2023_canjiren.txt").read_text(encoding="utf-8")
     text = normalise_text(source).text
-    assert "的通知\n发布日期:2023-03-21" in text
-    assert "信息来源:东阳市人民政府办公室\n各镇、乡人民政府," in text
-    assert "(2023—2025年)\n为贯彻落实" in text
+    assert "的通知\n发布日期：2023-03-21" in text
+    assert "信息来源：东阳市人民政府办公室\n各镇、乡人民政府，" in text
+    assert "（2023—2025年）\n为贯彻落实" in text
 
 
 def test_margin_mark_inside_a_broken_sentence_leaves_the_words_whole():
@@ -244,7 +244,7 @@ def test_a_name_and_the_date_beside_it_stay_two_words(source, expected):
 def test_wrapped_regulation_is_joined_per_paragraph():
     source = (FIXTURES / "structure" / "guowuyuanling_227_1997.txt").read_text(encoding="utf-8")
     text = normalise_text(source).text
-    assert "第一条为了规范国务院行政机构的设置,加强编制管理,提高行政效率,根据宪法和国务院组织法,制定本条例。\n" in text
+    assert "第一条为了规范国务院行政机构的设置，加强编制管理，提高行政效率，根据宪法和国务院组织法，制定本条例。\n" in text
     assert "行使国务院行政机构设置和编制管理职权。\n国务院机构编制管理机关" in text
     assert "总理李鹏\n1997年8月3日\n第一章总则\n" in text
 
@@ -304,16 +304,28 @@ _TRADITIONAL_NOTICE = ("四川省人民政府辦公廳\n關于印發實施《西
 def test_a_reprint_in_the_traditional_script_is_read_in_simplified_characters():
     clean = normalise_text(_TRADITIONAL_NOTICE)
     assert clean.text.startswith("四川省人民政府办公厅\n关于印发实施《西部大开发“十三五”规划》")
-    assert "责任单位:省发展改革委、住房城乡建设厅、交通运输厅、国土资源厅" in clean.text
+    assert "责任单位：省发展改革委、住房城乡建设厅、交通运输厅、国土资源厅" in clean.text
     # one character for one: every offset still points at its source character
     assert all(clean.offsets[i] == i for i in range(len(clean.text)))
     # simplified text with a name in the old script (澳門) is left as written
     assert normalise_text("支持澳門青年来穗创新创业。").text == "支持澳門青年来穗创新创业。"
 
 
+def test_half_width_marks_inside_chinese_text_are_written_full_width():
+    # source: a county government's page printed with half-width marks (jiande.gov.cn, 建政函〔2023〕37号)
+    clean = normalise_text("各镇、乡人民政府,各街道办事处,市政府各部门、单位:\n"
+                           "《实施方案(2023—2027年)》已经市政府研究同意,现印发给你们。\n"
+                           "时间:2023-07-27 11:14\n投资(1,000万元),见附件(1)。Tom, Jerry (A)")
+    assert clean.text == ("各镇、乡人民政府，各街道办事处，市政府各部门、单位：\n"
+                          "《实施方案（2023—2027年）》已经市政府研究同意，现印发给你们。\n"
+                          "时间：2023-07-27 11:14\n投资（1,000万元），见附件（1）。Tom, Jerry (A)")
+    # one for one: each mark keeps its source offset
+    assert all(clean.offsets[i] == i for i in range(len(clean.text)))
+
+
 def test_pinyin_glosses_of_a_mirror_site_are_dropped():
     # source: the same notice on a mirror that prints pinyin after some characters (fl1002.com)
     clean = normalise_text("經(jīng)省政府領(lǐng)導同志同意,推動(dòng)我省西部大開發(fā)再上新臺階。")
-    assert clean.text == "经省政府领导同志同意,推动我省西部大开发再上新台阶。"
+    assert clean.text == "经省政府领导同志同意，推动我省西部大开发再上新台阶。"
     assert clean.offsets[1] == 1 + len("(jīng)")  # 省 is read from its own place
-    assert normalise_text("工作量(ABC)和系数(x)不变。").text == "工作量(ABC)和系数(x)不变。"
+    assert normalise_text("工作量(ABC)和系数(x)不变。").text == "工作量（ABC）和系数（x）不变。"  # kept, brackets widened

@@ -383,7 +383,7 @@ def test_a_page_opening_with_its_address_line_keeps_its_recipients():
             "印发给你们,请认真贯彻实施。\n四川省发展和改革委员会\n2022年10月18日\n"
             "四川省“十四五”现代流通体系建设实施方案\n为贯彻落实党中央、国务院决策部署,制定本方案。\n")
     meta = _meta(text)
-    assert meta.recipients == ("各市(州)人民政府", "省级有关部门(单位)")
+    assert meta.recipients == ("各市（州）人民政府", "省级有关部门（单位）")
     assert (meta.issuer, meta.date) == ("四川省发展和改革委员会", "2022-10-18")
 
 
@@ -436,7 +436,7 @@ def test_a_spoken_headline_above_the_time_stamp_not_the_site_menu():
             "科技部:代表建议、政协提案按期办结率100%\n作者:Admin  来源:本站整理  发布时间:2019-03-01 06:17:12\n"
             "科技日报讯 (记者唐婷)记者日前从科技部了解到,2018年,科技部承办十三届全国人大一次会议建议365件。\n")
     meta = _meta(text)
-    assert (meta.title, meta.date) == ("科技部:代表建议、政协提案按期办结率100%", "2019-03-01")
+    assert (meta.title, meta.date) == ("科技部：代表建议、政协提案按期办结率100%", "2019-03-01")
 
 
 def test_a_bare_time_label_among_a_pages_labels_dates_the_page_and_marks_its_headline():
@@ -461,7 +461,7 @@ def test_a_draft_put_out_for_comment_is_titled_after_the_notice_and_its_contacts
             "云南省人大常委会办公厅\n2026年1月13日\n云南省农作物种子条例(修订草案修改稿)\n第一章 总 则\n"
             "第一条 为了保护和合理利用农作物种质资源,规范农作物品种选育、种子生产经营和管理行为,制定本条例。\n")
     meta = _meta(text)
-    assert (meta.title, meta.issuer, meta.date) == ("云南省农作物种子条例(修订草案修改稿)", "云南省人大常委会办公厅", "2026-01-13")
+    assert (meta.title, meta.issuer, meta.date) == ("云南省农作物种子条例（修订草案修改稿）", "云南省人大常委会办公厅", "2026-01-13")
 
 
 def test_a_sites_column_label_is_not_part_of_the_title():
@@ -487,7 +487,7 @@ def test_addressees_after_a_series_are_cut_at_the_enumeration_comma():
     meta = _meta("山东省人民政府关于深化预算管理制度改革的实施意见\n鲁政发〔2014〕20号\n"
                  "各市人民政府,各县(市、区)人民政府,省政府各部门、各直属机构,各大企业,各高等院校:\n"
                  "现代预算制度是现代财政制度的基础。")
-    assert meta.recipients == ("各市人民政府", "各县(市、区)人民政府", "省政府各部门", "各直属机构", "各大企业", "各高等院校")
+    assert meta.recipients == ("各市人民政府", "各县（市、区）人民政府", "省政府各部门", "各直属机构", "各大企业", "各高等院校")
 
 
 def test_places_sharing_one_body_stay_one_addressee():
@@ -495,7 +495,7 @@ def test_places_sharing_one_body_stay_one_addressee():
     # is the 工信局 of each city, not a city and a bureau
     meta = _meta("吉林省工业和信息化厅关于开展专业类国家应急产业示范基地申报工作的通知\n"
                  "各市(州)工信局,长白山管委会经发局,梅河口市、公主岭市工信局:\n现将通知转给你们。")
-    assert meta.recipients == ("各市(州)工信局", "长白山管委会经发局", "梅河口市、公主岭市工信局")
+    assert meta.recipients == ("各市（州）工信局", "长白山管委会经发局", "梅河口市、公主岭市工信局")
 
 
 def test_a_speech_greeting_is_no_recipient():
@@ -509,10 +509,11 @@ def test_a_news_headline_naming_its_speaker_is_the_title():
     # source: http://muji.bandao.cn/a/292386.html
     meta = _meta("海关总署:中国仍保持全球货物贸易第一大国地位\n2019-10-14 13:48 中国新闻网阅读 (15136) 扫描到手机\n"
                  "10月14日,国新办在北京召开新闻发布会,海关总署新闻发言人、统计分析司司长李魁文介绍情况。")
-    assert meta.title == "海关总署:中国仍保持全球货物贸易第一大国地位"
+    assert meta.title == "海关总署：中国仍保持全球货物贸易第一大国地位"
     # the space between a headline's two phrases stays (source: http://www.cuiru123.com/caijing/460044.html)
     headline = "国家统计局:在继续加强经济回升向好基础的同时 要进一步关注经济发展的不平衡性"
-    assert _meta(f"{headline}\n国家统计局副局长盛来运在今日发布会上表示,一季度GDP同比增长5.3%。").title == headline
+    assert (_meta(f"{headline}\n国家统计局副局长盛来运在今日发布会上表示,一季度GDP同比增长5.3%。").title
+            == "国家统计局：在继续加强经济回升向好基础的同时 要进一步关注经济发展的不平衡性")
     assert meta.recipients == ()
     assert meta.date == "2019-10-14"  # an unnumbered news page is dated by its dateline
 
@@ -551,7 +552,7 @@ def test_a_metadata_block_dated_in_figures_and_places_sharing_one_ending():
                  "天津、河北、山西、内蒙古、辽宁、宁夏、新疆省(自治区、直辖市)工业和信息化主管部门:\n"
                  "为进一步提升工业经济运行分析质量,遴选出40个国家工业运行首批重点联系城市,现予公布。\n")
     assert (meta.date, meta.issuer) == ("2016-05-04", "工业和信息化部办公厅")
-    assert meta.recipients == ("天津、河北、山西、内蒙古、辽宁、宁夏、新疆省(自治区、直辖市)工业和信息化主管部门",)
+    assert meta.recipients == ("天津、河北、山西、内蒙古、辽宁、宁夏、新疆省（自治区、直辖市）工业和信息化主管部门",)
 
 
 def test_a_site_short_form_of_the_issuer_gives_way_to_the_closing_name():
@@ -572,7 +573,7 @@ def test_a_reprinting_pages_byline_date_gives_way_to_the_closing_date():
                  "市十七届人大常委会第六次会议于2022年12月1日对市人民政府提报的《沈阳市社会信用条例(草案)》进行了初次审议。"
                  "现将《条例(草案)》全文公布,广泛征求意见。\n沈阳市人民代表大会常务委员会办公室\n2022年12月5日\n")
     issuer = "沈阳市人民代表大会常务委员会办公室"
-    assert (meta.title, meta.issuer, meta.date) == (f"{issuer}公告(第7号)", issuer, "2022-12-05")
+    assert (meta.title, meta.issuer, meta.date) == (f"{issuer}公告（第7号）", issuer, "2022-12-05")
 
 
 def test_labels_spaced_out_to_align_a_metadata_block():
@@ -618,3 +619,28 @@ def test_a_report_whose_page_opens_at_its_dateline_is_dated_and_not_titled_by_it
     meta = _meta("——2024年1月9日在区第十八届人民代表大会第五次会议上\n区发改委主任 吴晓春\n各位代表:\n"
                  "受区政府委托,现将我区2023年国民经济和社会发展计划执行情况与2024年国民经济和社会发展计划草案提请大会审议。")
     assert meta.title is None and meta.date == "2024-01-09"
+
+
+# source: 建德市人民政府 建政函〔2023〕37号, as jiande.gov.cn prints it (art_1229739038_59123706):
+# half-width marks throughout, the 文号 in brackets after the headline, a time stamp line
+JIANDE_HEAD = ("建德市人民政府关于印发《建德市县城承载能力提升和深化“千村示范、万村整治”工程实施方案(2023—2027年)》"
+               "的通知(建政函〔2023〕37号)\n时间:2023-07-27 11:14 来源:市府办 浏览次数:\n\n"
+               "各镇、乡人民政府,各街道办事处,市政府各部门、单位:\n\n"
+               "《建德市县城承载能力提升和深化“千村示范、万村整治”工程实施方案(2023—2027年)》已经市政府研究同意,"
+               "现印发给你们,请结合实际认真贯彻实施。\n\n建德市人民政府\n\n2023年4月6日\n")
+
+
+def test_a_headline_closing_with_its_own_document_number_in_brackets():
+    meta = _meta(JIANDE_HEAD)
+    assert meta.title == ("建德市人民政府关于印发《建德市县城承载能力提升和深化“千村示范、万村整治”工程实施方案"
+                          "（2023—2027年）》的通知")
+    assert (meta.doc_number, meta.issuer, meta.date) == ("建政函〔2023〕37号", "建德市人民政府", "2023-04-06")
+    # 各部门、单位: the 各 covers the bare 单位 after it
+    assert meta.recipients == ("各镇、乡人民政府", "各街道办事处", "市政府各部门、单位")
+
+
+def test_a_cited_document_number_in_brackets_is_not_the_documents_own():
+    # the number follows a cited title's 》, or the sentence runs on after it: neither numbers this notice
+    meta = _meta("关于做好2024年春耕生产工作的通知\n各县(市、区)农业农村局:\n"
+                 "根据《农业农村部关于做好春耕工作的通知》(农农发〔2024〕1号)\n要求,现就有关事项通知如下。")
+    assert meta.doc_number is None

@@ -39,7 +39,7 @@ def _tree(name: str) -> DocTree:
         doc_number="粤府办〔2023〕5号", issuer="广东省人民政府办公厅", date="2023-03-17",
         recipients=("各地级以上市人民政府", "省政府各部门", "各直属机构"))),
     ("dongyang_2023_canjiren.txt", dict(
-        title="东阳市人民政府办公室关于印发《东阳市促进残疾人就业行动实施方案(2023—2025年)》的通知",
+        title="东阳市人民政府办公室关于印发《东阳市促进残疾人就业行动实施方案（2023—2025年）》的通知",
         issuer="东阳市人民政府办公室", date="2023-03-13", period=(2023, 2025),
         recipients=("各镇、乡人民政府", "各街道办事处", "市政府各部门"))),
     ("guowuyuanling_227_1997.txt", dict(
@@ -51,7 +51,7 @@ def _tree(name: str) -> DocTree:
         title="成都市发展和改革委员会 中共成都市委社会工作部 成都市规划和自然资源局 成都市住房和城乡建设局"
               "关于印发成都市城市社区嵌入式服务设施建设工程实施方案的通知",
         issuer="成都市发展和改革委员会",  # a joint notice: the lead body comes first
-        recipients=("各区(市)县政府(管委会)", "市级有关部门", "有关单位"))),
+        recipients=("各区（市）县政府（管委会）", "市级有关部门", "有关单位"))),
     # a web page's metadata block: 索引号 is no title, 主题分类: and 发文机构: are no addressees
     ("zhenzhengfa_2024_7.txt", dict(title="镇巴县人民政府工作规则", doc_number="镇政发〔2024〕7号",
                                     date="2024-04-06", recipients=())),
@@ -80,11 +80,11 @@ def test_letter_spaced_chapter_title_is_read_whole():
 
 def test_heading_levels_of_a_provincial_plan():
     sections = _tree("yuefuban_2023_5.txt").sections
-    assert [(s.number, s.level) for s in sections] == [("一", 1), ("(一)", 2), ("1", 3), ("2", 3)]
+    assert [(s.number, s.level) for s in sections] == [("一", 1), ("（一）", 2), ("1", 3), ("2", 3)]
     assert sections[1].title == "支持民间投资介入重大工程项目建设"
 
 
 def test_web_page_paragraphs_stay_apart():
     tree = _tree("jinzhengfa_2018_13.html")
-    assert "山西省人民政府\n2018年3月27日\n(此件公开发布)\n山西省激发重点群体活力带动城乡居民增收的实施方案\n" in tree.text
+    assert "山西省人民政府\n2018年3月27日\n（此件公开发布）\n山西省激发重点群体活力带动城乡居民增收的实施方案\n" in tree.text
     assert [(s.number, s.title) for s in tree.sections] == [("一", "指导思想"), ("二", "总体目标")]
