@@ -70,7 +70,8 @@ _INVISIBLE = re.compile("[" + _INVISIBLE_CHARS + "]")
 _CHINESE_SIDE = "\u3400-\u4dbf\u4e00-\u9fff“”‘’《》〈〉「」『』〔〕【】、。，：；"
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 _MARKS = re.escape("".join(c for c in _FOLD_DATA["widen"] if c not in "()"))
-_HALF_WIDTH = re.compile(rf"[{_MARKS}](?=[{_CHINESE_SIDE}])|(?<=[{_CHINESE_SIDE}])[{_MARKS}]")
+# (led by the marks: the scan skips in C to each one, where a leading look-behind would try every character)
+_HALF_WIDTH = re.compile(rf"[{_MARKS}](?:(?=[{_CHINESE_SIDE}])|(?<=[{_CHINESE_SIDE}][{_MARKS}]))")
 _BRACKETS = re.compile(rf"\((?:(?<=[{_HAN}]\()[^()\n]{{0,80}}|(?=[^()\n]{{0,80}}\))[^()\n]*?[{_HAN}][^()\n]*)\)")
 WIDEN = {ord(c): chr(ord(c) + 0xFEE0) for c in _FOLD_DATA["widen"]}
 """ASCII mark -> the full-width mark Chinese text writes, beside Chinese (`widen_punctuation`)."""
