@@ -706,6 +706,14 @@ def test_the_value_of_a_pages_classification_field_is_no_programme():
     assert "规划计划" not in found and "三县一城一枢纽" in found
 
 
+def test_a_keyword_line_lists_subjects_not_programmes():
+    # source: 赵玄, 自贸区法治保障的地方立法比较与思考, 南都学坛 2018年1期, as a page prints it:
+    # the keywords run together after the label
+    found = programmes("关键词:规章省市试验区\n\n"
+                       "2013年9月29日,中国(上海)自由贸易试验区挂牌成立,标志着我国新一轮改革进程正式开启。")
+    assert found == {"中国（上海）自由贸易试验区": ()}
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet="服务业建设者实施推广应用中国上海自由贸易试验区不也都成都市省新区城市社区工程5G，。、 a", max_size=20))
 @example("服务业发展基金")  # a verb that starts a longer noun
