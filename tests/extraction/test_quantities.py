@@ -633,6 +633,8 @@ def test_run_in_goal_heading_dates_the_goals_of_its_paragraph():
     # source: 海南省农机购置与应用补贴实施方案 (2024—2026)
     ("全省补贴机具种类范围（以下简称全省补贴范围）为21大类。", "补贴机具种类范围"),  # 全省 is its subject
     ("农机创新产品年度使用资金量按不超过年度中央财政资金总规模的15%安排。", "年度中央财政资金总规模"),
+    # source: a news report of the 2022 government work report: 平均 is the average, not 均 (all)
+    ("2021年城镇调查失业率平均为5.1%。", "城镇调查失业率平均"),
 ])
 def test_metric_names_what_is_measured(text, metric):
     assert metric in find_quantities(tree_of(PLAN + text))[0].metric

@@ -42,7 +42,8 @@ _DIGIT = re.compile(r"\d")
 _LINE_BREAK = re.compile(r"\s*[\n\f]\s*")
 _TRAIL_WORDS = ("首次", "再次", "分别", "累计", "已经", "已", "为", "的", "将", "均", "总计", "合计", "共", "了", "仅用",
                 "仅", "就", "还", "也", "达", "到")
-_TRAIL_NOISE = re.compile("(?:%s)+$" % "|".join(_TRAIL_WORDS))
+# 均 (all: 两项指标均为…) but not the 均 of 平均, 人均, 年均 … (城镇调查失业率平均为5.1%: the average)
+_TRAIL_NOISE = re.compile("(?:%s)+$" % "|".join("(?<![平人年户亩日月])均" if w == "均" else w for w in _TRAIL_WORDS))
 
 
 def _joined_lines(text: str) -> str:
