@@ -181,8 +181,9 @@ def _doc_numbers(header: str) -> Iterator[re.Match[str]]:
             pos = m.end()
 
 
-_TITLE_STOP = re.compile("[《“。：:；，]")  # outside quotes: a quote opens, the rest end a title
-_QUOTE = re.compile("[《“》”]")
+# outside quotes: a quote opens (〈〉 are the book marks of a title inside one), the rest end a title
+_TITLE_STOP = re.compile("[《〈“。：:；，]")
+_QUOTE = re.compile("[《〈“》〉”]")
 
 
 def _order_line(header: str) -> re.Match[str] | None:
@@ -207,7 +208,7 @@ def _title_end(text: str, start: int, limit: int) -> int | None:
             quote = _QUOTE.search(text, i, end_at)
             if not quote:
                 break
-            depth += 1 if quote.group() in "《“" else -1
+            depth += 1 if quote.group() in "《〈“" else -1
             i = quote.end()
             continue
         mark = _TITLE_STOP.search(text, i, end_at)
@@ -227,11 +228,22 @@ def _title_end(text: str, start: int, limit: int) -> int | None:
             best = end
             i = after
             continue
-        if not mark or mark.group() not in "《“":
+        if not mark or mark.group() not in "《〈“":
             break
         depth = 1
         i = stop + 1
     return best
+
+
+_BOOK_CLOSE = re.compile(r"》[ \t]*(?:\n|$)")
+
+
+def _booked_title(head: str) -> int:
+    """Where a title printed in book marks starts in the line before its 关于 (after 《, which
+    opens the line or follows the document's 文号), 0 for a title without them."""
+    book = head.find("《")
+    before = head[:book].strip()
+    return book + 1 if book >= 0 and (not before or _DOC_NUMBER.fullmatch(before)) else 0
 
 
 def _about_title(text: str) -> tuple[int, int] | None:
@@ -244,11 +256,18 @@ def _about_title(text: str) -> tuple[int, int] | None:
     best: tuple[int, int] | None = None
     for m in re.finditer("关于", text[:limit]):
         end = _title_end(text, m.end(), m.end() + 160)
-        if end is None or not _TITLE_FOLLOW.match(text, end) or _DOC_NUMBER.search(text, m.end(), end):
-            continue  # a title ends its line, or runs into the 主送 names; it holds no 文号
+        if end is None or _DOC_NUMBER.search(text, m.end(), end):
+            continue
         start = m.start()
         line_start = text.rfind("\n", 0, start) + 1
         head = text[line_start:start]
+        # a page may print the title in book marks, after its 文号: 京政办发〔2016〕26号《北京市…的通知》
+        booked = _booked_title(head)
+        if booked:
+            line_start += booked
+            head = head[booked:]
+        if not (_BOOK_CLOSE if booked else _TITLE_FOLLOW).match(text, end):
+            continue  # a title ends its line, or runs into the 主送 names; it holds no 文号
         # The issuer's name may stand before 关于 on the same line (web pages often set a
         # space between the two: 东阳市人民政府办公室 关于印发…) or on the line above.
         cut = max(head.rfind(" "), head.rfind("号"), head.rfind("："), head.rfind(":")) + 1

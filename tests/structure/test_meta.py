@@ -644,3 +644,16 @@ def test_a_cited_document_number_in_brackets_is_not_the_documents_own():
     meta = _meta("关于做好2024年春耕生产工作的通知\n各县(市、区)农业农村局:\n"
                  "根据《农业农村部关于做好春耕工作的通知》(农农发〔2024〕1号)\n要求,现就有关事项通知如下。")
     assert meta.doc_number is None
+
+
+def test_a_title_printed_in_book_marks_after_its_number():
+    # source: 京政办发〔2016〕26号 as a policy mirror prints it (0798ci.com/policy/70942.html): the
+    # title in 《》 after its 文号, and the plan it issues named in 〈〉 inside it
+    meta = _meta("京政办发〔2016〕26号《北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉的通知》\n"
+                 "《北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉的通知》\n京政办发〔2016〕26号\n"
+                 "各区人民政府,市政府各委、办、局,各市属机构:\n"
+                 "《北京市2016年政务公开工作要点》已经市政府同意,现印发给你们,请结合实际认真贯彻落实。\n"
+                 "北京市人民政府办公厅\n2016年5月28日\n")
+    assert meta.title == "北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉的通知"
+    assert (meta.doc_number, meta.issuer, meta.date) == ("京政办发〔2016〕26号", "北京市人民政府办公厅", "2016-05-28")
+    assert meta.recipients == ("各区人民政府", "市政府各委、办、局", "各市属机构")
