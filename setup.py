@@ -72,9 +72,7 @@ class BuildNative(build_ext):
             print(f"policykg: the C build failed ({error}); the package runs as pure Python", file=sys.stderr)
             self.extensions = []
             return
-        compiled = native_sources()
-        manifest = {"library": self.get_ext_filename(f"{GROUP}__mypyc"),
-                    "sources": digests(compiled), "imported": digests(imported_sources(compiled))}
+        manifest = {"library": self.get_ext_filename(f"{GROUP}__mypyc"), **BUILT_FROM}
         target = self._manifest_path()
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_suffix(".tmp")
@@ -90,6 +88,12 @@ class BuildNative(build_ext):
         return Path(self.get_ext_fullpath("extractor.native_build")).parent / MANIFEST
 
 
+BUILT_FROM: dict[str, dict[str, str]] = {}
+"""The hashes of what mypyc reads, taken before it reads them (`mypycify` translates the
+sources when setup.py runs, `build_ext` only compiles the C): an edit made during the build
+leaves the build stale, not recorded as current."""
+
+
 def extensions() -> list:
     if os.environ.get("POLICYKG_PURE") == "1":
         return []
@@ -98,10 +102,12 @@ def extensions() -> list:
     except ImportError:
         print("policykg: mypyc is not installed; the package runs as pure Python", file=sys.stderr)
         return []
+    compiled = native_sources()
+    BUILT_FROM.update(sources=digests(compiled), imported=digests(imported_sources(compiled)))
     # One group: the compiled modules call each other in C. Its shared library lies beside
     # the package, where mypyc derives the modules' __file__ and __path__ from.
     return mypycify(["--ignore-missing-imports", "--follow-imports=silent",
-                     *(str(p.relative_to(ROOT)) for p in native_sources())],
+                     *(str(p.relative_to(ROOT)) for p in compiled)],
                     opt_level="3", group_name=GROUP)
 
 
