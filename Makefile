@@ -20,11 +20,11 @@ $(STAMP): pyproject.toml setup.py
 	touch $(STAMP)
 
 # The text stages compiled with mypyc (setup.py; gcc and the Python headers, both on a fresh
-# machine): about two minutes, and only when a source changed since the last build
+# machine): about a minute on two cores, and only when a source changed since the last build
 # (extractor/native.py reads the build's record). A failed C build leaves pure Python.
 native: $(STAMP)
 	@$(BIN)/python -W ignore -c "import sys, extractor.native as n; sys.exit(n.mode != 'compiled')" || \
-	  { echo "compiling the text stages with mypyc (about two minutes)"; \
+	  { echo "compiling the text stages with mypyc (about a minute)"; \
 	    $(BIN)/python setup.py --quiet build_ext --inplace >$(VENV)/native-build.log 2>&1 || \
 	    { tail -20 $(VENV)/native-build.log; exit 1; }; }
 
