@@ -923,3 +923,12 @@ def test_value_added_is_a_measure_not_a_rise():
     assert [q.metric for q in find_quantities(parsed(text))] == [
         "地区生产总值", "地区生产总值比上年增长", "第一产业增加值", "第一产业增加值比上年增长",
         "第二产业增加值", "第二产业增加值增长"]
+
+
+def test_a_statistical_bulletins_measures_and_its_three_sectors():
+    # source: a county's 2015 statistical bulletin (qdndz.gov.cn, 统计公报): 完成 after a measure
+    # names nothing; 三次产业 are the three sectors, no count of times
+    text = ("初步测算，2015年全县工业增加值完成40653万元，同比增长13.5%。"
+            "2015年三次产业结构比为25.72:26.84:47.44。")
+    assert [(q.metric, q.value) for q in find_quantities(tree_of(PLAN + text))] == [
+        ("工业增加值", 40653), ("工业增加值同比增长", 13.5)]

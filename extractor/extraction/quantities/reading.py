@@ -44,6 +44,7 @@ _TRAIL_WORDS = ("首次", "再次", "分别", "累计", "已经", "已", "为", 
                 "仅", "就", "还", "也", "达", "到")
 # 均 (all: 两项指标均为…) but not the 均 of 平均, 人均, 年均 … (城镇调查失业率平均为5.1%: the average)
 _TRAIL_NOISE = re.compile("(?:%s)+$" % "|".join("(?<![平人年户亩日月])均" if w == "均" else w for w in _TRAIL_WORDS))
+_DONE = "完成"  # after a measure it names nothing (工业增加值完成40653万元)
 
 
 def _joined_lines(text: str) -> str:
@@ -292,6 +293,8 @@ def _metric(left: str, right: str) -> str:
         right = ""  # 按…的15%安排: a grant verb after the figure names nothing
     core = _stripped(left, *grant)
     if not right:
+        if left.endswith(_DONE) and len(left) > len(_DONE):
+            left = left[:-len(_DONE)]  # 工业增加值完成40653万元: the 增加值 is measured (完成14天隔离 keeps it)
         return left[-20:].lstrip("”’）)、，,")  # a cut name keeps no half of a quote or bracket
     if not core:
         return right
