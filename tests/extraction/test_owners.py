@@ -1066,3 +1066,17 @@ def test_a_blanket_statement_covers_the_later_measures_of_its_part_that_name_no_
     names = {o.id: o.name for o in assigned.organisations}
     links = {(names[r.org], r.role) for t in assigned.tasks if "增值税" in t.text for r in t.owners}
     assert links == {("各县区人民政府", "lead"), ("园区管委会", "lead")}
+
+
+def test_a_target_lists_headings_are_its_targets_and_their_units_own_them():
+    # source: 蔡政办〔2023〕1号 (caidian.gov.cn): each heading of a target list states a goal, the
+    # line under it its 责任单位; the heading's marker is no part of the figure's evidence
+    from extractor.extraction import extract
+
+    text = ("一、2023年全区经济社会发展的主要预期目标\n（一）地区生产总值增长7%以上\n责任单位：区发展和改革局\n"
+            "（二）规上工业增加值增长12%以上\n责任单位：区科技和经信局\n")
+    found = extract(parse_raw(RawDocument(path="a.txt", format="txt", sha256="0" * 64, pages=(text,))))
+    names = {o.id: o.name for o in found.organisations}
+    assert [(q.evidence, q.value, q.comparator, [(names[r.org], r.role) for r in q.owners]) for q in found.targets] == [
+        ("地区生产总值增长7%以上", 7, ">=", [("区发展和改革局", "lead")]),
+        ("规上工业增加值增长12%以上", 12, ">=", [("区科技和经信局", "lead")])]

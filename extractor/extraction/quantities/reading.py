@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from extractor.extraction.quantities.context import Context, Scope
 from extractor.extraction.quantities.figures import Figure, comparator_before
-from extractor.extraction.quantities.words import cues, measure_nouns, metric_verbs, words_backwards, years
+from extractor.extraction.quantities.words import cues, measure_nouns, metric_verbs, reach_words, words_backwards, years
 from extractor.extraction.quantities.years import YearMention, holds_window, last_window, year_mentions
 from extractor.lexicons import alternation, cached
 from extractor.model import DocTree, Kind, Quantity
@@ -29,7 +29,7 @@ _LEAD_NOISE = re.compile(
     r"|\d{1,2}(?:[-—~至]\d{1,2})?月(?:份|末|底)?|[一二三四]季度|前三季度|上半年|下半年"
     r"|[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[（(]"  # an item's mark: （一）从两处以上…
     r"|[①-⑳]|\d{1,2}[.、](?!\d)|其中|同时|并且|并|以及|和|及|另外|此外|目前|当前|已经|已|累计|先后|共计|全年|每年度|每年|年均|力争|争取|预计|确保|分别|还|也|均|将|为|或|且)+")
-_ENUMERATOR = re.compile(r"(?:\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[)）]|[①-⑳%s])+" % BULLETS)
+_ENUMERATOR = re.compile(r"(?:\d{1,2}[、.．](?!\d)|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]|[①-⑳%s])+" % BULLETS)
 # compiled here, not at each call: a call of re.sub(str, …) looks the pattern up in re's cache,
 # which costs as much as the short match itself
 _BRACKET = re.compile(r"[（(]")
@@ -389,10 +389,17 @@ def _place(text: str, breaks: tuple[_Marks, _Marks], f: Figure, prev: Figure | N
     return _Place(cs, ce, right_end, breaks[1].before(f.start) + 1, lead_start, follows)
 
 
+def _states_a_goal(before: str) -> bool:
+    """A heading that states how a measure grows or what it reaches (a target list's
+    （一）地区生产总值增长7%以上), where a heading's count (（一）四个特色定位) or span
+    (（一）采样前7天内旅游史) names what follows."""
+    return _GROWTH_WORD.search(before) is not None or any(word in before for word in reach_words())
+
+
 def _names_no_measure(text: str, f: Figure, at: _Place, ctx: Context) -> str | None:
     """Why a figure in running text measures nothing: a heading's or an annex title's count."""
     line_start = text.rfind("\n", 0, f.start) + 1
-    if at.cs == line_start and line_start in ctx.top_lines:
+    if at.cs == line_start and line_start in ctx.top_lines and not _states_a_goal(text[line_start:f.start]):
         return "a heading's count (（一）四个特色定位) describes, it does not measure"
     if _ANNEX.search(text, max(at.cs - 12, line_start), f.start):
         return "an annex title (附件2 已批复的12个示范区概况) names, it does not measure"
