@@ -833,7 +833,7 @@ def test_an_undated_bulletin_takes_the_year_its_opening_paragraph_names():
 
 def test_a_footnote_mark_is_no_part_of_a_metric():
     # source: 松原市2024年国民经济和社会发展统计公报 (地区生产总值[2]: a footnote on the accounting)
-    assert only("全年全市实现地区生产总值[2]1002.18亿元。").metric == "实现地区生产总值"
+    assert only("全年全市实现地区生产总值[2]1002.18亿元。").metric == "地区生产总值"  # (实现 only reaches the figure)
 
 
 def test_a_negative_figure_keeps_its_sign_but_a_hyphen_in_a_code_is_no_sign():
@@ -932,3 +932,10 @@ def test_a_statistical_bulletins_measures_and_its_three_sectors():
             "2015年三次产业结构比为25.72:26.84:47.44。")
     assert [(q.metric, q.value) for q in find_quantities(tree_of(PLAN + text))] == [
         ("工业增加值", 40653), ("工业增加值同比增长", 13.5)]
+
+
+def test_a_reach_verb_before_the_measure_is_no_part_of_it():
+    # source: 建德市 建政函〔2023〕37号 (实现 reaches the figure) and 开封市 制造业 plan 2020 (its subject)
+    found = find_quantities(tree_of(PLAN + "到2027年，力争实现地区生产总值超600亿元。"
+                                    "到2025年，力争实现全市8大重点产业集群总量超过五千亿规模。"))
+    assert [(q.metric, q.subject) for q in found] == [("地区生产总值", None), ("8大重点产业集群总量", "全市")]
