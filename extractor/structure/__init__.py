@@ -2,7 +2,8 @@
 
 `parse(clean, raw=raw)` is the stage's entry: it reads the heading tree (一、 （一） 1.
 （1） ① 第X章 第X条 附件 #), the numbered measures (tasks), task-table rows, indicator
-tables flattened into text (`tables`) and the GB/T 9704 metadata into a `DocTree`.
+tables flattened into text and tables written with | (`tables`), and the GB/T 9704 metadata
+into a `DocTree`.
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from extractor.model import CleanText, DocTree, RawDocument, Task
 from extractor.structure.headings import build_sections, find_markers, table_tasks
 from extractor.structure.lexicon import lexicon
 from extractor.structure.meta import read_meta
-from extractor.structure.tables import text_tables
+from extractor.structure.tables import pipe_tables, text_tables
 
 __all__ = ["parse"]
 
@@ -40,12 +41,13 @@ def parse(clean: CleanText, *, raw: RawDocument) -> DocTree:
     """
     text = clean.text
     sections, tasks = build_sections(text, find_markers(text))
+    tables = raw.tables + pipe_tables(clean)  # the reader's tables, and those written with | in the text
     tree = DocTree(doc_id=raw.id, source=raw.path, sha256=raw.sha256, format=raw.format,
                    pages=len(raw.pages), clean=clean, meta=read_meta(text, title_hint=raw.title_hint, source=raw.text),
-                   sections=sections, tasks=tasks, tables=raw.tables,
+                   sections=sections, tasks=tasks, tables=tables,
                    ocr_pages=raw.ocr_pages, skipped_pages=raw.skipped_pages, text_tables=text_tables(clean))
     words = lexicon()
-    rows = table_tasks(clean, raw.tables, first_id=len(tasks) + 1,
+    rows = table_tasks(clean, tables, first_id=len(tasks) + 1,
                        task_words=words.task_headers, owner_words=words.owner_headers)
     # A row already inside a numbered measure is that measure, not a second task; so is a
     # row whose measure starts just after the row's item number (the measure then runs on

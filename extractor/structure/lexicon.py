@@ -18,6 +18,7 @@ class Lexicon:
     trailers: tuple[str, ...]
     task_headers: tuple[str, ...]
     owner_headers: tuple[str, ...]
+    other_task_headers: frozenset[str]  # 完成时限, 责任领导: a task table's other columns
     signing_offices: tuple[str, ...]
     addressees: tuple[str, ...]
     state_prefixes: tuple[str, ...]
@@ -39,7 +40,8 @@ def lexicon() -> Lexicon:
     return Lexicon(_by_length(data["title_genres"]), _by_length(data["org_suffixes"]),
                    _by_length(data["closing_formulas"]), tuple(data["byline_suffixes"]),
                    tuple(data["recipient_trailers"]), tuple(data["task_table_headers"]),
-                   tuple(data["owner_headers"]), _by_length(data["signing_offices"]),
+                   tuple(data["owner_headers"]), frozenset(data["other_task_headers"]),
+                   _by_length(data["signing_offices"]),
                    tuple(data["addressee_endings"]), tuple(data["state_prefixes"]),
                    tuple(data["salutations"]), tuple(data["salutation_openers"]),
                    frozenset(data["division_levels"]),

@@ -8,6 +8,7 @@ unit, target, baseline); owner columns are ``document_meta.json``'s ``owner_head
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from itertools import compress, count
 from typing import Any
 
@@ -129,3 +130,62 @@ def text_tables(clean: CleanText) -> tuple[Table, ...]:
             tables.append(Table(page=clean.page_at(tokens[start][1]), rows=(header, *rows)))
         i = k
     return tuple(tables)
+
+
+_PIPE = "|｜"
+_RULE = re.compile(r"^[\s|｜:：\-—–]+$")  # a Markdown table's rule under its header: |---|:--:|
+
+
+def pipe_tables(clean: CleanText) -> tuple[Table, ...]:
+    """Tables written with | between cells: Markdown rows (| 序号 | 重点任务 | 责任单位 |, a
+    |---| rule under the header) or a web table printed one cell per line, each cell closed
+    by | (序号 |\\n重点工作 |\\n责任单位 |\\n1 |\\n…). The header names three known columns or
+    more (序号, 责任单位, 完成时限 …): a site's menu (首页 | 新闻中心 |) is no table.
+
+    Example:
+        >>> text = "| 序号 | 重点任务 | 责任单位 |\\n|---|---|---|\\n| 1 | 盘活存量土地400亩 | 改革办 |\\n"
+        >>> pipe_tables(CleanText(text, tuple(range(len(text) + 1))))[0].rows[1]
+        ('1', '盘活存量土地400亩', '改革办')
+    """
+    text = clean.text
+    if "|" not in text and "｜" not in text:
+        return ()
+    words = lexicon()
+    task_words = frozenset(words.task_headers) | frozenset(words.owner_headers) | words.other_task_headers
+    header_cell = _header_cell()
+    tables = []
+    for start, cells in _pipe_runs(text):
+        heads = [c in task_words or header_cell.match(c) is not None for c in cells]
+        # the header: the first three known column names in a row (a menu line may come first)
+        first = next((i for i in range(len(cells) - 2) if all(heads[i:i + 3])), None)
+        if first is None:
+            continue
+        width = 3
+        while first + width < len(cells) and heads[first + width]:
+            width += 1
+        body = cells[first + width:]
+        rows = [tuple(body[k:k + width]) for k in range(0, len(body) - width + 1, width)]
+        if rows:
+            tables.append(Table(page=clean.page_at(start), rows=(tuple(cells[first:first + width]), *rows)))
+    return tuple(tables)
+
+
+def _pipe_runs(text: str) -> Iterator[tuple[int, list[str]]]:
+    """(offset, cells) of each run of lines that hold | -separated cells, in order: the cells of
+    a Markdown row line by line, a cell-per-line run as one row of cells to be cut by the header."""
+    cells: list[str] = []
+    start = pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped and stripped[-1] in _PIPE and not _RULE.match(stripped):
+            if not cells:
+                start = pos
+            inner = stripped.strip(_PIPE)
+            cells += [c.strip() for c in re.split("[|｜]", inner)] if inner else []
+        elif not (stripped and _RULE.match(stripped)):  # a rule row goes on a table; any other line ends it
+            if cells:
+                yield start, cells
+            cells = []
+        pos += len(line) + 1
+    if cells:
+        yield start, cells

@@ -1080,3 +1080,18 @@ def test_a_target_lists_headings_are_its_targets_and_their_units_own_them():
     assert [(q.evidence, q.value, q.comparator, [(names[r.org], r.role) for r in q.owners]) for q in found.targets] == [
         ("地区生产总值增长7%以上", 7, ">=", [("区发展和改革局", "lead")]),
         ("规上工业增加值增长12%以上", 12, ">=", [("区科技和经信局", "lead")])]
+
+
+def test_the_rows_of_a_table_written_with_pipes_own_their_tasks_and_targets():
+    # source: 霍山经济开发区 2025年开发区重点工作及责任清单: the 责任单位 cell owns the row's task
+    # and figures; the 责任领导 cell names a person, no owner
+    from extractor.extraction import extract
+
+    text = ("2025年开发区重点工作及责任清单\n序号 |\n重点工作 |\n责任领导 |\n责任单位 |\n完成时限 |\n1 |\n"
+            "全力推进开发区“空间再造”,推动工业用地“腾笼换鸟”,力争 全年盘活僵尸企业10家,盘活存量土地400亩。 |\n"
+            "马振明 |\n改革办 |\n全年 |\n")
+    found = extract(parse_raw(RawDocument(path="a.txt", format="txt", sha256="0" * 64, pages=(text,))))
+    names = {o.id: o.name for o in found.organisations}
+    assert [(q.value, [(names[r.org], r.role) for r in q.owners]) for q in found.targets] == [
+        (10, [("改革办", "lead")]), (400, [("改革办", "lead")])]
+    assert "马振明" not in names.values()
