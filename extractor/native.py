@@ -92,16 +92,14 @@ def _load_library(path: Path) -> bool:
     if name in sys.modules:
         return True
     spec = importlib.util.spec_from_file_location(name, path)
-    if spec is None or spec.loader is None:
+    if spec is None or spec.loader is None or not path.exists():
         return False
-    module = importlib.util.module_from_spec(spec) if path.exists() else None
-    if module is None:
-        return False
-    sys.modules[name] = module
-    try:
+    try:  # (an extension module runs its init already when it is created)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
         spec.loader.exec_module(module)
     except ImportError:
-        del sys.modules[name]
+        sys.modules.pop(name, None)
         return False
     return True
 

@@ -67,8 +67,8 @@ _INVISIBLE = re.compile("[" + _INVISIBLE_CHARS + "]")
 # A mark beside a Chinese character or mark (“八八战略”,): its side tells. A bracket pair is
 # widened whole, when it holds a Chinese character or follows one ((2023—2027年), 市(2023)),
 # never one bracket of a pair alone.
-_CHINESE_SIDE = "\u3400-\u4dbf\u4e00-\u9fff“”‘’《》〈〉「」『』〔〕【】、。，：；"
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff"
+_CHINESE_SIDE = _HAN + "“”‘’《》〈〉「」『』〔〕【】、。，：；"
 _MARKS = re.escape("".join(c for c in _FOLD_DATA["widen"] if c not in "()"))
 # (led by the marks: the scan skips in C to each one, where a leading look-behind would try every character)
 _HALF_WIDTH = re.compile(rf"[{_MARKS}](?:(?=[{_CHINESE_SIDE}])|(?<=[{_CHINESE_SIDE}][{_MARKS}]))")

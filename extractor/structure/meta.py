@@ -45,9 +45,10 @@ _BREADCRUMB = re.compile(r"当前位置\s*[：:][^\n]*?\s(?P<title>[^\s：:]{4,1
 _STATEMENT = r"[ \t]*[^\s：:，。；][^\n：:。；]{3,60}?"
 _HEADLINE = re.compile(rf"\s*(?P<line>(?P<who>[^\s：:，。；、]{{2,20}})[：:]{_STATEMENT})[ \t]*(?:\n|$)")
 _HEADLINE_REST = re.compile(rf"{_STATEMENT}[ \t]*(?:\n|$)")
-# what may follow a title: its line's end, the 主送 names, or its own 文号 in brackets
-_TITLE_FOLLOW = re.compile(r"\s|$|[^。，；、\n（(][^。；\n]{1,200}[：:]|[（(][^（）()\n]{4,40}号[）)][ \t]*(?:\n|$)")
-_CLOSES_LINE = re.compile(r"\s*[）)][ \t]*(?:\n|$)")
+# what may follow a title: its line's end or the 主送 names
+_TITLE_FOLLOW = re.compile(r"\s|$|[^。，；、\n（(][^。；\n]{1,200}[：:]")
+# a headline's own 文号 in brackets, closing its line: …的通知（建政函〔2023〕37号）
+_OWN_NUMBER = re.compile(rf"[（(]\s*{_DOC_NUMBER.pattern}\s*[）)][ \t]*(?:\n|$)")
 _ISSUE = re.compile(r"第\s*\d+\s*期")  # a journal's issue line: （第16期•总第264期）
 _TITLE_PERIOD = re.compile(r"[（(][^）)\n]{1,20}[）)]")
 _HAN_SPACE = re.compile(rf"(?<=[{_HAN}《》（）“”])\s+(?=[{_HAN}《》（）“”])")
@@ -155,8 +156,7 @@ def _numbers_its_headline(text: str, number: re.Match[str]) -> bool:
     """A web page's headline closing with the document's own 文号 in brackets, right after
     the genre (…工程实施方案的通知（建政函〔2023〕37号）); a cited one follows a 》 or runs on."""
     opening = number.start() - 1
-    return (text[opening] in "（(" and _CLOSES_LINE.match(text, number.end()) is not None
-            and text.endswith(lexicon().genres, 0, opening))
+    return _OWN_NUMBER.match(text, opening) is not None and text.endswith(lexicon().genres, 0, opening)
 
 
 def _doc_numbers(header: str) -> Iterator[re.Match[str]]:
@@ -266,8 +266,12 @@ def _about_title(text: str) -> tuple[int, int] | None:
         if booked:
             line_start += booked
             head = head[booked:]
-        if not (_BOOK_CLOSE if booked else _TITLE_FOLLOW).match(text, end):
-            continue  # a title ends its line, or runs into the 主送 names; it holds no 文号
+        if booked:
+            follows = _BOOK_CLOSE.match(text, end)
+        else:
+            follows = _TITLE_FOLLOW.match(text, end) or _OWN_NUMBER.match(text, end)
+        if not follows:
+            continue  # a title ends its line, runs into the 主送 names or closes with its own 文号
         # The issuer's name may stand before 关于 on the same line (web pages often set a
         # space between the two: 东阳市人民政府办公室 关于印发…) or on the line above.
         cut = max(head.rfind(" "), head.rfind("号"), head.rfind("："), head.rfind(":")) + 1
